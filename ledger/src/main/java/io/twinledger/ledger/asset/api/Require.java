@@ -1,0 +1,73 @@
+package io.twinledger.ledger.asset.api;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+/** Field checks shared by the asset API's value types; each failure names the field. */
+final class Require {
+
+  private Require() {}
+
+  static <T> T present(T value, String field) {
+    if (value == null) {
+      throw new InvalidFieldException(field, "is required");
+    }
+    return value;
+  }
+
+  static BigDecimal positive(BigDecimal value, String field) {
+    if (present(value, field).signum() <= 0) {
+      throw new InvalidFieldException(field, "must be greater than zero, was " + value);
+    }
+    return value;
+  }
+
+  static BigDecimal nonNegative(BigDecimal value, String field) {
+    if (present(value, field).signum() < 0) {
+      throw new InvalidFieldException(field, "must not be negative, was " + value);
+    }
+    return value;
+  }
+
+  static int atLeast(Integer value, int minimum, String field) {
+    if (present(value, field) < minimum) {
+      throw new InvalidFieldException(field, "must be at least " + minimum + ", was " + value);
+    }
+    return value;
+  }
+
+  static String text(String value, int maxLength, String field) {
+    if (present(value, field).isBlank()) {
+      throw new InvalidFieldException(field, "must not be blank");
+    }
+    if (value.length() > maxLength) {
+      throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
+    }
+    return value.strip();
+  }
+
+  static String matching(String value, Pattern pattern, String description, String field) {
+    if (!pattern.matcher(present(value, field)).matches()) {
+      throw new InvalidFieldException(field, "must be " + description + ", was '" + value + "'");
+    }
+    return value;
+  }
+
+  static ZoneId zone(String value, String field) {
+    try {
+      return ZoneId.of(present(value, field));
+    } catch (DateTimeException e) {
+      throw new InvalidFieldException(
+          field, "must be an IANA time zone such as Europe/Amsterdam, was '" + value + "'");
+    }
+  }
+
+  static long version(Long value, String field) {
+    if (present(value, field) < 0) {
+      throw new InvalidFieldException(field, "must not be negative, was " + value);
+    }
+    return value;
+  }
+}

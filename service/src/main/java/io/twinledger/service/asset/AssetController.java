@@ -1,0 +1,116 @@
+package io.twinledger.service.asset;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twinledger.ledger.asset.AssetHistory;
+import io.twinledger.ledger.asset.RecordedEvent;
+import io.twinledger.ledger.asset.projection.AssetCatalog;
+import io.twinledger.ledger.asset.projection.AssetView;
+import io.twinledger.service.problem.NotFoundException;
+import io.twinledger.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The asset register. Writes go through commands to the {@code InfrastructureAsset} aggregate and
+ * answer with the asset's new version; reads come from the projection, which follows the event
+ * stream within milliseconds, and from the event store itself for the history.
+ */
+@RestController
+@RequestMapping("/api/v1/assets")
+@Tag(name = "Assets", description = "Register and describe infrastructure assets")
+public class AssetController {
+
+  private final CommandGateway commands;
+  private final AssetRequests requests;
+  private final AssetCatalog catalog;
+  private final AssetHistory history;
+
+  public AssetController(
+      CommandGateway commands, AssetRequests requests, AssetCatalog catalog, AssetHistory history) {
+    this.commands = commands;
+    this.requests = requests;
+    this.catalog = catalog;
+    this.history = history;
+  }
+
+  /** Reply to a write: which asset, and the version to send as the next expected version. */
+  public record Written(String assetId, long version) {}
+
+  @GetMapping
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR})
+  @Operation(summary = "List assets, optionally of one class")
+  public List<AssetView> list(@RequestParam(name = "class", required = false) String assetClass) {
+    return catalog.list(
+        Optional.ofNullable(assetClass).map(c -> AssetRequests.assetClass(c, "class")));
+  }
+
+  @GetMapping("/{assetId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR})
+  @Operation(summary = "Get one asset with its parameters and KPI definitions")
+  public AssetView get(@PathVariable String assetId) {
+    return catalog.find(assetId).orElseThrow(() -> new NotFoundException("no asset " + assetId));
+  }
+
+  @GetMapping("/{assetId}/events")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.OPERATOR})
+  @Operation(summary = "The asset's complete event history, read from the event store")
+  public List<RecordedEvent> events(@PathVariable String assetId) {
+    List<RecordedEvent> events = history.of(assetId);
+    if (events.isEmpty()) {
+      throw new NotFoundException("no asset " + assetId);
+    }
+    return events;
+  }
+
+  @PostMapping
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
+  @Operation(summary = "Register an asset")
+  public ResponseEntity<Written> register(@RequestBody AssetRequests.Register body) {
+    var command = requests.register(body);
+    commands.sendAndWait(command);
+    return ResponseEntity.created(URI.create("/api/v1/assets/" + command.assetId()))
+        .body(new Written(command.assetId(), 0));
+  }
+
+  @PutMapping("/{assetId}/parameters")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
+  @Operation(summary = "Replace the asset's parameters (optimistic concurrency)")
+  public Written updateParameters(
+      @PathVariable String assetId, @RequestBody AssetRequests.UpdateParameters body) {
+    long version = commands.sendAndWait(requests.update(assetId, body));
+    return new Written(assetId, version);
+  }
+
+  @PutMapping("/{assetId}/kpis/{kpiId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
+  @Operation(summary = "Define a KPI, or replace the definition with this id")
+  public Written defineKpi(
+      @PathVariable String assetId,
+      @PathVariable String kpiId,
+      @RequestBody AssetRequests.DefineKpiBody body) {
+    long version = commands.sendAndWait(requests.defineKpi(assetId, kpiId, body));
+    return new Written(assetId, version);
+  }
+
+  @PostMapping("/{assetId}/decommission")
+  @RolesAllowed({Roles.FINANCE_OFFICER})
+  @Operation(summary = "Decommission the asset; no further changes are accepted")
+  public Written decommission(
+      @PathVariable String assetId, @RequestBody AssetRequests.Decommission body) {
+    long version = commands.sendAndWait(requests.decommission(assetId, body));
+    return new Written(assetId, version);
+  }
+}

@@ -1,0 +1,103 @@
+package io.twinledger.service.cli;
+
+import io.twinledger.service.TwinLedgerApplication;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The {@code twinledger} command line. Commands that start the service return {@link
+ * #KEEP_RUNNING}; the others return an exit code. Every failure is one readable line on standard
+ * error.
+ */
+public final class Cli {
+
+  /** Returned when the service was started and the JVM must stay up. */
+  public static final int KEEP_RUNNING = -1;
+
+  static final String USAGE =
+      """
+      Usage: ./twinledger <command> [options]
+
+      Commands:
+        serve            Run the service (embedded PostgreSQL unless TWINLEDGER_DB_URL is set).
+        demo             Run the service with the sample city and the demo users.
+        hash-password    Read a password from standard input and print its bcrypt hash,
+                         for config/users.yml.
+        help             Show this help.
+
+      Options after serve or demo are Spring Boot properties, for example
+        ./twinledger serve --server.port=9090 --twinledger.data-dir=/var/lib/twinledger
+      """;
+
+  private Cli() {}
+
+  /** Runs the command named by {@code args[0]}. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    String command = args.length == 0 ? "help" : args[0];
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    return switch (command) {
+      case "serve" -> start(rest, false, err);
+      case "demo" -> start(rest, true, err);
+      case "hash-password" -> hashPassword(out, err);
+      case "help", "--help", "-h" -> {
+        out.print(USAGE);
+        yield 0;
+      }
+      default -> {
+        err.println("twinledger: unknown command '" + command + "'; run './twinledger help'");
+        yield 2;
+      }
+    };
+  }
+
+  private static int start(String[] args, boolean demo, PrintStream err) {
+    SpringApplication application = new SpringApplication(TwinLedgerApplication.class);
+    if (demo) {
+      application.setAdditionalProfiles("demo");
+    }
+    try {
+      application.run(args);
+      return KEEP_RUNNING;
+    } catch (RuntimeException e) {
+      err.println("twinledger: cannot start: " + rootMessage(e));
+      return 1;
+    }
+  }
+
+  private static int hashPassword(PrintStream out, PrintStream err) {
+    String password;
+    Console console = System.console();
+    if (console != null) {
+      char[] typed = console.readPassword("Password: ");
+      password = typed == null ? null : new String(typed);
+    } else {
+      try {
+        password =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      } catch (IOException e) {
+        password = null;
+      }
+    }
+    if (password == null || password.isEmpty()) {
+      err.println("twinledger: no password given on standard input");
+      return 2;
+    }
+    out.println(new BCryptPasswordEncoder().encode(password));
+    return 0;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

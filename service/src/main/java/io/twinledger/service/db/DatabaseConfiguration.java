@@ -1,0 +1,57 @@
+package io.twinledger.service.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.twinledger.ledger.store.LocalPostgres;
+import io.twinledger.service.TwinLedgerProperties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Chooses the PostgreSQL: the external one when {@code twinledger.db.url} is set, otherwise an
+ * embedded server whose data lives in {@code <data-dir>/pg}. Schema comes from Flyway only.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+  static final String EMBEDDED_DATABASE = "twinledger";
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("'${twinledger.db.url:}'.isBlank()")
+  LocalPostgres localPostgres(TwinLedgerProperties properties) {
+    return LocalPostgres.start(
+        properties.dataDir().resolve("pg").toAbsolutePath(), LocalPostgres.Durability.DURABLE);
+  }
+
+  @Bean(destroyMethod = "close")
+  DataSource dataSource(TwinLedgerProperties properties, ObjectProvider<LocalPostgres> local) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("twinledger");
+    config.setMaximumPoolSize(10);
+    TwinLedgerProperties.Db db = properties.db();
+    if (db.url().isPresent()) {
+      config.setJdbcUrl(db.url().get());
+      db.user().ifPresent(config::setUsername);
+      db.password().ifPresent(config::setPassword);
+    } else {
+      config.setJdbcUrl(local.getObject().ensureDatabase(EMBEDDED_DATABASE));
+    }
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  PlatformTransactionManager transactionManager(DataSource dataSource) {
+    return new DataSourceTransactionManager(dataSource);
+  }
+
+  @Bean
+  JdbcClient jdbcClient(DataSource dataSource) {
+    return JdbcClient.create(dataSource);
+  }
+}

@@ -1,0 +1,93 @@
+package io.twinledger.service.demo;
+
+import io.twinledger.ledger.asset.api.DefineKpi;
+import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.service.security.SecurityProperties;
+import java.io.PrintStream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * In demo mode, registers the sample city once and tells the user where to look. Registration is
+ * idempotent: an asset that already exists is left as it is, so restarting never duplicates it.
+ */
+@Component
+@ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
+public class DemoLoader {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+  private final CommandGateway commands;
+  private final SecurityProperties security;
+  private final Environment environment;
+  private final PrintStream out;
+
+  public DemoLoader(CommandGateway commands, SecurityProperties security, Environment environment) {
+    this.commands = commands;
+    this.security = security;
+    this.environment = environment;
+    this.out = System.out;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void loadAndAnnounce() {
+    int added = load();
+    announce(added);
+  }
+
+  /** Registers the sample assets that are missing; returns how many were added. */
+  int load() {
+    int added = 0;
+    for (SampleCity.Asset asset : SampleCity.assets()) {
+      try {
+        commands.sendAndWait(asset.registration());
+      } catch (AggregateStreamCreationException alreadyThere) {
+        continue;
+      }
+      long version = 0;
+      for (KpiDefinition kpi : asset.kpis()) {
+        version =
+            commands.<Long>sendAndWait(new DefineKpi(asset.registration().assetId(), version, kpi));
+      }
+      added++;
+    }
+    log.info(
+        "Sample city: {} assets added, {} already present",
+        added,
+        SampleCity.assets().size() - added);
+    return added;
+  }
+
+  private void announce(int added) {
+    String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+    StringBuilder text = new StringBuilder();
+    text.append("\nTwinLedger demo is ready at ").append(base).append('\n');
+    text.append("  Sample city Riverton: ")
+        .append(SampleCity.assets().size())
+        .append(" assets (")
+        .append(added == 0 ? "already loaded" : added + " loaded now")
+        .append(")\n");
+    text.append("  Assets:   ").append(base).append("/api/v1/assets\n");
+    text.append("  API docs: ").append(base).append("/api/docs/ui\n");
+    text.append("  Health:   ").append(base).append("/actuator/health\n");
+    text.append("  Demo users (user / password: role):\n");
+    for (SecurityProperties.User user : security.users()) {
+      text.append("    ")
+          .append(user.name())
+          .append(" / ")
+          .append(user.name())
+          .append(": ")
+          .append(String.join(", ", user.roles()))
+          .append('\n');
+    }
+    text.append("  Try: curl -u officer:officer ").append(base).append("/api/v1/assets\n");
+    out.println(text);
+  }
+}

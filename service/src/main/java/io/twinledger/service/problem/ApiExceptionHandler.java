@@ -1,0 +1,104 @@
+package io.twinledger.service.problem;
+
+import io.twinledger.ledger.asset.api.AssetRuleViolation;
+import io.twinledger.ledger.asset.api.InvalidFieldException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Maps failures to RFC 9457 problem details. Validation failures name the field; conflicts name the
+ * field the client must change. Nothing here decides business rules: it only translates.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(InvalidFieldException.class)
+  ProblemDetail invalidField(InvalidFieldException e) {
+    return Problems.aboutField(
+        HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", e.field(), e.reason());
+  }
+
+  @ExceptionHandler(AssetRuleViolation.class)
+  ProblemDetail ruleViolation(AssetRuleViolation e) {
+    return Problems.aboutField(
+        HttpStatus.CONFLICT,
+        "asset-rule",
+        "Not allowed in the asset's state",
+        e.field(),
+        e.getMessage());
+  }
+
+  @ExceptionHandler(AggregateStreamCreationException.class)
+  ProblemDetail duplicate(AggregateStreamCreationException e) {
+    return Problems.aboutField(
+        HttpStatus.CONFLICT,
+        "duplicate-id",
+        "Duplicate id",
+        "assetId",
+        "an asset with this id already exists");
+  }
+
+  @ExceptionHandler(ConflictingAggregateVersionException.class)
+  ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+    ProblemDetail problem =
+        Problems.aboutField(
+            HttpStatus.CONFLICT,
+            "stale-version",
+            "Stale expected version",
+            "expectedVersion",
+            "expected version "
+                + e.getExpectedVersion()
+                + " but the asset is at version "
+                + e.getActualVersion()
+                + "; reload it and retry");
+    problem.setProperty("currentVersion", e.getActualVersion());
+    return problem;
+  }
+
+  @ExceptionHandler(ConcurrencyException.class)
+  ProblemDetail concurrentChange(ConcurrencyException e) {
+    return Problems.aboutField(
+        HttpStatus.CONFLICT,
+        "concurrent-change",
+        "Concurrent change",
+        "expectedVersion",
+        "the asset was changed concurrently; reload it and retry");
+  }
+
+  @ExceptionHandler(AggregateNotFoundException.class)
+  ProblemDetail notFound(AggregateNotFoundException e) {
+    return Problems.of(
+        HttpStatus.NOT_FOUND, "not-found", "Not found", "no asset " + e.getAggregateIdentifier());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    InvalidFieldException violation =
+        e.getCause() instanceof JacksonException jackson
+            ? JsonFieldPaths.violation(jackson)
+            : new InvalidFieldException("body", "is missing or not readable JSON");
+    return ResponseEntity.badRequest().body(invalidField(violation));
+  }
+}

@@ -1,0 +1,94 @@
+package io.twinledger.service.problem;
+
+import io.twinledger.ledger.asset.api.InvalidFieldException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Currency;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Translates Jackson's parse failures into an {@link InvalidFieldException} that names the field by
+ * its path in the request body, such as {@code parameters.conditionThresholds.lanes} or {@code
+ * thresholds[1].value}.
+ */
+public final class JsonFieldPaths {
+
+  private JsonFieldPaths() {}
+
+  /** The violation a Jackson failure stands for; a domain check's own field is kept. */
+  public static InvalidFieldException violation(JacksonException e) {
+    String path = path(e);
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidFieldException invalid) {
+        return path.isEmpty() ? invalid : invalid.within(path);
+      }
+    }
+    String field = path.isEmpty() ? "body" : path;
+    if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
+      return new InvalidFieldException(field, "is not well-formed JSON");
+    }
+    if (e instanceof InvalidFormatException format) {
+      return new InvalidFieldException(
+          field, "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return new InvalidFieldException(field, "must be " + describe(mismatch.getTargetType()));
+    }
+    Throwable root = e.getCause() == null ? e : e.getCause();
+    return new InvalidFieldException(field, firstLine(root.getMessage()));
+  }
+
+  private static String path(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == BigDecimal.class || type == Double.class || type == double.class) {
+      return "a decimal number";
+    }
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == BigInteger.class) {
+      return "a whole number";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == Currency.class) {
+      return "an ISO 4217 currency code such as EUR";
+    }
+    if (type.isEnum()) {
+      return "one of " + Arrays.toString(type.getEnumConstants());
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "is invalid";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

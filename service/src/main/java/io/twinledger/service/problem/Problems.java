@@ -1,0 +1,30 @@
+package io.twinledger.service.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds RFC 9457 problem details with TwinLedger's problem types. */
+public final class Problems {
+
+  private Problems() {}
+
+  /** A problem whose type is {@code urn:problem-type:twinledger:<slug>}. */
+  public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:problem-type:twinledger:" + slug));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  /** A problem about one request field, named in {@code field} and in {@code errors}. */
+  public static ProblemDetail aboutField(
+      HttpStatus status, String slug, String title, String field, String reason) {
+    ProblemDetail problem = of(status, slug, title, field + ": " + reason);
+    problem.setProperty("field", field);
+    problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+    return problem;
+  }
+}

@@ -1,0 +1,31 @@
+package io.twinledger.service.security;
+
+import java.util.List;
+
+/**
+ * The roles TwinLedger knows. Endpoints name the roles they admit with {@code @RolesAllowed}, and
+ * {@link EndpointRoles} enforces that declaration before a request body is even read.
+ */
+public final class Roles {
+
+  /** Municipal finance officers: assets, P&amp;L, bonds. */
+  public static final String FINANCE_OFFICER = "FINANCE_OFFICER";
+
+  /** Investors: asset performance, payouts, holdings. */
+  public static final String INVESTOR = "INVESTOR";
+
+  /** Independent auditors: verify reports against the ledger. */
+  public static final String AUDITOR = "AUDITOR";
+
+  /** Village residents trading rooftop solar. */
+  public static final String RESIDENT = "RESIDENT";
+
+  /** Operators of the twin and the service. */
+  public static final String OPERATOR = "OPERATOR";
+
+  /** Every role, in a stable order. */
+  public static final List<String> ALL =
+      List.of(FINANCE_OFFICER, INVESTOR, AUDITOR, RESIDENT, OPERATOR);
+
+  private Roles() {}
+}

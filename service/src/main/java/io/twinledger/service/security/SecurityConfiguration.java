@@ -1,0 +1,163 @@
+package io.twinledger.service.security;
+
+import io.twinledger.service.problem.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One filter chain for the API, the actuator and the API description. Authentication is HTTP Basic
+ * against configured accounts (embedded mode) or bearer JWTs (OIDC mode); authorisation is each
+ * endpoint's {@code @RolesAllowed}, enforced by {@link EndpointRoles}. Failures are problem
+ * details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  /** Paths anyone may read: liveness for orchestrators and the API description. */
+  public static final List<String> PUBLIC_PATHS =
+      List.of(
+          "/actuator/health",
+          "/actuator/health/**",
+          "/actuator/info",
+          "/api/docs",
+          "/api/docs/**",
+          "/swagger-ui/**",
+          "/error");
+
+  @Bean
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      SecurityProperties properties,
+      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
+      JsonMapper json)
+      throws Exception {
+    AuthenticationEntryPoint unauthenticated =
+        (request, response, failure) -> {
+          response.setHeader(
+              "WWW-Authenticate",
+              properties.mode() == SecurityProperties.Mode.EMBEDDED
+                  ? "Basic realm=\"TwinLedger\""
+                  : "Bearer");
+          write(
+              response,
+              json,
+              Problems.of(
+                  HttpStatus.UNAUTHORIZED,
+                  "unauthenticated",
+                  "Authentication required",
+                  "sign in to use this endpoint"));
+        };
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(PUBLIC_PATHS.toArray(String[]::new))
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole(Roles.OPERATOR)
+                    .anyRequest()
+                    .access(new EndpointRoles(handlers)))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(
+                        (request, response, denied) ->
+                            write(
+                                response,
+                                json,
+                                Problems.of(
+                                    HttpStatus.FORBIDDEN,
+                                    "forbidden",
+                                    "Forbidden",
+                                    "your role may not use this endpoint"))));
+    if (properties.mode() == SecurityProperties.Mode.OIDC) {
+      http.oauth2ResourceServer(
+          oauth ->
+              oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(properties.rolesClaim()))));
+    } else {
+      http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+    }
+    return http.build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      name = "twinledger.security.mode",
+      havingValue = "embedded",
+      matchIfMissing = true)
+  UserDetailsService embeddedUsers(SecurityProperties properties) {
+    if (properties.users().isEmpty()) {
+      log.warn(
+          "No user accounts are configured: add them to config/users.yml (see README) or run"
+              + " './twinledger demo'");
+    }
+    return new InMemoryUserDetailsManager(
+        properties.users().stream()
+            .map(
+                u ->
+                    User.withUsername(u.name())
+                        .password(u.passwordHash())
+                        .roles(u.roles().toArray(String[]::new))
+                        .build())
+            .toList());
+  }
+
+  private static JwtAuthenticationConverter jwtRoles(String claim) {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    Converter<Jwt, Collection<GrantedAuthority>> roles =
+        jwt -> {
+          List<String> names = jwt.getClaimAsStringList(claim);
+          return names == null
+              ? List.of()
+              : names.stream()
+                  .filter(Roles.ALL::contains)
+                  .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                  .toList();
+        };
+    converter.setJwtGrantedAuthoritiesConverter(roles);
+    return converter;
+  }
+
+  private static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem)
+      throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}
