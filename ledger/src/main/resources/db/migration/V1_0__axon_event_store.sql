@@ -1,5 +1,5 @@
 -- Axon Framework 4 JDBC storage, PostgreSQL dialect, binary (bytea) payloads.
--- Column names follow Axon's default EventSchema, TokenSchema and dead-letter schema.
+-- Table and column names are snake_case; AxonTables tells Axon about them (its defaults are camelCase).
 
 CREATE TABLE domain_event_entry (
     global_index         BIGSERIAL    NOT NULL,

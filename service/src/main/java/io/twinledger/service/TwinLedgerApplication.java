@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class TwinLedgerApplication {
 
   public static void main(String[] args) {
-    int exitCode = Cli.run(args, System.out, System.err);
+    int exitCode = Cli.run(args, TwinLedgerApplication.class, System.out, System.err);
     if (exitCode != Cli.KEEP_RUNNING) {
       System.exit(exitCode);
     }

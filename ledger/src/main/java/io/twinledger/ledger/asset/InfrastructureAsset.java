@@ -25,10 +25,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An infrastructure asset: a water district, a stormwater site or a road segment.
  *
- * <p>The aggregate decides; it keeps only the state its rules need. Every command handler returns
- * the asset's version after the command, which is the sequence number of its last event (the
- * registration is version 0). A command that changes nothing records no event and returns the
- * current version.
+ * <p>The aggregate decides; it keeps only the state its rules need. Every command handler on an
+ * existing asset returns the asset's version after the command, which is the sequence number of its
+ * last event: the registration is version 0 and each KPI registered with it adds one. A command
+ * that changes nothing records no event and returns the current version.
  *
  * <p>Snapshots serialise the fields directly, hence the field-level JSON visibility.
  */
@@ -55,6 +55,9 @@ public class InfrastructureAsset {
     apply(
         new AssetRegistered(
             command.assetId(), command.name(), command.timeZone(), command.parameters()));
+    for (KpiDefinition kpi : command.kpis()) {
+      apply(new KpiDefined(command.assetId(), kpi));
+    }
   }
 
   @CommandHandler

@@ -4,51 +4,24 @@ import io.twinledger.ledger.asset.AssetHistory;
 import io.twinledger.ledger.asset.InfrastructureAsset;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetProjection;
-import io.twinledger.ledger.store.AxonTables;
 import io.twinledger.service.TwinLedgerProperties;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the asset books from the ledger module into Axon and Spring. */
 @Configuration(proxyBeanMethods = false)
 public class AssetConfiguration {
 
-  @Bean
-  TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-    return new SpringTransactionManager(transactionManager);
-  }
-
-  @Bean
-  EventSchema eventSchema() {
-    return AxonTables.events();
-  }
-
-  @Bean
-  TokenSchema tokenSchema() {
-    return AxonTables.tokens();
-  }
-
   @Bean(InfrastructureAsset.SNAPSHOT_TRIGGER)
   SnapshotTriggerDefinition assetSnapshotTrigger(
       Snapshotter snapshotter, TwinLedgerProperties properties) {
     return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
-  }
-
-  @Bean
-  ConfigurerModule pooledStreamingProcessors() {
-    return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
   }
 
   @Bean

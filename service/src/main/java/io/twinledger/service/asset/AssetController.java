@@ -82,7 +82,7 @@ public class AssetController {
     var command = requests.register(body);
     commands.sendAndWait(command);
     return ResponseEntity.created(URI.create("/api/v1/assets/" + command.assetId()))
-        .body(new Written(command.assetId(), 0));
+        .body(new Written(command.assetId(), command.kpis().size()));
   }
 
   @PutMapping("/{assetId}/parameters")

@@ -34,9 +34,14 @@ public class AssetRequests {
     this.json = json;
   }
 
-  /** Body of {@code POST /api/v1/assets}. */
+  /** Body of {@code POST /api/v1/assets}; {@code kpis} is optional. */
   public record Register(
-      String assetId, String assetClass, String name, String timeZone, JsonNode parameters) {}
+      String assetId,
+      String assetClass,
+      String name,
+      String timeZone,
+      JsonNode parameters,
+      List<KpiDefinition> kpis) {}
 
   /** Body of {@code PUT /api/v1/assets/{id}/parameters}. */
   public record UpdateParameters(Long expectedVersion, String assetClass, JsonNode parameters) {}
@@ -55,7 +60,11 @@ public class AssetRequests {
   RegisterAsset register(Register body) {
     AssetClass assetClass = assetClass(body.assetClass());
     return new RegisterAsset(
-        body.assetId(), body.name(), body.timeZone(), parameters(assetClass, body.parameters()));
+        body.assetId(),
+        body.name(),
+        body.timeZone(),
+        parameters(assetClass, body.parameters()),
+        Optional.ofNullable(body.kpis()).orElse(List.of()));
   }
 
   UpdateAssetParameters update(String assetId, UpdateParameters body) {
@@ -100,7 +109,7 @@ public class AssetRequests {
     try {
       return json.treeToValue(typed, AssetParameters.class);
     } catch (JacksonException e) {
-      throw JsonFieldPaths.violation(e).within("parameters");
+      throw JsonFieldPaths.violation(e, "parameters");
     }
   }
 

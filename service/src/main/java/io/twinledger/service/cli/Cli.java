@@ -1,6 +1,5 @@
 package io.twinledger.service.cli;
 
-import io.twinledger.service.TwinLedgerApplication;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -38,13 +37,17 @@ public final class Cli {
 
   private Cli() {}
 
-  /** Runs the command named by {@code args[0]}. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the command named by {@code args[0]}.
+   *
+   * @param application the Spring Boot application class that {@code serve} and {@code demo} start
+   */
+  public static int run(String[] args, Class<?> application, PrintStream out, PrintStream err) {
     String command = args.length == 0 ? "help" : args[0];
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     return switch (command) {
-      case "serve" -> start(rest, false, err);
-      case "demo" -> start(rest, true, err);
+      case "serve" -> start(application, rest, false, err);
+      case "demo" -> start(application, rest, true, err);
       case "hash-password" -> hashPassword(out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
@@ -57,8 +60,8 @@ public final class Cli {
     };
   }
 
-  private static int start(String[] args, boolean demo, PrintStream err) {
-    SpringApplication application = new SpringApplication(TwinLedgerApplication.class);
+  private static int start(Class<?> main, String[] args, boolean demo, PrintStream err) {
+    SpringApplication application = new SpringApplication(main);
     if (demo) {
       application.setAdditionalProfiles("demo");
     }

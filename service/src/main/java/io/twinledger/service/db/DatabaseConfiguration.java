@@ -6,8 +6,8 @@ import io.twinledger.ledger.store.LocalPostgres;
 import io.twinledger.service.TwinLedgerProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,7 +23,7 @@ public class DatabaseConfiguration {
   static final String EMBEDDED_DATABASE = "twinledger";
 
   @Bean(destroyMethod = "close")
-  @ConditionalOnExpression("'${twinledger.db.url:}'.isBlank()")
+  @Conditional(NoExternalDatabase.class)
   LocalPostgres localPostgres(TwinLedgerProperties properties) {
     return LocalPostgres.start(
         properties.dataDir().resolve("pg").toAbsolutePath(), LocalPostgres.Durability.DURABLE);

@@ -1,7 +1,6 @@
 package io.twinledger.service.demo;
 
-import io.twinledger.ledger.asset.api.DefineKpi;
-import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.service.security.SecurityProperties;
 import java.io.PrintStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,11 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, registers the sample city once and tells the user where to look. Registration is
- * idempotent: an asset that already exists is left as it is, so restarting never duplicates it.
+ * In demo mode, registers the sample city once and tells the user where to look. Each asset and its
+ * KPIs are one command, so an asset is either complete or absent; one that already exists is left
+ * as it is, so restarting never duplicates it. Only accounts whose password really is their name
+ * are announced as demo users.
  */
 @Component
 @ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
@@ -26,12 +28,18 @@ public class DemoLoader {
 
   private final CommandGateway commands;
   private final SecurityProperties security;
+  private final PasswordEncoder passwords;
   private final Environment environment;
   private final PrintStream out;
 
-  public DemoLoader(CommandGateway commands, SecurityProperties security, Environment environment) {
+  public DemoLoader(
+      CommandGateway commands,
+      SecurityProperties security,
+      PasswordEncoder passwords,
+      Environment environment) {
     this.commands = commands;
     this.security = security;
+    this.passwords = passwords;
     this.environment = environment;
     this.out = System.out;
   }
@@ -45,18 +53,13 @@ public class DemoLoader {
   /** Registers the sample assets that are missing; returns how many were added. */
   int load() {
     int added = 0;
-    for (SampleCity.Asset asset : SampleCity.assets()) {
+    for (RegisterAsset asset : SampleCity.assets()) {
       try {
-        commands.sendAndWait(asset.registration());
+        commands.sendAndWait(asset);
+        added++;
       } catch (AggregateStreamCreationException alreadyThere) {
-        continue;
+        log.debug("Sample asset {} is already registered", asset.assetId());
       }
-      long version = 0;
-      for (KpiDefinition kpi : asset.kpis()) {
-        version =
-            commands.<Long>sendAndWait(new DefineKpi(asset.registration().assetId(), version, kpi));
-      }
-      added++;
     }
     log.info(
         "Sample city: {} assets added, {} already present",
@@ -79,6 +82,9 @@ public class DemoLoader {
     text.append("  Health:   ").append(base).append("/actuator/health\n");
     text.append("  Demo users (user / password: role):\n");
     for (SecurityProperties.User user : security.users()) {
+      if (!passwords.matches(user.name(), user.passwordHash())) {
+        continue;
+      }
       text.append("    ")
           .append(user.name())
           .append(" / ")

@@ -30,12 +30,9 @@ public final class SampleCity {
 
   private SampleCity() {}
 
-  /** One sample asset and the KPIs it is registered with. */
-  public record Asset(RegisterAsset registration, List<KpiDefinition> kpis) {}
-
-  /** The sample assets, in registration order. */
-  public static List<Asset> assets() {
-    List<Asset> assets = new ArrayList<>();
+  /** The sample assets with their KPIs, in registration order. */
+  public static List<RegisterAsset> assets() {
+    List<RegisterAsset> assets = new ArrayList<>();
     assets.add(waterDistrict());
     assets.add(stormwaterSite());
     for (int segment = 1; segment <= ROAD_SEGMENTS; segment++) {
@@ -44,7 +41,7 @@ public final class SampleCity {
     return List.copyOf(assets);
   }
 
-  private static Asset waterDistrict() {
+  private static RegisterAsset waterDistrict() {
     // 6,200 connections on 42.5 km of mains: above the 5,000 connections and 20 per km for which
     // the UARL coefficients were fitted, at a pressure inside their 25-100 m range.
     var parameters =
@@ -54,8 +51,11 @@ public final class SampleCity {
             new BigDecimal("9.3"),
             new BigDecimal("48"),
             Money.of("EUR", "2.35"));
-    return new Asset(
-        new RegisterAsset("dma-north-hill", "North Hill DMA", TIME_ZONE, parameters),
+    return new RegisterAsset(
+        "dma-north-hill",
+        "North Hill DMA",
+        TIME_ZONE,
+        parameters,
         List.of(
             kpi("system-input-volume", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
             kpi("real-losses", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
@@ -74,16 +74,18 @@ public final class SampleCity {
                 threshold("target", "2.0"))));
   }
 
-  private static Asset stormwaterSite() {
+  private static RegisterAsset stormwaterSite() {
     // DC Water's consent decree manages 1.2 inches (30.48 mm) of rain; 20 impervious acres.
     var parameters =
         new StormwaterSiteParameters(
             new BigDecimal("80937.128448"),
             new BigDecimal("30.48"),
             BaselineRunoffMethod.PRE_CONSTRUCTION_MONITORING);
-    return new Asset(
-        new RegisterAsset(
-            "gi-rock-creek-a", "Rock Creek green infrastructure, area A", TIME_ZONE, parameters),
+    return new RegisterAsset(
+        "gi-rock-creek-a",
+        "Rock Creek green infrastructure, area A",
+        TIME_ZONE,
+        parameters,
         List.of(
             kpi("rainfall-depth", "MMT", Aggregation.SUM, BetterDirection.HIGHER),
             kpi(
@@ -101,7 +103,7 @@ public final class SampleCity {
                 threshold("presumption", "4"))));
   }
 
-  private static Asset roadSegment(int segment) {
+  private static RegisterAsset roadSegment(int segment) {
     // 23 CFR 490.313 bands: good below 1.50 m/km, poor above 2.68 m/km; rut limit 3/4 inch.
     var parameters =
         new RoadSegmentParameters(
@@ -111,9 +113,11 @@ public final class SampleCity {
             new RoadConditionThresholds(
                 new BigDecimal("1.50"), new BigDecimal("2.68"), new BigDecimal("19.05")));
     String id = String.format("road-a12-s%02d", segment);
-    return new Asset(
-        new RegisterAsset(
-            id, String.format("A12 corridor, segment %02d", segment), TIME_ZONE, parameters),
+    return new RegisterAsset(
+        id,
+        String.format("A12 corridor, segment %02d", segment),
+        TIME_ZONE,
+        parameters,
         List.of(
             // IRI in m/km is a slope, i.e. parts per thousand (UN/CEFACT NX).
             kpi(

@@ -97,7 +97,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     InvalidFieldException violation =
         e.getCause() instanceof JacksonException jackson
-            ? JsonFieldPaths.violation(jackson)
+            ? JsonFieldPaths.violation(jackson, "")
             : new InvalidFieldException("body", "is missing or not readable JSON");
     return ResponseEntity.badRequest().body(invalidField(violation));
   }

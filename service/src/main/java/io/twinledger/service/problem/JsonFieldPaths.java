@@ -20,9 +20,14 @@ public final class JsonFieldPaths {
 
   private JsonFieldPaths() {}
 
-  /** The violation a Jackson failure stands for; a domain check's own field is kept. */
-  public static InvalidFieldException violation(JacksonException e) {
-    String path = path(e);
+  /**
+   * The violation a Jackson failure stands for; a domain check's own field is kept.
+   *
+   * @param root the field the parsed document sits in, such as {@code parameters}; empty for the
+   *     request body itself, which is then named {@code body} when no deeper path is known
+   */
+  public static InvalidFieldException violation(JacksonException e, String root) {
+    String path = join(root, path(e));
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidFieldException invalid) {
         return path.isEmpty() ? invalid : invalid.within(path);
@@ -39,8 +44,15 @@ public final class JsonFieldPaths {
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       return new InvalidFieldException(field, "must be " + describe(mismatch.getTargetType()));
     }
-    Throwable root = e.getCause() == null ? e : e.getCause();
-    return new InvalidFieldException(field, firstLine(root.getMessage()));
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    return new InvalidFieldException(field, firstLine(cause.getMessage()));
+  }
+
+  private static String join(String root, String path) {
+    if (root.isEmpty() || path.isEmpty()) {
+      return root + path;
+    }
+    return path.startsWith("[") ? root + path : root + "." + path;
   }
 
   private static String path(JacksonException e) {

@@ -15,6 +15,6 @@ public record ContractualThreshold(String name, BigDecimal value) {
 
   public ContractualThreshold {
     Require.matching(name, NAME, "lower case letters, digits, '_' or '-' (max 64)", "name");
-    Require.present(value, "value");
+    value = Require.decimal(value, "value");
   }
 }

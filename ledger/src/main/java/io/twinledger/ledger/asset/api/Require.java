@@ -3,6 +3,7 @@ package io.twinledger.ledger.asset.api;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /** Field checks shared by the asset API's value types; each failure names the field. */
@@ -17,18 +18,30 @@ final class Require {
     return value;
   }
 
+  /** A positive decimal without trailing zeros, so that 1.50 and 1.5 are the same value. */
   static BigDecimal positive(BigDecimal value, String field) {
     if (present(value, field).signum() <= 0) {
       throw new InvalidFieldException(field, "must be greater than zero, was " + value);
     }
-    return value;
+    return normalised(value);
   }
 
+  /** A decimal of zero or more without trailing zeros. */
   static BigDecimal nonNegative(BigDecimal value, String field) {
     if (present(value, field).signum() < 0) {
       throw new InvalidFieldException(field, "must not be negative, was " + value);
     }
-    return value;
+    return normalised(value);
+  }
+
+  /** Any decimal, without trailing zeros. */
+  static BigDecimal decimal(BigDecimal value, String field) {
+    return normalised(present(value, field));
+  }
+
+  private static BigDecimal normalised(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   static int atLeast(Integer value, int minimum, String field) {
@@ -55,13 +68,22 @@ final class Require {
     return value;
   }
 
+  /**
+   * An IANA region such as Europe/Amsterdam. Fixed offsets are refused: KPI periods are cut in
+   * local time, and an offset would put them an hour off for half of every year with DST.
+   */
   static ZoneId zone(String value, String field) {
+    ZoneId zone;
     try {
-      return ZoneId.of(present(value, field));
+      zone = ZoneId.of(present(value, field));
     } catch (DateTimeException e) {
-      throw new InvalidFieldException(
-          field, "must be an IANA time zone such as Europe/Amsterdam, was '" + value + "'");
+      zone = null;
     }
+    if (zone == null || zone instanceof ZoneOffset) {
+      throw new InvalidFieldException(
+          field, "must be an IANA time zone such as Europe/Amsterdam or UTC, was '" + value + "'");
+    }
+    return zone;
   }
 
   static long version(Long value, String field) {

@@ -17,9 +17,9 @@ public record RoadConditionThresholds(
     BigDecimal iriGoodMaxMPerKm, BigDecimal iriPoorMinMPerKm, BigDecimal rutDepthMaxMm) {
 
   public RoadConditionThresholds {
-    Require.positive(iriGoodMaxMPerKm, "iriGoodMaxMPerKm");
-    Require.positive(iriPoorMinMPerKm, "iriPoorMinMPerKm");
-    Require.positive(rutDepthMaxMm, "rutDepthMaxMm");
+    iriGoodMaxMPerKm = Require.positive(iriGoodMaxMPerKm, "iriGoodMaxMPerKm");
+    iriPoorMinMPerKm = Require.positive(iriPoorMinMPerKm, "iriPoorMinMPerKm");
+    rutDepthMaxMm = Require.positive(rutDepthMaxMm, "rutDepthMaxMm");
     if (iriPoorMinMPerKm.compareTo(iriGoodMaxMPerKm) <= 0) {
       throw new InvalidFieldException(
           "iriPoorMinMPerKm",

@@ -18,7 +18,7 @@ public record RoadSegmentParameters(
     implements AssetParameters {
 
   public RoadSegmentParameters {
-    Require.positive(lengthKm, "lengthKm");
+    lengthKm = Require.positive(lengthKm, "lengthKm");
     Require.atLeast(lanes, 1, "lanes");
     Require.present(pavementType, "pavementType");
     Require.present(conditionThresholds, "conditionThresholds");

@@ -18,8 +18,8 @@ public record StormwaterSiteParameters(
     implements AssetParameters {
 
   public StormwaterSiteParameters {
-    Require.positive(imperviousAreaM2, "imperviousAreaM2");
-    Require.positive(designStormDepthMm, "designStormDepthMm");
+    imperviousAreaM2 = Require.positive(imperviousAreaM2, "imperviousAreaM2");
+    designStormDepthMm = Require.positive(designStormDepthMm, "designStormDepthMm");
     Require.present(baselineRunoffMethod, "baselineRunoffMethod");
   }
 

@@ -23,10 +23,10 @@ public record WaterDistrictParameters(
     implements AssetParameters {
 
   public WaterDistrictParameters {
-    Require.positive(mainsLengthKm, "mainsLengthKm");
+    mainsLengthKm = Require.positive(mainsLengthKm, "mainsLengthKm");
     Require.atLeast(serviceConnections, 0, "serviceConnections");
-    Require.nonNegative(privatePipeLengthKm, "privatePipeLengthKm");
-    Require.positive(averagePressureM, "averagePressureM");
+    privatePipeLengthKm = Require.nonNegative(privatePipeLengthKm, "privatePipeLengthKm");
+    averagePressureM = Require.positive(averagePressureM, "averagePressureM");
     if (Require.present(tariff, "tariff").amount().signum() < 0) {
       throw new InvalidFieldException("tariff.amount", "must not be negative, was " + tariff);
     }

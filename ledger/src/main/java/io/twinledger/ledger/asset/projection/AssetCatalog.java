@@ -41,7 +41,7 @@ public class AssetCatalog {
             .orElseGet(() -> jdbc.sql(SELECT + " ORDER BY asset_id"))
             .query(this::row)
             .list();
-    Map<String, List<KpiDefinition>> kpis = kpisByAsset(Optional.empty());
+    Map<String, List<KpiDefinition>> kpis = kpisOfClass(assetClass);
     return rows.stream().map(r -> r.view(kpis.getOrDefault(r.assetId, List.of()))).toList();
   }
 
@@ -51,16 +51,29 @@ public class AssetCatalog {
         .param("id", assetId)
         .query(this::row)
         .optional()
-        .map(r -> r.view(kpisByAsset(Optional.of(assetId)).getOrDefault(assetId, List.of())));
+        .map(
+            r ->
+                r.view(
+                    kpis(KPIS + " WHERE k.asset_id = :id", Map.of("id", assetId))
+                        .getOrDefault(assetId, List.of())));
   }
 
-  private Map<String, List<KpiDefinition>> kpisByAsset(Optional<String> assetId) {
-    String sql = "SELECT asset_id, definition::text AS definition FROM asset_kpi_view";
-    var statement =
-        assetId
-            .map(id -> jdbc.sql(sql + " WHERE asset_id = :id ORDER BY kpi_id").param("id", id))
-            .orElseGet(() -> jdbc.sql(sql + " ORDER BY asset_id, kpi_id"));
-    return statement
+  private static final String KPIS =
+      """
+      SELECT k.asset_id, k.definition::text AS definition
+      FROM asset_kpi_view k JOIN asset_view a ON a.asset_id = k.asset_id
+      """;
+
+  private Map<String, List<KpiDefinition>> kpisOfClass(Optional<AssetClass> assetClass) {
+    return assetClass
+        .map(c -> kpis(KPIS + " WHERE a.asset_class = :class", Map.of("class", c.name())))
+        .orElseGet(() -> kpis(KPIS, Map.of()));
+  }
+
+  private Map<String, List<KpiDefinition>> kpis(String where, Map<String, ?> params) {
+    return jdbc
+        .sql(where + " ORDER BY k.asset_id, k.kpi_id")
+        .params(params)
         .query(
             (rs, n) ->
                 Map.entry(

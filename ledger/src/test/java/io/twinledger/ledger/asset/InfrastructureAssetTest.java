@@ -1,0 +1,140 @@
+package io.twinledger.ledger.asset;
+
+import io.twinledger.finance.money.Money;
+import io.twinledger.ledger.asset.api.Aggregation;
+import io.twinledger.ledger.asset.api.AssetDecommissioned;
+import io.twinledger.ledger.asset.api.AssetParametersUpdated;
+import io.twinledger.ledger.asset.api.AssetRegistered;
+import io.twinledger.ledger.asset.api.AssetRuleViolation;
+import io.twinledger.ledger.asset.api.BaselineRunoffMethod;
+import io.twinledger.ledger.asset.api.BetterDirection;
+import io.twinledger.ledger.asset.api.DecommissionAsset;
+import io.twinledger.ledger.asset.api.DefineKpi;
+import io.twinledger.ledger.asset.api.KpiDefined;
+import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.RegisterAsset;
+import io.twinledger.ledger.asset.api.StormwaterSiteParameters;
+import io.twinledger.ledger.asset.api.UpdateAssetParameters;
+import io.twinledger.ledger.asset.api.WaterDistrictParameters;
+import java.math.BigDecimal;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InfrastructureAssetTest {
+
+  private static final String ID = "dma-1";
+
+  private AggregateTestFixture<InfrastructureAsset> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(InfrastructureAsset.class);
+  }
+
+  @Test
+  void registrationRecordsTheParameters() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new RegisterAsset(ID, "District 1", "Europe/Amsterdam", water("48"), List.of()))
+        .expectEvents(new AssetRegistered(ID, "District 1", "Europe/Amsterdam", water("48")));
+  }
+
+  @Test
+  void kpisRegisteredWithTheAssetAreDefinedInTheSameCommand() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RegisterAsset(
+                ID, "District 1", "Europe/Amsterdam", water("48"), List.of(kpi("2.0"))))
+        .expectEvents(
+            new AssetRegistered(ID, "District 1", "Europe/Amsterdam", water("48")),
+            new KpiDefined(ID, kpi("2.0")));
+  }
+
+  @Test
+  void updateRecordsNewParametersAndReturnsTheNewVersion() {
+    fixture
+        .given(registered())
+        .when(new UpdateAssetParameters(ID, 0L, water("52")))
+        .expectEvents(new AssetParametersUpdated(ID, water("52")))
+        .expectResultMessagePayload(1L);
+  }
+
+  @Test
+  void unchangedParametersRecordNothing() {
+    fixture
+        .given(registered())
+        .when(new UpdateAssetParameters(ID, 0L, water("48")))
+        .expectNoEvents()
+        .expectResultMessagePayload(0L);
+  }
+
+  @Test
+  void anAssetCannotChangeClass() {
+    var stormwater =
+        new StormwaterSiteParameters(
+            new BigDecimal("1000"), new BigDecimal("30.48"), BaselineRunoffMethod.CALIBRATED_MODEL);
+    fixture
+        .given(registered())
+        .when(new UpdateAssetParameters(ID, 0L, stormwater))
+        .expectException(AssetRuleViolation.class)
+        .expectExceptionMessage(
+            "asset dma-1 is a WATER_DISTRICT; its class cannot change to STORMWATER_SITE")
+        .expectNoEvents();
+  }
+
+  @Test
+  void redefiningAKpiReplacesItButAnIdenticalDefinitionIsANoOp() {
+    KpiDefinition ili = kpi("2.0");
+    fixture
+        .given(registered(), new KpiDefined(ID, ili))
+        .when(new DefineKpi(ID, 1L, ili))
+        .expectNoEvents()
+        .expectResultMessagePayload(1L);
+    fixture
+        .given(registered(), new KpiDefined(ID, ili))
+        .when(new DefineKpi(ID, 1L, kpi("1.8")))
+        .expectEvents(new KpiDefined(ID, kpi("1.8")))
+        .expectResultMessagePayload(2L);
+  }
+
+  @Test
+  void aDecommissionedAssetAcceptsNoChanges() {
+    fixture
+        .given(registered(), new AssetDecommissioned(ID, "replaced by DMA 2"))
+        .when(new DefineKpi(ID, 1L, kpi("2.0")))
+        .expectException(AssetRuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .given(registered())
+        .when(new DecommissionAsset(ID, 0L, "replaced by DMA 2"))
+        .expectEvents(new AssetDecommissioned(ID, "replaced by DMA 2"))
+        .expectResultMessagePayload(1L);
+  }
+
+  private static AssetRegistered registered() {
+    return new AssetRegistered(ID, "District 1", "Europe/Amsterdam", water("48"));
+  }
+
+  private static WaterDistrictParameters water(String pressure) {
+    return new WaterDistrictParameters(
+        new BigDecimal("100"),
+        5000,
+        new BigDecimal("50"),
+        new BigDecimal(pressure),
+        Money.of("EUR", "2.35"));
+  }
+
+  private static KpiDefinition kpi(String target) {
+    return new KpiDefinition(
+        "ili",
+        "C62",
+        Aggregation.LAST,
+        BetterDirection.LOWER,
+        List.of(
+            new io.twinledger.ledger.asset.api.ContractualThreshold(
+                "target", new BigDecimal(target))));
+  }
+}

@@ -1,0 +1,69 @@
+package io.twinledger.service.eventstore;
+
+import io.twinledger.ledger.store.AxonTables;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * Axon's JDBC event store on PostgreSQL: TwinLedger's table names, Spring-managed transactions
+ * shared with the projections, Jackson 3 with a type allow-list, and pooled streaming processors.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+  /** PostgreSQL's SQLSTATE for a unique-constraint violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  @Bean
+  TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+    return new SpringTransactionManager(transactionManager);
+  }
+
+  @Bean
+  EventSchema eventSchema() {
+    return AxonTables.events();
+  }
+
+  @Bean
+  TokenSchema tokenSchema() {
+    return AxonTables.tokens();
+  }
+
+  /**
+   * Lets Axon recognise a duplicate aggregate id or sequence number, which PostgreSQL reports by
+   * SQLSTATE rather than by the vendor error codes Axon's default resolver looks for.
+   */
+  @Bean
+  PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new SQLStateResolver(UNIQUE_VIOLATION);
+  }
+
+  /**
+   * Tracking tokens carry polymorphic fields (a replay token's context); only Axon's and
+   * TwinLedger's own types may be named in stored JSON.
+   */
+  @Bean
+  Jackson3SerializerCustomizer allowOwnTypesOnly() {
+    return builder ->
+        builder.polymorphicTypeValidator(
+            BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("io.twinledger.")
+                .build());
+  }
+
+  @Bean
+  ConfigurerModule pooledStreamingProcessors() {
+    return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+  }
+}

@@ -1,0 +1,75 @@
+package io.twinledger.service.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for the service under test. Demo users' passwords are their names. */
+public final class Api {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+  private final JsonMapper json;
+
+  public Api(int port, JsonMapper json) {
+    this.base = "http://localhost:" + port;
+    this.json = json;
+  }
+
+  /** An HTTP answer with its body parsed as JSON where it is JSON. */
+  public record Response(int status, String contentType, String body, JsonMapper mapper) {
+    public JsonNode json() {
+      return mapper.readTree(body);
+    }
+  }
+
+  public Response get(String path, String user) {
+    return send("GET", path, user, null);
+  }
+
+  public Response post(String path, String user, String body) {
+    return send("POST", path, user, body);
+  }
+
+  public Response put(String path, String user, String body) {
+    return send("PUT", path, user, body);
+  }
+
+  /** Sends a request; {@code user} null means anonymous, {@code body} null means none. */
+  public Response send(String method, String path, String user, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (user != null) {
+      String token = user + ":" + user;
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Optional<String> type = response.headers().firstValue("Content-Type");
+      return new Response(response.statusCode(), type.orElse(""), response.body(), json);
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

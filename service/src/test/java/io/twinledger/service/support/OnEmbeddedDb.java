@@ -1,0 +1,19 @@
+package io.twinledger.service.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The whole service on a random port, with the demo users, on embedded PostgreSQL. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "twinledger.snapshot-threshold=10")
+@ActiveProfiles("demo")
+@ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
+public @interface OnEmbeddedDb {}

@@ -1,0 +1,24 @@
+package io.twinledger.service.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service on a random port, with the demo users, on the PostgreSQL named by {@code
+ * TWINLEDGER_TEST_DB_URL}; skipped when that variable is not set.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@EnabledIfEnvironmentVariable(named = "TWINLEDGER_TEST_DB_URL", matches = ".+")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "twinledger.snapshot-threshold=10")
+@ActiveProfiles("demo")
+@ContextConfiguration(initializers = TestDatabaseInitializers.External.class)
+public @interface OnExternalDb {}
