@@ -44,6 +44,17 @@ public final class Api {
 
   /** Sends a request; {@code user} null means anonymous, {@code body} null means none. */
   public Response send(String method, String path, String user, String body) {
+    String basic =
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    return sendAuthorized(method, path, basic, body);
+  }
+
+  /** Sends a request with the given {@code Authorization} header value, or none when null. */
+  public Response sendAuthorized(String method, String path, String authorization, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(
@@ -54,11 +65,8 @@ public final class Api {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    if (user != null) {
-      String token = user + ":" + user;
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     try {
       HttpResponse<String> response =
