@@ -1,0 +1,284 @@
+package io.twinledger.twin.store;
+
+import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.BatchDigestListener;
+import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.reading.ReadingBatch;
+import io.twinledger.twin.reading.ReadingKey;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Stores readings in PostgreSQL in batches, exactly once per (source, sensor, observedAt).
+ *
+ * <p>A batch is written in one transaction: the readings are streamed with {@code COPY} into a
+ * temporary table, then moved into the partitioned {@code reading} table with {@code ON CONFLICT DO
+ * NOTHING}. The readings that were new form the stored {@link ReadingBatch}, whose digest is saved
+ * with the batch and handed to the {@link BatchDigestListener} after commit. Resending a batch
+ * therefore stores nothing and creates no batch. Monthly partitions are created, under an advisory
+ * lock, before the transaction that fills them.
+ */
+public final class ReadingStore {
+
+  private static final long PARTITION_LOCK = 0x7477696e4c656467L;
+
+  private final DataSource dataSource;
+  private final BatchDigestListener listener;
+
+  public ReadingStore(DataSource dataSource, BatchDigestListener listener) {
+    this.dataSource = dataSource;
+    this.listener = listener;
+  }
+
+  /** Stores the readings that are new and reports which were duplicates. */
+  public StoredBatch store(String source, List<AssessedReading> readings, Instant receivedAt) {
+    if (readings.isEmpty()) {
+      return new StoredBatch(Optional.empty(), Optional.empty(), List.of());
+    }
+    Map<ReadingKey, AssessedReading> byKey = new HashMap<>();
+    List<ReadingKey> duplicates = new ArrayList<>();
+    for (AssessedReading assessed : readings) {
+      if (byKey.putIfAbsent(assessed.reading().key(), assessed) != null) {
+        duplicates.add(assessed.reading().key());
+      }
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      ensurePartitions(connection, byKey.keySet());
+      connection.setAutoCommit(false);
+      try {
+        long batchId = newBatch(connection, source, receivedAt);
+        copyToStaging(connection, byKey.values());
+        Set<ReadingKey> inserted = moveNew(connection, batchId);
+        List<Reading> stored = new ArrayList<>();
+        byKey.forEach(
+            (key, assessed) -> {
+              if (inserted.contains(key)) {
+                stored.add(assessed.reading());
+              } else {
+                duplicates.add(key);
+              }
+            });
+        if (stored.isEmpty()) {
+          connection.rollback();
+          return new StoredBatch(Optional.empty(), Optional.empty(), duplicates);
+        }
+        ReadingBatch batch = ReadingBatch.of(stored);
+        finishBatch(connection, batchId, batch);
+        connection.commit();
+        listener.batchStored(batchId, batch);
+        return new StoredBatch(Optional.of(batchId), Optional.of(batch), duplicates);
+      } catch (SQLException | IOException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Cannot store " + readings.size() + " readings", e);
+    }
+  }
+
+  /** Keeps refused payloads, with their reasons, in the quarantine table. */
+  public void quarantine(List<QuarantinedPayload> payloads) {
+    if (payloads.isEmpty()) {
+      return;
+    }
+    String sql =
+        "INSERT INTO reading_quarantine (source, received_at, reason, raw_payload)"
+            + " VALUES (?, ?, ?, ?)";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(sql)) {
+      for (QuarantinedPayload payload : payloads) {
+        insert.setString(1, payload.source());
+        insert.setTimestamp(2, Timestamp.from(payload.receivedAt()));
+        insert.setString(3, payload.reason());
+        insert.setString(4, payload.rawPayload().replace("\u0000", ""));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot quarantine " + payloads.size() + " payloads", e);
+    }
+  }
+
+  private static void ensurePartitions(Connection connection, Set<ReadingKey> keys)
+      throws SQLException {
+    Set<LocalDate> months = new TreeSet<>();
+    for (ReadingKey key : keys) {
+      months.add(key.observedAt().atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1));
+    }
+    connection.setAutoCommit(true);
+    try (Statement statement = connection.createStatement()) {
+      for (LocalDate month : months) {
+        String name = String.format("reading_y%04dm%02d", month.getYear(), month.getMonthValue());
+        try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + name + "')")) {
+          rs.next();
+          if (rs.getString(1) != null) {
+            continue;
+          }
+        }
+        statement.execute("SELECT pg_advisory_lock(" + PARTITION_LOCK + ")");
+        try {
+          statement.execute(
+              "CREATE TABLE IF NOT EXISTS "
+                  + name
+                  + " PARTITION OF reading FOR VALUES FROM ('"
+                  + month
+                  + " 00:00:00+00') TO ('"
+                  + month.plusMonths(1)
+                  + " 00:00:00+00')");
+        } finally {
+          statement.execute("SELECT pg_advisory_unlock(" + PARTITION_LOCK + ")");
+        }
+      }
+    }
+  }
+
+  private static long newBatch(Connection connection, String source, Instant receivedAt)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO reading_batch (source, reading_count, received_at) VALUES (?, 0, ?)"
+                + " RETURNING batch_id")) {
+      insert.setString(1, source);
+      insert.setTimestamp(2, Timestamp.from(receivedAt));
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void copyToStaging(Connection connection, Iterable<AssessedReading> readings)
+      throws SQLException, IOException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          """
+          CREATE TEMP TABLE IF NOT EXISTS reading_staging (
+              source text, sensor_id text, observed_at timestamptz, asset_id text, kpi_id text,
+              value numeric, unit text, original_value numeric, original_unit text, flags text[]
+          ) ON COMMIT DELETE ROWS""");
+    }
+    StringBuilder csv = new StringBuilder();
+    for (AssessedReading assessed : readings) {
+      Reading r = assessed.reading();
+      csv.append(quoted(r.source()))
+          .append(',')
+          .append(quoted(r.sensorId()))
+          .append(',')
+          .append(r.observedAt())
+          .append(',')
+          .append(quoted(r.assetId()))
+          .append(',')
+          .append(quoted(r.kpiId()))
+          .append(',')
+          .append(r.value().toPlainString())
+          .append(',')
+          .append(quoted(r.unit()))
+          .append(',')
+          .append(r.originalValue().toPlainString())
+          .append(',')
+          .append(quoted(r.originalUnit()))
+          .append(',')
+          .append(quoted(flags(assessed.flags())))
+          .append('\n');
+    }
+    connection
+        .unwrap(PGConnection.class)
+        .getCopyAPI()
+        .copyIn(
+            "COPY reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
+                + " original_value, original_unit, flags) FROM STDIN (FORMAT csv)",
+            new StringReader(csv.toString()));
+  }
+
+  private static Set<ReadingKey> moveNew(Connection connection, long batchId) throws SQLException {
+    Set<ReadingKey> inserted = new HashSet<>();
+    try (PreparedStatement move =
+        connection.prepareStatement(
+            "INSERT INTO reading SELECT source, sensor_id, observed_at, asset_id, kpi_id, value,"
+                + " unit, original_value, original_unit, flags, ? FROM reading_staging"
+                + " ON CONFLICT DO NOTHING RETURNING source, sensor_id, observed_at")) {
+      move.setLong(1, batchId);
+      try (ResultSet rs = move.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(
+              new ReadingKey(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+        }
+      }
+    }
+    return inserted;
+  }
+
+  private static void finishBatch(Connection connection, long batchId, ReadingBatch batch)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE reading_batch SET digest = ?, reading_count = ? WHERE batch_id = ?")) {
+      update.setBytes(1, batch.digest());
+      update.setInt(2, batch.readings().size());
+      update.setLong(3, batchId);
+      update.executeUpdate();
+    }
+  }
+
+  private static String flags(Set<QualityFlag> flags) {
+    return flags.stream()
+        .sorted()
+        .map(QualityFlag::name)
+        .reduce((a, b) -> a + "," + b)
+        .map(joined -> "{" + joined + "}")
+        .orElse("{}");
+  }
+
+  private static String quoted(String value) {
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  /** Reads back the stored readings of one batch, for evidence and verification. */
+  public List<Reading> readingsOf(long batchId) {
+    String sql =
+        "SELECT source, sensor_id, observed_at, asset_id, kpi_id, value, unit, original_value,"
+            + " original_unit FROM reading WHERE batch_id = ?";
+    List<Reading> readings = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, batchId);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          readings.add(
+              new Reading(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getTimestamp(3).toInstant(),
+                  rs.getBigDecimal(6),
+                  rs.getString(7),
+                  rs.getBigDecimal(8),
+                  rs.getString(9)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read batch " + batchId, e);
+    }
+    return readings;
+  }
+}

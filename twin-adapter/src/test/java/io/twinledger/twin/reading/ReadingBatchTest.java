@@ -1,0 +1,107 @@
+package io.twinledger.twin.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReadingBatchTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+
+  @Test
+  void theDigestIsSha256OfTheDocumentedEncoding() throws Exception {
+    Reading reading = reading("meter-1", T0, "12.50", "12500", "LTR");
+    ReadingBatch batch = ReadingBatch.of(List.of(reading));
+
+    ByteBuffer expected = ByteBuffer.allocate(512);
+    expected.put("twinledger-readings-v1".getBytes(StandardCharsets.US_ASCII)).putInt(1);
+    for (String field :
+        List.of(
+            "ngsi-ld:orion",
+            "meter-1",
+            "dma-1",
+            "system-input-volume",
+            "2026-03-01T00:00:00Z",
+            "12.5",
+            "MTQ",
+            "12500",
+            "LTR")) {
+      byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+      expected.putInt(bytes.length).put(bytes);
+    }
+    byte[] encoding = new byte[expected.position()];
+    expected.flip().get(encoding);
+
+    assertThat(ReadingBatch.encode(batch.readings())).isEqualTo(encoding);
+    assertThat(batch.digestHex())
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoding)));
+  }
+
+  @Test
+  void orderOfArrivalAndTrailingZerosDoNotChangeTheDigest() {
+    Reading a = reading("meter-1", T0, "1.0", "1000", "LTR");
+    Reading b = reading("meter-1", T0.plusSeconds(60), "2", "2000", "LTR");
+    Reading c = reading("meter-0", T0.plusSeconds(30), "3", "3000", "LTR");
+    Reading aAgain = reading("meter-1", T0, "1.000", "1000.0", "LTR");
+
+    assertThat(ReadingBatch.of(List.of(a, b, c)).digestHex())
+        .isEqualTo(ReadingBatch.of(List.of(c, b, aAgain)).digestHex());
+    assertThat(ReadingBatch.of(List.of(c, b, a)).readings()).containsExactly(c, a, b);
+  }
+
+  @Test
+  void anyChangedFieldChangesTheDigest() {
+    Reading a = reading("meter-1", T0, "1", "1000", "LTR");
+    String digest = ReadingBatch.of(List.of(a)).digestHex();
+
+    assertThat(ReadingBatch.of(List.of(reading("meter-1", T0, "1.001", "1000", "LTR"))).digestHex())
+        .isNotEqualTo(digest);
+    assertThat(
+            ReadingBatch.of(List.of(reading("meter-1", T0.plusNanos(1), "1", "1000", "LTR")))
+                .digestHex())
+        .isNotEqualTo(digest);
+    assertThat(ReadingBatch.of(List.of(reading("meter-1", T0, "1", "1000", "MTQ"))).digestHex())
+        .isNotEqualTo(digest);
+  }
+
+  @Test
+  void fieldBoundariesCannotBeShifted() {
+    Reading split =
+        new Reading("ab", "c", "dma-1", "k", T0, BigDecimal.ONE, "MTQ", BigDecimal.ONE, "MTQ");
+    Reading shifted =
+        new Reading("a", "bc", "dma-1", "k", T0, BigDecimal.ONE, "MTQ", BigDecimal.ONE, "MTQ");
+    assertThat(ReadingBatch.of(List.of(split)).digestHex())
+        .isNotEqualTo(ReadingBatch.of(List.of(shifted)).digestHex());
+  }
+
+  @Test
+  void aBatchHoldsEachKeyOnceAndIsNeverEmpty() {
+    Reading a = reading("meter-1", T0, "1", "1000", "LTR");
+    Reading sameKey = reading("meter-1", T0, "9", "9000", "LTR");
+    assertThatThrownBy(() -> ReadingBatch.of(List.of(a, sameKey)))
+        .hasMessageStartingWith("duplicate reading in batch");
+    assertThatThrownBy(() -> ReadingBatch.of(List.of())).hasMessageContaining("empty");
+  }
+
+  private static Reading reading(
+      String sensor, Instant at, String cubicMetres, String original, String originalUnit) {
+    return new Reading(
+        "ngsi-ld:orion",
+        sensor,
+        "dma-1",
+        "system-input-volume",
+        at,
+        new BigDecimal(cubicMetres),
+        "MTQ",
+        new BigDecimal(original),
+        originalUnit);
+  }
+}

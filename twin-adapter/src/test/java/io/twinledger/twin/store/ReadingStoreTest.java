@@ -1,0 +1,127 @@
+package io.twinledger.twin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.reading.ReadingBatch;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ReadingStoreTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-31T23:59:00Z");
+  private static final Instant RECEIVED = Instant.parse("2026-02-01T00:05:00Z");
+
+  static List<String> targets() {
+    return StoreDatabases.targets();
+  }
+
+  @ParameterizedTest
+  @MethodSource("targets")
+  void storesABatchOnceWithItsDigestAcrossPartitions(String target) throws Exception {
+    DataSource db = StoreDatabases.fresh(target);
+    List<Long> announced = new ArrayList<>();
+    ReadingStore store = new ReadingStore(db, (id, batch) -> announced.add(id));
+    List<AssessedReading> readings =
+        List.of(
+            assessed("m-1", T0, "1.5", Set.of()),
+            assessed("m-1", T0.plusSeconds(120), "1.75", Set.of(QualityFlag.SPIKE)),
+            assessed("m-2", T0.plusSeconds(60), "\"quoted\", sensor", Set.of()));
+
+    StoredBatch first = store.store("mqtt:riverton", readings, RECEIVED);
+
+    assertThat(first.storedCount()).isEqualTo(3);
+    assertThat(first.duplicates()).isEmpty();
+    assertThat(announced).containsExactly(first.batchId().orElseThrow());
+    List<Reading> readBack = store.readingsOf(first.batchId().orElseThrow());
+    assertThat(ReadingBatch.of(readBack).digestHex())
+        .as("readings read back encode to the stored digest")
+        .isEqualTo(first.batch().orElseThrow().digestHex());
+    assertThat(query(db, "SELECT encode(digest, 'hex') FROM reading_batch"))
+        .containsExactly(first.batch().orElseThrow().digestHex());
+    assertThat(query(db, "SELECT DISTINCT tableoid::regclass::text FROM reading ORDER BY 1"))
+        .containsExactly("reading_y2026m01", "reading_y2026m02");
+    assertThat(query(db, "SELECT array_to_string(flags, ',') FROM reading ORDER BY observed_at"))
+        .containsExactly("", "", "SPIKE");
+
+    StoredBatch again = store.store("mqtt:riverton", readings, RECEIVED.plusSeconds(60));
+    assertThat(again.batchId()).isEmpty();
+    assertThat(again.duplicates()).hasSize(3);
+    assertThat(query(db, "SELECT count(*) FROM reading")).containsExactly("3");
+    assertThat(query(db, "SELECT count(*) FROM reading_batch")).containsExactly("1");
+    assertThat(announced).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("targets")
+  void aPartlyKnownBatchStoresOnlyTheNewReadings(String target) {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+    store.store("bulk:a.csv", List.of(assessed("m-1", T0, "1", Set.of())), RECEIVED);
+
+    StoredBatch second =
+        store.store(
+            "bulk:a.csv",
+            List.of(
+                assessed("m-1", T0, "1", Set.of()),
+                assessed("m-1", T0.plusSeconds(60), "2", Set.of()),
+                assessed("m-1", T0.plusSeconds(60), "2", Set.of())),
+            RECEIVED);
+
+    assertThat(second.storedCount()).isEqualTo(1);
+    assertThat(second.duplicates()).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("targets")
+  void quarantineKeepsReasonAndPayload(String target) throws Exception {
+    DataSource db = StoreDatabases.fresh(target);
+    new ReadingStore(db, (id, batch) -> {})
+        .quarantine(
+            List.of(
+                new QuarantinedPayload(
+                    "ngsi-ld:orion", RECEIVED, "data is not an array", "{\"data\": 7\u0000}")));
+    assertThat(query(db, "SELECT reason || ' | ' || raw_payload FROM reading_quarantine"))
+        .containsExactly("data is not an array | {\"data\": 7}");
+  }
+
+  private static AssessedReading assessed(
+      String sensor, Instant at, String valueOrSensorSuffix, Set<QualityFlag> flags) {
+    boolean numeric = valueOrSensorSuffix.matches("[0-9.]+");
+    String value = numeric ? valueOrSensorSuffix : "3";
+    return new AssessedReading(
+        new Reading(
+            "mqtt:riverton",
+            numeric ? sensor : sensor + valueOrSensorSuffix,
+            "dma-1",
+            "system-input-volume",
+            at,
+            new BigDecimal(value),
+            "MTQ",
+            new BigDecimal(value).multiply(BigDecimal.valueOf(1000)),
+            "LTR"),
+        flags);
+  }
+
+  private static List<String> query(DataSource db, String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
+}
