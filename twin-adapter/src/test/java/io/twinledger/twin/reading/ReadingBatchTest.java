@@ -65,11 +65,17 @@ class ReadingBatchTest {
     assertThat(ReadingBatch.of(List.of(reading("meter-1", T0, "1.001", "1000", "LTR"))).digestHex())
         .isNotEqualTo(digest);
     assertThat(
-            ReadingBatch.of(List.of(reading("meter-1", T0.plusNanos(1), "1", "1000", "LTR")))
+            ReadingBatch.of(List.of(reading("meter-1", T0.plusNanos(1_000), "1", "1000", "LTR")))
                 .digestHex())
         .isNotEqualTo(digest);
     assertThat(ReadingBatch.of(List.of(reading("meter-1", T0, "1", "1000", "MTQ"))).digestHex())
         .isNotEqualTo(digest);
+  }
+
+  @Test
+  void observationTimesKeepMicrosecondsLikeTheStore() {
+    assertThat(reading("meter-1", T0.plusNanos(1_999), "1", "1000", "LTR").observedAt())
+        .isEqualTo(T0.plusNanos(1_000));
   }
 
   @Test
