@@ -13,6 +13,8 @@ import io.twinledger.ledger.asset.api.DecommissionAsset;
 import io.twinledger.ledger.asset.api.DefineKpi;
 import io.twinledger.ledger.asset.api.KpiDefined;
 import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.KpiPeriodClosed;
+import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.UpdateAssetParameters;
 import java.util.HashMap;
@@ -89,6 +91,30 @@ public class InfrastructureAsset {
   }
 
   @CommandHandler
+  public long handle(RecordKpiPeriod command) {
+    requireInService();
+    if (!kpis.containsKey(command.kpiId())) {
+      throw new AssetRuleViolation(
+          "kpiId", "asset " + assetId + " defines no KPI '" + command.kpiId() + "'");
+    }
+    apply(
+        new KpiPeriodClosed(
+            assetId,
+            command.kpiId(),
+            command.periodKind(),
+            command.periodStart(),
+            command.periodEnd(),
+            command.revision(),
+            command.value(),
+            command.unit(),
+            command.coveragePercent(),
+            command.readingCount(),
+            command.qualitySummary(),
+            command.batchDigests()));
+    return version;
+  }
+
+  @CommandHandler
   public long handle(DecommissionAsset command) {
     requireInService();
     apply(new AssetDecommissioned(assetId, command.reason()));
@@ -118,6 +144,11 @@ public class InfrastructureAsset {
   @EventSourcingHandler
   void on(KpiDefined event) {
     kpis.put(event.definition().kpiId(), event.definition());
+    version++;
+  }
+
+  @EventSourcingHandler
+  void on(KpiPeriodClosed event) {
     version++;
   }
 

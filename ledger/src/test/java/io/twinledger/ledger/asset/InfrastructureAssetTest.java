@@ -12,12 +12,17 @@ import io.twinledger.ledger.asset.api.DecommissionAsset;
 import io.twinledger.ledger.asset.api.DefineKpi;
 import io.twinledger.ledger.asset.api.KpiDefined;
 import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.KpiPeriodClosed;
+import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.StormwaterSiteParameters;
 import io.twinledger.ledger.asset.api.UpdateAssetParameters;
 import io.twinledger.ledger.asset.api.WaterDistrictParameters;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +117,55 @@ class InfrastructureAssetTest {
         .when(new DecommissionAsset(ID, 0L, "replaced by DMA 2"))
         .expectEvents(new AssetDecommissioned(ID, "replaced by DMA 2"))
         .expectResultMessagePayload(1L);
+  }
+
+  @Test
+  void aClosedPeriodOfADefinedKpiIsRecordedWithItsEvidence() {
+    RecordKpiPeriod period = period("ili", 1);
+    fixture
+        .given(registered(), new KpiDefined(ID, kpi("2.0")))
+        .when(period)
+        .expectEvents(
+            new KpiPeriodClosed(
+                ID,
+                "ili",
+                "DAY",
+                period.periodStart(),
+                period.periodEnd(),
+                1,
+                Optional.of(new BigDecimal("1.7")),
+                "C62",
+                new BigDecimal("98.5"),
+                96,
+                Map.of("LATE", 2),
+                List.of("ab".repeat(32))))
+        .expectResultMessagePayload(2L);
+  }
+
+  @Test
+  void aPeriodOfAnUndefinedKpiIsRefused() {
+    fixture
+        .given(registered())
+        .when(period("nrw-percent", 1))
+        .expectException(AssetRuleViolation.class)
+        .expectExceptionMessage("asset dma-1 defines no KPI 'nrw-percent'")
+        .expectNoEvents();
+  }
+
+  private static RecordKpiPeriod period(String kpiId, int revision) {
+    return new RecordKpiPeriod(
+        ID,
+        kpiId,
+        "DAY",
+        Instant.parse("2026-03-28T23:00:00Z"),
+        Instant.parse("2026-03-29T22:00:00Z"),
+        revision,
+        Optional.of(new BigDecimal("1.70")),
+        "C62",
+        new BigDecimal("98.50"),
+        96,
+        Map.of("LATE", 2),
+        List.of("ab".repeat(32)));
   }
 
   private static AssetRegistered registered() {

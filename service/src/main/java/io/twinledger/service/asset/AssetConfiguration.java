@@ -4,6 +4,7 @@ import io.twinledger.ledger.asset.AssetHistory;
 import io.twinledger.ledger.asset.InfrastructureAsset;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetProjection;
+import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.service.TwinLedgerProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -32,6 +33,11 @@ public class AssetConfiguration {
   @Bean
   AssetCatalog assetCatalog(JdbcClient jdbc, JsonMapper json) {
     return new AssetCatalog(jdbc, json);
+  }
+
+  @Bean
+  KpiPeriods kpiPeriods(JdbcClient jdbc, JsonMapper json) {
+    return new KpiPeriods(jdbc, json);
   }
 
   @Bean

@@ -6,6 +6,8 @@ import io.twinledger.ledger.asset.AssetHistory;
 import io.twinledger.ledger.asset.RecordedEvent;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetView;
+import io.twinledger.ledger.asset.projection.KpiPeriodView;
+import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,13 +39,19 @@ public class AssetController {
   private final AssetRequests requests;
   private final AssetCatalog catalog;
   private final AssetHistory history;
+  private final KpiPeriods periods;
 
   public AssetController(
-      CommandGateway commands, AssetRequests requests, AssetCatalog catalog, AssetHistory history) {
+      CommandGateway commands,
+      AssetRequests requests,
+      AssetCatalog catalog,
+      AssetHistory history,
+      KpiPeriods periods) {
     this.commands = commands;
     this.requests = requests;
     this.catalog = catalog;
     this.history = history;
+    this.periods = periods;
   }
 
   /** Reply to a write: which asset, and the version to send as the next expected version. */
@@ -73,6 +81,25 @@ public class AssetController {
       throw new NotFoundException("no asset " + assetId);
     }
     return events;
+  }
+
+  @GetMapping("/{assetId}/kpis/{kpiId}/periods")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR})
+  @Operation(
+      summary = "Closed periods of a KPI with their evidence (batch digests)",
+      description =
+          "Periods starting in [from, to), by default the latest revision of each; revisions=all"
+              + " lists every revision. from and to are ISO-8601 instants.")
+  public List<KpiPeriodView> periods(
+      @PathVariable String assetId,
+      @PathVariable String kpiId,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "latest") String revisions) {
+    get(assetId);
+    PeriodQuery query = PeriodQuery.parse(kind, from, to, revisions);
+    return periods.of(assetId, kpiId, query.kind(), query.from(), query.to(), query.all());
   }
 
   @PostMapping

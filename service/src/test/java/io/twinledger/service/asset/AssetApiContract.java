@@ -3,13 +3,18 @@ package io.twinledger.service.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.projection.AssetProjection;
 import io.twinledger.service.support.Api;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +37,7 @@ abstract class AssetApiContract {
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired EventProcessingConfiguration processing;
+  @Autowired CommandGateway commands;
 
   Api api;
 
@@ -110,6 +116,36 @@ abstract class AssetApiContract {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("version").asLong()).isEqualTo(2);
     assertThat(awaitAsset(id, 2).get("kpis")).hasSize(2);
+  }
+
+  @Test
+  void closedPeriodsAreServedWithEvidenceAndEveryRevisionIsKept() {
+    String id = register(uniqueId("dma"), "WATER_DISTRICT", WATER);
+    api.put("/api/v1/assets/" + id + "/kpis/ili", OFFICER, kpiBody(0, "2.0"));
+    Instant day1 = Instant.parse("2026-03-01T23:00:00Z");
+    Instant day2 = day1.plus(Duration.ofDays(1));
+    commands.sendAndWait(period(id, day1, 1, "1.9", "a"));
+    commands.sendAndWait(period(id, day1, 2, "2.1", "b"));
+    commands.sendAndWait(period(id, day2, 1, "1.8", "c"));
+    awaitAsset(id, 4);
+
+    JsonNode latest = api.get("/api/v1/assets/" + id + "/kpis/ili/periods", "investor").json();
+    assertThat(latest).hasSize(2);
+    assertThat(latest.get(0).get("revision").asInt()).isEqualTo(2);
+    assertThat(latest.get(0).get("value").decimalValue()).isEqualByComparingTo("2.1");
+    assertThat(latest.at("/0/batchDigests/0").asString()).isEqualTo("b".repeat(64));
+    assertThat(latest.at("/0/qualitySummary/LATE").asInt()).isEqualTo(3);
+
+    String all = "/api/v1/assets/" + id + "/kpis/ili/periods?revisions=all&kind=DAY&from=" + day1;
+    assertThat(api.get(all, "auditor").json()).hasSize(3);
+    String secondDay = "/api/v1/assets/" + id + "/kpis/ili/periods?from=" + day2;
+    assertThat(api.get(secondDay, "auditor").json()).hasSize(1);
+    assertProblem(
+        api.get("/api/v1/assets/" + id + "/kpis/ili/periods?kind=WEEK", OFFICER), 400, "kind");
+    assertProblem(
+        api.get("/api/v1/assets/" + id + "/kpis/ili/periods?from=yesterday", OFFICER), 400, "from");
+    assertThat(api.get("/api/v1/assets/nothing-here/kpis/ili/periods", OFFICER).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -338,6 +374,23 @@ abstract class AssetApiContract {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  static RecordKpiPeriod period(
+      String id, Instant start, int revision, String value, String digit) {
+    return new RecordKpiPeriod(
+        id,
+        "ili",
+        "DAY",
+        start,
+        start.plus(Duration.ofDays(1)),
+        revision,
+        Optional.of(new BigDecimal(value)),
+        "C62",
+        new BigDecimal("99.5"),
+        24,
+        Map.of("LATE", revision + 1),
+        List.of(digit.repeat(64)));
+  }
 
   static final String WATER =
       """

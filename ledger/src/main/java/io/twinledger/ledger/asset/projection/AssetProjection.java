@@ -4,8 +4,10 @@ import io.twinledger.ledger.asset.api.AssetDecommissioned;
 import io.twinledger.ledger.asset.api.AssetParametersUpdated;
 import io.twinledger.ledger.asset.api.AssetRegistered;
 import io.twinledger.ledger.asset.api.KpiDefined;
+import io.twinledger.ledger.asset.api.KpiPeriodClosed;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the asset read model ({@code asset_view}, {@code asset_kpi_view}).
+ * Writes the asset read model ({@code asset_view}, {@code asset_kpi_view}, {@code
+ * kpi_period_view}).
  *
  * <p>Every write is guarded by the event's sequence number, so a redelivered event changes nothing
  * and the tables depend only on the event stream: reset plus replay rebuilds them identically. All
@@ -116,9 +119,42 @@ public class AssetProjection {
         .update();
   }
 
+  @EventHandler
+  void on(
+      KpiPeriodClosed event,
+      @SequenceNumber long sequence,
+      @org.axonframework.eventhandling.Timestamp Instant at) {
+    if (bumpVersion(event.assetId(), sequence, at) == 0) {
+      return;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO kpi_period_view (asset_id, kpi_id, period_kind, period_start, period_end,
+                revision, value, unit, coverage_percent, reading_count, quality_summary,
+                batch_digests, closed_at)
+            VALUES (:id, :kpi, :kind, :start, :end, :revision, :value, :unit, :coverage,
+                :count, CAST(:quality AS jsonb), CAST(:digests AS text[]), :at)
+            ON CONFLICT DO NOTHING
+            """)
+        .param("id", event.assetId())
+        .param("kpi", event.kpiId())
+        .param("kind", event.periodKind())
+        .param("start", Timestamp.from(event.periodStart()))
+        .param("end", Timestamp.from(event.periodEnd()))
+        .param("revision", event.revision())
+        .param("value", event.value().orElse(null))
+        .param("unit", event.unit())
+        .param("coverage", event.coveragePercent())
+        .param("count", event.readingCount())
+        .param("quality", json.writeValueAsString(new TreeMap<>(event.qualitySummary())))
+        .param("digests", "{" + String.join(",", event.batchDigests()) + "}")
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
   @ResetHandler
   void reset() {
-    jdbc.sql("TRUNCATE asset_kpi_view, asset_view").update();
+    jdbc.sql("TRUNCATE kpi_period_view, asset_kpi_view, asset_view").update();
   }
 
   private int bumpVersion(String assetId, long sequence, Instant at) {

@@ -1,0 +1,34 @@
+package io.twinledger.ledger.asset.projection;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One revision of a closed KPI period as the read side sees it.
+ *
+ * @param batchDigests the evidence: digests of the reading batches behind the value
+ * @param closedAt when this revision was recorded
+ */
+public record KpiPeriodView(
+    String assetId,
+    String kpiId,
+    String periodKind,
+    Instant periodStart,
+    Instant periodEnd,
+    int revision,
+    Optional<BigDecimal> value,
+    String unit,
+    BigDecimal coveragePercent,
+    int readingCount,
+    Map<String, Integer> qualitySummary,
+    List<String> batchDigests,
+    Instant closedAt) {
+
+  public KpiPeriodView {
+    qualitySummary = Map.copyOf(qualitySummary);
+    batchDigests = List.copyOf(batchDigests);
+  }
+}
