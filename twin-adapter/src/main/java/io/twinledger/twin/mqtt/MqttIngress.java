@@ -1,0 +1,165 @@
+package io.twinledger.twin.mqtt;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to twin topics on an MQTT 5 broker (HiveMQ client) and hands messages to a {@link
+ * MqttBatchHandler} in batches.
+ *
+ * <p><b>Delivery.</b> Subscriptions are QoS 1 in a persistent session, and a message is
+ * acknowledged only after the handler has returned for its batch. A crash before that leaves it
+ * unacknowledged, so the broker delivers it again; the handler's store is idempotent, so every
+ * acknowledged reading ends up stored exactly once. A failing batch is retried with backoff rather
+ * than acknowledged. The client reconnects by itself with exponential backoff.
+ */
+public final class MqttIngress implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MqttIngress.class);
+
+  private final Mqtt5AsyncClient client;
+  private final BlockingQueue<Mqtt5Publish> inbox = new LinkedBlockingQueue<>();
+  private final Thread worker;
+  private volatile boolean running = true;
+
+  private MqttIngress(MqttSettings settings, MqttBatchHandler handler) {
+    Mqtt5ClientBuilder builder =
+        Mqtt5Client.builder()
+            .identifier(settings.clientId())
+            .serverHost(settings.host())
+            .serverPort(settings.port())
+            .automaticReconnect()
+            .initialDelay(200, TimeUnit.MILLISECONDS)
+            .maxDelay(settings.maxReconnectDelay().toMillis(), TimeUnit.MILLISECONDS)
+            .applyAutomaticReconnect();
+    if (settings.username().isPresent()) {
+      builder =
+          builder
+              .simpleAuth()
+              .username(settings.username().get())
+              .password(settings.password().orElse("").getBytes(StandardCharsets.UTF_8))
+              .applySimpleAuth();
+    }
+    this.client = builder.buildAsync();
+    this.worker =
+        Thread.ofPlatform()
+            .name("mqtt-ingress-" + settings.clientId())
+            .daemon()
+            .unstarted(() -> drain(settings, handler));
+  }
+
+  /**
+   * Connects, subscribes and starts handing messages to {@code handler}.
+   *
+   * @throws IllegalStateException if the broker cannot be reached or refuses the subscription
+   */
+  public static MqttIngress start(MqttSettings settings, MqttBatchHandler handler) {
+    MqttIngress ingress = new MqttIngress(settings, handler);
+    // ALL, not SUBSCRIBED: a restarted client receives its session's redeliveries before it has
+    // subscribed again, and those count as unsolicited.
+    ingress.client.publishes(MqttGlobalPublishFilter.ALL, ingress.inbox::add, true);
+    try {
+      ingress
+          .client
+          .connectWith()
+          .cleanStart(false)
+          .sessionExpiryInterval(Duration.ofDays(1).toSeconds())
+          .send()
+          .get(30, TimeUnit.SECONDS);
+      List<Mqtt5Subscription> subscriptions = new ArrayList<>();
+      for (String topic : settings.topics()) {
+        subscriptions.add(
+            Mqtt5Subscription.builder().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).build());
+      }
+      ingress
+          .client
+          .subscribe(Mqtt5Subscribe.builder().addSubscriptions(subscriptions).build())
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      ingress.close();
+      throw new IllegalStateException(
+          "Cannot subscribe to MQTT broker " + settings.host() + ":" + settings.port(), e);
+    }
+    ingress.worker.start();
+    return ingress;
+  }
+
+  private void drain(MqttSettings settings, MqttBatchHandler handler) {
+    List<Mqtt5Publish> batch = new ArrayList<>(settings.maxBatch());
+    while (running) {
+      try {
+        Mqtt5Publish first = inbox.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        long deadline = System.nanoTime() + settings.maxWait().toNanos();
+        while (batch.size() < settings.maxBatch()) {
+          long left = deadline - System.nanoTime();
+          Mqtt5Publish next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : inbox.poll();
+          if (next == null) {
+            break;
+          }
+          batch.add(next);
+        }
+        handleUntilDone(handler, batch);
+        batch.forEach(Mqtt5Publish::acknowledge);
+        batch.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void handleUntilDone(MqttBatchHandler handler, List<Mqtt5Publish> batch)
+      throws InterruptedException {
+    Instant receivedAt = Instant.now();
+    List<MqttMessage> messages =
+        batch.stream()
+            .map(p -> new MqttMessage(p.getTopic().toString(), p.getPayloadAsBytes(), receivedAt))
+            .toList();
+    long backoff = 100;
+    while (running) {
+      try {
+        handler.handle(messages);
+        return;
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        log.warn("Handling {} MQTT messages failed; retrying in {} ms", batch.size(), backoff, e);
+        Thread.sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+    throw new InterruptedException("MQTT ingress stopped before the batch was handled");
+  }
+
+  /** Stops handing out messages and disconnects; unacknowledged messages stay with the broker. */
+  @Override
+  public void close() {
+    running = false;
+    worker.interrupt();
+    try {
+      client.disconnect().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.debug("MQTT disconnect did not complete cleanly", e);
+    }
+  }
+}
