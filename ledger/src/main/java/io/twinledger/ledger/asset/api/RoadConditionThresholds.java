@@ -8,9 +8,10 @@ import java.math.BigDecimal;
  * <p>Defaults follow 23 CFR 490.313: IRI below 1.50 m/km (95 in/mi) is good, above 2.68 m/km (170
  * in/mi) is poor. The rut-depth limit is contractual, for example 3/4 inch = 19.05 mm.
  *
- * @param iriGoodMaxMPerKm largest International Roughness Index still rated good, m/km
- * @param iriPoorMinMPerKm IRI above which the segment is rated poor, m/km; greater than the good
- *     limit
+ * @param iriGoodMaxMPerKm International Roughness Index below which the segment is rated good
+ *     (exclusive, as in 23 CFR 490.313), m/km
+ * @param iriPoorMinMPerKm IRI above which the segment is rated poor (exclusive), m/km; greater
+ *     than the good limit; between the two limits, inclusive, the segment is fair
  * @param rutDepthMaxMm largest acceptable rut depth, mm
  */
 public record RoadConditionThresholds(
