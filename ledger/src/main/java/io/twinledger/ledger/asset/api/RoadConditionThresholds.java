@@ -10,8 +10,8 @@ import java.math.BigDecimal;
  *
  * @param iriGoodMaxMPerKm International Roughness Index below which the segment is rated good
  *     (exclusive, as in 23 CFR 490.313), m/km
- * @param iriPoorMinMPerKm IRI above which the segment is rated poor (exclusive), m/km; greater
- *     than the good limit; between the two limits, inclusive, the segment is fair
+ * @param iriPoorMinMPerKm IRI above which the segment is rated poor (exclusive), m/km; greater than
+ *     the good limit; between the two limits, inclusive, the segment is fair
  * @param rutDepthMaxMm largest acceptable rut depth, mm
  */
 public record RoadConditionThresholds(
