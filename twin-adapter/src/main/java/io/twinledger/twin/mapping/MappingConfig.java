@@ -1,0 +1,168 @@
+package io.twinledger.twin.mapping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where readings go: a validated mapping of NGSI-LD entities, MQTT topics and bulk-file rows to
+ * assets and KPIs.
+ *
+ * <p>The document (YAML; JSON works too):
+ *
+ * <pre>{@code
+ * version: 1
+ * sources:
+ *   - ngsiLd: {entityId: urn:ngsi-ld:WaterConsumptionObserved:inlet}  # one entity
+ *     asset: dma-north-hill
+ *     attributes:
+ *       waterConsumption: {kpi: system-input-volume, unit: MTQ, range: {min: 0}}
+ *   - ngsiLd:                                                 # all entities of a type
+ *       entityType: RoadSegment
+ *       idPattern: 'urn:ngsi-ld:RoadSegment:(?<asset>road-a12-s\d\d)'  # asset from the id
+ *     attributes:
+ *       rutDepth: {kpi: rut-depth, unit: MMT, sourceUnit: MMT, spikeThreshold: 5}
+ *   - mqtt: {topic: riverton/rain/+/gauge, observedAt: /time}
+ *     asset: gi-rock-creek-a
+ *     attributes:
+ *       rainfall: {value: /depth, unitCode: unit, kpi: rainfall-depth, unit: MMT}
+ * bulk:
+ *   columns: {asset: asset_id, attribute: kpi_id, observedAt: observed_at, value: value}
+ *   attributes:
+ *     real-losses: {kpi: real-losses, unit: MTQ}
+ * }</pre>
+ *
+ * <p>Per attribute: {@code kpi} and {@code unit} (the KPI's UN/CEFACT unit) are required; {@code
+ * sourceUnit}, {@code range} ({@code min}, {@code max}) and {@code spikeThreshold} are optional
+ * (see {@link KpiBinding}); MQTT attributes also take {@code value} (default: the field named like
+ * the attribute) and {@code unitCode}, as {@link PayloadPath}s. Entity types and attribute names
+ * are short names, as {@link io.twinledger.twin.ngsild.NotificationParser} reports them.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class MappingConfig {
+
+  /** The sensor id of bulk rows when the file has no sensor column. */
+  public static final String BULK_SENSOR = "bulk";
+
+  private final List<NgsiLdSource> byEntityId;
+  private final List<NgsiLdSource> byEntityType;
+  private final List<MqttSource> mqtt;
+  private final Optional<BulkImport> bulk;
+
+  MappingConfig(List<NgsiLdSource> ngsiLd, List<MqttSource> mqtt, Optional<BulkImport> bulk) {
+    this.byEntityId = ngsiLd.stream().filter(s -> s.entityId().isPresent()).toList();
+    this.byEntityType = ngsiLd.stream().filter(s -> s.entityId().isEmpty()).toList();
+    this.mqtt = List.copyOf(mqtt);
+    this.bulk = bulk;
+  }
+
+  /**
+   * Reads and validates a mapping file.
+   *
+   * @throws InvalidMappingException listing every problem, each with its path in the document
+   * @throws IOException if the file cannot be read
+   */
+  public static MappingConfig load(Path file) throws IOException {
+    return MappingReader.read(Files.readAllBytes(file));
+  }
+
+  /**
+   * Reads and validates a mapping document; the stream is read to its end but not closed.
+   *
+   * @throws InvalidMappingException listing every problem, each with its path in the document
+   * @throws IOException if the stream cannot be read
+   */
+  public static MappingConfig load(InputStream document) throws IOException {
+    return MappingReader.read(document.readAllBytes());
+  }
+
+  /**
+   * Where an NGSI-LD attribute's default instance goes; see {@link #resolve(String, String, String,
+   * Optional)}.
+   */
+  public Optional<ReadingTarget> resolve(String entityId, String entityType, String attribute) {
+    return resolve(entityId, entityType, attribute, Optional.empty());
+  }
+
+  /**
+   * Where an NGSI-LD attribute instance goes. Sources naming the entity by id come first, so a
+   * single entity can be mapped apart from the rest of its type; then sources by type, in file
+   * order. The first source that covers the entity and maps the attribute wins.
+   *
+   * <p>The sensor id is {@code entityId/attribute}, with {@code /datasetId} appended for an
+   * instance of a multi-attribute: each instance is its own time series (two flow meters on one
+   * pipe must not be compared with each other for spikes).
+   */
+  public Optional<ReadingTarget> resolve(
+      String entityId, String entityType, String attribute, Optional<String> datasetId) {
+    Objects.requireNonNull(entityId, "entityId");
+    Objects.requireNonNull(entityType, "entityType");
+    Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(datasetId, "datasetId");
+    String sensorId = entityId + "/" + attribute + datasetId.map(id -> "/" + id).orElse("");
+    return Stream.concat(byEntityId.stream(), byEntityType.stream())
+        .flatMap(source -> target(source, entityId, entityType, attribute, sensorId).stream())
+        .findFirst();
+  }
+
+  /**
+   * How to read a message published to {@code topic}: the first MQTT source, in file order, whose
+   * filter matches it.
+   */
+  public Optional<TopicRoute> resolveTopic(String topic) {
+    Objects.requireNonNull(topic, "topic");
+    return mqtt.stream()
+        .filter(source -> source.filter().matches(topic))
+        .findFirst()
+        .map(source -> source.route(topic));
+  }
+
+  /**
+   * Where a bulk-file row goes.
+   *
+   * @param assetId the row's asset column
+   * @param attribute the row's attribute column
+   * @param sensor the row's sensor column, if the file has one; blank counts as absent
+   */
+  public Optional<ReadingTarget> resolveBulk(
+      String assetId, String attribute, Optional<String> sensor) {
+    Objects.requireNonNull(assetId, "assetId");
+    Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(sensor, "sensor");
+    return bulk.flatMap(b -> Optional.ofNullable(b.attributes().get(attribute)))
+        .map(
+            binding ->
+                new ReadingTarget(
+                    assetId,
+                    sensor.filter(s -> !s.isBlank()).orElse(BULK_SENSOR),
+                    attribute,
+                    binding));
+  }
+
+  /** The column layout of bulk files, if the mapping has a bulk section. */
+  public Optional<BulkColumns> bulkColumns() {
+    return bulk.map(BulkImport::columns);
+  }
+
+  /** The MQTT topic filters to subscribe to, in file order. */
+  public List<TopicFilter> topicFilters() {
+    return mqtt.stream().map(MqttSource::filter).toList();
+  }
+
+  private static Optional<ReadingTarget> target(
+      NgsiLdSource source, String entityId, String entityType, String attribute, String sensorId) {
+    KpiBinding binding = source.attributes().get(attribute);
+    if (binding == null) {
+      return Optional.empty();
+    }
+    return source
+        .assetFor(entityId, entityType)
+        .map(asset -> new ReadingTarget(asset, sensorId, attribute, binding));
+  }
+}

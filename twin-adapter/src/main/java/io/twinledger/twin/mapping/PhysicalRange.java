@@ -1,0 +1,33 @@
+package io.twinledger.twin.mapping;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The values a reading can physically take, in the KPI's unit; a reading outside is a sensor fault,
+ * not a measurement. Both bounds are inclusive.
+ *
+ * @param min smallest plausible value, if bounded below
+ * @param max largest plausible value, if bounded above; at least one bound is given
+ */
+public record PhysicalRange(Optional<BigDecimal> min, Optional<BigDecimal> max) {
+
+  public PhysicalRange {
+    Objects.requireNonNull(min, "min");
+    Objects.requireNonNull(max, "max");
+    if (min.isEmpty() && max.isEmpty()) {
+      throw new InvalidMappingException("", "needs min, max or both");
+    }
+    if (min.isPresent() && max.isPresent() && max.get().compareTo(min.get()) < 0) {
+      throw new InvalidMappingException(
+          "max", "must not be below min " + min.get().toPlainString() + ", was " + max.get());
+    }
+  }
+
+  /** Whether {@code value} lies within the bounds. */
+  public boolean contains(BigDecimal value) {
+    return min.map(m -> value.compareTo(m) >= 0).orElse(true)
+        && max.map(m -> value.compareTo(m) <= 0).orElse(true);
+  }
+}
