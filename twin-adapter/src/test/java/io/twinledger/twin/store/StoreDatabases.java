@@ -20,21 +20,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  * named by {@code TWINLEDGER_TEST_DB_URL} when it is set. twin-adapter may not use the ledger's
  * test fixtures, so it starts its own embedded server.
  */
-final class StoreDatabases {
+public final class StoreDatabases {
 
   private static EmbeddedPostgres embedded;
 
   private StoreDatabases() {}
 
   /** Target names, embedded first; each is a parameter of the store tests. */
-  static List<String> targets() {
+  public static List<String> targets() {
     List<String> targets = new ArrayList<>(List.of("embedded"));
     external().ifPresent(url -> targets.add("external"));
     return targets;
   }
 
   /** A new database on the target, with the twin-adapter schema applied. */
-  static DataSource fresh(String target) {
+  public static DataSource fresh(String target) {
     String name = "tl_twin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     String url =
         switch (target) {

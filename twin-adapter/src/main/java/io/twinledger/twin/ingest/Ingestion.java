@@ -1,0 +1,296 @@
+package io.twinledger.twin.ingest;
+
+import io.twinledger.twin.bulk.BulkChunk;
+import io.twinledger.twin.bulk.BulkRejection;
+import io.twinledger.twin.bulk.BulkRow;
+import io.twinledger.twin.mapping.KpiBinding;
+import io.twinledger.twin.mapping.MappingConfig;
+import io.twinledger.twin.mapping.PayloadReading;
+import io.twinledger.twin.mapping.PhysicalRange;
+import io.twinledger.twin.mapping.ReadingTarget;
+import io.twinledger.twin.mapping.TopicRoute;
+import io.twinledger.twin.mqtt.MqttMessage;
+import io.twinledger.twin.ngsild.AttributeRejection;
+import io.twinledger.twin.ngsild.NotificationParser;
+import io.twinledger.twin.ngsild.ObservedAttribute;
+import io.twinledger.twin.ngsild.ParsedNotification;
+import io.twinledger.twin.ngsild.RejectedNotification;
+import io.twinledger.twin.quality.Assessment;
+import io.twinledger.twin.quality.QualityAssessor;
+import io.twinledger.twin.quality.QualityPolicy;
+import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.store.AssessedReading;
+import io.twinledger.twin.store.QuarantinedPayload;
+import io.twinledger.twin.store.ReadingStore;
+import io.twinledger.twin.store.StoredBatch;
+import io.twinledger.twin.unit.NormalisedValue;
+import io.twinledger.twin.unit.Quantity;
+import io.twinledger.twin.unit.QuantityException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The twin ingestion pipeline: map each observation to an asset's KPI, normalise its unit, check
+ * its quality, then store the accepted readings as one batch and keep everything refused in
+ * quarantine with the reason and the raw payload. Unmapped attributes are counted and ignored.
+ *
+ * <p>Each call handles one delivery and commits it before returning, so a caller may acknowledge
+ * the delivery (HTTP 200, MQTT PUBACK, file progress) once the call returns. Calls are serialised,
+ * because quality checks compare each reading with its sensor's previous one.
+ */
+public final class Ingestion {
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  private final MappingConfig mapping;
+  private final ReadingStore store;
+  private final NotificationParser parser;
+  private final QualityDefaults defaults;
+  private final Clock clock;
+  private final QualityAssessor assessor = new QualityAssessor();
+
+  public Ingestion(
+      MappingConfig mapping,
+      ReadingStore store,
+      NotificationParser parser,
+      QualityDefaults defaults,
+      Clock clock) {
+    this.mapping = mapping;
+    this.store = store;
+    this.parser = parser;
+    this.defaults = defaults;
+    this.clock = clock;
+  }
+
+  /** An NGSI-LD notification body with the request's {@code Link} header, if any. */
+  public synchronized IngestReport ngsiLd(String source, byte[] body, Optional<String> link) {
+    Instant receivedAt = clock.instant();
+    Delivery delivery = new Delivery(source, receivedAt);
+    String raw = new String(body, StandardCharsets.UTF_8);
+    switch (parser.parse(body, link)) {
+      case RejectedNotification rejected -> delivery.quarantine(rejected.reason(), raw);
+      case ParsedNotification parsed -> {
+        for (ObservedAttribute observed : parsed.observations()) {
+          Optional<ReadingTarget> target =
+              mapping.resolve(
+                  observed.entityId(),
+                  observed.entityType(),
+                  observed.attribute(),
+                  observed.datasetId());
+          if (target.isEmpty()) {
+            delivery.unmapped++;
+            continue;
+          }
+          delivery.reading(
+              target.get(),
+              observed.observedAt(),
+              observed.value(),
+              observed.unitCode(),
+              observed.entityId() + " " + observed.attribute() + ": " + observed.value());
+        }
+        Map<String, String> types = new HashMap<>();
+        parsed.observations().forEach(o -> types.put(o.entityId(), o.entityType()));
+        List<String> reasons = new ArrayList<>();
+        for (AttributeRejection rejection : parsed.rejections()) {
+          if (bound(rejection, types)) {
+            reasons.add(describe(rejection));
+          } else {
+            delivery.unmapped++;
+          }
+        }
+        if (!reasons.isEmpty()) {
+          delivery.quarantine(String.join("; ", reasons), raw);
+        }
+      }
+    }
+    return delivery.finish();
+  }
+
+  /** MQTT messages, each routed by its topic. */
+  public synchronized IngestReport mqtt(String source, List<MqttMessage> messages) {
+    Delivery delivery = new Delivery(source, clock.instant());
+    for (MqttMessage message : messages) {
+      String raw = new String(message.payload(), StandardCharsets.UTF_8);
+      Optional<TopicRoute> route = mapping.resolveTopic(message.topic());
+      if (route.isEmpty()) {
+        delivery.quarantine("no mapping for topic " + message.topic(), raw);
+        continue;
+      }
+      JsonNode payload;
+      try {
+        payload = JSON.readTree(message.payload());
+      } catch (JacksonException e) {
+        delivery.quarantine("payload on " + message.topic() + " is not JSON", raw);
+        continue;
+      }
+      Optional<Instant> observedAt =
+          route.get().observedAt().find(payload).flatMap(Ingestion::instant);
+      if (observedAt.isEmpty()) {
+        delivery.quarantine(
+            "no ISO-8601 observation time at " + route.get().observedAt().expression(), raw);
+        continue;
+      }
+      for (PayloadReading reading : route.get().readings()) {
+        Optional<JsonNode> value = reading.value().find(payload).filter(JsonNode::isNumber);
+        if (value.isEmpty()) {
+          delivery.quarantine(
+              "no number at " + reading.value().expression() + " on " + message.topic(), raw);
+          continue;
+        }
+        Optional<String> unit =
+            reading.unitCode().flatMap(path -> path.find(payload)).map(JsonNode::asString);
+        delivery.reading(reading.target(), observedAt.get(), value.get().decimalValue(), unit, raw);
+      }
+    }
+    return delivery.finish();
+  }
+
+  /** A chunk of a bulk file; its unreadable lines are quarantined with their line numbers. */
+  public synchronized IngestReport bulk(String source, BulkChunk chunk) {
+    Delivery delivery = new Delivery(source, clock.instant());
+    for (BulkRejection rejection : chunk.rejections()) {
+      delivery.quarantine("line " + rejection.line() + ": " + rejection.reason(), rejection.raw());
+    }
+    for (BulkRow row : chunk.rows()) {
+      Optional<ReadingTarget> target =
+          mapping.resolveBulk(row.assetId(), row.kpiId(), Optional.of(row.sensorId()));
+      if (target.isEmpty()) {
+        delivery.quarantine(
+            "line " + row.line() + ": no mapping for " + row.assetId() + "/" + row.kpiId(),
+            row.toString());
+        continue;
+      }
+      delivery.reading(
+          target.get(),
+          row.observedAt(),
+          row.value(),
+          Optional.of(row.unitCode()),
+          "line " + row.line() + ": " + row);
+    }
+    return delivery.finish();
+  }
+
+  /**
+   * Whether a rejected attribute matters: one the mapping binds to a KPI, or a structural problem
+   * not tied to an attribute. A text property such as {@code name} is not a refused reading.
+   */
+  private boolean bound(AttributeRejection rejection, Map<String, String> typesById) {
+    if (rejection.entityId().isEmpty() || rejection.attribute().isEmpty()) {
+      return true;
+    }
+    String entityId = rejection.entityId().get();
+    return mapping
+        .resolve(entityId, typesById.getOrDefault(entityId, ""), rejection.attribute().get())
+        .isPresent();
+  }
+
+  private static String describe(AttributeRejection rejection) {
+    return rejection.entityId().map(id -> id + " ").orElse("")
+        + rejection.attribute().map(a -> a + ": ").orElse("")
+        + rejection.reason();
+  }
+
+  private static Optional<Instant> instant(JsonNode node) {
+    if (!node.isString()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(node.asString()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private QualityPolicy policy(KpiBinding binding) {
+    Optional<PhysicalRange> range = binding.range();
+    return new QualityPolicy(
+        range.flatMap(PhysicalRange::min),
+        range.flatMap(PhysicalRange::max),
+        binding.spikeThreshold(),
+        defaults.flatlineRun(),
+        defaults.expectedInterval(),
+        defaults.lateness(),
+        defaults.futureTolerance());
+  }
+
+  /** The readings and refusals of one delivery, stored together. */
+  private final class Delivery {
+    private final String source;
+    private final Instant receivedAt;
+    private final List<AssessedReading> accepted = new ArrayList<>();
+    private final List<QuarantinedPayload> refused = new ArrayList<>();
+    private int unmapped;
+
+    Delivery(String source, Instant receivedAt) {
+      this.source = source;
+      this.receivedAt = receivedAt;
+    }
+
+    void reading(
+        ReadingTarget target,
+        Instant observedAt,
+        BigDecimal value,
+        Optional<String> unitCode,
+        String raw) {
+      KpiBinding binding = target.binding();
+      Optional<String> code = unitCode.or(() -> binding.sourceUnit().map(Enum::name));
+      if (code.isEmpty()) {
+        quarantine(target.sensorId() + ": no unitCode and no sourceUnit in the mapping", raw);
+        return;
+      }
+      NormalisedValue normalised;
+      try {
+        normalised = Quantity.of(value, code.get()).convertTo(binding.unit());
+      } catch (QuantityException e) {
+        quarantine(target.sensorId() + ": " + e.reason(), raw);
+        return;
+      }
+      Reading reading =
+          new Reading(
+              source,
+              target.sensorId(),
+              target.assetId(),
+              target.kpiId(),
+              observedAt,
+              normalised.value(),
+              normalised.unit().name(),
+              normalised.originalValue(),
+              normalised.originalUnit().name());
+      Assessment assessment = assessor.assess(reading, policy(binding), receivedAt);
+      if (assessment.accepted()) {
+        accepted.add(new AssessedReading(reading, assessment.flags()));
+      } else {
+        quarantine(target.sensorId() + ": " + assessment.quarantineReason().orElseThrow(), raw);
+      }
+    }
+
+    void quarantine(String reason, String raw) {
+      refused.add(new QuarantinedPayload(source, receivedAt, reason, raw));
+    }
+
+    IngestReport finish() {
+      store.quarantine(refused);
+      StoredBatch stored = store.store(source, accepted, receivedAt);
+      return new IngestReport(
+          stored.storedCount(),
+          stored.duplicates().size(),
+          refused.size(),
+          unmapped,
+          stored.batchId(),
+          stored.batch().map(b -> b.digestHex()));
+    }
+  }
+}

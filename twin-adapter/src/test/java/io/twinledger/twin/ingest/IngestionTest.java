@@ -1,0 +1,169 @@
+package io.twinledger.twin.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinledger.twin.bulk.BulkFormat;
+import io.twinledger.twin.bulk.BulkReader;
+import io.twinledger.twin.mapping.MappingConfig;
+import io.twinledger.twin.mqtt.MqttMessage;
+import io.twinledger.twin.ngsild.NotificationParser;
+import io.twinledger.twin.store.ReadingStore;
+import io.twinledger.twin.store.StoreDatabases;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline on the Riverton mapping and a real PostgreSQL. */
+class IngestionTest {
+
+  private static final Instant NOW = Instant.parse("2024-04-20T09:00:05Z");
+
+  private DataSource db;
+  private Ingestion ingestion;
+  private final List<String> announcedDigests = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = StoreDatabases.fresh("embedded");
+    MappingConfig mapping;
+    try (InputStream in = getClass().getResourceAsStream("/mapping/riverton.yaml")) {
+      mapping = MappingConfig.load(in);
+    }
+    ingestion =
+        new Ingestion(
+            mapping,
+            new ReadingStore(db, (id, batch) -> announcedDigests.add(batch.digestHex())),
+            new NotificationParser(1 << 20, 1_000),
+            QualityDefaults.standard(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void aNotificationIsStoredOnceAndItsTextPropertiesAreNotQuarantined() throws Exception {
+    byte[] body = resource("/ngsild/road-segment-normalized.json");
+
+    IngestReport first = ingestion.ngsiLd("ngsi-ld:orion", body, Optional.empty());
+
+    // iri and rutDepth of two segments are mapped; pci, name and roadClass are not.
+    assertThat(first.stored()).isEqualTo(4);
+    assertThat(first.quarantined()).isZero();
+    assertThat(first.unmapped()).isGreaterThanOrEqualTo(2);
+    assertThat(first.batchDigest()).isPresent();
+    assertThat(announcedDigests).containsExactly(first.batchDigest().get());
+    assertThat(rows("SELECT sensor_id || ' ' || value || ' ' || unit FROM reading ORDER BY 1"))
+        .contains("urn:ngsi-ld:RoadSegment:riverton:road-a12-s01/iri 1.62 NX");
+
+    IngestReport again = ingestion.ngsiLd("ngsi-ld:orion", body, Optional.empty());
+    assertThat(again.stored()).isZero();
+    assertThat(again.duplicates()).isEqualTo(4);
+    assertThat(again.batchId()).isEmpty();
+  }
+
+  @Test
+  void aMalformedNotificationIsQuarantinedWithItsReasonAndBody() throws Exception {
+    byte[] body = resource("/ngsild/truncated.json");
+
+    IngestReport report = ingestion.ngsiLd("ngsi-ld:orion", body, Optional.empty());
+
+    assertThat(report.stored()).isZero();
+    assertThat(report.quarantined()).isEqualTo(1);
+    assertThat(rows("SELECT raw_payload FROM reading_quarantine"))
+        .containsExactly(new String(body, StandardCharsets.UTF_8));
+    assertThat(rows("SELECT reason FROM reading_quarantine").get(0)).isNotBlank();
+  }
+
+  @Test
+  void mqttMessagesAreRoutedByTopicAndBadOnesQuarantined() throws Exception {
+    List<MqttMessage> messages =
+        List.of(
+            message(
+                "riverton/stormwater/gi-rock-creek-a/gauge-1/rainfall",
+                "{\"time\": \"2024-04-20T08:55:00Z\", \"depth\": 0.40, \"unit\": \"MMT\"}"),
+            message(
+                "riverton/stormwater/gi-rock-creek-a/gauge-2/rainfall",
+                "{\"time\": \"2024-04-20T08:55:00Z\", \"depth\": 4, \"unit\": \"CMT\"}"),
+            message("riverton/unknown/topic", "{}"),
+            message("riverton/stormwater/gi-rock-creek-a/gauge-1/rainfall", "{\"depth\": 1}"),
+            message(
+                "riverton/stormwater/gi-rock-creek-a/gauge-3/rainfall",
+                "{\"time\": \"2024-04-20T08:55:00Z\", \"depth\": -1, \"unit\": \"MMT\"}"),
+            message("riverton/stormwater/gi-rock-creek-a/gauge-3/rainfall", "not json"));
+
+    IngestReport report = ingestion.mqtt("mqtt:riverton", messages);
+
+    assertThat(report.stored()).isEqualTo(2);
+    assertThat(report.quarantined()).isEqualTo(4);
+    assertThat(
+            rows(
+                "SELECT value || ' ' || unit || ' from ' || original_value || ' '"
+                    + " || original_unit FROM reading ORDER BY sensor_id"))
+        .containsExactly("0.4 MMT from 0.4 MMT", "40 MMT from 4 CMT");
+    assertThat(rows("SELECT reason FROM reading_quarantine ORDER BY quarantine_id"))
+        .anySatisfy(r -> assertThat(r).contains("no mapping for topic riverton/unknown/topic"))
+        .anySatisfy(r -> assertThat(r).contains("no ISO-8601 observation time at /time"))
+        .anySatisfy(r -> assertThat(r).contains("outside the physical range"))
+        .anySatisfy(r -> assertThat(r).contains("is not JSON"));
+  }
+
+  @Test
+  void bulkChunksStoreMappedRowsAndQuarantineTheRestByLine() throws Exception {
+    String csv =
+        """
+        asset_id,kpi_id,sensor_id,observed_at,value,unit_code
+        dma-north-hill,system-input-volume,inlet,2024-03-01T00:00:00Z,125000,MTQ
+        dma-north-hill,system-input-volume,inlet,2024-03-02T00:00:00Z,4100000,LTR
+        dma-north-hill,water-temperature,inlet,2024-03-01T00:00:00Z,12,CEL
+        dma-north-hill,system-input-volume,inlet,not-a-date,1,MTQ
+        """;
+    List<IngestReport> reports = new ArrayList<>();
+    BulkReader.read(
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+        BulkFormat.CSV,
+        100,
+        chunk -> reports.add(ingestion.bulk("bulk:history.csv", chunk)));
+
+    assertThat(reports).hasSize(1);
+    assertThat(reports.get(0).stored()).isEqualTo(2);
+    assertThat(reports.get(0).quarantined()).isEqualTo(2);
+    assertThat(rows("SELECT value FROM reading ORDER BY observed_at"))
+        .containsExactly("125000", "4100");
+    assertThat(rows("SELECT reason FROM reading_quarantine ORDER BY reason"))
+        .containsExactly(
+            "line 4: no mapping for dma-north-hill/water-temperature",
+            "line 5: observed_at is not an ISO-8601 instant");
+  }
+
+  private static MqttMessage message(String topic, String payload) {
+    return new MqttMessage(topic, payload.getBytes(StandardCharsets.UTF_8), NOW);
+  }
+
+  private byte[] resource(String name) throws Exception {
+    try (InputStream in = getClass().getResourceAsStream(name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private List<String> rows(String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
+}
