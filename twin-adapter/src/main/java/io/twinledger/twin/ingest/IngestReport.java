@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param unmapped attributes or columns the mapping does not bind to any KPI, ignored
  * @param batchId the stored batch, when anything was stored
  * @param batchDigest its SHA-256, lower-case hex
+ * @param refusal why the delivery as a whole was refused (and quarantined), if it was
  */
 public record IngestReport(
     int stored,
@@ -18,4 +19,5 @@ public record IngestReport(
     int quarantined,
     int unmapped,
     Optional<Long> batchId,
-    Optional<String> batchDigest) {}
+    Optional<String> batchDigest,
+    Optional<String> refusal) {}

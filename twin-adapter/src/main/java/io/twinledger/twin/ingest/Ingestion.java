@@ -81,7 +81,10 @@ public final class Ingestion {
     Delivery delivery = new Delivery(source, receivedAt);
     String raw = new String(body, StandardCharsets.UTF_8);
     switch (parser.parse(body, link)) {
-      case RejectedNotification rejected -> delivery.quarantine(rejected.reason(), raw);
+      case RejectedNotification rejected -> {
+        delivery.quarantine(rejected.reason(), raw);
+        delivery.refusal = Optional.of(rejected.reason());
+      }
       case ParsedNotification parsed -> {
         for (ObservedAttribute observed : parsed.observations()) {
           Optional<ReadingTarget> target =
@@ -233,6 +236,7 @@ public final class Ingestion {
     private final List<AssessedReading> accepted = new ArrayList<>();
     private final List<QuarantinedPayload> refused = new ArrayList<>();
     private int unmapped;
+    private Optional<String> refusal = Optional.empty();
 
     Delivery(String source, Instant receivedAt) {
       this.source = source;
@@ -290,7 +294,8 @@ public final class Ingestion {
           refused.size(),
           unmapped,
           stored.batchId(),
-          stored.batch().map(b -> b.digestHex()));
+          stored.batch().map(b -> b.digestHex()),
+          refusal);
     }
   }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -252,6 +253,72 @@ public final class ReadingStore {
     return '"' + value.replace("\"", "\"\"") + '"';
   }
 
+  /** Stored readings matching the query, oldest first. */
+  public List<StoredReading> find(ReadingQuery query) {
+    String sql =
+        "SELECT source, sensor_id, observed_at, asset_id, kpi_id, value, unit, original_value,"
+            + " original_unit, array_to_string(flags, ','), batch_id FROM reading"
+            + " WHERE asset_id = ? AND observed_at >= ? AND observed_at < ?"
+            + (query.kpiId().isPresent() ? " AND kpi_id = ?" : "")
+            + (query.flag().isPresent() ? " AND ? = ANY(flags)" : "")
+            + " ORDER BY observed_at, source, sensor_id LIMIT ?";
+    List<StoredReading> found = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int i = 1;
+      select.setString(i++, query.assetId());
+      select.setTimestamp(i++, Timestamp.from(query.from()));
+      select.setTimestamp(i++, Timestamp.from(query.to()));
+      if (query.kpiId().isPresent()) {
+        select.setString(i++, query.kpiId().get());
+      }
+      if (query.flag().isPresent()) {
+        select.setString(i++, query.flag().get().name());
+      }
+      select.setInt(i, query.limit());
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+          for (String flag : rs.getString(10).split(",")) {
+            if (!flag.isEmpty()) {
+              flags.add(QualityFlag.valueOf(flag));
+            }
+          }
+          found.add(new StoredReading(reading(rs), flags, rs.getLong(11)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot query readings of " + query.assetId(), e);
+    }
+    return found;
+  }
+
+  /** The most recent quarantined payloads, newest first. */
+  public List<QuarantineEntry> quarantined(int limit) {
+    List<QuarantineEntry> entries = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT quarantine_id, source, received_at, reason, raw_payload"
+                    + " FROM reading_quarantine ORDER BY quarantine_id DESC LIMIT ?")) {
+      select.setInt(1, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          entries.add(
+              new QuarantineEntry(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getTimestamp(3).toInstant(),
+                  rs.getString(4),
+                  rs.getString(5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot list quarantine", e);
+    }
+    return entries;
+  }
+
   /** Reads back the stored readings of one batch, for evidence and verification. */
   public List<Reading> readingsOf(long batchId) {
     String sql =
@@ -263,22 +330,25 @@ public final class ReadingStore {
       select.setLong(1, batchId);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          readings.add(
-              new Reading(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getTimestamp(3).toInstant(),
-                  rs.getBigDecimal(6),
-                  rs.getString(7),
-                  rs.getBigDecimal(8),
-                  rs.getString(9)));
+          readings.add(reading(rs));
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read batch " + batchId, e);
     }
     return readings;
+  }
+
+  private static Reading reading(ResultSet rs) throws SQLException {
+    return new Reading(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getTimestamp(3).toInstant(),
+        rs.getBigDecimal(6),
+        rs.getString(7),
+        rs.getBigDecimal(8),
+        rs.getString(9));
   }
 }

@@ -79,6 +79,7 @@ class IngestionTest {
 
     assertThat(report.stored()).isZero();
     assertThat(report.quarantined()).isEqualTo(1);
+    assertThat(report.refusal()).isPresent();
     assertThat(rows("SELECT raw_payload FROM reading_quarantine"))
         .containsExactly(new String(body, StandardCharsets.UTF_8));
     assertThat(rows("SELECT reason FROM reading_quarantine").get(0)).isNotBlank();

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +85,45 @@ class ReadingStoreTest {
 
   @ParameterizedTest
   @MethodSource("targets")
+  void readingsAreFoundByAssetKpiTimeAndFlag(String target) {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+    store.store(
+        "mqtt:riverton",
+        List.of(
+            assessed("m-1", T0, "1", Set.of()),
+            assessed("m-1", T0.plusSeconds(60), "2", Set.of(QualityFlag.SPIKE, QualityFlag.LATE)),
+            assessed("m-1", T0.plusSeconds(120), "3", Set.of())),
+        RECEIVED);
+
+    var all =
+        store.find(
+            new ReadingQuery(
+                "dma-1", Optional.empty(), Optional.empty(), T0, T0.plusSeconds(3600), 100));
+    assertThat(all)
+        .extracting(r -> r.reading().value().toPlainString())
+        .containsExactly("1", "2", "3");
+    var spikes =
+        store.find(
+            new ReadingQuery(
+                "dma-1",
+                Optional.of("system-input-volume"),
+                Optional.of(QualityFlag.SPIKE),
+                T0,
+                T0.plusSeconds(3600),
+                100));
+    assertThat(spikes).hasSize(1);
+    assertThat(spikes.get(0).flags())
+        .containsExactlyInAnyOrder(QualityFlag.SPIKE, QualityFlag.LATE);
+    assertThat(
+            store.find(
+                new ReadingQuery(
+                    "dma-1", Optional.empty(), Optional.empty(), T0, T0.plusSeconds(60), 1)))
+        .hasSize(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("targets")
   void quarantineKeepsReasonAndPayload(String target) throws Exception {
     DataSource db = StoreDatabases.fresh(target);
     new ReadingStore(db, (id, batch) -> {})
@@ -93,6 +133,9 @@ class ReadingStoreTest {
                     "ngsi-ld:orion", RECEIVED, "data is not an array", "{\"data\": 7\u0000}")));
     assertThat(query(db, "SELECT reason || ' | ' || raw_payload FROM reading_quarantine"))
         .containsExactly("data is not an array | {\"data\": 7}");
+    assertThat(new ReadingStore(db, (id, batch) -> {}).quarantined(10))
+        .extracting(QuarantineEntry::reason)
+        .containsExactly("data is not an array");
   }
 
   private static AssessedReading assessed(

@@ -1,0 +1,64 @@
+package io.twinledger.service.twin;
+
+import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.ingest.QualityDefaults;
+import io.twinledger.twin.mapping.InvalidMappingException;
+import io.twinledger.twin.mapping.MappingConfig;
+import io.twinledger.twin.ngsild.NotificationParser;
+import io.twinledger.twin.store.ReadingStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Wires the twin adapter: the reading store on the service's PostgreSQL and, when a mapping is
+ * configured, the ingestion pipeline. An invalid mapping stops the start with every problem named.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TwinProperties.class)
+public class TwinConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(TwinConfiguration.class);
+
+  @Bean
+  ReadingStore readingStore(DataSource dataSource) {
+    return new ReadingStore(
+        dataSource,
+        (batchId, batch) ->
+            log.debug(
+                "Stored reading batch {} ({} readings, sha256 {})",
+                batchId,
+                batch.readings().size(),
+                batch.digestHex()));
+  }
+
+  @Bean
+  @ConditionalOnProperty("twinledger.twin.mapping")
+  Ingestion ingestion(TwinProperties properties, ResourceLoader resources, ReadingStore store)
+      throws IOException {
+    String location = properties.mapping().orElseThrow();
+    Resource resource = resources.getResource(location);
+    MappingConfig mapping;
+    try (InputStream in = resource.getInputStream()) {
+      mapping = MappingConfig.load(in);
+    } catch (InvalidMappingException e) {
+      throw new IllegalStateException(
+          "Twin mapping " + location + " is invalid: " + e.getMessage());
+    }
+    return new Ingestion(
+        mapping,
+        store,
+        new NotificationParser(properties.maxNotificationBytes(), properties.maxEntities()),
+        QualityDefaults.standard(),
+        Clock.systemUTC());
+  }
+}

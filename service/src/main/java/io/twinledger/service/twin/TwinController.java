@@ -1,0 +1,150 @@
+package io.twinledger.service.twin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.service.problem.Problems;
+import io.twinledger.service.query.TimeRange;
+import io.twinledger.service.security.Roles;
+import io.twinledger.twin.ingest.IngestReport;
+import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.store.QuarantineEntry;
+import io.twinledger.twin.store.ReadingQuery;
+import io.twinledger.twin.store.ReadingStore;
+import io.twinledger.twin.store.StoredReading;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Digital-twin ingestion and its evidence: NGSI-LD notifications from context brokers, stored
+ * readings with their quality flags, and the quarantine of everything refused.
+ */
+@RestController
+@RequestMapping("/api/v1/twin")
+@Tag(name = "Twin", description = "Readings from digital twins")
+public class TwinController {
+
+  private final ObjectProvider<Ingestion> ingestion;
+  private final ReadingStore store;
+  private final TwinProperties properties;
+
+  public TwinController(
+      ObjectProvider<Ingestion> ingestion, ReadingStore store, TwinProperties properties) {
+    this.ingestion = ingestion;
+    this.store = store;
+    this.properties = properties;
+  }
+
+  @PostMapping(
+      path = "/ngsi-ld/notifications",
+      consumes = {"application/json", "application/ld+json"})
+  @RolesAllowed({Roles.OPERATOR})
+  @Operation(
+      summary =
+          "Receive an NGSI-LD notification (subscription endpoint for Orion-LD, Stellio,"
+              + " Scorpio)",
+      description =
+          "Stores the mapped readings; anything refused is quarantined with its reason. Answers"
+              + " 200 once stored, so the broker need not resend; a notification refused as a"
+              + " whole (not JSON, no data array) is quarantined and answered 400.")
+  public ResponseEntity<?> notification(
+      HttpServletRequest request,
+      @RequestHeader(name = "Link", required = false) String link,
+      @RequestHeader(name = "Fiware-Service", required = false) String tenant)
+      throws IOException {
+    Ingestion pipeline = ingestion.getIfAvailable();
+    if (pipeline == null) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .body(
+              Problems.of(
+                  HttpStatus.SERVICE_UNAVAILABLE,
+                  "no-twin-mapping",
+                  "No twin mapping",
+                  "set twinledger.twin.mapping to a mapping file to accept twin data"));
+    }
+    if (request.getContentLengthLong() > properties.maxNotificationBytes()) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
+    }
+    byte[] body = request.getInputStream().readNBytes(properties.maxNotificationBytes() + 1);
+    if (body.length > properties.maxNotificationBytes()) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
+    }
+    String source = "ngsi-ld:" + Optional.ofNullable(tenant).orElse("default");
+    IngestReport report = pipeline.ngsiLd(source, body, Optional.ofNullable(link));
+    if (report.refusal().isPresent()) {
+      ProblemDetail problem =
+          Problems.of(
+              HttpStatus.BAD_REQUEST,
+              "rejected-notification",
+              "Notification refused",
+              report.refusal().get());
+      problem.setProperty("quarantined", true);
+      return ResponseEntity.badRequest().body(problem);
+    }
+    return ResponseEntity.ok(report);
+  }
+
+  @GetMapping("/readings")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR})
+  @Operation(summary = "Stored readings of an asset, by KPI, time range and quality flag")
+  public List<StoredReading> readings(
+      @RequestParam String asset,
+      @RequestParam(required = false) String kpi,
+      @RequestParam(required = false) String flag,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "1000") int limit) {
+    if (limit < 1 || limit > ReadingQuery.MAX_LIMIT) {
+      throw new InvalidFieldException("limit", "must be within 1.." + ReadingQuery.MAX_LIMIT);
+    }
+    TimeRange range = TimeRange.parse(from, to);
+    return store.find(
+        new ReadingQuery(
+            asset, Optional.ofNullable(kpi), flag(flag), range.from(), range.to(), limit));
+  }
+
+  @GetMapping("/quarantine")
+  @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+  @Operation(summary = "The most recent refused payloads with their reasons, newest first")
+  public List<QuarantineEntry> quarantine(@RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new InvalidFieldException("limit", "must be within 1..1000");
+    }
+    return store.quarantined(limit);
+  }
+
+  private ProblemDetail tooLarge() {
+    return Problems.of(
+        HttpStatus.CONTENT_TOO_LARGE,
+        "too-large",
+        "Notification too large",
+        "notifications may be at most " + properties.maxNotificationBytes() + " bytes");
+  }
+
+  private static Optional<QualityFlag> flag(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(QualityFlag.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(
+          "flag", "must be one of " + Arrays.toString(QualityFlag.values()));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.twinledger.service.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinledger.service.support.Api;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** NGSI-LD notifications over real HTTP into a real PostgreSQL, with the Riverton mapping. */
+abstract class TwinApiContract {
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port, json);
+  }
+
+  @Test
+  void aBrokerNotificationIsStoredOnceAndServedWithItsQuality() throws Exception {
+    // A unique observation time keeps this test's readings apart from other runs on the same DB.
+    String at =
+        Instant.parse("2026-01-01T00:00:00Z")
+            .plusSeconds(ThreadLocalRandom.current().nextLong(30_000_000))
+            .toString();
+    String body = notification().replace("2024-04-19T10:12:00Z", at);
+
+    var first = post(body);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().get("stored").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(first.json().get("batchDigest").asString()).matches("[0-9a-f]{64}");
+
+    var again = post(body);
+    assertThat(again.json().get("stored").asInt()).isZero();
+    assertThat(again.json().get("duplicates").asInt())
+        .isEqualTo(first.json().get("stored").asInt());
+
+    JsonNode readings =
+        api.get(
+                "/api/v1/twin/readings?asset=road-a12-s01&kpi=iri&from="
+                    + at
+                    + "&to=2100-01-01T00:00:00Z",
+                "investor")
+            .json();
+    assertThat(readings).isNotEmpty();
+    assertThat(readings.at("/0/reading/value").decimalValue()).isEqualByComparingTo("1.62");
+    assertThat(readings.at("/0/reading/unit").asString()).isEqualTo("NX");
+  }
+
+  @Test
+  void aNotificationThatIsNotJsonIsRefusedNamedAndQuarantined() {
+    String marker = "broken-" + UUID.randomUUID();
+    var refused = post("{\"id\": \"" + marker + "\", \"data\": [");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().get("quarantined").asBoolean()).isTrue();
+    assertThat(refused.json().get("detail").asString()).isNotBlank();
+    assertThat(api.get("/api/v1/twin/quarantine?limit=50", "auditor").body()).contains(marker);
+  }
+
+  @Test
+  void badQueryParametersAreNamed() {
+    var bad = api.get("/api/v1/twin/readings?asset=road-a12-s01&flag=WOBBLY", "officer");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asString()).isEqualTo("flag");
+    var range =
+        api.get(
+            "/api/v1/twin/readings?asset=road-a12-s01&from=2026-02-01T00:00:00Z"
+                + "&to=2026-01-01T00:00:00Z",
+            "officer");
+    assertThat(range.json().get("field").asString()).isEqualTo("to");
+  }
+
+  private Api.Response post(String body) {
+    return api.send("POST", "/api/v1/twin/ngsi-ld/notifications", "operator", body);
+  }
+
+  private String notification() throws Exception {
+    try (InputStream in = getClass().getResourceAsStream("/ngsild/road-segment-normalized.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
