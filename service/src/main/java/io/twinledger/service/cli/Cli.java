@@ -27,6 +27,9 @@ public final class Cli {
       Commands:
         serve            Run the service (embedded PostgreSQL unless TWINLEDGER_DB_URL is set).
         demo             Run the service with the sample city and the demo users.
+        import FILE      Stream a CSV or JSON-lines file of historical readings to a running
+                         service, with a progress bar (--url, --user; password from
+                         TWINLEDGER_PASSWORD or a prompt).
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -49,6 +52,7 @@ public final class Cli {
       case "serve" -> start(application, rest, false, err);
       case "demo" -> start(application, rest, true, err);
       case "hash-password" -> hashPassword(out, err);
+      case "import" -> ImportCommand.run(rest, System.getenv(), out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

@@ -6,6 +6,8 @@ import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.query.TimeRange;
 import io.twinledger.service.security.Roles;
+import io.twinledger.twin.bulk.BulkFormat;
+import io.twinledger.twin.bulk.BulkReader;
 import io.twinledger.twin.ingest.IngestReport;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.quality.QualityFlag;
@@ -16,6 +18,7 @@ import io.twinledger.twin.store.StoredReading;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -69,13 +72,7 @@ public class TwinController {
       throws IOException {
     Ingestion pipeline = ingestion.getIfAvailable();
     if (pipeline == null) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .body(
-              Problems.of(
-                  HttpStatus.SERVICE_UNAVAILABLE,
-                  "no-twin-mapping",
-                  "No twin mapping",
-                  "set twinledger.twin.mapping to a mapping file to accept twin data"));
+      return noMapping();
     }
     if (request.getContentLengthLong() > properties.maxNotificationBytes()) {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
@@ -97,6 +94,46 @@ public class TwinController {
       return ResponseEntity.badRequest().body(problem);
     }
     return ResponseEntity.ok(report);
+  }
+
+  @PostMapping(
+      path = "/imports",
+      consumes = {"text/csv", "application/x-ndjson", "application/octet-stream"})
+  @RolesAllowed({Roles.OPERATOR})
+  @Operation(
+      summary = "Import historical readings from a CSV or JSON-lines file, streamed",
+      description =
+          "The body is the file. It is read and stored in chunks, each committed before the next,"
+              + " so an interrupted upload keeps what it stored and re-importing the same file"
+              + " stores nothing twice. Unreadable lines are quarantined with their line number.")
+  public ResponseEntity<?> importFile(
+      HttpServletRequest request,
+      @RequestParam String name,
+      @RequestParam(required = false) String format)
+      throws IOException {
+    Ingestion pipeline = ingestion.getIfAvailable();
+    if (pipeline == null) {
+      return noMapping();
+    }
+    BulkFormat bulkFormat =
+        format == null
+            ? bulkFormat(name)
+            : switch (format) {
+              case "csv" -> BulkFormat.CSV;
+              case "jsonl" -> BulkFormat.JSON_LINES;
+              default -> throw new InvalidFieldException("format", "must be csv or jsonl");
+            };
+    ImportTotals totals = new ImportTotals();
+    try {
+      BulkReader.read(
+          request.getInputStream(),
+          bulkFormat,
+          IMPORT_CHUNK,
+          chunk -> totals.add(pipeline.bulk("bulk:" + name, chunk)));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("body", e.getMessage());
+    }
+    return ResponseEntity.ok(totals);
   }
 
   @GetMapping("/readings")
@@ -126,6 +163,51 @@ public class TwinController {
       throw new InvalidFieldException("limit", "must be within 1..1000");
     }
     return store.quarantined(limit);
+  }
+
+  private static final int IMPORT_CHUNK = 5_000;
+
+  /** Running totals of an import, returned when the whole file is read. */
+  public static final class ImportTotals {
+    private long stored;
+    private long duplicates;
+    private long quarantined;
+
+    void add(IngestReport report) {
+      stored += report.stored();
+      duplicates += report.duplicates();
+      quarantined += report.quarantined();
+    }
+
+    public long getStored() {
+      return stored;
+    }
+
+    public long getDuplicates() {
+      return duplicates;
+    }
+
+    public long getQuarantined() {
+      return quarantined;
+    }
+  }
+
+  private static BulkFormat bulkFormat(String name) {
+    try {
+      return BulkFormat.of(Path.of(name));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("name", e.getMessage());
+    }
+  }
+
+  private static ResponseEntity<ProblemDetail> noMapping() {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "no-twin-mapping",
+                "No twin mapping",
+                "set twinledger.twin.mapping to a mapping file to accept twin data"));
   }
 
   private ProblemDetail tooLarge() {
