@@ -5,6 +5,7 @@ import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.InvalidMappingException;
 import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.ngsild.NotificationParser;
+import io.twinledger.twin.store.PeriodBook;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Wires the twin adapter: the reading store on the service's PostgreSQL and, when a mapping is
@@ -25,6 +27,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TwinProperties.class)
+@EnableScheduling
 public class TwinConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TwinConfiguration.class);
@@ -39,6 +42,11 @@ public class TwinConfiguration {
                 batchId,
                 batch.readings().size(),
                 batch.digestHex()));
+  }
+
+  @Bean
+  PeriodBook periodBook(DataSource dataSource) {
+    return new PeriodBook(dataSource);
   }
 
   @Bean

@@ -96,9 +96,7 @@ public class TwinController {
     return ResponseEntity.ok(report);
   }
 
-  @PostMapping(
-      path = "/imports",
-      consumes = {"text/csv", "application/x-ndjson", "application/octet-stream"})
+  @PostMapping("/imports")
   @RolesAllowed({Roles.OPERATOR})
   @Operation(
       summary = "Import historical readings from a CSV or JSON-lines file, streamed",

@@ -339,7 +339,8 @@ public final class ReadingStore {
     return readings;
   }
 
-  private static Reading reading(ResultSet rs) throws SQLException {
+  /** The reading in the first nine columns of a row, in record order but observedAt third. */
+  static Reading reading(ResultSet rs) throws SQLException {
     return new Reading(
         rs.getString(1),
         rs.getString(2),

@@ -1,0 +1,105 @@
+package io.twinledger.service.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.twinledger.service.support.Api;
+import io.twinledger.service.support.OnEmbeddedDb;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Readings in, KPI periods out: a bulk import, the closing job, the periods on the asset with their
+ * evidence, and a late reading closing its period again under the next revision.
+ */
+@OnEmbeddedDb
+class KpiPeriodJobTest {
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired KpiPeriodJob job;
+
+  @Test
+  void importedReadingsBecomeDailyAndMonthlyPeriodsAndLateOnesANewRevision() {
+    Api api = new Api(port, json);
+    String asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
+    var registered =
+        api.post(
+            "/api/v1/assets",
+            "officer",
+            """
+            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Period test",
+             "timeZone": "Europe/Amsterdam",
+             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
+                            "privatePipeLengthKm": 1, "averagePressureM": 40,
+                            "tariff": {"amount": 2, "currency": "EUR"}},
+             "kpis": [{"kpiId": "system-input-volume", "unit": "MTQ", "aggregation": "SUM",
+                       "betterDirection": "LOWER", "thresholds": []}]}"""
+                .formatted(asset));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+
+    // 1 and 2 June 2025 in Amsterdam (UTC+2): 22:30 UTC on 1 June is already 2 June there.
+    importCsv(
+        api,
+        asset,
+        """
+        %1$s,system-input-volume,inlet,2025-06-01T08:00:00Z,100,MTQ
+        %1$s,system-input-volume,inlet,2025-06-01T20:00:00Z,50,MTQ
+        %1$s,system-input-volume,inlet,2025-06-01T22:30:00Z,7000,LTR
+        """);
+    assertThat(job.closeDuePeriods()).isGreaterThanOrEqualTo(3);
+
+    JsonNode days = periods(api, asset, "DAY", "latest", 2);
+    assertThat(days.get(0).get("value").decimalValue()).isEqualByComparingTo("150");
+    assertThat(days.get(1).get("value").decimalValue()).isEqualByComparingTo("7");
+    assertThat(days.at("/0/batchDigests/0").asString()).matches("[0-9a-f]{64}");
+    assertThat(periods(api, asset, "MONTH", "latest", 1).at("/0/value").decimalValue())
+        .isEqualByComparingTo("157");
+
+    importCsv(api, asset, "%1$s,system-input-volume,inlet,2025-06-01T09:00:00Z,3,MTQ\n");
+    job.closeDuePeriods();
+
+    JsonNode revised = periods(api, asset, "DAY", "all", 3);
+    assertThat(revised.get(0).get("revision").asInt()).isEqualTo(1);
+    assertThat(revised.get(1).get("revision").asInt()).isEqualTo(2);
+    assertThat(revised.get(1).get("value").decimalValue()).isEqualByComparingTo("153");
+    assertThat(revised.get(1).get("batchDigests")).hasSize(2);
+    assertThat(periods(api, asset, "MONTH", "latest", 1).at("/0/value").decimalValue())
+        .isEqualByComparingTo("160");
+  }
+
+  private static void importCsv(Api api, String asset, String rows) {
+    var response =
+        api.send(
+            "POST",
+            "/api/v1/twin/imports?name=periods.csv&format=csv",
+            "operator",
+            "asset_id,kpi_id,sensor_id,observed_at,value,unit_code\n" + rows.formatted(asset));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  private static JsonNode periods(Api api, String asset, String kind, String revisions, int n) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.get(
+                        "/api/v1/assets/"
+                            + asset
+                            + "/kpis/system-input-volume/periods?kind="
+                            + kind
+                            + "&revisions="
+                            + revisions,
+                        "auditor")
+                    .json(),
+            list -> list.size() == n);
+  }
+}
