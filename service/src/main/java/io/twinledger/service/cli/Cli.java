@@ -30,6 +30,8 @@ public final class Cli {
         import FILE      Stream a CSV or JSON-lines file of historical readings to a running
                          service, with a progress bar (--url, --user; password from
                          TWINLEDGER_PASSWORD or a prompt).
+        subscribe URL    Create on an NGSI-LD context broker the subscription that feeds the
+                         running service's twin mapping (--notify, --tenant, --broker-auth).
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -53,6 +55,7 @@ public final class Cli {
       case "demo" -> start(application, rest, true, err);
       case "hash-password" -> hashPassword(out, err);
       case "import" -> ImportCommand.run(rest, System.getenv(), out, err);
+      case "subscribe" -> SubscribeCommand.run(rest, System.getenv(), out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

@@ -1,11 +1,9 @@
 package io.twinledger.service.cli;
 
-import java.io.Console;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,11 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./twinledger import FILE}: streams a CSV or JSON-lines file to a running service's import
@@ -40,38 +36,19 @@ final class ImportCommand {
       return 2;
     }
     Path file = Path.of(args[0]);
-    String url = env.getOrDefault("TWINLEDGER_URL", "http://localhost:8080");
-    String user = env.getOrDefault("TWINLEDGER_USER", "operator");
-    for (int i = 1; i < args.length; i++) {
-      if (i + 1 >= args.length) {
-        err.println("twinledger: " + args[i] + " needs a value; " + USAGE);
-        return 2;
-      }
-      switch (args[i]) {
-        case "--url" -> url = args[++i];
-        case "--user" -> user = args[++i];
-        default -> {
-          err.println("twinledger: unknown option " + args[i] + "; " + USAGE);
-          return 2;
-        }
-      }
-    }
     if (!Files.isRegularFile(file)) {
       err.println("twinledger: no such file: " + file);
       return 2;
     }
-    String password = env.get("TWINLEDGER_PASSWORD");
-    if (password == null) {
-      Console console = System.console();
-      char[] typed = console == null ? null : console.readPassword("Password for %s: ", user);
-      if (typed == null) {
-        err.println("twinledger: set TWINLEDGER_PASSWORD or run on a terminal");
-        return 2;
-      }
-      password = new String(typed);
+    ServiceConnection service;
+    try {
+      service = ServiceConnection.parse(Arrays.copyOfRange(args, 1, args.length), env);
+    } catch (ServiceConnection.UsageException e) {
+      err.println("twinledger: " + e.getMessage() + "; " + USAGE);
+      return 2;
     }
     try {
-      return upload(file, url, user, password, out, err);
+      return upload(file, service, out, err);
     } catch (IOException e) {
       err.println("twinledger: import failed: " + e.getMessage());
       return 1;
@@ -82,23 +59,14 @@ final class ImportCommand {
     }
   }
 
-  private static int upload(
-      Path file, String url, String user, String password, PrintStream out, PrintStream err)
+  private static int upload(Path file, ServiceConnection service, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
     long size = Files.size(file);
     String name = file.getFileName().toString();
-    URI target =
-        URI.create(
-            url.replaceAll("/+$", "")
-                + "/api/v1/twin/imports?name="
-                + URLEncoder.encode(name, StandardCharsets.UTF_8));
-    String credentials =
-        Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     Progress progress = new Progress(size, err);
     HttpRequest request =
-        HttpRequest.newBuilder(target)
-            .header("Authorization", "Basic " + credentials)
+        service
+            .request("/api/v1/twin/imports?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
             .header("Content-Type", "application/octet-stream")
             .POST(
                 HttpRequest.BodyPublishers.fromPublisher(
@@ -113,21 +81,11 @@ final class ImportCommand {
           "twinledger: import refused (HTTP "
               + response.statusCode()
               + "): "
-              + problemDetail(response.body()));
+              + ServiceConnection.problemDetail(response.body()));
       return 1;
     }
     out.println(name + ": " + response.body());
     return 0;
-  }
-
-  /** The {@code detail} of an RFC 9457 problem, or the body itself when it is not one. */
-  private static String problemDetail(String body) {
-    try {
-      String detail = JsonMapper.shared().readTree(body).path("detail").asString("");
-      return detail.isBlank() ? body : detail;
-    } catch (JacksonException e) {
-      return body;
-    }
   }
 
   private static InputStream open(Path file) {

@@ -51,17 +51,21 @@ public class TwinConfiguration {
 
   @Bean
   @ConditionalOnProperty("twinledger.twin.mapping")
-  Ingestion ingestion(TwinProperties properties, ResourceLoader resources, ReadingStore store)
+  MappingConfig twinMapping(TwinProperties properties, ResourceLoader resources)
       throws IOException {
     String location = properties.mapping().orElseThrow();
     Resource resource = resources.getResource(location);
-    MappingConfig mapping;
     try (InputStream in = resource.getInputStream()) {
-      mapping = MappingConfig.load(in);
+      return MappingConfig.load(in);
     } catch (InvalidMappingException e) {
       throw new IllegalStateException(
           "Twin mapping " + location + " is invalid: " + e.getMessage());
     }
+  }
+
+  @Bean
+  @ConditionalOnProperty("twinledger.twin.mapping")
+  Ingestion ingestion(TwinProperties properties, MappingConfig mapping, ReadingStore store) {
     return new Ingestion(
         mapping,
         store,

@@ -10,6 +10,9 @@ import io.twinledger.twin.bulk.BulkFormat;
 import io.twinledger.twin.bulk.BulkReader;
 import io.twinledger.twin.ingest.IngestReport;
 import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.mapping.MappingConfig;
+import io.twinledger.twin.ngsild.BrokerSubscriptions;
+import io.twinledger.twin.ngsild.SubscriptionRequest;
 import io.twinledger.twin.quality.QualityFlag;
 import io.twinledger.twin.store.QuarantineEntry;
 import io.twinledger.twin.store.ReadingQuery;
@@ -18,20 +21,25 @@ import io.twinledger.twin.store.StoredReading;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Digital-twin ingestion and its evidence: NGSI-LD notifications from context brokers, stored
@@ -43,12 +51,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class TwinController {
 
   private final ObjectProvider<Ingestion> ingestion;
+  private final ObjectProvider<MappingConfig> mapping;
   private final ReadingStore store;
   private final TwinProperties properties;
+  private final BrokerSubscriptions subscriptions = new BrokerSubscriptions();
 
   public TwinController(
-      ObjectProvider<Ingestion> ingestion, ReadingStore store, TwinProperties properties) {
+      ObjectProvider<Ingestion> ingestion,
+      ObjectProvider<MappingConfig> mapping,
+      ReadingStore store,
+      TwinProperties properties) {
     this.ingestion = ingestion;
+    this.mapping = mapping;
     this.store = store;
     this.properties = properties;
   }
@@ -94,6 +108,64 @@ public class TwinController {
       return ResponseEntity.badRequest().body(problem);
     }
     return ResponseEntity.ok(report);
+  }
+
+  /** Body of {@code POST /api/v1/twin/ngsi-ld/subscriptions}; only the broker is required. */
+  public record SubscribeRequest(
+      String brokerUrl,
+      String notificationUrl,
+      String tenant,
+      String receiverAuthorization,
+      String subscriptionId) {}
+
+  /** Where the broker put the new subscription. */
+  public record Subscribed(String subscriptionId, String location) {}
+
+  @PostMapping("/ngsi-ld/subscriptions")
+  @RolesAllowed({Roles.OPERATOR})
+  @Operation(
+      summary = "Create the subscription on an NGSI-LD context broker that feeds the mapping",
+      description =
+          "Subscribes to every entity and attribute the mapping binds, in normalized form. The"
+              + " notification URL defaults to this service's notification endpoint as the"
+              + " caller reached it.")
+  public ResponseEntity<?> subscribe(
+      HttpServletRequest request, @RequestBody SubscribeRequest body) {
+    MappingConfig mapping = this.mapping.getIfAvailable();
+    if (mapping == null) {
+      return noMapping();
+    }
+    URI broker = httpUri(body.brokerUrl(), "brokerUrl");
+    URI notify =
+        body.notificationUrl() == null
+            ? URI.create(
+                ServletUriComponentsBuilder.fromContextPath(request)
+                    .path("/api/v1/twin/ngsi-ld/notifications")
+                    .toUriString())
+            : httpUri(body.notificationUrl(), "notificationUrl");
+    String id =
+        Optional.ofNullable(body.subscriptionId())
+            .orElse("urn:ngsi-ld:Subscription:twinledger-" + UUID.randomUUID());
+    SubscriptionRequest subscription;
+    try {
+      subscription =
+          new SubscriptionRequest(
+              id,
+              mapping.ngsiLdSelectors(),
+              notify,
+              Optional.ofNullable(body.receiverAuthorization()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("mapping", e.getMessage());
+    }
+    try {
+      URI location = subscriptions.create(broker, Optional.ofNullable(body.tenant()), subscription);
+      return ResponseEntity.created(location).body(new Subscribed(id, location.toString()));
+    } catch (IllegalStateException e) {
+      return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+          .body(
+              Problems.of(
+                  HttpStatus.BAD_GATEWAY, "broker-refused", "Broker refused", e.getMessage()));
+    }
   }
 
   @PostMapping("/imports")
@@ -187,6 +259,22 @@ public class TwinController {
 
     public long getQuarantined() {
       return quarantined;
+    }
+  }
+
+  private static URI httpUri(String value, String field) {
+    if (value == null) {
+      throw new InvalidFieldException(field, "is required");
+    }
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new InvalidFieldException(field, "must be an http or https URL, was '" + value + "'");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new InvalidFieldException(field, "must be an http or https URL, was '" + value + "'");
     }
   }
 

@@ -2,12 +2,15 @@ package io.twinledger.service.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.twinledger.service.support.Api;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +71,46 @@ abstract class TwinApiContract {
     assertThat(refused.json().get("quarantined").asBoolean()).isTrue();
     assertThat(refused.json().get("detail").asString()).isNotBlank();
     assertThat(api.get("/api/v1/twin/quarantine?limit=50", "auditor").body()).contains(marker);
+  }
+
+  @Test
+  void aSubscriptionIsCreatedOnTheBrokerPointingBackAtThisService() throws Exception {
+    AtomicReference<String> received = new AtomicReference<>();
+    HttpServer broker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    broker.createContext(
+        "/ngsi-ld/v1/subscriptions",
+        exchange -> {
+          received.set(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.getResponseHeaders().add("Location", "/ngsi-ld/v1/subscriptions/s1");
+          exchange.sendResponseHeaders(201, -1);
+          exchange.close();
+        });
+    broker.start();
+    try {
+      String brokerUrl = "http://127.0.0.1:" + broker.getAddress().getPort();
+      var created =
+          api.post(
+              "/api/v1/twin/ngsi-ld/subscriptions",
+              "operator",
+              "{\"brokerUrl\": \"" + brokerUrl + "\", \"tenant\": \"riverton\"}");
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      assertThat(created.json().get("location").asString())
+          .isEqualTo(brokerUrl + "/ngsi-ld/v1/subscriptions/s1");
+      assertThat(json.readTree(received.get()).at("/notification/endpoint/uri").asString())
+          .isEqualTo("http://localhost:" + port + "/api/v1/twin/ngsi-ld/notifications");
+    } finally {
+      broker.stop(0);
+    }
+    var unreachable =
+        api.post(
+            "/api/v1/twin/ngsi-ld/subscriptions",
+            "operator",
+            "{\"brokerUrl\": \"http://127.0.0.1:1\"}");
+    assertThat(unreachable.status()).isEqualTo(502);
+    var bad =
+        api.post("/api/v1/twin/ngsi-ld/subscriptions", "operator", "{\"brokerUrl\": \"orion\"}");
+    assertThat(bad.json().get("field").asString()).isEqualTo("brokerUrl");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -115,6 +116,19 @@ public final class MappingConfig {
    * How to read a message published to {@code topic}: the first MQTT source, in file order, whose
    * filter matches it.
    */
+  /** The NGSI-LD entities and attributes this mapping binds, in mapping order. */
+  public List<NgsiLdSelector> ngsiLdSelectors() {
+    return Stream.concat(byEntityId.stream(), byEntityType.stream())
+        .map(
+            source ->
+                new NgsiLdSelector(
+                    source.entityId(),
+                    source.entityType(),
+                    source.idPattern().map(Pattern::pattern),
+                    source.attributes().keySet()))
+        .toList();
+  }
+
   public Optional<TopicRoute> resolveTopic(String topic) {
     Objects.requireNonNull(topic, "topic");
     return mqtt.stream()
