@@ -4,12 +4,17 @@ import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.InvalidMappingException;
 import io.twinledger.twin.mapping.MappingConfig;
+import io.twinledger.twin.mapping.TopicFilter;
+import io.twinledger.twin.mqtt.MqttIngress;
+import io.twinledger.twin.mqtt.MqttSettings;
 import io.twinledger.twin.ngsild.NotificationParser;
 import io.twinledger.twin.store.PeriodBook;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +36,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TwinConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TwinConfiguration.class);
+
+  /** Messages stored per transaction: large enough for throughput, small enough for latency. */
+  private static final int MQTT_BATCH = 2_000;
 
   @Bean
   ReadingStore readingStore(DataSource dataSource) {
@@ -72,5 +80,27 @@ public class TwinConfiguration {
         new NotificationParser(properties.maxNotificationBytes(), properties.maxEntities()),
         QualityDefaults.standard(),
         Clock.systemUTC());
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty({"twinledger.twin.mapping", "twinledger.twin.mqtt.host"})
+  MqttIngress mqttIngress(TwinProperties properties, MappingConfig mapping, Ingestion ingestion) {
+    TwinProperties.Mqtt mqtt = properties.mqtt();
+    String host = mqtt.host().orElseThrow();
+    List<String> topics = mapping.topicFilters().stream().map(TopicFilter::filter).toList();
+    String source = "mqtt:" + host;
+    log.info("Subscribing to {} on MQTT broker {}:{}", topics, host, mqtt.port());
+    return MqttIngress.start(
+        new MqttSettings(
+            host,
+            mqtt.port(),
+            mqtt.clientId(),
+            topics,
+            mqtt.username(),
+            mqtt.password(),
+            MQTT_BATCH,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(30)),
+        messages -> ingestion.mqtt(source, messages));
   }
 }

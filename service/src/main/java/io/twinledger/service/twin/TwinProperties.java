@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEntities most entities accepted in one notification
  * @param periodKinds the KPI periods closed and recorded on the assets
  * @param closeGrace how long after a period ends it is first closed, to let late readings in
+ * @param mqtt the MQTT broker to subscribe to; without a host, no MQTT subscription is made
  */
 @ConfigurationProperties("twinledger.twin")
 public record TwinProperties(
@@ -23,9 +24,29 @@ public record TwinProperties(
     @DefaultValue("1048576") int maxNotificationBytes,
     @DefaultValue("1000") int maxEntities,
     @DefaultValue({"DAY", "MONTH"}) List<PeriodKind> periodKinds,
-    @DefaultValue("PT1H") Duration closeGrace) {
+    @DefaultValue("PT1H") Duration closeGrace,
+    @DefaultValue Mqtt mqtt) {
 
   public TwinProperties {
     mapping = mapping == null ? Optional.empty() : mapping.filter(m -> !m.isBlank());
+  }
+
+  /**
+   * MQTT subscription ({@code twinledger.twin.mqtt.*}). The topics are the mapping's topic filters.
+   *
+   * @param clientId keep it stable: the broker holds this client's session across restarts
+   */
+  public record Mqtt(
+      Optional<String> host,
+      @DefaultValue("1883") int port,
+      @DefaultValue("twinledger") String clientId,
+      Optional<String> username,
+      Optional<String> password) {
+
+    public Mqtt {
+      host = host == null ? Optional.empty() : host.filter(h -> !h.isBlank());
+      username = username == null ? Optional.empty() : username;
+      password = password == null ? Optional.empty() : password;
+    }
   }
 }
