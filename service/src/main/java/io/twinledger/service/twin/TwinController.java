@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -95,7 +96,9 @@ public class TwinController {
     if (body.length > properties.maxNotificationBytes()) {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
     }
-    String source = "ngsi-ld:" + Optional.ofNullable(tenant).orElse("default");
+    String source =
+        "ngsi-ld:"
+            + Optional.ofNullable(tenant).map(t -> name(t, "Fiware-Service")).orElse("default");
     IngestReport report = pipeline.ngsiLd(source, body, Optional.ofNullable(link));
     if (report.refusal().isPresent()) {
       ProblemDetail problem =
@@ -185,6 +188,7 @@ public class TwinController {
     if (pipeline == null) {
       return noMapping();
     }
+    name(name, "name");
     BulkFormat bulkFormat =
         format == null
             ? bulkFormat(name)
@@ -236,6 +240,7 @@ public class TwinController {
   }
 
   private static final int IMPORT_CHUNK = 5_000;
+  private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
   /** Running totals of an import, returned when the whole file is read. */
   public static final class ImportTotals {
@@ -260,6 +265,15 @@ public class TwinController {
     public long getQuarantined() {
       return quarantined;
     }
+  }
+
+  /** Names end up in the readings' source: short, printable, no path tricks. */
+  private static String name(String value, String field) {
+    if (!SOURCE_NAME.matcher(value).matches()) {
+      throw new InvalidFieldException(
+          field, "must be 1-100 letters, digits, '.', '_' or '-', was '" + value + "'");
+    }
+    return value;
   }
 
   private static URI httpUri(String value, String field) {

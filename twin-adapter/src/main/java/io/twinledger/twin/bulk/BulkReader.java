@@ -32,6 +32,8 @@ public final class BulkReader {
   static final List<String> COLUMNS =
       List.of("asset_id", "kpi_id", "sensor_id", "observed_at", "value", "unit_code");
 
+  private static final CSVFormat CSV_LINE = CSVFormat.RFC4180.builder().setTrim(true).get();
+
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -56,30 +58,65 @@ public final class BulkReader {
     }
   }
 
+  /**
+   * Reads CSV line by line, so that a malformed line is rejected on its own and the rest of the
+   * file still imports. Fields may be quoted, but a quoted field may not span lines.
+   */
   private static void readCsv(
       BufferedReader reader,
       CountingInputStream counted,
       int chunkSize,
       Consumer<BulkChunk> consumer)
       throws IOException {
-    CSVFormat csv =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (CSVParser parser = CSVParser.parse(reader, csv)) {
-      List<String> missing =
-          COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-      if (!missing.isEmpty()) {
-        throw new IllegalArgumentException("CSV header lacks column(s) " + missing);
+    String headerLine = reader.readLine();
+    List<String> header;
+    try {
+      header = headerLine == null ? List.of() : fields(headerLine);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("CSV header is malformed: " + e.getMessage());
+    }
+    List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("CSV header lacks column(s) " + missing);
+    }
+    int[] positions = COLUMNS.stream().mapToInt(header::indexOf).toArray();
+    Chunker chunker = new Chunker(chunkSize, counted, consumer);
+    long line = 1;
+    for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+      line++;
+      if (text.isBlank()) {
+        continue;
       }
-      Chunker chunker = new Chunker(chunkSize, counted, consumer);
-      for (CSVRecord record : parser) {
-        long line = record.getRecordNumber() + 1;
-        Map<String, String> fields = new HashMap<>();
-        for (String column : COLUMNS) {
-          fields.put(column, record.isSet(column) ? record.get(column) : null);
-        }
-        chunker.add(line, fields, String.join(",", record.toList()));
+      List<String> values;
+      try {
+        values = fields(text);
+      } catch (IllegalArgumentException e) {
+        chunker.reject(line, "malformed CSV: " + e.getMessage(), text);
+        continue;
       }
-      chunker.flush();
+      Map<String, String> fields = new HashMap<>();
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        fields.put(COLUMNS.get(i), positions[i] < values.size() ? values.get(positions[i]) : null);
+      }
+      chunker.add(line, fields, text);
+    }
+    chunker.flush();
+  }
+
+  /** The fields of one CSV line; lines without quotes take a fast path. */
+  private static List<String> fields(String line) {
+    if (line.indexOf('"') < 0) {
+      return List.of(line.split(",", -1)).stream().map(String::trim).toList();
+    }
+    try (CSVParser parser = CSVParser.parse(line, CSV_LINE)) {
+      List<CSVRecord> records = parser.getRecords();
+      if (records.size() != 1) {
+        throw new IllegalArgumentException("a quoted field may not span lines");
+      }
+      return records.get(0).toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new IllegalArgumentException(
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
     }
   }
 

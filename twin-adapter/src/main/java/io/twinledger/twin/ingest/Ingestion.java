@@ -262,17 +262,23 @@ public final class Ingestion {
         quarantine(target.sensorId() + ": " + e.reason(), raw);
         return;
       }
-      Reading reading =
-          new Reading(
-              source,
-              target.sensorId(),
-              target.assetId(),
-              target.kpiId(),
-              observedAt,
-              normalised.value(),
-              normalised.unit().name(),
-              normalised.originalValue(),
-              normalised.originalUnit().name());
+      Reading reading;
+      try {
+        reading =
+            new Reading(
+                source,
+                target.sensorId(),
+                target.assetId(),
+                target.kpiId(),
+                observedAt,
+                normalised.value(),
+                normalised.unit().name(),
+                normalised.originalValue(),
+                normalised.originalUnit().name());
+      } catch (IllegalArgumentException e) {
+        quarantine(e.getMessage(), raw);
+        return;
+      }
       Assessment assessment = assessor.assess(reading, policy(binding), receivedAt);
       if (assessment.accepted()) {
         accepted.add(new AssessedReading(reading, assessment.flags()));

@@ -32,15 +32,15 @@ public record Reading(
     String originalUnit) {
 
   public Reading {
-    requireText(source, "source");
-    requireText(sensorId, "sensorId");
-    requireText(assetId, "assetId");
-    requireText(kpiId, "kpiId");
+    requireText(source, "source", 200);
+    requireText(sensorId, "sensorId", 300);
+    requireText(assetId, "assetId", 128);
+    requireText(kpiId, "kpiId", 64);
     observedAt = Objects.requireNonNull(observedAt, "observedAt").truncatedTo(ChronoUnit.MICROS);
     value = normalised(Objects.requireNonNull(value, "value"));
-    requireText(unit, "unit");
+    requireText(unit, "unit", 16);
     originalValue = normalised(Objects.requireNonNull(originalValue, "originalValue"));
-    requireText(originalUnit, "originalUnit");
+    requireText(originalUnit, "originalUnit", 16);
   }
 
   /** The identity under which a reading is stored once: a resent reading is a duplicate. */
@@ -48,9 +48,16 @@ public record Reading(
     return new ReadingKey(source, sensorId, observedAt);
   }
 
-  private static void requireText(String value, String name) {
+  /** Text fields are stored in bounded columns and must print: no control characters. */
+  private static void requireText(String value, String name, int maxLength) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
+    }
+    if (value.length() > maxLength) {
+      throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters");
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(name + " must not contain control characters");
     }
   }
 

@@ -107,16 +107,24 @@ public final class ReadingStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(sql)) {
       for (QuarantinedPayload payload : payloads) {
-        insert.setString(1, payload.source());
+        insert.setString(1, storable(payload.source()));
         insert.setTimestamp(2, Timestamp.from(payload.receivedAt()));
-        insert.setString(3, payload.reason());
-        insert.setString(4, payload.rawPayload().replace("\u0000", ""));
+        insert.setString(3, storable(payload.reason()));
+        insert.setString(4, storable(payload.rawPayload()));
         insert.addBatch();
       }
       insert.executeBatch();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot quarantine " + payloads.size() + " payloads", e);
     }
+  }
+
+  /**
+   * PostgreSQL text cannot hold NUL; it is written as a visible six-character escape, so the
+   * quarantined payload still shows where it was.
+   */
+  private static String storable(String text) {
+    return text.replace("\u0000", "\\u0000");
   }
 
   private static void ensurePartitions(Connection connection, Set<ReadingKey> keys)

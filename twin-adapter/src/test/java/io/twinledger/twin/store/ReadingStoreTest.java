@@ -132,7 +132,7 @@ class ReadingStoreTest {
                 new QuarantinedPayload(
                     "ngsi-ld:orion", RECEIVED, "data is not an array", "{\"data\": 7\u0000}")));
     assertThat(query(db, "SELECT reason || ' | ' || raw_payload FROM reading_quarantine"))
-        .containsExactly("data is not an array | {\"data\": 7}");
+        .containsExactly("data is not an array | {\"data\": 7\\u0000}");
     assertThat(new ReadingStore(db, (id, batch) -> {}).quarantined(10))
         .extracting(QuarantineEntry::reason)
         .containsExactly("data is not an array");
