@@ -90,7 +90,7 @@ public class KpiPeriodJob {
               PeriodAggregation.valueOf(kpi.aggregation().name()),
               kpi.unit(),
               QualityDefaults.standard().expectedInterval(),
-              book.readings(asset.assetId(), kpi.kpiId(), due.window()));
+              book.readings(asset.assetId(), kpi.kpiId(), due));
     } catch (IllegalArgumentException e) {
       log.warn(
           "Cannot close {} {} of {}/{}: {}",

@@ -83,7 +83,8 @@ public class TwinController {
   public ResponseEntity<?> notification(
       HttpServletRequest request,
       @RequestHeader(name = "Link", required = false) String link,
-      @RequestHeader(name = "Fiware-Service", required = false) String tenant)
+      @RequestHeader(name = "NGSILD-Tenant", required = false) String tenant,
+      @RequestHeader(name = "Fiware-Service", required = false) String fiwareService)
       throws IOException {
     Ingestion pipeline = ingestion.getIfAvailable();
     if (pipeline == null) {
@@ -98,7 +99,10 @@ public class TwinController {
     }
     String source =
         "ngsi-ld:"
-            + Optional.ofNullable(tenant).map(t -> name(t, "Fiware-Service")).orElse("default");
+            + Optional.ofNullable(tenant)
+                .map(t -> name(t, "NGSILD-Tenant"))
+                .or(() -> Optional.ofNullable(fiwareService).map(t -> name(t, "Fiware-Service")))
+                .orElse("default");
     IngestReport report = pipeline.ngsiLd(source, body, Optional.ofNullable(link));
     if (report.refusal().isPresent()) {
       ProblemDetail problem =

@@ -13,11 +13,12 @@ import java.util.Set;
 /**
  * Readings accepted together, in canonical order, with the SHA-256 digest that makes them provable.
  *
- * <p><b>Canonical encoding, version 1.</b> Readings are sorted by {@link ReadingKey} (source, then
- * sensor, then observation time). The encoding is the ASCII tag {@code twinledger-readings-v1},
- * then the reading count as a 4-byte big-endian integer, then for each reading its nine fields in
- * record order, each as a 4-byte big-endian byte length followed by its UTF-8 bytes. Instants are
- * ISO-8601 UTC as {@link java.time.Instant#toString()} writes them; decimals are {@link
+ * <p><b>Canonical encoding, version 1.</b> Readings are sorted by {@link ReadingKey}: source, then
+ * sensor, each compared as Java strings (by UTF-16 code unit, {@link String#compareTo}), then
+ * observation time. The encoding is the ASCII tag {@code twinledger-readings-v1}, then the reading
+ * count as a 4-byte big-endian integer, then for each reading its nine fields in record order, each
+ * as a 4-byte big-endian byte length followed by its UTF-8 bytes. Instants are ISO-8601 UTC as
+ * {@link java.time.Instant#toString()} writes them; decimals are {@link
  * java.math.BigDecimal#toPlainString()} without trailing zeros. Length prefixes make the encoding
  * unambiguous whatever characters the fields hold, and the fixed order means anyone holding the
  * readings, from any store, recomputes the same digest.

@@ -82,14 +82,20 @@ public final class PeriodBook {
     return due;
   }
 
-  /** The period's readings with their flags and the digests of their batches. */
-  public List<PeriodReading> readings(String assetId, String kpiId, PeriodWindow window) {
+  /**
+   * The period's readings up to the due period's newest batch, with their flags and the digests of
+   * their batches. Readings committed after {@link #due} looked are left for the next revision, so
+   * the revision recorded matches the batch it is noted against.
+   */
+  public List<PeriodReading> readings(String assetId, String kpiId, DuePeriod period) {
+    PeriodWindow window = period.window();
     String sql =
         """
         SELECT r.source, r.sensor_id, r.observed_at, r.asset_id, r.kpi_id, r.value, r.unit,
                r.original_value, r.original_unit, array_to_string(r.flags, ','), b.digest
         FROM reading r JOIN reading_batch b ON b.batch_id = r.batch_id
         WHERE r.asset_id = ? AND r.kpi_id = ? AND r.observed_at >= ? AND r.observed_at < ?
+          AND r.batch_id <= ?
         """;
     List<PeriodReading> readings = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
@@ -98,6 +104,7 @@ public final class PeriodBook {
       select.setString(2, kpiId);
       select.setTimestamp(3, Timestamp.from(window.start()));
       select.setTimestamp(4, Timestamp.from(window.end()));
+      select.setLong(5, period.maxBatchId());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);

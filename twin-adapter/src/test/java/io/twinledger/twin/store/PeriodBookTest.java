@@ -42,7 +42,7 @@ class PeriodBookTest {
 
     assertThat(due).extracting(d -> d.window().label()).containsExactly("2026-03-01", "2026-03-02");
     assertThat(due).allMatch(d -> d.revision() == 1);
-    List<PeriodReading> march2 = book.readings("dma-1", "siv", due.get(1).window());
+    List<PeriodReading> march2 = book.readings("dma-1", "siv", due.get(1));
     assertThat(march2)
         .extracting(r -> r.reading().value().toPlainString())
         .containsExactlyInAnyOrder("7", "1");

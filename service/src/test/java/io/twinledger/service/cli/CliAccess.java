@@ -1,0 +1,16 @@
+package io.twinledger.service.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Lets tests in other packages run CLI commands the way {@code ./twinledger} does. */
+public final class CliAccess {
+
+  private CliAccess() {}
+
+  /** {@code ./twinledger import FILE --url URL}; returns the exit code. */
+  public static int importFile(Path file, String url, Map<String, String> env, PrintStream out) {
+    return ImportCommand.run(new String[] {file.toString(), "--url", url}, env, out, out);
+  }
+}
