@@ -7,7 +7,7 @@ import io.twinledger.service.problem.Problems;
 import io.twinledger.service.query.TimeRange;
 import io.twinledger.service.security.Roles;
 import io.twinledger.twin.bulk.BulkFormat;
-import io.twinledger.twin.bulk.BulkReader;
+import io.twinledger.twin.ingest.BulkImport;
 import io.twinledger.twin.ingest.IngestReport;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.mapping.MappingConfig;
@@ -201,17 +201,13 @@ public class TwinController {
               case "jsonl" -> BulkFormat.JSON_LINES;
               default -> throw new InvalidFieldException("format", "must be csv or jsonl");
             };
-    ImportTotals totals = new ImportTotals();
     try {
-      BulkReader.read(
-          request.getInputStream(),
-          bulkFormat,
-          IMPORT_CHUNK,
-          chunk -> totals.add(pipeline.bulk("bulk:" + name, chunk)));
+      return ResponseEntity.ok(
+          BulkImport.run(
+              pipeline, request.getInputStream(), bulkFormat, IMPORT_CHUNK, "bulk:" + name));
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException("body", e.getMessage());
     }
-    return ResponseEntity.ok(totals);
   }
 
   @GetMapping("/readings")
@@ -245,31 +241,6 @@ public class TwinController {
 
   private static final int IMPORT_CHUNK = 5_000;
   private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
-  /** Running totals of an import, returned when the whole file is read. */
-  public static final class ImportTotals {
-    private long stored;
-    private long duplicates;
-    private long quarantined;
-
-    void add(IngestReport report) {
-      stored += report.stored();
-      duplicates += report.duplicates();
-      quarantined += report.quarantined();
-    }
-
-    public long getStored() {
-      return stored;
-    }
-
-    public long getDuplicates() {
-      return duplicates;
-    }
-
-    public long getQuarantined() {
-      return quarantined;
-    }
-  }
 
   /** Names end up in the readings' source: short, printable, no path tricks. */
   private static String name(String value, String field) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,11 @@ public final class BulkReader {
   /** The fields of one CSV line; lines without quotes take a fast path. */
   private static List<String> fields(String line) {
     if (line.indexOf('"') < 0) {
-      return List.of(line.split(",", -1)).stream().map(String::trim).toList();
+      String[] parts = line.split(",", -1);
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = parts[i].trim();
+      }
+      return Arrays.asList(parts);
     }
     try (CSVParser parser = CSVParser.parse(line, CSV_LINE)) {
       List<CSVRecord> records = parser.getRecords();

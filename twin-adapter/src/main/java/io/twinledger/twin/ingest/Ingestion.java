@@ -162,7 +162,16 @@ public final class Ingestion {
   }
 
   /** A chunk of a bulk file; its unreadable lines are quarantined with their line numbers. */
-  public synchronized IngestReport bulk(String source, BulkChunk chunk) {
+  public IngestReport bulk(String source, BulkChunk chunk) {
+    return prepareBulk(source, chunk).store();
+  }
+
+  /**
+   * Checks a chunk of a bulk file without storing it yet, so that a caller can check the next chunk
+   * on one core while this one is stored on another. Prepared chunks of one file must be stored in
+   * the order they were prepared.
+   */
+  public synchronized Prepared prepareBulk(String source, BulkChunk chunk) {
     Delivery delivery = new Delivery(source, clock.instant());
     for (BulkRejection rejection : chunk.rejections()) {
       delivery.quarantine("line " + rejection.line() + ": " + rejection.reason(), rejection.raw());
@@ -183,7 +192,7 @@ public final class Ingestion {
           Optional.of(row.unitCode()),
           "line " + row.line() + ": " + row);
     }
-    return delivery.finish();
+    return new Prepared(delivery);
   }
 
   /**
@@ -227,6 +236,20 @@ public final class Ingestion {
         defaults.expectedInterval(),
         defaults.lateness(),
         defaults.futureTolerance());
+  }
+
+  /** A checked delivery, ready to store. */
+  public static final class Prepared {
+    private final Delivery delivery;
+
+    private Prepared(Delivery delivery) {
+      this.delivery = delivery;
+    }
+
+    /** Stores the readings and the refusals; returns what became of them. */
+    public IngestReport store() {
+      return delivery.finish();
+    }
   }
 
   /** The readings and refusals of one delivery, stored together. */

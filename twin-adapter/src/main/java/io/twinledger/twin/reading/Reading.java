@@ -56,8 +56,10 @@ public record Reading(
     if (value.length() > maxLength) {
       throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters");
     }
-    if (value.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(name + " must not contain control characters");
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException(name + " must not contain control characters");
+      }
     }
   }
 

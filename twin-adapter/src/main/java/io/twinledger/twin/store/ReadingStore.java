@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.postgresql.PGConnection;
 public final class ReadingStore {
 
   private static final long PARTITION_LOCK = 0x7477696e4c656467L;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
   private final BatchDigestListener listener;
@@ -67,8 +69,7 @@ public final class ReadingStore {
       connection.setAutoCommit(false);
       try {
         long batchId = newBatch(connection, source, receivedAt);
-        copyToStaging(connection, byKey.values());
-        Set<ReadingKey> inserted = moveNew(connection, batchId);
+        Set<ReadingKey> inserted = copyNew(connection, byKey, batchId);
         List<Reading> stored = new ArrayList<>();
         byKey.forEach(
             (key, assessed) -> {
@@ -175,6 +176,34 @@ public final class ReadingStore {
     }
   }
 
+  /**
+   * Copies the readings straight into {@code reading} when none is stored yet, the common case of a
+   * first import or a live stream. If any is, PostgreSQL refuses the whole COPY with a unique
+   * violation, and the batch goes the slower way: into a staging table, then only the new rows.
+   */
+  private static Set<ReadingKey> copyNew(
+      Connection connection, Map<ReadingKey, AssessedReading> byKey, long batchId)
+      throws SQLException, IOException {
+    Savepoint beforeCopy = connection.setSavepoint();
+    try {
+      copy(
+          connection,
+          "reading (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
+              + " original_value, original_unit, flags, batch_id)",
+          byKey.values(),
+          Optional.of(batchId));
+      connection.releaseSavepoint(beforeCopy);
+      return byKey.keySet();
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(beforeCopy);
+    }
+    copyToStaging(connection, byKey.values());
+    return moveNew(connection, batchId);
+  }
+
   private static void copyToStaging(Connection connection, Iterable<AssessedReading> readings)
       throws SQLException, IOException {
     try (Statement statement = connection.createStatement()) {
@@ -185,6 +214,21 @@ public final class ReadingStore {
               value numeric, unit text, original_value numeric, original_unit text, flags text[]
           ) ON COMMIT DELETE ROWS""");
     }
+    copy(
+        connection,
+        "reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
+            + " original_value, original_unit, flags)",
+        readings,
+        Optional.empty());
+  }
+
+  private static void copy(
+      Connection connection,
+      String tableAndColumns,
+      Iterable<AssessedReading> readings,
+      Optional<Long> batchId)
+      throws SQLException, IOException {
+    String batchColumn = batchId.map(id -> "," + id).orElse("");
     StringBuilder csv = new StringBuilder();
     for (AssessedReading assessed : readings) {
       Reading r = assessed.reading();
@@ -207,14 +251,14 @@ public final class ReadingStore {
           .append(quoted(r.originalUnit()))
           .append(',')
           .append(quoted(flags(assessed.flags())))
+          .append(batchColumn)
           .append('\n');
     }
     connection
         .unwrap(PGConnection.class)
         .getCopyAPI()
         .copyIn(
-            "COPY reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
-                + " original_value, original_unit, flags) FROM STDIN (FORMAT csv)",
+            "COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)",
             new StringReader(csv.toString()));
   }
 

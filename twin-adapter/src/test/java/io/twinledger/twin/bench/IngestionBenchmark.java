@@ -1,7 +1,7 @@
 package io.twinledger.twin.bench;
 
 import io.twinledger.twin.bulk.BulkFormat;
-import io.twinledger.twin.bulk.BulkReader;
+import io.twinledger.twin.ingest.BulkImport;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.MappingConfig;
@@ -16,16 +16,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
 /**
- * Bulk ingestion end to end (CSV parsed, mapped, unit-normalised, quality-checked, stored with
- * COPY, batch digested) beside a raw {@code COPY} of the same rows into a table of the same shape,
- * in one run on a durable embedded PostgreSQL.
+ * Bulk ingestion end to end through {@link BulkImport} (CSV parsed, mapped, unit-normalised,
+ * quality-checked on one thread; stored with COPY and batch digested on another) beside a raw
+ * {@code COPY} of the same rows into a table of the same shape, in one run on a durable embedded
+ * PostgreSQL.
  */
 @Tag("benchmark")
 class IngestionBenchmark {
@@ -76,13 +76,9 @@ class IngestionBenchmark {
   }
 
   private static long importFile(Ingestion ingestion, byte[] file) {
-    AtomicLong stored = new AtomicLong();
-    BulkReader.read(
-        new ByteArrayInputStream(file),
-        BulkFormat.CSV,
-        5_000,
-        chunk -> stored.addAndGet(ingestion.bulk("bulk:bench.csv", chunk).stored()));
-    return stored.get();
+    return BulkImport.run(
+            ingestion, new ByteArrayInputStream(file), BulkFormat.CSV, 5_000, "bulk:bench.csv")
+        .stored();
   }
 
   /** Inlet meter readings every 15 minutes from 50 sensors, in litres. */

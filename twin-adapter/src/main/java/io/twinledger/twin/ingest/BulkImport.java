@@ -1,0 +1,86 @@
+package io.twinledger.twin.ingest;
+
+import io.twinledger.twin.bulk.BulkFormat;
+import io.twinledger.twin.bulk.BulkReader;
+import java.io.InputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Imports a bulk file in two stages: the calling thread reads and checks chunks while a second
+ * thread stores the previous ones, so parsing and the database each get a core. At most {@code
+ * AHEAD} checked chunks wait to be stored, which bounds memory; chunks are stored in file order,
+ * each in its own transaction, so an interrupted import keeps a prefix of the file.
+ */
+public final class BulkImport {
+
+  private static final int AHEAD = 2;
+
+  private BulkImport() {}
+
+  /** Running totals of an import. */
+  public record Totals(long stored, long duplicates, long quarantined) {
+    Totals plus(IngestReport report) {
+      return new Totals(
+          stored + report.stored(),
+          duplicates + report.duplicates(),
+          quarantined + report.quarantined());
+    }
+  }
+
+  /**
+   * Reads, checks and stores the whole input.
+   *
+   * @throws IllegalArgumentException if the file's header or format is unusable
+   */
+  public static Totals run(
+      Ingestion ingestion, InputStream in, BulkFormat format, int chunkSize, String source) {
+    ExecutorService storer =
+        Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("bulk-store").unstarted(r));
+    BlockingQueue<Future<IngestReport>> pending = new ArrayBlockingQueue<>(AHEAD + 1);
+    Totals[] totals = {new Totals(0, 0, 0)};
+    try {
+      BulkReader.read(
+          in,
+          format,
+          chunkSize,
+          chunk -> {
+            Ingestion.Prepared prepared = ingestion.prepareBulk(source, chunk);
+            if (pending.size() == AHEAD) {
+              totals[0] = totals[0].plus(await(pending.remove()));
+            }
+            pending.add(storer.submit(prepared::store));
+          });
+      while (!pending.isEmpty()) {
+        totals[0] = totals[0].plus(await(pending.remove()));
+      }
+      return totals[0];
+    } finally {
+      storer.shutdown();
+      for (Future<IngestReport> left : pending) {
+        try {
+          left.get();
+        } catch (ExecutionException | InterruptedException alreadyFailing) {
+          // The import is already failing with the first error; later chunks add nothing to it.
+        }
+      }
+    }
+  }
+
+  private static IngestReport await(Future<IngestReport> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("import interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
+    }
+  }
+}
