@@ -99,7 +99,6 @@ public class TwinConfiguration {
             mqtt.username(),
             mqtt.password(),
             MQTT_BATCH,
-            Duration.ofMillis(50),
             Duration.ofSeconds(30)),
         messages -> ingestion.mqtt(source, messages));
   }

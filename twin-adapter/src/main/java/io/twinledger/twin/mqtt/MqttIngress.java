@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * Subscribes to twin topics on an MQTT 5 broker (HiveMQ client) and hands messages to a {@link
  * MqttBatchHandler} in batches.
  *
+ * <p><b>Batching.</b> A batch is whatever has arrived, up to the maximum, taken as soon as the
+ * handler is free: no message waits for others. Under load, messages pile up while the previous
+ * batch is stored, so batches grow by themselves; when traffic is light, each message is stored at
+ * once. Waiting for a batch to fill would stall against a broker that allows only a few
+ * unacknowledged messages in flight (Mosquitto's default is 20).
+ *
  * <p><b>Delivery.</b> Subscriptions are QoS 1 in a persistent session, and a message is
  * acknowledged only after the handler has returned for its batch. A crash before that leaves it
  * unacknowledged, so the broker delivers it again; the handler's store is idempotent, so every
@@ -109,15 +115,7 @@ public final class MqttIngress implements AutoCloseable {
           continue;
         }
         batch.add(first);
-        long deadline = System.nanoTime() + settings.maxWait().toNanos();
-        while (batch.size() < settings.maxBatch()) {
-          long left = deadline - System.nanoTime();
-          Mqtt5Publish next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : inbox.poll();
-          if (next == null) {
-            break;
-          }
-          batch.add(next);
-        }
+        inbox.drainTo(batch, settings.maxBatch() - 1);
         handleUntilDone(handler, batch);
         batch.forEach(Mqtt5Publish::acknowledge);
         batch.clear();

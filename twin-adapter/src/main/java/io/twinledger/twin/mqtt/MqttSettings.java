@@ -12,7 +12,6 @@ import java.util.Optional;
  *     published while TwinLedger is down are delivered when it reconnects
  * @param topics topic filters, MQTT wildcards allowed, subscribed at QoS 1
  * @param maxBatch messages handed to the handler at most at once
- * @param maxWait how long the first message of a batch waits for more
  * @param maxReconnectDelay upper bound of the exponential reconnect backoff
  */
 public record MqttSettings(
@@ -23,7 +22,6 @@ public record MqttSettings(
     Optional<String> username,
     Optional<String> password,
     int maxBatch,
-    Duration maxWait,
     Duration maxReconnectDelay) {
 
   public MqttSettings {
@@ -43,7 +41,6 @@ public record MqttSettings(
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1");
     }
-    Objects.requireNonNull(maxWait, "maxWait");
     Objects.requireNonNull(maxReconnectDelay, "maxReconnectDelay");
   }
 }

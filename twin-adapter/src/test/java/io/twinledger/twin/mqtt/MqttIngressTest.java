@@ -109,7 +109,6 @@ class MqttIngressTest {
         Optional.empty(),
         Optional.empty(),
         100,
-        Duration.ofMillis(20),
         Duration.ofSeconds(5));
   }
 
