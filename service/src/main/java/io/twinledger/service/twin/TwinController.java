@@ -10,6 +10,7 @@ import io.twinledger.twin.bulk.BulkFormat;
 import io.twinledger.twin.ingest.BulkImport;
 import io.twinledger.twin.ingest.IngestReport;
 import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.ingest.SourceRateLimit;
 import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.ngsild.BrokerSubscriptions;
 import io.twinledger.twin.ngsild.SubscriptionRequest;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +58,7 @@ public class TwinController {
   private final ReadingStore store;
   private final TwinProperties properties;
   private final BrokerSubscriptions subscriptions = new BrokerSubscriptions();
+  private final SourceRateLimit rateLimit;
 
   public TwinController(
       ObjectProvider<Ingestion> ingestion,
@@ -66,6 +69,9 @@ public class TwinController {
     this.mapping = mapping;
     this.store = store;
     this.properties = properties;
+    this.rateLimit =
+        new SourceRateLimit(
+            properties.deliveriesPerSecond(), properties.deliveryBurst(), Clock.systemUTC());
   }
 
   @PostMapping(
@@ -103,6 +109,9 @@ public class TwinController {
                 .map(t -> name(t, "NGSILD-Tenant"))
                 .or(() -> Optional.ofNullable(fiwareService).map(t -> name(t, "Fiware-Service")))
                 .orElse("default");
+    if (!rateLimit.tryAcquire(source)) {
+      return tooMany(source);
+    }
     IngestReport report = pipeline.ngsiLd(source, body, Optional.ofNullable(link));
     if (report.refusal().isPresent()) {
       ProblemDetail problem =
@@ -201,6 +210,9 @@ public class TwinController {
               case "jsonl" -> BulkFormat.JSON_LINES;
               default -> throw new InvalidFieldException("format", "must be csv or jsonl");
             };
+    if (!rateLimit.tryAcquire("bulk:" + name)) {
+      return tooMany("bulk:" + name);
+    }
     try {
       return ResponseEntity.ok(
           BulkImport.run(
@@ -273,6 +285,23 @@ public class TwinController {
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException("name", e.getMessage());
     }
+  }
+
+  private ResponseEntity<ProblemDetail> tooMany(String source) {
+    long seconds = Math.max(1, rateLimit.retryAfter(source).toSeconds());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", Long.toString(seconds))
+        .body(
+            Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many deliveries",
+                source
+                    + " may deliver "
+                    + properties.deliveriesPerSecond()
+                    + " times a second; retry after "
+                    + seconds
+                    + " s"));
   }
 
   private static ResponseEntity<ProblemDetail> noMapping() {

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param periodKinds the KPI periods closed and recorded on the assets
  * @param closeGrace how long after a period ends it is first closed, to let late readings in
  * @param mqtt the MQTT broker to subscribe to; without a host, no MQTT subscription is made
+ * @param deliveriesPerSecond notifications and imports each source may send per second, sustained
+ * @param deliveryBurst deliveries a source may send at once before the rate applies
  */
 @ConfigurationProperties("twinledger.twin")
 public record TwinProperties(
@@ -25,7 +27,9 @@ public record TwinProperties(
     @DefaultValue("1000") int maxEntities,
     @DefaultValue({"DAY", "MONTH"}) List<PeriodKind> periodKinds,
     @DefaultValue("PT1H") Duration closeGrace,
-    @DefaultValue Mqtt mqtt) {
+    @DefaultValue Mqtt mqtt,
+    @DefaultValue("200") double deliveriesPerSecond,
+    @DefaultValue("400") int deliveryBurst) {
 
   public TwinProperties {
     mapping = mapping == null ? Optional.empty() : mapping.filter(m -> !m.isBlank());
