@@ -99,10 +99,6 @@ public class TwinController {
     if (request.getContentLengthLong() > properties.maxNotificationBytes()) {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
     }
-    byte[] body = request.getInputStream().readNBytes(properties.maxNotificationBytes() + 1);
-    if (body.length > properties.maxNotificationBytes()) {
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
-    }
     String source =
         "ngsi-ld:"
             + Optional.ofNullable(tenant)
@@ -111,6 +107,10 @@ public class TwinController {
                 .orElse("default");
     if (!rateLimit.tryAcquire(source)) {
       return tooMany(source);
+    }
+    byte[] body = request.getInputStream().readNBytes(properties.maxNotificationBytes() + 1);
+    if (body.length > properties.maxNotificationBytes()) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
     }
     IngestReport report = pipeline.ngsiLd(source, body, Optional.ofNullable(link));
     if (report.refusal().isPresent()) {
