@@ -96,7 +96,7 @@ class ImportCommandTest {
     assertThat(err.toString())
         .contains(
             "twinledger: import refused (HTTP 400): body: CSV header lacks column(s) [kpi_id,"
-                + " sensor_id, observed_at, unit_code]");
+                + " observed_at]");
   }
 
   private int importFile(Path file) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {"twinledger.twin.deliveries-per-second=0.5", "twinledger.twin.delivery-burst=2"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
+@DirtiesContext
 class RateLimitTest {
 
   @LocalServerPort int port;

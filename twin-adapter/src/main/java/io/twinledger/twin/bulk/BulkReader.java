@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,9 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BulkReader {
 
-  static final List<String> COLUMNS =
-      List.of("asset_id", "kpi_id", "sensor_id", "observed_at", "value", "unit_code");
-
   private static final CSVFormat CSV_LINE = CSVFormat.RFC4180.builder().setTrim(true).get();
 
   private static final JsonMapper JSON =
@@ -40,19 +38,29 @@ public final class BulkReader {
 
   private BulkReader() {}
 
+  /** Reads a file in the {@link BulkLayout#DEFAULT} layout. */
+  public static void read(
+      InputStream in, BulkFormat format, int chunkSize, Consumer<BulkChunk> consumer) {
+    read(in, format, BulkLayout.DEFAULT, chunkSize, consumer);
+  }
+
   /**
    * Reads {@code in} and hands {@code consumer} chunks of at most {@code chunkSize} lines.
    *
-   * @throws IllegalArgumentException if a CSV header lacks a column
+   * @throws IllegalArgumentException if a CSV header lacks a required column
    */
   public static void read(
-      InputStream in, BulkFormat format, int chunkSize, Consumer<BulkChunk> consumer) {
+      InputStream in,
+      BulkFormat format,
+      BulkLayout layout,
+      int chunkSize,
+      Consumer<BulkChunk> consumer) {
     CountingInputStream counted = new CountingInputStream(in);
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16)) {
       switch (format) {
-        case CSV -> readCsv(reader, counted, chunkSize, consumer);
-        case JSON_LINES -> readJsonLines(reader, counted, chunkSize, consumer);
+        case CSV -> readCsv(reader, counted, layout, chunkSize, consumer);
+        case JSON_LINES -> readJsonLines(reader, counted, layout, chunkSize, consumer);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -66,6 +74,7 @@ public final class BulkReader {
   private static void readCsv(
       BufferedReader reader,
       CountingInputStream counted,
+      BulkLayout layout,
       int chunkSize,
       Consumer<BulkChunk> consumer)
       throws IOException {
@@ -76,12 +85,13 @@ public final class BulkReader {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("CSV header is malformed: " + e.getMessage());
     }
-    List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+    List<String> missing = layout.required().stream().filter(c -> !header.contains(c)).toList();
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("CSV header lacks column(s) " + missing);
     }
-    int[] positions = COLUMNS.stream().mapToInt(header::indexOf).toArray();
-    Chunker chunker = new Chunker(chunkSize, counted, consumer);
+    List<String> columns = layout.all();
+    int[] positions = columns.stream().mapToInt(header::indexOf).toArray();
+    Chunker chunker = new Chunker(chunkSize, counted, layout, consumer);
     long line = 1;
     for (String text = reader.readLine(); text != null; text = reader.readLine()) {
       line++;
@@ -96,8 +106,9 @@ public final class BulkReader {
         continue;
       }
       Map<String, String> fields = new HashMap<>();
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        fields.put(COLUMNS.get(i), positions[i] < values.size() ? values.get(positions[i]) : null);
+      for (int i = 0; i < columns.size(); i++) {
+        boolean present = positions[i] >= 0 && positions[i] < values.size();
+        fields.put(columns.get(i), present ? values.get(positions[i]) : null);
       }
       chunker.add(line, fields, text);
     }
@@ -128,10 +139,11 @@ public final class BulkReader {
   private static void readJsonLines(
       BufferedReader reader,
       CountingInputStream counted,
+      BulkLayout layout,
       int chunkSize,
       Consumer<BulkChunk> consumer)
       throws IOException {
-    Chunker chunker = new Chunker(chunkSize, counted, consumer);
+    Chunker chunker = new Chunker(chunkSize, counted, layout, consumer);
     long line = 0;
     for (String text = reader.readLine(); text != null; text = reader.readLine()) {
       line++;
@@ -150,7 +162,7 @@ public final class BulkReader {
         continue;
       }
       Map<String, String> fields = new HashMap<>();
-      for (String column : COLUMNS) {
+      for (String column : layout.all()) {
         JsonNode field = node.get(column);
         fields.put(
             column,
@@ -167,18 +179,21 @@ public final class BulkReader {
   private static final class Chunker {
     private final int size;
     private final CountingInputStream counted;
+    private final BulkLayout layout;
     private final Consumer<BulkChunk> consumer;
     private List<BulkRow> rows = new ArrayList<>();
     private List<BulkRejection> rejections = new ArrayList<>();
 
-    Chunker(int size, CountingInputStream counted, Consumer<BulkChunk> consumer) {
+    Chunker(
+        int size, CountingInputStream counted, BulkLayout layout, Consumer<BulkChunk> consumer) {
       this.size = size;
       this.counted = counted;
+      this.layout = layout;
       this.consumer = consumer;
     }
 
     void add(long line, Map<String, String> fields, String raw) {
-      for (String column : COLUMNS) {
+      for (String column : layout.required()) {
         String value = fields.get(column);
         if (value == null || value.isBlank()) {
           reject(line, column + " is missing", raw);
@@ -187,28 +202,32 @@ public final class BulkReader {
       }
       Instant observedAt;
       try {
-        observedAt = Instant.parse(fields.get("observed_at"));
+        observedAt = Instant.parse(fields.get(layout.observedAt()));
       } catch (DateTimeParseException e) {
-        reject(line, "observed_at is not an ISO-8601 instant", raw);
+        reject(line, layout.observedAt() + " is not an ISO-8601 instant", raw);
         return;
       }
       BigDecimal value;
       try {
-        value = new BigDecimal(fields.get("value"));
+        value = new BigDecimal(fields.get(layout.value()));
       } catch (NumberFormatException e) {
-        reject(line, "value is not a decimal number", raw);
+        reject(line, layout.value() + " is not a decimal number", raw);
         return;
       }
       rows.add(
           new BulkRow(
               line,
-              fields.get("asset_id"),
-              fields.get("kpi_id"),
-              fields.get("sensor_id"),
+              fields.get(layout.asset()),
+              fields.get(layout.attribute()),
+              optional(fields, layout.sensor()),
               observedAt,
               value,
-              fields.get("unit_code")));
+              optional(fields, layout.unitCode())));
       full();
+    }
+
+    private static Optional<String> optional(Map<String, String> fields, Optional<String> column) {
+      return column.map(fields::get).filter(v -> !v.isBlank());
     }
 
     void reject(long line, String reason, String raw) {

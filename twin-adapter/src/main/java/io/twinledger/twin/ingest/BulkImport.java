@@ -47,6 +47,7 @@ public final class BulkImport {
       BulkReader.read(
           in,
           format,
+          ingestion.bulkLayout(),
           chunkSize,
           chunk -> {
             Ingestion.Prepared prepared = ingestion.prepareBulk(source, chunk);

@@ -1,6 +1,7 @@
 package io.twinledger.twin.ingest;
 
 import io.twinledger.twin.bulk.BulkChunk;
+import io.twinledger.twin.bulk.BulkLayout;
 import io.twinledger.twin.bulk.BulkRejection;
 import io.twinledger.twin.bulk.BulkRow;
 import io.twinledger.twin.mapping.KpiBinding;
@@ -73,6 +74,17 @@ public final class Ingestion {
     this.parser = parser;
     this.defaults = defaults;
     this.clock = clock;
+  }
+
+  /** The bulk-file layout the mapping names, or the default one. */
+  public BulkLayout bulkLayout() {
+    return mapping
+        .bulkColumns()
+        .map(
+            c ->
+                new BulkLayout(
+                    c.asset(), c.attribute(), c.observedAt(), c.value(), c.unitCode(), c.sensor()))
+        .orElse(BulkLayout.DEFAULT);
   }
 
   /** An NGSI-LD notification body with the request's {@code Link} header, if any. */
@@ -178,10 +190,10 @@ public final class Ingestion {
     }
     for (BulkRow row : chunk.rows()) {
       Optional<ReadingTarget> target =
-          mapping.resolveBulk(row.assetId(), row.kpiId(), Optional.of(row.sensorId()));
+          mapping.resolveBulk(row.assetId(), row.attribute(), row.sensorId());
       if (target.isEmpty()) {
         delivery.quarantine(
-            "line " + row.line() + ": no mapping for " + row.assetId() + "/" + row.kpiId(),
+            "line " + row.line() + ": no mapping for " + row.assetId() + "/" + row.attribute(),
             row.toString());
         continue;
       }
@@ -189,7 +201,7 @@ public final class Ingestion {
           target.get(),
           row.observedAt(),
           row.value(),
-          Optional.of(row.unitCode()),
+          row.unitCode(),
           "line " + row.line() + ": " + row);
     }
     return new Prepared(delivery);
