@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -27,6 +29,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 public final class EndpointRoles implements AuthorizationManager<RequestAuthorizationContext> {
 
   private final RequestMappingHandlerMapping handlers;
+  private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
   public EndpointRoles(RequestMappingHandlerMapping handlers) {
     this.handlers = handlers;
@@ -40,7 +43,7 @@ public final class EndpointRoles implements AuthorizationManager<RequestAuthoriz
     if (handler.isPresent() && handler.get().hasMethodAnnotation(PermitAll.class)) {
       return new AuthorizationDecision(true);
     }
-    if (!isAuthenticated(caller)) {
+    if (!trust.isAuthenticated(caller)) {
       return new AuthorizationDecision(false);
     }
     if (handler.isEmpty()) {
@@ -56,12 +59,6 @@ public final class EndpointRoles implements AuthorizationManager<RequestAuthoriz
             .anyMatch(
                 authority ->
                     Arrays.stream(allowed.value()).anyMatch(r -> authority.equals("ROLE_" + r))));
-  }
-
-  private static boolean isAuthenticated(Authentication caller) {
-    return caller != null
-        && caller.isAuthenticated()
-        && !"anonymousUser".equals(caller.getPrincipal());
   }
 
   private Optional<HandlerMethod> handler(HttpServletRequest request) {

@@ -42,14 +42,20 @@ public class KpiPeriodJob {
   private final AssetCatalog assets;
   private final CommandGateway commands;
   private final TwinProperties properties;
+  private final QualityDefaults quality;
   private final Clock clock;
 
   public KpiPeriodJob(
-      PeriodBook book, AssetCatalog assets, CommandGateway commands, TwinProperties properties) {
+      PeriodBook book,
+      AssetCatalog assets,
+      CommandGateway commands,
+      TwinProperties properties,
+      QualityDefaults quality) {
     this.book = book;
     this.assets = assets;
     this.commands = commands;
     this.properties = properties;
+    this.quality = quality;
     this.clock = Clock.systemUTC();
   }
 
@@ -89,7 +95,7 @@ public class KpiPeriodJob {
               due.revision(),
               PeriodAggregation.valueOf(kpi.aggregation().name()),
               kpi.unit(),
-              QualityDefaults.standard().expectedInterval(),
+              quality.expectedInterval(),
               book.readings(asset.assetId(), kpi.kpiId(), due));
     } catch (IllegalArgumentException e) {
       log.warn(

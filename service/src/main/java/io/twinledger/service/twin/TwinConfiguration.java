@@ -52,6 +52,12 @@ public class TwinConfiguration {
                 batch.digestHex()));
   }
 
+  /** One set of quality thresholds for ingestion and for the coverage of closed periods. */
+  @Bean
+  QualityDefaults qualityDefaults() {
+    return QualityDefaults.standard();
+  }
+
   @Bean
   PeriodBook periodBook(DataSource dataSource) {
     return new PeriodBook(dataSource);
@@ -73,12 +79,16 @@ public class TwinConfiguration {
 
   @Bean
   @ConditionalOnProperty("twinledger.twin.mapping")
-  Ingestion ingestion(TwinProperties properties, MappingConfig mapping, ReadingStore store) {
+  Ingestion ingestion(
+      TwinProperties properties,
+      MappingConfig mapping,
+      ReadingStore store,
+      QualityDefaults qualityDefaults) {
     return new Ingestion(
         mapping,
         store,
         new NotificationParser(properties.maxNotificationBytes(), properties.maxEntities()),
-        QualityDefaults.standard(),
+        qualityDefaults,
         Clock.systemUTC());
   }
 

@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -114,7 +115,7 @@ public final class Ingestion {
               observed.observedAt(),
               observed.value(),
               observed.unitCode(),
-              observed.entityId() + " " + observed.attribute() + ": " + observed.value());
+              () -> observed.entityId() + " " + observed.attribute() + ": " + observed.value());
         }
         Map<String, String> types = new HashMap<>();
         parsed.observations().forEach(o -> types.put(o.entityId(), o.entityType()));
@@ -167,7 +168,8 @@ public final class Ingestion {
         }
         Optional<String> unit =
             reading.unitCode().flatMap(path -> path.find(payload)).map(JsonNode::asString);
-        delivery.reading(reading.target(), observedAt.get(), value.get().decimalValue(), unit, raw);
+        delivery.reading(
+            reading.target(), observedAt.get(), value.get().decimalValue(), unit, () -> raw);
       }
     }
     return delivery.finish();
@@ -202,7 +204,7 @@ public final class Ingestion {
           row.observedAt(),
           row.value(),
           row.unitCode(),
-          "line " + row.line() + ": " + row);
+          () -> "line " + row.line() + ": " + row);
     }
     return new Prepared(delivery);
   }
@@ -264,7 +266,10 @@ public final class Ingestion {
     }
   }
 
-  /** The readings and refusals of one delivery, stored together. */
+  /**
+   * The readings and refusals of one delivery, stored together. The raw text of a reading is built
+   * only if the reading is refused: for accepted rows it would be work on the hot path for nothing.
+   */
   private final class Delivery {
     private final String source;
     private final Instant receivedAt;
@@ -283,18 +288,18 @@ public final class Ingestion {
         Instant observedAt,
         BigDecimal value,
         Optional<String> unitCode,
-        String raw) {
+        Supplier<String> raw) {
       KpiBinding binding = target.binding();
       Optional<String> code = unitCode.or(() -> binding.sourceUnit().map(Enum::name));
       if (code.isEmpty()) {
-        quarantine(target.sensorId() + ": no unitCode and no sourceUnit in the mapping", raw);
+        quarantine(target.sensorId() + ": no unitCode and no sourceUnit in the mapping", raw.get());
         return;
       }
       NormalisedValue normalised;
       try {
         normalised = Quantity.of(value, code.get()).convertTo(binding.unit());
       } catch (QuantityException e) {
-        quarantine(target.sensorId() + ": " + e.reason(), raw);
+        quarantine(target.sensorId() + ": " + e.reason(), raw.get());
         return;
       }
       Reading reading;
@@ -311,14 +316,15 @@ public final class Ingestion {
                 normalised.originalValue(),
                 normalised.originalUnit().name());
       } catch (IllegalArgumentException e) {
-        quarantine(e.getMessage(), raw);
+        quarantine(e.getMessage(), raw.get());
         return;
       }
       Assessment assessment = assessor.assess(reading, policy(binding), receivedAt);
       if (assessment.accepted()) {
         accepted.add(new AssessedReading(reading, assessment.flags()));
       } else {
-        quarantine(target.sensorId() + ": " + assessment.quarantineReason().orElseThrow(), raw);
+        quarantine(
+            target.sensorId() + ": " + assessment.quarantineReason().orElseThrow(), raw.get());
       }
     }
 

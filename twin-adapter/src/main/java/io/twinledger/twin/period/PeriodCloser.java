@@ -2,6 +2,7 @@ package io.twinledger.twin.period;
 
 import io.twinledger.twin.quality.QualityFlag;
 import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.reading.Sensor;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -48,8 +49,8 @@ public final class PeriodCloser {
             .toList();
     Map<QualityFlag, Integer> summary = new EnumMap<>(QualityFlag.class);
     Set<String> digests = new TreeSet<>();
-    Set<String> sensorSlots = new HashSet<>();
-    Set<String> sensors = new HashSet<>();
+    Set<Slot> sensorSlots = new HashSet<>();
+    Set<Sensor> sensors = new HashSet<>();
     for (PeriodReading periodReading : ordered) {
       Reading reading = periodReading.reading();
       if (!window.contains(reading.observedAt())) {
@@ -62,12 +63,11 @@ public final class PeriodCloser {
       }
       periodReading.flags().forEach(flag -> summary.merge(flag, 1, Integer::sum));
       digests.add(periodReading.batchDigest());
-      String sensor = reading.source() + "\u0000" + reading.sensorId();
-      sensors.add(sensor);
+      sensors.add(reading.sensor());
       long slot =
           Duration.between(window.start(), reading.observedAt()).toNanos()
               / expectedInterval.toNanos();
-      sensorSlots.add(sensor + "\u0000" + slot);
+      sensorSlots.add(new Slot(reading.sensor(), slot));
     }
     return new ClosedPeriod(
         assetId,
@@ -95,4 +95,7 @@ public final class PeriodCloser {
         .min(HUNDRED)
         .setScale(2, RoundingMode.HALF_UP);
   }
+
+  /** One reporting slot of one sensor. */
+  private record Slot(Sensor sensor, long index) {}
 }

@@ -1,6 +1,7 @@
 package io.twinledger.twin.quality;
 
 import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.reading.Sensor;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.Set;
  */
 public final class QualityAssessor {
 
-  private final Map<String, SensorHistory> sensors = new HashMap<>();
+  private final Map<Sensor, SensorHistory> sensors = new HashMap<>();
 
   /**
    * Assesses a reading that arrived at {@code receivedAt}.
@@ -65,7 +66,7 @@ public final class QualityAssessor {
       flags.add(QualityFlag.LATE);
     }
 
-    String sensor = reading.source() + "\u0000" + reading.sensorId();
+    Sensor sensor = reading.sensor();
     SensorHistory last = sensors.get(sensor);
     if (last != null) {
       if (!reading.observedAt().isAfter(last.observedAt())) {

@@ -43,6 +43,11 @@ public record Reading(
     requireText(originalUnit, "originalUnit", 16);
   }
 
+  /** The sensor that took the reading. */
+  public Sensor sensor() {
+    return new Sensor(source, sensorId);
+  }
+
   /** The identity under which a reading is stored once: a resent reading is a duplicate. */
   public ReadingKey key() {
     return new ReadingKey(source, sensorId, observedAt);

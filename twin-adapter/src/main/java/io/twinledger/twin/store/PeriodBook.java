@@ -3,7 +3,6 @@ package io.twinledger.twin.store;
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
-import io.twinledger.twin.quality.QualityFlag;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +12,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -107,15 +104,11 @@ public final class PeriodBook {
       select.setLong(5, period.maxBatchId());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-          for (String flag : rs.getString(10).split(",")) {
-            if (!flag.isEmpty()) {
-              flags.add(QualityFlag.valueOf(flag));
-            }
-          }
           readings.add(
               new PeriodReading(
-                  ReadingStore.reading(rs), flags, HexFormat.of().formatHex(rs.getBytes(11))));
+                  ReadingStore.reading(rs),
+                  ReadingStore.flags(rs.getString(10)),
+                  HexFormat.of().formatHex(rs.getBytes(11))));
         }
       }
     } catch (SQLException e) {

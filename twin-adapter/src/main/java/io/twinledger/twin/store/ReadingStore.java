@@ -292,6 +292,17 @@ public final class ReadingStore {
     }
   }
 
+  /** Flags as {@code array_to_string(flags, ',')} reads them back. */
+  static Set<QualityFlag> flags(String commaSeparated) {
+    Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+    for (String flag : commaSeparated.split(",")) {
+      if (!flag.isEmpty()) {
+        flags.add(QualityFlag.valueOf(flag));
+      }
+    }
+    return flags;
+  }
+
   private static String flags(Set<QualityFlag> flags) {
     return flags.stream()
         .sorted()
@@ -330,13 +341,7 @@ public final class ReadingStore {
       select.setInt(i, query.limit());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-          for (String flag : rs.getString(10).split(",")) {
-            if (!flag.isEmpty()) {
-              flags.add(QualityFlag.valueOf(flag));
-            }
-          }
-          found.add(new StoredReading(reading(rs), flags, rs.getLong(11)));
+          found.add(new StoredReading(reading(rs), flags(rs.getString(10)), rs.getLong(11)));
         }
       }
     } catch (SQLException e) {

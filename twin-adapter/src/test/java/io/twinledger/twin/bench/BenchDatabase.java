@@ -1,6 +1,8 @@
 package io.twinledger.twin.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -28,5 +30,15 @@ final class BenchDatabase {
     DataSource db = postgres.getPostgresDatabase();
     Flyway.configure().dataSource(db).load().migrate();
     return db;
+  }
+
+  /** The baseline table of the benchmarks: {@code reading}'s columns, constraints and indexes. */
+  static void createRawReadingTable(DataSource db) throws Exception {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE raw_reading (LIKE reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS"
+              + " INCLUDING INDEXES)");
+    }
   }
 }

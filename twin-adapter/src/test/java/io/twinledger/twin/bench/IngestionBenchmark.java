@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -35,12 +34,7 @@ class IngestionBenchmark {
   @Test
   void bulkEndToEndVersusRawCopy() throws Exception {
     DataSource db = BenchDatabase.fresh();
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE raw_reading (LIKE reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS"
-              + " INCLUDING INDEXES)");
-    }
+    BenchDatabase.createRawReadingTable(db);
     MappingConfig mapping;
     try (InputStream in = getClass().getResourceAsStream("/mapping/riverton.yaml")) {
       mapping = MappingConfig.load(in);

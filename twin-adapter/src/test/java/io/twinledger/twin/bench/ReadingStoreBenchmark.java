@@ -6,7 +6,6 @@ import io.twinledger.twin.store.ReadingStore;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,7 @@ class ReadingStoreBenchmark {
   @Test
   void storeVersusRawCopy() throws Exception {
     DataSource db = BenchDatabase.fresh();
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE raw_reading (LIKE reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS"
-              + " INCLUDING INDEXES)");
-    }
+    BenchDatabase.createRawReadingTable(db);
     ReadingStore store = new ReadingStore(db, (id, batch) -> {});
     List<List<AssessedReading>> batches = new ArrayList<>();
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
