@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.twinledger.ledger.asset.api.AssetClass;
 import io.twinledger.ledger.asset.api.AssetDecommissioned;
 import io.twinledger.ledger.asset.api.AssetParameters;
 import io.twinledger.ledger.asset.api.AssetParametersUpdated;
@@ -13,6 +14,8 @@ import io.twinledger.ledger.asset.api.DecommissionAsset;
 import io.twinledger.ledger.asset.api.DefineKpi;
 import io.twinledger.ledger.asset.api.KpiDefined;
 import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.KpiDerivation;
+import io.twinledger.ledger.asset.api.KpiFormula;
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
 import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
@@ -54,6 +57,12 @@ public class InfrastructureAsset {
 
   @CommandHandler
   public InfrastructureAsset(RegisterAsset command) {
+    Map<String, KpiDefinition> defined = new HashMap<>();
+    command.kpis().forEach(kpi -> defined.put(kpi.kpiId(), kpi));
+    for (int i = 0; i < command.kpis().size(); i++) {
+      checkDerivations(
+          command.kpis().get(i), defined, command.parameters().assetClass(), "kpis[" + i + "].");
+    }
     apply(
         new AssetRegistered(
             command.assetId(), command.name(), command.timeZone(), command.parameters()));
@@ -84,6 +93,9 @@ public class InfrastructureAsset {
   @CommandHandler
   public long handle(DefineKpi command) {
     requireInService();
+    Map<String, KpiDefinition> defined = new HashMap<>(kpis);
+    defined.put(command.definition().kpiId(), command.definition());
+    checkDerivations(command.definition(), defined, parameters.assetClass(), "");
     if (!command.definition().equals(kpis.get(command.definition().kpiId()))) {
       apply(new KpiDefined(assetId, command.definition()));
     }
@@ -110,7 +122,10 @@ public class InfrastructureAsset {
             command.coveragePercent(),
             command.readingCount(),
             command.qualitySummary(),
-            command.batchDigests()));
+            command.batchDigests(),
+            command.components(),
+            command.remarks(),
+            command.classification()));
     return version;
   }
 
@@ -119,6 +134,60 @@ public class InfrastructureAsset {
     requireInService();
     apply(new AssetDecommissioned(assetId, command.reason()));
     return version;
+  }
+
+  /**
+   * A derived KPI must fit the asset's class and read measured KPIs of the asset in the units its
+   * formula expects; a KPI that derived KPIs read must stay measured and keep its unit. Derived
+   * KPIs do not read one another, so a period never waits on another period's close.
+   */
+  private static void checkDerivations(
+      KpiDefinition kpi, Map<String, KpiDefinition> defined, AssetClass assetClass, String path) {
+    for (KpiDefinition other : defined.values()) {
+      other
+          .derivation()
+          .ifPresent(
+              derivation ->
+                  derivation.formula().inputs().stream()
+                      .filter(input -> derivation.inputs().get(input.role()).equals(kpi.kpiId()))
+                      .forEach(
+                          input -> {
+                            if (kpi.isDerived() || !kpi.unit().equals(input.unit())) {
+                              throw new AssetRuleViolation(
+                                  path + "kpiId",
+                                  "KPI '"
+                                      + kpi.kpiId()
+                                      + "' is the "
+                                      + input.role()
+                                      + " input of '"
+                                      + other.kpiId()
+                                      + "', so it must be measured in "
+                                      + input.unit());
+                            }
+                          }));
+    }
+    if (kpi.derivation().isEmpty()) {
+      return;
+    }
+    KpiDerivation derivation = kpi.derivation().get();
+    if (derivation.formula().assetClass() != assetClass) {
+      throw new AssetRuleViolation(
+          path + "derivation.formula",
+          derivation.formula() + " applies to a " + derivation.formula().assetClass());
+    }
+    for (KpiFormula.Input input : derivation.formula().inputs()) {
+      String kpiId = derivation.inputs().get(input.role());
+      KpiDefinition source = defined.get(kpiId);
+      if (source == null) {
+        throw new AssetRuleViolation(
+            path + "derivation.inputs." + input.role(), "the asset defines no KPI '" + kpiId + "'");
+      }
+      if (source.isDerived() || !source.unit().equals(input.unit())) {
+        throw new AssetRuleViolation(
+            path + "derivation.inputs." + input.role(),
+            "KPI '" + kpiId + "' must be a measured KPI in " + input.unit());
+      }
+    }
   }
 
   private void requireInService() {

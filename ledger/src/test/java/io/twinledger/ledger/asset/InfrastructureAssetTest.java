@@ -12,6 +12,8 @@ import io.twinledger.ledger.asset.api.DecommissionAsset;
 import io.twinledger.ledger.asset.api.DefineKpi;
 import io.twinledger.ledger.asset.api.KpiDefined;
 import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.KpiDerivation;
+import io.twinledger.ledger.asset.api.KpiFormula;
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
 import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
@@ -138,8 +140,100 @@ class InfrastructureAssetTest {
                 new BigDecimal("98.5"),
                 96,
                 Map.of("LATE", 2),
-                List.of("ab".repeat(32))))
+                List.of("ab".repeat(32)),
+                Map.of(),
+                List.of(),
+                Optional.empty()))
         .expectResultMessagePayload(2L);
+  }
+
+  @Test
+  void aDerivedKpiReadingMeasuredKpisOfTheAssetIsDefined() {
+    fixture
+        .given(registered(), new KpiDefined(ID, volume("system-input-volume")))
+        .andGiven(new KpiDefined(ID, volume("billed-consumption")))
+        .when(new DefineKpi(ID, 2L, nrwPercent("billed-consumption")))
+        .expectEvents(new KpiDefined(ID, nrwPercent("billed-consumption")));
+  }
+
+  @Test
+  void aDerivedKpiMustReadAMeasuredKpiOfTheAsset() {
+    fixture
+        .given(registered(), new KpiDefined(ID, volume("system-input-volume")))
+        .when(new DefineKpi(ID, 1L, nrwPercent("billed")))
+        .expectException(AssetRuleViolation.class)
+        .expectExceptionMessage("the asset defines no KPI 'billed'")
+        .expectNoEvents();
+  }
+
+  @Test
+  void aDerivedKpiMustReadItsInputsInTheFormulasUnits() {
+    fixture
+        .given(registered(), new KpiDefined(ID, volume("system-input-volume")))
+        .andGiven(new KpiDefined(ID, kpi("2.0")))
+        .when(new DefineKpi(ID, 2L, nrwPercent("ili")))
+        .expectException(AssetRuleViolation.class)
+        .expectExceptionMessage("KPI 'ili' must be a measured KPI in MTQ")
+        .expectNoEvents();
+  }
+
+  @Test
+  void anInputOfADerivedKpiKeepsItsUnit() {
+    fixture
+        .given(registered(), new KpiDefined(ID, volume("system-input-volume")))
+        .andGiven(
+            new KpiDefined(ID, volume("billed-consumption")),
+            new KpiDefined(ID, nrwPercent("billed-consumption")))
+        .when(
+            new DefineKpi(
+                ID,
+                3L,
+                KpiDefinition.measured(
+                    "billed-consumption",
+                    "LTR",
+                    Aggregation.SUM,
+                    BetterDirection.HIGHER,
+                    List.of())))
+        .expectException(AssetRuleViolation.class)
+        .expectExceptionMessage(
+            "KPI 'billed-consumption' is the billed input of 'nrw-percent', so it must be measured"
+                + " in MTQ")
+        .expectNoEvents();
+  }
+
+  @Test
+  void aFormulaAppliesOnlyToItsAssetClass() {
+    fixture
+        .given(registered())
+        .when(
+            new DefineKpi(
+                ID,
+                0L,
+                KpiDefinition.derived(
+                    "esal",
+                    "C62",
+                    new KpiDerivation(KpiFormula.ESAL, Map.of("axleLoads", "ili"), Map.of()),
+                    BetterDirection.LOWER,
+                    List.of())))
+        .expectException(AssetRuleViolation.class)
+        .expectExceptionMessage("ESAL applies to a ROAD_SEGMENT")
+        .expectNoEvents();
+  }
+
+  @Test
+  void registrationChecksDerivedKpisAgainstTheKpisRegisteredWithIt() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RegisterAsset(
+                ID,
+                "District 1",
+                "Europe/Amsterdam",
+                water("48"),
+                List.of(volume("system-input-volume"), nrwPercent("billed-consumption"))))
+        .expectException(AssetRuleViolation.class)
+        .expectExceptionMessage("the asset defines no KPI 'billed-consumption'")
+        .expectNoEvents();
   }
 
   @Test
@@ -165,7 +259,10 @@ class InfrastructureAssetTest {
         new BigDecimal("98.50"),
         96,
         Map.of("LATE", 2),
-        List.of("ab".repeat(32)));
+        List.of("ab".repeat(32)),
+        Map.of(),
+        List.of(),
+        Optional.empty());
   }
 
   private static AssetRegistered registered() {
@@ -181,8 +278,24 @@ class InfrastructureAssetTest {
         Money.of("EUR", "2.35"));
   }
 
+  private static KpiDefinition volume(String kpiId) {
+    return KpiDefinition.measured(kpiId, "MTQ", Aggregation.SUM, BetterDirection.HIGHER, List.of());
+  }
+
+  private static KpiDefinition nrwPercent(String billed) {
+    return KpiDefinition.derived(
+        "nrw-percent",
+        "P1",
+        new KpiDerivation(
+            KpiFormula.NRW_PERCENT,
+            Map.of("systemInput", "system-input-volume", "billed", billed),
+            Map.of()),
+        BetterDirection.LOWER,
+        List.of());
+  }
+
   private static KpiDefinition kpi(String target) {
-    return new KpiDefinition(
+    return KpiDefinition.measured(
         "ili",
         "C62",
         Aggregation.LAST,

@@ -242,7 +242,7 @@ class EventAppendBenchmark {
   }
 
   private static KpiDefinition definition(String threshold) {
-    return new KpiDefinition(
+    return KpiDefinition.measured(
         "nrw-percent",
         "P1",
         Aggregation.LAST,

@@ -9,6 +9,7 @@ import io.twinledger.ledger.asset.api.DecommissionAsset;
 import io.twinledger.ledger.asset.api.DefineKpi;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.KpiDerivation;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.UpdateAssetParameters;
 import io.twinledger.service.problem.JsonFieldPaths;
@@ -46,13 +47,17 @@ public class AssetRequests {
   /** Body of {@code PUT /api/v1/assets/{id}/parameters}. */
   public record UpdateParameters(Long expectedVersion, String assetClass, JsonNode parameters) {}
 
-  /** Body of {@code PUT /api/v1/assets/{id}/kpis/{kpiId}}. */
+  /**
+   * Body of {@code PUT /api/v1/assets/{id}/kpis/{kpiId}}: a measured KPI gives {@code aggregation},
+   * a derived one {@code derivation}.
+   */
   public record DefineKpiBody(
       Long expectedVersion,
       String unit,
       String aggregation,
       String betterDirection,
-      List<ContractualThreshold> thresholds) {}
+      List<ContractualThreshold> thresholds,
+      JsonNode derivation) {}
 
   /** Body of {@code POST /api/v1/assets/{id}/decommission}. */
   public record Decommission(Long expectedVersion, String reason) {}
@@ -78,10 +83,23 @@ public class AssetRequests {
         new KpiDefinition(
             kpiId,
             body.unit(),
-            constant(Aggregation.class, body.aggregation(), "aggregation"),
+            Optional.ofNullable(body.aggregation())
+                .map(name -> constant(Aggregation.class, name, "aggregation")),
             constant(BetterDirection.class, body.betterDirection(), "betterDirection"),
-            Optional.ofNullable(body.thresholds()).orElse(List.of()));
+            Optional.ofNullable(body.thresholds()).orElse(List.of()),
+            derivation(body.derivation()));
     return new DefineKpi(assetId, body.expectedVersion(), definition);
+  }
+
+  private Optional<KpiDerivation> derivation(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(json.treeToValue(node, KpiDerivation.class));
+    } catch (JacksonException e) {
+      throw JsonFieldPaths.violation(e, "derivation");
+    }
   }
 
   DecommissionAsset decommission(String assetId, Decommission body) {

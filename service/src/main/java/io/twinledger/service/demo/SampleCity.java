@@ -6,6 +6,8 @@ import io.twinledger.ledger.asset.api.BaselineRunoffMethod;
 import io.twinledger.ledger.asset.api.BetterDirection;
 import io.twinledger.ledger.asset.api.ContractualThreshold;
 import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.KpiDerivation;
+import io.twinledger.ledger.asset.api.KpiFormula;
 import io.twinledger.ledger.asset.api.PavementType;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.RoadConditionThresholds;
@@ -15,6 +17,7 @@ import io.twinledger.ledger.asset.api.WaterDistrictParameters;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Riverton, the sample city: one water district, one stormwater site modelled on DC Water's 2016
@@ -27,6 +30,12 @@ public final class SampleCity {
   public static final String TIME_ZONE = "Europe/Amsterdam";
 
   private static final int ROAD_SEGMENTS = 10;
+
+  /** The corridor's weigh-in-motion station is on segment 01. */
+  private static final int WEIGH_IN_MOTION_SEGMENT = 1;
+
+  /** 140 in/mi, the Virginia P3 roughness limit, in m/km (140 / 63.36, rounded). */
+  private static final String IRI_LIMIT_M_PER_KM = "2.2096";
 
   private SampleCity() {}
 
@@ -51,25 +60,56 @@ public final class SampleCity {
             new BigDecimal("9.3"),
             new BigDecimal("48"),
             Money.of("EUR", "2.35"));
+    Map<String, String> balance =
+        Map.of(
+            "systemInput", "system-input-volume",
+            "billed", "billed-consumption",
+            "unbilled", "unbilled-authorised",
+            "apparent", "apparent-losses");
+    Map<String, String> nrw =
+        Map.of("systemInput", "system-input-volume", "billed", "billed-consumption");
     return new RegisterAsset(
         "dma-north-hill",
         "North Hill DMA",
         TIME_ZONE,
         parameters,
         List.of(
-            kpi("system-input-volume", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
-            kpi("real-losses", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
-            kpi(
+            measured("system-input-volume", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
+            measured("billed-consumption", "MTQ", Aggregation.SUM, BetterDirection.HIGHER),
+            measured("unbilled-authorised", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
+            measured("apparent-losses", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
+            measured("night-flow", "MQH", Aggregation.MEAN, BetterDirection.LOWER),
+            derived("nrw-volume", KpiFormula.NRW_VOLUME, nrw, Map.of(), BetterDirection.LOWER),
+            derived(
                 "nrw-percent",
-                "P1",
-                Aggregation.LAST,
+                KpiFormula.NRW_PERCENT,
+                nrw,
+                Map.of(),
                 BetterDirection.LOWER,
                 threshold("baseline", "31"),
                 threshold("target", "20")),
-            kpi(
+            derived(
+                "real-losses",
+                KpiFormula.REAL_LOSSES_WATER_BALANCE,
+                balance,
+                Map.of(),
+                BetterDirection.LOWER),
+            // About 1.7 l/h per connection of legitimate night use; a gravity system whose night
+            // pressure is the day's highest, hence a night-day factor below 24 h.
+            derived(
+                "real-losses-night-flow",
+                KpiFormula.REAL_LOSSES_NIGHT_FLOW,
+                Map.of("nightFlow", "night-flow"),
+                Map.of(
+                    "legitimateNightUseM3PerH", new BigDecimal("10.5"),
+                    "nightDayFactorH", new BigDecimal("21")),
+                BetterDirection.LOWER),
+            derived("uarl", KpiFormula.UARL, Map.of(), Map.of(), BetterDirection.LOWER),
+            derived(
                 "ili",
-                "C62",
-                Aggregation.LAST,
+                KpiFormula.ILI,
+                balance,
+                Map.of(),
                 BetterDirection.LOWER,
                 threshold("target", "2.0"))));
   }
@@ -81,26 +121,42 @@ public final class SampleCity {
             new BigDecimal("80937.128448"),
             new BigDecimal("30.48"),
             BaselineRunoffMethod.PRE_CONSTRUCTION_MONITORING);
+    Map<String, String> storms = Map.of("rainfall", "rainfall-depth", "runoff", "runoff-volume");
+    // Pre-construction monitoring found 90 % of the rain on impervious area ran off.
+    Map<String, BigDecimal> baseline = Map.of("baselineRunoffCoefficient", new BigDecimal("0.9"));
+    Map<String, String> overflow = Map.of("overflow", "overflow-volume");
     return new RegisterAsset(
         "gi-rock-creek-a",
         "Rock Creek green infrastructure, area A",
         TIME_ZONE,
         parameters,
         List.of(
-            kpi("rainfall-depth", "MMT", Aggregation.SUM, BetterDirection.HIGHER),
-            kpi(
+            measured("rainfall-depth", "MMT", Aggregation.SUM, BetterDirection.HIGHER),
+            measured("runoff-volume", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
+            measured("overflow-volume", "MTQ", Aggregation.SUM, BetterDirection.LOWER),
+            derived(
                 "runoff-reduction",
-                "P1",
-                Aggregation.MEAN,
+                KpiFormula.RUNOFF_REDUCTION,
+                storms,
+                baseline,
                 BetterDirection.HIGHER,
                 threshold("underperformance", "18.6"),
                 threshold("outperformance", "41.3")),
-            kpi(
+            derived(
+                "volume-captured",
+                KpiFormula.VOLUME_CAPTURED,
+                storms,
+                baseline,
+                BetterDirection.HIGHER),
+            derived(
                 "cso-events",
-                "C62",
-                Aggregation.SUM,
+                KpiFormula.CSO_EVENTS,
+                overflow,
+                Map.of(),
                 BetterDirection.LOWER,
-                threshold("presumption", "4"))));
+                threshold("presumption", "4")),
+            derived(
+                "cso-volume", KpiFormula.CSO_VOLUME, overflow, Map.of(), BetterDirection.LOWER)));
   }
 
   private static RegisterAsset roadSegment(int segment) {
@@ -113,35 +169,73 @@ public final class SampleCity {
             new RoadConditionThresholds(
                 new BigDecimal("1.50"), new BigDecimal("2.68"), new BigDecimal("19.05")));
     String id = String.format("road-a12-s%02d", segment);
+    List<KpiDefinition> kpis = new ArrayList<>();
+    // IRI in m/km is a slope, i.e. parts per thousand (UN/CEFACT NX). The P3 limit is 140 in/mi.
+    kpis.add(
+        measured(
+            "iri",
+            "NX",
+            Aggregation.MEAN,
+            BetterDirection.LOWER,
+            threshold("contract-limit", IRI_LIMIT_M_PER_KM)));
+    kpis.add(
+        derived(
+            "iri-share-above-limit",
+            KpiFormula.IRI_SHARE_ABOVE,
+            Map.of("iri", "iri"),
+            Map.of("thresholdMPerKm", new BigDecimal(IRI_LIMIT_M_PER_KM)),
+            BetterDirection.LOWER));
+    kpis.add(
+        measured(
+            "rut-depth",
+            "MMT",
+            Aggregation.MAX,
+            BetterDirection.LOWER,
+            threshold("contract-limit", "19.05")));
+    kpis.add(measured("pci", "C62", Aggregation.MEAN, BetterDirection.HIGHER));
+    kpis.add(
+        derived(
+            "pci-condition",
+            KpiFormula.PCI_CONDITION,
+            Map.of("pci", "pci"),
+            Map.of(),
+            BetterDirection.HIGHER));
+    if (segment == WEIGH_IN_MOTION_SEGMENT) {
+      kpis.add(measured("axle-load", "B47", Aggregation.MAX, BetterDirection.LOWER));
+      kpis.add(
+          derived(
+              "esal",
+              KpiFormula.ESAL,
+              Map.of("axleLoads", "axle-load"),
+              Map.of(),
+              BetterDirection.LOWER));
+    }
     return new RegisterAsset(
-        id,
-        String.format("A12 corridor, segment %02d", segment),
-        TIME_ZONE,
-        parameters,
-        List.of(
-            // IRI in m/km is a slope, i.e. parts per thousand (UN/CEFACT NX).
-            kpi(
-                "iri",
-                "NX",
-                Aggregation.MEAN,
-                BetterDirection.LOWER,
-                threshold("contract-limit", "2.2096")),
-            kpi(
-                "rut-depth",
-                "MMT",
-                Aggregation.MAX,
-                BetterDirection.LOWER,
-                threshold("contract-limit", "19.05")),
-            kpi("esal", "C62", Aggregation.SUM, BetterDirection.LOWER)));
+        id, String.format("A12 corridor, segment %02d", segment), TIME_ZONE, parameters, kpis);
   }
 
-  private static KpiDefinition kpi(
+  private static KpiDefinition measured(
       String id,
       String unit,
       Aggregation aggregation,
       BetterDirection better,
       ContractualThreshold... thresholds) {
-    return new KpiDefinition(id, unit, aggregation, better, List.of(thresholds));
+    return KpiDefinition.measured(id, unit, aggregation, better, List.of(thresholds));
+  }
+
+  private static KpiDefinition derived(
+      String id,
+      KpiFormula formula,
+      Map<String, String> inputs,
+      Map<String, BigDecimal> parameters,
+      BetterDirection better,
+      ContractualThreshold... thresholds) {
+    return KpiDefinition.derived(
+        id,
+        formula.unit(),
+        new KpiDerivation(formula, inputs, parameters),
+        better,
+        List.of(thresholds));
   }
 
   private static ContractualThreshold threshold(String name, String value) {

@@ -1,20 +1,27 @@
 package io.twinledger.service.twin;
 
 import io.twinledger.ledger.asset.api.KpiDefinition;
+import io.twinledger.ledger.asset.api.KpiDerivation;
 import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetStatus;
 import io.twinledger.ledger.asset.projection.AssetView;
 import io.twinledger.twin.ingest.QualityDefaults;
+import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.period.ClosedPeriod;
 import io.twinledger.twin.period.PeriodAggregation;
 import io.twinledger.twin.period.PeriodCloser;
 import io.twinledger.twin.period.PeriodKind;
+import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.store.DuePeriod;
 import io.twinledger.twin.store.PeriodBook;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -29,9 +36,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>A period is closed once it has ended and the grace time for late readings has passed. A
  * reading that arrives later still makes the period due again, and it is closed under the next
- * revision. The KPI's aggregation and unit come from the asset register, the time zone from the
- * asset. If the service stops between recording a period and noting it, the period is recorded
- * again under the same revision on the next run.
+ * revision. A measured KPI aggregates its own readings; a derived KPI applies its formula to the
+ * readings of its inputs, and is due whenever any of them is. The KPI's aggregation or formula and
+ * its unit come from the asset register, the time zone from the asset, and how often each sensor
+ * should report from the mapping. If the service stops between recording a period and noting it,
+ * the period is recorded again under the same revision on the next run.
  */
 @Component
 public class KpiPeriodJob {
@@ -43,6 +52,7 @@ public class KpiPeriodJob {
   private final CommandGateway commands;
   private final TwinProperties properties;
   private final QualityDefaults quality;
+  private final Optional<MappingConfig> mapping;
   private final Clock clock;
 
   public KpiPeriodJob(
@@ -50,8 +60,10 @@ public class KpiPeriodJob {
       AssetCatalog assets,
       CommandGateway commands,
       TwinProperties properties,
-      QualityDefaults quality) {
+      QualityDefaults quality,
+      Optional<MappingConfig> mapping) {
     this.book = book;
+    this.mapping = mapping;
     this.assets = assets;
     this.commands = commands;
     this.properties = properties;
@@ -73,7 +85,9 @@ public class KpiPeriodJob {
       ZoneId zone = ZoneId.of(asset.timeZone());
       for (KpiDefinition kpi : asset.kpis()) {
         for (PeriodKind kind : properties.periodKinds()) {
-          for (DuePeriod due : book.due(asset.assetId(), kpi.kpiId(), kind, zone, endedBy)) {
+          List<String> readingKpis = readingKpis(asset, kpi);
+          for (DuePeriod due :
+              book.due(asset.assetId(), kpi.kpiId(), readingKpis, kind, zone, endedBy)) {
             if (close(asset, kpi, due)) {
               recorded++;
             }
@@ -84,20 +98,62 @@ public class KpiPeriodJob {
     return recorded;
   }
 
+  /**
+   * The KPIs whose readings a KPI's periods are computed from: itself when measured, its inputs
+   * when derived, and every measured KPI of the asset for a formula without inputs (UARL), so that
+   * it has a period wherever the asset reported.
+   */
+  private static List<String> readingKpis(AssetView asset, KpiDefinition kpi) {
+    if (kpi.derivation().isEmpty()) {
+      return List.of(kpi.kpiId());
+    }
+    List<String> inputs = kpi.derivation().get().inputs().values().stream().distinct().toList();
+    return inputs.isEmpty()
+        ? asset.kpis().stream().filter(k -> !k.isDerived()).map(KpiDefinition::kpiId).toList()
+        : inputs;
+  }
+
+  private ClosedPeriod compute(AssetView asset, KpiDefinition kpi, DuePeriod due) {
+    if (kpi.derivation().isEmpty()) {
+      return PeriodCloser.close(
+          asset.assetId(),
+          kpi.kpiId(),
+          due.window(),
+          due.revision(),
+          PeriodAggregation.valueOf(kpi.aggregation().orElseThrow().name()),
+          kpi.unit(),
+          new PeriodCloser.Input(
+              book.readings(asset.assetId(), kpi.kpiId(), due), expectedInterval(kpi.kpiId())));
+    }
+    KpiDerivation derivation = kpi.derivation().get();
+    Map<String, List<PeriodReading>> readings =
+        book.readings(asset.assetId(), List.copyOf(derivation.inputs().values()), due);
+    Map<String, PeriodCloser.Input> inputs = new HashMap<>();
+    derivation
+        .inputs()
+        .forEach(
+            (role, kpiId) ->
+                inputs.put(
+                    role, new PeriodCloser.Input(readings.get(kpiId), expectedInterval(kpiId))));
+    return PeriodCloser.closeDerived(
+        asset.assetId(),
+        kpi.kpiId(),
+        due.window(),
+        due.revision(),
+        Formulas.of(derivation, asset.parameters()),
+        kpi.unit(),
+        inputs);
+  }
+
+  private Duration expectedInterval(String kpiId) {
+    return mapping.flatMap(m -> m.expectedInterval(kpiId)).orElse(quality.expectedInterval());
+  }
+
   private boolean close(AssetView asset, KpiDefinition kpi, DuePeriod due) {
     ClosedPeriod period;
     try {
-      period =
-          PeriodCloser.close(
-              asset.assetId(),
-              kpi.kpiId(),
-              due.window(),
-              due.revision(),
-              PeriodAggregation.valueOf(kpi.aggregation().name()),
-              kpi.unit(),
-              quality.expectedInterval(),
-              book.readings(asset.assetId(), kpi.kpiId(), due));
-    } catch (IllegalArgumentException e) {
+      period = compute(asset, kpi, due);
+    } catch (IllegalArgumentException | ArithmeticException e) {
       log.warn(
           "Cannot close {} {} of {}/{}: {}",
           due.window().kind(),
@@ -107,8 +163,8 @@ public class KpiPeriodJob {
           e.getMessage());
       return false;
     }
-    TreeMap<String, Integer> quality = new TreeMap<>();
-    period.qualitySummary().forEach((flag, count) -> quality.put(flag.name(), count));
+    TreeMap<String, Integer> flags = new TreeMap<>();
+    period.qualitySummary().forEach((flag, count) -> flags.put(flag.name(), count));
     commands.sendAndWait(
         new RecordKpiPeriod(
             period.assetId(),
@@ -121,8 +177,11 @@ public class KpiPeriodJob {
             period.unit(),
             period.coveragePercent(),
             period.readingCount(),
-            quality,
-            period.batchDigests()));
+            flags,
+            period.batchDigests(),
+            period.components(),
+            period.remarks(),
+            period.classification()));
     book.closed(asset.assetId(), kpi.kpiId(), due, clock.instant());
     return true;
   }

@@ -135,6 +135,8 @@ abstract class AssetApiContract {
     assertThat(latest.get(0).get("value").decimalValue()).isEqualByComparingTo("2.1");
     assertThat(latest.at("/0/batchDigests/0").asString()).isEqualTo("b".repeat(64));
     assertThat(latest.at("/0/qualitySummary/LATE").asInt()).isEqualTo(3);
+    assertThat(latest.at("/0/components/uarlM3").decimalValue()).isEqualByComparingTo("352.5");
+    assertThat(latest.at("/0/remarks/0").asString()).startsWith("UARL fitted for more than");
 
     String all = "/api/v1/assets/" + id + "/kpis/ili/periods?revisions=all&kind=DAY&from=" + day1;
     assertThat(api.get(all, "auditor").json()).hasSize(3);
@@ -292,6 +294,70 @@ abstract class AssetApiContract {
   }
 
   @Test
+  void decimalsInParametersAreKeptToTheLastDigit() {
+    String exact = "42.123456789012345678901";
+    String id =
+        register(
+            uniqueId("dma"),
+            "WATER_DISTRICT",
+            WATER.replace("\"mainsLengthKm\": 100", "\"mainsLengthKm\": " + exact));
+    assertThat(awaitAsset(id, 0).at("/parameters/mainsLengthKm").decimalValue())
+        .isEqualTo(new BigDecimal(exact));
+  }
+
+  @Test
+  void aDerivedKpiNamesItsFormulaInputsAndParameters() {
+    String id = register(uniqueId("dma"), "WATER_DISTRICT", WATER);
+    String measured =
+        """
+        {"expectedVersion": %d, "unit": "MTQ", "aggregation": "SUM", "betterDirection": "LOWER"}""";
+    api.put("/api/v1/assets/" + id + "/kpis/inflow", OFFICER, measured.formatted(0));
+    api.put("/api/v1/assets/" + id + "/kpis/billed", OFFICER, measured.formatted(1));
+    String nrw =
+        """
+        {"expectedVersion": 2, "unit": "P1", "betterDirection": "LOWER",
+         "derivation": {"formula": "NRW_PERCENT",
+                        "inputs": {"systemInput": "inflow", "billed": "%s"}}}""";
+
+    assertProblem(
+        api.put("/api/v1/assets/" + id + "/kpis/nrw", OFFICER, nrw.formatted("billing")),
+        409,
+        "derivation.inputs.billed");
+    assertProblem(
+        api.put(
+            "/api/v1/assets/" + id + "/kpis/nrw",
+            OFFICER,
+            nrw.formatted("billed").replace("NRW_PERCENT", "NRW_RATIO")),
+        400,
+        "derivation.formula");
+    assertProblem(
+        api.put(
+            "/api/v1/assets/" + id + "/kpis/nrw",
+            OFFICER,
+            nrw.formatted("billed").replace("\"billed\": \"billed\"", "\"bills\": \"billed\"")),
+        400,
+        "derivation.inputs.billed");
+    var defined = api.put("/api/v1/assets/" + id + "/kpis/nrw", OFFICER, nrw.formatted("billed"));
+    assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+
+    JsonNode asset = awaitAsset(id, 3);
+    JsonNode kpi = asset.at("/kpis/2");
+    assertThat(kpi.get("kpiId").asString()).isEqualTo("nrw");
+    assertThat(kpi.at("/derivation/formula").asString()).isEqualTo("NRW_PERCENT");
+    assertThat(kpi.at("/derivation/inputs/billed").asString()).isEqualTo("billed");
+    assertThat(kpi.has("aggregation") && !kpi.get("aggregation").isNull()).isFalse();
+    assertProblem(
+        api.put(
+            "/api/v1/assets/" + id + "/kpis/billed",
+            OFFICER,
+            """
+            {"expectedVersion": 3, "unit": "LTR", "aggregation": "SUM",
+             "betterDirection": "LOWER"}"""),
+        409,
+        "kpiId");
+  }
+
+  @Test
   void historyComesFromTheEventStoreInOrder() {
     String id = register(uniqueId("gi"), "STORMWATER_SITE", STORM);
     api.put("/api/v1/assets/" + id + "/kpis/runoff-reduction", OFFICER, kpiBody(0, "41.3"));
@@ -389,7 +455,10 @@ abstract class AssetApiContract {
         new BigDecimal("99.5"),
         24,
         Map.of("LATE", revision + 1),
-        List.of(digit.repeat(64)));
+        List.of(digit.repeat(64)),
+        Map.of("uarlM3", new BigDecimal("352.5")),
+        List.of("UARL fitted for more than 5000 service connections; system has 5000"),
+        Optional.empty());
   }
 
   static final String WATER =

@@ -247,7 +247,7 @@ public final class Ingestion {
         range.flatMap(PhysicalRange::max),
         binding.spikeThreshold(),
         defaults.flatlineRun(),
-        defaults.expectedInterval(),
+        binding.expectedInterval().orElse(defaults.expectedInterval()),
         defaults.lateness(),
         defaults.futureTolerance());
   }

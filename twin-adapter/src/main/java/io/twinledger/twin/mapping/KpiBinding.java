@@ -3,6 +3,7 @@ package io.twinledger.twin.mapping;
 import io.twinledger.twin.unit.IncompatibleUnitsException;
 import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,13 +22,17 @@ import java.util.regex.Pattern;
  * @param range physically possible values, if checked
  * @param spikeThreshold largest plausible absolute change between consecutive readings of one
  *     sensor, greater than zero, if checked
+ * @param expectedInterval how often each sensor reports, such as {@code PT15M} for a meter or
+ *     {@code P1D} for a daily billing export: a longer silence is a gap, and a KPI period's
+ *     coverage counts slots of this length; without it, the service-wide default applies
  */
 public record KpiBinding(
     String kpi,
     UnitCode unit,
     Optional<UnitCode> sourceUnit,
     Optional<PhysicalRange> range,
-    Optional<BigDecimal> spikeThreshold) {
+    Optional<BigDecimal> spikeThreshold,
+    Optional<Duration> expectedInterval) {
 
   /** The asset register's rule for KPI ids. */
   static final Pattern KPI_ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
@@ -53,6 +58,12 @@ public record KpiBinding(
     if (sourceUnit.isPresent() && sourceUnit.get().dimension() != unit.dimension()) {
       throw new InvalidMappingException(
           "sourceUnit", new IncompatibleUnitsException(sourceUnit.get(), unit).reason());
+    }
+    Objects.requireNonNull(expectedInterval, "expectedInterval");
+    if (expectedInterval.isPresent()
+        && (expectedInterval.get().isNegative() || expectedInterval.get().isZero())) {
+      throw new InvalidMappingException(
+          "expectedInterval", "must be a positive duration, was " + expectedInterval.get());
     }
     if (spikeThreshold.isPresent() && spikeThreshold.get().signum() <= 0) {
       throw new InvalidMappingException(

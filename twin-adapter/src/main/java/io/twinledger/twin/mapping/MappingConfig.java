@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -162,6 +164,22 @@ public final class MappingConfig {
   /** The column layout of bulk files, if the mapping has a bulk section. */
   public Optional<BulkColumns> bulkColumns() {
     return bulk.map(BulkImport::columns);
+  }
+
+  /**
+   * How often the sensors of a KPI report, where the mapping says so; if several bindings feed the
+   * KPI with different intervals, the longest, so that no source is counted as incomplete.
+   */
+  public Optional<Duration> expectedInterval(String kpiId) {
+    return Stream.of(
+            byEntityId.stream().flatMap(s -> s.attributes().values().stream()),
+            byEntityType.stream().flatMap(s -> s.attributes().values().stream()),
+            mqtt.stream().flatMap(s -> s.fields().stream().map(MqttSource.PayloadField::binding)),
+            bulk.stream().flatMap(b -> b.attributes().values().stream()))
+        .flatMap(bindings -> bindings)
+        .filter(binding -> binding.kpi().equals(kpiId))
+        .flatMap(binding -> binding.expectedInterval().stream())
+        .max(Comparator.naturalOrder());
   }
 
   /** The MQTT topic filters to subscribe to, in file order. */

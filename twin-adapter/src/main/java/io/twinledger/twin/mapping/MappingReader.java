@@ -3,6 +3,8 @@ package io.twinledger.twin.mapping;
 import io.twinledger.twin.unit.UnitCode;
 import io.twinledger.twin.unit.UnknownUnitCodeException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -302,7 +304,8 @@ final class MappingReader {
     }
     int before = problems.size();
     List<String> keys =
-        new ArrayList<>(List.of("kpi", "unit", "sourceUnit", "range", "spikeThreshold"));
+        new ArrayList<>(
+            List.of("kpi", "unit", "sourceUnit", "range", "spikeThreshold", "expectedInterval"));
     if (payload) {
       keys.addAll(List.of("value", "unitCode"));
     }
@@ -312,6 +315,7 @@ final class MappingReader {
     Optional<UnitCode> sourceUnit = unit(node, "sourceUnit", path, false);
     Optional<PhysicalRange> range = range(node, path);
     Optional<BigDecimal> spikeThreshold = decimal(node, "spikeThreshold", path);
+    Optional<Duration> expectedInterval = duration(node, "expectedInterval", path);
     // A payload field defaults to the top-level member named like the attribute.
     Optional<PayloadPath> value =
         present(node, "value") == null
@@ -322,7 +326,10 @@ final class MappingReader {
       return Optional.empty();
     }
     return valid(
-            () -> new KpiBinding(kpi.get(), unit.get(), sourceUnit, range, spikeThreshold), path)
+            () ->
+                new KpiBinding(
+                    kpi.get(), unit.get(), sourceUnit, range, spikeThreshold, expectedInterval),
+            path)
         .map(binding -> new Binding(binding, value.get(), unitCode));
   }
 
@@ -421,6 +428,21 @@ final class MappingReader {
       return Optional.empty();
     }
     return Optional.of(node.decimalValue());
+  }
+
+  private Optional<Duration> duration(JsonNode parent, String key, String parentPath) {
+    return text(parent, key, parentPath, false)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(Duration.parse(text));
+              } catch (DateTimeParseException e) {
+                problem(
+                    child(parentPath, key),
+                    "must be an ISO-8601 duration such as PT15M or P1D, was '" + text + "'");
+                return Optional.empty();
+              }
+            });
   }
 
   /** The value, or the problems its own validation found, placed under {@code path}. */

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param readingCount readings used
  * @param qualitySummary how many used readings carry each flag; flags never raised are absent
  * @param batchDigests digests of the batches holding the readings used, sorted, without repeats
+ * @param components for a derived KPI, the figures its value was computed from; empty otherwise
+ * @param remarks what a reader must know to trust the figure
+ * @param classification the band of the value, where the formula defines bands
  */
 public record ClosedPeriod(
     String assetId,
@@ -29,7 +32,10 @@ public record ClosedPeriod(
     BigDecimal coveragePercent,
     int readingCount,
     Map<QualityFlag, Integer> qualitySummary,
-    List<String> batchDigests) {
+    List<String> batchDigests,
+    Map<String, BigDecimal> components,
+    List<String> remarks,
+    Optional<String> classification) {
 
   public ClosedPeriod {
     Objects.requireNonNull(assetId, "assetId");
@@ -45,5 +51,8 @@ public record ClosedPeriod(
     }
     qualitySummary = Map.copyOf(qualitySummary);
     batchDigests = List.copyOf(batchDigests);
+    components = Map.copyOf(components);
+    remarks = List.copyOf(remarks);
+    Objects.requireNonNull(classification, "classification");
   }
 }

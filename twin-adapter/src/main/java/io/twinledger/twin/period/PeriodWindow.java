@@ -31,7 +31,7 @@ public record PeriodWindow(PeriodKind kind, ZoneId zone, Instant start, Instant 
   }
 
   /**
-   * A readable local label: {@code 2026-03-29T02:00+02:00} for an hour, {@code 2026-03-29} for a
+   * A readable local label: {@code 2026-03-29T02:00:00+02:00} for an hour, {@code 2026-03-29} for a
    * day, {@code 2026-03} for a month, {@code 2026-Q1} for a quarter.
    */
   public String label() {

@@ -3,6 +3,7 @@ package io.twinledger.twin.store;
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
+import io.twinledger.twin.reading.Reading;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +11,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -37,35 +42,69 @@ public final class PeriodBook {
    */
   public List<DuePeriod> due(
       String assetId, String kpiId, PeriodKind kind, ZoneId zone, Instant endedBy) {
+    return due(assetId, kpiId, List.of(kpiId), kind, zone, endedBy);
+  }
+
+  /**
+   * The periods of a KPI computed from the readings of {@code readingKpis} that ended by {@code
+   * endedBy} and must be closed, oldest first: those with a reading of any of them in a batch newer
+   * than the last close used.
+   *
+   * @param kpiId the KPI whose closes are recorded, possibly a derived one without readings
+   * @param readingKpis the KPIs whose readings it is computed from
+   * @param zone the asset's time zone, in which periods are cut
+   */
+  public List<DuePeriod> due(
+      String assetId,
+      String kpiId,
+      List<String> readingKpis,
+      PeriodKind kind,
+      ZoneId zone,
+      Instant endedBy) {
+    // Hours are cut on the UTC offset in force, so the two 02:00 hours of a fall-back night are
+    // two periods; longer periods start at a local midnight, which is never ambiguous.
+    String periodStart =
+        kind == PeriodKind.HOUR
+            ? "date_trunc('hour', observed_at AT TIME ZONE ?)"
+                + " - ((observed_at AT TIME ZONE ?) - (observed_at AT TIME ZONE 'UTC'))"
+            : "date_trunc(?, observed_at AT TIME ZONE ?) AT TIME ZONE ?";
     String sql =
         """
-        SELECT p.local_start, p.max_batch, c.revision, c.max_batch_id
-        FROM (SELECT date_trunc(?, observed_at AT TIME ZONE ?) AS local_start,
-                     max(batch_id) AS max_batch
-              FROM reading WHERE asset_id = ? AND kpi_id = ?
+        SELECT p.period_start, p.max_batch, c.revision, c.max_batch_id
+        FROM (SELECT %s AS period_start, max(batch_id) AS max_batch
+              FROM reading WHERE asset_id = ? AND kpi_id = ANY (?)
               GROUP BY 1) p
         LEFT JOIN kpi_period_close c
           ON c.asset_id = ? AND c.kpi_id = ? AND c.period_kind = ?
-         AND c.period_start = (p.local_start AT TIME ZONE ?)
+         AND c.period_start = p.period_start%s
         WHERE c.max_batch_id IS NULL OR p.max_batch > c.max_batch_id
-        ORDER BY p.local_start
-        """;
+        ORDER BY p.period_start
+        """
+            .formatted(periodStart, kind == PeriodKind.HOUR ? " AT TIME ZONE 'UTC'" : "");
     List<DuePeriod> due = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, kind.name().toLowerCase(Locale.ROOT));
-      select.setString(2, zone.getId());
-      select.setString(3, assetId);
-      select.setString(4, kpiId);
-      select.setString(5, assetId);
-      select.setString(6, kpiId);
-      select.setString(7, kind.name());
-      select.setString(8, zone.getId());
+      int i = 1;
+      if (kind == PeriodKind.HOUR) {
+        select.setString(i++, zone.getId());
+        select.setString(i++, zone.getId());
+      } else {
+        select.setString(i++, kind.name().toLowerCase(Locale.ROOT));
+        select.setString(i++, zone.getId());
+        select.setString(i++, zone.getId());
+      }
+      select.setString(i++, assetId);
+      select.setArray(i++, connection.createArrayOf("varchar", readingKpis.toArray()));
+      select.setString(i++, assetId);
+      select.setString(i++, kpiId);
+      select.setString(i, kind.name());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          Instant anyInstantInPeriod =
-              rs.getObject(1, LocalDateTime.class).atZone(zone).toInstant();
-          PeriodWindow window = kind.containing(anyInstantInPeriod, zone);
+          Instant start =
+              kind == PeriodKind.HOUR
+                  ? rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)
+                  : rs.getObject(1, OffsetDateTime.class).toInstant();
+          PeriodWindow window = kind.containing(start, zone);
           if (window.end().isAfter(endedBy)) {
             continue;
           }
@@ -85,30 +124,45 @@ public final class PeriodBook {
    * the revision recorded matches the batch it is noted against.
    */
   public List<PeriodReading> readings(String assetId, String kpiId, DuePeriod period) {
+    return readings(assetId, List.of(kpiId), period).get(kpiId);
+  }
+
+  /**
+   * The period's readings of each of {@code kpiIds}, as {@link #readings(String, String,
+   * DuePeriod)} selects them.
+   *
+   * @return KPI id → its readings, with an entry, possibly empty, for every KPI asked for
+   */
+  public Map<String, List<PeriodReading>> readings(
+      String assetId, List<String> kpiIds, DuePeriod period) {
     PeriodWindow window = period.window();
     String sql =
         """
         SELECT r.source, r.sensor_id, r.observed_at, r.asset_id, r.kpi_id, r.value, r.unit,
                r.original_value, r.original_unit, array_to_string(r.flags, ','), b.digest
         FROM reading r JOIN reading_batch b ON b.batch_id = r.batch_id
-        WHERE r.asset_id = ? AND r.kpi_id = ? AND r.observed_at >= ? AND r.observed_at < ?
+        WHERE r.asset_id = ? AND r.kpi_id = ANY (?) AND r.observed_at >= ? AND r.observed_at < ?
           AND r.batch_id <= ?
         """;
-    List<PeriodReading> readings = new ArrayList<>();
+    Map<String, List<PeriodReading>> readings = new HashMap<>();
+    kpiIds.forEach(kpi -> readings.put(kpi, new ArrayList<>()));
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, assetId);
-      select.setString(2, kpiId);
+      select.setArray(2, connection.createArrayOf("varchar", kpiIds.toArray()));
       select.setTimestamp(3, Timestamp.from(window.start()));
       select.setTimestamp(4, Timestamp.from(window.end()));
       select.setLong(5, period.maxBatchId());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          readings.add(
-              new PeriodReading(
-                  ReadingStore.reading(rs),
-                  ReadingStore.flags(rs.getString(10)),
-                  HexFormat.of().formatHex(rs.getBytes(11))));
+          Reading reading = ReadingStore.reading(rs);
+          readings
+              .get(reading.kpiId())
+              .add(
+                  new PeriodReading(
+                      reading,
+                      ReadingStore.flags(rs.getString(10)),
+                      HexFormat.of().formatHex(rs.getBytes(11))));
         }
       }
     } catch (SQLException e) {

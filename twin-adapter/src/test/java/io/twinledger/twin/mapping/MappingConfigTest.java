@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class MappingConfigTest {
                 Optional.of(
                     new PhysicalRange(
                         Optional.of(BigDecimal.ZERO), Optional.of(new BigDecimal("250000")))),
-                Optional.of(new BigDecimal("5000"))));
+                Optional.of(new BigDecimal("5000")),
+                Optional.of(Duration.ofMinutes(15))));
   }
 
   @Test

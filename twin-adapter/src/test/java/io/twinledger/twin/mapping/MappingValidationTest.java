@@ -86,9 +86,14 @@ class MappingValidationTest {
         "kpi: siv, unit: MTQ, spikeThreshold: 0|sources[2].attributes.waterConsumption"
             + ".spikeThreshold|must be greater than zero, was 0",
         "kpi: siv, unit: MTQ, spikeTreshold: 5|sources[2].attributes.waterConsumption.spikeTreshold"
-            + "|is not a known key; expected one of kpi, unit, sourceUnit, range, spikeThreshold",
+            + "|is not a known key; expected one of kpi, unit, sourceUnit, range, spikeThreshold,"
+            + " expectedInterval",
         "kpi: siv, unit: MTQ, value: /v|sources[2].attributes.waterConsumption.value|is not a known"
-            + " key; expected one of kpi, unit, sourceUnit, range, spikeThreshold",
+            + " key; expected one of kpi, unit, sourceUnit, range, spikeThreshold, expectedInterval",
+        "kpi: siv, unit: MTQ, expectedInterval: 15m|sources[2].attributes.waterConsumption"
+            + ".expectedInterval|must be an ISO-8601 duration such as PT15M or P1D, was '15m'",
+        "kpi: siv, unit: MTQ, expectedInterval: PT0S|sources[2].attributes.waterConsumption"
+            + ".expectedInterval|must be a positive duration, was PT0S",
       })
   void namesThePathOfABadAttributeEntry(String entry, String path, String reason) {
     assertThat(problems(withAttribute(entry)))

@@ -89,8 +89,7 @@ class PeriodTest {
             1,
             PeriodAggregation.SUM,
             "MTQ",
-            Duration.ofMinutes(15),
-            readings);
+            new PeriodCloser.Input(readings, Duration.ofMinutes(15)));
 
     assertThat(closed.value()).contains(dec("50"));
     assertThat(closed.coveragePercent()).isEqualByComparingTo("50.00");
@@ -105,7 +104,13 @@ class PeriodTest {
     PeriodWindow day = PeriodKind.DAY.containing(Instant.parse("2026-05-01T10:20:00Z"), AMSTERDAM);
     ClosedPeriod closed =
         PeriodCloser.close(
-            "dma-1", "ili", day, 2, PeriodAggregation.LAST, "C62", Duration.ofHours(1), List.of());
+            "dma-1",
+            "ili",
+            day,
+            2,
+            PeriodAggregation.LAST,
+            "C62",
+            new PeriodCloser.Input(List.of(), Duration.ofHours(1)));
     assertThat(closed.value()).isEmpty();
     assertThat(closed.coveragePercent()).isEqualByComparingTo("0");
     assertThat(closed.revision()).isEqualTo(2);
@@ -124,8 +129,9 @@ class PeriodTest {
                     1,
                     PeriodAggregation.SUM,
                     "MTQ",
-                    Duration.ofMinutes(15),
-                    List.of(reading("A", "2026-05-01T11:00:00Z", "1", Set.of(), DIGEST_A))))
+                    new PeriodCloser.Input(
+                        List.of(reading("A", "2026-05-01T11:00:00Z", "1", Set.of(), DIGEST_A)),
+                        Duration.ofMinutes(15))))
         .hasMessageContaining("outside");
     assertThatThrownBy(
             () ->
@@ -136,8 +142,9 @@ class PeriodTest {
                     1,
                     PeriodAggregation.SUM,
                     "MTR",
-                    Duration.ofMinutes(15),
-                    List.of(reading("A", "2026-05-01T10:00:00Z", "1", Set.of(), DIGEST_A))))
+                    new PeriodCloser.Input(
+                        List.of(reading("A", "2026-05-01T10:00:00Z", "1", Set.of(), DIGEST_A)),
+                        Duration.ofMinutes(15))))
         .hasMessageContaining("cannot join a period in MTR");
   }
 

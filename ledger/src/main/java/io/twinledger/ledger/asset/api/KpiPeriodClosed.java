@@ -22,4 +22,15 @@ public record KpiPeriodClosed(
     BigDecimal coveragePercent,
     int readingCount,
     Map<String, Integer> qualitySummary,
-    List<String> batchDigests) {}
+    List<String> batchDigests,
+    Map<String, BigDecimal> components,
+    List<String> remarks,
+    Optional<String> classification) {
+
+  public KpiPeriodClosed {
+    // Events recorded before derived KPIs existed carry none of the last three.
+    components = components == null ? Map.of() : components;
+    remarks = remarks == null ? List.of() : remarks;
+    classification = classification == null ? Optional.empty() : classification;
+  }
+}

@@ -21,6 +21,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param coveragePercent share of expected reporting slots filled, 0 to 100
  * @param qualitySummary number of readings per quality flag
  * @param batchDigests lower-case hex SHA-256 digests of the reading batches used: the evidence
+ * @param components for a derived KPI, the named figures its value was computed from, such as
+ *     {@code systemInputM3} and {@code billedM3}; empty for a measured KPI
+ * @param remarks what a reader of the figure must know, such as a UARL validity warning
+ * @param classification the band the value falls in, where the formula defines bands (PCI)
  */
 public record RecordKpiPeriod(
     @TargetAggregateIdentifier String assetId,
@@ -34,7 +38,10 @@ public record RecordKpiPeriod(
     BigDecimal coveragePercent,
     Integer readingCount,
     Map<String, Integer> qualitySummary,
-    List<String> batchDigests) {
+    List<String> batchDigests,
+    Map<String, BigDecimal> components,
+    List<String> remarks,
+    Optional<String> classification) {
 
   private static final Pattern KIND = Pattern.compile("HOUR|DAY|MONTH|QUARTER");
   private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
@@ -62,5 +69,8 @@ public record RecordKpiPeriod(
       Require.matching(
           batchDigests.get(i), DIGEST, "64 lower-case hex digits", "batchDigests[" + i + "]");
     }
+    components = Map.copyOf(Require.present(components, "components"));
+    remarks = List.copyOf(Require.present(remarks, "remarks"));
+    Require.present(classification, "classification");
   }
 }

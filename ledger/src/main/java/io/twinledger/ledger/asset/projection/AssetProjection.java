@@ -131,9 +131,10 @@ public class AssetProjection {
             """
             INSERT INTO kpi_period_view (asset_id, kpi_id, period_kind, period_start, period_end,
                 revision, value, unit, coverage_percent, reading_count, quality_summary,
-                batch_digests, closed_at)
+                batch_digests, closed_at, components, remarks, classification)
             VALUES (:id, :kpi, :kind, :start, :end, :revision, :value, :unit, :coverage,
-                :count, CAST(:quality AS jsonb), CAST(:digests AS text[]), :at)
+                :count, CAST(:quality AS jsonb), CAST(:digests AS text[]), :at,
+                CAST(:components AS jsonb), :remarks, :classification)
             ON CONFLICT DO NOTHING
             """)
         .param("id", event.assetId())
@@ -149,6 +150,9 @@ public class AssetProjection {
         .param("quality", json.writeValueAsString(new TreeMap<>(event.qualitySummary())))
         .param("digests", "{" + String.join(",", event.batchDigests()) + "}")
         .param("at", Timestamp.from(at))
+        .param("components", json.writeValueAsString(new TreeMap<>(event.components())))
+        .param("remarks", event.remarks().toArray(String[]::new))
+        .param("classification", event.classification().orElse(null))
         .update();
   }
 

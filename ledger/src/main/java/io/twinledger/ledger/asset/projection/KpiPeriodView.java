@@ -10,6 +10,9 @@ import java.util.Optional;
  * One revision of a closed KPI period as the read side sees it.
  *
  * @param batchDigests the evidence: digests of the reading batches behind the value
+ * @param components for a derived KPI, the figures its value was computed from
+ * @param remarks warnings that go with the figure
+ * @param classification the band of the value, where the formula defines bands
  * @param closedAt when this revision was recorded
  */
 public record KpiPeriodView(
@@ -25,10 +28,15 @@ public record KpiPeriodView(
     int readingCount,
     Map<String, Integer> qualitySummary,
     List<String> batchDigests,
+    Map<String, BigDecimal> components,
+    List<String> remarks,
+    Optional<String> classification,
     Instant closedAt) {
 
   public KpiPeriodView {
     qualitySummary = Map.copyOf(qualitySummary);
     batchDigests = List.copyOf(batchDigests);
+    components = Map.copyOf(components);
+    remarks = List.copyOf(remarks);
   }
 }

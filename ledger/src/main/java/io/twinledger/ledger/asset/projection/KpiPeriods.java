@@ -1,5 +1,6 @@
 package io.twinledger.ledger.asset.projection;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class KpiPeriods {
 
   private static final TypeReference<Map<String, Integer>> SUMMARY = new TypeReference<>() {};
+  private static final TypeReference<Map<String, BigDecimal>> COMPONENTS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -51,7 +53,8 @@ public class KpiPeriods {
             """
             SELECT asset_id, kpi_id, period_kind, period_start, period_end, revision, value, unit,
                    coverage_percent, reading_count, quality_summary::text AS quality_summary,
-                   batch_digests, closed_at
+                   batch_digests, closed_at, components::text AS components, remarks,
+                   classification
             FROM kpi_period_view p
             WHERE asset_id = :asset AND kpi_id = :kpi
               AND (CAST(:kind AS text) IS NULL OR period_kind = :kind)
@@ -82,6 +85,9 @@ public class KpiPeriods {
         rs.getInt("reading_count"),
         json.readValue(rs.getString("quality_summary"), SUMMARY),
         Arrays.asList((String[]) rs.getArray("batch_digests").getArray()),
+        json.readValue(rs.getString("components"), COMPONENTS),
+        Arrays.asList((String[]) rs.getArray("remarks").getArray()),
+        Optional.ofNullable(rs.getString("classification")),
         rs.getTimestamp("closed_at").toInstant());
   }
 }

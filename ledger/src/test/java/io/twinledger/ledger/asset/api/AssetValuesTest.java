@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.twinledger.finance.money.Money;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AssetValuesTest {
@@ -46,6 +48,75 @@ class AssetValuesTest {
                     PavementType.ASPHALT,
                     new RoadConditionThresholds(BigDecimal.ONE, TEN, TEN)))
         .hasMessage("lanes: must be at least 1, was 0");
+  }
+
+  @Test
+  void aDerivationFillsInTheFormulasDefaultsAndNamesEveryBadField() {
+    var esal = new KpiDerivation(KpiFormula.ESAL, Map.of("axleLoads", "axle-load"), Map.of());
+    assertThat(esal.parameters())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("standardAxleKn", BigDecimal.valueOf(80), "exponent", BigDecimal.valueOf(4)));
+    assertThat(
+            new KpiDerivation(
+                    KpiFormula.ESAL,
+                    Map.of("axleLoads", "axle-load"),
+                    Map.of("exponent", new BigDecimal("4.20")))
+                .parameter("exponent"))
+        .isEqualTo(new BigDecimal("4.2"));
+    assertThatThrownBy(() -> new KpiDerivation(KpiFormula.ESAL, Map.of(), Map.of()))
+        .hasMessage("inputs.axleLoads: is required by ESAL");
+    assertThatThrownBy(
+            () ->
+                new KpiDerivation(
+                    KpiFormula.ESAL, Map.of("axleLoads", "a", "loads", "b"), Map.of()))
+        .hasMessage("inputs.loads: is not an input of ESAL; it takes [axleLoads]");
+    assertThatThrownBy(
+            () ->
+                new KpiDerivation(
+                    KpiFormula.ESAL, Map.of("axleLoads", "a"), Map.of("exponent", BigDecimal.ZERO)))
+        .hasMessage("parameters.exponent: must be greater than zero, was 0");
+    assertThatThrownBy(
+            () ->
+                new KpiDerivation(
+                    KpiFormula.ESAL, Map.of("axleLoads", "a"), Map.of("n", BigDecimal.ONE)))
+        .hasMessage("parameters.n: is not a parameter of ESAL");
+    assertThatThrownBy(
+            () -> new KpiDerivation(KpiFormula.IRI_SHARE_ABOVE, Map.of("iri", "iri"), Map.of()))
+        .hasMessage("parameters.thresholdMPerKm: is required by IRI_SHARE_ABOVE");
+  }
+
+  @Test
+  void aKpiIsEitherMeasuredOrDerivedInTheFormulasUnit() {
+    var nrw =
+        new KpiDerivation(
+            KpiFormula.NRW_PERCENT, Map.of("systemInput", "siv", "billed", "bac"), Map.of());
+    assertThatThrownBy(
+            () ->
+                new KpiDefinition(
+                    "nrw",
+                    "P1",
+                    Optional.of(Aggregation.SUM),
+                    BetterDirection.LOWER,
+                    List.of(),
+                    Optional.of(nrw)))
+        .hasMessageContaining("exactly one of aggregation");
+    assertThatThrownBy(
+            () ->
+                new KpiDefinition(
+                    "nrw",
+                    "P1",
+                    Optional.empty(),
+                    BetterDirection.LOWER,
+                    List.of(),
+                    Optional.empty()))
+        .isInstanceOfSatisfying(
+            InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("aggregation"));
+    assertThatThrownBy(
+            () -> KpiDefinition.derived("nrw", "C62", nrw, BetterDirection.LOWER, List.of()))
+        .hasMessage("unit: NRW_PERCENT gives a result in P1, not C62");
+    assertThatThrownBy(
+            () -> KpiDefinition.derived("siv", "P1", nrw, BetterDirection.LOWER, List.of()))
+        .hasMessage("derivation.inputs: must not include the KPI itself");
   }
 
   @Test
@@ -102,6 +173,6 @@ class AssetValuesTest {
   private static final Money EUR = Money.of("EUR", "1.5");
 
   private static KpiDefinition kpi(String id, String unit, List<ContractualThreshold> thresholds) {
-    return new KpiDefinition(id, unit, Aggregation.SUM, BetterDirection.LOWER, thresholds);
+    return KpiDefinition.measured(id, unit, Aggregation.SUM, BetterDirection.LOWER, thresholds);
   }
 }

@@ -1,0 +1,25 @@
+package io.twinledger.twin.formula;
+
+import io.twinledger.twin.kpi.water.NonRevenueWater;
+import io.twinledger.twin.period.Formula;
+import io.twinledger.twin.period.FormulaResult;
+import io.twinledger.twin.period.PeriodReading;
+import io.twinledger.twin.period.PeriodWindow;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Non-revenue water volume, m³: system input volume − billed authorised consumption. */
+public record NrwVolume() implements Formula {
+
+  @Override
+  public List<String> roles() {
+    return List.of(WaterRoles.SYSTEM_INPUT, WaterRoles.BILLED);
+  }
+
+  @Override
+  public FormulaResult apply(PeriodWindow window, Map<String, List<PeriodReading>> inputs) {
+    NonRevenueWater nrw = WaterRoles.nonRevenueWater(inputs);
+    return FormulaResult.of(Optional.of(nrw.volumeM3()), WaterRoles.components(nrw));
+  }
+}
