@@ -16,9 +16,10 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A source that sends faster than its limit gets 429 with Retry-After; others are unaffected. */
+// One token per 100 s: however slow this machine is, no token comes back during the test.
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"twinledger.twin.deliveries-per-second=0.5", "twinledger.twin.delivery-burst=2"})
+    properties = {"twinledger.twin.deliveries-per-second=0.01", "twinledger.twin.delivery-burst=2"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
 @DirtiesContext
