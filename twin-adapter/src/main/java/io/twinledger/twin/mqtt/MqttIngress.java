@@ -34,10 +34,26 @@ import org.slf4j.LoggerFactory;
  * unacknowledged, so the broker delivers it again; the handler's store is idempotent, so every
  * acknowledged reading ends up stored exactly once. A failing batch is retried with backoff rather
  * than acknowledged. The client reconnects by itself with exponential backoff.
+ *
+ * <p><b>Flow control.</b> The broker may have at most {@link #RECEIVE_MAXIMUM} messages in flight
+ * to us. Mosquitto 2.0.11 (Debian 12) does not keep to it once messages queue for the session: each
+ * acknowledgement releases up to that many more. A backlog beyond 65,535 messages then makes the
+ * client disconnect with a protocol error on every connection, so the session never drains. Later
+ * Mosquitto releases fixed their in-flight accounting.
  */
 public final class MqttIngress implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MqttIngress.class);
+
+  /**
+   * The most unacknowledged messages the broker may send us. MQTT 5 lets a client leave Receive
+   * Maximum out to mean 65,535, and the HiveMQ client does, but Mosquitto then applies its own
+   * {@code max_inflight_messages}; with {@code 0}, the setting for long outages, it sends a whole
+   * backlog at once, and past 65,535 unacknowledged messages the client disconnects with a protocol
+   * error and gets the same backlog again on every reconnect. One less than the default is the
+   * largest value the client writes into the CONNECT.
+   */
+  static final int RECEIVE_MAXIMUM = 65_534;
 
   private final Mqtt5AsyncClient client;
   private final BlockingQueue<Mqtt5Publish> inbox = new LinkedBlockingQueue<>();
@@ -86,6 +102,9 @@ public final class MqttIngress implements AutoCloseable {
           .connectWith()
           .cleanStart(false)
           .sessionExpiryInterval(Duration.ofDays(1).toSeconds())
+          .restrictions()
+          .receiveMaximum(RECEIVE_MAXIMUM)
+          .applyRestrictions()
           .send()
           .get(30, TimeUnit.SECONDS);
       List<Mqtt5Subscription> subscriptions = new ArrayList<>();
