@@ -14,10 +14,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +76,24 @@ class LocalMqttBrokerTest {
       assertThatThrownBy(() -> LocalMqttBroker.start(directory, port))
           .isInstanceOf(BindException.class)
           .hasMessageContaining(String.valueOf(port));
+    }
+  }
+
+  @Test
+  void itsStateStaysSmall() throws Exception {
+    try (LocalMqttBroker broker = LocalMqttBroker.start(directory, freePort())) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(directory)) {
+        files = walk.filter(Files::isRegularFile).toList();
+      }
+      // RocksDB, HiveMQ's default store for payloads and retained messages, marks each store with
+      // a CURRENT file and preallocates megabytes per bucket.
+      assertThat(files).noneMatch(file -> file.getFileName().toString().equals("CURRENT"));
+      long bytes = 0;
+      for (Path file : files) {
+        bytes += Files.size(file);
+      }
+      assertThat(bytes).isLessThan(20L << 20);
     }
   }
 
