@@ -1,15 +1,15 @@
 package io.twinledger.service.twin;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
 /**
  * Which MQTT broker the service subscribes to, decided from the properties alone, before any bean
  * exists: none without a twin mapping; the broker at {@code twinledger.twin.mqtt.host} when that is
- * set (blank counts as unset); otherwise the embedded one when {@code
+ * set (blank counts as unset, as in {@link TwinProperties}); otherwise the embedded one when {@code
  * twinledger.twin.mqtt.embedded} is true.
  */
 enum MqttBrokerChoice {
@@ -18,15 +18,15 @@ enum MqttBrokerChoice {
   EMBEDDED;
 
   static MqttBrokerChoice of(Environment environment) {
-    if (!StringUtils.hasText(environment.getProperty("twinledger.twin.mapping"))) {
+    TwinProperties twin =
+        Binder.get(environment).bindOrCreate("twinledger.twin", TwinProperties.class);
+    if (twin.mapping().isEmpty()) {
       return NONE;
     }
-    if (StringUtils.hasText(environment.getProperty("twinledger.twin.mqtt.host"))) {
+    if (twin.mqtt().host().isPresent()) {
       return EXTERNAL;
     }
-    return environment.getProperty("twinledger.twin.mqtt.embedded", Boolean.class, false)
-        ? EMBEDDED
-        : NONE;
+    return twin.mqtt().embedded() ? EMBEDDED : NONE;
   }
 
   /** Matches when the service subscribes to the broker at {@code twinledger.twin.mqtt.host}. */
