@@ -62,7 +62,11 @@ class RestartTest {
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(TwinLedgerApplication.class)
         .profiles("demo")
-        .run("--server.port=0", "--twinledger.data-dir=" + dataDir);
+        .run(
+            "--server.port=0",
+            "--twinledger.data-dir=" + dataDir,
+            // EmbeddedBrokerTest restarts the service with its broker.
+            "--twinledger.twin.mqtt.embedded=false");
   }
 
   private static Api api(ConfigurableApplicationContext context) {

@@ -2,11 +2,15 @@ package io.twinledger.service.demo;
 
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.service.security.SecurityProperties;
+import io.twinledger.service.twin.broker.LocalMqttBroker;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
  * In demo mode, registers the sample city once and tells the user where to look. Each asset and its
  * KPIs are one command, so an asset is either complete or absent; one that already exists is left
  * as it is, so restarting never duplicates it. Only accounts whose password really is their name
- * are announced as demo users.
+ * are announced as demo users. When the service runs an MQTT broker of its own, the announcement
+ * gives its address and a message to publish to it.
  */
 @Component
 @ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
@@ -26,21 +31,28 @@ public class DemoLoader {
 
   private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
+  /** A rain gauge topic of Riverton's mapping ({@code twin/riverton-mapping.yaml}). */
+  private static final String RAIN_GAUGE_TOPIC =
+      "riverton/stormwater/gi-rock-creek-a/gauge-1/rainfall";
+
   private final CommandGateway commands;
   private final SecurityProperties security;
   private final PasswordEncoder passwords;
   private final Environment environment;
+  private final ObjectProvider<LocalMqttBroker> broker;
   private final PrintStream out;
 
   public DemoLoader(
       CommandGateway commands,
       SecurityProperties security,
       PasswordEncoder passwords,
-      Environment environment) {
+      Environment environment,
+      ObjectProvider<LocalMqttBroker> broker) {
     this.commands = commands;
     this.security = security;
     this.passwords = passwords;
     this.environment = environment;
+    this.broker = broker;
     this.out = System.out;
   }
 
@@ -80,6 +92,7 @@ public class DemoLoader {
     text.append("  Assets:   ").append(base).append("/api/v1/assets\n");
     text.append("  API docs: ").append(base).append("/api/docs/ui\n");
     text.append("  Health:   ").append(base).append("/actuator/health\n");
+    broker.ifAvailable(mqtt -> announceBroker(mqtt, base, text));
     text.append("  Demo users (user / password: role):\n");
     for (SecurityProperties.User user : security.users()) {
       if (!passwords.matches(user.name(), user.passwordHash())) {
@@ -95,5 +108,27 @@ public class DemoLoader {
     }
     text.append("  Try: curl -u officer:officer ").append(base).append("/api/v1/assets\n");
     out.println(text);
+  }
+
+  private static void announceBroker(LocalMqttBroker mqtt, String base, StringBuilder text) {
+    // A time in the past: a reading dated in the future is quarantined.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    text.append("  MQTT:     ")
+        .append(mqtt.host())
+        .append(':')
+        .append(mqtt.port())
+        .append(" (embedded broker; the service subscribes to Riverton's topics)\n");
+    text.append("  Publish:  mosquitto_pub -h ")
+        .append(mqtt.host())
+        .append(" -p ")
+        .append(mqtt.port())
+        .append(" -q 1 -t ")
+        .append(RAIN_GAUGE_TOPIC)
+        .append(" -m '{\"time\": \"")
+        .append(now)
+        .append("\", \"depth\": 0.4, \"unit\": \"MMT\"}'\n");
+    text.append("  Readings: curl -u investor:investor '")
+        .append(base)
+        .append("/api/v1/twin/readings?asset=gi-rock-creek-a&kpi=rainfall-depth'\n");
   }
 }

@@ -1,5 +1,7 @@
 package io.twinledger.service.twin;
 
+import io.twinledger.service.TwinLedgerProperties;
+import io.twinledger.service.twin.broker.LocalMqttBroker;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.InvalidMappingException;
@@ -12,6 +14,7 @@ import io.twinledger.twin.store.PeriodBook;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -28,7 +32,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Wires the twin adapter: the reading store on the service's PostgreSQL and, when a mapping is
- * configured, the ingestion pipeline. An invalid mapping stops the start with every problem named.
+ * configured, the ingestion pipeline and the MQTT subscription ({@link MqttBrokerChoice}). An
+ * invalid mapping stops the start with every problem named.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TwinProperties.class)
@@ -92,18 +97,61 @@ public class TwinConfiguration {
         Clock.systemUTC());
   }
 
+  /** Subscribes to the broker at {@code twinledger.twin.mqtt.host}. */
   @Bean(destroyMethod = "close")
-  @ConditionalOnProperty({"twinledger.twin.mapping", "twinledger.twin.mqtt.host"})
+  @Conditional(MqttBrokerChoice.External.class)
   MqttIngress mqttIngress(TwinProperties properties, MappingConfig mapping, Ingestion ingestion) {
     TwinProperties.Mqtt mqtt = properties.mqtt();
-    String host = mqtt.host().orElseThrow();
+    return subscribe(mqtt, mqtt.host().orElseThrow(), mqtt.port(), mapping, ingestion);
+  }
+
+  /**
+   * The embedded broker, when no host is set and {@code twinledger.twin.mqtt.embedded} is true. Its
+   * state is in {@code <data-dir>/mqtt}, so messages queued for the service's session survive a
+   * restart.
+   */
+  @Bean(destroyMethod = "close")
+  @Conditional(MqttBrokerChoice.Embedded.class)
+  LocalMqttBroker localMqttBroker(TwinProperties properties, TwinLedgerProperties service) {
+    int port = properties.mqtt().embeddedPort();
+    try {
+      return LocalMqttBroker.start(service.dataDir().resolve("mqtt").toAbsolutePath(), port);
+    } catch (BindException e) {
+      // No cause: the command line prints the innermost message, and this one says what to do.
+      throw new IllegalStateException(
+          "Port "
+              + port
+              + " on "
+              + LocalMqttBroker.HOST
+              + " for the embedded MQTT broker is already in use; set"
+              + " twinledger.twin.mqtt.embedded-port to a free port, or twinledger.twin.mqtt.host"
+              + " to subscribe to a running broker instead");
+    }
+  }
+
+  /**
+   * Subscribes to the embedded broker. Taking the broker as a parameter makes Spring close this
+   * ingress (disconnecting it) before the broker stops.
+   */
+  @Bean(destroyMethod = "close")
+  @Conditional(MqttBrokerChoice.Embedded.class)
+  MqttIngress embeddedMqttIngress(
+      LocalMqttBroker broker,
+      TwinProperties properties,
+      MappingConfig mapping,
+      Ingestion ingestion) {
+    return subscribe(properties.mqtt(), broker.host(), broker.port(), mapping, ingestion);
+  }
+
+  private static MqttIngress subscribe(
+      TwinProperties.Mqtt mqtt, String host, int port, MappingConfig mapping, Ingestion ingestion) {
     List<String> topics = mapping.topicFilters().stream().map(TopicFilter::filter).toList();
     String source = "mqtt:" + host;
-    log.info("Subscribing to {} on MQTT broker {}:{}", topics, host, mqtt.port());
+    log.info("Subscribing to {} on MQTT broker {}:{}", topics, host, port);
     return MqttIngress.start(
         new MqttSettings(
             host,
-            mqtt.port(),
+            port,
             mqtt.clientId(),
             topics,
             mqtt.username(),

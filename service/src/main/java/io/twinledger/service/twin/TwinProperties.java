@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEntities most entities accepted in one notification
  * @param periodKinds the KPI periods closed and recorded on the assets
  * @param closeGrace how long after a period ends it is first closed, to let late readings in
- * @param mqtt the MQTT broker to subscribe to; without a host, no MQTT subscription is made
+ * @param mqtt the MQTT broker to subscribe to; without a host, only the embedded broker (if
+ *     enabled) is subscribed to
  * @param deliveriesPerSecond notifications and imports each source may send per second, sustained
  * @param deliveryBurst deliveries a source may send at once before the rate applies
  */
@@ -38,14 +39,20 @@ public record TwinProperties(
   /**
    * MQTT subscription ({@code twinledger.twin.mqtt.*}). The topics are the mapping's topic filters.
    *
+   * @param host the broker to subscribe to; when set, no embedded broker is started
    * @param clientId keep it stable: the broker holds this client's session across restarts
+   * @param embedded without a {@code host}, start a broker inside the service and subscribe to it
+   * @param embeddedPort the embedded broker's port on 127.0.0.1; not 1883, which a broker already
+   *     running on the machine is likely to hold
    */
   public record Mqtt(
       Optional<String> host,
       @DefaultValue("1883") int port,
       @DefaultValue("twinledger") String clientId,
       Optional<String> username,
-      Optional<String> password) {
+      Optional<String> password,
+      @DefaultValue("false") boolean embedded,
+      @DefaultValue("1884") int embeddedPort) {
 
     public Mqtt {
       host = host == null ? Optional.empty() : host.filter(h -> !h.isBlank());

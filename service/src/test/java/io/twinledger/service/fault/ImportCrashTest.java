@@ -93,7 +93,8 @@ class ImportCrashTest {
                 "--server.port=" + port,
                 "--twinledger.db.url=" + db,
                 "--twinledger.data-dir=" + dir.resolve("data"),
-                "--twinledger.twin.close-every=PT1H")
+                "--twinledger.twin.close-every=PT1H",
+                "--twinledger.twin.mqtt.embedded=false")
             .redirectErrorStream(true)
             .redirectOutput(
                 dir.resolve("service-" + Instant.now().toEpochMilli() + ".log").toFile())

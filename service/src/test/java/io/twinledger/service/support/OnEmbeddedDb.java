@@ -8,12 +8,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole service on a random port, with the demo users, on embedded PostgreSQL. */
+/**
+ * The whole service on a random port, with the demo users, on embedded PostgreSQL. The demo's
+ * embedded MQTT broker is off: its fixed port would clash with a demo running on the machine.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "twinledger.snapshot-threshold=10")
+    properties = {"twinledger.snapshot-threshold=10", "twinledger.twin.mqtt.embedded=false"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
 public @interface OnEmbeddedDb {}

@@ -11,14 +11,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service on a random port, with the demo users, on the PostgreSQL named by {@code
- * TWINLEDGER_TEST_DB_URL}; skipped when that variable is not set.
+ * TWINLEDGER_TEST_DB_URL}; skipped when that variable is not set. The demo's embedded MQTT broker
+ * is off, as in {@link OnEmbeddedDb}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @EnabledIfEnvironmentVariable(named = "TWINLEDGER_TEST_DB_URL", matches = ".+")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "twinledger.snapshot-threshold=10")
+    properties = {"twinledger.snapshot-threshold=10", "twinledger.twin.mqtt.embedded=false"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.External.class)
 public @interface OnExternalDb {}

@@ -18,7 +18,8 @@ public final class TestDatabaseInitializers {
 
   private TestDatabaseInitializers() {}
 
-  static synchronized String url(TestDatabases.Target target) {
+  /** The JDBC URL of this JVM's database on {@code target}, created on first use. */
+  public static synchronized String url(TestDatabases.Target target) {
     return URLS.computeIfAbsent(target, TestDatabases::freshDatabase);
   }
 

@@ -19,7 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 // One token per 100 s: however slow this machine is, no token comes back during the test.
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"twinledger.twin.deliveries-per-second=0.01", "twinledger.twin.delivery-burst=2"})
+    properties = {
+      "twinledger.twin.deliveries-per-second=0.01",
+      "twinledger.twin.delivery-burst=2",
+      "twinledger.twin.mqtt.embedded=false"
+    })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
 @DirtiesContext
