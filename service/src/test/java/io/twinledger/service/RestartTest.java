@@ -62,7 +62,10 @@ class RestartTest {
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(TwinLedgerApplication.class)
         .profiles("demo")
-        .run("--server.port=0", "--twinledger.data-dir=" + dataDir);
+        .run(
+            "--server.port=0",
+            "--twinledger.data-dir=" + dataDir,
+            "--twinledger.demo.feed.enabled=false");
   }
 
   private static Api api(ConfigurableApplicationContext context) {

@@ -8,12 +8,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole service on a random port, with the demo users, on embedded PostgreSQL. */
+/**
+ * The whole service on a random port, with the demo users, on embedded PostgreSQL; without the demo
+ * data feed.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "twinledger.snapshot-threshold=10")
+    // The demo feed is tested on its own (DemoFeedTest); here it would only add a year of readings.
+    properties = {"twinledger.snapshot-threshold=10", "twinledger.demo.feed.enabled=false"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
 public @interface OnEmbeddedDb {}

@@ -18,7 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** A source that sends faster than its limit gets 429 with Retry-After; others are unaffected. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"twinledger.twin.deliveries-per-second=0.5", "twinledger.twin.delivery-burst=2"})
+    properties = {
+      "twinledger.twin.deliveries-per-second=0.5",
+      "twinledger.twin.delivery-burst=2",
+      "twinledger.demo.feed.enabled=false"
+    })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
 @DirtiesContext
