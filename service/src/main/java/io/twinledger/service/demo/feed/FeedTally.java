@@ -43,10 +43,6 @@ final class FeedTally {
     return bySignal.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  boolean isEmpty() {
-    return bySignal.isEmpty();
-  }
-
   /** Per channel: {@code bulk 2 files (163 stored, 0 duplicates, 0 quarantined), MQTT …}. */
   String channels() {
     return String.format(
@@ -62,8 +58,11 @@ final class FeedTally {
         ngsiLdReadings);
   }
 
-  /** Per signal, by KPI id: {@code system-input-volume 96, night-flow 1, …}. */
+  /** Per signal, by KPI id: {@code system-input-volume 96, night-flow 1, …}, or {@code none}. */
   String signals() {
+    if (bySignal.isEmpty()) {
+      return "none";
+    }
     return bySignal.entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().kpiId(), e.getValue()))
         .collect(Collectors.joining(", "));
