@@ -119,15 +119,12 @@ public class DemoFeed {
    * @return one line for the demo announcement saying what is being fed
    */
   public synchronized String start() {
-    FeedPlan plan =
-        FeedPlan.of(
-            progress.fedUntil(), clock.instant(), properties.history(), properties.replay());
     if (worker == null || !worker.isAlive()) {
       running = true;
       phase = Phase.IDLE;
-      worker = Thread.ofPlatform().name("demo-feed").daemon().start(() -> run(plan));
+      worker = Thread.ofPlatform().name("demo-feed").daemon().start(this::run);
     }
-    return describe(plan);
+    return describe(plan());
   }
 
   /** Stops feeding after the unit of work in progress and waits for it. */
@@ -174,26 +171,31 @@ public class DemoFeed {
     return "feeding " + span + " in the background, then live (" + channels + ")";
   }
 
-  private void run(FeedPlan first) {
-    FeedPlan plan = first;
+  /** What a start now would send, from the recorded progress. */
+  private FeedPlan plan() {
+    return FeedPlan.of(
+        progress.fedUntil(), clock.instant(), properties.history(), properties.replay());
+  }
+
+  /**
+   * Feeds until stopped; after a failure, or a jump of the clock, plans again from the progress.
+   */
+  private void run() {
     while (running) {
       try {
-        feed(plan);
+        feed(plan());
       } catch (RuntimeException e) {
         if (!running) {
           break;
         }
         log.warn("Demo feed failed, retrying in {} s: {}", RETRY_AFTER.toSeconds(), e.toString());
         pause(RETRY_AFTER);
-        plan =
-            FeedPlan.of(
-                progress.fedUntil(), clock.instant(), properties.history(), properties.replay());
       }
     }
     phase = Phase.STOPPED;
   }
 
-  /** Feeds the plan, then live until stopped. */
+  /** Feeds the plan, then live until stopped or too far behind the clock. */
   private void feed(FeedPlan plan) {
     Ingestion pipeline = ingestion.getIfAvailable();
     if (pipeline == null) {
@@ -228,16 +230,15 @@ public class DemoFeed {
       if (!running) {
         return;
       }
-      String name = "riverton-history-" + YearMonth.from(month.from().atZone(ZoneOffset.UTC));
-      name += ".csv";
+      String name =
+          "riverton-history-" + YearMonth.from(month.from().atZone(ZoneOffset.UTC)) + ".csv";
       BulkImport.Totals totals =
           files.writeAndImport(
               name, generator.readings(month.from(), month.to()).iterator(), tally);
       tally.imported(totals);
       progress.fedUntil(month.to());
       log.info(
-          "Demo feed: {} imported as bulk:{}: {} stored, {} duplicates, {} quarantined",
-          name,
+          "Demo feed: imported {}: {} stored, {} duplicates, {} quarantined",
           name,
           totals.stored(),
           totals.duplicates(),
@@ -258,7 +259,8 @@ public class DemoFeed {
 
   /** Sends the plan's live span in hourly steps; returns how far it got. */
   private Instant replay(FeedPlan plan, Channels channels) {
-    if (Duration.between(plan.bulkUntil(), plan.now()).compareTo(properties.tick()) < 0) {
+    if (!running
+        || Duration.between(plan.bulkUntil(), plan.now()).compareTo(properties.tick()) < 0) {
       // A restart within a tick or two: the first live round covers it.
       return plan.bulkUntil();
     }
@@ -305,6 +307,11 @@ public class DemoFeed {
         break;
       }
       Instant now = clock.instant();
+      if (Duration.between(cursor, now).compareTo(properties.replay()) > 0) {
+        // Suspended, or the clock jumped: catch up as a new start would, with files.
+        log.info("Demo feed: {} behind the clock; planning again", Duration.between(cursor, now));
+        return;
+      }
       if (now.isAfter(cursor)) {
         send(cursor, now, channels, tally);
         progress.fedUntil(now);
