@@ -24,10 +24,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,10 +109,17 @@ class DemoFeedTest {
   }
 
   @AfterAll
-  static void stopMosquitto() throws InterruptedException {
+  static void stopMosquittoAndCleanUp() throws Exception {
     if (mosquitto != null) {
       mosquitto.destroy();
       mosquitto.waitFor(10, TimeUnit.SECONDS);
+    }
+    if (dataDir != null) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
     }
   }
 
