@@ -66,7 +66,8 @@ class RestartTest {
             "--server.port=0",
             "--twinledger.data-dir=" + dataDir,
             // EmbeddedBrokerTest restarts the service with its broker.
-            "--twinledger.twin.mqtt.embedded=false");
+            "--twinledger.twin.mqtt.embedded=false",
+            "--twinledger.demo.feed.enabled=false");
   }
 
   private static Api api(ConfigurableApplicationContext context) {

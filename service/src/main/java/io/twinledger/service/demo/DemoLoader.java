@@ -1,11 +1,13 @@
 package io.twinledger.service.demo;
 
 import io.twinledger.ledger.asset.api.RegisterAsset;
+import io.twinledger.service.demo.feed.DemoFeed;
 import io.twinledger.service.security.SecurityProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
@@ -19,11 +21,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, registers the sample city once and tells the user where to look. Each asset and its
- * KPIs are one command, so an asset is either complete or absent; one that already exists is left
- * as it is, so restarting never duplicates it. Only accounts whose password really is their name
- * are announced as demo users. When the service runs an MQTT broker of its own, the announcement
- * gives its address and a message to publish to it.
+ * In demo mode, registers the sample city once, starts feeding its generated twin data in the
+ * background ({@link DemoFeed}, unless {@code twinledger.demo.feed.enabled} is false) and tells the
+ * user where to look. Each asset and its KPIs are one command, so an asset is either complete or
+ * absent; one that already exists is left as it is, so restarting never duplicates it. Only
+ * accounts whose password really is their name are announced as demo users. When the service runs
+ * an MQTT broker of its own, the announcement gives its address and a message to publish to it.
  */
 @Component
 @ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
@@ -40,6 +43,7 @@ public class DemoLoader {
   private final PasswordEncoder passwords;
   private final Environment environment;
   private final ObjectProvider<LocalMqttBroker> broker;
+  private final ObjectProvider<DemoFeed> feed;
   private final PrintStream out;
 
   public DemoLoader(
@@ -47,19 +51,23 @@ public class DemoLoader {
       SecurityProperties security,
       PasswordEncoder passwords,
       Environment environment,
-      ObjectProvider<LocalMqttBroker> broker) {
+      ObjectProvider<LocalMqttBroker> broker,
+      ObjectProvider<DemoFeed> feed) {
     this.commands = commands;
     this.security = security;
     this.passwords = passwords;
     this.environment = environment;
     this.broker = broker;
+    this.feed = feed;
     this.out = System.out;
   }
 
+  /** Runs once the service is ready; the feed works on its own thread and never delays this. */
   @EventListener(ApplicationReadyEvent.class)
   public void loadAndAnnounce() {
     int added = load();
-    announce(added);
+    Optional<String> feeding = Optional.ofNullable(feed.getIfAvailable()).map(DemoFeed::start);
+    announce(added, feeding);
   }
 
   /** Registers the sample assets that are missing; returns how many were added. */
@@ -80,7 +88,7 @@ public class DemoLoader {
     return added;
   }
 
-  private void announce(int added) {
+  private void announce(int added, Optional<String> feeding) {
     String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
     StringBuilder text = new StringBuilder();
     text.append("\nTwinLedger demo is ready at ").append(base).append('\n');
@@ -93,6 +101,7 @@ public class DemoLoader {
     text.append("  API docs: ").append(base).append("/api/docs/ui\n");
     text.append("  Health:   ").append(base).append("/actuator/health\n");
     broker.ifAvailable(mqtt -> announceBroker(mqtt, base, text));
+    feeding.ifPresent(line -> text.append("  Twin data: ").append(line).append('\n'));
     text.append("  Demo users (user / password: role):\n");
     for (SecurityProperties.User user : security.users()) {
       if (!passwords.matches(user.name(), user.passwordHash())) {

@@ -9,14 +9,20 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service on a random port, with the demo users, on embedded PostgreSQL. The demo's
- * embedded MQTT broker is off: its fixed port would clash with a demo running on the machine.
+ * The whole service on a random port, with the demo users, on embedded PostgreSQL; without the demo
+ * data feed, and without the demo's embedded MQTT broker, whose fixed port would clash with a demo
+ * running on the machine.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"twinledger.snapshot-threshold=10", "twinledger.twin.mqtt.embedded=false"})
+    // The demo feed is tested on its own (DemoFeedTest); here it would only add a year of readings.
+    properties = {
+      "twinledger.snapshot-threshold=10",
+      "twinledger.twin.mqtt.embedded=false",
+      "twinledger.demo.feed.enabled=false"
+    })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
 public @interface OnEmbeddedDb {}

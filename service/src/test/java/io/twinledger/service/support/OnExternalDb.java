@@ -19,7 +19,12 @@ import org.springframework.test.context.ContextConfiguration;
 @EnabledIfEnvironmentVariable(named = "TWINLEDGER_TEST_DB_URL", matches = ".+")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"twinledger.snapshot-threshold=10", "twinledger.twin.mqtt.embedded=false"})
+    // The demo feed is tested on its own (DemoFeedTest); here it would only add a year of readings.
+    properties = {
+      "twinledger.snapshot-threshold=10",
+      "twinledger.twin.mqtt.embedded=false",
+      "twinledger.demo.feed.enabled=false"
+    })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.External.class)
 public @interface OnExternalDb {}

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "twinledger.twin.mqtt.host=127.0.0.1",
       "twinledger.twin.mqtt.port=1883",
-      "twinledger.twin.mqtt.client-id=twinledger-it-${random.uuid}"
+      "twinledger.twin.mqtt.client-id=twinledger-it-${random.uuid}",
+      "twinledger.demo.feed.enabled=false"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "twinledger.twin.deliveries-per-second=0.01",
       "twinledger.twin.delivery-burst=2",
-      "twinledger.twin.mqtt.embedded=false"
+      "twinledger.twin.mqtt.embedded=false",
+      "twinledger.demo.feed.enabled=false"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)

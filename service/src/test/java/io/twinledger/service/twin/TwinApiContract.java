@@ -46,8 +46,8 @@ abstract class TwinApiContract {
     var first = post(body);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     assertThat(first.json().get("stored").asInt())
-        .as("iri and rutDepth of two segments")
-        .isEqualTo(4);
+        .as("iri, rutDepth and pci of two segments")
+        .isEqualTo(6);
     assertThat(first.json().get("batchDigest").asString()).matches("[0-9a-f]{64}");
 
     var again = post(body);

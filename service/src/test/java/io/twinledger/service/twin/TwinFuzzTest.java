@@ -56,7 +56,7 @@ class TwinFuzzTest {
         asset_id,kpi_id,sensor_id,observed_at,value,unit_code
         dma-north-hill,system-input-volume,inlet,2019-03-01T00:00:00Z,125000,MTQ
         dma-north-hill,system-input-volume,inlet,2019-03-02T00:00:00Z,4100000,LTR
-        gi-rock-creek-a,runoff-reduction,engineer,2019-03-03T00:00:00Z,21.5,P1
+        gi-rock-creek-a,runoff-volume,outfall,2019-03-03T00:05:00Z,21.5,MTQ
         """;
     Api api = new Api(port, json);
     Random random = new Random(SEED + 1);

@@ -1,0 +1,83 @@
+package io.twinledger.service.demo.feed;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Generates the sample city's measured signals (see {@link Signal}): the water district's inlet
+ * volumes, night flows and daily water balance, the stormwater site's rain, runoff and sewer
+ * overflows, and the road corridor's surveys and axle loads. See {@link WaterDistrictModel}, {@link
+ * StormwaterModel} and {@link RoadCorridorModel} for what each looks like.
+ *
+ * <p><b>Deterministic.</b> Every random draw comes from an {@code L64X128MixRandom} seeded by the
+ * seed and what is being drawn (a day, a year's storms, a month's survey), never from a generator
+ * that ran since some start. The same seed therefore gives the same reading at the same time
+ * whatever range is asked for: ranges that overlap agree where they overlap, which makes a resumed
+ * feed identical to an uninterrupted one.
+ *
+ * <p><b>Streaming.</b> {@link #readings} generates one local day at a time, so memory stays that of
+ * a day (a few thousand readings) however long the range.
+ *
+ * <p>Local days are those of {@link #ZONE}; values are computed in doubles and emitted as decimals
+ * with each signal's fixed scale. Instances may be shared between threads: their only state is
+ * caches of each year's leaks and storms, which are themselves deterministic.
+ */
+public final class DemoDataGenerator {
+
+  /** The sample city's time zone, as its assets are registered with. */
+  public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+  private static final Comparator<DemoReading> PUBLICATION_ORDER =
+      Comparator.comparing(DemoReading::publishedAt)
+          .thenComparing(DemoReading::signal)
+          .thenComparing(DemoReading::sensorId)
+          .thenComparing(DemoReading::observedAt);
+
+  private final WaterDistrictModel water;
+  private final StormwaterModel stormwater;
+  private final RoadCorridorModel roads;
+
+  public DemoDataGenerator(long seed) {
+    this.water = new WaterDistrictModel(seed, ZONE);
+    this.stormwater = new StormwaterModel(seed, ZONE);
+    this.roads = new RoadCorridorModel(seed, ZONE);
+  }
+
+  /**
+   * Every reading published in {@code [from, to)}, in order of publication (then signal, sensor and
+   * observation time).
+   */
+  public Stream<DemoReading> readings(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!to.isAfter(from)) {
+      return Stream.empty();
+    }
+    LocalDate first = LocalDate.ofInstant(from, ZONE);
+    LocalDate last = LocalDate.ofInstant(to.minusNanos(1), ZONE);
+    return first
+        .datesUntil(last.plusDays(1))
+        .flatMap(day -> publishedOn(day).stream())
+        .filter(r -> !r.publishedAt().isBefore(from) && r.publishedAt().isBefore(to));
+  }
+
+  /** The day on which the road survey of a month takes place. */
+  public LocalDate surveyDay(int year, int month) {
+    return roads.surveyDay(year, month);
+  }
+
+  private List<DemoReading> publishedOn(LocalDate day) {
+    List<DemoReading> readings = new ArrayList<>(4_096);
+    water.publishedOn(day, readings::add);
+    stormwater.publishedOn(day, readings::add);
+    roads.publishedOn(day, readings::add);
+    readings.sort(PUBLICATION_ORDER);
+    return readings;
+  }
+}

@@ -1,0 +1,48 @@
+package io.twinledger.service.demo.feed;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One generated reading, before it travels.
+ *
+ * @param signal what was measured
+ * @param assetId the sample asset it belongs to
+ * @param address where it comes from on its live channel; also its sensor id
+ * @param observedAt when it was measured: the end of the interval for volumes and rain, the start
+ *     of the local day for daily totals, the moment of measurement otherwise
+ * @param publishedAt when the twin releases it: the observation time for meters and gauges, the
+ *     next morning for daily totals, the evening of the survey day for surveys. The feed sends a
+ *     reading once this time has passed
+ * @param value in {@link Signal#unitCode()}, with exactly {@link Signal#scale()} decimals
+ */
+public record DemoReading(
+    Signal signal,
+    String assetId,
+    SensorAddress address,
+    Instant observedAt,
+    Instant publishedAt,
+    BigDecimal value) {
+
+  public DemoReading {
+    Objects.requireNonNull(signal, "signal");
+    Objects.requireNonNull(assetId, "assetId");
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(observedAt, "observedAt");
+    Objects.requireNonNull(publishedAt, "publishedAt");
+    Objects.requireNonNull(value, "value");
+    if (publishedAt.isBefore(observedAt)) {
+      throw new IllegalArgumentException("published before observed: " + observedAt);
+    }
+    if (value.scale() != signal.scale()) {
+      throw new IllegalArgumentException(
+          signal + " values have " + signal.scale() + " decimals, was " + value.toPlainString());
+    }
+  }
+
+  /** The sensor id the ingestion pipeline will give the reading. */
+  public String sensorId() {
+    return address.sensorId();
+  }
+}
