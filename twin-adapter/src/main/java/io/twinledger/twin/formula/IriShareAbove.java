@@ -7,7 +7,6 @@ import io.twinledger.twin.period.Formula;
 import io.twinledger.twin.period.FormulaResult;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
-import io.twinledger.twin.reading.Sensor;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -40,11 +39,11 @@ public record IriShareAbove(BigDecimal thresholdMPerKm) implements Formula {
 
   @Override
   public FormulaResult apply(PeriodWindow window, Map<String, List<PeriodReading>> inputs) {
-    Map<Sensor, PeriodReading> latest =
+    Map<String, PeriodReading> latest =
         Formula.readings(inputs, IRI).stream()
             .collect(
                 Collectors.toMap(
-                    r -> r.reading().sensor(),
+                    r -> r.reading().sensorId(),
                     r -> r,
                     BinaryOperator.maxBy(
                         Comparator.comparing((PeriodReading r) -> r.reading().observedAt()))));

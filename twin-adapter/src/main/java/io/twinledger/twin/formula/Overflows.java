@@ -6,7 +6,6 @@ import io.twinledger.twin.period.Formula;
 import io.twinledger.twin.period.FormulaResult;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
-import io.twinledger.twin.reading.Sensor;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,13 +58,13 @@ public record Overflows(
 
   @Override
   public FormulaResult apply(PeriodWindow window, Map<String, List<PeriodReading>> inputs) {
-    Map<Sensor, List<OverflowReading>> byMonitor = new LinkedHashMap<>();
+    Map<String, List<OverflowReading>> byMonitor = new LinkedHashMap<>();
     Formula.readings(inputs, OVERFLOW).stream()
         .sorted(Comparator.comparing((PeriodReading r) -> r.reading().observedAt()))
         .forEach(
             r ->
                 byMonitor
-                    .computeIfAbsent(r.reading().sensor(), s -> new ArrayList<>())
+                    .computeIfAbsent(r.reading().sensorId(), s -> new ArrayList<>())
                     .add(
                         new OverflowReading(
                             r.reading().observedAt().minus(readingInterval),

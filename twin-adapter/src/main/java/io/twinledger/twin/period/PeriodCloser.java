@@ -2,7 +2,6 @@ package io.twinledger.twin.period;
 
 import io.twinledger.twin.quality.QualityFlag;
 import io.twinledger.twin.reading.Reading;
-import io.twinledger.twin.reading.Sensor;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -22,9 +21,10 @@ import java.util.TreeSet;
  *
  * <p><b>Coverage</b> is the share of reporting slots filled: the period is cut into slots of the
  * expected interval, and each sensor seen in the period is expected to fill every slot. A sensor
- * that reported twice in one slot fills it once. It is rounded half-up to two decimals. A derived
- * KPI is as complete as its least complete input; one that reads no input, such as UARL, is
- * complete.
+ * that reported twice in one slot fills it once. A sensor is known by its id, whatever source
+ * delivered its readings: a meter whose history came in monthly files and whose recent readings
+ * come over MQTT is one sensor. It is rounded half-up to two decimals. A derived KPI is as complete
+ * as its least complete input; one that reads no input, such as UARL, is complete.
  */
 public final class PeriodCloser {
 
@@ -159,7 +159,7 @@ public final class PeriodCloser {
     /** Adds one input's readings; returns that input's coverage. */
     BigDecimal add(Input input) {
       Set<Slot> sensorSlots = new HashSet<>();
-      Set<Sensor> sensors = new HashSet<>();
+      Set<String> sensors = new HashSet<>();
       long interval = input.expectedInterval().toNanos();
       for (PeriodReading periodReading : input.readings()) {
         Reading reading = periodReading.reading();
@@ -169,9 +169,9 @@ public final class PeriodCloser {
         }
         periodReading.flags().forEach(flag -> summary.merge(flag, 1, Integer::sum));
         digests.add(periodReading.batchDigest());
-        sensors.add(reading.sensor());
+        sensors.add(reading.sensorId());
         long slot = Duration.between(window.start(), reading.observedAt()).toNanos() / interval;
-        sensorSlots.add(new Slot(reading.sensor(), slot));
+        sensorSlots.add(new Slot(reading.sensorId(), slot));
       }
       readingCount += input.readings().size();
       return coverage(sensorSlots.size(), sensors.size(), input.expectedInterval());
@@ -192,5 +192,5 @@ public final class PeriodCloser {
   }
 
   /** One reporting slot of one sensor. */
-  private record Slot(Sensor sensor, long index) {}
+  private record Slot(String sensorId, long index) {}
 }

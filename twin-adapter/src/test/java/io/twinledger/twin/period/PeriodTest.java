@@ -148,6 +148,30 @@ class PeriodTest {
         .hasMessageContaining("cannot join a period in MTR");
   }
 
+  @Test
+  void aSensorIsOneSensorWhicheverSourceDeliveredItsReadings() {
+    PeriodWindow hour =
+        PeriodKind.HOUR.containing(Instant.parse("2026-05-01T10:20:00Z"), ZoneId.of("UTC"));
+    // History from a monthly file, the rest of the hour live over MQTT: 4 of 4 slots.
+    ClosedPeriod closed =
+        PeriodCloser.close(
+            "dma-1",
+            "system-input-volume",
+            hour,
+            1,
+            PeriodAggregation.SUM,
+            "MTQ",
+            new PeriodCloser.Input(
+                List.of(
+                    reading("bulk:history-2026-04.csv", "A", "2026-05-01T10:00:00Z", "1", DIGEST_A),
+                    reading("bulk:history-2026-05.csv", "A", "2026-05-01T10:15:00Z", "1", DIGEST_A),
+                    reading("mqtt:riverton", "A", "2026-05-01T10:30:00Z", "1", DIGEST_B),
+                    reading("mqtt:riverton", "A", "2026-05-01T10:45:00Z", "1", DIGEST_B)),
+                Duration.ofMinutes(15)));
+
+    assertThat(closed.coveragePercent()).isEqualByComparingTo("100");
+  }
+
   private static PeriodReading reading(
       String sensor, String at, String value, Set<QualityFlag> flags, String digest) {
     return new PeriodReading(
@@ -162,6 +186,23 @@ class PeriodTest {
             dec(value),
             "MTQ"),
         flags,
+        digest);
+  }
+
+  private static PeriodReading reading(
+      String source, String sensor, String at, String value, String digest) {
+    return new PeriodReading(
+        new Reading(
+            source,
+            sensor,
+            "dma-1",
+            "system-input-volume",
+            Instant.parse(at),
+            dec(value),
+            "MTQ",
+            dec(value),
+            "MTQ"),
+        Set.of(),
         digest);
   }
 
