@@ -100,7 +100,8 @@ class EmbeddedBrokerTest {
                 "--twinledger.db.url="
                     + TestDatabaseInitializers.url(TestDatabases.Target.EMBEDDED),
                 "--twinledger.data-dir=" + dataDir,
-                "--twinledger.twin.mqtt.embedded-port=" + port
+                "--twinledger.twin.mqtt.embedded-port=" + port,
+                "--twinledger.demo.feed.enabled=false"
               },
               TwinLedgerApplication.class,
               new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
@@ -120,7 +121,9 @@ class EmbeddedBrokerTest {
         .run(
             "--server.port=0",
             "--twinledger.data-dir=" + dataDir,
-            "--twinledger.twin.mqtt.embedded-port=" + mqttPort);
+            "--twinledger.twin.mqtt.embedded-port=" + mqttPort,
+            // The test publishes its own readings; a year of demo data would only slow it down.
+            "--twinledger.demo.feed.enabled=false");
   }
 
   private static void publish(int mqttPort, GaugeReading reading) {
