@@ -181,11 +181,17 @@ public final class Ingestion {
   }
 
   /**
-   * Checks a chunk of a bulk file without storing it yet, so that a caller can check the next chunk
-   * on one core while this one is stored on another. Prepared chunks of one file must be stored in
-   * the order they were prepared.
+   * Checks a chunk of a bulk file, orders and digests its readings, without storing them yet, so
+   * that a caller can prepare the next chunk on one core while this one is stored on another.
+   * Prepared chunks of one file must be stored in the order they were prepared.
    */
-  public synchronized Prepared prepareBulk(String source, BulkChunk chunk) {
+  public Prepared prepareBulk(String source, BulkChunk chunk) {
+    Delivery delivery = checkBulk(source, chunk);
+    // Ordering and digesting touch no shared state, so they run outside the lock.
+    return new Prepared(delivery, store.prepare(source, delivery.accepted, delivery.receivedAt));
+  }
+
+  private synchronized Delivery checkBulk(String source, BulkChunk chunk) {
     Delivery delivery = new Delivery(source, clock.instant());
     for (BulkRejection rejection : chunk.rejections()) {
       delivery.quarantine("line " + rejection.line() + ": " + rejection.reason(), rejection.raw());
@@ -206,7 +212,7 @@ public final class Ingestion {
           row.unitCode(),
           () -> "line " + row.line() + ": " + row);
     }
-    return new Prepared(delivery);
+    return delivery;
   }
 
   /**
@@ -255,14 +261,16 @@ public final class Ingestion {
   /** A checked delivery, ready to store. */
   public static final class Prepared {
     private final Delivery delivery;
+    private final ReadingStore.Prepared readings;
 
-    private Prepared(Delivery delivery) {
+    private Prepared(Delivery delivery, ReadingStore.Prepared readings) {
       this.delivery = delivery;
+      this.readings = readings;
     }
 
     /** Stores the readings and the refusals; returns what became of them. */
     public IngestReport store() {
-      return delivery.finish();
+      return delivery.finish(readings);
     }
   }
 
@@ -333,8 +341,12 @@ public final class Ingestion {
     }
 
     IngestReport finish() {
+      return finish(store.prepare(source, accepted, receivedAt));
+    }
+
+    IngestReport finish(ReadingStore.Prepared readings) {
       store.quarantine(refused);
-      StoredBatch stored = store.store(source, accepted, receivedAt);
+      StoredBatch stored = readings.store();
       return new IngestReport(
           stored.storedCount(),
           stored.duplicates().size(),

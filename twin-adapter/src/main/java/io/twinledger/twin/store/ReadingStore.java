@@ -5,8 +5,6 @@ import io.twinledger.twin.reading.BatchDigestListener;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
 import io.twinledger.twin.reading.ReadingKey;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,28 +14,28 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
 /**
  * Stores readings in PostgreSQL in batches, exactly once per (source, sensor, observedAt).
  *
- * <p>A batch is written in one transaction: the readings are streamed with {@code COPY} into a
- * temporary table, then moved into the partitioned {@code reading} table with {@code ON CONFLICT DO
- * NOTHING}. The readings that were new form the stored {@link ReadingBatch}, whose digest is saved
- * with the batch and handed to the {@link BatchDigestListener} after commit. Resending a batch
- * therefore stores nothing and creates no batch. Monthly partitions are created, under an advisory
- * lock, before the transaction that fills them.
+ * <p>A batch is written in one transaction: the readings are streamed with {@code COPY} straight
+ * into the partitioned {@code reading} table. If one of them is stored already, that COPY fails as
+ * a whole, and the batch goes through a temporary table into {@code reading} with {@code ON
+ * CONFLICT DO NOTHING}. The readings that were new form the stored {@link ReadingBatch}, whose
+ * digest is saved with the batch and handed to the {@link BatchDigestListener} after commit.
+ * Resending a batch therefore stores nothing and creates no batch. Monthly partitions are created,
+ * under an advisory lock, before the transaction that fills them.
  */
 public final class ReadingStore {
 
@@ -54,46 +52,104 @@ public final class ReadingStore {
 
   /** Stores the readings that are new and reports which were duplicates. */
   public StoredBatch store(String source, List<AssessedReading> readings, Instant receivedAt) {
-    if (readings.isEmpty()) {
-      return new StoredBatch(Optional.empty(), Optional.empty(), List.of());
-    }
-    Map<ReadingKey, AssessedReading> byKey = new HashMap<>();
-    List<ReadingKey> duplicates = new ArrayList<>();
-    for (AssessedReading assessed : readings) {
-      if (byKey.putIfAbsent(assessed.reading().key(), assessed) != null) {
-        duplicates.add(assessed.reading().key());
+    return prepare(source, readings, receivedAt).store();
+  }
+
+  /**
+   * Does the work of {@link #store} that needs no database: puts the readings in canonical order,
+   * sets aside repeated keys (the first reading of a key wins) and digests them as the batch they
+   * form if none is stored yet, the usual case. A caller can prepare one batch on one thread while
+   * another thread stores the previous one; batches are stored in the order {@link
+   * Prepared#store()} is called.
+   */
+  public Prepared prepare(String source, List<AssessedReading> readings, Instant receivedAt) {
+    List<AssessedReading> ordered = new ArrayList<>(readings);
+    // A stable sort: of readings sharing a key, the one that came first stays first and wins.
+    ordered.sort(Comparator.comparing(AssessedReading::reading, ReadingBatch.CANONICAL_ORDER));
+    List<AssessedReading> unique = new ArrayList<>(ordered.size());
+    List<ReadingKey> repeated = new ArrayList<>();
+    for (AssessedReading assessed : ordered) {
+      if (!unique.isEmpty()
+          && ReadingBatch.CANONICAL_ORDER.compare(unique.getLast().reading(), assessed.reading())
+              == 0) {
+        repeated.add(assessed.reading().key());
+      } else {
+        unique.add(assessed);
       }
     }
-    try (Connection connection = dataSource.getConnection()) {
-      ensurePartitions(connection, byKey.keySet());
-      connection.setAutoCommit(false);
-      try {
-        long batchId = newBatch(connection, source, receivedAt);
-        Set<ReadingKey> inserted = copyNew(connection, byKey, batchId);
+    List<Reading> uniqueReadings = new ArrayList<>(unique.size());
+    unique.forEach(assessed -> uniqueReadings.add(assessed.reading()));
+    Optional<ReadingBatch> ifAllNew =
+        unique.isEmpty() ? Optional.empty() : Optional.of(ReadingBatch.of(uniqueReadings));
+    return new Prepared(source, receivedAt, unique, repeated, ifAllNew);
+  }
+
+  /** Readings ready to store, from {@link #prepare}. */
+  public final class Prepared {
+    private final String source;
+    private final Instant receivedAt;
+    private final List<AssessedReading> unique;
+    private final List<ReadingKey> repeated;
+    private final Optional<ReadingBatch> ifAllNew;
+
+    private Prepared(
+        String source,
+        Instant receivedAt,
+        List<AssessedReading> unique,
+        List<ReadingKey> repeated,
+        Optional<ReadingBatch> ifAllNew) {
+      this.source = source;
+      this.receivedAt = receivedAt;
+      this.unique = unique;
+      this.repeated = repeated;
+      this.ifAllNew = ifAllNew;
+    }
+
+    /** Stores the readings that are new, in one transaction, and reports which were duplicates. */
+    public StoredBatch store() {
+      if (unique.isEmpty()) {
+        return new StoredBatch(Optional.empty(), Optional.empty(), repeated);
+      }
+      try (Connection connection = dataSource.getConnection()) {
+        ensurePartitions(connection, unique);
+        connection.setAutoCommit(false);
+        try {
+          return storeIn(connection);
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot store " + unique.size() + " readings", e);
+      }
+    }
+
+    private StoredBatch storeIn(Connection connection) throws SQLException {
+      long batchId = newBatch(connection, source, receivedAt);
+      List<ReadingKey> duplicates = new ArrayList<>(repeated);
+      ReadingBatch batch;
+      if (copyAll(connection, unique, batchId)) {
+        batch = ifAllNew.orElseThrow();
+      } else {
+        Set<ReadingKey> inserted = copyNew(connection, unique, batchId);
         List<Reading> stored = new ArrayList<>();
-        byKey.forEach(
-            (key, assessed) -> {
-              if (inserted.contains(key)) {
-                stored.add(assessed.reading());
-              } else {
-                duplicates.add(key);
-              }
-            });
+        for (AssessedReading assessed : unique) {
+          if (inserted.contains(assessed.reading().key())) {
+            stored.add(assessed.reading());
+          } else {
+            duplicates.add(assessed.reading().key());
+          }
+        }
         if (stored.isEmpty()) {
           connection.rollback();
           return new StoredBatch(Optional.empty(), Optional.empty(), duplicates);
         }
-        ReadingBatch batch = ReadingBatch.of(stored);
-        finishBatch(connection, batchId, batch);
-        connection.commit();
-        listener.batchStored(batchId, batch);
-        return new StoredBatch(Optional.of(batchId), Optional.of(batch), duplicates);
-      } catch (SQLException | IOException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+        batch = ReadingBatch.of(stored);
       }
-    } catch (SQLException | IOException e) {
-      throw new IllegalStateException("Cannot store " + readings.size() + " readings", e);
+      finishBatch(connection, batchId, batch);
+      connection.commit();
+      listener.batchStored(batchId, batch);
+      return new StoredBatch(Optional.of(batchId), Optional.of(batch), duplicates);
     }
   }
 
@@ -128,11 +184,20 @@ public final class ReadingStore {
     return text.replace("\u0000", "\\u0000");
   }
 
-  private static void ensurePartitions(Connection connection, Set<ReadingKey> keys)
+  private static void ensurePartitions(Connection connection, List<AssessedReading> readings)
       throws SQLException {
     Set<LocalDate> months = new TreeSet<>();
-    for (ReadingKey key : keys) {
-      months.add(key.observedAt().atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1));
+    // Readings of one month mostly follow each other: look up a date only on leaving a month.
+    long monthStart = 0;
+    long monthEnd = 0;
+    for (AssessedReading assessed : readings) {
+      long second = assessed.reading().observedAt().getEpochSecond();
+      if (second < monthStart || second >= monthEnd) {
+        LocalDate month = LocalDate.ofEpochDay(Math.floorDiv(second, 86_400)).withDayOfMonth(1);
+        months.add(month);
+        monthStart = month.toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+        monthEnd = month.plusMonths(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+      }
     }
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
@@ -177,35 +242,39 @@ public final class ReadingStore {
   }
 
   /**
-   * Copies the readings straight into {@code reading} when none is stored yet, the common case of a
-   * first import or a live stream. If any is, PostgreSQL refuses the whole COPY with a unique
-   * violation, and the batch goes the slower way: into a staging table, then only the new rows.
+   * Copies the readings straight into {@code reading}, the common case of a first import or a live
+   * stream. If any is stored already, PostgreSQL refuses the whole COPY with a unique violation:
+   * then nothing is copied and the answer is false.
    */
-  private static Set<ReadingKey> copyNew(
-      Connection connection, Map<ReadingKey, AssessedReading> byKey, long batchId)
-      throws SQLException, IOException {
+  private static boolean copyAll(
+      Connection connection, List<AssessedReading> readings, long batchId) throws SQLException {
     Savepoint beforeCopy = connection.setSavepoint();
     try {
-      copy(
+      CopyCsv.copy(
           connection,
           "reading (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
               + " original_value, original_unit, flags, batch_id)",
-          byKey.values(),
+          readings,
           Optional.of(batchId));
       connection.releaseSavepoint(beforeCopy);
-      return byKey.keySet();
+      return true;
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
       connection.rollback(beforeCopy);
+      return false;
     }
-    copyToStaging(connection, byKey.values());
-    return moveNew(connection, batchId);
   }
 
-  private static void copyToStaging(Connection connection, Iterable<AssessedReading> readings)
-      throws SQLException, IOException {
+  /**
+   * The slower way for a batch of which some readings are stored already: into a staging table,
+   * then only the new rows into {@code reading}.
+   *
+   * @return the keys that were new
+   */
+  private static Set<ReadingKey> copyNew(
+      Connection connection, List<AssessedReading> readings, long batchId) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(
           """
@@ -214,52 +283,13 @@ public final class ReadingStore {
               value numeric, unit text, original_value numeric, original_unit text, flags text[]
           ) ON COMMIT DELETE ROWS""");
     }
-    copy(
+    CopyCsv.copy(
         connection,
         "reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
             + " original_value, original_unit, flags)",
         readings,
         Optional.empty());
-  }
-
-  private static void copy(
-      Connection connection,
-      String tableAndColumns,
-      Iterable<AssessedReading> readings,
-      Optional<Long> batchId)
-      throws SQLException, IOException {
-    String batchColumn = batchId.map(id -> "," + id).orElse("");
-    StringBuilder csv = new StringBuilder();
-    for (AssessedReading assessed : readings) {
-      Reading r = assessed.reading();
-      csv.append(quoted(r.source()))
-          .append(',')
-          .append(quoted(r.sensorId()))
-          .append(',')
-          .append(r.observedAt())
-          .append(',')
-          .append(quoted(r.assetId()))
-          .append(',')
-          .append(quoted(r.kpiId()))
-          .append(',')
-          .append(r.value().toPlainString())
-          .append(',')
-          .append(quoted(r.unit()))
-          .append(',')
-          .append(r.originalValue().toPlainString())
-          .append(',')
-          .append(quoted(r.originalUnit()))
-          .append(',')
-          .append(quoted(flags(assessed.flags())))
-          .append(batchColumn)
-          .append('\n');
-    }
-    connection
-        .unwrap(PGConnection.class)
-        .getCopyAPI()
-        .copyIn(
-            "COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)",
-            new StringReader(csv.toString()));
+    return moveNew(connection, batchId);
   }
 
   private static Set<ReadingKey> moveNew(Connection connection, long batchId) throws SQLException {
@@ -301,19 +331,6 @@ public final class ReadingStore {
       }
     }
     return flags;
-  }
-
-  private static String flags(Set<QualityFlag> flags) {
-    return flags.stream()
-        .sorted()
-        .map(QualityFlag::name)
-        .reduce((a, b) -> a + "," + b)
-        .map(joined -> "{" + joined + "}")
-        .orElse("{}");
-  }
-
-  private static String quoted(String value) {
-    return '"' + value.replace("\"", "\"\"") + '"';
   }
 
   /** Stored readings matching the query, oldest first. */
