@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,9 @@ public final class Ingestion {
   private final QualityDefaults defaults;
   private final Clock clock;
   private final QualityAssessor assessor = new QualityAssessor();
+
+  /** By identity: bindings are the mapping's own instances, and there are only a few of them. */
+  private final Map<KpiBinding, QualityPolicy> policies = new IdentityHashMap<>();
 
   public Ingestion(
       MappingConfig mapping,
@@ -246,7 +250,12 @@ public final class Ingestion {
     }
   }
 
+  /** The binding's policy, built once per binding of the mapping rather than once per reading. */
   private QualityPolicy policy(KpiBinding binding) {
+    return policies.computeIfAbsent(binding, this::newPolicy);
+  }
+
+  private QualityPolicy newPolicy(KpiBinding binding) {
     Optional<PhysicalRange> range = binding.range();
     return new QualityPolicy(
         range.flatMap(PhysicalRange::min),
