@@ -103,6 +103,11 @@ class ReadingStoreTest {
     assertThat(stored.batch().orElseThrow().readings())
         .extracting(r -> r.value().toPlainString())
         .containsExactly("7", "2");
+
+    AssessedReading sent = assessed("m-2", T0, "5", Set.of());
+    StoredBatch twice = store.store("bulk:a.csv", List.of(sent, sent), RECEIVED);
+    assertThat(twice.storedCount()).isEqualTo(1);
+    assertThat(twice.duplicates()).hasSize(1);
   }
 
   /**
