@@ -19,6 +19,7 @@ import io.twinledger.twin.ngsild.RejectedNotification;
 import io.twinledger.twin.quality.Assessment;
 import io.twinledger.twin.quality.QualityAssessor;
 import io.twinledger.twin.quality.QualityPolicy;
+import io.twinledger.twin.reading.InstantText;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.store.AssessedReading;
 import io.twinledger.twin.store.QuarantinedPayload;
@@ -143,37 +144,38 @@ public final class Ingestion {
   public synchronized IngestReport mqtt(String source, List<MqttMessage> messages) {
     Delivery delivery = new Delivery(source, clock.instant());
     for (MqttMessage message : messages) {
-      String raw = new String(message.payload(), StandardCharsets.UTF_8);
+      // The payload as text is kept only with a refusal; for accepted messages it would be work
+      // on the hot path for nothing.
+      Supplier<String> raw = () -> new String(message.payload(), StandardCharsets.UTF_8);
       Optional<TopicRoute> route = mapping.resolveTopic(message.topic());
       if (route.isEmpty()) {
-        delivery.quarantine("no mapping for topic " + message.topic(), raw);
+        delivery.quarantine("no mapping for topic " + message.topic(), raw.get());
         continue;
       }
       JsonNode payload;
       try {
         payload = JSON.readTree(message.payload());
       } catch (JacksonException e) {
-        delivery.quarantine("payload on " + message.topic() + " is not JSON", raw);
+        delivery.quarantine("payload on " + message.topic() + " is not JSON", raw.get());
         continue;
       }
       Optional<Instant> observedAt =
           route.get().observedAt().find(payload).flatMap(Ingestion::instant);
       if (observedAt.isEmpty()) {
         delivery.quarantine(
-            "no ISO-8601 observation time at " + route.get().observedAt().expression(), raw);
+            "no ISO-8601 observation time at " + route.get().observedAt().expression(), raw.get());
         continue;
       }
       for (PayloadReading reading : route.get().readings()) {
         Optional<JsonNode> value = reading.value().find(payload).filter(JsonNode::isNumber);
         if (value.isEmpty()) {
           delivery.quarantine(
-              "no number at " + reading.value().expression() + " on " + message.topic(), raw);
+              "no number at " + reading.value().expression() + " on " + message.topic(), raw.get());
           continue;
         }
         Optional<String> unit =
             reading.unitCode().flatMap(path -> path.find(payload)).map(JsonNode::asString);
-        delivery.reading(
-            reading.target(), observedAt.get(), value.get().decimalValue(), unit, () -> raw);
+        delivery.reading(reading.target(), observedAt.get(), value.get().decimalValue(), unit, raw);
       }
     }
     return delivery.finish();
@@ -244,7 +246,7 @@ public final class Ingestion {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(node.asString()));
+      return Optional.of(InstantText.parse(node.asString()));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
