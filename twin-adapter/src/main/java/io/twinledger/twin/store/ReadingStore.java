@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,26 +25,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * Stores readings in PostgreSQL in batches, exactly once per (source, sensor, observedAt).
  *
- * <p>A batch is written in one transaction: the readings are streamed with {@code COPY} straight
- * into the partitioned {@code reading} table. If one of them is stored already, that COPY fails as
- * a whole, and the batch goes through a temporary table into {@code reading} with {@code ON
- * CONFLICT DO NOTHING}. The readings that were new form the stored {@link ReadingBatch}, whose
- * digest is saved with the batch and handed to the {@link BatchDigestListener} after commit.
- * Resending a batch therefore stores nothing and creates no batch. Monthly partitions are created,
- * under an advisory lock, before the transaction that fills them.
+ * <p>A batch is written in one transaction: the batch row, then the readings streamed with {@code
+ * COPY} straight into the partitioned {@code reading} table, then the commit. If one of them is
+ * stored already, that COPY fails as a whole; the transaction is rolled back and the batch is
+ * written again through a temporary table into {@code reading} with {@code ON CONFLICT DO NOTHING}.
+ * The readings that were new form the stored {@link ReadingBatch}, whose digest is saved with the
+ * batch and handed to the {@link BatchDigestListener} after commit. Resending a batch therefore
+ * stores nothing and creates no batch. Monthly partitions are created, under an advisory lock,
+ * before the transaction that fills them.
  */
 public final class ReadingStore {
 
   private static final long PARTITION_LOCK = 0x7477696e4c656467L;
   private static final String UNIQUE_VIOLATION = "23505";
 
+  private static final String READING_COLUMNS =
+      "reading (source, sensor_id, observed_at, asset_id, kpi_id, value, unit, original_value,"
+          + " original_unit, flags, batch_id)";
+
   private final DataSource dataSource;
   private final BatchDigestListener listener;
+
+  /** Months whose partition is known to exist; the store creates partitions and never drops one. */
+  private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
 
   public ReadingStore(DataSource dataSource, BatchDigestListener listener) {
     this.dataSource = dataSource;
@@ -143,38 +151,78 @@ public final class ReadingStore {
         ensurePartitions(connection, arrival);
         connection.setAutoCommit(false);
         try {
-          return storeIn(connection);
+          Optional<StoredBatch> allNew = copyAll(connection);
+          return allNew.isPresent() ? allNew.get() : copyNew(connection);
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
           throw e;
         }
       } catch (SQLException e) {
+        // A partition dropped behind the store's back is looked up again on the next attempt.
+        partitions.clear();
         throw new IllegalStateException("Cannot store " + canonical.size() + " readings", e);
       }
     }
 
-    private StoredBatch storeIn(Connection connection) throws SQLException {
-      long batchId = newBatch(connection, source, receivedAt);
-      List<ReadingKey> duplicates = new ArrayList<>(repeated);
-      ReadingBatch batch;
-      if (copyAll(connection, arrival, batchId)) {
-        batch = ifAllNew.orElseThrow();
-      } else {
-        Set<ReadingKey> inserted = copyNew(connection, arrival, batchId);
-        List<Reading> stored = new ArrayList<>();
-        for (AssessedReading assessed : canonical) {
-          if (inserted.contains(assessed.reading().key())) {
-            stored.add(assessed.reading());
-          } else {
-            duplicates.add(assessed.reading().key());
-          }
+    /**
+     * The common case of a first import or a live stream: the batch row with its digest, then a
+     * COPY straight into {@code reading}, then the commit. If any reading is stored already,
+     * PostgreSQL refuses the whole COPY with a unique violation; the transaction is rolled back and
+     * the answer is empty. Rolling back costs the rare batch a second transaction, and spares every
+     * batch the round trips of a savepoint.
+     */
+    private Optional<StoredBatch> copyAll(Connection connection) throws SQLException {
+      ReadingBatch batch = ifAllNew.orElseThrow();
+      long batchId = newBatch(connection, source, receivedAt, Optional.of(batch));
+      try {
+        CopyCsv.copy(connection, READING_COLUMNS, arrival, Optional.of(batchId));
+      } catch (SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
         }
-        if (stored.isEmpty()) {
-          connection.rollback();
-          return new StoredBatch(Optional.empty(), Optional.empty(), duplicates);
-        }
-        batch = ReadingBatch.of(stored);
+        connection.rollback();
+        return Optional.empty();
       }
+      connection.commit();
+      listener.batchStored(batchId, batch);
+      return Optional.of(new StoredBatch(Optional.of(batchId), Optional.of(batch), repeated));
+    }
+
+    /**
+     * The slower way for a batch of which some readings are stored already: into a staging table,
+     * then only the new rows into {@code reading}; the batch is digested again from those.
+     */
+    private StoredBatch copyNew(Connection connection) throws SQLException {
+      long batchId = newBatch(connection, source, receivedAt, Optional.empty());
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS reading_staging (
+                source text, sensor_id text, observed_at timestamptz, asset_id text, kpi_id text,
+                value numeric, unit text, original_value numeric, original_unit text, flags text[]
+            ) ON COMMIT DELETE ROWS""");
+      }
+      CopyCsv.copy(
+          connection,
+          "reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
+              + " original_value, original_unit, flags)",
+          arrival,
+          Optional.empty());
+      Set<ReadingKey> inserted = moveNew(connection, batchId);
+      List<ReadingKey> duplicates = new ArrayList<>(repeated);
+      List<Reading> stored = new ArrayList<>();
+      for (AssessedReading assessed : canonical) {
+        if (inserted.contains(assessed.reading().key())) {
+          stored.add(assessed.reading());
+        } else {
+          duplicates.add(assessed.reading().key());
+        }
+      }
+      if (stored.isEmpty()) {
+        connection.rollback();
+        return new StoredBatch(Optional.empty(), Optional.empty(), duplicates);
+      }
+      ReadingBatch batch = ReadingBatch.of(stored);
       finishBatch(connection, batchId, batch);
       connection.commit();
       listener.batchStored(batchId, batch);
@@ -213,7 +261,11 @@ public final class ReadingStore {
     return text.replace("\u0000", "\\u0000");
   }
 
-  private static void ensurePartitions(Connection connection, List<AssessedReading> readings)
+  /**
+   * Creates the monthly partitions the readings fall into, if they do not exist yet. Months seen to
+   * exist are remembered, so that a batch of a known month costs no round trip.
+   */
+  private void ensurePartitions(Connection connection, List<AssessedReading> readings)
       throws SQLException {
     Set<LocalDate> months = new TreeSet<>();
     // Readings of one month mostly follow each other: look up a date only on leaving a month.
@@ -223,10 +275,15 @@ public final class ReadingStore {
       long second = assessed.reading().observedAt().getEpochSecond();
       if (second < monthStart || second >= monthEnd) {
         LocalDate month = LocalDate.ofEpochDay(Math.floorDiv(second, 86_400)).withDayOfMonth(1);
-        months.add(month);
+        if (!partitions.contains(month)) {
+          months.add(month);
+        }
         monthStart = month.toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
         monthEnd = month.plusMonths(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
       }
+    }
+    if (months.isEmpty()) {
+      return;
     }
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
@@ -235,6 +292,7 @@ public final class ReadingStore {
         try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + name + "')")) {
           rs.next();
           if (rs.getString(1) != null) {
+            partitions.add(month);
             continue;
           }
         }
@@ -251,74 +309,30 @@ public final class ReadingStore {
         } finally {
           statement.execute("SELECT pg_advisory_unlock(" + PARTITION_LOCK + ")");
         }
+        partitions.add(month);
       }
     }
   }
 
-  private static long newBatch(Connection connection, String source, Instant receivedAt)
+  /**
+   * The batch row, with its digest and count when they are known before the readings are stored.
+   */
+  private static long newBatch(
+      Connection connection, String source, Instant receivedAt, Optional<ReadingBatch> batch)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO reading_batch (source, reading_count, received_at) VALUES (?, 0, ?)"
-                + " RETURNING batch_id")) {
+            "INSERT INTO reading_batch (source, digest, reading_count, received_at)"
+                + " VALUES (?, ?, ?, ?) RETURNING batch_id")) {
       insert.setString(1, source);
-      insert.setTimestamp(2, Timestamp.from(receivedAt));
+      insert.setBytes(2, batch.map(ReadingBatch::digest).orElse(null));
+      insert.setInt(3, batch.map(b -> b.readings().size()).orElse(0));
+      insert.setTimestamp(4, Timestamp.from(receivedAt));
       try (ResultSet rs = insert.executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
     }
-  }
-
-  /**
-   * Copies the readings straight into {@code reading}, the common case of a first import or a live
-   * stream. If any is stored already, PostgreSQL refuses the whole COPY with a unique violation:
-   * then nothing is copied and the answer is false.
-   */
-  private static boolean copyAll(
-      Connection connection, List<AssessedReading> readings, long batchId) throws SQLException {
-    Savepoint beforeCopy = connection.setSavepoint();
-    try {
-      CopyCsv.copy(
-          connection,
-          "reading (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
-              + " original_value, original_unit, flags, batch_id)",
-          readings,
-          Optional.of(batchId));
-      connection.releaseSavepoint(beforeCopy);
-      return true;
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw e;
-      }
-      connection.rollback(beforeCopy);
-      return false;
-    }
-  }
-
-  /**
-   * The slower way for a batch of which some readings are stored already: into a staging table,
-   * then only the new rows into {@code reading}.
-   *
-   * @return the keys that were new
-   */
-  private static Set<ReadingKey> copyNew(
-      Connection connection, List<AssessedReading> readings, long batchId) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          """
-          CREATE TEMP TABLE IF NOT EXISTS reading_staging (
-              source text, sensor_id text, observed_at timestamptz, asset_id text, kpi_id text,
-              value numeric, unit text, original_value numeric, original_unit text, flags text[]
-          ) ON COMMIT DELETE ROWS""");
-    }
-    CopyCsv.copy(
-        connection,
-        "reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
-            + " original_value, original_unit, flags)",
-        readings,
-        Optional.empty());
-    return moveNew(connection, batchId);
   }
 
   private static Set<ReadingKey> moveNew(Connection connection, long batchId) throws SQLException {

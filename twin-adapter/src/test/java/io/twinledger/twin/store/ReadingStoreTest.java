@@ -1,6 +1,7 @@
 package io.twinledger.twin.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twinledger.twin.quality.QualityFlag;
 import io.twinledger.twin.reading.Reading;
@@ -81,6 +82,24 @@ class ReadingStoreTest {
 
     assertThat(second.storedCount()).isEqualTo(1);
     assertThat(second.duplicates()).hasSize(2);
+  }
+
+  /** The store remembers which partitions exist; one dropped behind its back is made again. */
+  @ParameterizedTest
+  @MethodSource("targets")
+  void aDroppedPartitionIsCreatedAgainOnTheNextAttempt(String target) throws Exception {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+    store.store("bulk:a.csv", List.of(assessed("m-1", T0, "1", Set.of())), RECEIVED);
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE reading_y2026m01");
+    }
+    List<AssessedReading> next = List.of(assessed("m-1", T0.minusSeconds(60), "2", Set.of()));
+
+    assertThatThrownBy(() -> store.store("bulk:a.csv", next, RECEIVED))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(store.store("bulk:a.csv", next, RECEIVED).storedCount()).isEqualTo(1);
   }
 
   @ParameterizedTest
