@@ -42,7 +42,9 @@ public record BulkLayout(
     return List.of(asset, attribute, observedAt, value);
   }
 
-  /** Every column the layout reads. */
+  /**
+   * Every column the layout reads: the required ones in their order, then sensor, then unit code.
+   */
   List<String> all() {
     List<String> all = new ArrayList<>(required());
     sensor.ifPresent(all::add);

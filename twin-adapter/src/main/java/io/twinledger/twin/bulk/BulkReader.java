@@ -1,5 +1,6 @@
 package io.twinledger.twin.bulk;
 
+import io.twinledger.twin.reading.InstantText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -105,10 +104,10 @@ public final class BulkReader {
         chunker.reject(line, "malformed CSV: " + e.getMessage(), text);
         continue;
       }
-      Map<String, String> fields = new HashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
+      String[] fields = new String[columns.size()];
+      for (int i = 0; i < fields.length; i++) {
         boolean present = positions[i] >= 0 && positions[i] < values.size();
-        fields.put(columns.get(i), present ? values.get(positions[i]) : null);
+        fields[i] = present ? values.get(positions[i]) : null;
       }
       chunker.add(line, fields, text);
     }
@@ -144,6 +143,7 @@ public final class BulkReader {
       Consumer<BulkChunk> consumer)
       throws IOException {
     Chunker chunker = new Chunker(chunkSize, counted, layout, consumer);
+    List<String> columns = layout.all();
     long line = 0;
     for (String text = reader.readLine(); text != null; text = reader.readLine()) {
       line++;
@@ -161,14 +161,13 @@ public final class BulkReader {
         chunker.reject(line, "not a JSON object", text);
         continue;
       }
-      Map<String, String> fields = new HashMap<>();
-      for (String column : layout.all()) {
-        JsonNode field = node.get(column);
-        fields.put(
-            column,
+      String[] fields = new String[columns.size()];
+      for (int i = 0; i < fields.length; i++) {
+        JsonNode field = node.get(columns.get(i));
+        fields[i] =
             field == null || field.isNull()
                 ? null
-                : field.isNumber() ? field.decimalValue().toPlainString() : field.asString());
+                : field.isNumber() ? field.decimalValue().toPlainString() : field.asString();
       }
       chunker.add(line, fields, text);
     }
@@ -177,9 +176,17 @@ public final class BulkReader {
 
   /** Collects rows into chunks and parses each line's fields. */
   private static final class Chunker {
+    /** Positions in {@link BulkLayout#all()}. */
+    private static final int ASSET = 0;
+
+    private static final int ATTRIBUTE = 1;
+    private static final int OBSERVED_AT = 2;
+    private static final int VALUE = 3;
+
     private final int size;
     private final CountingInputStream counted;
     private final BulkLayout layout;
+    private final List<String> required;
     private final Consumer<BulkChunk> consumer;
     private List<BulkRow> rows = new ArrayList<>();
     private List<BulkRejection> rejections = new ArrayList<>();
@@ -189,45 +196,49 @@ public final class BulkReader {
       this.size = size;
       this.counted = counted;
       this.layout = layout;
+      this.required = layout.required();
       this.consumer = consumer;
     }
 
-    void add(long line, Map<String, String> fields, String raw) {
-      for (String column : layout.required()) {
-        String value = fields.get(column);
-        if (value == null || value.isBlank()) {
-          reject(line, column + " is missing", raw);
+    /**
+     * @param fields the values of {@link BulkLayout#all()}'s columns, in that order; null where the
+     *     line has none
+     */
+    void add(long line, String[] fields, String raw) {
+      for (int i = 0; i < required.size(); i++) {
+        if (fields[i] == null || fields[i].isBlank()) {
+          reject(line, required.get(i) + " is missing", raw);
           return;
         }
       }
       Instant observedAt;
       try {
-        observedAt = Instant.parse(fields.get(layout.observedAt()));
+        observedAt = InstantText.parse(fields[OBSERVED_AT]);
       } catch (DateTimeParseException e) {
         reject(line, layout.observedAt() + " is not an ISO-8601 instant", raw);
         return;
       }
       BigDecimal value;
       try {
-        value = new BigDecimal(fields.get(layout.value()));
+        value = new BigDecimal(fields[VALUE]);
       } catch (NumberFormatException e) {
         reject(line, layout.value() + " is not a decimal number", raw);
         return;
       }
+      int optional = required.size();
+      Optional<String> sensor = Optional.empty();
+      if (layout.sensor().isPresent()) {
+        sensor = present(fields[optional++]);
+      }
+      Optional<String> unitCode =
+          layout.unitCode().isPresent() ? present(fields[optional]) : Optional.empty();
       rows.add(
-          new BulkRow(
-              line,
-              fields.get(layout.asset()),
-              fields.get(layout.attribute()),
-              optional(fields, layout.sensor()),
-              observedAt,
-              value,
-              optional(fields, layout.unitCode())));
+          new BulkRow(line, fields[ASSET], fields[ATTRIBUTE], sensor, observedAt, value, unitCode));
       full();
     }
 
-    private static Optional<String> optional(Map<String, String> fields, Optional<String> column) {
-      return column.map(fields::get).filter(v -> !v.isBlank());
+    private static Optional<String> present(String value) {
+      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     void reject(long line, String reason, String raw) {

@@ -19,6 +19,7 @@ import io.twinledger.twin.ngsild.RejectedNotification;
 import io.twinledger.twin.quality.Assessment;
 import io.twinledger.twin.quality.QualityAssessor;
 import io.twinledger.twin.quality.QualityPolicy;
+import io.twinledger.twin.reading.InstantText;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.store.AssessedReading;
 import io.twinledger.twin.store.QuarantinedPayload;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,9 @@ public final class Ingestion {
   private final QualityDefaults defaults;
   private final Clock clock;
   private final QualityAssessor assessor = new QualityAssessor();
+
+  /** By identity: bindings are the mapping's own instances, and there are only a few of them. */
+  private final Map<KpiBinding, QualityPolicy> policies = new IdentityHashMap<>();
 
   public Ingestion(
       MappingConfig mapping,
@@ -139,37 +144,38 @@ public final class Ingestion {
   public synchronized IngestReport mqtt(String source, List<MqttMessage> messages) {
     Delivery delivery = new Delivery(source, clock.instant());
     for (MqttMessage message : messages) {
-      String raw = new String(message.payload(), StandardCharsets.UTF_8);
+      // The payload as text is kept only with a refusal; for accepted messages it would be work
+      // on the hot path for nothing.
+      Supplier<String> raw = () -> new String(message.payload(), StandardCharsets.UTF_8);
       Optional<TopicRoute> route = mapping.resolveTopic(message.topic());
       if (route.isEmpty()) {
-        delivery.quarantine("no mapping for topic " + message.topic(), raw);
+        delivery.quarantine("no mapping for topic " + message.topic(), raw.get());
         continue;
       }
       JsonNode payload;
       try {
         payload = JSON.readTree(message.payload());
       } catch (JacksonException e) {
-        delivery.quarantine("payload on " + message.topic() + " is not JSON", raw);
+        delivery.quarantine("payload on " + message.topic() + " is not JSON", raw.get());
         continue;
       }
       Optional<Instant> observedAt =
           route.get().observedAt().find(payload).flatMap(Ingestion::instant);
       if (observedAt.isEmpty()) {
         delivery.quarantine(
-            "no ISO-8601 observation time at " + route.get().observedAt().expression(), raw);
+            "no ISO-8601 observation time at " + route.get().observedAt().expression(), raw.get());
         continue;
       }
       for (PayloadReading reading : route.get().readings()) {
         Optional<JsonNode> value = reading.value().find(payload).filter(JsonNode::isNumber);
         if (value.isEmpty()) {
           delivery.quarantine(
-              "no number at " + reading.value().expression() + " on " + message.topic(), raw);
+              "no number at " + reading.value().expression() + " on " + message.topic(), raw.get());
           continue;
         }
         Optional<String> unit =
             reading.unitCode().flatMap(path -> path.find(payload)).map(JsonNode::asString);
-        delivery.reading(
-            reading.target(), observedAt.get(), value.get().decimalValue(), unit, () -> raw);
+        delivery.reading(reading.target(), observedAt.get(), value.get().decimalValue(), unit, raw);
       }
     }
     return delivery.finish();
@@ -181,11 +187,17 @@ public final class Ingestion {
   }
 
   /**
-   * Checks a chunk of a bulk file without storing it yet, so that a caller can check the next chunk
-   * on one core while this one is stored on another. Prepared chunks of one file must be stored in
-   * the order they were prepared.
+   * Checks a chunk of a bulk file, orders and digests its readings, without storing them yet, so
+   * that a caller can prepare the next chunk on one core while this one is stored on another.
+   * Prepared chunks of one file must be stored in the order they were prepared.
    */
-  public synchronized Prepared prepareBulk(String source, BulkChunk chunk) {
+  public Prepared prepareBulk(String source, BulkChunk chunk) {
+    Delivery delivery = checkBulk(source, chunk);
+    // Ordering and digesting touch no shared state, so they run outside the lock.
+    return new Prepared(delivery, store.prepare(source, delivery.accepted, delivery.receivedAt));
+  }
+
+  private synchronized Delivery checkBulk(String source, BulkChunk chunk) {
     Delivery delivery = new Delivery(source, clock.instant());
     for (BulkRejection rejection : chunk.rejections()) {
       delivery.quarantine("line " + rejection.line() + ": " + rejection.reason(), rejection.raw());
@@ -206,7 +218,7 @@ public final class Ingestion {
           row.unitCode(),
           () -> "line " + row.line() + ": " + row);
     }
-    return new Prepared(delivery);
+    return delivery;
   }
 
   /**
@@ -234,13 +246,18 @@ public final class Ingestion {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(node.asString()));
+      return Optional.of(InstantText.parse(node.asString()));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }
 
+  /** The binding's policy, built once per binding of the mapping rather than once per reading. */
   private QualityPolicy policy(KpiBinding binding) {
+    return policies.computeIfAbsent(binding, this::newPolicy);
+  }
+
+  private QualityPolicy newPolicy(KpiBinding binding) {
     Optional<PhysicalRange> range = binding.range();
     return new QualityPolicy(
         range.flatMap(PhysicalRange::min),
@@ -255,14 +272,16 @@ public final class Ingestion {
   /** A checked delivery, ready to store. */
   public static final class Prepared {
     private final Delivery delivery;
+    private final ReadingStore.Prepared readings;
 
-    private Prepared(Delivery delivery) {
+    private Prepared(Delivery delivery, ReadingStore.Prepared readings) {
       this.delivery = delivery;
+      this.readings = readings;
     }
 
     /** Stores the readings and the refusals; returns what became of them. */
     public IngestReport store() {
-      return delivery.finish();
+      return delivery.finish(readings);
     }
   }
 
@@ -333,8 +352,12 @@ public final class Ingestion {
     }
 
     IngestReport finish() {
+      return finish(store.prepare(source, accepted, receivedAt));
+    }
+
+    IngestReport finish(ReadingStore.Prepared readings) {
       store.quarantine(refused);
-      StoredBatch stored = store.store(source, accepted, receivedAt);
+      StoredBatch stored = readings.store();
       return new IngestReport(
           stored.storedCount(),
           stored.duplicates().size(),

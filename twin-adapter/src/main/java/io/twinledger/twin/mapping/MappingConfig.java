@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -53,10 +55,18 @@ public final class MappingConfig {
   /** The sensor id of bulk rows when the file has no sensor column. */
   public static final String BULK_SENSOR = "bulk";
 
+  private static final int ROUTED_TOPICS = 10_000;
+
   private final List<NgsiLdSource> byEntityId;
   private final List<NgsiLdSource> byEntityType;
   private final List<MqttSource> mqtt;
   private final Optional<BulkImport> bulk;
+
+  /**
+   * The route of each topic seen, so that a live feed does not match every filter again for every
+   * message. Bounded, because topics are chosen by devices, not by the mapping.
+   */
+  private final Map<String, Optional<TopicRoute>> routes = new ConcurrentHashMap<>();
 
   MappingConfig(List<NgsiLdSource> ngsiLd, List<MqttSource> mqtt, Optional<BulkImport> bulk) {
     this.byEntityId = ngsiLd.stream().filter(s -> s.entityId().isPresent()).toList();
@@ -133,10 +143,19 @@ public final class MappingConfig {
 
   public Optional<TopicRoute> resolveTopic(String topic) {
     Objects.requireNonNull(topic, "topic");
-    return mqtt.stream()
-        .filter(source -> source.filter().matches(topic))
-        .findFirst()
-        .map(source -> source.route(topic));
+    Optional<TopicRoute> known = routes.get(topic);
+    if (known != null) {
+      return known;
+    }
+    Optional<TopicRoute> route =
+        mqtt.stream()
+            .filter(source -> source.filter().matches(topic))
+            .findFirst()
+            .map(source -> source.route(topic));
+    if (routes.size() < ROUTED_TOPICS) {
+      routes.put(topic, route);
+    }
+    return route;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.twinledger.twin.mapping;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,16 +19,21 @@ record MqttSource(
     fields = List.copyOf(fields);
   }
 
+  /**
+   * How to read a message published to {@code topic}. The topic is the sensor id of a source with
+   * one attribute; with several, each value is its own time series, {@code topic/attribute}, so
+   * that a station publishing rain and level in one payload stores both.
+   */
   TopicRoute route(String topic) {
-    List<PayloadReading> readings =
-        fields.stream()
-            .map(
-                field ->
-                    new PayloadReading(
-                        field.value(),
-                        field.unitCode(),
-                        new ReadingTarget(assetId, topic, field.attribute(), field.binding())))
-            .toList();
+    List<PayloadReading> readings = new ArrayList<>(fields.size());
+    for (PayloadField field : fields) {
+      String sensorId = fields.size() == 1 ? topic : topic + "/" + field.attribute();
+      readings.add(
+          new PayloadReading(
+              field.value(),
+              field.unitCode(),
+              new ReadingTarget(assetId, sensorId, field.attribute(), field.binding())));
+    }
     return new TopicRoute(topic, filter, observedAt, readings);
   }
 

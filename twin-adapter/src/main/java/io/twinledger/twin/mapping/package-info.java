@@ -8,7 +8,8 @@
  * goes: {@link io.twinledger.twin.mapping.ReadingTarget} (asset, sensor, KPI binding).
  *
  * <p>Sensor ids follow one convention per channel, so that consecutive readings of one sensor can
- * be compared for spikes: the NGSI-LD entity id; the concrete MQTT topic; the bulk file's sensor
- * column, or {@value io.twinledger.twin.mapping.MappingConfig#BULK_SENSOR} without one.
+ * be compared for spikes: the NGSI-LD entity id; the concrete MQTT topic, followed by {@code
+ * /attribute} when the source maps several attributes; the bulk file's sensor column, or {@value
+ * io.twinledger.twin.mapping.MappingConfig#BULK_SENSOR} without one.
  */
 package io.twinledger.twin.mapping;

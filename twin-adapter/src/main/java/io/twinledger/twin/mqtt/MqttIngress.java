@@ -94,8 +94,11 @@ public final class MqttIngress implements AutoCloseable {
   public static MqttIngress start(MqttSettings settings, MqttBatchHandler handler) {
     MqttIngress ingress = new MqttIngress(settings, handler);
     // ALL, not SUBSCRIBED: a restarted client receives its session's redeliveries before it has
-    // subscribed again, and those count as unsolicited.
-    ingress.client.publishes(MqttGlobalPublishFilter.ALL, ingress.inbox::add, true);
+    // subscribed again, and those count as unsolicited. The callback only queues the message, so
+    // it runs on the client's network thread: on the client's default executor it lags behind
+    // under load, and the client then walks every delivered but unacknowledged message (a whole
+    // batch being stored) for each message that arrives.
+    ingress.client.publishes(MqttGlobalPublishFilter.ALL, ingress.inbox::add, Runnable::run, true);
     try {
       ingress
           .client

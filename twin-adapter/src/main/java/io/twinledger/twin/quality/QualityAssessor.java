@@ -79,7 +79,8 @@ public final class QualityAssessor {
       int run = last != null && last.value().compareTo(value) == 0 ? last.identicalRun() + 1 : 1;
       sensors.put(sensor, new SensorHistory(reading.observedAt(), value, run));
     }
-    return new Assessment(flags, reason);
+    // Set.of of the flags, because Set.copyOf of an EnumSet goes through a HashSet.
+    return new Assessment(Set.of(flags.toArray(QualityFlag[]::new)), reason);
   }
 
   private static void compare(

@@ -1,7 +1,6 @@
 package io.twinledger.twin.reading;
 
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * The idempotency key of a reading: (source, sensor, observedAt). Two readings with the same key
@@ -10,13 +9,13 @@ import java.util.Comparator;
 public record ReadingKey(String source, String sensorId, Instant observedAt)
     implements Comparable<ReadingKey> {
 
-  private static final Comparator<ReadingKey> ORDER =
-      Comparator.comparing(ReadingKey::source)
-          .thenComparing(ReadingKey::sensorId)
-          .thenComparing(ReadingKey::observedAt);
-
   @Override
   public int compareTo(ReadingKey other) {
-    return ORDER.compare(this, other);
+    int bySource = source.compareTo(other.source);
+    if (bySource != 0) {
+      return bySource;
+    }
+    int bySensor = sensorId.compareTo(other.sensorId);
+    return bySensor != 0 ? bySensor : observedAt.compareTo(other.observedAt);
   }
 }

@@ -5,47 +5,55 @@ import io.twinledger.twin.reading.BatchDigestListener;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
 import io.twinledger.twin.reading.ReadingKey;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
 /**
  * Stores readings in PostgreSQL in batches, exactly once per (source, sensor, observedAt).
  *
- * <p>A batch is written in one transaction: the readings are streamed with {@code COPY} into a
- * temporary table, then moved into the partitioned {@code reading} table with {@code ON CONFLICT DO
- * NOTHING}. The readings that were new form the stored {@link ReadingBatch}, whose digest is saved
- * with the batch and handed to the {@link BatchDigestListener} after commit. Resending a batch
- * therefore stores nothing and creates no batch. Monthly partitions are created, under an advisory
- * lock, before the transaction that fills them.
+ * <p>A batch is written in one transaction: the batch row, then the readings streamed with {@code
+ * COPY} straight into the partitioned {@code reading} table, then the commit. If one of them is
+ * stored already, that COPY fails as a whole; the transaction is rolled back and the batch is
+ * written again through a temporary table into {@code reading} with {@code ON CONFLICT DO NOTHING}.
+ * The readings that were new form the stored {@link ReadingBatch}, whose digest is saved with the
+ * batch and handed to the {@link BatchDigestListener} after commit. Resending a batch therefore
+ * stores nothing and creates no batch. Monthly partitions are created, under an advisory lock,
+ * before the transaction that fills them.
  */
 public final class ReadingStore {
 
   private static final long PARTITION_LOCK = 0x7477696e4c656467L;
   private static final String UNIQUE_VIOLATION = "23505";
 
+  private static final String READING_COLUMNS =
+      "reading (source, sensor_id, observed_at, asset_id, kpi_id, value, unit, original_value,"
+          + " original_unit, flags, batch_id)";
+
   private final DataSource dataSource;
   private final BatchDigestListener listener;
+
+  /** Months whose partition is known to exist; the store creates partitions and never drops one. */
+  private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
 
   public ReadingStore(DataSource dataSource, BatchDigestListener listener) {
     this.dataSource = dataSource;
@@ -54,46 +62,171 @@ public final class ReadingStore {
 
   /** Stores the readings that are new and reports which were duplicates. */
   public StoredBatch store(String source, List<AssessedReading> readings, Instant receivedAt) {
-    if (readings.isEmpty()) {
-      return new StoredBatch(Optional.empty(), Optional.empty(), List.of());
+    return prepare(source, readings, receivedAt).store();
+  }
+
+  /**
+   * Does the work of {@link #store} that needs no database: puts the readings in canonical order,
+   * sets aside repeated keys (the first reading of a key wins) and digests them as the batch they
+   * form if none is stored yet, the usual case. A caller can prepare one batch on one thread while
+   * another thread stores the previous one; batches are stored in the order {@link
+   * Prepared#store()} is called.
+   */
+  public Prepared prepare(String source, List<AssessedReading> readings, Instant receivedAt) {
+    List<AssessedReading> ordered = new ArrayList<>(readings);
+    // A stable sort: of readings sharing a key, the one that came first stays first and wins.
+    ordered.sort(Comparator.comparing(AssessedReading::reading, ReadingBatch.CANONICAL_ORDER));
+    List<AssessedReading> canonical = new ArrayList<>(ordered.size());
+    List<ReadingKey> repeated = new ArrayList<>();
+    for (AssessedReading assessed : ordered) {
+      if (!canonical.isEmpty()
+          && ReadingBatch.CANONICAL_ORDER.compare(canonical.getLast().reading(), assessed.reading())
+              == 0) {
+        repeated.add(assessed.reading().key());
+      } else {
+        canonical.add(assessed);
+      }
     }
-    Map<ReadingKey, AssessedReading> byKey = new HashMap<>();
-    List<ReadingKey> duplicates = new ArrayList<>();
+    List<Reading> unique = new ArrayList<>(canonical.size());
+    canonical.forEach(assessed -> unique.add(assessed.reading()));
+    Optional<ReadingBatch> ifAllNew =
+        unique.isEmpty() ? Optional.empty() : Optional.of(ReadingBatch.of(unique));
+    return new Prepared(
+        source,
+        receivedAt,
+        canonical,
+        repeated.isEmpty() ? List.copyOf(readings) : inArrivalOrder(readings, canonical),
+        repeated,
+        ifAllNew);
+  }
+
+  /**
+   * The kept readings in the order they came. PostgreSQL maintains the index by KPI and time with
+   * less work when rows arrive roughly in time order, as files and live feeds send them, than in
+   * canonical order, which goes through the same hours once per sensor.
+   */
+  private static List<AssessedReading> inArrivalOrder(
+      List<AssessedReading> readings, List<AssessedReading> kept) {
+    Set<AssessedReading> left = Collections.newSetFromMap(new IdentityHashMap<>());
+    left.addAll(kept);
+    List<AssessedReading> arrival = new ArrayList<>(kept.size());
     for (AssessedReading assessed : readings) {
-      if (byKey.putIfAbsent(assessed.reading().key(), assessed) != null) {
-        duplicates.add(assessed.reading().key());
+      if (left.remove(assessed)) {
+        arrival.add(assessed);
       }
     }
-    try (Connection connection = dataSource.getConnection()) {
-      ensurePartitions(connection, byKey.keySet());
-      connection.setAutoCommit(false);
-      try {
-        long batchId = newBatch(connection, source, receivedAt);
-        Set<ReadingKey> inserted = copyNew(connection, byKey, batchId);
-        List<Reading> stored = new ArrayList<>();
-        byKey.forEach(
-            (key, assessed) -> {
-              if (inserted.contains(key)) {
-                stored.add(assessed.reading());
-              } else {
-                duplicates.add(key);
-              }
-            });
-        if (stored.isEmpty()) {
-          connection.rollback();
-          return new StoredBatch(Optional.empty(), Optional.empty(), duplicates);
-        }
-        ReadingBatch batch = ReadingBatch.of(stored);
-        finishBatch(connection, batchId, batch);
-        connection.commit();
-        listener.batchStored(batchId, batch);
-        return new StoredBatch(Optional.of(batchId), Optional.of(batch), duplicates);
-      } catch (SQLException | IOException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    return arrival;
+  }
+
+  /** Readings ready to store, from {@link #prepare}. */
+  public final class Prepared {
+    private final String source;
+    private final Instant receivedAt;
+    private final List<AssessedReading> canonical;
+    private final List<AssessedReading> arrival;
+    private final List<ReadingKey> repeated;
+    private final Optional<ReadingBatch> ifAllNew;
+
+    private Prepared(
+        String source,
+        Instant receivedAt,
+        List<AssessedReading> canonical,
+        List<AssessedReading> arrival,
+        List<ReadingKey> repeated,
+        Optional<ReadingBatch> ifAllNew) {
+      this.source = source;
+      this.receivedAt = receivedAt;
+      this.canonical = canonical;
+      this.arrival = arrival;
+      this.repeated = repeated;
+      this.ifAllNew = ifAllNew;
+    }
+
+    /** Stores the readings that are new, in one transaction, and reports which were duplicates. */
+    public StoredBatch store() {
+      if (canonical.isEmpty()) {
+        return new StoredBatch(Optional.empty(), Optional.empty(), repeated);
       }
-    } catch (SQLException | IOException e) {
-      throw new IllegalStateException("Cannot store " + readings.size() + " readings", e);
+      try (Connection connection = dataSource.getConnection()) {
+        ensurePartitions(connection, arrival);
+        connection.setAutoCommit(false);
+        try {
+          Optional<StoredBatch> allNew = copyAll(connection);
+          return allNew.isPresent() ? allNew.get() : copyNew(connection);
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        // A partition dropped behind the store's back is looked up again on the next attempt.
+        partitions.clear();
+        throw new IllegalStateException("Cannot store " + canonical.size() + " readings", e);
+      }
+    }
+
+    /**
+     * The common case of a first import or a live stream: the batch row with its digest, then a
+     * COPY straight into {@code reading}, then the commit. If any reading is stored already,
+     * PostgreSQL refuses the whole COPY with a unique violation; the transaction is rolled back and
+     * the answer is empty. Rolling back costs the rare batch a second transaction, and spares every
+     * batch the round trips of a savepoint.
+     */
+    private Optional<StoredBatch> copyAll(Connection connection) throws SQLException {
+      ReadingBatch batch = ifAllNew.orElseThrow();
+      long batchId = newBatch(connection, source, receivedAt, Optional.of(batch));
+      try {
+        CopyCsv.copy(connection, READING_COLUMNS, arrival, Optional.of(batchId));
+      } catch (SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
+        }
+        connection.rollback();
+        return Optional.empty();
+      }
+      connection.commit();
+      listener.batchStored(batchId, batch);
+      return Optional.of(new StoredBatch(Optional.of(batchId), Optional.of(batch), repeated));
+    }
+
+    /**
+     * The slower way for a batch of which some readings are stored already: into a staging table,
+     * then only the new rows into {@code reading}; the batch is digested again from those.
+     */
+    private StoredBatch copyNew(Connection connection) throws SQLException {
+      long batchId = newBatch(connection, source, receivedAt, Optional.empty());
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS reading_staging (
+                source text, sensor_id text, observed_at timestamptz, asset_id text, kpi_id text,
+                value numeric, unit text, original_value numeric, original_unit text, flags text[]
+            ) ON COMMIT DELETE ROWS""");
+      }
+      CopyCsv.copy(
+          connection,
+          "reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
+              + " original_value, original_unit, flags)",
+          arrival,
+          Optional.empty());
+      Set<ReadingKey> inserted = moveNew(connection, batchId);
+      List<ReadingKey> duplicates = new ArrayList<>(repeated);
+      List<Reading> stored = new ArrayList<>();
+      for (AssessedReading assessed : canonical) {
+        if (inserted.contains(assessed.reading().key())) {
+          stored.add(assessed.reading());
+        } else {
+          duplicates.add(assessed.reading().key());
+        }
+      }
+      if (stored.isEmpty()) {
+        connection.rollback();
+        return new StoredBatch(Optional.empty(), Optional.empty(), duplicates);
+      }
+      ReadingBatch batch = ReadingBatch.of(stored);
+      finishBatch(connection, batchId, batch);
+      connection.commit();
+      listener.batchStored(batchId, batch);
+      return new StoredBatch(Optional.of(batchId), Optional.of(batch), duplicates);
     }
   }
 
@@ -128,11 +261,29 @@ public final class ReadingStore {
     return text.replace("\u0000", "\\u0000");
   }
 
-  private static void ensurePartitions(Connection connection, Set<ReadingKey> keys)
+  /**
+   * Creates the monthly partitions the readings fall into, if they do not exist yet. Months seen to
+   * exist are remembered, so that a batch of a known month costs no round trip.
+   */
+  private void ensurePartitions(Connection connection, List<AssessedReading> readings)
       throws SQLException {
     Set<LocalDate> months = new TreeSet<>();
-    for (ReadingKey key : keys) {
-      months.add(key.observedAt().atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1));
+    // Readings of one month mostly follow each other: look up a date only on leaving a month.
+    long monthStart = 0;
+    long monthEnd = 0;
+    for (AssessedReading assessed : readings) {
+      long second = assessed.reading().observedAt().getEpochSecond();
+      if (second < monthStart || second >= monthEnd) {
+        LocalDate month = LocalDate.ofEpochDay(Math.floorDiv(second, 86_400)).withDayOfMonth(1);
+        if (!partitions.contains(month)) {
+          months.add(month);
+        }
+        monthStart = month.toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+        monthEnd = month.plusMonths(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+      }
+    }
+    if (months.isEmpty()) {
+      return;
     }
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
@@ -141,6 +292,7 @@ public final class ReadingStore {
         try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + name + "')")) {
           rs.next();
           if (rs.getString(1) != null) {
+            partitions.add(month);
             continue;
           }
         }
@@ -157,109 +309,30 @@ public final class ReadingStore {
         } finally {
           statement.execute("SELECT pg_advisory_unlock(" + PARTITION_LOCK + ")");
         }
-      }
-    }
-  }
-
-  private static long newBatch(Connection connection, String source, Instant receivedAt)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO reading_batch (source, reading_count, received_at) VALUES (?, 0, ?)"
-                + " RETURNING batch_id")) {
-      insert.setString(1, source);
-      insert.setTimestamp(2, Timestamp.from(receivedAt));
-      try (ResultSet rs = insert.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+        partitions.add(month);
       }
     }
   }
 
   /**
-   * Copies the readings straight into {@code reading} when none is stored yet, the common case of a
-   * first import or a live stream. If any is, PostgreSQL refuses the whole COPY with a unique
-   * violation, and the batch goes the slower way: into a staging table, then only the new rows.
+   * The batch row, with its digest and count when they are known before the readings are stored.
    */
-  private static Set<ReadingKey> copyNew(
-      Connection connection, Map<ReadingKey, AssessedReading> byKey, long batchId)
-      throws SQLException, IOException {
-    Savepoint beforeCopy = connection.setSavepoint();
-    try {
-      copy(
-          connection,
-          "reading (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
-              + " original_value, original_unit, flags, batch_id)",
-          byKey.values(),
-          Optional.of(batchId));
-      connection.releaseSavepoint(beforeCopy);
-      return byKey.keySet();
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw e;
+  private static long newBatch(
+      Connection connection, String source, Instant receivedAt, Optional<ReadingBatch> batch)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO reading_batch (source, digest, reading_count, received_at)"
+                + " VALUES (?, ?, ?, ?) RETURNING batch_id")) {
+      insert.setString(1, source);
+      insert.setBytes(2, batch.map(ReadingBatch::digest).orElse(null));
+      insert.setInt(3, batch.map(b -> b.readings().size()).orElse(0));
+      insert.setTimestamp(4, Timestamp.from(receivedAt));
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
-      connection.rollback(beforeCopy);
     }
-    copyToStaging(connection, byKey.values());
-    return moveNew(connection, batchId);
-  }
-
-  private static void copyToStaging(Connection connection, Iterable<AssessedReading> readings)
-      throws SQLException, IOException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          """
-          CREATE TEMP TABLE IF NOT EXISTS reading_staging (
-              source text, sensor_id text, observed_at timestamptz, asset_id text, kpi_id text,
-              value numeric, unit text, original_value numeric, original_unit text, flags text[]
-          ) ON COMMIT DELETE ROWS""");
-    }
-    copy(
-        connection,
-        "reading_staging (source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
-            + " original_value, original_unit, flags)",
-        readings,
-        Optional.empty());
-  }
-
-  private static void copy(
-      Connection connection,
-      String tableAndColumns,
-      Iterable<AssessedReading> readings,
-      Optional<Long> batchId)
-      throws SQLException, IOException {
-    String batchColumn = batchId.map(id -> "," + id).orElse("");
-    StringBuilder csv = new StringBuilder();
-    for (AssessedReading assessed : readings) {
-      Reading r = assessed.reading();
-      csv.append(quoted(r.source()))
-          .append(',')
-          .append(quoted(r.sensorId()))
-          .append(',')
-          .append(r.observedAt())
-          .append(',')
-          .append(quoted(r.assetId()))
-          .append(',')
-          .append(quoted(r.kpiId()))
-          .append(',')
-          .append(r.value().toPlainString())
-          .append(',')
-          .append(quoted(r.unit()))
-          .append(',')
-          .append(r.originalValue().toPlainString())
-          .append(',')
-          .append(quoted(r.originalUnit()))
-          .append(',')
-          .append(quoted(flags(assessed.flags())))
-          .append(batchColumn)
-          .append('\n');
-    }
-    connection
-        .unwrap(PGConnection.class)
-        .getCopyAPI()
-        .copyIn(
-            "COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)",
-            new StringReader(csv.toString()));
   }
 
   private static Set<ReadingKey> moveNew(Connection connection, long batchId) throws SQLException {
@@ -301,19 +374,6 @@ public final class ReadingStore {
       }
     }
     return flags;
-  }
-
-  private static String flags(Set<QualityFlag> flags) {
-    return flags.stream()
-        .sorted()
-        .map(QualityFlag::name)
-        .reduce((a, b) -> a + "," + b)
-        .map(joined -> "{" + joined + "}")
-        .orElse("{}");
-  }
-
-  private static String quoted(String value) {
-    return '"' + value.replace("\"", "\"\"") + '"';
   }
 
   /** Stored readings matching the query, oldest first. */

@@ -36,10 +36,12 @@ public record Quantity(BigDecimal value, UnitCode unit) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(unit, "unit");
     if (value.signum() != 0) {
-      BigDecimal stripped = value.stripTrailingZeros();
-      long leadingExponent = (long) stripped.precision() - stripped.scale() - 1;
-      if (stripped.precision() > MAX_SIGNIFICANT_DIGITS
-          || Math.abs(leadingExponent) > MAX_EXPONENT) {
+      // Stripping trailing zeros lowers precision and scale alike, so the leading exponent can be
+      // read from the value as received; only a long value needs stripping to count its digits.
+      long leadingExponent = (long) value.precision() - value.scale() - 1;
+      if (Math.abs(leadingExponent) > MAX_EXPONENT
+          || value.precision() > MAX_SIGNIFICANT_DIGITS
+              && value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
         throw new QuantityOutOfRangeException(value);
       }
     }

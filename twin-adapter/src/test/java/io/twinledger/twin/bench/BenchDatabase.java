@@ -1,12 +1,14 @@
 package io.twinledger.twin.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** A durable embedded PostgreSQL with the twin-adapter schema, for benchmarks. */
+/** A durable embedded PostgreSQL with the twin-adapter schema behind a pool, for benchmarks. */
 final class BenchDatabase {
 
   private BenchDatabase() {}
@@ -27,7 +29,12 @@ final class BenchDatabase {
                     throw new IllegalStateException(e);
                   }
                 }));
-    DataSource db = postgres.getPostgresDatabase();
+    // A connection pool, as the service has: a new server process per stored batch would cost
+    // more than some of the work being measured.
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    pool.setMaximumPoolSize(4);
+    DataSource db = new HikariDataSource(pool);
     Flyway.configure().dataSource(db).load().migrate();
     return db;
   }

@@ -10,6 +10,8 @@ import io.twinledger.twin.store.ReadingStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
@@ -47,25 +49,38 @@ class IngestionBenchmark {
             QualityDefaults.standard(),
             Clock.systemUTC());
 
-    byte[] warmup = csv(Instant.parse("2019-01-01T00:00:00Z"), 50_000);
+    byte[] warmup = csv(Instant.parse("2019-01-01T00:00:00Z"), ROWS);
     byte[] file = csv(Instant.parse("2020-01-01T00:00:00Z"), ROWS);
     importFile(ingestion, warmup);
     rawCopy(db, warmup);
 
+    CpuClock cpu = CpuClock.of(db);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    CpuClock.Sample before = cpu.sample();
+    long callerBefore = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long stored = importFile(ingestion, file);
-    double pipeline = stored / ((System.nanoTime() - start) / 1e9);
+    long elapsed = System.nanoTime() - start;
+    double pipeline = stored / (elapsed / 1e9);
+    double callerBusy = (double) (threads.getCurrentThreadCpuTime() - callerBefore) / elapsed;
+    String pipelineCpu = cpu.sample().perRow(before, ROWS);
 
+    before = cpu.sample();
     start = System.nanoTime();
     rawCopy(db, file);
     double copy = ROWS / ((System.nanoTime() - start) / 1e9);
+    String copyCpu = cpu.sample().perRow(before, ROWS);
 
     System.out.printf(
         Locale.ROOT,
-        "bulk end to end: %,.0f readings/s (%,d stored); raw COPY: %,.0f rows/s; ratio %.2f%n",
+        "bulk end to end: %,.0f readings/s (%,d stored; calling thread busy %.0f%%; %s);"
+            + " raw COPY: %,.0f rows/s (%s); ratio %.2f%n",
         pipeline,
         stored,
+        100 * callerBusy,
+        pipelineCpu,
         copy,
+        copyCpu,
         pipeline / copy);
   }
 

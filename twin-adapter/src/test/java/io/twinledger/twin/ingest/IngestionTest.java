@@ -119,6 +119,43 @@ class IngestionTest {
   }
 
   @Test
+  void aStationPublishingTwoValuesInOnePayloadStoresBoth() throws Exception {
+    MappingConfig stations =
+        MappingConfig.load(
+            new ByteArrayInputStream(
+                """
+                version: 1
+                sources:
+                  - mqtt: {topic: riverton/stations/+, observedAt: /time}
+                    asset: gi-rock-creek-a
+                    attributes:
+                      rain: {kpi: rainfall-depth, unit: MMT, sourceUnit: MMT}
+                      level: {kpi: creek-level, unit: MTR, sourceUnit: CMT}
+                """
+                    .getBytes(StandardCharsets.UTF_8)));
+    Ingestion pipeline =
+        new Ingestion(
+            stations,
+            new ReadingStore(db, (id, batch) -> {}),
+            new NotificationParser(1 << 20, 1_000),
+            QualityDefaults.standard(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    IngestReport report =
+        pipeline.mqtt(
+            "mqtt:riverton",
+            List.of(
+                message(
+                    "riverton/stations/s-1",
+                    "{\"time\": \"2024-04-20T08:55:00Z\", \"rain\": 0.2, \"level\": 135}")));
+
+    assertThat(report.stored()).isEqualTo(2);
+    assertThat(report.duplicates()).isZero();
+    assertThat(rows("SELECT sensor_id || ' ' || value FROM reading ORDER BY sensor_id"))
+        .containsExactly("riverton/stations/s-1/level 1.35", "riverton/stations/s-1/rain 0.2");
+  }
+
+  @Test
   void bulkChunksStoreMappedRowsAndQuarantineTheRestByLine() throws Exception {
     String csv =
         """

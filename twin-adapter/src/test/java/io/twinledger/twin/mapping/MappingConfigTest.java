@@ -157,6 +157,25 @@ class MappingConfigTest {
   }
 
   @Test
+  void eachAttributeOfAnMqttSourceWithSeveralIsItsOwnSensor() {
+    MappingConfig config =
+        load(
+            """
+            version: 1
+            sources:
+              - mqtt: {topic: riverton/stations/+, observedAt: /time}
+                asset: gi-rock-creek-a
+                attributes:
+                  rain: {kpi: rainfall-depth, unit: MMT, sourceUnit: MMT}
+                  level: {kpi: creek-level, unit: MTR, sourceUnit: MTR}
+            """);
+
+    assertThat(config.resolveTopic("riverton/stations/s-1").orElseThrow().readings())
+        .extracting(r -> r.target().sensorId())
+        .containsExactly("riverton/stations/s-1/rain", "riverton/stations/s-1/level");
+  }
+
+  @Test
   void listsTheTopicFiltersToSubscribeTo() {
     assertThat(riverton.topicFilters())
         .extracting(TopicFilter::filter)

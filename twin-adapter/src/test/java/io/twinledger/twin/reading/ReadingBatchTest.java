@@ -3,13 +3,16 @@ package io.twinledger.twin.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ReadingBatchTest {
@@ -88,13 +91,80 @@ class ReadingBatchTest {
         .isNotEqualTo(ReadingBatch.of(List.of(shifted)).digestHex());
   }
 
+  /**
+   * The encoder writes through a buffer; any field, however long or wide, encodes as documented.
+   */
+  @Test
+  void longAndNonAsciiFieldsEncodeAsLengthPrefixedUtf8() {
+    Random random = new Random(7);
+    List<Reading> readings = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String sensor =
+          switch (i % 4) {
+            case 0 -> "s" + i;
+            case 1 -> "Süd-" + i + " 雨 🌧";
+            case 2 -> "x".repeat(random.nextInt(290)) + i;
+            default -> "\"" + "é".repeat(random.nextInt(150)) + i;
+          };
+      readings.add(
+          new Reading(
+              "ngsi-ld:" + "o".repeat(random.nextInt(190)),
+              sensor,
+              "dma-1",
+              "system-input-volume",
+              T0.plusNanos(random.nextLong(1L << 40)),
+              // Now and then a value whose plain digits outgrow the encoder's buffer.
+              i % 100 == 0
+                  ? BigDecimal.ONE.movePointLeft(9_000 + i)
+                  : new BigDecimal(random.nextLong()).movePointLeft(random.nextInt(40)),
+              "MTQ",
+              BigDecimal.valueOf(i),
+              "LTR"));
+    }
+    ReadingBatch batch = ReadingBatch.of(readings);
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.writeBytes("twinledger-readings-v1".getBytes(StandardCharsets.US_ASCII));
+    expected.writeBytes(ByteBuffer.allocate(4).putInt(readings.size()).array());
+    for (Reading r : batch.readings()) {
+      for (String field :
+          List.of(
+              r.source(),
+              r.sensorId(),
+              r.assetId(),
+              r.kpiId(),
+              r.observedAt().toString(),
+              r.value().toPlainString(),
+              r.unit(),
+              r.originalValue().toPlainString(),
+              r.originalUnit())) {
+        byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+        expected.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        expected.writeBytes(bytes);
+      }
+    }
+    assertThat(ReadingBatch.encode(batch.readings())).isEqualTo(expected.toByteArray());
+    assertThat(batch.digest()).isEqualTo(sha256(expected.toByteArray()));
+  }
+
   @Test
   void aBatchHoldsEachKeyOnceAndIsNeverEmpty() {
     Reading a = reading("meter-1", T0, "1", "1000", "LTR");
     Reading sameKey = reading("meter-1", T0, "9", "9000", "LTR");
+    Reading other = reading("meter-0", T0, "1", "1000", "LTR");
     assertThatThrownBy(() -> ReadingBatch.of(List.of(a, sameKey)))
         .hasMessageStartingWith("duplicate reading in batch");
+    assertThatThrownBy(() -> ReadingBatch.of(List.of(a, other, sameKey)))
+        .hasMessageStartingWith("duplicate reading in batch");
     assertThatThrownBy(() -> ReadingBatch.of(List.of())).hasMessageContaining("empty");
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Reading reading(

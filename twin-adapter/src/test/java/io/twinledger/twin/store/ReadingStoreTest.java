@@ -1,6 +1,7 @@
 package io.twinledger.twin.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twinledger.twin.quality.QualityFlag;
 import io.twinledger.twin.reading.Reading;
@@ -81,6 +82,91 @@ class ReadingStoreTest {
 
     assertThat(second.storedCount()).isEqualTo(1);
     assertThat(second.duplicates()).hasSize(2);
+  }
+
+  /** The store remembers which partitions exist; one dropped behind its back is made again. */
+  @ParameterizedTest
+  @MethodSource("targets")
+  void aDroppedPartitionIsCreatedAgainOnTheNextAttempt(String target) throws Exception {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+    store.store("bulk:a.csv", List.of(assessed("m-1", T0, "1", Set.of())), RECEIVED);
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE reading_y2026m01");
+    }
+    List<AssessedReading> next = List.of(assessed("m-1", T0.minusSeconds(60), "2", Set.of()));
+
+    assertThatThrownBy(() -> store.store("bulk:a.csv", next, RECEIVED))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(store.store("bulk:a.csv", next, RECEIVED).storedCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("targets")
+  void ofReadingsSharingAKeyInOneCallTheFirstIsStored(String target) {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+
+    StoredBatch stored =
+        store.store(
+            "bulk:a.csv",
+            List.of(
+                assessed("m-1", T0.plusSeconds(60), "2", Set.of()),
+                assessed("m-1", T0, "7", Set.of()),
+                assessed("m-1", T0.plusSeconds(60), "9", Set.of())),
+            RECEIVED);
+
+    assertThat(stored.storedCount()).isEqualTo(2);
+    assertThat(stored.duplicates()).hasSize(1);
+    assertThat(stored.batch().orElseThrow().readings())
+        .extracting(r -> r.value().toPlainString())
+        .containsExactly("7", "2");
+
+    AssessedReading sent = assessed("m-2", T0, "5", Set.of());
+    StoredBatch twice = store.store("bulk:a.csv", List.of(sent, sent), RECEIVED);
+    assertThat(twice.storedCount()).isEqualTo(1);
+    assertThat(twice.duplicates()).hasSize(1);
+  }
+
+  /**
+   * A batch larger than one piece of the COPY stream, whose first rows are stored already: the
+   * server refuses the COPY while it is still being sent, and the batch still stores its new rows.
+   */
+  @ParameterizedTest
+  @MethodSource("targets")
+  void aLargeBatchRefusedInMidStreamStoresItsNewReadings(String target) throws Exception {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+    List<AssessedReading> readings = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      readings.add(assessed("m-" + i % 7, T0.plusSeconds(60L * i), "1." + i, Set.of()));
+    }
+    store.store("bulk:a.csv", readings.subList(0, 1_000), RECEIVED);
+
+    StoredBatch second = store.store("bulk:a.csv", readings, RECEIVED);
+
+    assertThat(second.storedCount()).isEqualTo(2_000);
+    assertThat(second.duplicates()).hasSize(1_000);
+    assertThat(ReadingBatch.of(store.readingsOf(second.batchId().orElseThrow())).digestHex())
+        .isEqualTo(second.batch().orElseThrow().digestHex());
+    assertThat(query(db, "SELECT count(*) FROM reading")).containsExactly("3000");
+  }
+
+  @ParameterizedTest
+  @MethodSource("targets")
+  void textBeyondAsciiIsStoredAndDigestedAsUtf8(String target) {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+    String sensor = "jauge \"Rivière\" Süd, 雨量計 🌧";
+
+    StoredBatch stored =
+        store.store("mqtt:riverton", List.of(assessed(sensor, T0, "4.25", Set.of())), RECEIVED);
+
+    List<Reading> readBack = store.readingsOf(stored.batchId().orElseThrow());
+    assertThat(readBack).extracting(Reading::sensorId).containsExactly(sensor);
+    assertThat(ReadingBatch.of(readBack).digestHex())
+        .isEqualTo(stored.batch().orElseThrow().digestHex());
   }
 
   @ParameterizedTest

@@ -207,6 +207,11 @@ class QuantityTest {
         .isEqualByComparingTo("1e-103");
     assertThat(Quantity.of(new BigDecimal("1" + "0".repeat(100) + ".000"), "KMT").value())
         .isNotNull();
+    assertThat(Quantity.of(new BigDecimal("1." + "3".repeat(99) + "000"), "MTQ").value())
+        .as("trailing zeros are not significant digits")
+        .isNotNull();
+    assertThatThrownBy(() -> Quantity.of(new BigDecimal("1." + "3".repeat(100) + "0"), "MTQ"))
+        .isInstanceOf(QuantityOutOfRangeException.class);
   }
 
   @Test
