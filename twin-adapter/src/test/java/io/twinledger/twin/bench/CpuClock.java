@@ -13,20 +13,28 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * CPU time spent by this JVM (every thread, garbage collection included) and by the benchmark's
- * PostgreSQL server (the postmaster, its live processes and every backend that has exited). On a
- * machine shared with other work, CPU seconds per row vary far less between runs than wall-clock
- * rates do, so the benchmarks report both. Reads Linux's {@code /proc}; elsewhere PostgreSQL's
- * share reads as zero.
+ * CPU time spent by this JVM (every thread, garbage collection included), by the benchmark's
+ * PostgreSQL server (the postmaster, its live processes and every backend that has exited) and, if
+ * there is one, by the benchmark's MQTT broker. On a machine shared with other work, CPU seconds
+ * per row vary far less between runs than wall-clock rates do, so the benchmarks report both. Reads
+ * Linux's {@code /proc}; elsewhere the servers' shares read as zero.
  */
 final class CpuClock {
 
   private static final long TICKS_PER_SECOND = 100;
+  private static final long NANOS_PER_TICK = 1_000_000_000 / TICKS_PER_SECOND;
 
   private final long postmaster;
+  private final long broker;
 
-  private CpuClock(long postmaster) {
+  private CpuClock(long postmaster, long broker) {
     this.postmaster = postmaster;
+    this.broker = broker;
+  }
+
+  /** This clock, also counting the broker process {@code pid}. */
+  CpuClock withBroker(long pid) {
+    return new CpuClock(postmaster, pid);
   }
 
   /** A clock for this JVM and the server behind {@code db}. */
@@ -35,25 +43,37 @@ final class CpuClock {
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
       rs.next();
-      return new CpuClock(parent(rs.getLong(1)));
+      return new CpuClock(parent(rs.getLong(1)), -1);
     }
   }
 
-  /** CPU time so far, in nanoseconds: this JVM's and PostgreSQL's. */
+  /** CPU time so far, in nanoseconds: this JVM's, PostgreSQL's and the broker's. */
   Sample sample() {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return new Sample(os.getProcessCpuTime(), postgresTicks() * (1_000_000_000 / TICKS_PER_SECOND));
+    return new Sample(
+        os.getProcessCpuTime(),
+        postgresTicks() * NANOS_PER_TICK,
+        broker < 0 ? -1 : stat(broker, false) * NANOS_PER_TICK);
   }
 
-  /** CPU nanoseconds of this JVM and of PostgreSQL at one moment. */
-  record Sample(long jvm, long postgres) {
-    /** Microseconds per row of each since {@code earlier}, as "JVM x µs + PostgreSQL y µs". */
-    String perRow(Sample earlier, long rows) {
+  /** CPU nanoseconds of this JVM, PostgreSQL and the broker (-1 without one) at one moment. */
+  record Sample(long jvm, long postgres, long broker) {
+    /** Microseconds per item of each since {@code earlier}, as "JVM x µs + PostgreSQL y µs". */
+    String perItem(Sample earlier, long items, String item) {
       return String.format(
-          Locale.ROOT,
-          "CPU per row: JVM %.1f µs + PostgreSQL %.1f µs",
-          (jvm - earlier.jvm) / 1e3 / rows,
-          (postgres - earlier.postgres) / 1e3 / rows);
+              Locale.ROOT,
+              "CPU per %s: JVM %.1f µs + PostgreSQL %.1f µs",
+              item,
+              (jvm - earlier.jvm) / 1e3 / items,
+              (postgres - earlier.postgres) / 1e3 / items)
+          + (broker < 0
+              ? ""
+              : String.format(
+                  Locale.ROOT, " + broker %.1f µs", (broker - earlier.broker) / 1e3 / items));
+    }
+
+    String perRow(Sample earlier, long rows) {
+      return perItem(earlier, rows, "row");
     }
   }
 
