@@ -11,14 +11,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Imports a bulk file in two stages: the calling thread reads and checks chunks while a second
- * thread stores the previous ones, so parsing and the database each get a core. At most {@code
- * AHEAD} checked chunks wait to be stored, which bounds memory; chunks are stored in file order,
- * each in its own transaction, so an interrupted import keeps a prefix of the file.
+ * Imports a bulk file in two stages: the calling thread reads and checks chunks while {@code
+ * STORERS} threads store earlier ones, each chunk in its own transaction on its own connection.
+ *
+ * <p>Two storers, not one: a single COPY leaves its PostgreSQL backend idle while the JVM encodes
+ * the next rows and while the commit waits for the disk, and a second transaction fills those gaps.
+ * On two cores this is what lifts the import above a single raw COPY of the same rows (see {@code
+ * docs/benchmarks.md}). At most {@code AHEAD} checked chunks are in flight, which bounds memory.
+ * Quality checks stay in file order on the calling thread, so they do not depend on which chunk
+ * commits first.
+ *
+ * <p>An interrupted import keeps every chunk that committed, which is a prefix of the file except
+ * for at most {@code AHEAD} chunks near its end. Importing the file again stores exactly the
+ * missing readings, since readings are idempotent by (source, sensor, observedAt).
  */
 public final class BulkImport {
 
-  private static final int AHEAD = 2;
+  private static final int STORERS = 2;
+  private static final int AHEAD = STORERS + 1;
 
   private BulkImport() {}
 
@@ -40,7 +50,8 @@ public final class BulkImport {
   public static Totals run(
       Ingestion ingestion, InputStream in, BulkFormat format, int chunkSize, String source) {
     ExecutorService storer =
-        Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("bulk-store").unstarted(r));
+        Executors.newFixedThreadPool(
+            STORERS, r -> Thread.ofPlatform().name("bulk-store").unstarted(r));
     BlockingQueue<Future<IngestReport>> pending = new ArrayBlockingQueue<>(AHEAD + 1);
     Totals[] totals = {new Totals(0, 0, 0)};
     try {

@@ -44,6 +44,8 @@ public final class ReadingStore {
 
   private static final long PARTITION_LOCK = 0x7477696e4c656467L;
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String DEADLOCK = "40P01";
+  private static final int DEADLOCK_ATTEMPTS = 3;
 
   private static final String READING_COLUMNS =
       "reading (source, sensor_id, observed_at, asset_id, kpi_id, value, unit, original_value,"
@@ -142,11 +144,31 @@ public final class ReadingStore {
       this.ifAllNew = ifAllNew;
     }
 
-    /** Stores the readings that are new, in one transaction, and reports which were duplicates. */
+    /**
+     * Stores the readings that are new, in one transaction, and reports which were duplicates.
+     *
+     * <p>Batches stored at the same time that share readings in opposite orders wait for each
+     * other's keys; PostgreSQL breaks the deadlock by aborting one of them, which is then stored
+     * again and finds the other's readings stored.
+     */
     public StoredBatch store() {
       if (canonical.isEmpty()) {
         return new StoredBatch(Optional.empty(), Optional.empty(), repeated);
       }
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return storeOnce();
+        } catch (SQLException e) {
+          // A partition dropped behind the store's back is looked up again on the next attempt.
+          partitions.clear();
+          if (!DEADLOCK.equals(e.getSQLState()) || attempt == DEADLOCK_ATTEMPTS) {
+            throw new IllegalStateException("Cannot store " + canonical.size() + " readings", e);
+          }
+        }
+      }
+    }
+
+    private StoredBatch storeOnce() throws SQLException {
       try (Connection connection = dataSource.getConnection()) {
         ensurePartitions(connection, arrival);
         connection.setAutoCommit(false);
@@ -157,10 +179,6 @@ public final class ReadingStore {
           connection.rollback();
           throw e;
         }
-      } catch (SQLException e) {
-        // A partition dropped behind the store's back is looked up again on the next attempt.
-        partitions.clear();
-        throw new IllegalStateException("Cannot store " + canonical.size() + " readings", e);
       }
     }
 

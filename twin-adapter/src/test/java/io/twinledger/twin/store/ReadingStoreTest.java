@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -151,6 +155,70 @@ class ReadingStoreTest {
     assertThat(ReadingBatch.of(store.readingsOf(second.batchId().orElseThrow())).digestHex())
         .isEqualTo(second.batch().orElseThrow().digestHex());
     assertThat(query(db, "SELECT count(*) FROM reading")).containsExactly("3000");
+  }
+
+  /**
+   * Two batches stored at once, sharing readings in opposite orders, deadlock in PostgreSQL. A
+   * third transaction holding one key makes the order of events certain: the first batch stores A
+   * and waits for A2, the second stores B and waits for A; when the third lets A2 go, the first
+   * reaches B. PostgreSQL aborts one of them, which is stored again.
+   */
+  @ParameterizedTest
+  @MethodSource("targets")
+  void batchesThatDeadlockAreBothStored(String target) throws Exception {
+    DataSource db = StoreDatabases.fresh(target);
+    ReadingStore store = new ReadingStore(db, (id, batch) -> {});
+    store.store("mqtt:riverton", List.of(assessed("seed", T0, "1", Set.of())), RECEIVED);
+    AssessedReading a = assessed("a", T0, "1", Set.of());
+    AssessedReading a2 = assessed("a2", T0, "2", Set.of());
+    AssessedReading b = assessed("b", T0, "3", Set.of());
+    ReadingStore.Prepared first = store.prepare("mqtt:riverton", List.of(a, a2, b), RECEIVED);
+    ReadingStore.Prepared second = store.prepare("mqtt:riverton", List.of(b, a), RECEIVED);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (Connection holder = db.getConnection();
+        Statement s = holder.createStatement()) {
+      holder.setAutoCommit(false);
+      s.execute(
+          "INSERT INTO reading VALUES ('mqtt:riverton', 'a2', '"
+              + T0
+              + "', 'dma-1', 'system-input-volume', 9, 'MTQ', 9000, 'LTR', '{}', 0)");
+      Future<StoredBatch> firstStored = threads.submit(first::store);
+      awaitLockWaiters(db, 1);
+      Future<StoredBatch> secondStored = threads.submit(second::store);
+      awaitLockWaiters(db, 2);
+      holder.rollback();
+
+      StoredBatch one = firstStored.get(30, TimeUnit.SECONDS);
+      StoredBatch two = secondStored.get(30, TimeUnit.SECONDS);
+      assertThat(one.storedCount() + two.storedCount()).isEqualTo(3);
+      assertThat(one.duplicates().size() + two.duplicates().size()).isEqualTo(2);
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(query(db, "SELECT string_agg(sensor_id, ',' ORDER BY sensor_id) FROM reading"))
+        .containsExactly("a,a2,b,seed");
+  }
+
+  /**
+   * Polls on its own connection: within a transaction, pg_stat_activity keeps showing one moment.
+   */
+  private static void awaitLockWaiters(DataSource db, int waiters) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try (Connection c = db.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*) FROM pg_stat_activity"
+                      + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+        rs.next();
+        if (rs.getInt(1) >= waiters) {
+          return;
+        }
+      }
+      assertThat(System.nanoTime()).as("%d transactions waiting", waiters).isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @ParameterizedTest
