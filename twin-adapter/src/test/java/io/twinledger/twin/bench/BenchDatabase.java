@@ -3,10 +3,12 @@ package io.twinledger.twin.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
 
 /** A durable embedded PostgreSQL with the twin-adapter schema behind a pool, for benchmarks. */
 final class BenchDatabase {
@@ -46,6 +48,15 @@ final class BenchDatabase {
       s.execute(
           "CREATE TABLE raw_reading (LIKE reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS"
               + " INCLUDING INDEXES)");
+    }
+  }
+
+  /** One {@code COPY raw_reading FROM STDIN} of CSV rows in {@code reading}'s column order. */
+  static void copyRaw(DataSource db, String csvRows) throws Exception {
+    try (Connection c = db.getConnection()) {
+      c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn("COPY raw_reading FROM STDIN (FORMAT csv)", new StringReader(csvRows));
     }
   }
 }

@@ -9,18 +9,15 @@ import io.twinledger.twin.ngsild.NotificationParser;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 
 /**
  * Bulk ingestion end to end through {@link BulkImport} (CSV parsed, mapped, unit-normalised,
@@ -127,10 +124,6 @@ class IngestionBenchmark {
           .append(f[5])
           .append(",{},1\n");
     }
-    try (Connection c = db.getConnection()) {
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn("COPY raw_reading FROM STDIN (FORMAT csv)", new StringReader(rows.toString()));
-    }
+    BenchDatabase.copyRaw(db, rows.toString());
   }
 }

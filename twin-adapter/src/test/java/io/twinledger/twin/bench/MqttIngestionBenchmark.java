@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
 /**
  * MQTT messages per second through a Mosquitto of the benchmark's own into PostgreSQL: first with a
  * handler that stores nothing (what broker and client deliver, the baseline), then through the
- * ingestion pipeline, each message acknowledged only after its batch is stored. Two feeds: the
- * Riverton rain gauges (one reading per message) and weather stations publishing rain and creek
- * level in one payload (two readings per message).
+ * ingestion pipeline, each message acknowledged only after its batch is stored, and last a raw
+ * {@code COPY} of the same readings into a table of {@code reading}'s shape (the database's
+ * baseline). Two feeds: the Riverton rain gauges (one reading per message) and weather stations
+ * publishing rain and creek level in one payload (two readings per message).
  *
  * <p>Publishers, broker, subscriber and PostgreSQL share the machine. {@value #PUBLISHERS}
  * connections publish at QoS 1 through the HiveMQ client's reactive API, which keeps as many
@@ -117,6 +118,7 @@ class MqttIngestionBenchmark {
 
   private static void measure(long brokerPid) throws Exception {
     DataSource db = BenchDatabase.fresh();
+    BenchDatabase.createRawReadingTable(db);
     cpu = CpuClock.of(db).withBroker(brokerPid);
     MappingConfig riverton;
     try (InputStream in =
@@ -137,28 +139,74 @@ class MqttIngestionBenchmark {
       pipeline(gauge, gauges);
       pipeline(station, stations);
       baseline(gauge);
+      rawCopy(db, gauge);
     }
 
     List<String> lines = new ArrayList<>();
     for (Feed feed : List.of(gauge, station)) {
       Result baseline = baseline(feed);
       Result stored = pipeline(feed, feed == gauge ? gauges : stations);
+      double readings = stored.messagesPerSecond() * feed.readingsPerMessage();
+      double copy = rawCopy(db, feed);
       lines.add(
           String.format(
               Locale.ROOT,
               "MQTT %s (%d reading(s) per message): received without storing %,.0f msg/s (%s);"
                   + " stored through the pipeline %,.0f msg/s = %,.0f readings/s (%s);"
+                  + " ratio to receiving %.2f; raw COPY of the same readings %,.0f rows/s,"
                   + " ratio %.2f",
               feed.name(),
               feed.readingsPerMessage(),
               baseline.messagesPerSecond(),
               baseline.cpu(),
               stored.messagesPerSecond(),
-              stored.messagesPerSecond() * feed.readingsPerMessage(),
+              readings,
               stored.cpu(),
-              stored.messagesPerSecond() / baseline.messagesPerSecond()));
+              stored.messagesPerSecond() / baseline.messagesPerSecond(),
+              copy,
+              readings / copy));
     }
     lines.forEach(System.out::println);
+  }
+
+  /** Rows per second of one raw COPY of the readings a round of {@code feed} stores. */
+  private static double rawCopy(DataSource db, Feed feed) throws Exception {
+    Instant t0 = Instant.parse("2001-01-01T00:00:00Z").plus(Duration.ofDays(400L * round++));
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < MESSAGES; i++) {
+      String topic = feed.topic("raw", i);
+      Instant observedAt = t0.plusSeconds(60L * (i / TOPICS));
+      String rain = "0." + (i % 9 + 1);
+      if (feed.station()) {
+        rawRow(rows, topic + "/rain", observedAt, "rainfall-depth", rain, "MMT");
+        rawRow(rows, topic + "/level", observedAt, "creek-level", "1." + i % 7, "MTR");
+      } else {
+        rawRow(rows, topic, observedAt, "rainfall-depth", rain, "MMT");
+      }
+    }
+    long count = (long) MESSAGES * feed.readingsPerMessage();
+    long start = System.nanoTime();
+    BenchDatabase.copyRaw(db, rows.toString());
+    return count / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void rawRow(
+      StringBuilder rows, String sensor, Instant at, String kpi, String value, String unit) {
+    rows.append("mqtt:raw,")
+        .append(sensor)
+        .append(',')
+        .append(at)
+        .append(",gi-rock-creek-a,")
+        .append(kpi)
+        .append(',')
+        .append(value)
+        .append(',')
+        .append(unit)
+        .append(',')
+        .append(value)
+        .append(',')
+        .append(unit)
+        .append(",{},1\n");
   }
 
   private static Ingestion ingestion(DataSource db, MappingConfig mapping) {

@@ -3,9 +3,7 @@ package io.twinledger.twin.bench;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.store.AssessedReading;
 import io.twinledger.twin.store.ReadingStore;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 
 /**
  * Readings per second stored by {@link ReadingStore} (ordering and digest, then COPY straight into
@@ -106,10 +103,6 @@ class ReadingStoreBenchmark {
           .append(r.originalUnit())
           .append(",{},1\n");
     }
-    try (Connection c = db.getConnection()) {
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn("COPY raw_reading FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
-    }
+    BenchDatabase.copyRaw(db, csv.toString());
   }
 }
