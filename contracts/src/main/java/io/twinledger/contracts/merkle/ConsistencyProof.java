@@ -62,27 +62,18 @@ public record ConsistencyProof(long size1, long size2, List<MerkleHash> path) {
       proof.add(root1);
     }
     proof.addAll(path);
-    long fn = size1 - 1;
-    long sn = size2 - 1;
-    while ((fn & 1) == 1) {
-      fn >>= 1;
-      sn >>= 1;
-    }
+    NodeWalk walk = new NodeWalk(size1 - 1, size2 - 1);
+    walk.skipRightChildren();
     MerkleHash fr = proof.getFirst();
     MerkleHash sr = proof.getFirst();
     for (MerkleHash c : proof.subList(1, proof.size())) {
-      if ((fn & 1) == 1 || fn == sn) {
+      if (walk.siblingOnLeft()) {
         fr = MerkleHash.node(c, fr);
         sr = MerkleHash.node(c, sr);
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
       } else {
         sr = MerkleHash.node(sr, c);
       }
-      fn >>= 1;
-      sn >>= 1;
+      walk.step();
     }
     if (!fr.equals(root1)) {
       return new ProofCheck.Invalid("the proof leads to first root " + fr + ", not " + root1);
@@ -98,24 +89,9 @@ public record ConsistencyProof(long size1, long size2, List<MerkleHash> path) {
    * supplies it itself.
    */
   static int expectedLength(long size1, long size2) {
-    long fn = size1 - 1;
-    long sn = size2 - 1;
-    while ((fn & 1) == 1) {
-      fn >>= 1;
-      sn >>= 1;
-    }
-    int length = 1;
-    while (sn != 0) {
-      if ((fn & 1) == 0 && fn == sn) {
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
-      fn >>= 1;
-      sn >>= 1;
-      length++;
-    }
-    return Long.bitCount(size1) == 1 ? length - 1 : length;
+    NodeWalk walk = new NodeWalk(size1 - 1, size2 - 1);
+    walk.skipRightChildren();
+    int withFirstRoot = 1 + walk.stepsLeft();
+    return Long.bitCount(size1) == 1 ? withFirstRoot - 1 : withFirstRoot;
   }
 }

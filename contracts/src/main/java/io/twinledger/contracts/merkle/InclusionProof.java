@@ -43,21 +43,11 @@ public record InclusionProof(long leafIndex, long treeSize, List<MerkleHash> pat
               + " hashes, not "
               + path.size());
     }
-    long fn = leafIndex;
-    long sn = treeSize - 1;
+    NodeWalk walk = new NodeWalk(leafIndex, treeSize - 1);
     MerkleHash r = leafHash;
     for (MerkleHash p : path) {
-      if ((fn & 1) == 1 || fn == sn) {
-        r = MerkleHash.node(p, r);
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      } else {
-        r = MerkleHash.node(r, p);
-      }
-      fn >>= 1;
-      sn >>= 1;
+      r = walk.siblingOnLeft() ? MerkleHash.node(p, r) : MerkleHash.node(r, p);
+      walk.step();
     }
     return r.equals(root)
         ? ProofCheck.VALID
@@ -69,20 +59,6 @@ public record InclusionProof(long leafIndex, long treeSize, List<MerkleHash> pat
    * ({@code 0 <= index < size}): the steps of the verification algorithm until the last node.
    */
   static int expectedLength(long index, long size) {
-    long fn = index;
-    long sn = size - 1;
-    int length = 0;
-    while (sn != 0) {
-      if ((fn & 1) == 0 && fn == sn) {
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
-      fn >>= 1;
-      sn >>= 1;
-      length++;
-    }
-    return length;
+    return new NodeWalk(index, size - 1).stepsLeft();
   }
 }
