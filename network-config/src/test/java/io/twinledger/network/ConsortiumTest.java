@@ -10,7 +10,9 @@ import io.twinledger.network.org.Organisation;
 import io.twinledger.network.policy.AllOf;
 import io.twinledger.network.policy.SignedBy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The checked-in TwinLedger consortium, as the embedded peer and the Fabric files see it. */
@@ -37,8 +39,8 @@ class ConsortiumTest {
     assertThat(consortium.organisation("NoSuchMSP")).isEmpty();
   }
 
-  private static org.assertj.core.groups.Tuple org(String name, String mspId, OrgRole... roles) {
-    return org.assertj.core.groups.Tuple.tuple(name, mspId, Set.of(roles));
+  private static Tuple org(String name, String mspId, OrgRole... roles) {
+    return Tuple.tuple(name, mspId, Set.of(roles));
   }
 
   @Test
@@ -88,7 +90,7 @@ class ConsortiumTest {
         .contains(issuerAndTrustee);
     assertThat(consortium.channel("infra-performance").orElseThrow().chaincode("twinledger-bonds"))
         .map(ChaincodeDefinition::contracts)
-        .contains(java.util.List.of("BondRegistryContract", "TokenContract"));
+        .contains(List.of("BondRegistryContract", "TokenContract"));
   }
 
   @Test
@@ -113,7 +115,7 @@ class ConsortiumTest {
         .isEqualTo(
             new PrivateDataCollection(
                 "residentMeterData",
-                java.util.List.of("EnergyCommunityMSP", "IndependentAuditorMSP"),
+                List.of("EnergyCommunityMSP", "IndependentAuditorMSP"),
                 1,
                 1,
                 0,

@@ -8,6 +8,7 @@ import io.twinledger.network.org.Organisation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.Extension;
@@ -48,7 +50,7 @@ class MspDirectoryTest {
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path path : paths.toList()) {
         Path copy = target.resolve(source.relativize(path).toString());
-        Files.copy(path, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
     return target;
@@ -205,13 +207,9 @@ class MspDirectoryTest {
     Path theirs = root.resolve("WaterUtilityMSP/peer");
     Path ours = root.resolve("CityFinanceMSP/peer");
     Files.copy(
-        theirs.resolve("cert.pem"),
-        ours.resolve("cert.pem"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        theirs.resolve("cert.pem"), ours.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
     Files.copy(
-        theirs.resolve("key.pem"),
-        ours.resolve("key.pem"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        theirs.resolve("key.pem"), ours.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -225,7 +223,7 @@ class MspDirectoryTest {
     Files.copy(
         root.resolve("CityFinanceMSP/admin/key.pem"),
         root.resolve("CityFinanceMSP/client/key.pem"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.REPLACE_EXISTING);
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -242,7 +240,7 @@ class MspDirectoryTest {
       Files.copy(
           root.resolve("CityFinanceMSP/admin").resolve(file),
           root.resolve("CityFinanceMSP/peer").resolve(file),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          StandardCopyOption.REPLACE_EXISTING);
     }
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
@@ -284,7 +282,7 @@ class MspDirectoryTest {
 
   private static void deleteTree(Path directory) throws IOException {
     try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }

@@ -3,6 +3,7 @@ package io.twinledger.network.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ class EndorsementPolicyTest {
   /** Every subset of {A, B, C, OUTSIDER}: the whole truth table. */
   private static List<Set<String>> everyEndorserSet() {
     List<String> ids = List.of(A, B, C, OUTSIDER);
-    List<Set<String>> sets = new java.util.ArrayList<>();
+    List<Set<String>> sets = new ArrayList<>();
     for (int mask = 0; mask < 1 << ids.size(); mask++) {
       Set<String> set = new HashSet<>();
       for (int i = 0; i < ids.size(); i++) {
@@ -130,7 +131,7 @@ class EndorsementPolicyTest {
 
   @Test
   void operandsAreCopied() {
-    List<EndorsementPolicy> operands = new java.util.ArrayList<>(List.of(new SignedBy(A)));
+    List<EndorsementPolicy> operands = new ArrayList<>(List.of(new SignedBy(A)));
     AllOf policy = new AllOf(operands);
     operands.add(new SignedBy(B));
     assertThat(policy.policies()).containsExactly(new SignedBy(A));
