@@ -1,0 +1,2 @@
+/** The consortium's organisations: their MSP ids, domains, roles and nodes. */
+package io.twinledger.network.org;

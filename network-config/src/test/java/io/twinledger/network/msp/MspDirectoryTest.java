@@ -1,0 +1,290 @@
+package io.twinledger.network.msp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.twinledger.network.Consortium;
+import io.twinledger.network.org.Organisation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bouncycastle.asn1.x509.Extension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Embedded MSPs: generated once, reloaded unchanged, and refused when damaged. */
+class MspDirectoryTest {
+
+  private static final Consortium CONSORTIUM = Consortium.twinLedger();
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  /** One generated directory, copied by tests that damage it; generating costs 24 key pairs. */
+  @TempDir static Path pristine;
+
+  private static MspDirectory created;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void generate() {
+    created = MspDirectory.openOrCreate(pristine.resolve("fabric"), CONSORTIUM, CLOCK);
+  }
+
+  private Path copyOfPristine() throws IOException {
+    Path source = pristine.resolve("fabric");
+    Path target = work.resolve("fabric");
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.toList()) {
+        Path copy = target.resolve(source.relativize(path).toString());
+        Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    return target;
+  }
+
+  @Test
+  void createsOneMspPerOrganisationWithPeerAdminAndClient() {
+    assertThat(created.organisations())
+        .extracting(OrgMsp::mspId)
+        .containsExactlyElementsOf(
+            CONSORTIUM.organisations().stream().map(Organisation::mspId).toList());
+    for (OrgMsp msp : created.organisations()) {
+      for (NodeOu ou : List.of(NodeOu.PEER, NodeOu.ADMIN, NodeOu.CLIENT)) {
+        MspIdentity identity = msp.identity(ou);
+        assertThat(identity.mspId()).isEqualTo(msp.mspId());
+        assertThat(identity.nodeOu()).isEqualTo(ou);
+        assertThat(NodeOu.of(identity.certificate())).contains(ou);
+        assertThat(MspVerifier.issuedBy(identity.certificate(), msp.caCertificate())).isTrue();
+      }
+    }
+    assertThat(
+            created
+                .organisation("CityFinanceMSP")
+                .orElseThrow()
+                .peer()
+                .certificate()
+                .getSubjectX500Principal()
+                .getName())
+        .isEqualTo("CN=peer0.cityfinance.twinledger.example,OU=peer,O=City Finance Office");
+    assertThat(created.organisation("NoSuchMSP")).isEmpty();
+  }
+
+  @Test
+  void certificatesAreP256SignedSha256WithEcdsaWithProperConstraints() {
+    OrgMsp msp = created.organisation("IndependentAuditorMSP").orElseThrow();
+    X509Certificate ca = msp.caCertificate();
+    assertThat(ca.getSigAlgName()).isEqualTo("SHA256withECDSA");
+    assertThat(((ECPublicKey) ca.getPublicKey()).getParams().toString()).contains("secp256r1");
+    assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
+    assertThat(ca.getCriticalExtensionOIDs())
+        .contains(Extension.basicConstraints.getId(), Extension.keyUsage.getId());
+    // keyUsage bits: digitalSignature (0), keyCertSign (5), cRLSign (6)
+    assertThat(ca.getKeyUsage())
+        .containsExactly(true, false, false, false, false, true, true, false, false);
+    assertThat(ca.getExtensionValue(Extension.subjectKeyIdentifier.getId())).isNotNull();
+
+    X509Certificate client = msp.client().certificate();
+    assertThat(client.getSigAlgName()).isEqualTo("SHA256withECDSA");
+    assertThat(client.getBasicConstraints()).isEqualTo(-1);
+    assertThat(client.getKeyUsage())
+        .containsExactly(true, false, false, false, false, false, false, false, false);
+    assertThat(client.getExtensionValue(Extension.authorityKeyIdentifier.getId())).isNotNull();
+    assertThat(client.getNotBefore().toInstant()).isEqualTo(NOW.minus(MspDirectory.BACKDATING));
+    assertThat(client.getNotAfter().toInstant())
+        .isEqualTo(NOW.minus(MspDirectory.BACKDATING).plus(MspDirectory.VALIDITY));
+  }
+
+  @Test
+  void theClientKeySignsWhatItsCertificateVerifies() throws Exception {
+    MspIdentity client = created.organisation("CityFinanceMSP").orElseThrow().client();
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(client.privateKey());
+    signer.update("proposal".getBytes());
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(client.certificate());
+    verifier.update("proposal".getBytes());
+    assertThat(verifier.verify(signature)).isTrue();
+  }
+
+  @Test
+  void writesKeysOwnerOnly() throws IOException {
+    Path org = created.directoryOf("BondTrusteeMSP");
+    for (String dir : List.of("ca", "peer", "admin", "client")) {
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(org.resolve(dir).resolve("key.pem"))))
+          .isEqualTo("rw-------");
+      assertThat(Files.readString(org.resolve(dir).resolve("key.pem")))
+          .startsWith("-----BEGIN PRIVATE KEY-----");
+      assertThat(Files.readString(org.resolve(dir).resolve("cert.pem")))
+          .startsWith("-----BEGIN CERTIFICATE-----");
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(org)))
+        .isEqualTo("rwx------");
+    try (Stream<Path> leftovers = Files.list(created.root())) {
+      assertThat(leftovers.map(p -> p.getFileName().toString()))
+          .as("no staging directory is left behind")
+          .allMatch(name -> !name.startsWith("."));
+    }
+  }
+
+  @Test
+  void reopeningLoadsTheSameIdentities() {
+    MspDirectory reopened =
+        MspDirectory.openOrCreate(
+            created.root(), CONSORTIUM, Clock.offset(CLOCK, Duration.ofDays(30)));
+    for (OrgMsp original : created.organisations()) {
+      OrgMsp loaded = reopened.organisation(original.mspId()).orElseThrow();
+      assertThat(loaded.caCertificate()).isEqualTo(original.caCertificate());
+      assertThat(loaded.ca().privateKey().getEncoded())
+          .isEqualTo(original.ca().privateKey().getEncoded());
+      for (NodeOu ou : List.of(NodeOu.PEER, NodeOu.ADMIN, NodeOu.CLIENT)) {
+        assertThat(loaded.identity(ou).certificate())
+            .isEqualTo(original.identity(ou).certificate());
+        assertThat(loaded.identity(ou).privateKey().getEncoded())
+            .isEqualTo(original.identity(ou).privateKey().getEncoded());
+      }
+    }
+  }
+
+  @Test
+  void aMissingOrganisationIsCreatedBesideExistingOnes() throws IOException {
+    Path root = copyOfPristine();
+    deleteTree(root.resolve("RoadAgencyMSP"));
+    MspDirectory reopened = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
+    assertThat(reopened.organisation("RoadAgencyMSP").orElseThrow().caCertificate())
+        .isNotEqualTo(created.organisation("RoadAgencyMSP").orElseThrow().caCertificate());
+    assertThat(reopened.organisation("WaterUtilityMSP").orElseThrow().caCertificate())
+        .isEqualTo(created.organisation("WaterUtilityMSP").orElseThrow().caCertificate());
+  }
+
+  @Test
+  void refusesACorruptCertificate() throws IOException {
+    Path root = copyOfPristine();
+    Path file = root.resolve("CityFinanceMSP/peer/cert.pem");
+    String pem = Files.readString(file);
+    Files.writeString(file, pem.substring(0, 40) + "!!!not base64!!!" + pem.substring(60));
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(MspFileProblem.CORRUPT);
+              assertThat(e.file()).isEqualTo(file);
+            })
+        .hasMessageStartingWith("CORRUPT " + file + ": ");
+  }
+
+  @Test
+  void refusesAKeyFileHoldingACertificate() throws IOException {
+    Path root = copyOfPristine();
+    Path key = root.resolve("CityFinanceMSP/client/key.pem");
+    Files.writeString(key, Files.readString(root.resolve("CityFinanceMSP/client/cert.pem")));
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.CORRUPT))
+        .hasMessageContaining("not a PKCS#8 PRIVATE KEY");
+  }
+
+  @Test
+  void refusesACertificateOfAnotherOrganisationsCa() throws IOException {
+    Path root = copyOfPristine();
+    Path theirs = root.resolve("WaterUtilityMSP/peer");
+    Path ours = root.resolve("CityFinanceMSP/peer");
+    Files.copy(
+        theirs.resolve("cert.pem"), ours.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        theirs.resolve("key.pem"), ours.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.NOT_ISSUED_BY_CA))
+        .hasMessageContaining("does not chain to CityFinanceMSP's CA");
+  }
+
+  @Test
+  void refusesAKeyThatIsNotTheCertificates() throws IOException {
+    Path root = copyOfPristine();
+    Files.copy(
+        root.resolve("CityFinanceMSP/admin/key.pem"),
+        root.resolve("CityFinanceMSP/client/key.pem"),
+        StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(MspFileProblem.KEY_MISMATCH);
+              assertThat(e.file()).isEqualTo(root.resolve("CityFinanceMSP/client/key.pem"));
+            });
+  }
+
+  @Test
+  void refusesACertificateInTheWrongRolesDirectory() throws IOException {
+    Path root = copyOfPristine();
+    for (String file : List.of("cert.pem", "key.pem")) {
+      Files.copy(
+          root.resolve("CityFinanceMSP/admin").resolve(file),
+          root.resolve("CityFinanceMSP/peer").resolve(file),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.WRONG_NODE_OU))
+        .hasMessageContaining("has node OU admin where peer belongs");
+  }
+
+  @Test
+  void refusesAKeyReadableByOthers() throws IOException {
+    Path root = copyOfPristine();
+    Path key = root.resolve("EnergyCommunityMSP/peer/key.pem");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.KEY_NOT_PRIVATE))
+        .hasMessageContaining("chmod 600");
+  }
+
+  @Test
+  void refusesAnIncompleteDirectoryRatherThanRegenerating() throws IOException {
+    Path root = copyOfPristine();
+    Files.delete(root.resolve("BondTrusteeMSP/client/cert.pem"));
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.MISSING));
+  }
+
+  @Test
+  void refusesCertificatesThatExpired() {
+    Clock elevenYearsOn = Clock.offset(CLOCK, Duration.ofDays(11 * 365));
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(created.root(), CONSORTIUM, elevenYearsOn))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.NOT_VALID_NOW));
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
