@@ -10,6 +10,7 @@ import io.twinledger.twin.mapping.TopicFilter;
 import io.twinledger.twin.mqtt.MqttIngress;
 import io.twinledger.twin.mqtt.MqttSettings;
 import io.twinledger.twin.ngsild.NotificationParser;
+import io.twinledger.twin.reading.BatchDigestListener;
 import io.twinledger.twin.store.PeriodBook;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.IOException;
@@ -45,16 +46,10 @@ public class TwinConfiguration {
   /** Messages stored per transaction: large enough for throughput, small enough for latency. */
   private static final int MQTT_BATCH = 2_000;
 
+  /** Each stored batch goes to the {@link BatchDigestListener}: the audit log's. */
   @Bean
-  ReadingStore readingStore(DataSource dataSource) {
-    return new ReadingStore(
-        dataSource,
-        (batchId, batch) ->
-            log.debug(
-                "Stored reading batch {} ({} readings, sha256 {})",
-                batchId,
-                batch.readings().size(),
-                batch.digestHex()));
+  ReadingStore readingStore(DataSource dataSource, BatchDigestListener batchDigests) {
+    return new ReadingStore(dataSource, batchDigests);
   }
 
   /** One set of quality thresholds for ingestion and for the coverage of closed periods. */

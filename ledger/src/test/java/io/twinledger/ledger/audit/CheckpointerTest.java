@@ -1,0 +1,135 @@
+package io.twinledger.ledger.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.twinledger.contracts.merkle.ConsistencyProof;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CheckpointerTest {
+
+  private static HikariDataSource dataSource;
+
+  @BeforeAll
+  static void database() {
+    dataSource = AuditDatabase.fresh();
+  }
+
+  @AfterAll
+  static void close() {
+    dataSource.close();
+  }
+
+  /**
+   * The ledger, seen from the log: verifies each consistency proof as the chaincode will, and
+   * refuses while {@code down}.
+   */
+  static final class Ledger implements CheckpointAnchor {
+    final List<SignedCheckpoint> anchored = new ArrayList<>();
+    boolean down;
+
+    @Override
+    public AnchorReceipt anchor(
+        SignedCheckpoint checkpoint, Optional<ConsistencyProof> sincePrevious) {
+      if (down) {
+        throw new IllegalStateException("peer unavailable");
+      }
+      assertThat(checkpoint.signatureValid()).isTrue();
+      if (anchored.isEmpty()) {
+        assertThat(sincePrevious).isEmpty();
+      } else {
+        SignedCheckpoint previous = anchored.getLast();
+        assertThat(
+                sincePrevious
+                    .orElseThrow()
+                    .verify(previous.checkpoint().root(), checkpoint.checkpoint().root())
+                    .isValid())
+            .isTrue();
+      }
+      anchored.add(checkpoint);
+      return new AnchorReceipt("tx" + anchored.size(), 10L + anchored.size());
+    }
+  }
+
+  @Test
+  void checkpointsAreSignedStoredOnlyWhenTheLogGrewAndAnchoredInOrderWithProofs() {
+    AuditLog log = AuditLog.open(dataSource, "anchored");
+    CheckpointBook book = new CheckpointBook(dataSource, "anchored");
+    Ledger ledger = new Ledger();
+    Instant at = Instant.parse("2026-05-01T10:00:00.123456Z");
+    Checkpointer checkpointer =
+        new Checkpointer(
+            log,
+            book,
+            AuditDatabase.operator("riverton-operator").signer(),
+            Optional.of(ledger),
+            Clock.fixed(at, ZoneOffset.UTC));
+
+    assertThat(checkpointer.run()).as("nothing to sign in an empty log").isEmpty();
+    log.append(AuditDatabase.batches(1, 5));
+    SignedCheckpoint first = checkpointer.run().orElseThrow();
+    assertThat(checkpointer.run()).as("the log did not grow").isEmpty();
+
+    assertThat(first.checkpoint().treeSize()).isEqualTo(5);
+    assertThat(first.checkpoint().root()).isEqualTo(log.root(5));
+    assertThat(first.checkpoint().timestamp()).isEqualTo(Instant.parse("2026-05-01T10:00:00.123Z"));
+    assertThat(first.signer()).isEqualTo("O=Riverton,CN=riverton-operator");
+    assertThat(book.latest().orElseThrow().anchor()).contains(new AnchorReceipt("tx1", 11));
+
+    ledger.down = true;
+    log.append(AuditDatabase.batches(6, 6));
+    checkpointer.run();
+    log.append(AuditDatabase.batches(12, 9));
+    checkpointer.run();
+    assertThat(book.unanchored())
+        .extracting(c -> c.checkpoint().treeSize())
+        .containsExactly(11L, 20L);
+    assertThat(book.latest().orElseThrow().anchor()).isEmpty();
+
+    ledger.down = false;
+    assertThat(checkpointer.anchorPending()).isEqualTo(2);
+    assertThat(book.all())
+        .extracting(c -> c.anchor().orElseThrow())
+        .containsExactly(
+            new AnchorReceipt("tx1", 11),
+            new AnchorReceipt("tx2", 12),
+            new AnchorReceipt("tx3", 13));
+    SignedCheckpoint stored = book.at(11).orElseThrow();
+    assertThat(stored.signatureValid()).isTrue();
+    assertThat(stored.checkpoint()).isEqualTo(ledger.anchored.get(1).checkpoint());
+  }
+
+  @Test
+  void withoutAnAnchorCheckpointsStayUnanchored() {
+    AuditLog log = AuditLog.open(dataSource, "unanchored");
+    CheckpointBook book = new CheckpointBook(dataSource, "unanchored");
+    Checkpointer checkpointer =
+        new Checkpointer(
+            log, book, AuditDatabase.operator("op").signer(), Optional.empty(), Clock.systemUTC());
+    log.append(AuditDatabase.batches(1, 2));
+
+    checkpointer.run();
+
+    assertThat(book.latest().orElseThrow().anchor()).isEmpty();
+    assertThat(book.latestAnchored()).isEmpty();
+  }
+
+  @Test
+  void aKeyThatIsNotTheCertificatesIsRefused() {
+    AuditDatabase.Operator one = AuditDatabase.operator("one");
+    AuditDatabase.Operator two = AuditDatabase.operator("two");
+
+    assertThatThrownBy(() -> new CheckpointSigner(one.keys().getPrivate(), two.certificate()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the private key does not belong to the certificate of O=Riverton,CN=two");
+  }
+}

@@ -1,0 +1,115 @@
+package io.twinledger.service.audit;
+
+import io.twinledger.ledger.audit.AuditLog;
+import io.twinledger.ledger.audit.CheckpointAnchor;
+import io.twinledger.ledger.audit.CheckpointBook;
+import io.twinledger.ledger.audit.CheckpointSigner;
+import io.twinledger.ledger.audit.Checkpointer;
+import io.twinledger.ledger.audit.DomainEventFeed;
+import io.twinledger.ledger.audit.IntegrityCheck;
+import io.twinledger.ledger.audit.ReadingBatchLeaf;
+import io.twinledger.ledger.audit.Sha256;
+import io.twinledger.service.TwinLedgerProperties;
+import io.twinledger.twin.reading.BatchDigestListener;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the Merkle audit log ({@code io.twinledger.ledger.audit}) on the service's PostgreSQL: the
+ * deployment's log ({@code twinledger.audit.log-id}), the twin adapter's batch digests and the
+ * event store's events as its leaves, and signed checkpoints.
+ *
+ * <p><b>Anchoring:</b> checkpoints are anchored through a {@link CheckpointAnchor} bean once the
+ * Fabric client provides one. Until then there is none, checkpoints stay unanchored and the API
+ * answers {@code "anchor": null}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+public class AuditConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
+  /** Created after the migrations: opening the log writes its row. */
+  @Bean
+  @DependsOnDatabaseInitialization
+  AuditLog auditLog(DataSource dataSource, AuditProperties properties) {
+    return AuditLog.open(dataSource, properties.logId());
+  }
+
+  @Bean
+  CheckpointBook checkpointBook(DataSource dataSource, AuditLog auditLog) {
+    return new CheckpointBook(dataSource, auditLog.logId());
+  }
+
+  @Bean
+  CheckpointSigner checkpointSigner(AuditProperties properties, TwinLedgerProperties service) {
+    AuditProperties.Signer signer = properties.signer();
+    if (signer.key().isPresent() != signer.certificate().isPresent()) {
+      throw new IllegalStateException(
+          "twinledger.audit.signer.key and twinledger.audit.signer.certificate go together");
+    }
+    if (signer.key().isPresent()) {
+      return OperatorKey.fromFiles(signer.key().get(), signer.certificate().get());
+    }
+    return OperatorKey.local(
+        service.dataDir().resolve("audit").toAbsolutePath(), properties.logId());
+  }
+
+  @Bean
+  Checkpointer checkpointer(
+      AuditLog auditLog,
+      CheckpointBook book,
+      CheckpointSigner signer,
+      ObjectProvider<CheckpointAnchor> anchor) {
+    return new Checkpointer(
+        auditLog, book, signer, Optional.ofNullable(anchor.getIfAvailable()), Clock.systemUTC());
+  }
+
+  @Bean
+  DomainEventFeed domainEventFeed(
+      DataSource dataSource, AuditLog auditLog, AuditProperties properties) {
+    return new DomainEventFeed(
+        dataSource, auditLog, properties.eventBatch(), properties.gapTimeout(), Clock.systemUTC());
+  }
+
+  @Bean
+  IntegrityCheck integrityCheck(DataSource dataSource, AuditLog auditLog) {
+    return new IntegrityCheck(dataSource, auditLog.logId());
+  }
+
+  /**
+   * Appends each stored reading batch to the log as it is committed. A batch holds the readings of
+   * one source. An append that fails is logged with the batch's id and digest: the readings are
+   * stored, and the failure is not the sender's to retry.
+   */
+  @Bean
+  BatchDigestListener auditedBatches(AuditLog auditLog) {
+    return (batchId, batch) -> {
+      ReadingBatchLeaf leaf =
+          new ReadingBatchLeaf(
+              batchId,
+              batch.readings().getFirst().source(),
+              batch.readings().size(),
+              Sha256.of(batch.digest()));
+      try {
+        auditLog.append(List.of(leaf));
+      } catch (RuntimeException e) {
+        log.error(
+            "Reading batch {} (sha256 {}) is stored but not in audit log {}",
+            batchId,
+            batch.digestHex(),
+            auditLog.logId(),
+            e);
+      }
+    };
+  }
+}

@@ -1,0 +1,146 @@
+package io.twinledger.service.audit;
+
+import io.twinledger.contracts.merkle.ConsistencyProof;
+import io.twinledger.contracts.merkle.InclusionProof;
+import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.ledger.audit.AnchorReceipt;
+import io.twinledger.ledger.audit.Defect;
+import io.twinledger.ledger.audit.IntegrityReport;
+import io.twinledger.ledger.audit.SignedCheckpoint;
+import io.twinledger.ledger.audit.StoredLeaf;
+import java.security.cert.CertificateEncodingException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The audit API's JSON documents. Hashes are lower-case hex. The proof documents are the shape the
+ * {@code verify-proof} command reads.
+ */
+final class AuditViews {
+
+  private AuditViews() {}
+
+  /** A leaf: where it is, its hash, its canonical data (hex) and that data decoded. */
+  record Leaf(
+      String logId,
+      long leafIndex,
+      String kind,
+      long reference,
+      String leafHash,
+      String data,
+      Object fields) {
+
+    static Leaf of(String logId, StoredLeaf stored) {
+      return new Leaf(
+          logId,
+          stored.index(),
+          stored.leaf().kind().label(),
+          stored.leaf().reference(),
+          stored.hash().hex(),
+          HexFormat.of().formatHex(stored.leaf().data()),
+          stored.leaf());
+    }
+  }
+
+  /** {@code {"type":"inclusion","leafIndex":n,"treeSize":n,"leafHash":…,"path":[…],"root":…}}. */
+  record Inclusion(
+      String type, long leafIndex, long treeSize, String leafHash, List<String> path, String root) {
+
+    static Inclusion of(InclusionProof proof, MerkleHash leafHash, MerkleHash root) {
+      return new Inclusion(
+          "inclusion",
+          proof.leafIndex(),
+          proof.treeSize(),
+          leafHash.hex(),
+          hex(proof.path()),
+          root.hex());
+    }
+  }
+
+  /** {@code {"type":"consistency","size1":n,"size2":n,"root1":…,"root2":…,"path":[…]}}. */
+  record Consistency(
+      String type, long size1, long size2, String root1, String root2, List<String> path) {
+
+    static Consistency of(ConsistencyProof proof, MerkleHash root1, MerkleHash root2) {
+      return new Consistency(
+          "consistency", proof.size1(), proof.size2(), root1.hex(), root2.hex(), hex(proof.path()));
+    }
+  }
+
+  /**
+   * A signed checkpoint: the checkpoint, the signed text, the signature and certificate (base64
+   * DER), and where it was anchored; {@code anchor} is null until it is.
+   */
+  record Checkpoint(
+      String logId,
+      long treeSize,
+      String root,
+      String timestamp,
+      String signedContent,
+      String signer,
+      String signatureAlgorithm,
+      String signature,
+      String certificate,
+      Anchor anchor) {
+
+    static Checkpoint of(SignedCheckpoint signed) {
+      var c = signed.checkpoint();
+      try {
+        return new Checkpoint(
+            c.logId(),
+            c.treeSize(),
+            c.root().hex(),
+            c.timestamp().toString(),
+            new String(c.signedContent(), java.nio.charset.StandardCharsets.UTF_8),
+            signed.signer(),
+            SignedCheckpoint.ALGORITHM,
+            Base64.getEncoder().encodeToString(signed.signature()),
+            Base64.getEncoder().encodeToString(signed.certificate().getEncoded()),
+            signed.anchor().map(Anchor::of).orElse(null));
+      } catch (CertificateEncodingException e) {
+        throw new IllegalStateException("a stored certificate does not encode", e);
+      }
+    }
+  }
+
+  /** The ledger transaction and block that recorded a checkpoint. */
+  record Anchor(String txId, long blockNumber) {
+    static Anchor of(AnchorReceipt receipt) {
+      return new Anchor(receipt.txId(), receipt.blockNumber());
+    }
+  }
+
+  /** An integrity check's outcome, each defect with its kind and description. */
+  record Integrity(
+      String logId,
+      long treeSize,
+      boolean intact,
+      long leavesChecked,
+      long nodesChecked,
+      int checkpointsChecked,
+      List<Problem> defects) {
+
+    static Integrity of(IntegrityReport report) {
+      return new Integrity(
+          report.logId(),
+          report.treeSize(),
+          report.intact(),
+          report.leavesChecked(),
+          report.nodesChecked(),
+          report.checkpointsChecked(),
+          report.defects().stream().map(Problem::of).toList());
+    }
+  }
+
+  /** One defect: its kind (the record's name) and description. */
+  record Problem(String kind, String description) {
+    static Problem of(Defect defect) {
+      return new Problem(defect.getClass().getSimpleName(), defect.description());
+    }
+  }
+
+  private static List<String> hex(List<MerkleHash> hashes) {
+    return hashes.stream().map(MerkleHash::hex).toList();
+  }
+}

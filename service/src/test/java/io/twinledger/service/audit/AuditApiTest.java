@@ -1,0 +1,191 @@
+package io.twinledger.service.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinledger.contracts.merkle.Checkpoint;
+import io.twinledger.contracts.merkle.ConsistencyProof;
+import io.twinledger.contracts.merkle.InclusionProof;
+import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.ledger.audit.ReadingBatchLeaf;
+import io.twinledger.ledger.audit.Sha256;
+import io.twinledger.service.support.Api;
+import io.twinledger.service.support.OnEmbeddedDb;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log through real HTTP on the whole service: the demo's asset registrations and an
+ * NGSI-LD notification become leaves, checkpoints are signed, and every proof the API gives is
+ * checked with the strict verifiers an offline auditor uses.
+ */
+@OnEmbeddedDb
+class AuditApiTest {
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired AuditJobs jobs;
+  Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port, json);
+  }
+
+  private static List<MerkleHash> path(JsonNode proof) {
+    return proof.get("path").valueStream().map(p -> MerkleHash.fromHex(p.asString())).toList();
+  }
+
+  private JsonNode latestCheckpoint() {
+    var latest = api.get("/api/v1/audit/checkpoints/latest", "auditor");
+    assertThat(latest.status()).as(latest.body()).isEqualTo(200);
+    return latest.json();
+  }
+
+  @Test
+  void theDemosEventsAreLeavesProvableAgainstASignedUnanchoredCheckpoint() throws Exception {
+    jobs.checkpoint();
+    JsonNode checkpoint = latestCheckpoint();
+
+    assertThat(checkpoint.get("logId").asString()).isEqualTo("riverton-audit");
+    assertThat(checkpoint.get("treeSize").asLong())
+        .as("12 sample assets")
+        .isGreaterThanOrEqualTo(12);
+    assertThat(checkpoint.get("anchor").isNull()).as("no Fabric client yet").isTrue();
+    Checkpoint signed =
+        new Checkpoint(
+            "riverton-audit",
+            checkpoint.get("treeSize").asLong(),
+            MerkleHash.fromHex(checkpoint.get("root").asString()),
+            Instant.parse(checkpoint.get("timestamp").asString()));
+    assertThat(new String(signed.signedContent(), StandardCharsets.UTF_8))
+        .isEqualTo(checkpoint.get("signedContent").asString());
+    X509Certificate certificate =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(
+                        Base64.getDecoder().decode(checkpoint.get("certificate").asString())));
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(certificate.getPublicKey());
+    verifier.update(signed.signedContent());
+    assertThat(verifier.verify(Base64.getDecoder().decode(checkpoint.get("signature").asString())))
+        .isTrue();
+
+    JsonNode leaf = api.get("/api/v1/audit/leaves?event=1", "investor").json();
+    assertThat(leaf.get("kind").asString()).isEqualTo("domain-event");
+    assertThat(leaf.at("/fields/globalIndex").asLong()).isEqualTo(1);
+    assertThat(leaf.at("/fields/aggregateType").asString()).isEqualTo("InfrastructureAsset");
+    MerkleHash leafHash = MerkleHash.leaf(HexFormat.of().parseHex(leaf.get("data").asString()));
+    assertThat(leafHash.hex()).isEqualTo(leaf.get("leafHash").asString());
+
+    JsonNode proof = api.get("/api/v1/audit/proofs/inclusion?event=1", "auditor").json();
+    assertThat(proof.get("type").asString()).isEqualTo("inclusion");
+    assertThat(proof.get("treeSize").asLong()).isEqualTo(signed.treeSize());
+    assertThat(proof.get("root").asString()).isEqualTo(signed.root().hex());
+    assertThat(
+            new InclusionProof(proof.get("leafIndex").asLong(), signed.treeSize(), path(proof))
+                .verify(leafHash, signed.root())
+                .isValid())
+        .isTrue();
+  }
+
+  @Test
+  void aStoredReadingBatchIsALeafAnAuditorRebuildsFromItsDigestAndProves() throws Exception {
+    jobs.checkpoint();
+    long before = latestCheckpoint().get("treeSize").asLong();
+    var stored = api.send("POST", "/api/v1/twin/ngsi-ld/notifications", "operator", notification());
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    long batchId = stored.json().get("batchId").asLong();
+    jobs.checkpoint();
+    JsonNode checkpoint = latestCheckpoint();
+    long size = checkpoint.get("treeSize").asLong();
+    MerkleHash root = MerkleHash.fromHex(checkpoint.get("root").asString());
+
+    JsonNode leaf = api.get("/api/v1/audit/leaves?readingBatch=" + batchId, "auditor").json();
+    ReadingBatchLeaf rebuilt =
+        new ReadingBatchLeaf(
+            batchId,
+            leaf.at("/fields/source").asString(),
+            stored.json().get("stored").asInt(),
+            Sha256.fromHex(stored.json().get("batchDigest").asString()));
+    assertThat(leaf.get("leafHash").asString()).isEqualTo(rebuilt.hash().hex());
+
+    JsonNode inclusion =
+        api.get(
+                "/api/v1/audit/proofs/inclusion?readingBatch=" + batchId + "&treeSize=" + size,
+                "investor")
+            .json();
+    assertThat(
+            new InclusionProof(inclusion.get("leafIndex").asLong(), size, path(inclusion))
+                .verify(rebuilt.hash(), root)
+                .isValid())
+        .isTrue();
+
+    JsonNode consistency =
+        api.get("/api/v1/audit/proofs/consistency?size1=" + before, "auditor").json();
+    assertThat(consistency.get("type").asString()).isEqualTo("consistency");
+    assertThat(consistency.get("size2").asLong()).isEqualTo(size);
+    assertThat(consistency.get("root2").asString()).isEqualTo(root.hex());
+    assertThat(
+            new ConsistencyProof(before, size, path(consistency))
+                .verify(MerkleHash.fromHex(consistency.get("root1").asString()), root)
+                .isValid())
+        .isTrue();
+
+    JsonNode integrity = api.get("/api/v1/audit/integrity", "auditor").json();
+    assertThat(integrity.get("intact").asBoolean()).as(integrity.toString()).isTrue();
+    assertThat(integrity.get("leavesChecked").asLong()).isGreaterThanOrEqualTo(size);
+  }
+
+  @Test
+  void badQuestionsGetProblemsNamingTheField() {
+    jobs.checkpoint();
+
+    var none = api.get("/api/v1/audit/leaves", "auditor");
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.contentType()).startsWith("application/problem+json");
+    assertThat(none.json().get("field").asString()).isEqualTo("index");
+    var two = api.get("/api/v1/audit/leaves?index=1&event=2", "auditor");
+    assertThat(two.json().get("field").asString()).isEqualTo("event,index");
+    var text = api.get("/api/v1/audit/leaves?index=first", "auditor");
+    assertThat(text.json().get("detail").asString())
+        .isEqualTo("index: 'first' is not a whole number");
+    var absent = api.get("/api/v1/audit/leaves?readingBatch=999999999", "auditor");
+    assertThat(absent.status()).isEqualTo(404);
+    var beyond =
+        api.get("/api/v1/audit/proofs/inclusion?leafIndex=0&treeSize=999999999", "auditor");
+    assertThat(beyond.status()).isEqualTo(400);
+    assertThat(beyond.json().get("field").asString()).isEqualTo("treeSize");
+    var zero = api.get("/api/v1/audit/proofs/consistency?size1=0", "auditor");
+    assertThat(zero.json().get("field").asString()).isEqualTo("size1");
+    assertThat(api.get("/api/v1/audit/integrity", "investor").status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/audit/checkpoints/latest", null).status()).isEqualTo(401);
+  }
+
+  private String notification() throws Exception {
+    String at =
+        Instant.parse("2021-01-01T00:00:00Z")
+            .plusSeconds(ThreadLocalRandom.current().nextLong(30_000_000))
+            .toString();
+    try (InputStream in = getClass().getResourceAsStream("/ngsild/road-segment-normalized.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("2024-04-19T10:12:00Z", at)
+          .replace("2024-04-19T10:13:00Z", Instant.parse(at).plusSeconds(60).toString());
+    }
+  }
+}
