@@ -166,7 +166,7 @@ public final class EmbeddedPeer implements AutoCloseable {
 
   /** Committed block {@code number}, as stored. */
   public Optional<Block> block(long number) {
-    return number < height() ? store.block(number) : Optional.empty();
+    return store.block(number);
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.hyperledger.fabric.shim.Chaincode;
  *
  * @param name the chaincode name (the namespace of its state)
  * @param version the version recorded in chaincode actions
- * @param chaincode the code, typically {@link ContractChaincode#scanned()}
+ * @param chaincode the code, typically a {@link ContractChaincode}
  * @param policy the chaincode-wide endorsement policy
  * @param policiesByPrefix policies for functions whose name starts with the key
  * @param collections private data collections by name

@@ -72,15 +72,15 @@ public final class CommitNotifier {
   void committed(long number, List<String> txIds, BlockEvents events) {
     recent.put(number, events);
     recent.remove(number - RECENT_BLOCKS);
+    synchronized (heightMonitor) {
+      height = number + 1;
+      heightMonitor.notifyAll();
+    }
     for (String txId : txIds) {
       CompletableFuture<TxStatus> future = waiting.remove(txId);
       if (future != null) {
         transactions.find(txId).ifPresent(future::complete);
       }
-    }
-    synchronized (heightMonitor) {
-      height = number + 1;
-      heightMonitor.notifyAll();
     }
   }
 
