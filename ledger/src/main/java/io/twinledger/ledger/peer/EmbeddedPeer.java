@@ -8,9 +8,11 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
 import io.twinledger.ledger.peer.chaincode.Simulator;
 import io.twinledger.ledger.peer.commit.CommitNotifier;
+import io.twinledger.ledger.peer.commit.CommitStatistics;
 import io.twinledger.ledger.peer.commit.Committer;
 import io.twinledger.ledger.peer.commit.Orderer;
 import io.twinledger.ledger.peer.endorsement.Endorser;
+import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.gateway.Endpoint;
 import io.twinledger.ledger.peer.gateway.GatewayService;
 import io.twinledger.ledger.peer.identity.Organizations;
@@ -47,6 +49,7 @@ public final class EmbeddedPeer implements AutoCloseable {
   private final PeerSettings settings;
   private final PeerStore store;
   private final CommitNotifier notifier;
+  private final Committer committer;
   private final Orderer orderer;
   private final GatewayService gateway;
   private final String serverName;
@@ -57,6 +60,7 @@ public final class EmbeddedPeer implements AutoCloseable {
       PeerSettings settings,
       PeerStore store,
       CommitNotifier notifier,
+      Committer committer,
       Orderer orderer,
       GatewayService gateway,
       String serverName,
@@ -64,6 +68,7 @@ public final class EmbeddedPeer implements AutoCloseable {
     this.settings = settings;
     this.store = store;
     this.notifier = notifier;
+    this.committer = committer;
     this.orderer = orderer;
     this.gateway = gateway;
     this.serverName = serverName;
@@ -83,6 +88,7 @@ public final class EmbeddedPeer implements AutoCloseable {
         settings.chaincodes().stream()
             .collect(Collectors.toMap(ChaincodeDefinition::name, Function.identity()));
     TransientStore transientStore = new TransientStore();
+    OwnEndorsements ownEndorsements = new OwnEndorsements();
     CommitNotifier notifier =
         new CommitNotifier(ledger.transactions(), store::block, ledger.height());
     Committer committer =
@@ -93,6 +99,7 @@ public final class EmbeddedPeer implements AutoCloseable {
             ledger.state(),
             ledger.transactions(),
             transientStore,
+            ownEndorsements,
             store,
             notifier,
             ledger.height(),
@@ -107,6 +114,7 @@ public final class EmbeddedPeer implements AutoCloseable {
             new Simulator(ledger.state(), store, settings.gatewayMspId()),
             ledger.transactions(),
             transientStore,
+            ownEndorsements,
             notifier::height);
     String serverName = "twinledger-peer-" + settings.channel() + "-" + UUID.randomUUID();
     GatewayService gateway =
@@ -121,7 +129,8 @@ public final class EmbeddedPeer implements AutoCloseable {
     try {
       Server server =
           InProcessServerBuilder.forName(serverName).addService(gateway).build().start();
-      return new EmbeddedPeer(settings, store, notifier, orderer, gateway, serverName, server);
+      return new EmbeddedPeer(
+          settings, store, notifier, committer, orderer, gateway, serverName, server);
     } catch (IOException e) {
       orderer.close();
       throw new UncheckedIOException("Cannot start the in-process gateway", e);
@@ -167,6 +176,11 @@ public final class EmbeddedPeer implements AutoCloseable {
   /** Committed block {@code number}, as stored. */
   public Optional<Block> block(long number) {
     return store.block(number);
+  }
+
+  /** Where the committer has spent its time. */
+  public CommitStatistics commitStatistics() {
+    return committer.statistics();
   }
 
   @Override

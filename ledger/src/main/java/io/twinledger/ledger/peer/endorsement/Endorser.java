@@ -66,6 +66,7 @@ public final class Endorser {
   private final Simulator simulator;
   private final TransactionIndex transactions;
   private final TransientStore transientStore;
+  private final OwnEndorsements ownEndorsements;
   private final LongSupplier height;
 
   /**
@@ -80,6 +81,7 @@ public final class Endorser {
       Simulator simulator,
       TransactionIndex transactions,
       TransientStore transientStore,
+      OwnEndorsements ownEndorsements,
       LongSupplier height) {
     this.channel = channel;
     this.organizations = organizations;
@@ -92,6 +94,7 @@ public final class Endorser {
     this.simulator = simulator;
     this.transactions = transactions;
     this.transientStore = transientStore;
+    this.ownEndorsements = ownEndorsements;
     this.height = height;
   }
 
@@ -216,11 +219,11 @@ public final class Endorser {
             Rejection.UNAVAILABLE, "this peer holds no endorser identity for " + mspId);
       }
       ByteString endorser = serializedEndorsers.get(mspId);
-      byte[] signature = identity.sign(responsePayload.concat(endorser).toByteArray());
+      ByteString signed = responsePayload.concat(endorser);
+      ByteString signature = ByteString.copyFrom(identity.sign(signed.toByteArray()));
+      ownEndorsements.remember(signature, signed);
       endorsed.addEndorsements(
-          Endorsement.newBuilder()
-              .setEndorser(endorser)
-              .setSignature(ByteString.copyFrom(signature)));
+          Endorsement.newBuilder().setEndorser(endorser).setSignature(signature));
     }
     result
         .privateData()

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Payload;
@@ -75,6 +77,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final CommitNotifier notifier;
   private final Organizations organizations;
   private final TransactionIndex transactions;
+  private final Executor replies = Executors.newVirtualThreadPerTaskExecutor();
 
   /** Serves {@code channel} from the given peer parts. */
   public GatewayService(
@@ -238,7 +241,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     if (responses instanceof ServerCallStreamObserver<CommitStatusResponse> call) {
       call.setOnCancelHandler(() -> notifier.forget(request.getTransactionId(), status));
     }
-    status.thenAccept(
+    // Off the committing thread: it completes a whole block's waiters at once.
+    status.thenAcceptAsync(
         committed -> {
           responses.onNext(
               CommitStatusResponse.newBuilder()
@@ -246,7 +250,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                   .setBlockNumber(committed.blockNumber())
                   .build());
           responses.onCompleted();
-        });
+        },
+        replies);
   }
 
   @Override
