@@ -53,11 +53,6 @@ public final class Orderer implements AutoCloseable {
     queue.add(envelope);
   }
 
-  /** Envelopes waiting for a block. */
-  public int pending() {
-    return queue.size();
-  }
-
   private void run() {
     try {
       while (running) {

@@ -257,11 +257,6 @@ public final class Endorser {
     return Envelope.newBuilder().setPayload(payload).build();
   }
 
-  /** The organisations this peer endorses for. */
-  public Set<String> endorsingOrganizations() {
-    return endorsers.keySet();
-  }
-
   /** Fabric's transaction id: lower-case hex SHA-256 of nonce ‖ serialized creator. */
   public static String txId(ByteString nonce, ByteString creator) {
     MessageDigest digest = sha256();

@@ -21,9 +21,4 @@ public final class TransactionIndex {
   public void record(String txId, TxStatus status) {
     statuses.putIfAbsent(txId, status);
   }
-
-  /** How many distinct transaction ids are known. */
-  public int size() {
-    return statuses.size();
-  }
 }

@@ -60,16 +60,6 @@ public final class WorldState {
     return keys.subMap(startKey, true, endKey, false);
   }
 
-  /** All committed public entries of a namespace, in key order. */
-  public NavigableMap<String, VersionedValue> all(String namespace) {
-    return range(namespace, "", "");
-  }
-
-  /** The namespaces that hold public keys. */
-  public Collection<String> namespaces() {
-    return publicState.keySet();
-  }
-
   /** The committed private entry with this key hash. */
   public Optional<PrivateEntry> privateEntry(
       String namespace, String collection, ByteString keyHash) {
