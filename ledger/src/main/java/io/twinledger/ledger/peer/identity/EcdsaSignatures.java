@@ -1,0 +1,148 @@
+package io.twinledger.ledger.peer.identity;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECKey;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * ECDSA with SHA-256 the way Fabric uses it: DER-encoded (r, s) signatures over the SHA-256 of the
+ * message, with s in the lower half of the curve order.
+ *
+ * <p>Fabric's MSP refuses a signature whose s is above half the order (the same signature with s
+ * replaced by n − s would also verify, which makes signatures malleable); {@link #sign} therefore
+ * normalises s and {@link #verify} refuses high-s signatures.
+ */
+public final class EcdsaSignatures {
+
+  private static final String ALGORITHM = "SHA256withECDSA";
+
+  private EcdsaSignatures() {}
+
+  /** Signs {@code message} with a low-s signature; the key must be an EC key. */
+  public static byte[] sign(PrivateKey key, byte[] message) {
+    if (!(key instanceof ECKey ec)) {
+      throw new IllegalArgumentException(
+          "Only ECDSA keys can sign for Fabric, not " + key.getAlgorithm());
+    }
+    try {
+      Signature signature = Signature.getInstance(ALGORITHM);
+      signature.initSign(key);
+      signature.update(message);
+      return lowS(signature.sign(), ec.getParams().getOrder());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot sign with " + key.getAlgorithm() + " key", e);
+    }
+  }
+
+  /**
+   * Whether {@code signature} is a valid low-s ECDSA signature of {@code message} by {@code key}.
+   *
+   * @return empty when valid, otherwise why not
+   */
+  public static Optional<String> verify(PublicKey key, byte[] message, byte[] signature) {
+    if (!(key instanceof ECKey ec)) {
+      return Optional.of("public key is " + key.getAlgorithm() + ", not EC");
+    }
+    Optional<BigInteger[]> rs = decode(signature);
+    if (rs.isEmpty()) {
+      return Optional.of("signature is not a DER-encoded ECDSA signature");
+    }
+    BigInteger order = ec.getParams().getOrder();
+    if (rs.get()[1].compareTo(order.shiftRight(1)) > 0) {
+      return Optional.of("signature has a high S value (must be at most half the curve order)");
+    }
+    try {
+      Signature verifier = Signature.getInstance(ALGORITHM);
+      verifier.initVerify(key);
+      verifier.update(message);
+      return verifier.verify(signature)
+          ? Optional.empty()
+          : Optional.of("signature does not verify");
+    } catch (GeneralSecurityException e) {
+      return Optional.of("signature does not verify: " + e.getMessage());
+    }
+  }
+
+  private static byte[] lowS(byte[] der, BigInteger order) {
+    BigInteger[] rs =
+        decode(der)
+            .orElseThrow(() -> new IllegalStateException("Provider produced a non-DER signature"));
+    if (rs[1].compareTo(order.shiftRight(1)) <= 0) {
+      return der;
+    }
+    return encode(rs[0], order.subtract(rs[1]));
+  }
+
+  private static Optional<BigInteger[]> decode(byte[] der) {
+    if (der.length < 8 || der[0] != 0x30) {
+      return Optional.empty();
+    }
+    int[] position = {1};
+    int sequenceLength = length(der, position);
+    if (sequenceLength < 0 || position[0] + sequenceLength != der.length) {
+      return Optional.empty();
+    }
+    Optional<BigInteger> r = integer(der, position);
+    Optional<BigInteger> s = r.flatMap(x -> integer(der, position));
+    if (s.isEmpty() || position[0] != der.length) {
+      return Optional.empty();
+    }
+    return Optional.of(new BigInteger[] {r.get(), s.get()});
+  }
+
+  private static Optional<BigInteger> integer(byte[] der, int[] position) {
+    if (position[0] >= der.length || der[position[0]] != 0x02) {
+      return Optional.empty();
+    }
+    position[0]++;
+    int length = length(der, position);
+    if (length <= 0 || position[0] + length > der.length) {
+      return Optional.empty();
+    }
+    BigInteger value = new BigInteger(Arrays.copyOfRange(der, position[0], position[0] + length));
+    position[0] += length;
+    return value.signum() > 0 ? Optional.of(value) : Optional.empty();
+  }
+
+  private static int length(byte[] der, int[] position) {
+    if (position[0] >= der.length) {
+      return -1;
+    }
+    int first = der[position[0]++] & 0xff;
+    if (first < 0x80) {
+      return first;
+    }
+    int octets = first & 0x7f;
+    if (octets == 0 || octets > 2 || position[0] + octets > der.length) {
+      return -1;
+    }
+    int length = 0;
+    for (int i = 0; i < octets; i++) {
+      length = (length << 8) | (der[position[0]++] & 0xff);
+    }
+    return length;
+  }
+
+  private static byte[] encode(BigInteger r, BigInteger s) {
+    byte[] rBytes = r.toByteArray();
+    byte[] sBytes = s.toByteArray();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(0x02);
+    body.write(rBytes.length);
+    body.writeBytes(rBytes);
+    body.write(0x02);
+    body.write(sBytes.length);
+    body.writeBytes(sBytes);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0x30);
+    out.write(body.size());
+    out.writeBytes(body.toByteArray());
+    return out.toByteArray();
+  }
+}
