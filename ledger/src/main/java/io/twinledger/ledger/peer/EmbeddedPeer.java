@@ -19,6 +19,7 @@ import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TransientStore;
 import io.twinledger.ledger.peer.store.ChainCheck;
 import io.twinledger.ledger.peer.store.LedgerIntegrityException;
+import io.twinledger.ledger.peer.store.PeerLock;
 import io.twinledger.ledger.peer.store.PeerStore;
 import io.twinledger.ledger.peer.store.VerifiedLedger;
 import java.io.IOException;
@@ -55,8 +56,10 @@ public final class EmbeddedPeer implements AutoCloseable {
   private final String serverName;
   private final Server inProcessServer;
   private final List<Server> tcpServers = new ArrayList<>();
+  private final PeerLock lock;
 
   private EmbeddedPeer(
+      PeerLock lock,
       PeerSettings settings,
       PeerStore store,
       CommitNotifier notifier,
@@ -65,6 +68,7 @@ public final class EmbeddedPeer implements AutoCloseable {
       GatewayService gateway,
       String serverName,
       Server inProcessServer) {
+    this.lock = lock;
     this.settings = settings;
     this.store = store;
     this.notifier = notifier;
@@ -79,8 +83,19 @@ public final class EmbeddedPeer implements AutoCloseable {
    * Checks the stored ledger and starts the peer.
    *
    * @throws LedgerIntegrityException naming every defect of the stored ledger
+   * @throws IllegalStateException if another peer of the channel runs on the database
    */
   public static EmbeddedPeer start(PeerSettings settings) {
+    PeerLock lock = PeerLock.acquire(settings.dataSource(), settings.channel());
+    try {
+      return start(settings, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static EmbeddedPeer start(PeerSettings settings, PeerLock lock) {
     PeerStore store = new PeerStore(settings.dataSource(), settings.channel());
     VerifiedLedger ledger = ChainCheck.verify(store);
     Organizations organizations = new Organizations(settings.organizationCas());
@@ -130,7 +145,7 @@ public final class EmbeddedPeer implements AutoCloseable {
       Server server =
           InProcessServerBuilder.forName(serverName).addService(gateway).build().start();
       return new EmbeddedPeer(
-          settings, store, notifier, committer, orderer, gateway, serverName, server);
+          lock, settings, store, notifier, committer, orderer, gateway, serverName, server);
     } catch (IOException e) {
       orderer.close();
       throw new UncheckedIOException("Cannot start the in-process gateway", e);
@@ -198,5 +213,6 @@ public final class EmbeddedPeer implements AutoCloseable {
     }
     inProcessServer.shutdownNow();
     tcpServers.forEach(Server::shutdownNow);
+    lock.close();
   }
 }

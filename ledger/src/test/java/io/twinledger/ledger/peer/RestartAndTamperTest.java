@@ -1,6 +1,7 @@
 package io.twinledger.ledger.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.twinledger.ledger.peer.block.BlockHashes;
@@ -58,6 +59,21 @@ class RestartAndTamperTest {
     Block first = fixture.peer().block(height).orElseThrow();
     assertThat(first.getHeader().getPreviousHash())
         .isEqualTo(BlockHashes.headerHash(last.getHeader()));
+  }
+
+  /** A second peer of the channel on the same database would cut blocks the first also cuts. */
+  @Test
+  void aSecondPeerOfTheChannelOnTheSameDatabaseDoesNotStart() throws Exception {
+    assertThatThrownBy(() -> EmbeddedPeer.start(fixture.settings()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Another embedded peer of channel infra-performance runs on this database; only one"
+                + " may");
+
+    fixture.stopPeer();
+    try (EmbeddedPeer next = EmbeddedPeer.start(fixture.settings())) {
+      assertThat(next.height()).as("the lock went with the first peer").isZero();
+    }
   }
 
   @Test

@@ -1,0 +1,79 @@
+package io.twinledger.ledger.peer.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * A PostgreSQL session advisory lock held for as long as a peer serves a channel. The peer keeps
+ * its world state, transaction index and block height in memory, so a second peer of the same
+ * channel on the same database (a second service instance, a second test context) would cut blocks
+ * with the same numbers and commit against a state it does not see. The lock makes the second one
+ * refuse to start; it is released when the peer closes or its process dies.
+ */
+public final class PeerLock implements AutoCloseable {
+
+  private final Connection connection;
+  private final long key;
+
+  private PeerLock(Connection connection, long key) {
+    this.connection = connection;
+    this.key = key;
+  }
+
+  /**
+   * Takes the lock of {@code channel}.
+   *
+   * @throws IllegalStateException if another session holds it, or the database cannot be reached
+   */
+  public static PeerLock acquire(DataSource dataSource, String channel) {
+    long key = key(channel);
+    try {
+      Connection connection = dataSource.getConnection();
+      try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        lock.setLong(1, key);
+        try (ResultSet rs = lock.executeQuery()) {
+          rs.next();
+          if (!rs.getBoolean(1)) {
+            connection.close();
+            throw new IllegalStateException(
+                "Another embedded peer of channel "
+                    + channel
+                    + " runs on this database; only one may");
+          }
+        }
+      }
+      return new PeerLock(connection, key);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot lock channel " + channel + " for the peer", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try (connection;
+        PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      unlock.setLong(1, key);
+      unlock.execute();
+    } catch (SQLException e) {
+      // Closing the session releases the lock as well.
+    }
+  }
+
+  private static long key(String channel) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("twinledger-peer/" + channel).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}
