@@ -97,8 +97,7 @@ class EmbeddedBrokerTest {
               new String[] {
                 "demo",
                 "--server.port=0",
-                "--twinledger.db.url="
-                    + TestDatabaseInitializers.url(TestDatabases.Target.EMBEDDED),
+                "--twinledger.db.url=" + TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED),
                 "--twinledger.data-dir=" + dataDir,
                 "--twinledger.twin.mqtt.embedded-port=" + port,
                 "--twinledger.demo.feed.enabled=false"
