@@ -32,6 +32,10 @@ public final class Cli {
                          TWINLEDGER_PASSWORD or a prompt).
         subscribe URL    Create on an NGSI-LD context broker the subscription that feeds the
                          running service's twin mapping (--notify, --tenant, --broker-auth).
+        verify-proof FILE...
+                         Check RFC 9162 inclusion and consistency proofs given as JSON files,
+                         offline; one line per file (valid, invalid or malformed). Exit code 0
+                         when all are valid, 2 when any file is malformed, else 1.
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -56,6 +60,7 @@ public final class Cli {
       case "hash-password" -> hashPassword(out, err);
       case "import" -> ImportCommand.run(rest, System.getenv(), out, err);
       case "subscribe" -> SubscribeCommand.run(rest, System.getenv(), out, err);
+      case "verify-proof" -> VerifyProofCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

@@ -1,0 +1,31 @@
+package io.twinledger.contracts.bond;
+
+import io.twinledger.contracts.ContractDescription;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.License;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/**
+ * The bond registry contract. Only its description is built; later issues add the functions its
+ * {@link Info} announces.
+ */
+@Contract(
+    name = "BondRegistryContract",
+    info =
+        @Info(
+            title = "TwinLedger bond registry",
+            description =
+                "Performance-linked bonds, their KPI thresholds and payout tiers. Planned: issuance and payouts from anchored KPI periods.",
+            version = "0.1.0",
+            license = @License(name = "Apache-2.0")))
+public final class BondRegistryContract implements ContractInterface {
+
+  /** What this contract is and which functions it has. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public ContractDescription Describe(Context ctx) {
+    return ContractDescription.of(getClass());
+  }
+}

@@ -1,0 +1,2 @@
+/** Performance-linked bond registry chaincode (skeleton). */
+package io.twinledger.contracts.bond;

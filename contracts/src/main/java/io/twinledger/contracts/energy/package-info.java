@@ -1,0 +1,2 @@
+/** Peer-to-peer solar trading chaincode (skeleton). */
+package io.twinledger.contracts.energy;

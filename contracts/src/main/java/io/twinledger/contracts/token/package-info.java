@@ -1,0 +1,2 @@
+/** Bond token chaincode (skeleton). */
+package io.twinledger.contracts.token;

@@ -1,0 +1,88 @@
+package io.twinledger.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.twinledger.contracts.chaincode.ChaincodePeer;
+import io.twinledger.contracts.chaincode.ChaincodePeer.Endorsement;
+import io.twinledger.contracts.chaincode.InProcessChaincode;
+import io.twinledger.contracts.chaincode.TestIdentity;
+import io.twinledger.contracts.chaincode.TestMsp;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every contract describes itself through the chaincode, as a client would ask. */
+class ContractDescriptionTest {
+
+  private static final TestIdentity RESIDENT = TestMsp.create("VillageMSP").enrol("resident");
+
+  private ChaincodePeer peer;
+
+  @BeforeEach
+  void connect() {
+    peer = InProcessChaincode.connect();
+  }
+
+  @AfterEach
+  void disconnect() throws InterruptedException {
+    peer.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "EnergyMarketContract, TwinLedger energy market, Peer-to-peer trades of surplus rooftop solar",
+    "BondRegistryContract, TwinLedger bond registry, Performance-linked bonds",
+    "TokenContract, TwinLedger token, Holdings of bond tokens"
+  })
+  void aSkeletonContractDescribesItself(String contract, String title, String description) {
+    Endorsement described = peer.endorse(RESIDENT, contract + ":Describe");
+
+    assertThat(described.status()).as(described.message()).isEqualTo(200);
+    JSONObject json = new JSONObject(described.payload());
+    assertThat(json.getString("name")).isEqualTo(contract);
+    assertThat(json.getString("title")).isEqualTo(title);
+    assertThat(json.getString("version")).isEqualTo("0.1.0");
+    assertThat(json.getString("description")).startsWith(description).contains("Planned: ");
+    assertThat(json.getJSONArray("transactions").toList()).containsExactly("Describe");
+    assertThat(json.keySet())
+        .containsExactlyInAnyOrder("name", "title", "version", "description", "transactions");
+  }
+
+  @Test
+  void theChaincodeMetadataListsEveryContractWithTheAuditAnchorAsDefault() {
+    Endorsement metadata = peer.endorse(RESIDENT, "org.hyperledger.fabric:GetMetadata");
+
+    assertThat(metadata.status()).as(metadata.message()).isEqualTo(200);
+    JSONObject contracts = new JSONObject(metadata.payload()).getJSONObject("contracts");
+    assertThat(contracts.keySet())
+        .contains(
+            "AuditAnchorContract", "EnergyMarketContract", "BondRegistryContract", "TokenContract");
+    JSONArray auditFunctions =
+        contracts.getJSONObject("AuditAnchorContract").getJSONArray("transactions");
+    assertThat(auditFunctions.toList())
+        .extracting(t -> (Object) ((java.util.Map<?, ?>) t).get("name"))
+        .containsExactlyInAnyOrder(
+            "RecordCheckpoint", "LatestCheckpoint", "CheckpointAt", "CheckpointHistory");
+    assertThat(
+            new JSONObject(metadata.payload())
+                .getJSONObject("components")
+                .getJSONObject("schemas")
+                .keySet())
+        .contains("AnchoredCheckpoint", "ContractDescription");
+
+    Endorsement unprefixed = peer.endorse(RESIDENT, "LatestCheckpoint", "no-such-log");
+    assertThat(unprefixed.payload()).isEqualTo("CHECKPOINT_NOT_FOUND");
+  }
+
+  @Test
+  void onlyAContractHasADescription() {
+    assertThatThrownBy(() -> ContractDescription.of(String.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("java.lang.String is not a @Contract");
+  }
+}
