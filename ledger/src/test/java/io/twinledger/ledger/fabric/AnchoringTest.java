@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.ManagedChannel;
-import io.twinledger.contracts.TwinLedgerChaincode;
+import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.AuditLog;

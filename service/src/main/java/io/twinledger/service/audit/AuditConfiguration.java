@@ -9,6 +9,7 @@ import io.twinledger.ledger.audit.DomainEventFeed;
 import io.twinledger.ledger.audit.IntegrityCheck;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.audit.Sha256;
+import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.service.TwinLedgerProperties;
 import io.twinledger.twin.reading.BatchDigestListener;
 import java.time.Clock;
@@ -28,8 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * deployment's log ({@code twinledger.audit.log-id}), the twin adapter's batch digests and the
  * event store's events as its leaves, and signed checkpoints.
  *
- * <p><b>Anchoring:</b> checkpoints are anchored through a {@link CheckpointAnchor} bean once the
- * Fabric client provides one. Until then there is none, checkpoints stay unanchored and the API
+ * <p><b>Anchoring:</b> checkpoints are anchored through the {@link CheckpointAnchor} bean the
+ * ledger configuration provides (the audit-anchor chaincode through the Fabric Gateway). With
+ * {@code twinledger.ledger.mode=none} there is none: checkpoints stay unanchored and the API
  * answers {@code "anchor": null}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,8 +52,16 @@ public class AuditConfiguration {
     return new CheckpointBook(dataSource, auditLog.logId());
   }
 
+  /**
+   * The operator's signing key: the configured PEM files; else the ledger client identity, since
+   * the audit-anchor chaincode accepts only checkpoints signed by their submitter; else, with no
+   * ledger, a local key.
+   */
   @Bean
-  CheckpointSigner checkpointSigner(AuditProperties properties, TwinLedgerProperties service) {
+  CheckpointSigner checkpointSigner(
+      AuditProperties properties,
+      TwinLedgerProperties service,
+      ObjectProvider<MspIdentity> ledgerClientIdentity) {
     AuditProperties.Signer signer = properties.signer();
     if (signer.key().isPresent() != signer.certificate().isPresent()) {
       throw new IllegalStateException(
@@ -59,6 +69,10 @@ public class AuditConfiguration {
     }
     if (signer.key().isPresent()) {
       return OperatorKey.fromFiles(signer.key().get(), signer.certificate().get());
+    }
+    MspIdentity identity = ledgerClientIdentity.getIfAvailable();
+    if (identity != null) {
+      return new CheckpointSigner(identity.privateKey(), identity.certificate());
     }
     return OperatorKey.local(
         service.dataDir().resolve("audit").toAbsolutePath(), properties.logId());

@@ -8,6 +8,7 @@ import io.twinledger.contracts.merkle.InclusionProof;
 import io.twinledger.contracts.merkle.MerkleHash;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.audit.Sha256;
+import io.twinledger.service.ledger.LedgerConnection;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.io.ByteArrayInputStream;
@@ -39,6 +40,7 @@ class AuditApiTest {
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired AuditJobs jobs;
+  @Autowired LedgerConnection ledger;
   Api api;
 
   @BeforeEach
@@ -57,7 +59,7 @@ class AuditApiTest {
   }
 
   @Test
-  void theDemosEventsAreLeavesProvableAgainstASignedUnanchoredCheckpoint() throws Exception {
+  void theDemosEventsAreLeavesProvableAgainstASignedAnchoredCheckpoint() throws Exception {
     jobs.checkpoint();
     JsonNode checkpoint = latestCheckpoint();
 
@@ -65,7 +67,21 @@ class AuditApiTest {
     assertThat(checkpoint.get("treeSize").asLong())
         .as("12 sample assets")
         .isGreaterThanOrEqualTo(12);
-    assertThat(checkpoint.get("anchor").isNull()).as("no Fabric client yet").isTrue();
+    JsonNode anchor = checkpoint.get("anchor");
+    assertThat(anchor.isNull()).as("anchored on the embedded peer").isFalse();
+    String onLedger =
+        new String(
+            ledger
+                .contract("AuditAnchorContract")
+                .evaluateTransaction(
+                    "AuditAnchorContract:CheckpointAt",
+                    "riverton-audit",
+                    checkpoint.get("treeSize").asString()),
+            StandardCharsets.UTF_8);
+    assertThat(onLedger)
+        .contains(checkpoint.get("root").asString())
+        .contains(anchor.get("txId").asString())
+        .contains(checkpoint.get("signature").asString());
     Checkpoint signed =
         new Checkpoint(
             "riverton-audit",

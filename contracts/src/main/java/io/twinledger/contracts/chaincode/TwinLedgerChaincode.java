@@ -1,5 +1,6 @@
-package io.twinledger.contracts;
+package io.twinledger.contracts.chaincode;
 
+import io.twinledger.contracts.ContractDescription;
 import io.twinledger.contracts.audit.AnchoredCheckpoint;
 import io.twinledger.contracts.audit.AuditAnchorContract;
 import io.twinledger.contracts.bond.BondRegistryContract;

@@ -1,0 +1,112 @@
+package io.twinledger.service.ledger;
+
+import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
+import io.twinledger.ledger.audit.CheckpointAnchor;
+import io.twinledger.ledger.fabric.ConsortiumPeer;
+import io.twinledger.ledger.fabric.FabricCheckpointAnchor;
+import io.twinledger.ledger.peer.EmbeddedPeer;
+import io.twinledger.ledger.peer.commit.BatchLimits;
+import io.twinledger.network.Consortium;
+import io.twinledger.network.msp.MspDirectory;
+import io.twinledger.network.msp.MspIdentity;
+import io.twinledger.network.msp.NodeOu;
+import io.twinledger.service.TwinLedgerProperties;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded permissioned ledger ({@code twinledger.ledger.mode=embedded}, the default): the
+ * consortium's organisations get their CAs and identities in {@code <data-dir>/fabric} on first
+ * start, a single-node peer serves the audit channel from the service's PostgreSQL, and the service
+ * connects to it with the Fabric Gateway client exactly as it would to a real network.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerProperties.class)
+@ConditionalOnProperty(
+    name = "twinledger.ledger.mode",
+    havingValue = "embedded",
+    matchIfMissing = true)
+public class EmbeddedLedgerConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedLedgerConfiguration.class);
+
+  @Bean
+  Consortium consortium() {
+    return Consortium.twinLedger();
+  }
+
+  @Bean
+  MspDirectory mspDirectory(TwinLedgerProperties service, Consortium consortium) {
+    return MspDirectory.openOrCreate(
+        service.dataDir().resolve("fabric").toAbsolutePath(), consortium);
+  }
+
+  /** Started after the migrations, which create its tables; checks the stored chain on start. */
+  @Bean(destroyMethod = "close")
+  @DependsOnDatabaseInitialization
+  EmbeddedPeer embeddedPeer(
+      Consortium consortium,
+      MspDirectory msps,
+      DataSource dataSource,
+      LedgerProperties properties) {
+    EmbeddedPeer peer =
+        EmbeddedPeer.start(
+            ConsortiumPeer.settings(
+                consortium,
+                msps,
+                properties.channel(),
+                properties.mspId(),
+                dataSource,
+                TwinLedgerChaincode.CONTRACTS,
+                TwinLedgerChaincode.DATA_TYPES,
+                new BatchLimits(
+                    BatchLimits.DEFAULT.maxTransactions(),
+                    BatchLimits.DEFAULT.preferredMaxBytes(),
+                    properties.blockTimeout())));
+    properties
+        .peerPort()
+        .ifPresent(
+            port ->
+                log.info(
+                    "Embedded peer serves the Fabric Gateway on 127.0.0.1:{}",
+                    peer.serveTcp(port)));
+    log.info("Embedded peer of channel {} at height {}", peer.channel(), peer.height());
+    return peer;
+  }
+
+  /** The organisation's client identity: it submits to the ledger and signs checkpoints. */
+  @Bean
+  MspIdentity ledgerClientIdentity(MspDirectory msps, LedgerProperties properties) {
+    return msps.organisation(properties.mspId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "twinledger.ledger.msp-id " + properties.mspId() + " is not in the consortium"))
+        .identity(NodeOu.CLIENT);
+  }
+
+  @Bean(destroyMethod = "close")
+  LedgerConnection ledgerConnection(
+      EmbeddedPeer peer,
+      Consortium consortium,
+      LedgerProperties properties,
+      MspIdentity ledgerClientIdentity) {
+    return new LedgerConnection(
+        peer.newChannel(),
+        consortium
+            .channel(properties.channel())
+            .orElseThrow(() -> new IllegalStateException("No channel " + properties.channel())),
+        ledgerClientIdentity);
+  }
+
+  @Bean
+  CheckpointAnchor checkpointAnchor(LedgerConnection connection) {
+    return new FabricCheckpointAnchor(connection.contract("AuditAnchorContract"));
+  }
+}

@@ -1,0 +1,76 @@
+package io.twinledger.service.ledger;
+
+import io.grpc.ManagedChannel;
+import io.twinledger.network.channel.Channel;
+import io.twinledger.network.msp.MspIdentity;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+
+/**
+ * TwinLedger's Fabric Gateway connection on one channel, as one organisation's client: the only
+ * path by which the service reaches the ledger. Contracts are looked up by contract name, and the
+ * chaincode hosting each comes from the consortium definition, as on a real network.
+ */
+public final class LedgerConnection implements AutoCloseable {
+
+  private final ManagedChannel grpc;
+  private final Gateway gateway;
+  private final Channel channel;
+  private final MspIdentity identity;
+
+  LedgerConnection(ManagedChannel grpc, Channel channel, MspIdentity identity) {
+    this.grpc = grpc;
+    this.channel = channel;
+    this.identity = identity;
+    this.gateway =
+        Gateway.newInstance()
+            .identity(new X509Identity(identity.mspId(), identity.certificate()))
+            .signer(Signers.newPrivateKeySigner(identity.privateKey()))
+            .hash(Hash.SHA256)
+            .connection(grpc)
+            .evaluateOptions(options -> options.withDeadlineAfter(10, TimeUnit.SECONDS))
+            .endorseOptions(options -> options.withDeadlineAfter(30, TimeUnit.SECONDS))
+            .submitOptions(options -> options.withDeadlineAfter(10, TimeUnit.SECONDS))
+            .commitStatusOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))
+            .connect();
+  }
+
+  /** The client identity transactions are submitted with. */
+  public MspIdentity identity() {
+    return identity;
+  }
+
+  /**
+   * The chaincode that hosts {@code contractName} on this channel.
+   *
+   * @throws IllegalArgumentException if the consortium puts no such contract on the channel
+   */
+  public Contract contract(String contractName) {
+    String chaincode =
+        channel
+            .chaincodeHosting(contractName)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "No chaincode on " + channel.name() + " hosts " + contractName))
+            .name();
+    return gateway.getNetwork(channel.name()).getContract(chaincode);
+  }
+
+  /** PEM of the client certificate, for logs and evidence. */
+  public String certificatePem() {
+    return Identities.toPemString(identity.certificate());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    gateway.close();
+    grpc.shutdown();
+    grpc.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
