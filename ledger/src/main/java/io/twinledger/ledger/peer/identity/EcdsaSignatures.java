@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.util.Arrays;
 import java.util.Optional;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * ECDSA with SHA-256 the way Fabric uses it: DER-encoded (r, s) signatures over the SHA-256 of the
@@ -17,10 +19,16 @@ import java.util.Optional;
  * <p>Fabric's MSP refuses a signature whose s is above half the order (the same signature with s
  * replaced by n − s would also verify, which makes signatures malleable); {@link #sign} therefore
  * normalises s and {@link #verify} refuses high-s signatures.
+ *
+ * <p>Verification, three per transaction, is most of the peer's CPU time. It goes through
+ * BouncyCastle, whose P-256 verification measured about twice as fast as the JDK's on this
+ * project's machine (192 µs against 400 µs); signing stays with the JDK, which signs faster. The
+ * provider is used directly, not registered, so nothing else in the JVM changes provider.
  */
 public final class EcdsaSignatures {
 
   private static final String ALGORITHM = "SHA256withECDSA";
+  private static final Provider VERIFIER = new BouncyCastleProvider();
 
   private EcdsaSignatures() {}
 
@@ -58,7 +66,7 @@ public final class EcdsaSignatures {
       return Optional.of("signature has a high S value (must be at most half the curve order)");
     }
     try {
-      Signature verifier = Signature.getInstance(ALGORITHM);
+      Signature verifier = Signature.getInstance(ALGORITHM, VERIFIER);
       verifier.initVerify(key);
       verifier.update(message);
       return verifier.verify(signature)
