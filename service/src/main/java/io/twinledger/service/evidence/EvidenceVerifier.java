@@ -110,7 +110,9 @@ public final class EvidenceVerifier {
       return Finding.failed(item, "its leaf records a " + decoded.get().kind().label());
     }
     String digest = recomputed.digestHex();
-    digests.put(batch.batchId(), digest);
+    // The period names batches by the digest the log recorded; whether the readings still give
+    // that digest is this item's verdict, not the period's.
+    digests.put(batch.batchId(), leaf.digest().hex());
     if (leaf.batchId() != batch.batchId()) {
       return Finding.failed(item, "its leaf records batch " + leaf.batchId());
     }
