@@ -47,8 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AnchorVerification {
 
-  /** The contract whose writes record checkpoints. */
-  static final String CONTRACT = "AuditAnchorContract";
+  private static final String CONTRACT = EvidenceVerifier.ANCHOR_CONTRACT;
 
   private static final HexFormat HEX = HexFormat.of();
   private static final JsonMapper JSON = JsonMapper.shared();

@@ -42,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EvidenceVerifier {
 
+  /** The contract whose writes record checkpoints. */
+  public static final String ANCHOR_CONTRACT = "AuditAnchorContract";
+
   private static final HexFormat HEX = HexFormat.of();
   private static final JsonMapper JSON = JsonMapper.shared();
 

@@ -9,11 +9,12 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 
 /** X.509 certificates in PEM, the way bundles carry them. */
-final class Pem {
+public final class Pem {
 
   private Pem() {}
 
-  static String of(X509Certificate certificate) {
+  /** The certificate in PEM. */
+  public static String of(X509Certificate certificate) {
     try {
       return "-----BEGIN CERTIFICATE-----\n"
           + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -29,7 +30,7 @@ final class Pem {
    *
    * @throws IllegalArgumentException if it holds none
    */
-  static X509Certificate certificate(String pem) {
+  public static X509Certificate certificate(String pem) {
     try {
       return (X509Certificate)
           CertificateFactory.getInstance("X.509")

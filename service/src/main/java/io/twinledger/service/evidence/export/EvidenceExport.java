@@ -1,4 +1,4 @@
-package io.twinledger.service.evidence;
+package io.twinledger.service.evidence.export;
 
 import com.google.protobuf.ByteString;
 import io.twinledger.contracts.merkle.MerkleHash;
@@ -17,6 +17,9 @@ import io.twinledger.network.channel.Channel;
 import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.OrgMsp;
 import io.twinledger.service.audit.AuditJobs;
+import io.twinledger.service.evidence.EvidenceBundle;
+import io.twinledger.service.evidence.EvidenceVerifier;
+import io.twinledger.service.evidence.Pem;
 import io.twinledger.service.ledger.LedgerProperties;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.twin.reading.Reading;
@@ -386,7 +389,7 @@ public class EvidenceExport {
     return new EvidenceBundle.Anchor(
         channel.name(),
         channel
-            .chaincodeHosting(AnchorVerification.CONTRACT)
+            .chaincodeHosting(EvidenceVerifier.ANCHOR_CONTRACT)
             .orElseThrow(
                 () -> new EvidenceUnavailableException("no audit-anchor chaincode on the channel"))
             .name(),

@@ -1,4 +1,4 @@
-package io.twinledger.service.evidence;
+package io.twinledger.service.evidence.export;
 
 /**
  * The evidence for a period cannot be exported now, for a reason the message states: no ledger to

@@ -1,8 +1,10 @@
-package io.twinledger.service.evidence;
+package io.twinledger.service.evidence.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.service.evidence.EvidenceBundle;
+import io.twinledger.service.evidence.EvidenceJson;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

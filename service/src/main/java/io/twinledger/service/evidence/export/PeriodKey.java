@@ -1,4 +1,4 @@
-package io.twinledger.service.evidence;
+package io.twinledger.service.evidence.export;
 
 import java.time.Instant;
 import java.util.Optional;
