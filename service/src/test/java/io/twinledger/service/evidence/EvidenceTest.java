@@ -235,6 +235,10 @@ class EvidenceTest {
         verify(altered("format.json", original.replace("twinledger-evidence/v1", "v0")));
     assertThat(otherFormat.code()).isEqualTo(2);
     assertThat(otherFormat.out()).contains("not a twinledger-evidence/v1 bundle");
+    Run noRoot =
+        verify(altered("no-root.json", original.replaceFirst("\"root\" : \"[0-9a-f]+\",", "")));
+    assertThat(noRoot.code()).as(noRoot.out()).isEqualTo(2);
+    assertThat(noRoot.out()).contains("no-root.json: malformed — ").contains("'root'");
   }
 
   @Test
