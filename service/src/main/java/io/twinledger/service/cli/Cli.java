@@ -36,6 +36,14 @@ public final class Cli {
                          Check RFC 9162 inclusion and consistency proofs given as JSON files,
                          offline; one line per file (valid, invalid or malformed). Exit code 0
                          when all are valid, 2 when any file is malformed, else 1.
+        export-evidence --asset ID --kpi ID --kind DAY --start INSTANT [--out FILE]
+                         Write the evidence bundle of one KPI period (latest revision unless
+                         --revision N) from the running service to a file (default
+                         evidence.json); role auditor, operator or finance officer.
+        verify BUNDLE    Check an evidence bundle offline: readings against batch digests,
+                         Merkle proofs, the signed checkpoint, the anchoring block and its
+                         endorsements. One line per item and a verdict; exit code 0 when all
+                         pass, 1 when any fails, 2 when the bundle is malformed.
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -61,6 +69,8 @@ public final class Cli {
       case "import" -> ImportCommand.run(rest, System.getenv(), out, err);
       case "subscribe" -> SubscribeCommand.run(rest, System.getenv(), out, err);
       case "verify-proof" -> VerifyProofCommand.run(rest, out, err);
+      case "export-evidence" -> ExportEvidenceCommand.run(rest, System.getenv(), out, err);
+      case "verify" -> VerifyEvidenceCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

@@ -5,6 +5,7 @@ import io.twinledger.service.demo.feed.DemoFeed;
 import io.twinledger.service.security.SecurityProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * user where to look. Each asset and its KPIs are one command, so an asset is either complete or
  * absent; one that already exists is left as it is, so restarting never duplicates it. Only
  * accounts whose password really is their name are announced as demo users. When the service runs
- * an MQTT broker of its own, the announcement gives its address and a message to publish to it.
+ * an MQTT broker of its own, the announcement gives its address and a message to publish to it. It
+ * ends with the commands that export and verify the evidence of one KPI period ({@link
+ * EvidenceExample}).
  */
 @Component
 @ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
@@ -116,6 +119,10 @@ public class DemoLoader {
           .append('\n');
     }
     text.append("  Try: curl -u officer:officer ").append(base).append("/api/v1/assets\n");
+    text.append("  Evidence of one KPI period, checked offline (once the period is closed):\n");
+    for (String command : EvidenceExample.of(Clock.systemUTC()).commands(base)) {
+      text.append("    ").append(command).append('\n');
+    }
     out.println(text);
   }
 

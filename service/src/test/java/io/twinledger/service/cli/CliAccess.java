@@ -13,4 +13,15 @@ public final class CliAccess {
   public static int importFile(Path file, String url, Map<String, String> env, PrintStream out) {
     return ImportCommand.run(new String[] {file.toString(), "--url", url}, env, out, out);
   }
+
+  /** {@code ./twinledger export-evidence ARGS}; returns the exit code. */
+  public static int exportEvidence(
+      String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return ExportEvidenceCommand.run(args, env, out, err);
+  }
+
+  /** {@code ./twinledger verify BUNDLE}; returns the exit code. */
+  public static int verify(Path bundle, PrintStream out, PrintStream err) {
+    return VerifyEvidenceCommand.run(new String[] {bundle.toString()}, out, err);
+  }
 }
