@@ -21,7 +21,11 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "twinledger.snapshot-threshold=10",
       "twinledger.twin.mqtt.embedded=false",
-      "twinledger.demo.feed.enabled=false"
+      "twinledger.demo.feed.enabled=false",
+      // Test classes sharing this context refuse commands on purpose; each refused append leaves
+      // a gap in the event store's global indexes, which the audit log's event feed waits out
+      // (a minute by default) before appending later events.
+      "twinledger.audit.gap-timeout=PT1S"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
