@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
@@ -21,12 +20,10 @@ public final class LedgerConnection implements AutoCloseable {
   private final ManagedChannel grpc;
   private final Gateway gateway;
   private final Channel channel;
-  private final MspIdentity identity;
 
   LedgerConnection(ManagedChannel grpc, Channel channel, MspIdentity identity) {
     this.grpc = grpc;
     this.channel = channel;
-    this.identity = identity;
     this.gateway =
         Gateway.newInstance()
             .identity(new X509Identity(identity.mspId(), identity.certificate()))
@@ -38,11 +35,6 @@ public final class LedgerConnection implements AutoCloseable {
             .submitOptions(options -> options.withDeadlineAfter(10, TimeUnit.SECONDS))
             .commitStatusOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))
             .connect();
-  }
-
-  /** The client identity transactions are submitted with. */
-  public MspIdentity identity() {
-    return identity;
   }
 
   /**
@@ -60,11 +52,6 @@ public final class LedgerConnection implements AutoCloseable {
                         "No chaincode on " + channel.name() + " hosts " + contractName))
             .name();
     return gateway.getNetwork(channel.name()).getContract(chaincode);
-  }
-
-  /** PEM of the client certificate, for logs and evidence. */
-  public String certificatePem() {
-    return Identities.toPemString(identity.certificate());
   }
 
   @Override
