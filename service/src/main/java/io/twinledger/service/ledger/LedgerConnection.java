@@ -1,13 +1,13 @@
 package io.twinledger.service.ledger;
 
 import io.grpc.ManagedChannel;
+import io.twinledger.ledger.peer.identity.EcdsaSignatures;
 import io.twinledger.network.channel.Channel;
 import io.twinledger.network.msp.MspIdentity;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
@@ -27,7 +27,8 @@ public final class LedgerConnection implements AutoCloseable {
     this.gateway =
         Gateway.newInstance()
             .identity(new X509Identity(identity.mspId(), identity.certificate()))
-            .signer(Signers.newPrivateKeySigner(identity.privateKey()))
+            // Fabric's low-s ECDSA, through the same native provider the embedded peer uses.
+            .signer(digest -> EcdsaSignatures.signDigest(identity.privateKey(), digest))
             .hash(Hash.SHA256)
             .connection(grpc)
             .evaluateOptions(options -> options.withDeadlineAfter(10, TimeUnit.SECONDS))

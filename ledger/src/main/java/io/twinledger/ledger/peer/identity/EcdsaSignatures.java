@@ -11,6 +11,7 @@ import java.security.interfaces.ECKey;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.conscrypt.Conscrypt;
 
 /**
  * ECDSA with SHA-256 the way Fabric uses it: DER-encoded (r, s) signatures over the SHA-256 of the
@@ -20,15 +21,18 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * replaced by n − s would also verify, which makes signatures malleable); {@link #sign} therefore
  * normalises s and {@link #verify} refuses high-s signatures.
  *
- * <p>Verification, three per transaction, is most of the peer's CPU time. It goes through
- * BouncyCastle, whose P-256 verification measured about twice as fast as the JDK's on this
- * project's machine (192 µs against 400 µs); signing stays with the JDK, which signs faster. The
- * provider is used directly, not registered, so nothing else in the JVM changes provider.
+ * <p>Signatures are most of the peer's CPU time (three verifications and one signature per
+ * endorsing organisation per transaction). They go through Conscrypt (BoringSSL) where its native
+ * library loads: on this project's machine it signs in about 36 µs and verifies in 53 µs, against
+ * 130 µs and 400 µs for the JDK. Elsewhere, verification goes through BouncyCastle (about 190 µs)
+ * and signing through the JDK. Providers are used directly, not registered, so nothing else in the
+ * JVM changes provider.
  */
 public final class EcdsaSignatures {
 
   private static final String ALGORITHM = "SHA256withECDSA";
-  private static final Provider VERIFIER = new BouncyCastleProvider();
+  private static final Optional<Provider> NATIVE = conscrypt();
+  private static final Provider VERIFIER = NATIVE.orElseGet(BouncyCastleProvider::new);
 
   private EcdsaSignatures() {}
 
@@ -38,13 +42,48 @@ public final class EcdsaSignatures {
       throw new IllegalArgumentException(
           "Only ECDSA keys can sign for Fabric, not " + key.getAlgorithm());
     }
+    return sign(ALGORITHM, key, ec, message);
+  }
+
+  /**
+   * Signs a SHA-256 digest computed by the caller, with a low-s signature: what a Fabric Gateway
+   * client's {@code Signer} is given to sign.
+   */
+  public static byte[] signDigest(PrivateKey key, byte[] digest) {
+    if (!(key instanceof ECKey ec)) {
+      throw new IllegalArgumentException(
+          "Only ECDSA keys can sign for Fabric, not " + key.getAlgorithm());
+    }
+    return sign("NONEwithECDSA", key, ec, digest);
+  }
+
+  /** Which provider signs: Conscrypt, or the JDK's when Conscrypt's native library is missing. */
+  public static String provider() {
+    return NATIVE.map(Provider::getName).orElse("JDK")
+        + " signing, "
+        + VERIFIER.getName()
+        + " verification";
+  }
+
+  private static byte[] sign(String algorithm, PrivateKey key, ECKey ec, byte[] input) {
     try {
-      Signature signature = Signature.getInstance(ALGORITHM);
+      Signature signature =
+          NATIVE.isPresent()
+              ? Signature.getInstance(algorithm, NATIVE.get())
+              : Signature.getInstance(algorithm);
       signature.initSign(key);
-      signature.update(message);
+      signature.update(input);
       return lowS(signature.sign(), ec.getParams().getOrder());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot sign with " + key.getAlgorithm() + " key", e);
+    }
+  }
+
+  private static Optional<Provider> conscrypt() {
+    try {
+      return Conscrypt.isAvailable() ? Optional.of(Conscrypt.newProvider()) : Optional.empty();
+    } catch (LinkageError e) {
+      return Optional.empty();
     }
   }
 

@@ -1,0 +1,75 @@
+package io.twinledger.ledger.peer.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
+import org.junit.jupiter.api.Test;
+
+/** Signatures the peer and its clients make are plain Fabric ECDSA, checked by another provider. */
+class EcdsaSignaturesTest {
+
+  private static final byte[] MESSAGE = "proposal bytes".getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void signaturesAreLowSAndVerifyWithTheJdk() throws Exception {
+    KeyPair keys = keys();
+    BigInteger halfOrder = ((ECPublicKey) keys.getPublic()).getParams().getOrder().shiftRight(1);
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(MESSAGE);
+    for (int i = 0; i < 50; i++) {
+      for (byte[] signature :
+          new byte[][] {
+            EcdsaSignatures.sign(keys.getPrivate(), MESSAGE),
+            EcdsaSignatures.signDigest(keys.getPrivate(), digest)
+          }) {
+        Signature jdk = Signature.getInstance("SHA256withECDSA");
+        jdk.initVerify(keys.getPublic());
+        jdk.update(MESSAGE);
+        assertThat(jdk.verify(signature)).isTrue();
+        assertThat(s(signature)).isLessThanOrEqualTo(halfOrder);
+        assertThat(EcdsaSignatures.verify(keys.getPublic(), MESSAGE, signature)).isEmpty();
+      }
+    }
+  }
+
+  /** The same signature with s replaced by n − s also verifies in ECDSA; Fabric refuses it. */
+  @Test
+  void aHighSTwinOfAValidSignatureIsRefused() throws Exception {
+    KeyPair keys = keys();
+    byte[] signature = EcdsaSignatures.sign(keys.getPrivate(), MESSAGE);
+    ASN1Sequence rs = ASN1Sequence.getInstance(signature);
+    BigInteger order = ((ECPublicKey) keys.getPublic()).getParams().getOrder();
+    byte[] highS =
+        new DERSequence(
+                new ASN1Integer[] {
+                  (ASN1Integer) rs.getObjectAt(0), new ASN1Integer(order.subtract(s(signature)))
+                })
+            .getEncoded();
+
+    assertThat(EcdsaSignatures.verify(keys.getPublic(), MESSAGE, highS))
+        .isEqualTo(
+            Optional.of("signature has a high S value (must be at most half the curve order)"));
+    assertThat(EcdsaSignatures.verify(keys().getPublic(), MESSAGE, signature))
+        .isEqualTo(Optional.of("signature does not verify"));
+  }
+
+  private static BigInteger s(byte[] der) {
+    return ((ASN1Integer) ASN1Sequence.getInstance(der).getObjectAt(1)).getValue();
+  }
+
+  private static KeyPair keys() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    return generator.generateKeyPair();
+  }
+}
