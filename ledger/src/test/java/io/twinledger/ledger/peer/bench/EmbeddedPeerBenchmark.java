@@ -45,6 +45,7 @@ class EmbeddedPeerBenchmark {
 
   /** Three blocks' worth: with fewer, every block waits for the orderer's timeout to be cut. */
   private static final int IN_FLIGHT = 1_500;
+
   private static final int WARMUP = 10_000;
   private static final int MEASURED = 30_000;
   private static final String VALUE = "v".repeat(100);
