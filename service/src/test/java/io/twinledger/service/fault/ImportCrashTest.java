@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.twinledger.ledger.store.TestDatabases;
-import io.twinledger.service.TwinLedgerApplication;
 import io.twinledger.service.cli.CliAccess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,40 +77,7 @@ class ImportCrashTest {
   }
 
   private Process start(String db, int port) throws Exception {
-    Process process =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-Xmx768m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TwinLedgerApplication.class.getName(),
-                "demo",
-                "--server.port=" + port,
-                "--twinledger.db.url=" + db,
-                "--twinledger.data-dir=" + dir.resolve("data"),
-                "--twinledger.twin.close-every=PT1H",
-                "--twinledger.twin.mqtt.embedded=false",
-                // Only the imported file may add readings: the test counts them.
-                "--twinledger.demo.feed.enabled=false")
-            .redirectErrorStream(true)
-            .redirectOutput(
-                dir.resolve("service-" + Instant.now().toEpochMilli() + ".log").toFile())
-            .start();
-    HttpClient http = HttpClient.newHttpClient();
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () ->
-                http.send(
-                        HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/actuator/health"))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                    .body()
-                    .contains("\"UP\""));
-    return process;
+    return DemoProcess.start(dir, db, port, "--twinledger.twin.mqtt.embedded=false");
   }
 
   private static int importFile(Path file, int port) {

@@ -10,16 +10,11 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.twinledger.ledger.store.TestDatabases;
-import io.twinledger.service.TwinLedgerApplication;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -307,42 +302,13 @@ class MqttCrashTest {
   }
 
   private Process start(String db, int port, int brokerPort) throws Exception {
-    Process process =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-Xmx768m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TwinLedgerApplication.class.getName(),
-                "demo",
-                "--server.port=" + port,
-                "--twinledger.db.url=" + db,
-                "--twinledger.data-dir=" + dir.resolve("data"),
-                "--twinledger.twin.close-every=PT1H",
-                "--twinledger.twin.mqtt.host=127.0.0.1",
-                "--twinledger.twin.mqtt.port=" + brokerPort,
-                "--twinledger.twin.mqtt.client-id=" + CLIENT_ID,
-                // Only the stream may add readings: the test counts them.
-                "--twinledger.demo.feed.enabled=false")
-            .redirectErrorStream(true)
-            .redirectOutput(
-                dir.resolve("service-" + Instant.now().toEpochMilli() + ".log").toFile())
-            .start();
-    HttpClient http = HttpClient.newHttpClient();
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () ->
-                http.send(
-                        HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/actuator/health"))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                    .body()
-                    .contains("\"UP\""));
-    return process;
+    return DemoProcess.start(
+        dir,
+        db,
+        port,
+        "--twinledger.twin.mqtt.host=127.0.0.1",
+        "--twinledger.twin.mqtt.port=" + brokerPort,
+        "--twinledger.twin.mqtt.client-id=" + CLIENT_ID);
   }
 
   /** The stream's readings stored so far, the markers excluded. */

@@ -1,0 +1,69 @@
+package io.twinledger.service.fault;
+
+import static org.awaitility.Awaitility.await;
+
+import io.twinledger.service.TwinLedgerApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The service as a child JVM in demo mode, so that a fault test can kill it with SIGKILL ({@code
+ * Process.destroyForcibly}) and start it again on the same database and data directory.
+ */
+final class DemoProcess {
+
+  private DemoProcess() {}
+
+  /**
+   * Starts the demo on {@code db} with its data directory and log under {@code dir}, and waits
+   * until its health is UP. The period-closing job is slowed to once an hour and the demo feed is
+   * off, so that only what the test sends adds readings.
+   *
+   * @param options further {@code --property=value} arguments
+   */
+  static Process start(Path dir, String db, int port, String... options) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx768m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TwinLedgerApplication.class.getName(),
+                "demo",
+                "--server.port=" + port,
+                "--twinledger.db.url=" + db,
+                "--twinledger.data-dir=" + dir.resolve("data"),
+                "--twinledger.twin.close-every=PT1H",
+                "--twinledger.demo.feed.enabled=false"));
+    command.addAll(List.of(options));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                dir.resolve("service-" + Instant.now().toEpochMilli() + ".log").toFile())
+            .start();
+    HttpClient http = HttpClient.newHttpClient();
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () ->
+                http.send(
+                        HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/actuator/health"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body()
+                    .contains("\"UP\""));
+    return process;
+  }
+}
