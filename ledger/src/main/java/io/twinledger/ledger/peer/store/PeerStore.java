@@ -8,6 +8,7 @@ import io.twinledger.ledger.peer.state.PrivateWrite;
 import io.twinledger.ledger.peer.state.PublicWrite;
 import io.twinledger.ledger.peer.state.Version;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
@@ -241,19 +243,26 @@ public final class PeerStore implements KeyHistory {
 
   private void insertTransactions(Connection connection, CommittedBlock committed)
       throws SQLException {
+    List<TxRecord> records = committed.transactions();
+    Integer[] numbers = new Integer[records.size()];
+    String[] ids = new String[records.size()];
+    Short[] codes = new Short[records.size()];
+    for (int i = 0; i < numbers.length; i++) {
+      TxRecord tx = records.get(i);
+      numbers[i] = tx.txNumber();
+      ids[i] = tx.txId();
+      codes[i] = (short) tx.code().getNumber();
+    }
     String sql =
         "INSERT INTO peer_transaction (channel, block_number, tx_number, tx_id, validation_code)"
-            + " VALUES (?, ?, ?, ?, ?)";
+            + " SELECT ?, ?, * FROM unnest(?::int4[], ?::text[], ?::int2[])";
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      for (TxRecord tx : committed.transactions()) {
-        insert.setString(1, channel);
-        insert.setLong(2, committed.number());
-        insert.setInt(3, tx.txNumber());
-        insert.setString(4, tx.txId());
-        insert.setShort(5, (short) tx.code().getNumber());
-        insert.addBatch();
-      }
-      insert.executeBatch();
+      insert.setString(1, channel);
+      insert.setLong(2, committed.number());
+      insert.setArray(3, connection.createArrayOf("int4", numbers));
+      insert.setArray(4, connection.createArrayOf("text", ids));
+      insert.setArray(5, connection.createArrayOf("int2", codes));
+      insert.executeUpdate();
     }
   }
 
@@ -262,57 +271,93 @@ public final class PeerStore implements KeyHistory {
     for (PublicWrite write : writes) {
       last.put(write.namespace() + '\u0000' + write.key(), write);
     }
-    String upsert =
-        "INSERT INTO peer_world_state (channel, namespace, key, value, block_number, tx_number)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, namespace, key) DO UPDATE SET"
-            + " value = EXCLUDED.value, block_number = EXCLUDED.block_number,"
-            + " tx_number = EXCLUDED.tx_number";
-    String delete = "DELETE FROM peer_world_state WHERE channel = ? AND namespace = ? AND key = ?";
-    try (PreparedStatement puts = connection.prepareStatement(upsert);
-        PreparedStatement deletes = connection.prepareStatement(delete)) {
-      for (PublicWrite write : last.values()) {
-        if (write.value().isPresent()) {
-          puts.setString(1, channel);
-          puts.setString(2, write.namespace());
-          puts.setBytes(3, utf8(write.key()));
-          puts.setBytes(4, write.value().get().toByteArray());
-          puts.setLong(5, write.version().blockNumber());
-          puts.setInt(6, write.version().txNumber());
-          puts.addBatch();
-        } else {
-          deletes.setString(1, channel);
-          deletes.setString(2, write.namespace());
-          deletes.setBytes(3, utf8(write.key()));
-          deletes.addBatch();
-        }
+    List<PublicWrite> puts = new ArrayList<>();
+    List<PublicWrite> deletes = new ArrayList<>();
+    for (PublicWrite write : last.values()) {
+      (write.value().isPresent() ? puts : deletes).add(write);
+    }
+    if (!puts.isEmpty()) {
+      String upsert =
+          "INSERT INTO peer_world_state (channel, namespace, key, value, block_number, tx_number)"
+              + " SELECT ?, * FROM unnest(?::text[], ?::bytea[], ?::bytea[], ?::int8[], ?::int4[])"
+              + " ON CONFLICT (channel, namespace, key) DO UPDATE SET"
+              + " value = EXCLUDED.value, block_number = EXCLUDED.block_number,"
+              + " tx_number = EXCLUDED.tx_number";
+      try (PreparedStatement insert = connection.prepareStatement(upsert)) {
+        insert.setString(1, channel);
+        insert.setArray(2, array(connection, "text", puts, PublicWrite::namespace));
+        insert.setArray(3, array(connection, "bytea", puts, w -> utf8(w.key())));
+        insert.setArray(4, array(connection, "bytea", puts, w -> w.value().get().toByteArray()));
+        insert.setArray(5, array(connection, "int8", puts, w -> w.version().blockNumber()));
+        insert.setArray(6, array(connection, "int4", puts, w -> w.version().txNumber()));
+        insert.executeUpdate();
       }
-      puts.executeBatch();
-      deletes.executeBatch();
+    }
+    if (!deletes.isEmpty()) {
+      String delete =
+          "DELETE FROM peer_world_state WHERE channel = ? AND (namespace, key) IN"
+              + " (SELECT * FROM unnest(?::text[], ?::bytea[]))";
+      try (PreparedStatement remove = connection.prepareStatement(delete)) {
+        remove.setString(1, channel);
+        remove.setArray(2, array(connection, "text", deletes, PublicWrite::namespace));
+        remove.setArray(3, array(connection, "bytea", deletes, w -> utf8(w.key())));
+        remove.executeUpdate();
+      }
     }
   }
 
   private void insertHistory(Connection connection, List<HistoryRecord> history)
       throws SQLException {
+    if (history.isEmpty()) {
+      return;
+    }
     String sql =
         "INSERT INTO peer_key_history (channel, namespace, key, block_number, tx_number, tx_id,"
-            + " value, is_delete, tx_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " value, is_delete, tx_timestamp) SELECT ?, * FROM unnest(?::text[], ?::bytea[],"
+            + " ?::int8[], ?::int4[], ?::text[], ?::bytea[], ?::bool[], ?::timestamptz[])"
             + " ON CONFLICT DO NOTHING";
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      for (HistoryRecord record : history) {
-        PublicWrite write = record.write();
-        insert.setString(1, channel);
-        insert.setString(2, write.namespace());
-        insert.setBytes(3, utf8(write.key()));
-        insert.setLong(4, write.version().blockNumber());
-        insert.setInt(5, write.version().txNumber());
-        insert.setString(6, record.txId());
-        insert.setBytes(7, write.value().map(ByteString::toByteArray).orElse(null));
-        insert.setBoolean(8, write.value().isEmpty());
-        insert.setTimestamp(9, Timestamp.from(record.timestamp()));
-        insert.addBatch();
-      }
-      insert.executeBatch();
+      insert.setString(1, channel);
+      insert.setArray(2, array(connection, "text", history, r -> r.write().namespace()));
+      insert.setArray(3, array(connection, "bytea", history, r -> utf8(r.write().key())));
+      insert.setArray(
+          4, array(connection, "int8", history, r -> r.write().version().blockNumber()));
+      insert.setArray(5, array(connection, "int4", history, r -> r.write().version().txNumber()));
+      insert.setArray(6, array(connection, "text", history, HistoryRecord::txId));
+      insert.setArray(
+          7,
+          array(
+              connection,
+              "bytea",
+              history,
+              r -> r.write().value().map(ByteString::toByteArray).orElse(null)));
+      insert.setArray(8, array(connection, "bool", history, r -> r.write().value().isEmpty()));
+      insert.setArray(
+          9, array(connection, "timestamptz", history, r -> Timestamp.from(r.timestamp())));
+      insert.executeUpdate();
     }
+  }
+
+  /**
+   * One column of a set-based statement: a whole block's rows go to PostgreSQL as arrays in one
+   * statement, which costs the server a fraction of one executed statement per row.
+   */
+  private static <T> Array array(
+      Connection connection, String type, List<T> rows, Function<T, ?> column) throws SQLException {
+    Object[] values =
+        switch (type) {
+          case "bytea" -> new byte[rows.size()][];
+          case "text" -> new String[rows.size()];
+          case "int8" -> new Long[rows.size()];
+          case "int4" -> new Integer[rows.size()];
+          case "bool" -> new Boolean[rows.size()];
+          case "timestamptz" -> new Timestamp[rows.size()];
+          default -> throw new IllegalArgumentException(type);
+        };
+    for (int i = 0; i < values.length; i++) {
+      values[i] = column.apply(rows.get(i));
+    }
+    return connection.createArrayOf(type, values);
   }
 
   private void applyPrivateWrites(Connection connection, List<PrivateWrite> writes)
