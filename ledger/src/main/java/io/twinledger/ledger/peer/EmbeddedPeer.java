@@ -2,7 +2,6 @@ package io.twinledger.ledger.peer;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
@@ -15,6 +14,7 @@ import io.twinledger.ledger.peer.endorsement.Endorser;
 import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.gateway.Endpoint;
 import io.twinledger.ledger.peer.gateway.GatewayService;
+import io.twinledger.ledger.peer.gateway.InProcessChannel;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TransientStore;
 import io.twinledger.ledger.peer.store.ChainCheck;
@@ -46,6 +46,9 @@ import org.hyperledger.fabric.protos.common.Block;
  * {@link #serveTcp}, over plaintext gRPC on the loopback interface.
  */
 public final class EmbeddedPeer implements AutoCloseable {
+
+  /** Transports per in-process channel. */
+  public static final int IN_PROCESS_TRANSPORTS = 32;
 
   private final PeerSettings settings;
   private final PeerStore store;
@@ -148,13 +151,18 @@ public final class EmbeddedPeer implements AutoCloseable {
           lock, settings, store, notifier, committer, orderer, gateway, serverName, server);
     } catch (IOException e) {
       orderer.close();
+      committer.close();
       throw new UncheckedIOException("Cannot start the in-process gateway", e);
     }
   }
 
-  /** A new in-process gRPC channel to the gateway; the caller shuts it down. */
+  /**
+   * A new in-process gRPC channel to the gateway; the caller shuts it down. It spreads calls over
+   * {@value #IN_PROCESS_TRANSPORTS} transports, so that many concurrent clients do not queue on one
+   * ({@link InProcessChannel}).
+   */
   public ManagedChannel newChannel() {
-    return InProcessChannelBuilder.forName(serverName).build();
+    return new InProcessChannel(serverName, IN_PROCESS_TRANSPORTS);
   }
 
   /**
@@ -203,6 +211,7 @@ public final class EmbeddedPeer implements AutoCloseable {
     inProcessServer.shutdown();
     tcpServers.forEach(Server::shutdown);
     orderer.close();
+    committer.close();
     try {
       inProcessServer.awaitTermination(5, TimeUnit.SECONDS);
       for (Server server : tcpServers) {
