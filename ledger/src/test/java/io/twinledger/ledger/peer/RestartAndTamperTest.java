@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,50 @@ class RestartAndTamperTest {
     try (EmbeddedPeer next = EmbeddedPeer.start(fixture.settings())) {
       assertThat(next.height()).as("the lock went with the first peer").isZero();
     }
+  }
+
+  /**
+   * Blocks are stored on a thread of their own while the next is checked; a block that cannot be
+   * stored must still stop the peer before anything after it is committed.
+   */
+  @Test
+  void aBlockThatCannotBeStoredStopsCommittingAndLosesNothingAlreadyCommitted() throws Exception {
+    contract().submitTransaction("put", "committed", "before");
+    long height = fixture.peer().height();
+    update(
+        "ALTER TABLE peer_block ADD CONSTRAINT refuse_next_block CHECK (number < " + height + ")");
+
+    contract().newProposal("put").addArguments("refused", "x").build().endorse().submitAsync();
+    SubmitException refused = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (refused == null && System.nanoTime() < deadline) {
+      try {
+        contract().newProposal("put").addArguments("later", "y").build().endorse().submitAsync();
+        Thread.sleep(50);
+      } catch (SubmitException e) {
+        refused = e;
+      }
+    }
+
+    assertThat(refused).as("submissions refused once a block failed to store").isNotNull();
+    assertThat(refused.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
+    assertThat(refused.getDetails().getFirst().getMessage())
+        .startsWith("the orderer has stopped after a failed commit");
+    assertThat(fixture.peer().height()).isEqualTo(height);
+    update("ALTER TABLE peer_block DROP CONSTRAINT refuse_next_block");
+    fixture.restart();
+    Status next =
+        contract()
+            .newProposal("put")
+            .addArguments("after", "restart")
+            .build()
+            .endorse()
+            .submitAsync()
+            .getStatus();
+    assertThat(next.isSuccessful()).isTrue();
+    assertThat(next.getBlockNumber()).isEqualTo(height);
+    assertThat(text(contract().evaluateTransaction("get", "committed"))).isEqualTo("before");
+    assertThat(text(contract().evaluateTransaction("get", "refused"))).isEmpty();
   }
 
   @Test

@@ -42,6 +42,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.hyperledger.fabric.protos.common.Block;
@@ -62,6 +68,8 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.RangeQueryInfo;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns each ordered batch into the next block and commits it, validating every transaction as a
@@ -85,8 +93,15 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * <p>Only valid transactions' writes are applied. The block carries the codes in its {@code
  * TRANSACTIONS_FILTER} metadata; it is stored with all its effects in one database transaction,
  * then applied to the in-memory state and announced.
+ *
+ * <p>Blocks go through two stages: the orderer's thread builds and checks a block (the header needs
+ * no validation result, so the chain is extended here) and decides it once the previous block's
+ * writes are applied; a store thread then writes, applies and announces it. So block {@code n +
+ * 1}'s signatures are checked while block {@code n} is written to PostgreSQL.
  */
-public final class Committer implements Consumer<List<Envelope>> {
+public final class Committer implements Consumer<List<Envelope>>, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Committer.class);
 
   private final String channel;
   private final Organizations organizations;
@@ -97,6 +112,9 @@ public final class Committer implements Consumer<List<Envelope>> {
   private final OwnEndorsements ownEndorsements;
   private final PeerStore store;
   private final CommitNotifier notifier;
+  private final ExecutorService storer =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("peer-committer").factory());
+  private Future<?> storing = CompletableFuture.completedFuture(null);
   private long height;
   private ByteString previousHash;
   private volatile CommitStatistics statistics =
@@ -142,6 +160,7 @@ public final class Committer implements Consumer<List<Envelope>> {
             .setPreviousHash(previousHash)
             .setDataHash(BlockHashes.dataHash(data.build()))
             .build();
+    ByteString headerHash = BlockHashes.headerHash(header);
     long started = System.nanoTime();
     List<TxCheck> checks =
         IntStream.range(0, data.getDataCount())
@@ -149,12 +168,70 @@ public final class Committer implements Consumer<List<Envelope>> {
             .mapToObj(i -> check(data.getData(i)))
             .toList();
     long checked = System.nanoTime();
+    awaitStored();
+    long waited = System.nanoTime();
     Outcome outcome = new Outcome(number);
     for (int i = 0; i < checks.size(); i++) {
       outcome.decide(i, checks.get(i));
     }
     long decided = System.nanoTime();
-    byte[] filter = new byte[checks.size()];
+    height = number + 1;
+    previousHash = headerHash;
+    long checking = checked - started;
+    long deciding = decided - waited;
+    storing =
+        storer.submit(
+            () -> {
+              try {
+                store(header, headerHash, data, outcome, checking, deciding);
+              } catch (RuntimeException e) {
+                log.error("Storing block {} failed; the peer commits no further block", number, e);
+                throw e;
+              }
+            });
+  }
+
+  /**
+   * Blocks until the last block handed to the store stage is stored, applied and announced.
+   *
+   * @throws IllegalStateException when storing it failed; the peer cannot go on
+   */
+  public void awaitStored() {
+    try {
+      storing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while a block was being stored", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Storing a block failed", e.getCause());
+    }
+  }
+
+  /** Waits for the block being stored, then stops the store stage. */
+  @Override
+  public void close() {
+    storer.shutdown();
+    try {
+      storer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The store stage, one block at a time on its own thread: the checks of the next block run while
+   * this one is written, and the next block's decisions wait for this one's writes to be applied.
+   */
+  private void store(
+      BlockHeader header,
+      ByteString headerHash,
+      BlockData.Builder data,
+      Outcome outcome,
+      long checking,
+      long deciding) {
+    long number = header.getNumber();
+    long started = System.nanoTime();
+    byte[] filter = new byte[outcome.records.size()];
     for (int i = 0; i < filter.length; i++) {
       filter[i] = (byte) outcome.records.get(i).code().getNumber();
     }
@@ -166,7 +243,6 @@ public final class Committer implements Consumer<List<Envelope>> {
               : ByteString.EMPTY);
     }
     Block block = Block.newBuilder().setHeader(header).setData(data).setMetadata(metadata).build();
-    ByteString headerHash = BlockHashes.headerHash(header);
     CommittedBlock committed =
         new CommittedBlock(
             block,
@@ -185,21 +261,19 @@ public final class Committer implements Consumer<List<Envelope>> {
         txIds.add(record.txId());
       }
     }
-    height = number + 1;
-    previousHash = headerHash;
-    transientStore.purgeBelow(height);
+    transientStore.purgeBelow(number + 1);
     notifier.committed(number, txIds, new BlockEvents(number, outcome.events));
     long applied = System.nanoTime();
     CommitStatistics before = statistics;
     statistics =
         new CommitStatistics(
             before.blocks() + 1,
-            before.transactions() + checks.size(),
+            before.transactions() + outcome.records.size(),
             before.valid()
                 + outcome.records.stream().filter(r -> r.code() == TxValidationCode.VALID).count(),
-            before.checking().plusNanos(checked - started),
-            before.deciding().plusNanos(decided - checked),
-            before.storing().plusNanos(stored - decided),
+            before.checking().plusNanos(checking),
+            before.deciding().plusNanos(deciding),
+            before.storing().plusNanos(stored - started),
             before.applying().plusNanos(applied - stored));
   }
 
