@@ -46,7 +46,15 @@ class EmbeddedPeerBenchmark {
   /** Three blocks' worth: with fewer, every block waits for the orderer's timeout to be cut. */
   private static final int IN_FLIGHT = 1_500;
 
-  private static final int WARMUP = 10_000;
+  /**
+   * Transactions before the first measurement: with client, peer and PostgreSQL busy on both cores,
+   * the JIT compilers need about this many before the rate settles.
+   */
+  private static final int FIRST_WARMUP = 60_000;
+
+  /** Transactions before the measurement on a second peer, in a JVM already warm. */
+  private static final int WARMUP = 20_000;
+
   private static final int MEASURED = 30_000;
   private static final String VALUE = "v".repeat(100);
 
@@ -60,7 +68,7 @@ class EmbeddedPeerBenchmark {
       try (PeerFixture fixture =
           PeerFixture.start(postgres.ensureDatabase("peer_bench_one"), BatchLimits.DEFAULT, org1)) {
         Contract contract = contract(fixture);
-        run(contract, "put", i -> new String[] {"warm-" + i, VALUE}, WARMUP);
+        run(contract, "put", i -> new String[] {"warm-" + i, VALUE}, FIRST_WARMUP);
         rows.add(
             measure(
                 fixture,
