@@ -9,6 +9,8 @@ import net.jqwik.api.constraints.DoubleRange;
 
 class KpiProcessPropertiesTest {
 
+  private static final BetaProcess BETA = new BetaProcess(2, 6);
+
   @Property
   void innovationInvertsNextForClosedFormProcesses(
       @ForAll @DoubleRange(min = -5, max = 5) double z,
@@ -25,9 +27,8 @@ class KpiProcessPropertiesTest {
   @Property
   void betaTableStaysInsideTheUnitIntervalAndInvertsWithinTolerance(
       @ForAll @DoubleRange(min = -4, max = 4) double z) {
-    BetaProcess beta = new BetaProcess(2, 6);
-    double share = beta.next(0, z);
+    double share = BETA.next(0, z);
     assertThat(share).isStrictlyBetween(0.0, 1.0);
-    assertThat(beta.innovation(0, share)).isCloseTo(z, within(2e-3));
+    assertThat(BETA.innovation(0, share)).isCloseTo(z, within(2e-3));
   }
 }
