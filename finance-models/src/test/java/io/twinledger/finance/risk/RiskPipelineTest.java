@@ -69,7 +69,6 @@ class RiskPipelineTest {
     // give about 22.52 million. The fitted parameters differ a little from the true ones.
     assertThat(report.npv().mean().amount().doubleValue()).isCloseTo(22_520_000, within(1.5e6));
     assertThat(report.npv().mean().currency().getCurrencyCode()).isEqualTo("EUR");
-    assertThat(report.dscrBreach().probability()).isBetween(0.0, 1.0);
     assertThat(report.thresholds()).hasSize(1);
   }
 }
