@@ -44,14 +44,7 @@ class RestartAndTamperTest {
     Block last = fixture.peer().block(height - 1).orElseThrow();
 
     fixture.restart();
-    Status next =
-        contract()
-            .newProposal("put")
-            .addArguments("after", "restart")
-            .build()
-            .endorse()
-            .submitAsync()
-            .getStatus();
+    Status next = put("after", "restart");
 
     assertThat(text(contract().evaluateTransaction("get", "kept"))).isEqualTo("before restart");
     assertThat(text(contract().evaluateTransaction("listOwned", "carol")))
@@ -108,14 +101,7 @@ class RestartAndTamperTest {
     assertThat(fixture.peer().height()).isEqualTo(height);
     update("ALTER TABLE peer_block DROP CONSTRAINT refuse_next_block");
     fixture.restart();
-    Status next =
-        contract()
-            .newProposal("put")
-            .addArguments("after", "restart")
-            .build()
-            .endorse()
-            .submitAsync()
-            .getStatus();
+    Status next = put("after", "restart");
     assertThat(next.isSuccessful()).isTrue();
     assertThat(next.getBlockNumber()).isEqualTo(height);
     assertThat(text(contract().evaluateTransaction("get", "committed"))).isEqualTo("before");
@@ -207,6 +193,16 @@ class RestartAndTamperTest {
         .connect(fixture.org1Client)
         .getNetwork(PeerFixture.CHANNEL)
         .getContract(PeerFixture.CHAINCODE, PeerFixture.CONTRACT);
+  }
+
+  private Status put(String key, String value) throws Exception {
+    return contract()
+        .newProposal("put")
+        .addArguments(key, value)
+        .build()
+        .endorse()
+        .submitAsync()
+        .getStatus();
   }
 
   private int txNumberOf(Status status) throws Exception {
