@@ -1,0 +1,39 @@
+package io.twinledger.finance.model;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A closed monthly KPI period of one asset, as the evaluation needs it.
+ *
+ * @param kpiId the KPI, as named in the {@link KpiCatalog}
+ * @param period the month the value covers (cut in the asset's time zone by the caller)
+ * @param revision 1 for the first close of the period, higher when a late reading re-closed it; the
+ *     evaluation uses the highest revision of each KPI and month
+ * @param value the KPI's value, empty when the period closed without one
+ * @param unit the UN/CEFACT code the value is in; converted to the catalog unit when they differ
+ * @param evidence hex SHA-256 digests of the reading batches behind the value
+ */
+public record KpiObservation(
+    String kpiId,
+    YearMonth period,
+    int revision,
+    Optional<BigDecimal> value,
+    String unit,
+    List<String> evidence) {
+
+  public KpiObservation {
+    Objects.requireNonNull(kpiId, "kpiId");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(unit, "unit");
+    if (revision < 1) {
+      throw new IllegalArgumentException(
+          "KPI " + kpiId + " " + period + ": revision must be at least 1, was " + revision);
+    }
+    evidence = List.copyOf(evidence);
+  }
+}

@@ -1,0 +1,46 @@
+package io.twinledger.finance.pnl;
+
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The P&amp;L of one asset for one month, quarter or year, from one model version.
+ *
+ * @param assetId the asset
+ * @param modelId the model that computed it
+ * @param modelVersion the model's version
+ * @param period the statement period
+ * @param months the months of the period that were evaluated; fewer than the period has for a
+ *     period still running (quarter or year to date)
+ * @param currency the currency of every amount
+ * @param lines the booked lines, in the order of the model definition
+ * @param totals empty if any line has no amount: a total over missing amounts would look final
+ *     without being so
+ */
+public record Statement(
+    String assetId,
+    String modelId,
+    int modelVersion,
+    StatementPeriod period,
+    List<YearMonth> months,
+    Currency currency,
+    List<StatementLine> lines,
+    Optional<Totals> totals) {
+
+  public Statement {
+    months = List.copyOf(months);
+    lines = List.copyOf(lines);
+  }
+
+  /** Whether every month of the period was evaluated. */
+  public boolean complete() {
+    return months.equals(period.months());
+  }
+
+  /** The line of the given id, if the model has it and it is booked. */
+  public Optional<StatementLine> line(String lineId) {
+    return lines.stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+  }
+}

@@ -1,0 +1,131 @@
+package io.twinledger.finance.pnl;
+
+import io.twinledger.finance.model.LineKind;
+import io.twinledger.finance.model.LineValue;
+import io.twinledger.finance.model.ModelRun;
+import io.twinledger.finance.model.PeriodValues;
+import io.twinledger.finance.model.Provenance;
+import io.twinledger.finance.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds P&amp;L statements from a {@link ModelRun}.
+ *
+ * <p>Rounding: each month's exact line value is rounded to the currency's minor unit (2 decimals
+ * for EUR) with {@link RoundingMode#HALF_EVEN}. A quarter or year line is the sum of its rounded
+ * monthly amounts, so that quarters and years reconcile exactly with the months. Totals are sums of
+ * the rounded line amounts with signs by {@link LineKind}.
+ *
+ * <p>Memo lines are not booked and do not appear; their KPIs and parameters appear in the
+ * provenance of the lines that use them.
+ */
+public final class Statements {
+
+  private Statements() {}
+
+  /** One statement per month of the run. */
+  public static List<Statement> monthly(ModelRun run) {
+    return statements(run, PeriodKind.MONTH);
+  }
+
+  /** One statement per calendar quarter the run touches; partial quarters are not complete. */
+  public static List<Statement> quarterly(ModelRun run) {
+    return statements(run, PeriodKind.QUARTER);
+  }
+
+  /** One statement per calendar year the run touches; a partial year is year to date. */
+  public static List<Statement> yearly(ModelRun run) {
+    return statements(run, PeriodKind.YEAR);
+  }
+
+  private static List<Statement> statements(ModelRun run, PeriodKind kind) {
+    Map<StatementPeriod, List<PeriodValues>> byPeriod = new LinkedHashMap<>();
+    for (PeriodValues month : run.periods()) {
+      byPeriod
+          .computeIfAbsent(StatementPeriod.containing(kind, month.period()), p -> new ArrayList<>())
+          .add(month);
+    }
+    List<Statement> statements = new ArrayList<>();
+    byPeriod.forEach((period, months) -> statements.add(statement(run, period, months)));
+    return statements;
+  }
+
+  private static Statement statement(
+      ModelRun run, StatementPeriod period, List<PeriodValues> months) {
+    Currency currency = run.currency();
+    List<StatementLine> lines = new ArrayList<>();
+    for (LineValue first : months.get(0).lines()) {
+      if (!first.kind().booked()) {
+        continue;
+      }
+      lines.add(line(first, months, currency));
+    }
+    return new Statement(
+        run.assetId(),
+        run.modelId(),
+        run.modelVersion(),
+        period,
+        months.stream().map(PeriodValues::period).toList(),
+        currency,
+        lines,
+        totals(lines, currency));
+  }
+
+  private static StatementLine line(LineValue first, List<PeriodValues> months, Currency currency) {
+    BigDecimal sum = BigDecimal.ZERO;
+    boolean complete = true;
+    Provenance provenance = first.provenance();
+    List<String> remarks = new ArrayList<>();
+    for (PeriodValues month : months) {
+      LineValue value = month.line(first.lineId()).orElseThrow();
+      provenance = provenance.merge(value.provenance());
+      if (value.value().isPresent()) {
+        sum = sum.add(rounded(value.value().get(), currency));
+      } else {
+        complete = false;
+        for (String remark : value.remarks()) {
+          remarks.add(month.period() + ": " + remark);
+        }
+      }
+    }
+    Optional<Money> amount = complete ? Optional.of(new Money(sum, currency)) : Optional.empty();
+    return new StatementLine(
+        first.lineId(), first.label(), first.kind(), amount, provenance, remarks);
+  }
+
+  static BigDecimal rounded(BigDecimal exact, Currency currency) {
+    return exact.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+  }
+
+  /** Totals over lines of statements in one currency; empty if any line has no amount. */
+  static Optional<Totals> totals(Collection<StatementLine> lines, Currency currency) {
+    BigDecimal income = BigDecimal.ZERO;
+    BigDecimal costs = BigDecimal.ZERO;
+    for (StatementLine line : lines) {
+      if (line.amount().isEmpty()) {
+        return Optional.empty();
+      }
+      BigDecimal amount = line.amount().get().amount();
+      if (line.kind() == LineKind.DEDUCTION) {
+        income = income.subtract(amount);
+      } else if (line.kind().income()) {
+        income = income.add(amount);
+      } else if (line.kind().cost()) {
+        costs = costs.add(amount);
+      }
+    }
+    return Optional.of(
+        new Totals(
+            new Money(income, currency),
+            new Money(costs, currency),
+            new Money(income.subtract(costs), currency)));
+  }
+}
