@@ -196,7 +196,7 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
    *
    * @throws IllegalStateException when storing it failed; the peer cannot go on
    */
-  public void awaitStored() {
+  private void awaitStored() {
     try {
       storing.get();
     } catch (InterruptedException e) {
