@@ -3,6 +3,7 @@ package io.twinledger.service.problem;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
@@ -83,6 +84,9 @@ public final class JsonFieldPaths {
     }
     if (type == String.class) {
       return "a string";
+    }
+    if (type == LocalDate.class) {
+      return "an ISO-8601 date such as 2008-01-01";
     }
     if (type == Currency.class) {
       return "an ISO 4217 currency code such as EUR";

@@ -1,0 +1,180 @@
+package io.twinledger.service.calc;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twinledger.finance.bond.BondPrice;
+import io.twinledger.finance.bond.BondYield;
+import io.twinledger.finance.valuation.Irr;
+import io.twinledger.finance.valuation.Rate;
+import io.twinledger.finance.valuation.RootResult;
+import io.twinledger.finance.valuation.Xirr;
+import io.twinledger.finance.valuation.Xnpv;
+import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.service.problem.Problems;
+import io.twinledger.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Stateless financial calculators with Excel semantics, computed by finance-models. Nothing is
+ * stored. Inputs are JSON numbers read as exact decimals; every number in a response is rounded
+ * half-even to {@value CalcResults#DECIMALS} decimal places.
+ */
+@RestController
+@RequestMapping("/api/v1/calc")
+@Tag(
+    name = "Calculators",
+    description =
+        "XNPV, XIRR, IRR, year fractions, bond price and yield with Excel semantics. Numbers are"
+            + " read as exact decimals (never binary floating point); every number in a response"
+            + " is rounded half-even to 10 decimal places.")
+public class CalcController {
+
+  private static final String PRECISION =
+      " Every number in the response is rounded half-even to 10 decimal places.";
+
+  @PostMapping("/xnpv")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Net present value of dated cash flows (Excel XNPV)",
+      description =
+          "Σ amount / (1 + rate)^(days from the first flow's date / 365). rate is per year, above"
+              + " -1; at least one flow, none dated before the first. The value is in the flows'"
+              + " currency and is not rounded to its minor unit."
+              + PRECISION)
+  public CalcResults.Value xnpv(@RequestBody CalcRequests.XnpvBody body) {
+    Rate rate = CalcRequests.discountRate(body);
+    var flows = CalcRequests.flows(body.flows(), 1);
+    try {
+      return CalcResults.Value.of(Xnpv.of(rate, flows));
+    } catch (ArithmeticException e) {
+      throw new InvalidFieldException(
+          "rate", "gives discount factors out of range over these dates: " + e.getMessage());
+    }
+  }
+
+  @PostMapping("/xirr")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Internal rate of return of dated cash flows (Excel XIRR)",
+      description =
+          "The annual rate at which the XNPV is zero, searched from -99 % to 1000 %. At least two"
+              + " flows, none dated before the first. No guess is needed: the answer is the only"
+              + " root, or 422 (no-rate, or multiple-rates listing the roots)."
+              + PRECISION)
+  public CalcResults.RateValue xirr(@RequestBody CalcRequests.XirrBody body) {
+    return rate(Xirr.of(CalcRequests.flows(body.flows(), 2)));
+  }
+
+  @PostMapping("/irr")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Internal rate of return of periodic cash flows (Excel IRR)",
+      description =
+          "The rate per period at which the NPV of the amounts (the first at time 0) is zero,"
+              + " searched from -99 % to 1000 %. At least two amounts. guess is accepted for Excel"
+              + " compatibility but not used: the answer is the only root, or 422 (no-rate, or"
+              + " multiple-rates listing the roots)."
+              + PRECISION)
+  public CalcResults.RateValue irr(@RequestBody CalcRequests.IrrBody body) {
+    return rate(Irr.of(CalcRequests.amounts(body)));
+  }
+
+  @PostMapping("/year-fraction")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Year fraction between two dates under a day count convention",
+      description =
+          "convention: 30/360 US, 30E/360, ACT/360, ACT/365F, ACT/ACT ISDA or ACT/ACT ICMA. ICMA"
+              + " needs refStart, refEnd and frequency (1, 2, 4 or 12), the coupon period holding"
+              + " both dates; other conventions refuse them. The start is included, the end"
+              + " excluded; swapped dates give the negated fraction."
+              + PRECISION)
+  public CalcResults.Fraction yearFraction(@RequestBody CalcRequests.YearFractionBody body) {
+    CalcRequests.Accrual accrual = CalcRequests.accrual(body);
+    return CalcResults.Fraction.of(
+        accrual
+            .convention()
+            .yearFraction(accrual.start(), accrual.end(), accrual.reference().orElse(null)));
+  }
+
+  @PostMapping("/bond-price")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Price of a fixed-coupon bond from its yield (Excel PRICE)",
+      description =
+          "Per 100 face value: clean price (Excel PRICE), accrued interest and dirty price."
+              + " couponRate and yield are annual decimal fractions; redemption defaults to 100,"
+              + " frequency (1, 2 or 4 coupons a year) to 2, dayCount to 30/360 US (Excel basis"
+              + " 0; ACT/ACT ISDA and ICMA are basis 1, ACT/360 2, ACT/365F 3, 30E/360 4)."
+              + " settlement must be before maturity."
+              + PRECISION)
+  public CalcResults.Price bondPrice(@RequestBody CalcRequests.BondPriceBody body) {
+    CalcRequests.SettledBond settled = CalcRequests.bond(body);
+    Rate yield = CalcRequests.yieldRate(body, settled.bond());
+    return CalcResults.Price.of(BondPrice.of(settled.bond(), settled.settlement(), yield));
+  }
+
+  @PostMapping("/bond-yield")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Yield of a fixed-coupon bond from its clean price (Excel YIELD)",
+      description =
+          "The annual yield, compounded at the coupon frequency, at which the clean price per 100"
+              + " face value is cleanPrice. Defaults as for bond-price. A price no yield from -99 %"
+              + " to 1000 % reaches is answered with 422 no-rate."
+              + PRECISION)
+  public CalcResults.Yield bondYield(@RequestBody CalcRequests.BondYieldBody body) {
+    CalcRequests.SettledBond settled = CalcRequests.bond(body);
+    BigDecimal cleanPrice = CalcRequests.cleanPrice(body);
+    try {
+      return CalcResults.Yield.of(
+          BondYield.of(settled.bond(), settled.settlement(), cleanPrice).decimal());
+    } catch (IllegalArgumentException e) {
+      // The bond, settlement and price were checked above, so what is left is a price out of reach.
+      throw new NoUniqueRate(e.getMessage(), List.of());
+    }
+  }
+
+  @ExceptionHandler(NoUniqueRate.class)
+  ProblemDetail noUniqueRate(NoUniqueRate e) {
+    ProblemDetail problem;
+    if (e.roots().isEmpty()) {
+      problem =
+          Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "no-rate", "No rate solves it", e.reason());
+    } else {
+      problem =
+          Problems.of(
+              HttpStatus.UNPROCESSABLE_CONTENT,
+              "multiple-rates",
+              "Several rates solve it",
+              e.roots().size()
+                  + " rates make the NPV zero: "
+                  + e.roots().stream().map(BigDecimal::toPlainString).toList()
+                  + "; "
+                  + e.reason());
+      problem.setProperty("roots", e.roots());
+    }
+    problem.setProperty("reason", e.reason());
+    return problem;
+  }
+
+  private static CalcResults.RateValue rate(RootResult result) {
+    return switch (result) {
+      case RootResult.Unique unique -> CalcResults.RateValue.of(unique.rate().decimal());
+      case RootResult.None none -> throw new NoUniqueRate(none.reason(), List.of());
+      case RootResult.Multiple multiple ->
+          throw new NoUniqueRate(
+              multiple.note(),
+              multiple.rates().stream().map(r -> CalcResults.rounded(r.decimal())).toList());
+    };
+  }
+}

@@ -1,0 +1,359 @@
+package io.twinledger.service.calc;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.twinledger.finance.bond.FixedCouponBond;
+import io.twinledger.finance.daycount.DayCount;
+import io.twinledger.finance.daycount.ReferencePeriod;
+import io.twinledger.finance.schedule.Frequency;
+import io.twinledger.finance.valuation.DatedAmount;
+import io.twinledger.finance.valuation.Rate;
+import io.twinledger.ledger.asset.api.InvalidFieldException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Request bodies of the calculators and their checked translation into finance-models inputs. Every
+ * failure is an {@link InvalidFieldException} whose field is the path in the request body, such as
+ * {@code flows[2].date}.
+ *
+ * <p>Bounds that keep one request cheap and its arithmetic exact: at most {@value #MAX_FLOWS} flows
+ * or amounts; dates from 1900-01-01 to 9999-12-31 (Excel's date range); numbers with at most
+ * {@value #MAX_INTEGER_DIGITS} digits before the decimal point and {@value #MAX_DECIMALS} after it.
+ */
+public final class CalcRequests {
+
+  static final int MAX_FLOWS = 10_000;
+  static final int MAX_INTEGER_DIGITS = 20;
+  static final int MAX_DECIMALS = 34;
+
+  private static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+  private static final BigDecimal DEFAULT_REDEMPTION = FixedCouponBond.PAR;
+  private static final int DEFAULT_COUPONS_PER_YEAR = 2;
+  private static final String DEFAULT_DAY_COUNT = DayCount.THIRTY_360_US.apiName();
+  private static final Set<Integer> COUPONS_PER_YEAR = Set.of(1, 2, 4);
+  private static final Set<Integer> ICMA_PERIODS_PER_YEAR = Set.of(1, 2, 4, 12);
+
+  private CalcRequests() {}
+
+  /** A dated cash flow: received positive, paid negative. */
+  public record Flow(LocalDate date, BigDecimal amount) {}
+
+  /** Body of {@code POST /api/v1/calc/xnpv}: an annual rate and dated flows. */
+  public record XnpvBody(BigDecimal rate, List<Flow> flows) {}
+
+  /** Body of {@code POST /api/v1/calc/xirr}. */
+  public record XirrBody(List<Flow> flows) {}
+
+  /**
+   * Body of {@code POST /api/v1/calc/irr}: one amount per period, the first at time 0. {@code
+   * guess} is accepted for Excel compatibility and not used: the solver searches the whole range.
+   */
+  public record IrrBody(List<BigDecimal> amounts, BigDecimal guess) {}
+
+  /**
+   * Body of {@code POST /api/v1/calc/year-fraction}; {@code refStart}, {@code refEnd} and {@code
+   * frequency} are the coupon reference period, required by ACT/ACT ICMA and refused otherwise.
+   */
+  public record YearFractionBody(
+      LocalDate start,
+      LocalDate end,
+      String convention,
+      LocalDate refStart,
+      LocalDate refEnd,
+      BigDecimal frequency) {}
+
+  /** Body of {@code POST /api/v1/calc/bond-price}; Excel PRICE's arguments. */
+  public record BondPriceBody(
+      LocalDate settlement,
+      LocalDate maturity,
+      BigDecimal couponRate,
+      @JsonProperty("yield") BigDecimal yieldRate,
+      BigDecimal redemption,
+      BigDecimal frequency,
+      String dayCount) {}
+
+  /** Body of {@code POST /api/v1/calc/bond-yield}; Excel YIELD's arguments. */
+  public record BondYieldBody(
+      LocalDate settlement,
+      LocalDate maturity,
+      BigDecimal couponRate,
+      BigDecimal cleanPrice,
+      BigDecimal redemption,
+      BigDecimal frequency,
+      String dayCount) {}
+
+  /** The XNPV discount rate: above -100 % so that {@code 1 + rate} is positive. */
+  static Rate discountRate(XnpvBody body) {
+    BigDecimal rate = decimal(body.rate(), "rate");
+    if (rate.compareTo(BigDecimal.ONE.negate()) <= 0) {
+      throw new InvalidFieldException(
+          "rate", "must be above -1 (-100 %), was " + rate.toPlainString());
+    }
+    return Rate.of(rate);
+  }
+
+  /**
+   * Dated flows, at least {@code minimum} of them, none dated before the first (XNPV and XIRR
+   * discount to the first flow's date).
+   */
+  static List<DatedAmount> flows(List<Flow> flows, int minimum) {
+    list(flows, "flows", minimum);
+    List<DatedAmount> amounts = new ArrayList<>(flows.size());
+    for (int i = 0; i < flows.size(); i++) {
+      String field = "flows[" + i + "]";
+      Flow flow = required(flows.get(i), field);
+      LocalDate date = date(flow.date(), field + ".date");
+      if (!amounts.isEmpty() && date.isBefore(amounts.getFirst().date())) {
+        throw new InvalidFieldException(
+            field + ".date",
+            "is "
+                + date
+                + ", before the first flow's date "
+                + amounts.getFirst().date()
+                + "; flows are discounted to the first date and none may precede it");
+      }
+      amounts.add(new DatedAmount(date, decimal(flow.amount(), field + ".amount")));
+    }
+    return amounts;
+  }
+
+  /** Periodic amounts, at least two. */
+  static List<BigDecimal> amounts(IrrBody body) {
+    List<BigDecimal> amounts = body.amounts();
+    list(amounts, "amounts", 2);
+    List<BigDecimal> checked = new ArrayList<>(amounts.size());
+    for (int i = 0; i < amounts.size(); i++) {
+      checked.add(decimal(amounts.get(i), "amounts[" + i + "]"));
+    }
+    return checked;
+  }
+
+  /**
+   * An accrual to measure, with its reference period for ACT/ACT ICMA (both dates inside it; any
+   * other convention must not be given one). The dates may be in either order: swapped dates give
+   * the negated fraction.
+   */
+  record Accrual(
+      LocalDate start, LocalDate end, DayCount convention, Optional<ReferencePeriod> reference) {}
+
+  /** A priced or yielded bond and its settlement date, which is before maturity. */
+  record SettledBond(FixedCouponBond bond, LocalDate settlement) {}
+
+  static Accrual accrual(YearFractionBody body) {
+    LocalDate start = date(body.start(), "start");
+    LocalDate end = date(body.end(), "end");
+    DayCount convention = dayCount(body.convention(), "convention");
+    if (convention != DayCount.ACT_ACT_ICMA) {
+      refuseReferenceField(body.refStart(), "refStart", convention);
+      refuseReferenceField(body.refEnd(), "refEnd", convention);
+      refuseReferenceField(body.frequency(), "frequency", convention);
+      return new Accrual(start, end, convention, Optional.empty());
+    }
+    String why = "is required by ACT/ACT ICMA: the coupon reference period of the accrual";
+    LocalDate refStart = date(required(body.refStart(), "refStart", why), "refStart");
+    LocalDate refEnd = date(required(body.refEnd(), "refEnd", why), "refEnd");
+    if (!refEnd.isAfter(refStart)) {
+      throw new InvalidFieldException(
+          "refEnd", "must be after refStart " + refStart + ", was " + refEnd);
+    }
+    int periodsPerYear =
+        periodsPerYear(required(body.frequency(), "frequency", why), ICMA_PERIODS_PER_YEAR);
+    withinReference(start, "start", refStart, refEnd);
+    withinReference(end, "end", refStart, refEnd);
+    ReferencePeriod reference =
+        new ReferencePeriod(refStart, refEnd, Frequency.ofPeriodsPerYear(periodsPerYear));
+    return new Accrual(start, end, convention, Optional.of(reference));
+  }
+
+  /** The bond of a price request, with Excel's defaults. */
+  static SettledBond bond(BondPriceBody body) {
+    return bond(
+        body.settlement(),
+        body.maturity(),
+        body.couponRate(),
+        body.redemption(),
+        body.frequency(),
+        body.dayCount());
+  }
+
+  /** The bond of a yield request, with Excel's defaults. */
+  static SettledBond bond(BondYieldBody body) {
+    return bond(
+        body.settlement(),
+        body.maturity(),
+        body.couponRate(),
+        body.redemption(),
+        body.frequency(),
+        body.dayCount());
+  }
+
+  /** The yield of a price request: {@code 1 + yield / frequency} must be positive. */
+  static Rate yieldRate(BondPriceBody body, FixedCouponBond bond) {
+    BigDecimal yield = decimal(body.yieldRate(), "yield");
+    int perYear = bond.frequency().periodsPerYear();
+    if (yield.compareTo(BigDecimal.valueOf(-perYear)) <= 0) {
+      throw new InvalidFieldException(
+          "yield",
+          "must be above -"
+              + perYear
+              + " (-100 % per coupon period) so that 1 + yield/frequency is positive, was "
+              + yield.toPlainString());
+    }
+    return Rate.of(yield);
+  }
+
+  /** The clean price of a yield request, per 100 face value, positive. */
+  static BigDecimal cleanPrice(BondYieldBody body) {
+    BigDecimal price = decimal(body.cleanPrice(), "cleanPrice");
+    if (price.signum() <= 0) {
+      throw new InvalidFieldException(
+          "cleanPrice", "must be positive (per 100 face value), was " + price.toPlainString());
+    }
+    return price;
+  }
+
+  private static SettledBond bond(
+      LocalDate settlementDate,
+      LocalDate maturityDate,
+      BigDecimal couponRate,
+      BigDecimal redemptionAmount,
+      BigDecimal frequency,
+      String dayCountName) {
+    LocalDate settlement = date(settlementDate, "settlement");
+    LocalDate maturity = date(maturityDate, "maturity");
+    if (!settlement.isBefore(maturity)) {
+      throw new InvalidFieldException(
+          "settlement", "must be before maturity " + maturity + ", was " + settlement);
+    }
+    BigDecimal coupon = decimal(couponRate, "couponRate");
+    if (coupon.signum() < 0) {
+      throw new InvalidFieldException(
+          "couponRate", "must not be negative, was " + coupon.toPlainString());
+    }
+    BigDecimal redemption =
+        decimal(Optional.ofNullable(redemptionAmount).orElse(DEFAULT_REDEMPTION), "redemption");
+    if (redemption.signum() <= 0) {
+      throw new InvalidFieldException(
+          "redemption", "must be positive (per 100 face value), was " + redemption.toPlainString());
+    }
+    int couponsPerYear =
+        frequency == null ? DEFAULT_COUPONS_PER_YEAR : periodsPerYear(frequency, COUPONS_PER_YEAR);
+    DayCount dayCount =
+        dayCount(Optional.ofNullable(dayCountName).orElse(DEFAULT_DAY_COUNT), "dayCount");
+    FixedCouponBond bond =
+        new FixedCouponBond(
+            maturity,
+            Rate.of(coupon),
+            redemption,
+            Frequency.ofPeriodsPerYear(couponsPerYear),
+            dayCount);
+    return new SettledBond(bond, settlement);
+  }
+
+  private static DayCount dayCount(String name, String field) {
+    required(name, field);
+    try {
+      return DayCount.of(name);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(field, e.getMessage());
+    }
+  }
+
+  private static void refuseReferenceField(Object value, String field, DayCount convention) {
+    if (value != null) {
+      throw new InvalidFieldException(
+          field,
+          "applies only to ACT/ACT ICMA, not to "
+              + convention.apiName()
+              + "; leave it out so that it is not mistaken for part of the calculation");
+    }
+  }
+
+  private static void withinReference(
+      LocalDate date, String field, LocalDate refStart, LocalDate refEnd) {
+    if (date.isBefore(refStart) || date.isAfter(refEnd)) {
+      throw new InvalidFieldException(
+          field,
+          "is "
+              + date
+              + ", outside the reference period "
+              + refStart
+              + " to "
+              + refEnd
+              + "; ACT/ACT ICMA needs the accrual within one coupon period (split a long stub into"
+              + " its notional periods)");
+    }
+  }
+
+  private static int periodsPerYear(BigDecimal value, Set<Integer> allowed) {
+    return allowed.stream()
+        .filter(n -> BigDecimal.valueOf(n).compareTo(value) == 0)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidFieldException(
+                    "frequency",
+                    "must be one of "
+                        + allowed.stream().sorted().map(String::valueOf).toList()
+                        + " periods per year, was "
+                        + value.toPlainString()));
+  }
+
+  private static void list(List<?> values, String field, int minimum) {
+    required(values, field);
+    if (values.size() < minimum) {
+      throw new InvalidFieldException(
+          field,
+          "needs at least "
+              + minimum
+              + (minimum == 1 ? " entry" : " entries")
+              + ", was "
+              + values.size());
+    }
+    if (values.size() > MAX_FLOWS) {
+      throw new InvalidFieldException(
+          field, "may have at most " + MAX_FLOWS + " entries, was " + values.size());
+    }
+  }
+
+  private static LocalDate date(LocalDate date, String field) {
+    required(date, field);
+    if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+      throw new InvalidFieldException(
+          field, "must be from " + FIRST_DATE + " to " + LAST_DATE + ", was " + date);
+    }
+    return date;
+  }
+
+  private static BigDecimal decimal(BigDecimal value, String field) {
+    BigDecimal stripped = required(value, field).stripTrailingZeros();
+    int decimals = Math.max(stripped.scale(), 0);
+    int integerDigits = Math.max(stripped.precision() - stripped.scale(), 0);
+    if (decimals > MAX_DECIMALS || integerDigits > MAX_INTEGER_DIGITS) {
+      throw new InvalidFieldException(
+          field,
+          "must have at most "
+              + MAX_INTEGER_DIGITS
+              + " digits before the decimal point and "
+              + MAX_DECIMALS
+              + " after it");
+    }
+    return value;
+  }
+
+  private static <T> T required(T value, String field) {
+    return required(value, field, "is required");
+  }
+
+  private static <T> T required(T value, String field, String reason) {
+    if (value == null) {
+      throw new InvalidFieldException(field, reason);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,61 @@
+package io.twinledger.service.calc;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.twinledger.finance.bond.BondQuote;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Response bodies of the calculators. Every number is rounded half-even to {@value #DECIMALS}
+ * decimal places, so a client sees the same digits whatever the internal precision (finance-models
+ * computes with 34 significant digits, and solves rates to 1e-13 before rounding them to 1e-10).
+ */
+public final class CalcResults {
+
+  /** Decimal places of every number in a calculator response. */
+  public static final int DECIMALS = 10;
+
+  private CalcResults() {}
+
+  /** An XNPV, in the currency of the flows, not rounded to its minor unit. */
+  public record Value(BigDecimal value) {
+    static Value of(BigDecimal value) {
+      return new Value(rounded(value));
+    }
+  }
+
+  /** An IRR (per period) or XIRR (per year), as a decimal fraction: 0.1 is 10 %. */
+  public record RateValue(BigDecimal rate) {
+    static RateValue of(BigDecimal rate) {
+      return new RateValue(rounded(rate));
+    }
+  }
+
+  /** A year fraction. */
+  public record Fraction(BigDecimal fraction) {
+    static Fraction of(BigDecimal fraction) {
+      return new Fraction(rounded(fraction));
+    }
+  }
+
+  /** A bond price per 100 face value: clean (Excel PRICE) plus accrued interest gives dirty. */
+  public record Price(BigDecimal cleanPrice, BigDecimal accruedInterest, BigDecimal dirtyPrice) {
+    static Price of(BondQuote quote) {
+      return new Price(
+          rounded(quote.cleanPrice()),
+          rounded(quote.accruedInterest()),
+          rounded(quote.dirtyPrice()));
+    }
+  }
+
+  /** A bond yield per year, compounded at the coupon frequency, as a decimal fraction. */
+  public record Yield(@JsonProperty("yield") BigDecimal yieldRate) {
+    static Yield of(BigDecimal yieldRate) {
+      return new Yield(rounded(yieldRate));
+    }
+  }
+
+  static BigDecimal rounded(BigDecimal value) {
+    return value.setScale(DECIMALS, RoundingMode.HALF_EVEN);
+  }
+}

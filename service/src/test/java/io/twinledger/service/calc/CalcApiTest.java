@@ -1,0 +1,312 @@
+package io.twinledger.service.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinledger.service.support.Api;
+import io.twinledger.service.support.OnEmbeddedDb;
+import java.math.BigDecimal;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The calculators over real HTTP with the Excel documentation's examples. Expected values were
+ * computed independently with mpmath at 40 digits (formulas in the comments) and rounded half-even
+ * to the 10 decimal places the API answers with.
+ */
+@OnEmbeddedDb
+class CalcApiTest {
+
+  static final String OFFICER = "officer";
+
+  /** Microsoft's XNPV and XIRR example. Days from 2008-01-01: 0, 60, 303, 411, 456. */
+  static final String EXCEL_FLOWS =
+      """
+      [{"date":"2008-01-01","amount":-10000},{"date":"2008-03-01","amount":2750},
+       {"date":"2008-10-30","amount":4250},{"date":"2009-02-15","amount":3250},
+       {"date":"2009-04-01","amount":2750}]""";
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+
+  Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port, json);
+  }
+
+  @Test
+  void xnpvOfExcelsExample() {
+    // -10000 + 2750/1.09^(60/365) + 4250/1.09^(303/365) + 3250/1.09^(411/365)
+    //   + 2750/1.09^(456/365) = 2086.64760203153662…; Excel shows 2086.65
+    JsonNode answer = ok("/api/v1/calc/xnpv", "{\"rate\":0.09,\"flows\":" + EXCEL_FLOWS + "}");
+
+    assertThat(answer.get("value").decimalValue()).isEqualTo(new BigDecimal("2086.6476020315"));
+  }
+
+  @Test
+  void xirrOfExcelsExample() {
+    // The rate r with -10000 + 2750/(1+r)^(60/365) + … + 2750/(1+r)^(456/365) = 0 is
+    // 0.37336253351883…; Excel shows 37.34 %
+    JsonNode answer = ok("/api/v1/calc/xirr", "{\"flows\":" + EXCEL_FLOWS + "}");
+
+    assertThat(answer.get("rate").decimalValue()).isEqualTo(new BigDecimal("0.3733625335"));
+  }
+
+  @Test
+  void yearFractionActActIsdaAndIcma() {
+    // ISDA: 2003-11-01 to 2004-05-01 has 61 days in 2003 and 121 in 2004 (leap):
+    // 61/365 + 121/366 = 0.49772438056740774…
+    JsonNode isda =
+        ok(
+            "/api/v1/calc/year-fraction",
+            """
+            {"start":"2003-11-01","end":"2004-05-01","convention":"ACT/ACT ISDA"}""");
+    // ICMA: the same dates as one regular semi-annual period: 182 / (2 × 182) = 0.5
+    JsonNode icma =
+        ok(
+            "/api/v1/calc/year-fraction",
+            """
+            {"start":"2003-11-01","end":"2004-05-01","convention":"ACT/ACT ICMA",
+             "refStart":"2003-11-01","refEnd":"2004-05-01","frequency":2}""");
+
+    assertThat(isda.get("fraction").decimalValue()).isEqualTo(new BigDecimal("0.4977243806"));
+    assertThat(icma.get("fraction").decimalValue()).isEqualTo(new BigDecimal("0.5000000000"));
+  }
+
+  @Test
+  void bondPriceOfExcelsExampleWithTheDefaults() {
+    // Settlement 2008-02-15 lies in the period 2007-11-15 to 2008-05-15; 30/360: A = 90, E = 180,
+    // DSC = 90, N = 20 coupons of 2.875, g = 1.0325.
+    // dirty = 100/g^(19.5) + Σ_{k=1..20} 2.875/g^(k-0.5) = 96.07186162132209…
+    // accrued = 2.875 × 90/180 = 1.4375; clean = 94.63436162132209… (Excel PRICE 94.63436162)
+    JsonNode quote =
+        ok(
+            "/api/v1/calc/bond-price",
+            """
+            {"settlement":"2008-02-15","maturity":"2017-11-15","couponRate":0.0575,
+             "yield":0.065}""");
+
+    assertThat(quote.get("cleanPrice").decimalValue()).isEqualTo(new BigDecimal("94.6343616213"));
+    assertThat(quote.get("accruedInterest").decimalValue())
+        .isEqualTo(new BigDecimal("1.4375000000"));
+    assertThat(quote.get("dirtyPrice").decimalValue()).isEqualTo(new BigDecimal("96.0718616213"));
+  }
+
+  @Test
+  void bondYieldOfExcelsExample() {
+    // Maturity 2016-11-15: N = 18, otherwise as the PRICE example. The yield y at which that
+    // clean price formula gives 95.04287 is 0.06500000688075…; Excel shows 6.50 %
+    JsonNode answer =
+        ok(
+            "/api/v1/calc/bond-yield",
+            """
+            {"settlement":"2008-02-15","maturity":"2016-11-15","couponRate":0.0575,
+             "cleanPrice":95.04287,"redemption":100,"frequency":2,"dayCount":"30/360 US"}""");
+
+    assertThat(answer.get("yield").decimalValue()).isEqualTo(new BigDecimal("0.0650000069"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", ",\"guess\":0.1", ",\"guess\":5"})
+  void irrIsTheOnlyRootWhateverTheGuess(String guess) {
+    // -100 + 60/(1+r) + 60/(1+r)^2 = 0 → with x = 1/(1+r): 60x² + 60x - 100 = 0,
+    // x = (-60 + √(3600 + 24000)) / 120 = 0.88443731048…, r = 1/x - 1 = 0.13066238629…
+    JsonNode answer = ok("/api/v1/calc/irr", "{\"amounts\":[-100,60,60]" + guess + "}");
+
+    assertThat(answer.get("rate").decimalValue()).isEqualTo(new BigDecimal("0.1306623863"));
+  }
+
+  @Test
+  void irrWithTwoSignChangesListsBothRoots() {
+    // -100 + 230/(1+r) - 132/(1+r)^2 = 0 → -132x² + 230x - 100 = 0, x = (230 ± 10) / 264:
+    // x = 10/11 (r = 10 %) or 5/6 (r = 20 %)
+    Api.Response response =
+        api.post("/api/v1/calc/irr", OFFICER, "{\"amounts\":[-100,230,-132],\"guess\":0.1}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    JsonNode problem = response.json();
+    assertThat(problem.get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:multiple-rates");
+    assertThat(problem.get("roots").valueStream().map(JsonNode::decimalValue))
+        .containsExactly(new BigDecimal("0.1000000000"), new BigDecimal("0.2000000000"));
+    assertThat(problem.get("reason").asString()).contains("change sign 2 times");
+    assertThat(problem.get("detail").asString()).contains("0.1000000000", "0.2000000000");
+  }
+
+  @Test
+  void allPositiveFlowsHaveNoRate() {
+    Api.Response response = api.post("/api/v1/calc/irr", OFFICER, "{\"amounts\":[100,50,20]}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    JsonNode problem = response.json();
+    assertThat(problem.get("type").asString()).isEqualTo("urn:problem-type:twinledger:no-rate");
+    assertThat(problem.get("reason").asString()).contains("all non-negative");
+    assertThat(problem.has("roots")).isFalse();
+  }
+
+  @Test
+  void aPriceNoYieldReachesHasNoRate() {
+    // At the lowest yield searched, -99 %, the clean price is about 4.5e7 (100 / 0.505^19 plus
+    // coupons): a billion is out of reach.
+    Api.Response response =
+        api.post(
+            "/api/v1/calc/bond-yield",
+            OFFICER,
+            """
+            {"settlement":"2008-02-15","maturity":"2017-11-15","couponRate":0.0575,
+             "cleanPrice":1000000000}""");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    assertThat(response.json().get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:no-rate");
+  }
+
+  static Stream<Arguments> badRequests() {
+    String bond = "\"maturity\":\"2017-11-15\",\"couponRate\":0.0575,\"yield\":0.065";
+    return Stream.of(
+        Arguments.of(
+            "xnpv",
+            """
+            {"rate":0.09,"flows":[{"date":"2008-01-01","amount":-1},
+             {"date":"2008-02-01","amount":1},{"date":"2008-13-01","amount":1}]}""",
+            "flows[2].date",
+            "ISO-8601 date"),
+        Arguments.of(
+            "xnpv",
+            """
+            {"rate":0.09,"flows":[{"date":"2008-01-01","amount":-1},
+             {"date":"2008-02-01","amount":1},{"date":"2007-12-31","amount":1}]}""",
+            "flows[2].date",
+            "before the first flow's date 2008-01-01"),
+        Arguments.of(
+            "xnpv",
+            "{\"rate\":0.09,\"flows\":[{\"date\":\"2008-01-01\",\"amount\":\"ten\"}]}",
+            "flows[0].amount",
+            "decimal number"),
+        Arguments.of(
+            "xnpv",
+            "{\"rate\":-1,\"flows\":[{\"date\":\"2008-01-01\",\"amount\":1}]}",
+            "rate",
+            "above -1"),
+        Arguments.of(
+            "xnpv",
+            "{\"rate\":1e-999999999,\"flows\":[{\"date\":\"2008-01-01\",\"amount\":1}]}",
+            "rate",
+            "at most 20 digits"),
+        Arguments.of("xnpv", "{\"flows\":[]}", "rate", "is required"),
+        Arguments.of(
+            "xirr",
+            "{\"flows\":[{\"date\":\"2008-01-01\",\"amount\":-1}]}",
+            "flows",
+            "at least 2 entries, was 1"),
+        Arguments.of(
+            "xirr",
+            "{\"flows\":[{\"date\":\"2008-01-01\",\"amount\":-1},null]}",
+            "flows[1]",
+            "is required"),
+        Arguments.of("irr", "{\"guess\":0.1}", "amounts", "is required"),
+        Arguments.of("irr", "{\"amounts\":[-1,\"x\"]}", "amounts[1]", "decimal number"),
+        Arguments.of(
+            "year-fraction",
+            "{\"start\":\"2003-11-01\",\"end\":\"2004-05-01\",\"convention\":\"ACT/ACT\"}",
+            "convention",
+            "'ACT/ACT ISDA', 'ACT/ACT ICMA'"),
+        Arguments.of(
+            "year-fraction",
+            """
+            {"start":"2003-11-01","end":"2004-05-01","convention":"ACT/ACT ICMA",
+             "refEnd":"2004-05-01","frequency":2}""",
+            "refStart",
+            "required by ACT/ACT ICMA"),
+        Arguments.of(
+            "year-fraction",
+            """
+            {"start":"2003-11-01","end":"2004-05-02","convention":"ACT/ACT ICMA",
+             "refStart":"2003-11-01","refEnd":"2004-05-01","frequency":2}""",
+            "end",
+            "outside the reference period"),
+        Arguments.of(
+            "year-fraction",
+            """
+            {"start":"2003-11-01","end":"2004-05-01","convention":"ACT/ACT ISDA",
+             "refStart":"2003-11-01"}""",
+            "refStart",
+            "applies only to ACT/ACT ICMA"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2017-11-15\"," + bond + "}",
+            "settlement",
+            "must be before maturity 2017-11-15"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2008-02-15\"," + bond + ",\"frequency\":3}",
+            "frequency",
+            "must be one of [1, 2, 4]"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2008-02-15\"," + bond + ",\"frequency\":2.5}",
+            "frequency",
+            "was 2.5"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2008-02-15\"," + bond + ",\"dayCount\":\"30/360\"}",
+            "dayCount",
+            "valid names are '30/360 US'"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2008-02-15\",\"maturity\":\"2017-11-15\",\"couponRate\":0.0575}",
+            "yield",
+            "is required"),
+        Arguments.of(
+            "bond-yield",
+            """
+            {"settlement":"2008-02-15","maturity":"2016-11-15","couponRate":0.0575,
+             "cleanPrice":0}""",
+            "cleanPrice",
+            "must be positive"),
+        Arguments.of("bond-yield", "{\"settlement\":", "body", "not well-formed JSON"));
+  }
+
+  @ParameterizedTest(name = "{0} → {2}")
+  @MethodSource("badRequests")
+  void badInputIsRefusedNamingTheField(String endpoint, String body, String field, String reason) {
+    Api.Response response = api.post("/api/v1/calc/" + endpoint, OFFICER, body);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    JsonNode problem = response.json();
+    assertThat(problem.get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:invalid-field");
+    assertThat(problem.get("field").asString()).isEqualTo(field);
+    assertThat(problem.get("detail").asString()).startsWith(field + ": ").contains(reason);
+  }
+
+  @Test
+  void onlyFinanceOfficersInvestorsAndAuditorsMayCalculate() {
+    String body = "{\"amounts\":[-100,110]}";
+
+    // -100 + 110/(1+r) = 0 → r = 0.1
+    assertThat(api.post("/api/v1/calc/irr", "investor", body).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/calc/irr", "auditor", body).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/calc/irr", "operator", body).status()).isEqualTo(403);
+    assertThat(api.post("/api/v1/calc/irr", "resident", body).status()).isEqualTo(403);
+    assertThat(api.post("/api/v1/calc/irr", null, body).status()).isEqualTo(401);
+  }
+
+  private JsonNode ok(String path, String body) {
+    Api.Response response = api.post(path, OFFICER, body);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+}
