@@ -55,7 +55,7 @@ public final class CalcResults {
     }
   }
 
-  static BigDecimal rounded(BigDecimal value) {
+  public static BigDecimal rounded(BigDecimal value) {
     return value.setScale(DECIMALS, RoundingMode.HALF_EVEN);
   }
 }

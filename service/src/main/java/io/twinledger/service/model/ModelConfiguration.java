@@ -10,6 +10,7 @@ import io.twinledger.ledger.pnl.projection.PnlBook;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.ledger.pnl.projection.PnlProjection;
 import io.twinledger.service.pnl.PnlStatements;
+import io.twinledger.service.valuation.ValuationRuns;
 import io.twinledger.twin.store.ReadingStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -58,6 +59,11 @@ public class ModelConfiguration {
   PnlStatements pnlStatements(
       PnlBook book, AssetCatalog assets, KpiPeriods periods, ReadingStore readings) {
     return new PnlStatements(book, assets, periods, readings);
+  }
+
+  @Bean
+  ValuationRuns valuationRuns(Models models, KpiCatalogs catalogs, PnlObservations observations) {
+    return new ValuationRuns(models, catalogs, observations);
   }
 
   @Bean

@@ -207,6 +207,89 @@ class ModelPnlApiTest {
             });
   }
 
+  @Test
+  void aValuationRunValuesTheStatementsNetResultsWithSensitivities() {
+    String asset = waterDistrict();
+    for (int month = 1; month <= 12; month++) {
+      close(asset, "nrw-volume", month, 1, "10000", 'a');
+      close(asset, "real-losses", month, 1, "6000", 'b');
+    }
+    api.post("/api/v1/models", OFFICER, waterModel("value-" + asset, asset));
+    awaitStatements(asset, "MONTH", 12);
+
+    var answer =
+        api.post(
+            "/api/v1/valuations",
+            "investor",
+            """
+            {"assetId": "%s", "discountRate": 0.08, "annualDebtService": 6000,
+             "outstandingDebt": 7000,
+             "scenarios": [{"name": "tariff 2.50", "parameters": {"tariff": 2.50}}]}"""
+                .formatted(asset));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    JsonNode valuation = answer.json();
+    assertThat(valuation.get("modelId").asString()).isEqualTo("value-" + asset);
+    assertThat(valuation.get("valuationDate").asString()).isEqualTo("2026-01-01");
+    assertThat(valuation.get("cashFlows")).hasSize(12);
+    assertThat(valuation.get("cashFlows").get(0).get("amount").decimalValue())
+        .isEqualByComparingTo("700.00");
+    assertThat(valuation.get("irr").get("status").asString()).isEqualTo("NONE");
+    assertThat(valuation.get("years").get(0).get("dscr").decimalValue())
+        .isEqualByComparingTo("1.4");
+    assertThat(valuation.get("tornado").get("bars").get(0).get("parameter").asString())
+        .isEqualTo("baseline-nrw-volume");
+    assertThat(valuation.get("scenarios").get(0).get("changeFromBase").decimalValue()).isPositive();
+
+    // The same flows through the XNPV calculator, discounted to the valuation date.
+    String flows =
+        "[{\"date\":\"2026-01-01\",\"amount\":0},"
+            + valuation
+                .get("cashFlows")
+                .valueStream()
+                .map(
+                    f ->
+                        "{\"date\":\""
+                            + f.get("date").asString()
+                            + "\",\"amount\":"
+                            + f.get("amount").decimalValue()
+                            + "}")
+                .reduce((a, b) -> a + "," + b)
+                .orElseThrow()
+            + "]";
+    BigDecimal calculator =
+        api.post("/api/v1/calc/xnpv", "investor", "{\"rate\":0.08,\"flows\":" + flows + "}")
+            .json()
+            .get("value")
+            .decimalValue();
+    assertThat(valuation.get("npv").decimalValue())
+        .isEqualByComparingTo(calculator.setScale(2, java.math.RoundingMode.HALF_EVEN));
+
+    var noRate = api.post("/api/v1/valuations", "investor", "{\"assetId\": \"" + asset + "\"}");
+    assertThat(noRate.status()).isEqualTo(400);
+    assertThat(noRate.json().get("field").asString()).isEqualTo("discountRate");
+    String other = waterDistrict();
+    var noModel =
+        api.post(
+            "/api/v1/valuations",
+            "investor",
+            "{\"assetId\": \"" + other + "\", \"discountRate\": 0.08}");
+    assertThat(noModel.status()).isEqualTo(422);
+    assertThat(noModel.json().get("detail").asString()).contains("no active model");
+    var typo =
+        api.post(
+            "/api/v1/valuations",
+            "investor",
+            """
+            {"assetId": "%s", "discountRate": 0.08,
+             "scenarios": [{"name": "typo", "parameters": {"tarif": 2.50}}]}"""
+                .formatted(asset));
+    assertThat(typo.status()).isEqualTo(422);
+    assertThat(typo.json().get("detail").asString())
+        .contains("input 'tarif' is not one of the base inputs");
+    assertThat(api.post("/api/v1/valuations", "resident", "{\"assetId\": \"x\"}").status())
+        .isEqualTo(403);
+  }
+
   static Stream<Arguments> badDefinitions() {
     return Stream.of(
         Arguments.of(
