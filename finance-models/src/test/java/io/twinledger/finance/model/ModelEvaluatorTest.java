@@ -216,7 +216,7 @@ class ModelEvaluatorTest {
         .containsExactly(
             "KPI iri-share-above-limit has no observation for 2024-12",
             "KPI rut-depth has no observation for 2024-12",
-            "KPI pci-condition has no observation for 2024-12");
+            "KPI pci-condition has no observation for 2024-12; coalesce used its next argument");
   }
 
   @Test
