@@ -1,11 +1,16 @@
 package io.twinledger.finance.model;
 
+import io.twinledger.finance.model.formula.Expr;
 import io.twinledger.finance.model.unit.Unit;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Currency;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A model definition that passed {@link ModelValidator}: formulas parsed, units resolved, lines in
@@ -56,5 +61,24 @@ public final class ValidatedModel {
   /** The lines in evaluation order. */
   public List<ValidatedLine> lines() {
     return lines;
+  }
+
+  /**
+   * The KPIs the model reads, each with the largest lag it is read at (0 for the evaluated month
+   * only), ordered by KPI id. A KPI period of month m can therefore change the lines of months m to
+   * m + lag only.
+   */
+  public SortedMap<String, Integer> kpiLags() {
+    SortedMap<String, Integer> lags = new TreeMap<>();
+    Deque<Expr> pending = new ArrayDeque<>();
+    lines.forEach(line -> pending.push(line.formula()));
+    while (!pending.isEmpty()) {
+      Expr expr = pending.pop();
+      if (expr instanceof Expr.Kpi kpi) {
+        lags.merge(kpi.id(), kpi.lag(), Math::max);
+      }
+      expr.children().forEach(pending::push);
+    }
+    return Collections.unmodifiableSortedMap(lags);
   }
 }

@@ -19,6 +19,23 @@ public sealed interface Expr {
   /** Offset just past the node's last character in the formula text. */
   int end();
 
+  /** The node's direct sub-expressions, left to right. */
+  default List<Expr> children() {
+    return switch (this) {
+      case Negate n -> List.of(n.operand());
+      case Arithmetic a -> List.of(a.left(), a.right());
+      case Comparison c -> List.of(c.left(), c.right());
+      case Logical l -> l.operands();
+      case If i -> List.of(i.condition(), i.then(), i.otherwise());
+      case Call c -> c.arguments();
+      case Literal l -> List.of();
+      case Kpi k -> List.of();
+      case Param p -> List.of();
+      case LineRef l -> List.of();
+      case PeriodValue p -> List.of();
+    };
+  }
+
   /** A decimal number written in the formula, such as {@code 2.35}; always non-negative. */
   record Literal(BigDecimal value, int start, int end) implements Expr {}
 

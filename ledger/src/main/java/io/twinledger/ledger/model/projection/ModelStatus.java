@@ -1,0 +1,7 @@
+package io.twinledger.ledger.model.projection;
+
+/** Whether a model still computes P&amp;L. */
+public enum ModelStatus {
+  ACTIVE,
+  RETIRED
+}

@@ -1,0 +1,31 @@
+package io.twinledger.ledger.pnl.projection;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * One change to an asset's P&amp;L for one month: what changed and why.
+ *
+ * @param revision 1 for the month's first computation, then 2, 3, …
+ * @param modelId the model that computed the month after the change
+ * @param modelVersion that model's version
+ * @param cause the event that caused the change: a KPI period closed or re-closed, or a model
+ *     defined, revised or no longer applying to the asset
+ * @param changes the lines whose amount or inputs changed
+ * @param recordedAt when the causing event was recorded
+ */
+public record PnlRevisionView(
+    String assetId,
+    YearMonth month,
+    int revision,
+    String modelId,
+    int modelVersion,
+    String cause,
+    List<LineChange> changes,
+    Instant recordedAt) {
+
+  public PnlRevisionView {
+    changes = List.copyOf(changes);
+  }
+}
