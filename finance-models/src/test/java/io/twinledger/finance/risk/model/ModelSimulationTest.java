@@ -90,6 +90,11 @@ class ModelSimulationTest {
         run(ModelSimulation.prepare(WATER, waterHistory(36, 3), scenario(5_000, 20, 43, 30_000)));
 
     assertThat(again).isEqualTo(first);
+    // One model instance shared by two workers gives what one worker gives: no state leaks between
+    // threads or paths.
+    ModelSimulation shared =
+        ModelSimulation.prepare(WATER, waterHistory(36, 3), scenario(5_000, 20, 42, 30_000));
+    assertThat(new MonteCarloEngine(1).run(shared.spec(), shared.cashFlows())).isEqualTo(first);
     assertThat(other.npv().mean()).isNotEqualTo(first.npv().mean());
     // CFADS about 31,800 a year against 30,000 of debt service at a 1.2 covenant: most paths
     // breach.
