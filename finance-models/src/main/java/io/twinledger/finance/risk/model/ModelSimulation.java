@@ -190,29 +190,20 @@ public record ModelSimulation(
     }
     double[] series = months.values().stream().mapToDouble(Double::doubleValue).toArray();
     double last = series[series.length - 1];
-    if (months.values().stream().allMatch(v -> v == last)) {
-      NormalProcess constant = new NormalProcess(last, 0);
-      return new KpiAssumption(
-          kpi,
-          unit,
-          months.size(),
-          months.firstKey(),
-          months.lastKey(),
-          Optional.empty(),
-          constant,
-          constant,
-          last,
-          readByModel);
-    }
-    FitReport fit = fitter.fit(new KpiSeries(kpi, series));
-    KpiProcess monthly = fit.selected().process();
+    // A constant history has no distribution to fit; it is simulated as that constant.
+    Optional<FitReport> fit =
+        months.values().stream().allMatch(v -> v == last)
+            ? Optional.empty()
+            : Optional.of(fitter.fit(new KpiSeries(kpi, series)));
+    KpiProcess monthly =
+        fit.<KpiProcess>map(f -> f.selected().process()).orElse(new NormalProcess(last, 0));
     return new KpiAssumption(
         kpi,
         unit,
         months.size(),
         months.firstKey(),
         months.lastKey(),
-        Optional.of(fit),
+        fit,
         monthly,
         annual(monthly),
         last,

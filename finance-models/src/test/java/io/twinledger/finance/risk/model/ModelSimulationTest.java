@@ -224,6 +224,25 @@ class ModelSimulationTest {
   }
 
   @Test
+  void aConstantHistoryIsSimulatedAsThatConstant() {
+    List<KpiObservation> history = new ArrayList<>(waterHistory(24, 17));
+    history.removeIf(o -> o.kpiId().equals("nrw-percent"));
+    for (int m = 0; m < 24; m++) {
+      history.add(observation("nrw-percent", LAST_MONTH.minusMonths(m), 1, 22, "P1"));
+    }
+
+    ModelSimulation simulation = ModelSimulation.prepare(WATER, history, scenario(2_000, 10, 5, 0));
+    RiskReport report = run(simulation);
+
+    KpiAssumption constant = simulation.kpis().get(2);
+    assertThat(constant.fit()).isEmpty();
+    assertThat(constant.annual()).isEqualTo(new NormalProcess(22, 0));
+    assertThat(simulation.spec().correlation().get(0, 2)).isZero();
+    assertThat(simulation.spec().correlation().get(1, 2)).isZero();
+    assertThat(report.thresholds().getFirst().crossed().hits()).isZero();
+  }
+
+  @Test
   void aThresholdOutsideTheCatalogIsRefused() {
     RiskScenario scenario =
         new RiskScenario(
