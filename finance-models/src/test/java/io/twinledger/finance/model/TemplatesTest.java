@@ -3,6 +3,7 @@ package io.twinledger.finance.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,5 +37,17 @@ class TemplatesTest {
             new ModelError(
                 "lines[2] (real-losses-cost).formula",
                 "at character 1: unknown KPI 'real-losses': not in the KPI catalog"));
+  }
+
+  @Test
+  void theRoadsTemplateReadsLastMonthsConditionForDeductionsAndThisMonthsForMaintenance() {
+    ValidatedModel roads = ModelValidator.validated(Templates.load("roads"), DemoCatalog.CATALOG);
+
+    assertThat(roads.kpiLags())
+        .containsExactly(
+            Map.entry("esal", 0),
+            Map.entry("iri-share-above-limit", 1),
+            Map.entry("pci-condition", 1),
+            Map.entry("rut-depth", 1));
   }
 }

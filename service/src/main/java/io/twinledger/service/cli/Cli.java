@@ -44,6 +44,10 @@ public final class Cli {
                          Merkle proofs, the signed checkpoint, the anchoring block and its
                          endorsements. One line per item and a verdict; exit code 0 when all
                          pass, 1 when any fails, 2 when the bundle is malformed.
+        pnl [--asset ID] [--period MONTH|QUARTER|YEAR]
+                         Print the P&L statements of one asset, or of every asset with a model,
+                         from the running service, with each line's drill-down address
+                         (--from, --to as YYYY-MM; role finance officer, investor or auditor).
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -71,6 +75,7 @@ public final class Cli {
       case "verify-proof" -> VerifyProofCommand.run(rest, out, err);
       case "export-evidence" -> ExportEvidenceCommand.run(rest, System.getenv(), out, err);
       case "verify" -> VerifyEvidenceCommand.run(rest, out, err);
+      case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

@@ -1,11 +1,16 @@
 package io.twinledger.service.demo;
 
 import io.twinledger.ledger.asset.api.RegisterAsset;
+import io.twinledger.ledger.asset.projection.AssetCatalog;
+import io.twinledger.ledger.model.ModelRegistry;
+import io.twinledger.ledger.model.api.ModelRuleViolation;
+import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.service.demo.feed.DemoFeed;
 import io.twinledger.service.security.SecurityProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -41,7 +46,13 @@ public class DemoLoader {
   private static final String RAIN_GAUGE_TOPIC =
       "riverton/stormwater/gi-rock-creek-a/gauge-1/rainfall";
 
+  /** How long to wait for the asset register to show the sample assets before binding models. */
+  private static final Duration ASSETS_VISIBLE_WITHIN = Duration.ofSeconds(60);
+
   private final CommandGateway commands;
+  private final ModelRegistry registry;
+  private final Models models;
+  private final AssetCatalog assets;
   private final SecurityProperties security;
   private final PasswordEncoder passwords;
   private final Environment environment;
@@ -51,12 +62,18 @@ public class DemoLoader {
 
   public DemoLoader(
       CommandGateway commands,
+      ModelRegistry registry,
+      Models models,
+      AssetCatalog assets,
       SecurityProperties security,
       PasswordEncoder passwords,
       Environment environment,
       ObjectProvider<LocalMqttBroker> broker,
       ObjectProvider<DemoFeed> feed) {
     this.commands = commands;
+    this.registry = registry;
+    this.models = models;
+    this.assets = assets;
     this.security = security;
     this.passwords = passwords;
     this.environment = environment;
@@ -69,6 +86,7 @@ public class DemoLoader {
   @EventListener(ApplicationReadyEvent.class)
   public void loadAndAnnounce() {
     int added = load();
+    defineModels();
     Optional<String> feeding = Optional.ofNullable(feed.getIfAvailable()).map(DemoFeed::start);
     announce(added, feeding);
   }
@@ -89,6 +107,38 @@ public class DemoLoader {
         added,
         SampleCity.assets().size() - added);
     return added;
+  }
+
+  /**
+   * Binds Riverton's cash-flow models to the sample assets, once: a model that exists is left as it
+   * is. The registry checks models against the asset register's read side, so this first waits
+   * until the register shows every sample asset.
+   */
+  void defineModels() {
+    long deadline = System.nanoTime() + ASSETS_VISIBLE_WITHIN.toNanos();
+    while (SampleCity.assets().stream().anyMatch(a -> assets.find(a.assetId()).isEmpty())) {
+      if (System.nanoTime() > deadline) {
+        log.error("Sample models not defined: the asset register did not show the sample assets");
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    for (SampleModels.Binding binding : SampleModels.bindings()) {
+      if (models.find(binding.modelId()).isPresent()) {
+        continue;
+      }
+      try {
+        registry.define(binding.modelId(), binding.definition(), binding.assetIds());
+        log.info("Sample model {} defined for {}", binding.modelId(), binding.assetIds());
+      } catch (ModelRuleViolation alreadyThere) {
+        log.debug("Sample model {} is already defined", binding.modelId());
+      }
+    }
   }
 
   private void announce(int added, Optional<String> feeding) {
@@ -119,6 +169,20 @@ public class DemoLoader {
           .append('\n');
     }
     text.append("  Try: curl -u officer:officer ").append(base).append("/api/v1/assets\n");
+    text.append("  P&L per sample asset (months fill in as the feed closes KPI periods):\n")
+        .append("    TWINLEDGER_PASSWORD=investor ./twinledger pnl --url ")
+        .append(base)
+        .append(" --user investor\n")
+        .append("    curl -u investor:investor '")
+        .append(base)
+        .append("/api/v1/pnl/assets/dma-north-hill?period=YEAR'\n")
+        .append("  Models:   ")
+        .append(
+            String.join(
+                ", ", SampleModels.bindings().stream().map(SampleModels.Binding::modelId).toList()))
+        .append(" (")
+        .append(base)
+        .append("/api/v1/models)\n");
     text.append("  Evidence of one KPI period, checked offline (once the period is closed):\n");
     for (String command : EvidenceExample.of(Clock.systemUTC()).commands(base)) {
       text.append("    ").append(command).append('\n');

@@ -50,6 +50,24 @@ public final class SampleCity {
     return List.copyOf(assets);
   }
 
+  /** The ids of the road segments, in order. */
+  public static List<String> roadSegmentIds() {
+    List<String> ids = new ArrayList<>();
+    for (int segment = 1; segment <= ROAD_SEGMENTS; segment++) {
+      ids.add(roadSegmentId(segment));
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The road segment with a weigh-in-motion station, the only one measuring axle loads. */
+  public static String weighInMotionSegmentId() {
+    return roadSegmentId(WEIGH_IN_MOTION_SEGMENT);
+  }
+
+  private static String roadSegmentId(int segment) {
+    return String.format("road-a12-s%02d", segment);
+  }
+
   private static RegisterAsset waterDistrict() {
     // 6,200 connections on 42.5 km of mains: above the 5,000 connections and 20 per km for which
     // the UARL coefficients were fitted, at a pressure inside their 25-100 m range.
@@ -168,7 +186,7 @@ public final class SampleCity {
             PavementType.ASPHALT,
             new RoadConditionThresholds(
                 new BigDecimal("1.50"), new BigDecimal("2.68"), new BigDecimal("19.05")));
-    String id = String.format("road-a12-s%02d", segment);
+    String id = roadSegmentId(segment);
     List<KpiDefinition> kpis = new ArrayList<>();
     // IRI in m/km is a slope, i.e. parts per thousand (UN/CEFACT NX). The P3 limit is 140 in/mi.
     kpis.add(

@@ -1,6 +1,7 @@
 package io.twinledger.service.model;
 
 import io.twinledger.ledger.asset.projection.AssetCatalog;
+import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.ledger.model.KpiCatalogs;
 import io.twinledger.ledger.model.ModelRegistry;
 import io.twinledger.ledger.model.projection.ModelProjection;
@@ -8,6 +9,8 @@ import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.pnl.projection.PnlBook;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.ledger.pnl.projection.PnlProjection;
+import io.twinledger.service.pnl.PnlStatements;
+import io.twinledger.twin.store.ReadingStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.async.SequentialPolicy;
@@ -49,6 +52,12 @@ public class ModelConfiguration {
   @Bean
   PnlBook pnlBook(JdbcClient jdbc, JsonMapper json) {
     return new PnlBook(jdbc, json);
+  }
+
+  @Bean
+  PnlStatements pnlStatements(
+      PnlBook book, AssetCatalog assets, KpiPeriods periods, ReadingStore readings) {
+    return new PnlStatements(book, assets, periods, readings);
   }
 
   @Bean

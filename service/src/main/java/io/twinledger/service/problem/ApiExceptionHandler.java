@@ -1,7 +1,11 @@
 package io.twinledger.service.problem;
 
+import io.twinledger.finance.model.InvalidModelException;
 import io.twinledger.ledger.asset.api.AssetRuleViolation;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.ledger.model.ModelNotFoundException;
+import io.twinledger.ledger.model.api.ModelRuleViolation;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -39,6 +43,39 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "Not allowed in the asset's state",
         e.field(),
         e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidModelException.class)
+  ProblemDetail invalidModel(InvalidModelException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "invalid-model",
+            "Invalid model definition",
+            e.errors().size() == 1
+                ? e.errors().getFirst().toString()
+                : e.errors().size() + " problems: " + e.errors().getFirst() + "; …");
+    problem.setProperty(
+        "errors",
+        e.errors().stream()
+            .map(error -> Map.of("field", error.path(), "reason", error.message()))
+            .toList());
+    return problem;
+  }
+
+  @ExceptionHandler(ModelRuleViolation.class)
+  ProblemDetail modelRule(ModelRuleViolation e) {
+    return Problems.aboutField(
+        HttpStatus.CONFLICT,
+        "model-rule",
+        "Not allowed in the model's state",
+        e.field(),
+        e.getMessage());
+  }
+
+  @ExceptionHandler(ModelNotFoundException.class)
+  ProblemDetail modelNotFound(ModelNotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
   @ExceptionHandler(AggregateStreamCreationException.class)

@@ -4,11 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.twinledger.finance.model.ModelDefinition;
+import io.twinledger.finance.model.ModelDefinitions;
 import io.twinledger.finance.model.Templates;
 import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.model.KpiCatalogs;
-import io.twinledger.ledger.model.ModelRegistry;
 import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.service.support.Api;
@@ -43,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Risk simulation jobs over real HTTP: a water district with the {@code water-nrw} model and two
- * years of monthly KPI periods recorded through the ledger, simulated, polled, repeated and
- * cancelled.
+ * years of monthly KPI periods recorded through the ledger (the model defined through the model
+ * API), simulated, polled, repeated and cancelled.
  */
 @OnEmbeddedDb
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +60,6 @@ class RiskApiTest {
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired CommandGateway commands;
-  @Autowired ModelRegistry registry;
   @Autowired KpiCatalogs catalogs;
   @Autowired PnlObservations observations;
   @Autowired Models models;
@@ -379,19 +377,15 @@ class RiskApiTest {
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> observations.of(id).size() == 3 * months);
     if (withModel) {
-      ModelDefinition template = Templates.load("water-nrw");
-      String modelId = "risk-" + id;
-      registry.define(
-          modelId,
-          new ModelDefinition(
-              modelId,
-              1,
-              template.name(),
-              template.assetClass(),
-              template.currency(),
-              template.parameters(),
-              template.lines()),
-          List.of(id));
+      String definition =
+          ModelDefinitions.toJson(Templates.load("water-nrw"))
+              .replace("\"id\" : \"water-nrw\"", "\"id\" : \"risk-" + id + "\"");
+      Api.Response defined =
+          api.post(
+              "/api/v1/models",
+              OFFICER,
+              "{\"assets\": [\"" + id + "\"], \"definition\": " + definition + "}");
+      assertThat(defined.status()).as(defined.body()).isEqualTo(201);
       await().atMost(Duration.ofSeconds(20)).until(() -> models.activeFor(id).isPresent());
     }
     return id;

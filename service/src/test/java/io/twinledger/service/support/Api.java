@@ -44,17 +44,29 @@ public final class Api {
 
   /** Sends a request; {@code user} null means anonymous, {@code body} null means none. */
   public Response send(String method, String path, String user, String body) {
-    String basic =
-        user == null
-            ? null
-            : "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-    return sendAuthorized(method, path, basic, body);
+    return sendAuthorized(method, path, basic(user), body);
+  }
+
+  private static String basic(String user) {
+    return user == null
+        ? null
+        : "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends a request with a body of the given content type. */
+  public Response send(String method, String path, String user, String body, String contentType) {
+    return sendAuthorized(method, path, basic(user), body, contentType);
   }
 
   /** Sends a request with the given {@code Authorization} header value, or none when null. */
   public Response sendAuthorized(String method, String path, String authorization, String body) {
+    return sendAuthorized(method, path, authorization, body, "application/json");
+  }
+
+  private Response sendAuthorized(
+      String method, String path, String authorization, String body, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(
@@ -63,7 +75,7 @@ public final class Api {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {
-      request.header("Content-Type", "application/json");
+      request.header("Content-Type", contentType);
     }
     if (authorization != null) {
       request.header("Authorization", authorization);

@@ -16,14 +16,17 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -472,6 +475,35 @@ public final class ReadingStore {
       throw new IllegalStateException("Cannot read batch " + batchId, e);
     }
     return readings;
+  }
+
+  /**
+   * The ids of the batches with the given digests, for following a figure's evidence to the audit
+   * log. A digest no stored batch has is left out.
+   *
+   * @param digestsHex lower-case hex SHA-256 digests, as KPI periods list them
+   * @return batch id by digest
+   */
+  public Map<String, Long> batchIds(Collection<String> digestsHex) {
+    Map<String, Long> ids = new TreeMap<>();
+    if (digestsHex.isEmpty()) {
+      return ids;
+    }
+    String sql =
+        "SELECT encode(digest, 'hex'), batch_id FROM reading_batch"
+            + " WHERE digest = ANY(SELECT decode(d, 'hex') FROM unnest(?) AS d)";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setArray(1, connection.createArrayOf("text", digestsHex.toArray()));
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          ids.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot look up reading batches by digest", e);
+    }
+    return ids;
   }
 
   /** The reading in the first nine columns of a row, in record order but observedAt third. */

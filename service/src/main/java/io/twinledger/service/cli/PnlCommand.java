@@ -1,0 +1,152 @@
+package io.twinledger.service.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./twinledger pnl}: prints the P&amp;L statements of one asset, or of every asset with a
+ * P&amp;L, from a running service ({@code GET /api/v1/pnl/…}), with the drill-down address of each
+ * line so that a reader can follow any figure to the KPI periods and evidence behind it.
+ */
+final class PnlCommand {
+
+  static final String USAGE =
+      "usage: ./twinledger pnl [--asset ID] [--period MONTH|QUARTER|YEAR (YEAR)] [--from YYYY-MM]"
+          + " [--to YYYY-MM] [--url URL] [--user USER] (password from TWINLEDGER_PASSWORD or a"
+          + " prompt)";
+
+  private static final int LABEL_WIDTH = 56;
+
+  private PnlCommand() {}
+
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    ServiceConnection service;
+    try {
+      service = ServiceConnection.parse(args, env, "--asset", "--period", "--from", "--to");
+    } catch (ServiceConnection.UsageException e) {
+      err.println("twinledger: " + e.getMessage() + "; " + USAGE);
+      return 2;
+    }
+    String query =
+        "?period="
+            + encode(service.option("--period").orElse("YEAR"))
+            + service.option("--from").map(f -> "&from=" + encode(f)).orElse("")
+            + service.option("--to").map(t -> "&to=" + encode(t)).orElse("");
+    try {
+      List<String> assets = new ArrayList<>();
+      if (service.option("--asset").isPresent()) {
+        assets.add(service.option("--asset").get());
+      } else {
+        JsonNode portfolio = get(service, "/api/v1/pnl/portfolio" + query, err);
+        if (portfolio == null) {
+          return 1;
+        }
+        portfolio.get("assets").forEach(a -> assets.add(a.asString()));
+      }
+      for (String asset : assets) {
+        JsonNode pnl = get(service, "/api/v1/pnl/assets/" + encode(asset) + query, err);
+        if (pnl == null) {
+          return 1;
+        }
+        print(pnl, service, out);
+      }
+      return 0;
+    } catch (IOException e) {
+      err.println("twinledger: cannot reach the service: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("twinledger: interrupted");
+      return 1;
+    }
+  }
+
+  private static JsonNode get(ServiceConnection service, String path, PrintStream err)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                service.request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() != 200) {
+      err.println(
+          "twinledger: "
+              + path
+              + " answered HTTP "
+              + response.statusCode()
+              + ": "
+              + ServiceConnection.problemDetail(response.body()));
+      return null;
+    }
+    return JsonMapper.shared().readTree(response.body());
+  }
+
+  private static void print(JsonNode pnl, ServiceConnection service, PrintStream out) {
+    String currency = pnl.get("currency").asString();
+    out.printf(
+        Locale.ROOT,
+        "%s — model %s v%d, %s%n",
+        pnl.get("assetId").asString(),
+        pnl.get("modelId").asString(),
+        pnl.get("modelVersion").asInt(),
+        currency);
+    for (JsonNode statement : pnl.get("statements")) {
+      out.printf(
+          Locale.ROOT,
+          "  %s%s%n",
+          statement.get("period").asString(),
+          statement.get("complete").asBoolean()
+              ? ""
+              : " (" + statement.get("months").size() + " months with data)");
+      for (JsonNode line : statement.get("lines")) {
+        out.printf(
+            Locale.ROOT,
+            "    %-" + LABEL_WIDTH + "s %16s  %s%n",
+            line.get("label").asString() + " [" + line.get("kind").asString() + "]",
+            amount(line.get("amount")),
+            line.get("remarks").isEmpty() ? "" : line.get("remarks").get(0).asString());
+      }
+      JsonNode totals = statement.get("totals");
+      if (totals == null || totals.isNull()) {
+        out.println("    (no totals: a line has no amount)");
+      } else {
+        for (String total : List.of("income", "costs", "netResult")) {
+          out.printf(
+              Locale.ROOT,
+              "    %-" + LABEL_WIDTH + "s %16s%n",
+              total.equals("netResult") ? "Net result" : capitalised(total),
+              amount(totals.get(total)));
+        }
+      }
+    }
+    JsonNode first = pnl.get("statements").path(0).path("lines").path(0);
+    if (!first.isMissingNode()) {
+      out.println("  Drill down: " + service.url() + first.get("drillDown").asString());
+    }
+    out.println();
+  }
+
+  private static String amount(JsonNode node) {
+    return node == null || node.isNull()
+        ? "—"
+        : String.format(Locale.ROOT, "%,.2f", node.decimalValue());
+  }
+
+  private static String capitalised(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

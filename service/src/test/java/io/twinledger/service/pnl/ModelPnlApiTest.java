@@ -1,0 +1,424 @@
+package io.twinledger.service.pnl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.twinledger.finance.model.ModelDefinitions;
+import io.twinledger.finance.model.Templates;
+import io.twinledger.ledger.asset.api.RecordKpiPeriod;
+import io.twinledger.ledger.asset.api.RegisterAsset;
+import io.twinledger.ledger.pnl.projection.PnlProjection;
+import io.twinledger.service.demo.SampleCity;
+import io.twinledger.service.support.Api;
+import io.twinledger.service.support.OnEmbeddedDb;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Models and P&amp;L over real HTTP against a real PostgreSQL: KPI periods recorded on the asset
+ * flow through the P&amp;L projection into statements whose lines drill down to the KPI periods and
+ * evidence behind them.
+ */
+@OnEmbeddedDb
+class ModelPnlApiTest {
+
+  static final String OFFICER = "officer";
+  static final ZoneId ZONE = ZoneId.of(SampleCity.TIME_ZONE);
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired CommandGateway commands;
+  @Autowired JdbcClient jdbc;
+  @Autowired EventProcessingConfiguration processing;
+
+  Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port, json);
+  }
+
+  @Test
+  void aDefinedModelComputesStatementsThatDrillDownToKpiPeriodsAndEvidence() {
+    String asset = waterDistrict();
+    close(asset, "nrw-volume", 1, 1, "10000", 'a');
+    close(asset, "real-losses", 1, 1, "6000", 'b');
+    close(asset, "nrw-volume", 2, 1, "11000", 'c');
+    close(asset, "real-losses", 2, 1, "6500", 'd');
+
+    var defined = api.post("/api/v1/models", OFFICER, waterModel("water-" + asset, asset));
+    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+    assertThat(defined.json().get("version").asInt()).isEqualTo(1);
+
+    JsonNode monthly = awaitStatements(asset, "MONTH", 2);
+    JsonNode january = monthly.get("statements").get(0);
+    assertThat(january.get("period").asString()).isEqualTo("2026-01");
+    // (12000 - 10000) m³ × 2.35 EUR/m³; 6000 m³ × 0.40; 2000 m³ × 0.80
+    assertThat(amount(january, "recovered-revenue")).isEqualByComparingTo("4700.00");
+    assertThat(amount(january, "real-losses-cost")).isEqualByComparingTo("2400.00");
+    assertThat(amount(january, "contractor-payment")).isEqualByComparingTo("1600.00");
+    assertThat(january.get("totals").get("netResult").decimalValue())
+        .isEqualByComparingTo("700.00");
+
+    JsonNode year = awaitStatements(asset, "YEAR", 1).get("statements").get(0);
+    assertThat(year.get("period").asString()).isEqualTo("2026");
+    assertThat(year.get("complete").asBoolean()).isFalse();
+    // February: 1000 × 2.35 − 6500 × 0.40 − 1000 × 0.80 = −1050
+    assertThat(year.get("totals").get("netResult").decimalValue()).isEqualByComparingTo("-350.00");
+
+    JsonNode drill =
+        api.get(line(year, "recovered-revenue").get("drillDown").asString(), "auditor").json();
+    assertThat(drill.get("amount").decimalValue()).isEqualByComparingTo("7050.00");
+    assertThat(drill.get("formula").asString())
+        .isEqualTo("line('recovered-volume') * param('tariff')");
+    assertThat(drill.get("parameters").toString()).contains("\"tariff\"", "2.35");
+    JsonNode kpis = drill.get("kpiPeriods");
+    assertThat(kpis).hasSize(2);
+    assertThat(kpis.get(0).get("kpiId").asString()).isEqualTo("nrw-volume");
+    assertThat(kpis.get(0).get("month").asString()).isEqualTo("2026-01");
+    assertThat(kpis.get(0).get("revision").asInt()).isEqualTo(1);
+    assertThat(kpis.get(0).get("evidence").get(0).get("digest").asString())
+        .isEqualTo("a".repeat(64));
+    assertThat(kpis.get(0).get("evidenceBundle").asString())
+        .contains("assetId=" + asset, "kpiId=nrw-volume", "kind=MONTH", "revision=1");
+    var period = api.get(kpis.get(0).get("period").asString(), "auditor");
+    assertThat(period.status()).isEqualTo(200);
+    assertThat(period.json().get(0).get("value").decimalValue()).isEqualByComparingTo("10000");
+    assertThat(drill.get("months")).hasSize(2);
+  }
+
+  @Test
+  void aLateRevisionAndAModelRevisionChangeTheStatementsVisiblyWithTheirCause() {
+    String asset = waterDistrict();
+    String model = "water-" + asset;
+    close(asset, "nrw-volume", 3, 1, "10000", 'a');
+    close(asset, "real-losses", 3, 1, "6000", 'b');
+    api.post("/api/v1/models", OFFICER, waterModel(model, asset));
+    awaitStatements(asset, "MONTH", 1);
+
+    close(asset, "nrw-volume", 3, 2, "9000", 'e');
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(amount(statements(asset, "MONTH").get(0), "recovered-revenue"))
+                    .isEqualByComparingTo("7050.00"));
+
+    String revised =
+        waterModel(model, asset)
+            .replace("\"value\" : 2.35", "\"value\" : 2.50")
+            .replaceFirst("\\{", "{\"reason\": \"tariff rise\", \"expectedVersion\": 1,");
+    var answer = api.put("/api/v1/models/" + model, OFFICER, revised);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("version").asInt()).isEqualTo(2);
+    assertThat(api.put("/api/v1/models/" + model, OFFICER, revised).status())
+        .as("a change against a stale version is refused")
+        .isEqualTo(409);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(amount(statements(asset, "MONTH").get(0), "recovered-revenue"))
+                    .isEqualByComparingTo("7500.00"));
+
+    JsonNode revisions = api.get("/api/v1/pnl/assets/" + asset + "/revisions", "auditor").json();
+    List<String> causes =
+        revisions.get("revisions").valueStream().map(r -> r.get("cause").asString()).toList();
+    assertThat(causes)
+        .containsExactly(
+            "model " + model + " version 1 defined",
+            "KPI nrw-volume 2026-03 revised to revision 2 (late readings)",
+            "model " + model + " revised to version 2: tariff rise");
+    JsonNode late = revisions.get("revisions").get(1);
+    JsonNode revenue =
+        late.get("changes")
+            .valueStream()
+            .filter(c -> c.get("lineId").asString().equals("recovered-revenue"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(revenue.get("before").decimalValue()).isEqualByComparingTo("4700");
+    assertThat(revenue.get("after").decimalValue()).isEqualByComparingTo("7050");
+    JsonNode drill =
+        api.get("/api/v1/pnl/assets/" + asset + "/lines/recovered-revenue?period=2026-03", OFFICER)
+            .json();
+    assertThat(drill.get("modelVersion").asInt()).isEqualTo(2);
+    assertThat(drill.get("kpiPeriods").get(0).get("revision").asInt()).isEqualTo(2);
+    assertThat(drill.get("revisions")).hasSize(3);
+    assertThat(
+            api.get("/api/v1/models/" + model + "/versions", "auditor")
+                .json()
+                .get(1)
+                .get("reason")
+                .asString())
+        .isEqualTo("tariff rise");
+  }
+
+  @Test
+  void resetAndReplayRebuildIdenticalStatementsAndRevisions() {
+    String asset = waterDistrict();
+    close(asset, "nrw-volume", 4, 1, "10000", 'a');
+    close(asset, "real-losses", 4, 1, "6000", 'b');
+    close(asset, "nrw-volume", 5, 1, "12500", 'c');
+    api.post("/api/v1/models", OFFICER, waterModel("water-" + asset, asset));
+    close(asset, "nrw-volume", 4, 2, "9500", 'd');
+    close(asset, "real-losses", 5, 1, "6100", 'e');
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> table("pnl_revision").stream().filter(r -> r.contains(asset)).count() == 4);
+    List<String> lines = table("pnl_line");
+    List<String> revisions = table("pnl_revision");
+
+    StreamingEventProcessor processor =
+        processing
+            .eventProcessor(PnlProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+            .orElseThrow();
+    processor.shutDown();
+    processor.resetTokens();
+    assertThat(table("pnl_line")).as("reset empties the P&L").isEmpty();
+    processor.start();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(table("pnl_line")).isEqualTo(lines);
+              assertThat(table("pnl_revision")).isEqualTo(revisions);
+            });
+  }
+
+  static Stream<Arguments> badDefinitions() {
+    return Stream.of(
+        Arguments.of(
+            "unknown KPI",
+            "max(0, param('baseline-nrw-volume') - kpi('nrw-volume'))",
+            "max(0, param('baseline-nrw-volume') - kpi('nrw-volum'))",
+            "definition.lines[0] (recovered-volume).formula",
+            "unknown KPI 'nrw-volum'"),
+        Arguments.of(
+            "cyclic lines",
+            "max(0, param('baseline-nrw-volume') - kpi('nrw-volume'))",
+            "line('recovered-revenue') / param('tariff')",
+            "definition.lines[0] (recovered-volume).formula",
+            "cyclic line references: recovered-volume → recovered-revenue → recovered-volume"),
+        Arguments.of(
+            "unit mismatch",
+            "kpi('real-losses') * param('production-cost')",
+            "kpi('real-losses') + param('production-cost')",
+            "definition.lines[2] (real-losses-cost).formula",
+            "unit mismatch"),
+        Arguments.of(
+            "division by zero",
+            "line('recovered-volume') * param('contractor-rate')",
+            "param('baseline-nrw-volume') / kpi('nrw-volume') * line('recovered-volume')"
+                + " * param('contractor-rate')",
+            "definition.lines[3] (contractor-payment).formula",
+            "division by kpi('nrw-volume'), which can be zero"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badDefinitions")
+  void aBadDefinitionIsRefusedWithItsPathBeforeAnythingIsRecorded(
+      String name, String formula, String broken, String path, String message) {
+    String asset = waterDistrict();
+    String model = "bad-" + asset;
+    String body = waterModel(model, asset);
+    assertThat(body).contains(formula);
+    for (String endpoint : List.of("/api/v1/models/validate", "/api/v1/models")) {
+      var answer = api.post(endpoint, OFFICER, body.replace(formula, broken));
+      assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      JsonNode error = answer.json().get("errors").get(0);
+      assertThat(error.get("field").asString()).isEqualTo(path);
+      assertThat(error.get("reason").asString()).contains(message);
+    }
+    assertThat(api.get("/api/v1/models/" + model, OFFICER).status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/models/validate", OFFICER, body).json().get("valid").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void assetsMustExistFitTheModelsClassAndUseOneModelAtATime() {
+    String asset = waterDistrict();
+    api.post("/api/v1/models", OFFICER, waterModel("first-" + asset, asset));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/models/first-" + asset, OFFICER).status() == 200);
+    var answer =
+        api.post(
+            "/api/v1/models",
+            OFFICER,
+            waterModel("second-" + asset, asset)
+                .replace(
+                    "\"assets\": [\"" + asset + "\"]",
+                    "\"assets\": [\"" + asset + "\", \"no-such-asset\"]"));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+    assertThat(answer.json().get("errors").toString())
+        .contains(
+            "assets[0]",
+            "already uses model first-" + asset,
+            "assets[1]",
+            "no asset with id 'no-such-asset'");
+    var stormwater = Templates.load("stormwater");
+    var wrongClass =
+        api.post(
+            "/api/v1/models",
+            OFFICER,
+            "{\"assets\": [\""
+                + asset
+                + "\"], \"definition\": "
+                + ModelDefinitions.toJson(stormwater)
+                + "}");
+    assertThat(wrongClass.status()).isEqualTo(422);
+    assertThat(wrongClass.json().get("errors").toString())
+        .contains("is a WATER_DISTRICT; the model is for STORMWATER_SITE");
+    var duplicate = api.post("/api/v1/models", OFFICER, waterModel("first-" + asset, asset));
+    assertThat(duplicate.status()).isEqualTo(409);
+  }
+
+  @Test
+  void aYamlDefinitionIsAcceptedAndMalformedOnesNameTheField() {
+    String asset = waterDistrict();
+    String yaml =
+        "assets: ["
+            + asset
+            + "]\ndefinition:\n"
+            + ModelDefinitions.toYaml(Templates.load("water-nrw"))
+                .replaceFirst("^---\\n", "")
+                .replace("id: \"water-nrw\"", "id: yaml-" + asset)
+                .replaceAll("(?m)^", "  ");
+    var answer = api.send("POST", "/api/v1/models", OFFICER, yaml, "application/yaml");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    assertThat(answer.json().get("modelId").asString()).isEqualTo("yaml-" + asset);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/models/yaml-" + asset, "investor").status() == 200);
+    var model = api.get("/api/v1/models/yaml-" + asset, "investor");
+    assertThat(model.json().get("definition")).as(model.body()).isNotNull();
+    assertThat(model.json().get("definition").get("lines")).hasSize(4);
+
+    var noAssets = api.post("/api/v1/models", OFFICER, "{\"definition\": {\"id\": 3}}");
+    assertThat(noAssets.status()).isEqualTo(422);
+    assertThat(noAssets.json().get("errors").toString()).contains("\"assets\"", "definition.id");
+    assertThat(api.post("/api/v1/models", OFFICER, "{not json").status()).isEqualTo(422);
+  }
+
+  @Test
+  void rolesAndUnknownThings() {
+    String asset = waterDistrict();
+    assertThat(api.post("/api/v1/models", "investor", waterModel("x-" + asset, asset)).status())
+        .isEqualTo(403);
+    assertThat(api.get("/api/v1/pnl/assets/" + asset, "resident").status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/pnl/assets/" + asset, "investor").status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/pnl/assets/no-such-asset", "investor").status()).isEqualTo(404);
+    var badPeriod = api.get("/api/v1/pnl/assets/" + asset + "?period=WEEK", "investor");
+    assertThat(badPeriod.status()).isEqualTo(400);
+    assertThat(badPeriod.json().get("field").asString()).isEqualTo("period");
+    assertThat(api.get("/api/v1/models/templates", "auditor").json()).hasSize(3);
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private String waterDistrict() {
+    RegisterAsset sample =
+        SampleCity.assets().stream()
+            .filter(a -> a.assetId().equals("dma-north-hill"))
+            .findFirst()
+            .orElseThrow();
+    String id = "dma-" + UUID.randomUUID().toString().substring(0, 8);
+    commands.sendAndWait(
+        new RegisterAsset(
+            id, sample.name(), sample.timeZone(), sample.parameters(), sample.kpis()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/assets/" + id, OFFICER).status() == 200);
+    return id;
+  }
+
+  private void close(String asset, String kpi, int month, int revision, String value, char digit) {
+    YearMonth period = YearMonth.of(2026, month);
+    Instant start = period.atDay(1).atStartOfDay(ZONE).toInstant();
+    Instant end = period.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+    commands.sendAndWait(
+        new RecordKpiPeriod(
+            asset,
+            kpi,
+            "MONTH",
+            start,
+            end,
+            revision,
+            Optional.of(new BigDecimal(value)),
+            "MTQ",
+            new BigDecimal("100"),
+            720,
+            Map.of("GOOD", 720),
+            List.of(String.valueOf(digit).repeat(64)),
+            Map.of(),
+            List.of(),
+            Optional.empty()));
+  }
+
+  private String waterModel(String modelId, String asset) {
+    String definition =
+        ModelDefinitions.toJson(Templates.load("water-nrw"))
+            .replace("\"id\" : \"water-nrw\"", "\"id\" : \"" + modelId + "\"");
+    return "{\"assets\": [\"" + asset + "\"], \"definition\": " + definition + "}";
+  }
+
+  private JsonNode awaitStatements(String asset, String period, int count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var answer = api.get("/api/v1/pnl/assets/" + asset + "?period=" + period, OFFICER);
+              return answer.status() == 200 && answer.json().get("statements").size() == count;
+            });
+    return api.get("/api/v1/pnl/assets/" + asset + "?period=" + period, OFFICER).json();
+  }
+
+  private JsonNode statements(String asset, String period) {
+    return api.get("/api/v1/pnl/assets/" + asset + "?period=" + period, OFFICER)
+        .json()
+        .get("statements");
+  }
+
+  private static JsonNode line(JsonNode statement, String lineId) {
+    return statement
+        .get("lines")
+        .valueStream()
+        .filter(l -> l.get("lineId").asString().equals(lineId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static BigDecimal amount(JsonNode statement, String lineId) {
+    return line(statement, lineId).get("amount").decimalValue();
+  }
+
+  /** The rows as JSON text: arrays and jsonb compare by value only that way. */
+  private List<String> table(String name) {
+    return jdbc.sql("SELECT to_jsonb(t)::text FROM " + name + " t ORDER BY 1")
+        .query(String.class)
+        .list();
+  }
+}

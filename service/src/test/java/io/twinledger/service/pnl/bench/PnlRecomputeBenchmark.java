@@ -1,0 +1,186 @@
+package io.twinledger.service.pnl.bench;
+
+import io.twinledger.ledger.asset.api.RecordKpiPeriod;
+import io.twinledger.ledger.asset.api.RegisterAsset;
+import io.twinledger.ledger.model.ModelRegistry;
+import io.twinledger.service.demo.SampleCity;
+import io.twinledger.service.demo.SampleModels;
+import io.twinledger.service.support.OnEmbeddedDb;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * P&amp;L recompute latency after a KPI period closes: from the moment the {@code RecordKpiPeriod}
+ * command returns (the {@code KpiPeriodClosed} event is stored) until the recomputed month's
+ * revision is in {@code pnl_revision}, on the embedded PostgreSQL, for the demo's water model over
+ * a year of monthly periods.
+ *
+ * <p>Baseline in the same run: the same interval until the asset projection's {@code
+ * kpi_period_view} shows the period, i.e. what any event processor needs to see the event at all.
+ * The difference is the P&amp;L projection's own work (load observations, evaluate, compare,
+ * write).
+ *
+ * <p>Run: {@code ./mvnw -Pbench -pl service -am verify -DskipITs -Dtest=PnlRecomputeBenchmark}.
+ * Writes {@code service/target/benchmarks/pnl-recompute.md}.
+ */
+@Tag("benchmark")
+@OnEmbeddedDb
+class PnlRecomputeBenchmark {
+
+  private static final ZoneId ZONE = ZoneId.of(SampleCity.TIME_ZONE);
+  private static final int WARM_UP = 100;
+  private static final int MEASURED = 400;
+  private static final String ASSET = "dma-bench";
+
+  @Autowired CommandGateway commands;
+  @Autowired ModelRegistry registry;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void recomputeLatencyAfterAKpiPeriodCloses() throws IOException, InterruptedException {
+    RegisterAsset sample =
+        SampleCity.assets().stream()
+            .filter(a -> a.assetId().equals("dma-north-hill"))
+            .findFirst()
+            .orElseThrow();
+    commands.sendAndWait(
+        new RegisterAsset(
+            ASSET, sample.name(), sample.timeZone(), sample.parameters(), sample.kpis()));
+    for (int month = 1; month <= 12; month++) {
+      close("real-losses", month, 1, "32000");
+      close("nrw-volume", month, 1, "37000");
+    }
+    while (jdbc.sql("SELECT count(*) FROM asset_view WHERE asset_id = :id")
+            .param("id", ASSET)
+            .query(Long.class)
+            .single()
+        == 0) {
+      Thread.sleep(10);
+    }
+    var water = SampleModels.bindings().getFirst();
+    var definition =
+        new io.twinledger.finance.model.ModelDefinition(
+            "bench-water",
+            1,
+            water.definition().name(),
+            water.definition().assetClass(),
+            water.definition().currency(),
+            water.definition().parameters(),
+            water.definition().lines());
+    registry.define("bench-water", definition, List.of(ASSET));
+    awaitAtLeast(this::revisions, 12);
+
+    long[] view = new long[MEASURED];
+    long[] pnl = new long[MEASURED];
+    int revision = 2;
+    for (int i = 0; i < WARM_UP + MEASURED; i++) {
+      int month = i % 12 + 1;
+      if (month == 1 && i > 0) {
+        revision++;
+      }
+      long periodsBefore = periods();
+      long revisionsBefore = revisions();
+      close("nrw-volume", month, revision, Integer.toString(36000 + i));
+      long stored = System.nanoTime();
+      long viewAt = awaitAtLeast(this::periods, periodsBefore + 1);
+      long pnlAt = awaitAtLeast(this::revisions, revisionsBefore + 1);
+      if (i >= WARM_UP) {
+        view[i - WARM_UP] = viewAt - stored;
+        pnl[i - WARM_UP] = pnlAt - stored;
+      }
+    }
+    String report =
+        String.format(
+            Locale.ROOT,
+            """
+            | Until visible in | p50 ms | p95 ms | p99 ms | max ms |
+            |---|---:|---:|---:|---:|
+            %s
+            %s
+            """,
+            row("kpi_period_view (baseline: event delivery)", view),
+            row("pnl_revision (P&L recomputed)", pnl));
+    Path out = Path.of("target/benchmarks/pnl-recompute.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+  }
+
+  private void close(String kpi, int month, int revision, String value) {
+    YearMonth period = YearMonth.of(2026, month);
+    Instant start = period.atDay(1).atStartOfDay(ZONE).toInstant();
+    Instant end = period.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+    commands.sendAndWait(
+        new RecordKpiPeriod(
+            ASSET,
+            kpi,
+            "MONTH",
+            start,
+            end,
+            revision,
+            Optional.of(new BigDecimal(value)),
+            "MTQ",
+            new BigDecimal("100"),
+            720,
+            Map.of("GOOD", 720),
+            List.of(String.format("%064x", month * 1000 + revision)),
+            Map.of(),
+            List.of(),
+            Optional.empty()));
+  }
+
+  private long periods() {
+    return jdbc.sql("SELECT count(*) FROM kpi_period_view WHERE asset_id = :id")
+        .param("id", ASSET)
+        .query(Long.class)
+        .single();
+  }
+
+  private long revisions() {
+    return jdbc.sql("SELECT count(*) FROM pnl_revision WHERE asset_id = :id")
+        .param("id", ASSET)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Polls until the count reaches the target; returns System.nanoTime() when it did. */
+  private static long awaitAtLeast(LongSupplier count, long target) throws InterruptedException {
+    while (count.getAsLong() < target) {
+      Thread.sleep(0, 200_000);
+    }
+    return System.nanoTime();
+  }
+
+  private static String row(String name, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.1f | %.1f | %.1f | %.1f |",
+        name,
+        ms(sorted, 0.50),
+        ms(sorted, 0.95),
+        ms(sorted, 0.99),
+        sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static double ms(long[] sorted, double quantile) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+  }
+}
