@@ -101,7 +101,12 @@ abstract class EndpointRolesContract {
     boolean open = method.hasMethodAnnotation(PermitAll.class);
     List<Endpoint> endpoints = new ArrayList<>();
     for (String pattern : info.getPatternValues()) {
-      String path = pattern.replace("{assetId}", SAMPLE_ASSET).replace("{kpiId}", "walk");
+      // Any other path variable (a job or model id) gets a value that names nothing: 404 at most.
+      String path =
+          pattern
+              .replace("{assetId}", SAMPLE_ASSET)
+              .replace("{kpiId}", "walk")
+              .replaceAll("\\{[^}/]+}", "walk");
       info.getMethodsCondition()
           .getMethods()
           .forEach(m -> endpoints.add(new Endpoint(m.name(), path, roles, open)));
