@@ -5,20 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.twinledger.finance.model.ModelDefinitions;
 import io.twinledger.finance.model.Templates;
-import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.pnl.projection.PnlProjection;
 import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ModelPnlApiTest {
 
   static final String OFFICER = "officer";
-  static final ZoneId ZONE = ZoneId.of(SampleCity.TIME_ZONE);
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -439,26 +434,15 @@ class ModelPnlApiTest {
   }
 
   private void close(String asset, String kpi, int month, int revision, String value, char digit) {
-    YearMonth period = YearMonth.of(2026, month);
-    Instant start = period.atDay(1).atStartOfDay(ZONE).toInstant();
-    Instant end = period.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
     commands.sendAndWait(
-        new RecordKpiPeriod(
+        MonthlyPeriods.closed(
             asset,
             kpi,
-            "MONTH",
-            start,
-            end,
+            YearMonth.of(2026, month),
             revision,
-            Optional.of(new BigDecimal(value)),
+            new BigDecimal(value),
             "MTQ",
-            new BigDecimal("100"),
-            720,
-            Map.of("GOOD", 720),
-            List.of(String.valueOf(digit).repeat(64)),
-            Map.of(),
-            List.of(),
-            Optional.empty()));
+            String.valueOf(digit).repeat(64)));
   }
 
   private String waterModel(String modelId, String asset) {

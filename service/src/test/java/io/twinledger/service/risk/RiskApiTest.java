@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.twinledger.finance.model.ModelDefinitions;
 import io.twinledger.finance.model.Templates;
-import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.model.KpiCatalogs;
 import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,8 +24,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -394,21 +392,13 @@ class RiskApiTest {
   private void recordPeriod(
       String assetId, String kpi, YearMonth month, double value, String unit) {
     commands.sendAndWait(
-        new RecordKpiPeriod(
+        MonthlyPeriods.closed(
             assetId,
             kpi,
-            "MONTH",
-            month.atDay(1).atStartOfDay(ZONE).toInstant(),
-            month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant(),
+            month,
             1,
-            Optional.of(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN)),
+            BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN),
             unit,
-            BigDecimal.valueOf(100),
-            30,
-            Map.of(),
-            List.of("ab".repeat(32)),
-            Map.of(),
-            List.of(),
-            Optional.empty()));
+            "ab".repeat(32)));
   }
 }

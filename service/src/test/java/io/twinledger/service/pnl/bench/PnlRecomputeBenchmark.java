@@ -1,23 +1,19 @@
 package io.twinledger.service.pnl.bench;
 
-import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.model.ModelRegistry;
 import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.demo.SampleModels;
+import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OnEmbeddedDb
 class PnlRecomputeBenchmark {
 
-  private static final ZoneId ZONE = ZoneId.of(SampleCity.TIME_ZONE);
   private static final int WARM_UP = 100;
   private static final int MEASURED = 400;
   private static final String ASSET = "dma-bench";
@@ -123,26 +118,15 @@ class PnlRecomputeBenchmark {
   }
 
   private void close(String kpi, int month, int revision, String value) {
-    YearMonth period = YearMonth.of(2026, month);
-    Instant start = period.atDay(1).atStartOfDay(ZONE).toInstant();
-    Instant end = period.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
     commands.sendAndWait(
-        new RecordKpiPeriod(
+        MonthlyPeriods.closed(
             ASSET,
             kpi,
-            "MONTH",
-            start,
-            end,
+            YearMonth.of(2026, month),
             revision,
-            Optional.of(new BigDecimal(value)),
+            new BigDecimal(value),
             "MTQ",
-            new BigDecimal("100"),
-            720,
-            Map.of("GOOD", 720),
-            List.of(String.format("%064x", month * 1000 + revision)),
-            Map.of(),
-            List.of(),
-            Optional.empty()));
+            String.format("%064x", month * 1000 + revision)));
   }
 
   private long periods() {
