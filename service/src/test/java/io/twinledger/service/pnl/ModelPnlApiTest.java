@@ -82,6 +82,16 @@ class ModelPnlApiTest {
     // February: 1000 × 2.35 − 6500 × 0.40 − 1000 × 0.80 = −1050
     assertThat(year.get("totals").get("netResult").decimalValue()).isEqualByComparingTo("-350.00");
 
+    JsonNode portfolio =
+        api.get("/api/v1/pnl/portfolio?assets=" + asset + "&period=YEAR", "investor").json();
+    assertThat(portfolio.get("assets").get(0).asString()).isEqualTo(asset);
+    JsonNode portfolioYear = portfolio.get("statements").get(0);
+    assertThat(portfolioYear.get("period").asString()).isEqualTo("2026");
+    assertThat(portfolioYear.get("totals").get("netResult").decimalValue())
+        .isEqualByComparingTo("-350.00");
+    assertThat(portfolioYear.get("assets").get(0).get("totals").get("income").decimalValue())
+        .isEqualByComparingTo("7050.00");
+
     JsonNode drill =
         api.get(line(year, "recovered-revenue").get("drillDown").asString(), "auditor").json();
     assertThat(drill.get("amount").decimalValue()).isEqualByComparingTo("7050.00");
