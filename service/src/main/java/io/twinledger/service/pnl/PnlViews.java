@@ -7,6 +7,7 @@ import io.twinledger.finance.pnl.PeriodKind;
 import io.twinledger.finance.pnl.Statement;
 import io.twinledger.finance.pnl.StatementLine;
 import io.twinledger.finance.pnl.Totals;
+import io.twinledger.ledger.pnl.projection.LineChange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -190,6 +191,6 @@ final class PnlViews {
       String modelId,
       int modelVersion,
       String cause,
-      List<io.twinledger.ledger.pnl.projection.LineChange> changes,
+      List<LineChange> changes,
       Instant recordedAt) {}
 }

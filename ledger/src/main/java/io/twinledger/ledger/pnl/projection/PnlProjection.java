@@ -16,6 +16,7 @@ import io.twinledger.ledger.model.api.ModelRetired;
 import io.twinledger.ledger.model.api.ModelRevised;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -89,7 +90,7 @@ public class PnlProjection {
     if (!MONTH.equals(event.periodKind())) {
       return;
     }
-    Optional<java.time.ZoneId> zone = store.zone(event.assetId());
+    Optional<ZoneId> zone = store.zone(event.assetId());
     if (zone.isEmpty()) {
       return;
     }
