@@ -41,4 +41,24 @@ public record ModelDefinition(
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     lines = List.copyOf(lines);
   }
+
+  /** This definition under another id. */
+  public ModelDefinition withId(String newId) {
+    return new ModelDefinition(newId, version, name, assetClass, currency, parameters, lines);
+  }
+
+  /** This definition with another version number. */
+  public ModelDefinition withVersion(int newVersion) {
+    return new ModelDefinition(id, newVersion, name, assetClass, currency, parameters, lines);
+  }
+
+  /** This definition with other parameters. */
+  public ModelDefinition withParameters(Map<String, ParameterDefinition> newParameters) {
+    return new ModelDefinition(id, version, name, assetClass, currency, newParameters, lines);
+  }
+
+  /** This definition with other lines. */
+  public ModelDefinition withLines(List<LineDefinition> newLines) {
+    return new ModelDefinition(id, version, name, assetClass, currency, parameters, newLines);
+  }
 }

@@ -173,18 +173,13 @@ public final class ModelValuation {
           changed.put(
               name, new ParameterDefinition(value, parameter.unit(), parameter.description()));
         });
-    ModelDefinition model =
-        new ModelDefinition(
-            definition.id(),
-            definition.version(),
-            definition.name(),
-            definition.assetClass(),
-            definition.currency(),
-            changed,
-            definition.lines());
     ModelRun run =
         ModelEvaluator.evaluate(
-            ModelValidator.validated(model, catalog), assetId, observations, first, last);
+            ModelValidator.validated(definition.withParameters(changed), catalog),
+            assetId,
+            observations,
+            first,
+            last);
     return Statements.monthly(run);
   }
 

@@ -47,7 +47,7 @@ public class CashFlowModel {
     requireSameId(command.modelId(), command.definition());
     apply(
         new ModelDefined(
-            command.modelId(), withVersion(command.definition(), 1), command.assetIds()));
+            command.modelId(), command.definition().withVersion(1), command.assetIds()));
   }
 
   @CommandHandler
@@ -70,8 +70,8 @@ public class CashFlowModel {
                       + expected
                       + "; reload it and apply the change again");
             });
-    ModelDefinition next = withVersion(command.definition(), version + 1);
-    if (withVersion(definition, version + 1).equals(next) && assetIds.equals(command.assetIds())) {
+    ModelDefinition next = command.definition().withVersion(version + 1);
+    if (definition.withVersion(version + 1).equals(next) && assetIds.equals(command.assetIds())) {
       return version;
     }
     apply(new ModelRevised(modelId, next, command.assetIds(), command.reason()));
@@ -120,16 +120,5 @@ public class CashFlowModel {
               + modelId
               + "'");
     }
-  }
-
-  private static ModelDefinition withVersion(ModelDefinition definition, int version) {
-    return new ModelDefinition(
-        definition.id(),
-        version,
-        definition.name(),
-        definition.assetClass(),
-        definition.currency(),
-        definition.parameters(),
-        definition.lines());
   }
 }

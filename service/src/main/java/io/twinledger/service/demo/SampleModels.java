@@ -65,25 +65,11 @@ public final class SampleModels {
       ModelDefinition model, String name, ParameterDefinition value) {
     Map<String, ParameterDefinition> parameters = new LinkedHashMap<>(model.parameters());
     parameters.put(name, value);
-    return new ModelDefinition(
-        model.id(),
-        model.version(),
-        model.name(),
-        model.assetClass(),
-        model.currency(),
-        parameters,
-        model.lines());
+    return model.withParameters(parameters);
   }
 
   private static ModelDefinition renamed(
       ModelDefinition template, String id, Predicate<LineDefinition> keep) {
-    return new ModelDefinition(
-        id,
-        template.version(),
-        template.name(),
-        template.assetClass(),
-        template.currency(),
-        template.parameters(),
-        template.lines().stream().filter(keep).toList());
+    return template.withId(id).withLines(template.lines().stream().filter(keep).toList());
   }
 }

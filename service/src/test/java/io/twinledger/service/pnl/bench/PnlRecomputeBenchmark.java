@@ -69,15 +69,7 @@ class PnlRecomputeBenchmark {
       Thread.sleep(10);
     }
     var water = SampleModels.bindings().getFirst();
-    var definition =
-        new io.twinledger.finance.model.ModelDefinition(
-            "bench-water",
-            1,
-            water.definition().name(),
-            water.definition().assetClass(),
-            water.definition().currency(),
-            water.definition().parameters(),
-            water.definition().lines());
+    var definition = water.definition().withId("bench-water");
     registry.define("bench-water", definition, List.of(ASSET));
     awaitAtLeast(this::revisions, 12);
 
