@@ -3,6 +3,7 @@ package io.twinledger.ledger.model;
 import io.twinledger.finance.model.KpiCatalog;
 import io.twinledger.ledger.asset.api.KpiDefinition;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
+import io.twinledger.ledger.asset.projection.AssetView;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -17,15 +18,15 @@ public class KpiCatalogs {
 
   /** The asset's KPI catalog; empty when the asset is unknown. */
   public Optional<KpiCatalog> of(String assetId) {
-    return assets
-        .find(assetId)
-        .map(
-            asset -> {
-              TreeMap<String, String> units = new TreeMap<>();
-              for (KpiDefinition kpi : asset.kpis()) {
-                units.put(kpi.kpiId(), kpi.unit());
-              }
-              return new KpiCatalog(units);
-            });
+    return assets.find(assetId).map(KpiCatalogs::of);
+  }
+
+  /** The KPI catalog of an asset already read from the register. */
+  public static KpiCatalog of(AssetView asset) {
+    TreeMap<String, String> units = new TreeMap<>();
+    for (KpiDefinition kpi : asset.kpis()) {
+      units.put(kpi.kpiId(), kpi.unit());
+    }
+    return new KpiCatalog(units);
   }
 }

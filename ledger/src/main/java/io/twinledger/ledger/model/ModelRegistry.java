@@ -41,14 +41,11 @@ public class ModelRegistry {
 
   private final CommandGateway commands;
   private final AssetCatalog assets;
-  private final KpiCatalogs catalogs;
   private final Models models;
 
-  public ModelRegistry(
-      CommandGateway commands, AssetCatalog assets, KpiCatalogs catalogs, Models models) {
+  public ModelRegistry(CommandGateway commands, AssetCatalog assets, Models models) {
     this.commands = commands;
     this.assets = assets;
-    this.catalogs = catalogs;
     this.models = models;
   }
 
@@ -90,7 +87,7 @@ public class ModelRegistry {
         continue;
       }
       assetErrors(modelId, definition, asset.get(), path).ifPresent(errors::add);
-      KpiCatalog catalog = catalogs.of(assetId).orElseThrow();
+      KpiCatalog catalog = KpiCatalogs.of(asset.get());
       definitionErrors
           .computeIfAbsent(ModelValidator.validate(definition, catalog), k -> new ArrayList<>())
           .add(assetId);

@@ -40,9 +40,8 @@ public class ModelConfiguration {
   }
 
   @Bean
-  ModelRegistry modelRegistry(
-      CommandGateway commands, AssetCatalog assets, KpiCatalogs catalogs, Models models) {
-    return new ModelRegistry(commands, assets, catalogs, models);
+  ModelRegistry modelRegistry(CommandGateway commands, AssetCatalog assets, Models models) {
+    return new ModelRegistry(commands, assets, models);
   }
 
   @Bean
