@@ -207,9 +207,16 @@ public class PnlProjection {
     List<KpiObservation> observations =
         store.observations(
             assetId, checked.kpiLags().keySet(), months.first().minusMonths(maxLag), months.last());
-    for (YearMonth month : months) {
-      PeriodValues values =
-          ModelEvaluator.evaluate(checked, assetId, observations, month, month).periods().get(0);
+    // One evaluation over the span indexes the observations once; unaffected months in it are
+    // skipped.
+    List<PeriodValues> span =
+        ModelEvaluator.evaluate(checked, assetId, observations, months.first(), months.last())
+            .periods();
+    for (PeriodValues values : span) {
+      YearMonth month = values.period();
+      if (!months.contains(month)) {
+        continue;
+      }
       List<StoredLine> lines = new ArrayList<>();
       for (int i = 0; i < values.lines().size(); i++) {
         lines.add(line(assetId, month, model, i, values.lines().get(i)));
