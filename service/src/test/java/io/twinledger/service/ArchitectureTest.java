@@ -10,6 +10,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import io.twinledger.ledger.audit.AuditLog;
+import io.twinledger.ledger.peer.RuleBreakingPeer;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +20,21 @@ import org.junit.jupiter.api.Test;
  * The module dependency rules of the README's module map, checked on the compiled production
  * classes of every module. Each module owns one root package: finance-models {@code
  * io.twinledger.finance}, twin-adapter {@code .twin}, contracts {@code .contracts}, network-config
- * {@code .network}, ledger {@code .ledger}, reporting {@code .reporting}, service {@code .service}.
+ * {@code .network}, reporting {@code .reporting}, service {@code .service}. The ledger's three
+ * sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit} (ledger/audit) and the
+ * books' {@code .ledger.asset}, {@code .ledger.model}, {@code .ledger.pnl} and {@code
+ * .ledger.store} (ledger/books).
  */
 class ArchitectureTest {
+
+  private static final String PEER = "io.twinledger.ledger.peer..";
+  private static final String AUDIT = "io.twinledger.ledger.audit..";
+  private static final String[] BOOKS = {
+    "io.twinledger.ledger.asset..",
+    "io.twinledger.ledger.model..",
+    "io.twinledger.ledger.pnl..",
+    "io.twinledger.ledger.store.."
+  };
 
   private static JavaClasses classes;
 
@@ -72,6 +87,27 @@ class ArchitectureTest {
   }
 
   @Test
+  void everyLedgerPackageBelongsToOneSubModule() {
+    assertThat(
+            classes.stream()
+                .map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("io.twinledger.ledger."))
+                .map(p -> p.split("\\.")[3])
+                .distinct())
+        .as("a new ledger package must be given to peer, audit or books above")
+        .allMatch(p -> List.of("peer", "audit", "asset", "model", "pnl", "store").contains(p));
+  }
+
+  @Test
+  void theLedgerRulesCatchAPeerThatUsesTheAuditLog() {
+    JavaClasses peerWithAudit =
+        new ClassFileImporter().importClasses(RuleBreakingPeer.class, AuditLog.class);
+    assertThat(modules().evaluate(peerWithAudit).hasViolation())
+        .as("a class in the peer's package that calls the audit log is reported")
+        .isTrue();
+  }
+
+  @Test
   void theRulesCatchAViolation() {
     JavaClasses service = new ClassFileImporter().importClasses(TwinLedgerApplication.class);
     ArchRule serviceMayNotBeUsed =
@@ -100,8 +136,12 @@ class ArchitectureTest {
         .definedBy("io.twinledger.contracts..")
         .layer("network-config")
         .definedBy("io.twinledger.network..")
-        .layer("ledger")
-        .definedBy("io.twinledger.ledger..")
+        .layer("ledger-peer")
+        .definedBy(PEER)
+        .layer("ledger-audit")
+        .definedBy(AUDIT)
+        .layer("ledger-books")
+        .definedBy(BOOKS)
         .layer("reporting")
         .definedBy("io.twinledger.reporting..")
         .layer("service")
@@ -114,10 +154,14 @@ class ArchitectureTest {
         .mayNotAccessAnyLayer()
         .whereLayer("network-config")
         .mayNotAccessAnyLayer()
-        .whereLayer("ledger")
-        .mayOnlyAccessLayers("contracts", "network-config", "finance-models")
+        .whereLayer("ledger-peer")
+        .mayOnlyAccessLayers("network-config")
+        .whereLayer("ledger-audit")
+        .mayOnlyAccessLayers("contracts")
+        .whereLayer("ledger-books")
+        .mayOnlyAccessLayers("finance-models")
         .whereLayer("reporting")
-        .mayOnlyAccessLayers("ledger", "finance-models")
+        .mayOnlyAccessLayers("ledger-books", "ledger-audit", "contracts", "finance-models")
         .whereLayer("service")
         .mayNotBeAccessedByAnyLayer();
   }

@@ -2,10 +2,10 @@ package io.twinledger.service.ledger;
 
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.ledger.audit.CheckpointAnchor;
-import io.twinledger.ledger.fabric.ConsortiumPeer;
-import io.twinledger.ledger.fabric.FabricCheckpointAnchor;
+import io.twinledger.ledger.audit.fabric.FabricCheckpointAnchor;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
+import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;

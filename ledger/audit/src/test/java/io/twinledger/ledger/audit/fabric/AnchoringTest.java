@@ -1,0 +1,195 @@
+package io.twinledger.ledger.audit.fabric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.grpc.ManagedChannel;
+import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
+import io.twinledger.contracts.merkle.Checkpoint;
+import io.twinledger.ledger.audit.AuditLeaf;
+import io.twinledger.ledger.audit.AuditLog;
+import io.twinledger.ledger.audit.CheckpointBook;
+import io.twinledger.ledger.audit.CheckpointSigner;
+import io.twinledger.ledger.audit.Checkpointer;
+import io.twinledger.ledger.audit.ReadingBatchLeaf;
+import io.twinledger.ledger.audit.Sha256;
+import io.twinledger.ledger.audit.SignedCheckpoint;
+import io.twinledger.ledger.peer.EmbeddedPeer;
+import io.twinledger.ledger.peer.commit.BatchLimits;
+import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.store.TestDatabases;
+import io.twinledger.network.Consortium;
+import io.twinledger.network.msp.MspDirectory;
+import io.twinledger.network.msp.MspIdentity;
+import io.twinledger.network.msp.NodeOu;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit log anchored on the embedded peer configured from the consortium: the real chaincode,
+ * through the real Fabric Gateway client, on PostgreSQL.
+ */
+class AnchoringTest {
+
+  private static final String CHANNEL = "infra-performance";
+
+  @TempDir static Path data;
+
+  private static HikariDataSource dataSource;
+  private static EmbeddedPeer peer;
+  private static ManagedChannel grpc;
+  private static Gateway gateway;
+  private static MspIdentity city;
+  private static Contract anchorContract;
+
+  @BeforeAll
+  static void network() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED));
+    config.setMaximumPoolSize(6);
+    dataSource = new HikariDataSource(config);
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    Consortium consortium = Consortium.twinLedger();
+    MspDirectory msps = MspDirectory.openOrCreate(data.resolve("fabric"), consortium);
+    peer =
+        EmbeddedPeer.start(
+            ConsortiumPeer.settings(
+                consortium,
+                msps,
+                CHANNEL,
+                "CityFinanceMSP",
+                dataSource,
+                TwinLedgerChaincode.CONTRACTS,
+                TwinLedgerChaincode.DATA_TYPES,
+                BatchLimits.DEFAULT));
+    city = msps.organisation("CityFinanceMSP").orElseThrow().identity(NodeOu.CLIENT);
+    grpc = peer.newChannel();
+    gateway =
+        Gateway.newInstance()
+            .identity(new X509Identity(city.mspId(), city.certificate()))
+            .signer(Signers.newPrivateKeySigner(city.privateKey()))
+            .hash(Hash.SHA256)
+            .connection(grpc)
+            .connect();
+    String chaincode =
+        consortium
+            .channel(CHANNEL)
+            .orElseThrow()
+            .chaincodeHosting("AuditAnchorContract")
+            .orElseThrow()
+            .name();
+    anchorContract = gateway.getNetwork(CHANNEL).getContract(chaincode);
+  }
+
+  @AfterAll
+  static void close() throws InterruptedException {
+    gateway.close();
+    grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    peer.close();
+    dataSource.close();
+  }
+
+  @Test
+  void checkpointsAreAnchoredInOrderAndTheChaincodeHoldsTheLatest() throws Exception {
+    AuditLog log = AuditLog.open(dataSource, "riverton-audit");
+    CheckpointBook book = new CheckpointBook(dataSource, log.logId());
+    Checkpointer checkpointer =
+        new Checkpointer(
+            log,
+            book,
+            new CheckpointSigner(city.privateKey(), city.certificate()),
+            Optional.of(new FabricCheckpointAnchor(anchorContract)),
+            Clock.systemUTC());
+
+    log.append(batches(1, 5));
+    checkpointer.run().orElseThrow();
+    log.append(batches(6, 4));
+    checkpointer.run().orElseThrow();
+
+    assertThat(book.unanchored()).isEmpty();
+    SignedCheckpoint first = book.at(5).orElseThrow();
+    SignedCheckpoint second = book.latestAnchored().orElseThrow();
+    assertThat(second.checkpoint().treeSize()).isEqualTo(9);
+    assertThat(second.anchor().orElseThrow().blockNumber())
+        .isGreaterThan(first.anchor().orElseThrow().blockNumber());
+    String latest =
+        new String(
+            anchorContract.evaluateTransaction("AuditAnchorContract:LatestCheckpoint", log.logId()),
+            StandardCharsets.UTF_8);
+    assertThat(latest)
+        .contains("\"treeSize\":9")
+        .contains(log.root(9).hex())
+        .contains(second.anchor().get().txId())
+        .contains("CityFinanceMSP");
+  }
+
+  /** A log rewritten after its checkpoint was anchored cannot anchor the rewrite. */
+  @Test
+  void aCheckpointThatDoesNotExtendTheAnchoredOneIsRefused() {
+    AuditLog honest = AuditLog.open(dataSource, "honest");
+    AuditLog rewritten = AuditLog.open(dataSource, "rewritten");
+    honest.append(batches(1, 9));
+    rewritten.append(batches(100, 12));
+    CheckpointSigner signer = new CheckpointSigner(city.privateKey(), city.certificate());
+    FabricCheckpointAnchor anchor = new FabricCheckpointAnchor(anchorContract);
+    anchor.anchor(signer.sign(honest.checkpoint(Instant.now())), Optional.empty());
+
+    SignedCheckpoint forged =
+        signer.sign(new Checkpoint("honest", 12, rewritten.root(12), Instant.now()));
+
+    assertThatThrownBy(() -> anchor.anchor(forged, Optional.of(rewritten.consistency(9, 12))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("honest@12 was refused")
+        .hasMessageContaining("not a consistent extension of log honest at 9 leaves");
+  }
+
+  @Test
+  void aCheckpointSignedByAnotherKeyThanTheSubmittersIsRefused() {
+    AuditLog log = AuditLog.open(dataSource, "other-signer");
+    log.append(batches(1, 3));
+    MspIdentity auditor =
+        MspDirectory.openOrCreate(data.resolve("fabric"), Consortium.twinLedger())
+            .organisation("IndependentAuditorMSP")
+            .orElseThrow()
+            .identity(NodeOu.CLIENT);
+    SignedCheckpoint signed =
+        new CheckpointSigner(auditor.privateKey(), auditor.certificate())
+            .sign(log.checkpoint(Instant.now()));
+
+    assertThatThrownBy(
+            () -> new FabricCheckpointAnchor(anchorContract).anchor(signed, Optional.empty()))
+        .hasMessageContaining("the signature does not verify with the key of")
+        .hasMessageContaining("O=City Finance Office");
+  }
+
+  private static List<AuditLeaf> batches(long from, int count) {
+    List<AuditLeaf> leaves = new ArrayList<>(count);
+    for (long id = from; id < from + count; id++) {
+      leaves.add(
+          new ReadingBatchLeaf(
+              id,
+              "mqtt:test",
+              1,
+              Sha256.digest(Long.toString(id).getBytes(StandardCharsets.UTF_8))));
+    }
+    return leaves;
+  }
+}
