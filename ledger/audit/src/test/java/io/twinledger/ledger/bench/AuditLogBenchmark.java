@@ -41,7 +41,7 @@ import org.postgresql.PGConnection;
  *       (p50, p99) over random leaves, from a fresh log instance whose subtree cache starts empty.
  * </ul>
  *
- * <p>Run with {@code ./mvnw -Pbench -pl ledger -am verify -Dtest=AuditLogBenchmark}; the table goes
+ * <p>Run with {@code ./mvnw -Pbench -pl ledger/audit -am verify -Dtest=AuditLogBenchmark}; the table goes
  * to standard output and to {@code ledger/target/benchmarks/audit-log.md}.
  */
 @Tag("benchmark")

@@ -53,7 +53,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * fsync and synchronous commit on, as {@code ./twinledger} runs it), beside raw JDBC batch inserts
  * of the same serialised payloads into a table of the same shape, all in one run.
  *
- * <p>Run with {@code ./mvnw -Pbench -pl ledger -am verify}; the table goes to standard output and
+ * <p>Run with {@code ./mvnw -Pbench -pl ledger/books -am verify -Dtest=EventAppendBenchmark}; the table goes to standard output and
  * to {@code ledger/target/benchmarks/event-append.md}.
  */
 @Tag("benchmark")
