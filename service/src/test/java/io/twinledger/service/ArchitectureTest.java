@@ -1,5 +1,7 @@
 package io.twinledger.service;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -20,13 +22,15 @@ import org.junit.jupiter.api.Test;
  * The module dependency rules of the README's module map, checked on the compiled production
  * classes of every module. Each module owns one root package: finance-models {@code
  * io.twinledger.finance}, twin-adapter {@code .twin}, contracts {@code .contracts}, network-config
- * {@code .network}, reporting {@code .reporting}, service {@code .service}. The ledger's three
- * sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit} (ledger/audit) and the
- * books' {@code .ledger.asset}, {@code .ledger.model}, {@code .ledger.pnl} and {@code
- * .ledger.store} (ledger/books).
+ * {@code .network}, reporting {@code .reporting}, service {@code .service}. contracts has two
+ * sub-modules: the Merkle library {@code .contracts.merkle} and the chaincode, everything else. The
+ * ledger's three sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit}
+ * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.model}, {@code .ledger.pnl}
+ * and {@code .ledger.store} (ledger/books).
  */
 class ArchitectureTest {
 
+  private static final String MERKLE = "io.twinledger.contracts.merkle..";
   private static final String PEER = "io.twinledger.ledger.peer..";
   private static final String AUDIT = "io.twinledger.ledger.audit..";
   private static final String[] BOOKS = {
@@ -132,8 +136,10 @@ class ArchitectureTest {
         .definedBy("io.twinledger.finance..")
         .layer("twin-adapter")
         .definedBy("io.twinledger.twin..")
-        .layer("contracts")
-        .definedBy("io.twinledger.contracts..")
+        .layer("contracts-merkle")
+        .definedBy(MERKLE)
+        .layer("contracts-chaincode")
+        .definedBy(resideInAPackage("io.twinledger.contracts..").and(not(resideInAPackage(MERKLE))))
         .layer("network-config")
         .definedBy("io.twinledger.network..")
         .layer("ledger-peer")
@@ -150,18 +156,27 @@ class ArchitectureTest {
         .mayNotAccessAnyLayer()
         .whereLayer("twin-adapter")
         .mayNotAccessAnyLayer()
-        .whereLayer("contracts")
+        .whereLayer("contracts-merkle")
         .mayNotAccessAnyLayer()
+        .whereLayer("contracts-chaincode")
+        .mayOnlyAccessLayers("contracts-merkle")
         .whereLayer("network-config")
         .mayNotAccessAnyLayer()
         .whereLayer("ledger-peer")
         .mayOnlyAccessLayers("network-config")
         .whereLayer("ledger-audit")
-        .mayOnlyAccessLayers("contracts")
+        .mayOnlyAccessLayers("contracts-merkle")
         .whereLayer("ledger-books")
         .mayOnlyAccessLayers("finance-models")
         .whereLayer("reporting")
-        .mayOnlyAccessLayers("ledger-books", "ledger-audit", "contracts", "finance-models")
+        .mayOnlyAccessLayers(
+            "ledger-books",
+            "ledger-audit",
+            "ledger-peer",
+            "contracts-merkle",
+            "network-config",
+            "twin-adapter",
+            "finance-models")
         .whereLayer("service")
         .mayNotBeAccessedByAnyLayer();
   }

@@ -24,7 +24,7 @@ public final class DockerCompose {
   static final String FABRIC_VERSION = "${FABRIC_VERSION:-2.5}";
 
   /** The chaincode's class path inside its container, filled from the contracts module's build. */
-  static final String CHAINCODE_LIBRARIES = "../../contracts/target/chaincode";
+  static final String CHAINCODE_LIBRARIES = "../../contracts/chaincode/target/chaincode";
 
   private static final String NETWORK = "twinledger";
   private static final String ORDERER_HOME = "/var/hyperledger/orderer";

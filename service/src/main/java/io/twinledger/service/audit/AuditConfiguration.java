@@ -1,5 +1,6 @@
 package io.twinledger.service.audit;
 
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.CheckpointBook;
@@ -8,7 +9,6 @@ import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.DomainEventFeed;
 import io.twinledger.ledger.audit.IntegrityCheck;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
-import io.twinledger.ledger.audit.Sha256;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.service.TwinLedgerProperties;
 import io.twinledger.twin.reading.BatchDigestListener;

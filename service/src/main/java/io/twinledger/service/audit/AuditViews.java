@@ -2,7 +2,7 @@ package io.twinledger.service.audit;
 
 import io.twinledger.contracts.merkle.ConsistencyProof;
 import io.twinledger.contracts.merkle.InclusionProof;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AnchorReceipt;
 import io.twinledger.ledger.audit.Defect;
 import io.twinledger.ledger.audit.IntegrityReport;
@@ -47,7 +47,7 @@ final class AuditViews {
   record Inclusion(
       String type, long leafIndex, long treeSize, String leafHash, List<String> path, String root) {
 
-    static Inclusion of(InclusionProof proof, MerkleHash leafHash, MerkleHash root) {
+    static Inclusion of(InclusionProof proof, Sha256 leafHash, Sha256 root) {
       return new Inclusion(
           "inclusion",
           proof.leafIndex(),
@@ -62,7 +62,7 @@ final class AuditViews {
   record Consistency(
       String type, long size1, long size2, String root1, String root2, List<String> path) {
 
-    static Consistency of(ConsistencyProof proof, MerkleHash root1, MerkleHash root2) {
+    static Consistency of(ConsistencyProof proof, Sha256 root1, Sha256 root2) {
       return new Consistency(
           "consistency", proof.size1(), proof.size2(), root1.hex(), root2.hex(), hex(proof.path()));
     }
@@ -140,7 +140,7 @@ final class AuditViews {
     }
   }
 
-  private static List<String> hex(List<MerkleHash> hashes) {
-    return hashes.stream().map(MerkleHash::hex).toList();
+  private static List<String> hex(List<Sha256> hashes) {
+    return hashes.stream().map(Sha256::hex).toList();
   }
 }

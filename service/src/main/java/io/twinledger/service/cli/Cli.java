@@ -1,5 +1,6 @@
 package io.twinledger.service.cli;
 
+import io.twinledger.reporting.verify.VerifyMain;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -72,9 +73,8 @@ public final class Cli {
       case "hash-password" -> hashPassword(out, err);
       case "import" -> ImportCommand.run(rest, System.getenv(), out, err);
       case "subscribe" -> SubscribeCommand.run(rest, System.getenv(), out, err);
-      case "verify-proof" -> VerifyProofCommand.run(rest, out, err);
+      case "verify-proof", "verify" -> VerifyMain.run(args, out, err);
       case "export-evidence" -> ExportEvidenceCommand.run(rest, System.getenv(), out, err);
-      case "verify" -> VerifyEvidenceCommand.run(rest, out, err);
       case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);

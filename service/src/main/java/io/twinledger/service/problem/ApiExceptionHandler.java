@@ -5,6 +5,7 @@ import io.twinledger.ledger.asset.api.AssetRuleViolation;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.ledger.model.ModelNotFoundException;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
+import io.twinledger.reporting.UnknownSubjectException;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -75,6 +76,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ModelNotFoundException.class)
   ProblemDetail modelNotFound(ModelNotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownSubjectException.class)
+  ProblemDetail unknownSubject(UnknownSubjectException e) {
     return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.ConsistencyProof;
 import io.twinledger.contracts.merkle.InclusionProof;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
-import io.twinledger.ledger.audit.Sha256;
 import io.twinledger.service.ledger.LedgerConnection;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
@@ -48,8 +48,8 @@ class AuditApiTest {
     api = new Api(port, json);
   }
 
-  private static List<MerkleHash> path(JsonNode proof) {
-    return proof.get("path").valueStream().map(p -> MerkleHash.fromHex(p.asString())).toList();
+  private static List<Sha256> path(JsonNode proof) {
+    return proof.get("path").valueStream().map(p -> Sha256.fromHex(p.asString())).toList();
   }
 
   private JsonNode latestCheckpoint() {
@@ -86,7 +86,7 @@ class AuditApiTest {
         new Checkpoint(
             "riverton-audit",
             checkpoint.get("treeSize").asLong(),
-            MerkleHash.fromHex(checkpoint.get("root").asString()),
+            Sha256.fromHex(checkpoint.get("root").asString()),
             Instant.parse(checkpoint.get("timestamp").asString()));
     assertThat(new String(signed.signedContent(), StandardCharsets.UTF_8))
         .isEqualTo(checkpoint.get("signedContent").asString());
@@ -106,7 +106,7 @@ class AuditApiTest {
     assertThat(leaf.get("kind").asString()).isEqualTo("domain-event");
     assertThat(leaf.at("/fields/globalIndex").asLong()).isEqualTo(1);
     assertThat(leaf.at("/fields/aggregateType").asString()).isEqualTo("InfrastructureAsset");
-    MerkleHash leafHash = MerkleHash.leaf(HexFormat.of().parseHex(leaf.get("data").asString()));
+    Sha256 leafHash = TreeHash.leaf(HexFormat.of().parseHex(leaf.get("data").asString()));
     assertThat(leafHash.hex()).isEqualTo(leaf.get("leafHash").asString());
 
     JsonNode proof = api.get("/api/v1/audit/proofs/inclusion?event=1", "auditor").json();
@@ -130,7 +130,7 @@ class AuditApiTest {
     jobs.checkpoint();
     JsonNode checkpoint = latestCheckpoint();
     long size = checkpoint.get("treeSize").asLong();
-    MerkleHash root = MerkleHash.fromHex(checkpoint.get("root").asString());
+    Sha256 root = Sha256.fromHex(checkpoint.get("root").asString());
 
     JsonNode leaf = api.get("/api/v1/audit/leaves?readingBatch=" + batchId, "auditor").json();
     ReadingBatchLeaf rebuilt =
@@ -159,7 +159,7 @@ class AuditApiTest {
     assertThat(consistency.get("root2").asString()).isEqualTo(root.hex());
     assertThat(
             new ConsistencyProof(before, size, path(consistency))
-                .verify(MerkleHash.fromHex(consistency.get("root1").asString()), root)
+                .verify(Sha256.fromHex(consistency.get("root1").asString()), root)
                 .isValid())
         .isTrue();
 

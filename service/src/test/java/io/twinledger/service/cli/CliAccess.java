@@ -1,5 +1,6 @@
 package io.twinledger.service.cli;
 
+import io.twinledger.reporting.verify.VerifyMain;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +23,6 @@ public final class CliAccess {
 
   /** {@code ./twinledger verify BUNDLE}; returns the exit code. */
   public static int verify(Path bundle, PrintStream out, PrintStream err) {
-    return VerifyEvidenceCommand.run(new String[] {bundle.toString()}, out, err);
+    return VerifyMain.run(new String[] {"verify", bundle.toString()}, out, err);
   }
 }

@@ -1,6 +1,7 @@
 package io.twinledger.ledger.audit;
 
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
 
 /**
  * A leaf of an audit log: what it records, in a canonical, versioned encoding that anyone holding
@@ -26,8 +27,8 @@ public sealed interface AuditLeaf permits ReadingBatchLeaf, DomainEventLeaf {
   byte[] data();
 
   /** The RFC 9162 leaf hash of {@link #data()}. */
-  default MerkleHash hash() {
-    return MerkleHash.leaf(data());
+  default Sha256 hash() {
+    return TreeHash.leaf(data());
   }
 
   /**

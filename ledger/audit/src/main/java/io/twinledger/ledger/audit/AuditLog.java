@@ -3,8 +3,9 @@ package io.twinledger.ledger.audit;
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.ConsistencyProof;
 import io.twinledger.contracts.merkle.InclusionProof;
-import io.twinledger.contracts.merkle.MerkleHash;
 import io.twinledger.contracts.merkle.MerkleTree;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +135,7 @@ public final class AuditLog {
   }
 
   /** The root of the first {@code size} leaves (RFC 9162 MTH). */
-  public MerkleHash root(long size) {
+  public Sha256 root(long size) {
     return read(size, tree -> tree.root(size));
   }
 
@@ -223,7 +224,7 @@ public final class AuditLog {
         }
         return Optional.of(
             new StoredLeaf(
-                row.getLong(1), MerkleHash.of(row.getBytes(2)), AuditLeaf.decode(row.getBytes(3))));
+                row.getLong(1), Sha256.of(row.getBytes(2)), AuditLeaf.decode(row.getBytes(3))));
       }
     } catch (SQLException e) {
       throw failure("read a leaf of", e);
@@ -284,7 +285,7 @@ public final class AuditLog {
     StringBuilder nodeRows = new StringBuilder(leaves.size() * 100);
     for (AuditLeaf leaf : leaves) {
       byte[] data = leaf.data();
-      MerkleHash hash = MerkleHash.leaf(data);
+      Sha256 hash = TreeHash.leaf(data);
       leafRows
           .append(logId)
           .append('\t')

@@ -1,7 +1,7 @@
 package io.twinledger.ledger.audit;
 
 import io.twinledger.contracts.merkle.Checkpoint;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
@@ -153,7 +153,7 @@ public final class CheckpointBook {
         txId == null ? Optional.empty() : Optional.of(new AnchorReceipt(txId, row.getLong(7)));
     return new SignedCheckpoint(
         new Checkpoint(
-            logId, row.getLong(1), MerkleHash.of(row.getBytes(2)), row.getTimestamp(3).toInstant()),
+            logId, row.getLong(1), Sha256.of(row.getBytes(2)), row.getTimestamp(3).toInstant()),
         certificate(row.getBytes(4)),
         row.getBytes(5),
         anchor);

@@ -1,7 +1,7 @@
 package io.twinledger.ledger.audit;
 
 import io.twinledger.contracts.merkle.Checkpoint;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.TreeHash;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -32,7 +32,7 @@ public final class CheckpointSigner {
     }
     this.key = key;
     this.certificate = certificate;
-    SignedCheckpoint probe = sign(new Checkpoint("probe", 0, MerkleHash.EMPTY, Instant.EPOCH));
+    SignedCheckpoint probe = sign(new Checkpoint("probe", 0, TreeHash.EMPTY, Instant.EPOCH));
     if (!probe.signatureValid()) {
       throw new IllegalArgumentException(
           "the private key does not belong to the certificate of "

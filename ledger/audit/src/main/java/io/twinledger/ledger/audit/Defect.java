@@ -1,6 +1,6 @@
 package io.twinledger.ledger.audit;
 
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
 
 /**
  * One thing an {@link IntegrityCheck} found wrong in a stored log. Nodes are named by level and
@@ -12,7 +12,7 @@ public sealed interface Defect {
   String description();
 
   /** A leaf's stored data does not hash to its stored leaf hash. */
-  record LeafDataMismatch(long index, MerkleHash stored, MerkleHash computed) implements Defect {
+  record LeafDataMismatch(long index, Sha256 stored, Sha256 computed) implements Defect {
     @Override
     public String description() {
       return "leaf " + index + ": its data hashes to " + computed + ", not the stored " + stored;
@@ -36,8 +36,7 @@ public sealed interface Defect {
   }
 
   /** A stored node differs from the hash of its children, recomputed from the leaf hashes up. */
-  record NodeMismatch(int level, long index, MerkleHash stored, MerkleHash computed)
-      implements Defect {
+  record NodeMismatch(int level, long index, Sha256 stored, Sha256 computed) implements Defect {
     @Override
     public String description() {
       return "node (level "
@@ -68,8 +67,7 @@ public sealed interface Defect {
   }
 
   /** A checkpoint's root is not the root the stored tree gives at its size. */
-  record CheckpointRootMismatch(long treeSize, MerkleHash stored, MerkleHash computed)
-      implements Defect {
+  record CheckpointRootMismatch(long treeSize, Sha256 stored, Sha256 computed) implements Defect {
     @Override
     public String description() {
       return "checkpoint at size "

@@ -1,5 +1,7 @@
 package io.twinledger.ledger.audit;
 
+import io.twinledger.contracts.merkle.Sha256;
+
 /**
  * An event of the Axon event store ({@code domain_event_entry}) as it is stored: its position and
  * identity, and SHA-256 digests of its serialized payload and meta data exactly as the bytes lie in

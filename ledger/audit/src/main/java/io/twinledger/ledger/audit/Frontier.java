@@ -1,7 +1,8 @@
 package io.twinledger.ledger.audit;
 
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.merkle.SubtreeSource;
+import io.twinledger.contracts.merkle.TreeHash;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +17,13 @@ final class Frontier {
   /** Receives each perfect subtree of two or more leaves as it is completed. */
   @FunctionalInterface
   interface Completed {
-    void node(int level, long index, MerkleHash hash);
+    void node(int level, long index, Sha256 hash);
   }
 
   private long size;
-  private final ArrayList<MerkleHash> roots;
+  private final ArrayList<Sha256> roots;
 
-  private Frontier(long size, List<MerkleHash> roots) {
+  private Frontier(long size, List<Sha256> roots) {
     this.size = size;
     this.roots = new ArrayList<>(roots);
   }
@@ -34,7 +35,7 @@ final class Frontier {
 
   /** The frontier of the first {@code size} leaves, read from stored subtrees: O(log n) lookups. */
   static Frontier of(long size, SubtreeSource stored) {
-    List<MerkleHash> roots = new ArrayList<>();
+    List<Sha256> roots = new ArrayList<>();
     long start = 0;
     for (int level = 63; level >= 0; level--) {
       if ((size & (1L << level)) != 0) {
@@ -54,12 +55,12 @@ final class Frontier {
   }
 
   /** Appends the leaf with this hash as leaf {@link #size()}, reporting the nodes it completes. */
-  void append(MerkleHash leaf, Completed completed) {
-    MerkleHash hash = leaf;
+  void append(Sha256 leaf, Completed completed) {
+    Sha256 hash = leaf;
     long index = size;
     int level = 0;
     while ((index & 1) == 1) {
-      hash = MerkleHash.node(roots.removeLast(), hash);
+      hash = TreeHash.node(roots.removeLast(), hash);
       index >>= 1;
       level++;
       completed.node(level, index, hash);

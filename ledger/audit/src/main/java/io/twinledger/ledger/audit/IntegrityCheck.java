@@ -1,7 +1,8 @@
 package io.twinledger.ledger.audit;
 
-import io.twinledger.contracts.merkle.MerkleHash;
 import io.twinledger.contracts.merkle.MerkleTree;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,7 +64,7 @@ public final class IntegrityCheck {
     private final List<Defect> checkpointDefects = new ArrayList<>();
 
     /** Recomputed subtree hashes the checkpoints' roots are built from. */
-    private final Map<Long, MerkleHash> wanted = new HashMap<>();
+    private final Map<Long, Sha256> wanted = new HashMap<>();
 
     private long leavesChecked;
     private long nodesChecked;
@@ -88,10 +89,10 @@ public final class IntegrityCheck {
           }
         }
       }
-      List<MerkleHash> chunkRoots = new ArrayList<>();
+      List<Sha256> chunkRoots = new ArrayList<>();
       for (long start = 0; start < size; start += CHUNK) {
         long end = Math.min(size, start + CHUNK);
-        List<MerkleHash> top = build(leafHashes(start, end), 0, start, CHUNK_LEVEL);
+        List<Sha256> top = build(leafHashes(start, end), 0, start, CHUNK_LEVEL);
         if (end - start == CHUNK) {
           chunkRoots.add(top.getFirst());
         }
@@ -107,7 +108,7 @@ public final class IntegrityCheck {
           checkpointDefects.add(new Defect.CheckpointBeyondLog(treeSize, size));
           continue;
         }
-        MerkleHash root = recomputed.root(treeSize);
+        Sha256 root = recomputed.root(treeSize);
         if (!root.equals(c.checkpoint().root())) {
           checkpointDefects.add(
               new Defect.CheckpointRootMismatch(treeSize, c.checkpoint().root(), root));
@@ -140,8 +141,8 @@ public final class IntegrityCheck {
      * The stored hashes of leaves {@code [start, end)}, each leaf's data hashed again on the way. A
      * missing leaf is reported and stands in as the empty hash, so the check goes on.
      */
-    private List<MerkleHash> leafHashes(long start, long end) throws SQLException {
-      List<MerkleHash> hashes = new ArrayList<>((int) (end - start));
+    private List<Sha256> leafHashes(long start, long end) throws SQLException {
+      List<Sha256> hashes = new ArrayList<>((int) (end - start));
       try (PreparedStatement query =
           connection.prepareStatement(
               "SELECT leaf_index, leaf_hash, data FROM audit_leaf WHERE log_id = ?"
@@ -156,10 +157,10 @@ public final class IntegrityCheck {
             long index = row.getLong(1);
             for (; expected < index; expected++) {
               leafDefects.add(new Defect.LeafMissing(expected));
-              hashes.add(MerkleHash.EMPTY);
+              hashes.add(TreeHash.EMPTY);
             }
-            MerkleHash stored = MerkleHash.of(row.getBytes(2));
-            MerkleHash computed = MerkleHash.leaf(row.getBytes(3));
+            Sha256 stored = Sha256.of(row.getBytes(2));
+            Sha256 computed = TreeHash.leaf(row.getBytes(3));
             leavesChecked++;
             if (!computed.equals(stored)) {
               leafDefects.add(new Defect.LeafDataMismatch(index, stored, computed));
@@ -169,7 +170,7 @@ public final class IntegrityCheck {
           }
           for (; expected < end; expected++) {
             leafDefects.add(new Defect.LeafMissing(expected));
-            hashes.add(MerkleHash.EMPTY);
+            hashes.add(TreeHash.EMPTY);
           }
         }
       }
@@ -185,19 +186,19 @@ public final class IntegrityCheck {
      *
      * @return the recomputed hashes at the highest level reached
      */
-    private List<MerkleHash> build(
-        List<MerkleHash> hashes, int baseLevel, long baseIndex, int topLevel) throws SQLException {
-      List<MerkleHash> current = hashes;
+    private List<Sha256> build(List<Sha256> hashes, int baseLevel, long baseIndex, int topLevel)
+        throws SQLException {
+      List<Sha256> current = hashes;
       long index = baseIndex;
       for (int level = baseLevel + 1; level <= topLevel && current.size() >= 2; level++) {
         index >>= 1;
         int count = current.size() / 2;
-        Map<Long, MerkleHash> stored = storedNodes(level, index, index + count);
-        List<MerkleHash> next = new ArrayList<>(count);
+        Map<Long, Sha256> stored = storedNodes(level, index, index + count);
+        List<Sha256> next = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-          MerkleHash computed = MerkleHash.node(current.get(2 * i), current.get(2 * i + 1));
+          Sha256 computed = TreeHash.node(current.get(2 * i), current.get(2 * i + 1));
           long nodeIndex = index + i;
-          MerkleHash found = stored.get(nodeIndex);
+          Sha256 found = stored.get(nodeIndex);
           if (found == null) {
             nodeDefects.add(new Defect.NodeMissing(level, nodeIndex));
           } else {
@@ -214,8 +215,8 @@ public final class IntegrityCheck {
       return current;
     }
 
-    private Map<Long, MerkleHash> storedNodes(int level, long from, long to) throws SQLException {
-      Map<Long, MerkleHash> nodes = new HashMap<>();
+    private Map<Long, Sha256> storedNodes(int level, long from, long to) throws SQLException {
+      Map<Long, Sha256> nodes = new HashMap<>();
       try (PreparedStatement query =
           connection.prepareStatement(
               "SELECT node_index, hash FROM audit_node WHERE log_id = ? AND level = ?"
@@ -226,14 +227,14 @@ public final class IntegrityCheck {
         query.setLong(4, to);
         try (ResultSet row = query.executeQuery()) {
           while (row.next()) {
-            nodes.put(row.getLong(1), MerkleHash.of(row.getBytes(2)));
+            nodes.put(row.getLong(1), Sha256.of(row.getBytes(2)));
           }
         }
       }
       return nodes;
     }
 
-    private void want(int level, long index, MerkleHash hash) {
+    private void want(int level, long index, Sha256 hash) {
       long key = StoredSubtrees.Cache.key(level, index);
       if (wanted.containsKey(key)) {
         wanted.put(key, hash);

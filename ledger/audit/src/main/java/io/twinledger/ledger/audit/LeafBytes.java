@@ -1,5 +1,6 @@
 package io.twinledger.ledger.audit;
 
+import io.twinledger.contracts.merkle.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,7 @@
 package io.twinledger.ledger.audit;
 
+import io.twinledger.contracts.merkle.Sha256;
+
 /**
  * A batch of twin readings as the reading store committed it: its id, the source its readings came
  * from, how many readings it holds and the SHA-256 digest of their canonical encoding (the twin

@@ -1,6 +1,6 @@
 package io.twinledger.ledger.audit;
 
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
 
 /**
  * A leaf as a log holds it.
@@ -9,4 +9,4 @@ import io.twinledger.contracts.merkle.MerkleHash;
  * @param hash the stored leaf hash
  * @param leaf the stored leaf data, decoded; {@code leaf.data()} gives the bytes again
  */
-public record StoredLeaf(long index, MerkleHash hash, AuditLeaf leaf) {}
+public record StoredLeaf(long index, Sha256 hash, AuditLeaf leaf) {}

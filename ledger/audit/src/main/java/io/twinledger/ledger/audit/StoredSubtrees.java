@@ -1,6 +1,6 @@
 package io.twinledger.ledger.audit;
 
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.merkle.SubtreeSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,19 +35,19 @@ final class StoredSubtrees implements SubtreeSource, AutoCloseable {
   }
 
   @Override
-  public MerkleHash perfect(long start, int level) {
+  public Sha256 perfect(long start, int level) {
     long index = start >> level;
     long key = Cache.key(level, index);
-    MerkleHash cached = cache.get(key);
+    Sha256 cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
-    MerkleHash hash = level == 0 ? lookUp(leaf, index) : lookUp(node, level, index);
+    Sha256 hash = level == 0 ? lookUp(leaf, index) : lookUp(node, level, index);
     cache.put(key, hash);
     return hash;
   }
 
-  private MerkleHash lookUp(PreparedStatement query, long... keys) {
+  private Sha256 lookUp(PreparedStatement query, long... keys) {
     try {
       query.setString(1, logId);
       for (int i = 0; i < keys.length; i++) {
@@ -58,7 +58,7 @@ final class StoredSubtrees implements SubtreeSource, AutoCloseable {
           throw new IllegalStateException(
               "audit log " + logId + " has no stored subtree at " + Arrays.toString(keys));
         }
-        return MerkleHash.of(row.getBytes(1));
+        return Sha256.of(row.getBytes(1));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read audit log " + logId, e);
@@ -77,7 +77,7 @@ final class StoredSubtrees implements SubtreeSource, AutoCloseable {
    */
   static final class Cache {
     private final int capacity;
-    private final LinkedHashMap<Long, MerkleHash> entries;
+    private final LinkedHashMap<Long, Sha256> entries;
 
     Cache(int capacity) {
       this.capacity = capacity;
@@ -89,14 +89,14 @@ final class StoredSubtrees implements SubtreeSource, AutoCloseable {
       return (index << 6) | level;
     }
 
-    synchronized MerkleHash get(long key) {
+    synchronized Sha256 get(long key) {
       return entries.get(key);
     }
 
-    synchronized void put(long key, MerkleHash hash) {
+    synchronized void put(long key, Sha256 hash) {
       entries.put(key, hash);
       if (entries.size() > capacity) {
-        Map.Entry<Long, MerkleHash> eldest = entries.entrySet().iterator().next();
+        Map.Entry<Long, Sha256> eldest = entries.entrySet().iterator().next();
         entries.remove(eldest.getKey());
       }
     }

@@ -2,6 +2,7 @@ package io.twinledger.ledger.audit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.store.TestDatabases;
 import java.math.BigInteger;
 import java.security.KeyPair;

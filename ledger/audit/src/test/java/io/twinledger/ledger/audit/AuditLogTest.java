@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,12 +31,12 @@ class AuditLogTest {
   }
 
   /** MTH by the RFC's recursion over the leaf hashes: the oracle the stored tree must match. */
-  private static MerkleHash mth(List<MerkleHash> leaves) {
+  private static Sha256 mth(List<Sha256> leaves) {
     if (leaves.size() == 1) {
       return leaves.getFirst();
     }
     int k = Integer.highestOneBit(leaves.size() - 1);
-    return MerkleHash.node(mth(leaves.subList(0, k)), mth(leaves.subList(k, leaves.size())));
+    return TreeHash.node(mth(leaves.subList(0, k)), mth(leaves.subList(k, leaves.size())));
   }
 
   @Test
@@ -48,12 +49,12 @@ class AuditLogTest {
       assertThat(appended).isEqualTo(new Appended(at, batch, at + batch));
       at += batch;
     }
-    List<MerkleHash> hashes = leaves.stream().map(AuditLeaf::hash).toList();
+    List<Sha256> hashes = leaves.stream().map(AuditLeaf::hash).toList();
 
     assertThat(log.size()).isEqualTo(70);
-    assertThat(log.root(0)).isEqualTo(MerkleHash.EMPTY);
+    assertThat(log.root(0)).isEqualTo(TreeHash.EMPTY);
     for (int size = 1; size <= 70; size++) {
-      MerkleHash root = mth(hashes.subList(0, size));
+      Sha256 root = mth(hashes.subList(0, size));
       assertThat(log.root(size)).as("root of %d", size).isEqualTo(root);
       for (int index = 0; index < size; index += 5) {
         assertThat(log.inclusion(index, size).verify(hashes.get(index), root).isValid())
@@ -138,7 +139,7 @@ class AuditLogTest {
       expected += writers * (1 + b % 10);
     }
     assertThat(first.size()).isEqualTo(expected);
-    List<MerkleHash> stored = new ArrayList<>();
+    List<Sha256> stored = new ArrayList<>();
     for (long i = 0; i < expected; i++) {
       stored.add(first.leaf(i).orElseThrow().hash());
     }

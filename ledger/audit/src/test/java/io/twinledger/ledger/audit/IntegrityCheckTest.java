@@ -3,7 +3,8 @@ package io.twinledger.ledger.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
 import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class IntegrityCheckTest {
 
   @Test
   void oneByteOfALeafsDataChangedIsNamed() {
-    MerkleHash stored = log.leaf(9).orElseThrow().hash();
+    Sha256 stored = log.leaf(9).orElseThrow().hash();
     AuditDatabase.execute(
         dataSource,
         "UPDATE audit_leaf SET data = set_byte(data, 50, get_byte(data, 50) # 1)"
@@ -74,11 +75,11 @@ class IntegrityCheckTest {
 
   @Test
   void oneByteOfANodeChangedIsNamed() {
-    MerkleHash[] h = new MerkleHash[4];
+    Sha256[] h = new Sha256[4];
     for (int i = 0; i < 4; i++) {
       h[i] = log.leaf(20 + i).orElseThrow().hash();
     }
-    MerkleHash original = MerkleHash.node(MerkleHash.node(h[0], h[1]), MerkleHash.node(h[2], h[3]));
+    Sha256 original = TreeHash.node(TreeHash.node(h[0], h[1]), TreeHash.node(h[2], h[3]));
     AuditDatabase.execute(
         dataSource,
         "UPDATE audit_node SET hash = set_byte(hash, 0, get_byte(hash, 0) # 128)"
@@ -99,7 +100,7 @@ class IntegrityCheckTest {
 
   @Test
   void oneByteOfACheckpointRootChangedIsNamedAndItsSignatureNoLongerHolds() {
-    MerkleHash root = log.root(13);
+    Sha256 root = log.root(13);
     AuditDatabase.execute(
         dataSource,
         "UPDATE audit_checkpoint SET root = set_byte(root, 31, get_byte(root, 31) # 1)"

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.contracts.merkle.InclusionProof;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
 import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
-import io.twinledger.ledger.audit.Sha256;
 import io.twinledger.ledger.store.LocalPostgres;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -41,8 +41,8 @@ import org.postgresql.PGConnection;
  *       (p50, p99) over random leaves, from a fresh log instance whose subtree cache starts empty.
  * </ul>
  *
- * <p>Run with {@code ./mvnw -Pbench -pl ledger/audit -am verify -Dtest=AuditLogBenchmark}; the table goes
- * to standard output and to {@code ledger/target/benchmarks/audit-log.md}.
+ * <p>Run with {@code ./mvnw -Pbench -pl ledger/audit -am verify -Dtest=AuditLogBenchmark}; the
+ * table goes to standard output and to {@code ledger/target/benchmarks/audit-log.md}.
  */
 @Tag("benchmark")
 class AuditLogBenchmark {
@@ -99,7 +99,7 @@ class AuditLogBenchmark {
       start = System.nanoTime();
       long sink = 0;
       for (byte[] d : data) {
-        sink += MerkleHash.leaf(d).hashCode();
+        sink += TreeHash.leaf(d).hashCode();
       }
       double hashing = total / seconds(start);
 
@@ -141,7 +141,7 @@ class AuditLogBenchmark {
               BIG_BATCH));
 
       AuditLog reader = AuditLog.open(dataSource, "bench-10m");
-      MerkleHash root = reader.root(BIG);
+      Sha256 root = reader.root(BIG);
       SplittableRandom random = new SplittableRandom(42);
       long[] nanos = new long[PROOFS];
       int pathLength = 0;
@@ -152,7 +152,7 @@ class AuditLogBenchmark {
         nanos[i] = System.nanoTime() - t;
         pathLength = proof.path().size();
         if (i % 500 == 0) {
-          MerkleHash leaf = reader.leaf(index).orElseThrow().hash();
+          Sha256 leaf = reader.leaf(index).orElseThrow().hash();
           assertThat(proof.verify(leaf, root).isValid()).isTrue();
         }
       }
@@ -184,7 +184,7 @@ class AuditLogBenchmark {
           .append('\t')
           .append(index++)
           .append("\t\\\\x")
-          .append(MerkleHash.leaf(data).hex())
+          .append(TreeHash.leaf(data).hex())
           .append('\t')
           .append(leaf.kind().label())
           .append('\t')

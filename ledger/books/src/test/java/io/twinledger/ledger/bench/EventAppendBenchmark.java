@@ -53,8 +53,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * fsync and synchronous commit on, as {@code ./twinledger} runs it), beside raw JDBC batch inserts
  * of the same serialised payloads into a table of the same shape, all in one run.
  *
- * <p>Run with {@code ./mvnw -Pbench -pl ledger/books -am verify -Dtest=EventAppendBenchmark}; the table goes to standard output and
- * to {@code ledger/target/benchmarks/event-append.md}.
+ * <p>Run with {@code ./mvnw -Pbench -pl ledger/books -am verify -Dtest=EventAppendBenchmark}; the
+ * table goes to standard output and to {@code ledger/target/benchmarks/event-append.md}.
  */
 @Tag("benchmark")
 class EventAppendBenchmark {

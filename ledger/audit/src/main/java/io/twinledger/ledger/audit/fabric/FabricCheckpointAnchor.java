@@ -2,7 +2,7 @@ package io.twinledger.ledger.audit.fabric;
 
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.ConsistencyProof;
-import io.twinledger.contracts.merkle.MerkleHash;
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AnchorReceipt;
 import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.SignedCheckpoint;
@@ -41,7 +41,7 @@ public final class FabricCheckpointAnchor implements CheckpointAnchor {
   @Override
   public AnchorReceipt anchor(SignedCheckpoint signed, Optional<ConsistencyProof> sincePrevious) {
     Checkpoint checkpoint = signed.checkpoint();
-    List<MerkleHash> proof = sincePrevious.map(ConsistencyProof::path).orElse(List.of());
+    List<Sha256> proof = sincePrevious.map(ConsistencyProof::path).orElse(List.of());
     try {
       SubmittedTransaction submitted =
           contract

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * newProposal().build().endorse().submitAsync().getStatus()} on virtual threads). Client and peer
  * share this JVM and its cores; PostgreSQL runs beside them.
  *
- * <p>Run with {@code ./mvnw -Pbench -pl ledger/peer -am verify -Dtest=EmbeddedPeerBenchmark}; the table goes to standard output and
- * to {@code ledger/target/benchmarks/embedded-peer.md}.
+ * <p>Run with {@code ./mvnw -Pbench -pl ledger/peer -am verify -Dtest=EmbeddedPeerBenchmark}; the
+ * table goes to standard output and to {@code ledger/target/benchmarks/embedded-peer.md}.
  */
 @Tag("benchmark")
 class EmbeddedPeerBenchmark {

@@ -1,0 +1,366 @@
+package io.twinledger.reporting.evidence.export;
+
+import com.google.protobuf.ByteString;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.ledger.asset.api.KpiPeriodClosed;
+import io.twinledger.ledger.asset.projection.KpiPeriodView;
+import io.twinledger.ledger.asset.projection.KpiPeriods;
+import io.twinledger.ledger.audit.AnchorReceipt;
+import io.twinledger.ledger.audit.AuditLog;
+import io.twinledger.ledger.audit.CheckpointBook;
+import io.twinledger.ledger.audit.LeafKind;
+import io.twinledger.ledger.audit.SignedCheckpoint;
+import io.twinledger.ledger.audit.StoredLeaf;
+import io.twinledger.ledger.store.StoredEvent;
+import io.twinledger.ledger.store.StoredEvents;
+import io.twinledger.network.channel.Channel;
+import io.twinledger.network.msp.OrgMsp;
+import io.twinledger.reporting.UnknownSubjectException;
+import io.twinledger.reporting.evidence.EvidenceBundle;
+import io.twinledger.reporting.evidence.EvidenceVerifier;
+import io.twinledger.reporting.evidence.Pem;
+import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.store.ReadingStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hyperledger.fabric.protos.common.Block;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the {@link EvidenceBundle} of one KPI period from the owning modules' read interfaces: the
+ * period ({@link KpiPeriods}), its {@code KpiPeriodClosed} event as stored ({@link StoredEvents}),
+ * its reading batches and their readings as stored ({@link ReadingStore}), leaves and proofs from
+ * the {@link AuditLog} against its latest anchored checkpoint, the anchoring block and the headers
+ * before it, and the channel members' CA certificates ({@link AnchoringLedger}).
+ *
+ * <p>Everything is read as it is stored now, not as it was recorded: if a stored row was changed,
+ * the bundle carries the change and the verifier names it. When the log does not yet hold the
+ * period's leaves, or the latest anchored checkpoint does not cover them, the export runs the audit
+ * job once ({@code checkpointNow}: append pending events, sign and anchor a checkpoint).
+ */
+public class EvidenceExport {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final KpiPeriods periods;
+  private final StoredEvents events;
+  private final ReadingStore readings;
+  private final AuditLog auditLog;
+  private final CheckpointBook checkpoints;
+  private final Runnable checkpointNow;
+  private final Optional<AnchoringLedger> ledger;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  /**
+   * @param checkpointNow appends what the audit log lacks and signs and anchors a checkpoint
+   * @param ledger the ledger checkpoints are anchored on; none when the deployment has no ledger
+   */
+  public EvidenceExport(
+      KpiPeriods periods,
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      Runnable checkpointNow,
+      Optional<AnchoringLedger> ledger,
+      JsonMapper json,
+      Clock clock) {
+    this.periods = periods;
+    this.events = events;
+    this.readings = readings;
+    this.auditLog = auditLog;
+    this.checkpoints = checkpoints;
+    this.checkpointNow = checkpointNow;
+    this.ledger = ledger;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * The bundle of the period named by {@code key}.
+   *
+   * @throws UnknownSubjectException if there is no such period (or revision)
+   * @throws EvidenceUnavailableException if its evidence cannot be completed now
+   */
+  public EvidenceBundle export(PeriodKey key) {
+    AnchoringLedger anchoring =
+        ledger.orElseThrow(
+            () ->
+                new EvidenceUnavailableException(
+                    "no ledger in this deployment (twinledger.ledger.mode=none): checkpoints are"
+                        + " not anchored"));
+    KpiPeriodView period = period(key);
+    Map<Long, String> batchIds = batchIds(period);
+    Optional<StoredEvent> event = event(period);
+    Proven proven = prove(batchIds.keySet(), event);
+    List<EvidenceBundle.Batch> batches = new ArrayList<>();
+    for (Map.Entry<Long, StoredLeaf> entry : proven.batches().entrySet()) {
+      batches.add(
+          new EvidenceBundle.Batch(
+              entry.getKey(),
+              readings.readingsOf(entry.getKey()).stream().map(EvidenceExport::reading).toList(),
+              leaf(entry.getValue(), proven.checkpoint())));
+    }
+    return new EvidenceBundle(
+        EvidenceBundle.FORMAT,
+        clock.instant().toString(),
+        period(period),
+        event.map(e -> evidence(e, leaf(proven.eventLeaf().orElseThrow(), proven.checkpoint()))),
+        batches,
+        checkpoint(anchoring, proven.checkpoint()),
+        anchor(anchoring, proven.checkpoint()),
+        certificates(anchoring));
+  }
+
+  private KpiPeriodView period(PeriodKey key) {
+    List<KpiPeriodView> revisions =
+        periods
+            .of(
+                key.assetId(),
+                key.kpiId(),
+                Optional.of(key.kind()),
+                key.start(),
+                key.start().plusSeconds(1),
+                true)
+            .stream()
+            .filter(p -> p.periodStart().equals(key.start()))
+            .toList();
+    String named =
+        key.assetId() + " " + key.kpiId() + " " + key.kind() + " period starting " + key.start();
+    if (revisions.isEmpty()) {
+      throw new UnknownSubjectException("no closed " + named);
+    }
+    if (key.revision().isEmpty()) {
+      return revisions.getLast();
+    }
+    return revisions.stream()
+        .filter(p -> p.revision() == key.revision().get())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UnknownSubjectException(
+                    "no revision " + key.revision().get() + " of the " + named));
+  }
+
+  /** The batch id of each of the period's digests. */
+  private Map<Long, String> batchIds(KpiPeriodView period) {
+    Map<Long, String> ids = new TreeMap<>();
+    readings.batchIds(period.batchDigests()).forEach((digest, id) -> ids.put(id, digest));
+    List<String> missing = new ArrayList<>(period.batchDigests());
+    missing.removeAll(ids.values());
+    if (!missing.isEmpty()) {
+      throw new EvidenceUnavailableException(
+          "the reading store holds no batch with digest " + String.join(", ", missing));
+    }
+    return ids;
+  }
+
+  private static EvidenceBundle.Event evidence(StoredEvent event, EvidenceBundle.Leaf leaf) {
+    return new EvidenceBundle.Event(
+        event.globalIndex(),
+        event.eventIdentifier(),
+        event.aggregateType().orElse(""),
+        event.aggregateIdentifier(),
+        event.sequenceNumber(),
+        event.payloadType(),
+        event.timestamp(),
+        Base64.getEncoder().encodeToString(event.payload()),
+        Base64.getEncoder().encodeToString(event.metaData().orElse(new byte[0])),
+        leaf);
+  }
+
+  /**
+   * The first stored {@code KpiPeriodClosed} of this revision of the period, the one the read side
+   * shows (it keeps the first of repeated revisions).
+   */
+  private Optional<StoredEvent> event(KpiPeriodView period) {
+    return events.of(period.assetId(), KpiPeriodClosed.class.getName()).stream()
+        .filter(e -> records(e, period))
+        .findFirst();
+  }
+
+  private boolean records(StoredEvent event, KpiPeriodView period) {
+    try {
+      JsonNode payload = json.readTree(event.payload());
+      return payload.path("kpiId").asString("").equals(period.kpiId())
+          && payload.path("periodKind").asString("").equals(period.periodKind())
+          && payload.path("revision").asInt(-1) == period.revision()
+          && Instant.parse(payload.path("periodStart").asString("")).equals(period.periodStart());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The leaves and the anchored checkpoint whose tree holds them all. */
+  private record Proven(
+      Map<Long, StoredLeaf> batches, Optional<StoredLeaf> eventLeaf, SignedCheckpoint checkpoint) {}
+
+  private Proven prove(Iterable<Long> batchIds, Optional<StoredEvent> event) {
+    Optional<Proven> proven = tryProve(batchIds, event, false);
+    if (proven.isEmpty()) {
+      checkpointNow.run();
+      proven = tryProve(batchIds, event, true);
+    }
+    return proven.orElseThrow();
+  }
+
+  private Optional<Proven> tryProve(
+      Iterable<Long> batchIds, Optional<StoredEvent> event, boolean last) {
+    Map<Long, StoredLeaf> leaves = new TreeMap<>();
+    long highest = -1;
+    for (long batchId : batchIds) {
+      Optional<StoredLeaf> leaf = auditLog.leaf(LeafKind.READING_BATCH, batchId);
+      if (leaf.isEmpty()) {
+        return unavailable(last, "reading batch " + batchId + " is not in the audit log");
+      }
+      leaves.put(batchId, leaf.get());
+      highest = Math.max(highest, leaf.get().index());
+    }
+    Optional<StoredLeaf> eventLeaf = Optional.empty();
+    if (event.isPresent()) {
+      eventLeaf = auditLog.leaf(LeafKind.DOMAIN_EVENT, event.get().globalIndex());
+      if (eventLeaf.isEmpty()) {
+        return unavailable(
+            last, "event " + event.get().globalIndex() + " is not in the audit log yet");
+      }
+      highest = Math.max(highest, eventLeaf.get().index());
+    }
+    Optional<SignedCheckpoint> anchored = checkpoints.latestAnchored();
+    if (anchored.isEmpty() || anchored.get().checkpoint().treeSize() <= highest) {
+      return unavailable(
+          last,
+          "no anchored checkpoint of "
+              + auditLog.logId()
+              + " covers leaf "
+              + highest
+              + " yet (the ledger may be refusing checkpoints; see the service log)");
+    }
+    return Optional.of(new Proven(leaves, eventLeaf, anchored.get()));
+  }
+
+  private static Optional<Proven> unavailable(boolean last, String reason) {
+    if (last) {
+      throw new EvidenceUnavailableException(reason);
+    }
+    return Optional.empty();
+  }
+
+  private EvidenceBundle.Leaf leaf(StoredLeaf stored, SignedCheckpoint checkpoint) {
+    return new EvidenceBundle.Leaf(
+        stored.index(),
+        HEX.formatHex(stored.leaf().data()),
+        auditLog.inclusion(stored.index(), checkpoint.checkpoint().treeSize()).path().stream()
+            .map(Sha256::hex)
+            .toList());
+  }
+
+  private static EvidenceBundle.Reading reading(Reading r) {
+    return new EvidenceBundle.Reading(
+        r.source(),
+        r.sensorId(),
+        r.assetId(),
+        r.kpiId(),
+        r.observedAt().toString(),
+        r.value().toPlainString(),
+        r.unit(),
+        r.originalValue().toPlainString(),
+        r.originalUnit());
+  }
+
+  private static EvidenceBundle.Period period(KpiPeriodView p) {
+    return new EvidenceBundle.Period(
+        p.assetId(),
+        p.kpiId(),
+        p.periodKind(),
+        p.periodStart().toString(),
+        p.periodEnd().toString(),
+        p.revision(),
+        p.value().map(BigDecimal::toPlainString),
+        p.unit(),
+        p.readingCount(),
+        p.batchDigests(),
+        p.closedAt().toString());
+  }
+
+  private static EvidenceBundle.SignedCheckpoint checkpoint(
+      AnchoringLedger anchoring, SignedCheckpoint signed) {
+    var c = signed.checkpoint();
+    return new EvidenceBundle.SignedCheckpoint(
+        c.logId(),
+        c.treeSize(),
+        c.root().hex(),
+        c.timestamp().toString(),
+        Base64.getEncoder().encodeToString(signed.signature()),
+        signerMsp(anchoring, signed),
+        Pem.of(signed.certificate()));
+  }
+
+  /** The organisation whose CA issued the signer's certificate. */
+  private static String signerMsp(AnchoringLedger anchoring, SignedCheckpoint signed) {
+    return anchoring.members().stream()
+        .filter(
+            org ->
+                org.caCertificate()
+                    .getSubjectX500Principal()
+                    .equals(signed.certificate().getIssuerX500Principal()))
+        .map(OrgMsp::mspId)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new EvidenceUnavailableException(
+                    "the checkpoint signer "
+                        + signed.signer()
+                        + " is not an identity of a channel member"));
+  }
+
+  private static EvidenceBundle.Anchor anchor(AnchoringLedger anchoring, SignedCheckpoint signed) {
+    AnchorReceipt receipt = signed.anchor().orElseThrow();
+    Block block = block(anchoring, receipt.blockNumber());
+    List<EvidenceBundle.BlockHeader> headers = new ArrayList<>();
+    for (long n = 0; n < receipt.blockNumber(); n++) {
+      var header = block(anchoring, n).getHeader();
+      headers.add(
+          new EvidenceBundle.BlockHeader(
+              header.getNumber(), hex(header.getPreviousHash()), hex(header.getDataHash())));
+    }
+    Channel channel = anchoring.channel();
+    return new EvidenceBundle.Anchor(
+        channel.name(),
+        channel
+            .chaincodeHosting(EvidenceVerifier.ANCHOR_CONTRACT)
+            .orElseThrow(
+                () -> new EvidenceUnavailableException("no audit-anchor chaincode on the channel"))
+            .name(),
+        receipt.txId(),
+        receipt.blockNumber(),
+        Base64.getEncoder().encodeToString(block.toByteArray()),
+        headers);
+  }
+
+  private static Block block(AnchoringLedger anchoring, long number) {
+    return anchoring
+        .blocks()
+        .block(number)
+        .orElseThrow(() -> new EvidenceUnavailableException("the peer holds no block " + number));
+  }
+
+  private static List<EvidenceBundle.OrgCertificate> certificates(AnchoringLedger anchoring) {
+    return anchoring.members().stream()
+        .map(org -> new EvidenceBundle.OrgCertificate(org.mspId(), Pem.of(org.caCertificate())))
+        .toList();
+  }
+
+  private static String hex(ByteString bytes) {
+    return HEX.formatHex(bytes.toByteArray());
+  }
+}

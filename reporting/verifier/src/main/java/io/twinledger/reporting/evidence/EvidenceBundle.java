@@ -1,0 +1,226 @@
+package io.twinledger.reporting.evidence;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything an auditor needs to check one revision of a KPI period without the service: the
+ * period, the event that recorded it, the reading batches behind it with their readings, Merkle
+ * inclusion proofs against a signed checkpoint, and the ledger block that anchored that checkpoint
+ * with the block headers back to block 0 and the channel members' CA certificates.
+ *
+ * <p>Format {@value #FORMAT}, as JSON (see {@link EvidenceJson}). Conventions: hashes and leaf data
+ * are lower-case hex; signatures, payloads and protobuf bytes are base64; certificates are PEM;
+ * instants are ISO-8601 UTC; decimals are plain strings. A new encoding gets a new format name.
+ *
+ * @param format {@value #FORMAT}
+ * @param exportedAt when the service exported the bundle
+ * @param period the period as the read side shows it
+ * @param event the {@code KpiPeriodClosed} event that recorded it, when the log holds it
+ * @param batches the reading batches whose digests the period names
+ * @param checkpoint the signed checkpoint every proof is against
+ * @param anchor where the checkpoint was recorded on the ledger
+ * @param certificates the CA certificate of each member of the anchoring channel
+ */
+public record EvidenceBundle(
+    String format,
+    String exportedAt,
+    Period period,
+    Optional<Event> event,
+    List<Batch> batches,
+    SignedCheckpoint checkpoint,
+    Anchor anchor,
+    List<OrgCertificate> certificates) {
+
+  /** The format name, first field of every bundle. */
+  public static final String FORMAT = "twinledger-evidence/v1";
+
+  public EvidenceBundle {
+    require(format, "format");
+    require(exportedAt, "exportedAt");
+    require(period, "period");
+    event = event == null ? Optional.empty() : event;
+    batches = List.copyOf(require(batches, "batches"));
+    require(checkpoint, "checkpoint");
+    require(anchor, "anchor");
+    certificates = List.copyOf(require(certificates, "certificates"));
+  }
+
+  /**
+   * One revision of a closed KPI period.
+   *
+   * @param value the period's value, a plain decimal; empty when it had no reading
+   * @param batchDigests SHA-256 digests (hex) of the reading batches behind the value
+   */
+  public record Period(
+      String assetId,
+      String kpiId,
+      String periodKind,
+      String periodStart,
+      String periodEnd,
+      int revision,
+      Optional<String> value,
+      String unit,
+      int readingCount,
+      List<String> batchDigests,
+      String closedAt) {
+
+    public Period {
+      require(assetId, "period.assetId");
+      require(kpiId, "period.kpiId");
+      require(periodKind, "period.periodKind");
+      require(periodStart, "period.periodStart");
+      require(periodEnd, "period.periodEnd");
+      value = value == null ? Optional.empty() : value;
+      require(unit, "period.unit");
+      batchDigests = List.copyOf(require(batchDigests, "period.batchDigests"));
+      require(closedAt, "period.closedAt");
+    }
+  }
+
+  /**
+   * A stored domain event with the columns its audit leaf digests, its payload and meta data bytes
+   * exactly as stored, and its place in the log.
+   *
+   * @param payload the stored {@code payload} bytes, base64
+   * @param metaData the stored {@code meta_data} bytes, base64; empty text when null
+   * @param leaf the leaf as the log holds it
+   */
+  public record Event(
+      long globalIndex,
+      String eventIdentifier,
+      String aggregateType,
+      String aggregateIdentifier,
+      long sequenceNumber,
+      String payloadType,
+      String timestamp,
+      String payload,
+      String metaData,
+      Leaf leaf) {
+
+    public Event {
+      require(eventIdentifier, "event.eventIdentifier");
+      require(aggregateType, "event.aggregateType");
+      require(aggregateIdentifier, "event.aggregateIdentifier");
+      require(payloadType, "event.payloadType");
+      require(timestamp, "event.timestamp");
+      require(payload, "event.payload");
+      require(metaData, "event.metaData");
+      require(leaf, "event.leaf");
+    }
+  }
+
+  /**
+   * A reading batch: its readings as stored, and its leaf.
+   *
+   * @param readings every reading of the batch, in any order
+   */
+  public record Batch(long batchId, List<Reading> readings, Leaf leaf) {
+    public Batch {
+      readings = List.copyOf(require(readings, "batches.readings"));
+      require(leaf, "batches.leaf");
+    }
+  }
+
+  /** A reading with the nine fields its batch digest covers, as text. */
+  public record Reading(
+      String source,
+      String sensorId,
+      String assetId,
+      String kpiId,
+      String observedAt,
+      String value,
+      String unit,
+      String originalValue,
+      String originalUnit) {}
+
+  /**
+   * A leaf of the audit log.
+   *
+   * @param index its position, from 0
+   * @param data its canonical encoding, hex
+   * @param proof the inclusion proof's path (hex hashes) in the checkpoint's tree
+   */
+  public record Leaf(long index, String data, List<String> proof) {
+    public Leaf {
+      require(data, "leaf.data");
+      proof = List.copyOf(require(proof, "leaf.proof"));
+    }
+  }
+
+  /**
+   * A checkpoint as the operator signed it ({@code Checkpoint.signedContent()}).
+   *
+   * @param root hex
+   * @param timestamp ISO-8601 UTC, to the millisecond
+   * @param signature SHA256withECDSA, base64 DER
+   * @param signerMsp the organisation whose CA issued the signer's certificate
+   * @param signerCertificate PEM
+   */
+  public record SignedCheckpoint(
+      String logId,
+      long treeSize,
+      String root,
+      String timestamp,
+      String signature,
+      String signerMsp,
+      String signerCertificate) {
+    public SignedCheckpoint {
+      require(logId, "checkpoint.logId");
+      require(root, "checkpoint.root");
+      require(timestamp, "checkpoint.timestamp");
+      require(signature, "checkpoint.signature");
+      require(signerMsp, "checkpoint.signerMsp");
+      require(signerCertificate, "checkpoint.signerCertificate");
+    }
+  }
+
+  /**
+   * The anchoring transaction and its block.
+   *
+   * @param channel the channel
+   * @param chaincode the chaincode hosting the audit-anchor contract on it
+   * @param block the whole block, Fabric {@code common.Block} protobuf bytes, base64
+   * @param headers the headers of blocks 0 to {@code blockNumber − 1}, in order
+   */
+  public record Anchor(
+      String channel,
+      String chaincode,
+      String txId,
+      long blockNumber,
+      String block,
+      List<BlockHeader> headers) {
+    public Anchor {
+      require(channel, "anchor.channel");
+      require(chaincode, "anchor.chaincode");
+      require(txId, "anchor.txId");
+      require(block, "anchor.block");
+      headers = List.copyOf(require(headers, "anchor.headers"));
+    }
+  }
+
+  /**
+   * A block header; hashes hex.
+   *
+   * @param previousHash empty text for block 0
+   */
+  public record BlockHeader(long number, String previousHash, String dataHash) {
+    public BlockHeader {
+      require(previousHash, "anchor.headers.previousHash");
+      require(dataHash, "anchor.headers.dataHash");
+    }
+  }
+
+  /** The root CA certificate (PEM) of a channel member. */
+  public record OrgCertificate(String mspId, String caCertificate) {
+    public OrgCertificate {
+      require(mspId, "certificates.mspId");
+      require(caCertificate, "certificates.caCertificate");
+    }
+  }
+
+  private static <T> T require(T value, String field) {
+    return Objects.requireNonNull(value, () -> "missing field " + field);
+  }
+}

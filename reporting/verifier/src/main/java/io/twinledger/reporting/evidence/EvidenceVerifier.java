@@ -1,0 +1,420 @@
+package io.twinledger.reporting.evidence;
+
+import io.twinledger.contracts.merkle.Checkpoint;
+import io.twinledger.contracts.merkle.InclusionProof;
+import io.twinledger.contracts.merkle.ProofCheck;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
+import io.twinledger.ledger.audit.AuditLeaf;
+import io.twinledger.ledger.audit.DomainEventLeaf;
+import io.twinledger.ledger.audit.ReadingBatchLeaf;
+import io.twinledger.network.Consortium;
+import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.reading.ReadingBatch;
+import java.math.BigDecimal;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks an {@link EvidenceBundle} on its own: no database, no network, no Spring. Every digest,
+ * leaf and hash is recomputed from the data in the bundle; nothing the bundle states about itself
+ * is taken on trust except the channel members' CA certificates, and the channel's endorsement
+ * policy, which comes from the consortium definition this verifier was built with.
+ *
+ * <p>Items, in order: each reading batch (digest of its readings, its leaf, the leaf's inclusion
+ * proof); the {@code KpiPeriodClosed} event (digest of its stored payload, its leaf and proof); the
+ * period (its figures and batch digests as the event recorded them); the checkpoint (signature,
+ * signer certificate chained to its organisation's CA); then the anchoring ({@link
+ * AnchorVerification}).
+ */
+public final class EvidenceVerifier {
+
+  /** The contract whose writes record checkpoints. */
+  public static final String ANCHOR_CONTRACT = "AuditAnchorContract";
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final JsonMapper JSON = JsonMapper.shared();
+
+  private final Consortium consortium;
+
+  /**
+   * @param consortium the consortium definition the channel's policies are taken from
+   */
+  public EvidenceVerifier(Consortium consortium) {
+    this.consortium = consortium;
+  }
+
+  /** Checks every item of the bundle. */
+  public Verification verify(EvidenceBundle bundle) {
+    List<Finding> findings = new ArrayList<>();
+    EvidenceBundle.SignedCheckpoint cp = bundle.checkpoint();
+    Optional<Sha256> root = hash(cp.root());
+    String tree = cp.logId() + "@" + cp.treeSize();
+    Map<Long, String> digests = new LinkedHashMap<>();
+    for (EvidenceBundle.Batch batch : bundle.batches()) {
+      findings.add(batch(batch, root, cp.treeSize(), tree, digests));
+    }
+    findings.add(event(bundle.event(), root, cp.treeSize(), tree));
+    findings.add(period(bundle, digests));
+    findings.add(checkpoint(bundle));
+    findings.addAll(new AnchorVerification(consortium).verify(bundle));
+    return new Verification(findings);
+  }
+
+  private static Finding batch(
+      EvidenceBundle.Batch batch,
+      Optional<Sha256> root,
+      long treeSize,
+      String tree,
+      Map<Long, String> digests) {
+    String item = "reading batch " + batch.batchId();
+    List<Reading> readings = new ArrayList<>();
+    try {
+      for (EvidenceBundle.Reading r : batch.readings()) {
+        readings.add(
+            new Reading(
+                r.source(),
+                r.sensorId(),
+                r.assetId(),
+                r.kpiId(),
+                Instant.parse(r.observedAt()),
+                new BigDecimal(r.value()),
+                r.unit(),
+                new BigDecimal(r.originalValue()),
+                r.originalUnit()));
+      }
+    } catch (RuntimeException e) {
+      return Finding.malformed(item, "a reading is unreadable: " + e.getMessage());
+    }
+    ReadingBatch recomputed;
+    try {
+      recomputed = ReadingBatch.of(readings);
+    } catch (IllegalArgumentException e) {
+      return Finding.failed(item, "not a batch: " + e.getMessage());
+    }
+    Optional<AuditLeaf> decoded = leaf(batch.leaf());
+    if (decoded.isEmpty()) {
+      return Finding.malformed(item, "its leaf data is not a leaf encoding");
+    }
+    if (!(decoded.get() instanceof ReadingBatchLeaf leaf)) {
+      return Finding.failed(item, "its leaf records a " + decoded.get().kind().label());
+    }
+    String digest = recomputed.digestHex();
+    // The period names batches by the digest the log recorded; whether the readings still give
+    // that digest is this item's verdict, not the period's.
+    digests.put(batch.batchId(), leaf.digest().hex());
+    if (leaf.batchId() != batch.batchId()) {
+      return Finding.failed(item, "its leaf records batch " + leaf.batchId());
+    }
+    if (!leaf.digest().hex().equals(digest)) {
+      return Finding.failed(
+          item,
+          "digest mismatch — its "
+              + readings.size()
+              + " readings digest to "
+              + digest
+              + ", the audit log recorded "
+              + leaf.digest().hex());
+    }
+    if (leaf.readingCount() != readings.size()) {
+      return Finding.failed(
+          item,
+          "reading count mismatch — "
+              + readings.size()
+              + " readings, the audit log recorded "
+              + leaf.readingCount());
+    }
+    if (readings.stream().anyMatch(r -> !r.source().equals(leaf.source()))) {
+      return Finding.failed(item, "a reading is not from the leaf's source " + leaf.source());
+    }
+    Optional<String> proof = proof(batch.leaf(), root, treeSize, tree);
+    return proof
+        .map(reason -> Finding.failed(item, reason))
+        .orElseGet(
+            () ->
+                Finding.ok(
+                    item,
+                    readings.size()
+                        + " readings digest to "
+                        + digest
+                        + "; leaf "
+                        + batch.leaf().index()
+                        + " is in "
+                        + tree));
+  }
+
+  private static Finding event(
+      Optional<EvidenceBundle.Event> given, Optional<Sha256> root, long treeSize, String tree) {
+    if (given.isEmpty()) {
+      return Finding.failed("event", "the bundle holds no KpiPeriodClosed event for the period");
+    }
+    EvidenceBundle.Event e = given.get();
+    String item = "event " + e.globalIndex();
+    DomainEventLeaf rebuilt;
+    try {
+      byte[] metaData = Base64.getDecoder().decode(e.metaData());
+      rebuilt =
+          DomainEventLeaf.of(
+              e.globalIndex(),
+              e.eventIdentifier(),
+              e.aggregateType(),
+              e.aggregateIdentifier(),
+              e.sequenceNumber(),
+              e.payloadType(),
+              e.timestamp(),
+              Base64.getDecoder().decode(e.payload()),
+              metaData);
+    } catch (IllegalArgumentException bad) {
+      return Finding.malformed(item, bad.getMessage());
+    }
+    Optional<AuditLeaf> decoded = leaf(e.leaf());
+    if (decoded.isEmpty()) {
+      return Finding.malformed(item, "its leaf data is not a leaf encoding");
+    }
+    if (!(decoded.get() instanceof DomainEventLeaf recorded)) {
+      return Finding.failed(item, "its leaf records a " + decoded.get().kind().label());
+    }
+    if (!recorded.payloadDigest().equals(rebuilt.payloadDigest())) {
+      return Finding.failed(
+          item,
+          "payload digest mismatch — the stored payload digests to "
+              + rebuilt.payloadDigest()
+              + ", the audit log recorded "
+              + recorded.payloadDigest());
+    }
+    if (!recorded.metaDataDigest().equals(rebuilt.metaDataDigest())) {
+      return Finding.failed(item, "meta data digest mismatch");
+    }
+    if (!recorded.equals(rebuilt)) {
+      return Finding.failed(
+          item, "its columns differ from the leaf — stored " + rebuilt + ", recorded " + recorded);
+    }
+    Optional<String> proof = proof(e.leaf(), root, treeSize, tree);
+    return proof
+        .map(reason -> Finding.failed(item, reason))
+        .orElseGet(
+            () ->
+                Finding.ok(
+                    item,
+                    simpleName(e.payloadType())
+                        + " payload digests to "
+                        + rebuilt.payloadDigest()
+                        + "; leaf "
+                        + e.leaf().index()
+                        + " is in "
+                        + tree));
+  }
+
+  private static Finding period(EvidenceBundle bundle, Map<Long, String> digests) {
+    EvidenceBundle.Period p = bundle.period();
+    String item =
+        "period "
+            + p.assetId()
+            + " "
+            + p.kpiId()
+            + " "
+            + p.periodKind()
+            + " "
+            + p.periodStart()
+            + " revision "
+            + p.revision();
+    TreeSet<String> named = new TreeSet<>(p.batchDigests());
+    TreeSet<String> held = new TreeSet<>(digests.values());
+    if (!named.equals(held)) {
+      TreeSet<String> missing = new TreeSet<>(named);
+      missing.removeAll(held);
+      TreeSet<String> extra = new TreeSet<>(held);
+      extra.removeAll(named);
+      return Finding.failed(
+          item,
+          "its batch digests are not those of the bundle's batches — without a batch: "
+              + missing
+              + ", not named: "
+              + extra);
+    }
+    if (bundle.event().isEmpty()) {
+      return Finding.failed(item, "no recorded event to compare it with");
+    }
+    JsonNode recorded;
+    try {
+      recorded = JSON.readTree(Base64.getDecoder().decode(bundle.event().get().payload()));
+    } catch (JacksonException | IllegalArgumentException e) {
+      return Finding.failed(item, "the event's payload is not JSON");
+    }
+    List<String> differences = new ArrayList<>();
+    same(differences, "assetId", p.assetId(), recorded.path("assetId").asString(""));
+    same(differences, "kpiId", p.kpiId(), recorded.path("kpiId").asString(""));
+    same(differences, "periodKind", p.periodKind(), recorded.path("periodKind").asString(""));
+    same(differences, "revision", "" + p.revision(), recorded.path("revision").asString(""));
+    same(differences, "unit", p.unit(), recorded.path("unit").asString(""));
+    same(
+        differences,
+        "periodStart",
+        instant(p.periodStart()),
+        instant(recorded.path("periodStart").asString("")));
+    same(
+        differences,
+        "value",
+        p.value().map(EvidenceVerifier::decimal).orElse("none"),
+        recorded.path("value").isNull() || recorded.path("value").isMissingNode()
+            ? "none"
+            : decimal(recorded.path("value").asString()));
+    List<String> eventDigests = new ArrayList<>();
+    recorded.path("batchDigests").forEach(d -> eventDigests.add(d.asString("")));
+    same(differences, "batchDigests", named.toString(), new TreeSet<>(eventDigests).toString());
+    if (!differences.isEmpty()) {
+      return Finding.failed(
+          item, "differs from the recorded event — " + String.join("; ", differences));
+    }
+    return Finding.ok(
+        item,
+        "value "
+            + p.value().orElse("none")
+            + " "
+            + p.unit()
+            + " from "
+            + named.size()
+            + (named.size() == 1 ? " batch" : " batches")
+            + ", as the event recorded it");
+  }
+
+  private static Finding checkpoint(EvidenceBundle bundle) {
+    EvidenceBundle.SignedCheckpoint cp = bundle.checkpoint();
+    String item = "checkpoint " + cp.logId() + "@" + cp.treeSize();
+    Checkpoint checkpoint;
+    X509Certificate signer;
+    byte[] signature;
+    try {
+      checkpoint =
+          new Checkpoint(
+              cp.logId(), cp.treeSize(), Sha256.fromHex(cp.root()), Instant.parse(cp.timestamp()));
+      signer = Pem.certificate(cp.signerCertificate());
+      signature = Base64.getDecoder().decode(cp.signature());
+    } catch (RuntimeException e) {
+      return Finding.malformed(item, e.getMessage());
+    }
+    if (!checkpoint.timestamp().toString().equals(cp.timestamp())) {
+      return Finding.malformed(item, "timestamp is not ISO-8601 UTC to the millisecond");
+    }
+    try {
+      Signature verifier = Signature.getInstance("SHA256withECDSA");
+      verifier.initVerify(signer.getPublicKey());
+      verifier.update(checkpoint.signedContent());
+      if (!verifier.verify(signature)) {
+        return Finding.failed(item, "signature does not verify with the signer's certificate");
+      }
+    } catch (GeneralSecurityException e) {
+      return Finding.failed(item, "signature does not verify: " + e.getMessage());
+    }
+    Optional<X509Certificate> ca = AnchorVerification.caOf(bundle, cp.signerMsp());
+    if (ca.isEmpty()) {
+      return Finding.failed(item, "signature ok, but no CA certificate of " + cp.signerMsp());
+    }
+    try {
+      if (!signer.getIssuerX500Principal().equals(ca.get().getSubjectX500Principal())) {
+        throw new GeneralSecurityException("issued by " + signer.getIssuerX500Principal());
+      }
+      signer.verify(ca.get().getPublicKey());
+      signer.checkValidity(Date.from(checkpoint.timestamp()));
+    } catch (GeneralSecurityException e) {
+      return Finding.failed(
+          item,
+          "signature ok, but the signer "
+              + signer.getSubjectX500Principal().getName()
+              + " does not chain to the CA of "
+              + cp.signerMsp()
+              + ": "
+              + e.getMessage());
+    }
+    return Finding.ok(
+        item,
+        "signature ok; signer "
+            + signer.getSubjectX500Principal().getName()
+            + " chains to the CA of "
+            + cp.signerMsp());
+  }
+
+  /** Why the leaf's inclusion proof fails against the checkpoint, if it does. */
+  private static Optional<String> proof(
+      EvidenceBundle.Leaf leaf, Optional<Sha256> root, long treeSize, String tree) {
+    if (root.isEmpty()) {
+      return Optional.of("the checkpoint's root is not a hash");
+    }
+    List<Sha256> path = new ArrayList<>();
+    for (String node : leaf.proof()) {
+      Optional<Sha256> hash = hash(node);
+      if (hash.isEmpty()) {
+        return Optional.of("its inclusion proof holds a value that is not a hash");
+      }
+      path.add(hash.get());
+    }
+    ProofCheck check;
+    try {
+      check =
+          new InclusionProof(leaf.index(), treeSize, path)
+              .verify(TreeHash.leaf(HEX.parseHex(leaf.data())), root.get());
+    } catch (IllegalArgumentException e) {
+      return Optional.of("its inclusion proof is unusable: " + e.getMessage());
+    }
+    return check instanceof ProofCheck.Invalid(String reason)
+        ? Optional.of("leaf " + leaf.index() + " is not proven in " + tree + ": " + reason)
+        : Optional.empty();
+  }
+
+  private static Optional<AuditLeaf> leaf(EvidenceBundle.Leaf leaf) {
+    try {
+      return Optional.of(AuditLeaf.decode(HEX.parseHex(leaf.data())));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Sha256> hash(String hex) {
+    try {
+      return Optional.of(Sha256.fromHex(hex));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void same(List<String> differences, String field, String given, String recorded) {
+    if (!given.equals(recorded)) {
+      differences.add(field + " " + given + " here, " + recorded + " recorded");
+    }
+  }
+
+  private static String instant(String text) {
+    try {
+      return Instant.parse(text).toString();
+    } catch (RuntimeException e) {
+      return text;
+    }
+  }
+
+  private static String decimal(String text) {
+    try {
+      BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+      return value.toPlainString();
+    } catch (NumberFormatException e) {
+      return text;
+    }
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+}

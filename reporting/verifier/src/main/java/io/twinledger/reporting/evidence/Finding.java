@@ -1,0 +1,38 @@
+package io.twinledger.reporting.evidence;
+
+/**
+ * The verdict on one item of a bundle, printed as {@code item: detail}.
+ *
+ * @param item what was checked, such as {@code reading batch 17} or {@code block 12}
+ * @param outcome whether it held
+ * @param detail one line: {@code ok — …} when it held, else what is wrong
+ */
+public record Finding(String item, Outcome outcome, String detail) {
+
+  /** How a check came out. */
+  public enum Outcome {
+    /** The item checks out. */
+    OK,
+    /** The item is readable but does not check out. */
+    FAILED,
+    /** The item cannot be read (bad hex, base64, PEM, protobuf or text). */
+    MALFORMED
+  }
+
+  static Finding ok(String item, String detail) {
+    return new Finding(item, Outcome.OK, "ok — " + detail);
+  }
+
+  static Finding failed(String item, String detail) {
+    return new Finding(item, Outcome.FAILED, detail);
+  }
+
+  static Finding malformed(String item, String detail) {
+    return new Finding(item, Outcome.MALFORMED, "malformed — " + detail);
+  }
+
+  /** The line to print. */
+  public String line() {
+    return item + ": " + detail;
+  }
+}

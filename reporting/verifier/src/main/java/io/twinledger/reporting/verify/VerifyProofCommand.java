@@ -1,0 +1,68 @@
+package io.twinledger.reporting.verify;
+
+import io.twinledger.contracts.merkle.ProofCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code ./twinledger verify-proof FILE...}: checks RFC 9162 inclusion and consistency proofs given
+ * as JSON files ({@link ProofJson}), offline and without starting the service. One line per file,
+ * in the order given: {@code FILE: valid}, {@code FILE: invalid — reason} or {@code FILE: malformed
+ * — reason}. Exit code 0 when every proof is valid, 2 when any file is malformed (or no file is
+ * given), else 1.
+ */
+final class VerifyProofCommand {
+
+  static final String USAGE = "usage: ./twinledger verify-proof FILE...";
+
+  /** Larger files are refused unread; a proof of a tree of 2^63 leaves is under 6 KB. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private VerifyProofCommand() {}
+
+  static int run(String[] files, PrintStream out, PrintStream err) {
+    if (files.length == 0) {
+      err.println("twinledger: " + USAGE);
+      return 2;
+    }
+    boolean malformed = false;
+    boolean invalid = false;
+    for (String file : files) {
+      String verdict;
+      try {
+        ProofCheck check = ProofJson.parse(read(Path.of(file))).check();
+        if (check instanceof ProofCheck.Invalid(String reason)) {
+          invalid = true;
+          verdict = "invalid — " + reason;
+        } else {
+          verdict = "valid";
+        }
+      } catch (ProofJson.Malformed e) {
+        malformed = true;
+        verdict = "malformed — " + e.getMessage();
+      }
+      out.println(file + ": " + verdict);
+    }
+    out.flush();
+    return malformed ? 2 : invalid ? 1 : 0;
+  }
+
+  private static byte[] read(Path file) throws ProofJson.Malformed {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new ProofJson.Malformed("larger than " + MAX_BYTES + " bytes");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new ProofJson.Malformed("cannot read the file: " + reason(e));
+    }
+  }
+
+  private static String reason(IOException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+  }
+}

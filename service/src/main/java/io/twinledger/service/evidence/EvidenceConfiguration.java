@@ -1,0 +1,76 @@
+package io.twinledger.service.evidence;
+
+import io.twinledger.ledger.asset.projection.KpiPeriods;
+import io.twinledger.ledger.audit.AuditLog;
+import io.twinledger.ledger.audit.CheckpointBook;
+import io.twinledger.ledger.peer.EmbeddedPeer;
+import io.twinledger.ledger.store.StoredEvents;
+import io.twinledger.network.Consortium;
+import io.twinledger.network.channel.Channel;
+import io.twinledger.network.msp.MspDirectory;
+import io.twinledger.reporting.evidence.export.AnchoringLedger;
+import io.twinledger.reporting.evidence.export.EvidenceExport;
+import io.twinledger.service.audit.AuditJobs;
+import io.twinledger.service.ledger.LedgerProperties;
+import io.twinledger.twin.store.ReadingStore;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires reporting's evidence export to the stores and, when there is one, the embedded ledger. */
+@Configuration(proxyBeanMethods = false)
+class EvidenceConfiguration {
+
+  @Bean
+  StoredEvents storedEvents(JdbcClient jdbc) {
+    return new StoredEvents(jdbc);
+  }
+
+  @Bean
+  EvidenceExport evidenceExport(
+      KpiPeriods periods,
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      AuditJobs jobs,
+      ObjectProvider<EmbeddedPeer> peer,
+      ObjectProvider<MspDirectory> msps,
+      ObjectProvider<Consortium> consortium,
+      ObjectProvider<LedgerProperties> ledger,
+      JsonMapper json) {
+    Optional<AnchoringLedger> anchoring =
+        Optional.ofNullable(peer.getIfAvailable())
+            .map(p -> anchoring(p, msps.getObject(), consortium.getObject(), ledger.getObject()));
+    return new EvidenceExport(
+        periods,
+        events,
+        readings,
+        auditLog,
+        checkpoints,
+        jobs::checkpoint,
+        anchoring,
+        json,
+        Clock.systemUTC());
+  }
+
+  private static AnchoringLedger anchoring(
+      EmbeddedPeer peer, MspDirectory msps, Consortium consortium, LedgerProperties ledger) {
+    Channel channel =
+        consortium
+            .channel(ledger.channel())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "twinledger.ledger.channel names no channel of the consortium: "
+                            + ledger.channel()));
+    return new AnchoringLedger(
+        peer::block,
+        channel,
+        msps.organisations().stream().filter(org -> channel.hasMember(org.mspId())).toList());
+  }
+}

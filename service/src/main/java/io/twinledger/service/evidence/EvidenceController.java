@@ -1,0 +1,112 @@
+package io.twinledger.service.evidence;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.reporting.evidence.EvidenceBundle;
+import io.twinledger.reporting.evidence.EvidenceJson;
+import io.twinledger.reporting.evidence.export.EvidenceExport;
+import io.twinledger.reporting.evidence.export.EvidenceUnavailableException;
+import io.twinledger.reporting.evidence.export.PeriodKey;
+import io.twinledger.service.problem.Problems;
+import io.twinledger.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Evidence bundles ({@value EvidenceBundle#FORMAT}) of KPI periods, for offline verification. */
+@RestController
+@RequestMapping("/api/v1/evidence")
+@Tag(name = "Evidence", description = "Self-contained evidence bundles for offline verification")
+public class EvidenceController {
+
+  private static final Set<String> KINDS = Set.of("HOUR", "DAY", "MONTH", "QUARTER");
+
+  private final EvidenceExport export;
+
+  public EvidenceController(EvidenceExport export) {
+    this.export = export;
+  }
+
+  @GetMapping(value = "/kpi-periods", produces = MediaType.APPLICATION_JSON_VALUE)
+  @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR, Roles.FINANCE_OFFICER})
+  @Operation(
+      summary = "The evidence bundle of one KPI period",
+      description =
+          "The period (latest revision unless revision is given), its KpiPeriodClosed event, its"
+              + " reading batches with their readings, inclusion proofs against the latest"
+              + " anchored checkpoint, the anchoring block with the headers back to block 0 and"
+              + " the channel members' CA certificates. Check it with ./twinledger verify.")
+  public ResponseEntity<byte[]> kpiPeriod(
+      @RequestParam(required = false) String assetId,
+      @RequestParam(required = false) String kpiId,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String start,
+      @RequestParam(required = false) String revision) {
+    PeriodKey key =
+        new PeriodKey(
+            required("assetId", assetId),
+            required("kpiId", kpiId),
+            kind(kind),
+            start(start),
+            revision(revision));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(EvidenceJson.write(export.export(key)));
+  }
+
+  @ExceptionHandler(EvidenceUnavailableException.class)
+  ProblemDetail unavailable(EvidenceUnavailableException e) {
+    return Problems.of(
+        HttpStatus.CONFLICT, "evidence-unavailable", "Evidence unavailable", e.getMessage());
+  }
+
+  private static String required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidFieldException(field, "is required");
+    }
+    return value;
+  }
+
+  private static String kind(String kind) {
+    if (!KINDS.contains(required("kind", kind))) {
+      throw new InvalidFieldException("kind", "must be one of HOUR, DAY, MONTH, QUARTER");
+    }
+    return kind;
+  }
+
+  private static Instant start(String start) {
+    try {
+      return Instant.parse(required("start", start));
+    } catch (DateTimeParseException e) {
+      throw new InvalidFieldException(
+          "start", "must be an ISO-8601 instant such as 2026-03-01T00:00:00Z, was '" + start + "'");
+    }
+  }
+
+  private static Optional<Integer> revision(String revision) {
+    if (revision == null) {
+      return Optional.empty();
+    }
+    try {
+      int value = Integer.parseInt(revision);
+      if (value < 1) {
+        throw new InvalidFieldException("revision", "must be at least 1");
+      }
+      return Optional.of(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException("revision", "'" + revision + "' is not a whole number");
+    }
+  }
+}
