@@ -1,6 +1,9 @@
 package io.twinledger.service.demo.feed;
 
 import io.twinledger.service.TwinLedgerProperties;
+import io.twinledger.service.demo.feed.SensorAddress.BulkSensor;
+import io.twinledger.service.demo.feed.SensorAddress.MqttTopic;
+import io.twinledger.service.demo.feed.SensorAddress.NgsiLdAttribute;
 import io.twinledger.service.twin.TwinProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import io.twinledger.twin.ingest.BulkImport;
@@ -330,7 +333,7 @@ public class DemoFeed {
   }
 
   /**
-   * Sends what was published in {@code [from, to)} over each signal's live channel. NGSI-LD and
+   * Sends what was published in {@code [from, to)} over each sensor's live channel. NGSI-LD and
    * bulk readings published at the same moment travel together, as one notification per entity type
    * and one file.
    */
@@ -339,20 +342,20 @@ public class DemoFeed {
     List<DemoReading> file = new ArrayList<>();
     for (Iterator<DemoReading> it = generator.readings(from, to).iterator(); it.hasNext(); ) {
       DemoReading reading = it.next();
-      switch (reading.signal().channel()) {
-        case MQTT -> {
+      switch (reading.address()) {
+        case MqttTopic topic -> {
           if (channels.mqtt().isPresent()) {
             channels.mqtt().get().publish(reading);
             tally.published(reading.signal());
           }
         }
-        case NGSI_LD -> {
+        case NgsiLdAttribute attribute -> {
           if (!sameMoment(notification, reading)) {
             notify(notification, channels, tally);
           }
           notification.add(reading);
         }
-        case BULK -> {
+        case BulkSensor sensor -> {
           if (!sameMoment(file, reading)) {
             importFile(file, channels, tally);
           }

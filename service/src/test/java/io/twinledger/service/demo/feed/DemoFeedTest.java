@@ -150,10 +150,10 @@ class DemoFeedTest {
       assertThat(row.originalUnit()).isEqualTo(reading.signal().unitCode());
       String kind = kind(row.source());
       String live =
-          switch (reading.signal().channel()) {
-            case BULK -> EXPORT;
-            case MQTT -> MQTT;
-            case NGSI_LD -> NGSI_LD;
+          switch (reading.address()) {
+            case SensorAddress.BulkSensor sensor -> EXPORT;
+            case SensorAddress.MqttTopic topic -> MQTT;
+            case SensorAddress.NgsiLdAttribute attribute -> NGSI_LD;
           };
       Instant published = reading.publishedAt();
       if (published.isBefore(replayFrom)) {
