@@ -1,4 +1,4 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.Objects;
  *     reading once this time has passed
  * @param value in {@link Signal#unitCode()}, with exactly {@link Signal#scale()} decimals
  */
-public record DemoReading(
+public record SimulatedReading(
     Signal signal,
     String assetId,
     SensorAddress address,
@@ -25,7 +25,7 @@ public record DemoReading(
     Instant publishedAt,
     BigDecimal value) {
 
-  public DemoReading {
+  public SimulatedReading {
     Objects.requireNonNull(signal, "signal");
     Objects.requireNonNull(assetId, "assetId");
     Objects.requireNonNull(address, "address");

@@ -1,4 +1,4 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,22 +28,22 @@ import java.util.stream.Stream;
  * with each signal's fixed scale. Instances may be shared between threads: their only state is
  * caches of each year's leaks and storms, which are themselves deterministic.
  */
-public final class DemoDataGenerator {
+public final class TwinSimulator {
 
   /** The sample city's time zone, as its assets are registered with. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-  private static final Comparator<DemoReading> PUBLICATION_ORDER =
-      Comparator.comparing(DemoReading::publishedAt)
-          .thenComparing(DemoReading::signal)
-          .thenComparing(DemoReading::sensorId)
-          .thenComparing(DemoReading::observedAt);
+  private static final Comparator<SimulatedReading> PUBLICATION_ORDER =
+      Comparator.comparing(SimulatedReading::publishedAt)
+          .thenComparing(SimulatedReading::signal)
+          .thenComparing(SimulatedReading::sensorId)
+          .thenComparing(SimulatedReading::observedAt);
 
   private final WaterDistrictModel water;
   private final StormwaterModel stormwater;
   private final RoadCorridorModel roads;
 
-  public DemoDataGenerator(long seed) {
+  public TwinSimulator(long seed) {
     this.water = new WaterDistrictModel(seed, ZONE);
     this.stormwater = new StormwaterModel(seed, ZONE);
     this.roads = new RoadCorridorModel(seed, ZONE);
@@ -53,7 +53,7 @@ public final class DemoDataGenerator {
    * Every reading published in {@code [from, to)}, in order of publication (then signal, sensor and
    * observation time).
    */
-  public Stream<DemoReading> readings(Instant from, Instant to) {
+  public Stream<SimulatedReading> readings(Instant from, Instant to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     if (!to.isAfter(from)) {
@@ -72,8 +72,8 @@ public final class DemoDataGenerator {
     return roads.surveyDay(year, month);
   }
 
-  private List<DemoReading> publishedOn(LocalDate day) {
-    List<DemoReading> readings = new ArrayList<>(4_096);
+  private List<SimulatedReading> publishedOn(LocalDate day) {
+    List<SimulatedReading> readings = new ArrayList<>(4_096);
     water.publishedOn(day, readings::add);
     stormwater.publishedOn(day, readings::add);
     roads.publishedOn(day, readings::add);
