@@ -1,5 +1,6 @@
 package io.twinledger.twin.simulator;
 
+import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
 
 /**
@@ -10,37 +11,37 @@ import java.math.BigDecimal;
  */
 public enum Signal {
   /** m³ that entered the district in the 15 minutes up to the reading; inlet meter. */
-  SYSTEM_INPUT_VOLUME("system-input-volume", "MTQ", 3),
+  SYSTEM_INPUT_VOLUME("system-input-volume", UnitCode.MTQ, 3),
   /** Minimum night flow between 02:00 and 03:00, in l/h as Smart Data Models give it. */
-  NIGHT_FLOW("night-flow", "E32", 0),
+  NIGHT_FLOW("night-flow", UnitCode.E32, 0),
   /** m³ billed for a local day, from the smart-meter (AMI) billing export. */
-  BILLED_CONSUMPTION("billed-consumption", "MTQ", 3),
+  BILLED_CONSUMPTION("billed-consumption", UnitCode.MTQ, 3),
   /** m³ of authorised but unbilled use (flushing, fire-fighting) for a local day, estimated. */
-  UNBILLED_AUTHORISED("unbilled-authorised", "MTQ", 3),
+  UNBILLED_AUTHORISED("unbilled-authorised", UnitCode.MTQ, 3),
   /** m³ of apparent losses (meter under-registration, theft) for a local day, estimated. */
-  APPARENT_LOSSES("apparent-losses", "MTQ", 3),
+  APPARENT_LOSSES("apparent-losses", UnitCode.MTQ, 3),
   /** mm of rain in the 5 minutes up to the reading; tipping-bucket gauge, 0.2 mm per tip. */
-  RAINFALL_DEPTH("rainfall-depth", "MMT", 1),
+  RAINFALL_DEPTH("rainfall-depth", UnitCode.MMT, 1),
   /** m³ leaving the green-infrastructure outfall in the 5 minutes up to the reading. */
-  RUNOFF_VOLUME("runoff-volume", "MTQ", 2),
+  RUNOFF_VOLUME("runoff-volume", UnitCode.MTQ, 2),
   /** m³ overflowing at the combined-sewer outfall in the 5 minutes up to the reading. */
-  OVERFLOW_VOLUME("overflow-volume", "MTQ", 1),
+  OVERFLOW_VOLUME("overflow-volume", UnitCode.MTQ, 1),
   /** International Roughness Index of one 10 m section, m/km (a slope, ‰); profiler survey. */
-  IRI("iri", "NX", 2),
+  IRI("iri", UnitCode.NX, 2),
   /** Rut depth of a segment, mm; profiler survey. */
-  RUT_DEPTH("rut-depth", "MMT", 1),
+  RUT_DEPTH("rut-depth", UnitCode.MMT, 1),
   /** Pavement Condition Index of a segment, 0–100; visual distress survey. */
-  PCI("pci", "C62", 0),
+  PCI("pci", UnitCode.C62, 0),
   /** Load of one heavy-vehicle axle, kN; weigh-in-motion station. */
-  AXLE_LOAD("axle-load", "B47", 1);
+  AXLE_LOAD("axle-load", UnitCode.B47, 1);
 
   private final String kpiId;
-  private final String unitCode;
+  private final UnitCode unit;
   private final int scale;
 
-  Signal(String kpiId, String unitCode, int scale) {
+  Signal(String kpiId, UnitCode unit, int scale) {
     this.kpiId = kpiId;
-    this.unitCode = unitCode;
+    this.unit = unit;
     this.scale = scale;
   }
 
@@ -49,9 +50,9 @@ public enum Signal {
     return kpiId;
   }
 
-  /** The UN/CEFACT code of the emitted values; the mapping converts it to the KPI's unit. */
-  public String unitCode() {
-    return unitCode;
+  /** The unit of the emitted values; the mapping converts it to the KPI's unit. */
+  public UnitCode unit() {
+    return unit;
   }
 
   /** Decimals of every emitted value. */

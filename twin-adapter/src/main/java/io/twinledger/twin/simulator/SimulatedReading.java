@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param publishedAt when the twin releases it: the observation time for meters and gauges, the
  *     next morning for daily totals, the evening of the survey day for surveys. The feed sends a
  *     reading once this time has passed
- * @param value in {@link Signal#unitCode()}, with exactly {@link Signal#scale()} decimals
+ * @param value in {@link Signal#unit()}, with exactly {@link Signal#scale()} decimals
  */
 public record SimulatedReading(
     Signal signal,

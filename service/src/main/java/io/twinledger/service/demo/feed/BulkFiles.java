@@ -82,7 +82,7 @@ final class BulkFiles {
       }
       row.append(reading.observedAt()).append(',').append(reading.value().toPlainString());
       if (layout.unitCode().isPresent()) {
-        row.append(',').append(reading.signal().unitCode());
+        row.append(',').append(reading.signal().unit().name());
       }
       return row.append('\n').toString();
     }

@@ -147,10 +147,12 @@ final class MqttPublisher implements AutoCloseable {
   static String payload(SimulatedReading reading) {
     String time = reading.observedAt().toString();
     String value = reading.value().toPlainString();
+    String unit = reading.signal().unit().name();
     return switch (reading.signal()) {
-      case RAINFALL_DEPTH -> "{\"time\":\"" + time + "\",\"depth\":" + value + ",\"unit\":\"MMT\"}";
+      case RAINFALL_DEPTH ->
+          "{\"time\":\"" + time + "\",\"depth\":" + value + ",\"unit\":\"" + unit + "\"}";
       case RUNOFF_VOLUME, OVERFLOW_VOLUME ->
-          "{\"time\":\"" + time + "\",\"volume\":" + value + ",\"unit\":\"MTQ\"}";
+          "{\"time\":\"" + time + "\",\"volume\":" + value + ",\"unit\":\"" + unit + "\"}";
       case AXLE_LOAD -> "{\"ts\":\"" + time + "\",\"load\":" + value + "}";
       default -> throw new IllegalArgumentException(reading.signal() + " is not an MQTT signal");
     };

@@ -99,7 +99,7 @@ final class NgsiLdNotifier {
           .put("type", "Property")
           .put("value", reading.value())
           .put("observedAt", reading.observedAt().toString())
-          .put("unitCode", reading.signal().unitCode());
+          .put("unitCode", reading.signal().unit().name());
     }
     int accepted = 0;
     for (Map.Entry<String, Map<String, ObjectNode>> type : entitiesByType.entrySet()) {

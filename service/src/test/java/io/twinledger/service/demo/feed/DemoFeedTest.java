@@ -151,7 +151,7 @@ class DemoFeedTest {
     for (SimulatedReading reading : expected) {
       Stored row = stored.get(key(reading));
       assertThat(row.originalValue()).as(key(reading)).isEqualByComparingTo(reading.value());
-      assertThat(row.originalUnit()).isEqualTo(reading.signal().unitCode());
+      assertThat(row.originalUnit()).isEqualTo(reading.signal().unit().name());
       String kind = kind(row.source());
       String live =
           switch (reading.address()) {
