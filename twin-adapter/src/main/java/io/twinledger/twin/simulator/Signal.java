@@ -4,7 +4,7 @@ import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
 
 /**
- * A measured signal of the sample city's digital twin: the KPI it feeds and the unit and number of
+ * A measured signal of Riverton's digital twin: the KPI it feeds and the unit and number of
  * decimals its values are emitted with. How it travels when live follows from its readings' {@link
  * SensorAddress}. Derived KPIs (non-revenue water, ILI, runoff reduction, overflow events, ESAL)
  * are computed from these and are not generated.
@@ -45,7 +45,7 @@ public enum Signal {
     this.scale = scale;
   }
 
-  /** The KPI id the mapping binds this signal to. */
+  /** The KPI id a twin mapping binds this signal to, as Riverton's mapping does. */
   public String kpiId() {
     return kpiId;
   }

@@ -173,7 +173,7 @@ final class StormwaterModel {
 
   /**
    * Makes sure the year's {@code count} biggest storms are heavy (over 30 mm): an exponential tail
-   * alone leaves some years without one, and a year of demo data should show what they do.
+   * alone leaves some years without one, and a simulated year should show what they do.
    */
   private static void heavy(List<Storm> storms, int count, RandomGenerator random) {
     List<Integer> biggest = new ArrayList<>();

@@ -10,10 +10,18 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Generates the sample city's measured signals (see {@link Signal}): the water district's inlet
- * volumes, night flows and daily water balance, the stormwater site's rain, runoff and sewer
- * overflows, and the road corridor's surveys and axle loads. See {@link WaterDistrictModel}, {@link
- * StormwaterModel} and {@link RoadCorridorModel} for what each looks like.
+ * Generates Riverton's measured signals (see {@link Signal}): the water district's inlet volumes,
+ * night flows and daily water balance, the stormwater site's rain, runoff and sewer overflows, and
+ * the road corridor's surveys and axle loads. {@code WaterDistrictModel}, {@code StormwaterModel}
+ * and {@code RoadCorridorModel} describe what each looks like; the package documentation states the
+ * units and time conventions.
+ *
+ * <pre>{@code
+ * new TwinSimulator(2016)
+ *     .readings(from, from.plus(Duration.ofDays(1)))
+ *     .filter(r -> r.signal() == Signal.RAINFALL_DEPTH)
+ *     .forEach(r -> send(r.address(), r.observedAt(), r.value()));
+ * }</pre>
  *
  * <p><b>Deterministic.</b> Every random draw comes from an {@code L64X128MixRandom} seeded by the
  * seed and what is being drawn (a day, a year's storms, a month's survey), never from a generator
@@ -30,7 +38,10 @@ import java.util.stream.Stream;
  */
 public final class TwinSimulator {
 
-  /** The sample city's time zone, as its assets are registered with. */
+  /**
+   * Riverton's time zone: its local days, working hours and survey days are this zone's. The demo
+   * registers Riverton's assets in the same zone.
+   */
   public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private static final Comparator<SimulatedReading> PUBLICATION_ORDER =
@@ -43,6 +54,10 @@ public final class TwinSimulator {
   private final StormwaterModel stormwater;
   private final RoadCorridorModel roads;
 
+  /**
+   * @param seed any value; the same seed gives the same readings, another seed another city of the
+   *     same kind
+   */
   public TwinSimulator(long seed) {
     this.water = new WaterDistrictModel(seed, ZONE);
     this.stormwater = new StormwaterModel(seed, ZONE);
@@ -67,7 +82,10 @@ public final class TwinSimulator {
         .filter(r -> !r.publishedAt().isBefore(from) && r.publishedAt().isBefore(to));
   }
 
-  /** The day on which the road survey of a month takes place. */
+  /**
+   * The local day on which the road corridor's survey of a month takes place: a weekday from the
+   * 2nd to the 10th. Its results are published at 18:00 that day.
+   */
   public LocalDate surveyDay(int year, int month) {
     return roads.surveyDay(year, month);
   }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generator is deterministic and its year looks like the sample city's: checked with the
- * project's own KPI formulas where they exist (storm events, overflow events, NRW, ESAL).
+ * The simulator is deterministic and its year looks like Riverton's: checked with the project's own
+ * KPI formulas where they exist (storm events, overflow events, NRW, ESAL).
  */
 class TwinSimulatorTest {
 
