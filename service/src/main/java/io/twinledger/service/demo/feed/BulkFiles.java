@@ -4,6 +4,7 @@ import io.twinledger.twin.bulk.BulkFormat;
 import io.twinledger.twin.bulk.BulkLayout;
 import io.twinledger.twin.ingest.BulkImport;
 import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.simulator.SimulatedReading;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ final class BulkFiles {
    *
    * @param tally counts the readings written, per signal
    */
-  BulkImport.Totals writeAndImport(String name, Iterator<DemoReading> readings, FeedTally tally) {
+  BulkImport.Totals writeAndImport(
+      String name, Iterator<SimulatedReading> readings, FeedTally tally) {
     Path file = directory.resolve(name);
     try {
       Files.createDirectories(directory);
@@ -47,7 +49,7 @@ final class BulkFiles {
         Columns columns = new Columns(ingestion.bulkLayout());
         out.write(columns.header());
         while (readings.hasNext()) {
-          DemoReading reading = readings.next();
+          SimulatedReading reading = readings.next();
           out.write(columns.row(reading));
           tally.written(reading.signal());
         }
@@ -72,7 +74,7 @@ final class BulkFiles {
     }
 
     /** Sensor ids and KPI ids hold no commas or quotes, so no field needs quoting. */
-    String row(DemoReading reading) {
+    String row(SimulatedReading reading) {
       StringBuilder row = new StringBuilder(96);
       row.append(reading.assetId()).append(',').append(reading.signal().kpiId()).append(',');
       if (layout.sensor().isPresent()) {
@@ -80,7 +82,7 @@ final class BulkFiles {
       }
       row.append(reading.observedAt()).append(',').append(reading.value().toPlainString());
       if (layout.unitCode().isPresent()) {
-        row.append(',').append(reading.signal().unitCode());
+        row.append(',').append(reading.signal().unit().name());
       }
       return row.append('\n').toString();
     }

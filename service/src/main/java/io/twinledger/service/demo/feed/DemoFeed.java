@@ -5,6 +5,11 @@ import io.twinledger.service.twin.TwinProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import io.twinledger.twin.ingest.BulkImport;
 import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.simulator.SensorAddress.BulkSensor;
+import io.twinledger.twin.simulator.SensorAddress.MqttTopic;
+import io.twinledger.twin.simulator.SensorAddress.NgsiLdAttribute;
+import io.twinledger.twin.simulator.SimulatedReading;
+import io.twinledger.twin.simulator.TwinSimulator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +35,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the demo service the sample city's generated readings ({@link DemoDataGenerator}), on a
+ * Feeds the demo service the sample city's generated readings ({@link TwinSimulator}), on a
  * background thread, through the same channels real twins use.
  *
  * <ol>
@@ -88,7 +93,7 @@ public class DemoFeed {
   private final ObjectProvider<Ingestion> ingestion;
   private final Environment environment;
   private final Clock clock;
-  private final DemoDataGenerator generator;
+  private final TwinSimulator generator;
   private final Path directory;
   private final FeedProgress progress;
   private final Object wakeUp = new Object();
@@ -112,7 +117,7 @@ public class DemoFeed {
     this.ingestion = ingestion;
     this.environment = environment;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
-    this.generator = new DemoDataGenerator(properties.seed());
+    this.generator = new TwinSimulator(properties.seed());
     this.directory = service.dataDir().resolve("demo-feed");
     this.progress = new FeedProgress(directory.resolve("fed-until"));
   }
@@ -330,29 +335,29 @@ public class DemoFeed {
   }
 
   /**
-   * Sends what was published in {@code [from, to)} over each signal's live channel. NGSI-LD and
+   * Sends what was published in {@code [from, to)} over each sensor's live channel. NGSI-LD and
    * bulk readings published at the same moment travel together, as one notification per entity type
    * and one file.
    */
   private void send(Instant from, Instant to, Channels channels, FeedTally tally) {
-    List<DemoReading> notification = new ArrayList<>();
-    List<DemoReading> file = new ArrayList<>();
-    for (Iterator<DemoReading> it = generator.readings(from, to).iterator(); it.hasNext(); ) {
-      DemoReading reading = it.next();
-      switch (reading.signal().channel()) {
-        case MQTT -> {
+    List<SimulatedReading> notification = new ArrayList<>();
+    List<SimulatedReading> file = new ArrayList<>();
+    for (Iterator<SimulatedReading> it = generator.readings(from, to).iterator(); it.hasNext(); ) {
+      SimulatedReading reading = it.next();
+      switch (reading.address()) {
+        case MqttTopic topic -> {
           if (channels.mqtt().isPresent()) {
             channels.mqtt().get().publish(reading);
             tally.published(reading.signal());
           }
         }
-        case NGSI_LD -> {
+        case NgsiLdAttribute attribute -> {
           if (!sameMoment(notification, reading)) {
             notify(notification, channels, tally);
           }
           notification.add(reading);
         }
-        case BULK -> {
+        case BulkSensor sensor -> {
           if (!sameMoment(file, reading)) {
             importFile(file, channels, tally);
           }
@@ -365,11 +370,11 @@ public class DemoFeed {
     channels.mqtt().ifPresent(MqttPublisher::flush);
   }
 
-  private static boolean sameMoment(List<DemoReading> batch, DemoReading reading) {
+  private static boolean sameMoment(List<SimulatedReading> batch, SimulatedReading reading) {
     return batch.isEmpty() || batch.getFirst().publishedAt().equals(reading.publishedAt());
   }
 
-  private void notify(List<DemoReading> readings, Channels channels, FeedTally tally) {
+  private void notify(List<SimulatedReading> readings, Channels channels, FeedTally tally) {
     if (readings.isEmpty()) {
       return;
     }
@@ -384,7 +389,7 @@ public class DemoFeed {
   }
 
   /** One file per publication, named after its time, as an export job would write it. */
-  private void importFile(List<DemoReading> readings, Channels channels, FeedTally tally) {
+  private void importFile(List<SimulatedReading> readings, Channels channels, FeedTally tally) {
     if (readings.isEmpty()) {
       return;
     }

@@ -1,6 +1,7 @@
 package io.twinledger.service.demo.feed;
 
 import io.twinledger.twin.ingest.BulkImport;
+import io.twinledger.twin.simulator.Signal;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

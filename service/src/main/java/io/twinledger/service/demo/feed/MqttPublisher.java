@@ -5,7 +5,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
-import io.twinledger.service.demo.feed.SensorAddress.MqttTopic;
+import io.twinledger.twin.simulator.SensorAddress.MqttTopic;
+import io.twinledger.twin.simulator.SimulatedReading;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ final class MqttPublisher implements AutoCloseable {
   }
 
   /** Publishes one reading; may wait for acknowledgements to keep the pace. */
-  void publish(DemoReading reading) {
+  void publish(SimulatedReading reading) {
     if (!(reading.address() instanceof MqttTopic topic)) {
       throw new IllegalArgumentException(reading.signal() + " is not published over MQTT");
     }
@@ -143,13 +144,15 @@ final class MqttPublisher implements AutoCloseable {
   }
 
   /** The device payloads the mapping expects on each topic. */
-  static String payload(DemoReading reading) {
+  static String payload(SimulatedReading reading) {
     String time = reading.observedAt().toString();
     String value = reading.value().toPlainString();
+    String unit = reading.signal().unit().name();
     return switch (reading.signal()) {
-      case RAINFALL_DEPTH -> "{\"time\":\"" + time + "\",\"depth\":" + value + ",\"unit\":\"MMT\"}";
+      case RAINFALL_DEPTH ->
+          "{\"time\":\"" + time + "\",\"depth\":" + value + ",\"unit\":\"" + unit + "\"}";
       case RUNOFF_VOLUME, OVERFLOW_VOLUME ->
-          "{\"time\":\"" + time + "\",\"volume\":" + value + ",\"unit\":\"MTQ\"}";
+          "{\"time\":\"" + time + "\",\"volume\":" + value + ",\"unit\":\"" + unit + "\"}";
       case AXLE_LOAD -> "{\"ts\":\"" + time + "\",\"load\":" + value + "}";
       default -> throw new IllegalArgumentException(reading.signal() + " is not an MQTT signal");
     };

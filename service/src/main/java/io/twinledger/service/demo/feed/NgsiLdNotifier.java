@@ -1,6 +1,7 @@
 package io.twinledger.service.demo.feed;
 
-import io.twinledger.service.demo.feed.SensorAddress.NgsiLdAttribute;
+import io.twinledger.twin.simulator.SensorAddress.NgsiLdAttribute;
+import io.twinledger.twin.simulator.SimulatedReading;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,12 +42,12 @@ final class NgsiLdNotifier {
   private static final String CORE_CONTEXT =
       "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld";
 
-  /** The Smart Data Models context of each entity type the feed sends. */
+  /** The Smart Data Models context of each entity type the simulator's sensors report as. */
   private static final Map<String, String> MODEL_CONTEXTS =
       Map.of(
-          WaterDistrictModel.INLET_TYPE,
+          "WaterConsumptionObserved",
           "https://raw.githubusercontent.com/smart-data-models/dataModel.WaterConsumption/master/context.jsonld",
-          RoadCorridorModel.ENTITY_TYPE,
+          "RoadSegment",
           "https://raw.githubusercontent.com/smart-data-models/dataModel.Transportation/master/context.jsonld");
 
   private static final int MAX_ATTEMPTS = 10;
@@ -78,12 +79,12 @@ final class NgsiLdNotifier {
    * @throws IllegalStateException if the service cannot be reached or fails (5xx); sending again
    *     later is safe, the service stores each reading once
    */
-  int notify(List<DemoReading> readings) {
+  int notify(List<SimulatedReading> readings) {
     if (credentialsRefused) {
       return 0;
     }
     Map<String, Map<String, ObjectNode>> entitiesByType = new LinkedHashMap<>();
-    for (DemoReading reading : readings) {
+    for (SimulatedReading reading : readings) {
       if (!(reading.address() instanceof NgsiLdAttribute attribute)) {
         throw new IllegalArgumentException(reading.signal() + " is not sent over NGSI-LD");
       }
@@ -98,7 +99,7 @@ final class NgsiLdNotifier {
           .put("type", "Property")
           .put("value", reading.value())
           .put("observedAt", reading.observedAt().toString())
-          .put("unitCode", reading.signal().unitCode());
+          .put("unitCode", reading.signal().unit().name());
     }
     int accepted = 0;
     for (Map.Entry<String, Map<String, ObjectNode>> type : entitiesByType.entrySet()) {

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.twinledger.service.support.TestDatabaseInitializers;
+import io.twinledger.twin.simulator.SensorAddress;
+import io.twinledger.twin.simulator.Signal;
+import io.twinledger.twin.simulator.SimulatedReading;
+import io.twinledger.twin.simulator.TwinSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -135,7 +139,7 @@ class DemoFeedTest {
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(() -> assertThat(feed.fedUntil().orElseThrow()).isAfter(to));
 
-    List<DemoReading> expected = new DemoDataGenerator(2016).readings(from, to).toList();
+    List<SimulatedReading> expected = new TwinSimulator(2016).readings(from, to).toList();
     Map<String, Stored> stored =
         await()
             .atMost(Duration.ofSeconds(60))
@@ -144,16 +148,16 @@ class DemoFeedTest {
                 found -> expected.stream().allMatch(r -> found.containsKey(key(r))));
 
     Map<Signal, List<String>> kinds = new HashMap<>();
-    for (DemoReading reading : expected) {
+    for (SimulatedReading reading : expected) {
       Stored row = stored.get(key(reading));
       assertThat(row.originalValue()).as(key(reading)).isEqualByComparingTo(reading.value());
-      assertThat(row.originalUnit()).isEqualTo(reading.signal().unitCode());
+      assertThat(row.originalUnit()).isEqualTo(reading.signal().unit().name());
       String kind = kind(row.source());
       String live =
-          switch (reading.signal().channel()) {
-            case BULK -> EXPORT;
-            case MQTT -> MQTT;
-            case NGSI_LD -> NGSI_LD;
+          switch (reading.address()) {
+            case SensorAddress.BulkSensor sensor -> EXPORT;
+            case SensorAddress.MqttTopic topic -> MQTT;
+            case SensorAddress.NgsiLdAttribute attribute -> NGSI_LD;
           };
       Instant published = reading.publishedAt();
       if (published.isBefore(replayFrom)) {
@@ -177,7 +181,7 @@ class DemoFeedTest {
     assertThat(
             expected.stream()
                 .filter(r -> r.publishedAt().isAfter(liveFrom))
-                .map(DemoReading::signal)
+                .map(SimulatedReading::signal)
                 .distinct())
         .as("sent while live")
         .contains(Signal.SYSTEM_INPUT_VOLUME, Signal.RAINFALL_DEPTH, Signal.RUNOFF_VOLUME);
@@ -260,7 +264,7 @@ class DemoFeedTest {
     return rows;
   }
 
-  private static String key(DemoReading reading) {
+  private static String key(SimulatedReading reading) {
     return reading.sensorId() + " " + reading.observedAt();
   }
 
@@ -313,13 +317,13 @@ class DemoFeedTest {
 
   /** 18:00 local on the last survey day in January, April, July or October, a day ago or more. */
   private static Instant lastQuarterlySurveyPublication() {
-    DemoDataGenerator generator = new DemoDataGenerator(2016);
-    YearMonth month = YearMonth.now(DemoDataGenerator.ZONE);
+    TwinSimulator generator = new TwinSimulator(2016);
+    YearMonth month = YearMonth.now(TwinSimulator.ZONE);
     while (true) {
       if ((month.getMonthValue() - 1) % 3 == 0) {
         LocalDate day = generator.surveyDay(month.getYear(), month.getMonthValue());
         Instant published =
-            ZonedDateTime.of(day, LocalTime.of(18, 0), DemoDataGenerator.ZONE).toInstant();
+            ZonedDateTime.of(day, LocalTime.of(18, 0), TwinSimulator.ZONE).toInstant();
         if (published.isBefore(Instant.now().minus(Duration.ofDays(1)))) {
           return published;
         }

@@ -1,8 +1,8 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
-import io.twinledger.service.demo.feed.SensorAddress.BulkSensor;
-import io.twinledger.service.demo.feed.SensorAddress.MqttTopic;
-import io.twinledger.service.demo.feed.SensorAddress.NgsiLdAttribute;
+import io.twinledger.twin.simulator.SensorAddress.BulkSensor;
+import io.twinledger.twin.simulator.SensorAddress.MqttTopic;
+import io.twinledger.twin.simulator.SensorAddress.NgsiLdAttribute;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +104,7 @@ final class RoadCorridorModel {
   }
 
   /** The readings published on local day {@code day}, in any order. */
-  void publishedOn(LocalDate day, Consumer<DemoReading> out) {
+  void publishedOn(LocalDate day, Consumer<SimulatedReading> out) {
     axles(day, out);
     if (day.equals(surveyDay(day.getYear(), day.getMonthValue()))) {
       survey(day, out);
@@ -121,7 +121,7 @@ final class RoadCorridorModel {
     return day;
   }
 
-  private void survey(LocalDate day, Consumer<DemoReading> out) {
+  private void survey(LocalDate day, Consumer<SimulatedReading> out) {
     RandomGenerator random = Seeds.random(seed, "profiler", day.toEpochDay());
     Instant published = ZonedDateTime.of(day, PUBLISHED_AT, zone).toInstant();
     Instant run = ZonedDateTime.of(day, SURVEY_AT, zone).toInstant();
@@ -139,7 +139,7 @@ final class RoadCorridorModel {
             0.95 + 0.19 * damage + sectionOffset[s][k] + winter + Seeds.gaussian(random, 0, 0.03);
         String sensor = String.format("profiler:s%02d:%03d", segment, (k + 1) * SECTION_METRES);
         out.accept(
-            new DemoReading(
+            new SimulatedReading(
                 Signal.IRI,
                 asset,
                 new BulkSensor(sensor),
@@ -149,7 +149,7 @@ final class RoadCorridorModel {
       }
       double rut = 1.2 + 1.5 * Math.pow(damage, 0.8) + Seeds.gaussian(random, 0, 0.2);
       out.accept(
-          new DemoReading(
+          new SimulatedReading(
               Signal.RUT_DEPTH,
               asset,
               new NgsiLdAttribute(entityId(segment), ENTITY_TYPE, "rutDepth"),
@@ -160,7 +160,7 @@ final class RoadCorridorModel {
         Instant at = inspected.plus(INSPECTION_TIME.multipliedBy(s));
         double pci = 100 - 3.4 * Math.pow(damage, 1.1) + Seeds.gaussian(random, 0, 1.0);
         out.accept(
-            new DemoReading(
+            new SimulatedReading(
                 Signal.PCI,
                 asset,
                 new NgsiLdAttribute(entityId(segment), ENTITY_TYPE, "pci"),
@@ -184,7 +184,7 @@ final class RoadCorridorModel {
   }
 
   /** Every axle that crosses the weigh-in-motion station on local day {@code day}. */
-  private void axles(LocalDate day, Consumer<DemoReading> out) {
+  private void axles(LocalDate day, Consumer<SimulatedReading> out) {
     RandomGenerator random = Seeds.random(seed, "wim", day.toEpochDay());
     boolean weekend =
         day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
@@ -236,7 +236,7 @@ final class RoadCorridorModel {
 
   /** Emits a truck's axles, the first at {@code arrival}; returns when its last axle passed. */
   private static Instant truck(
-      RandomGenerator random, Instant arrival, int lane, Consumer<DemoReading> out) {
+      RandomGenerator random, Instant arrival, int lane, Consumer<SimulatedReading> out) {
     TruckType type = TruckType.pick(random.nextDouble());
     boolean loaded = random.nextDouble() < 0.65;
     boolean overloaded = loaded && random.nextDouble() < 0.03;
@@ -253,7 +253,7 @@ final class RoadCorridorModel {
         load *= 1.2;
       }
       out.accept(
-          new DemoReading(
+          new SimulatedReading(
               Signal.AXLE_LOAD,
               assetId(1),
               station,

@@ -1,9 +1,7 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinledger.ledger.asset.api.RegisterAsset;
-import io.twinledger.service.demo.SampleCity;
 import io.twinledger.twin.kpi.road.AxleLoadEquivalency;
 import io.twinledger.twin.kpi.stormwater.CombinedSewerOverflows;
 import io.twinledger.twin.kpi.stormwater.OverflowReading;
@@ -31,12 +29,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generator is deterministic and its year looks like the sample city's: checked with the
- * project's own KPI formulas where they exist (storm events, overflow events, NRW, ESAL).
+ * The simulator is deterministic and its year looks like Riverton's: checked with the project's own
+ * KPI formulas where they exist (storm events, overflow events, NRW, ESAL).
  */
-class DemoDataGeneratorTest {
+class TwinSimulatorTest {
 
-  private static final ZoneId ZONE = DemoDataGenerator.ZONE;
+  private static final ZoneId ZONE = TwinSimulator.ZONE;
   private static final Instant YEAR_START = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant YEAR_END = Instant.parse("2027-01-01T00:00:00Z");
 
@@ -49,7 +47,7 @@ class DemoDataGeneratorTest {
   static void generateYears() {
     for (long seed : SEEDS) {
       Year year = new Year();
-      new DemoDataGenerator(seed).readings(YEAR_START, YEAR_END).forEach(year::add);
+      new TwinSimulator(seed).readings(YEAR_START, YEAR_END).forEach(year::add);
       YEARS.put(seed, year);
     }
   }
@@ -58,9 +56,9 @@ class DemoDataGeneratorTest {
   void theSameSeedAndRangeGiveTheSameReadings() {
     Instant from = Instant.parse("2026-03-28T10:00:00Z");
     Instant to = Instant.parse("2026-03-31T10:00:00Z");
-    List<DemoReading> first = new DemoDataGenerator(42).readings(from, to).toList();
-    List<DemoReading> second = new DemoDataGenerator(42).readings(from, to).toList();
-    List<DemoReading> other = new DemoDataGenerator(43).readings(from, to).toList();
+    List<SimulatedReading> first = new TwinSimulator(42).readings(from, to).toList();
+    List<SimulatedReading> second = new TwinSimulator(42).readings(from, to).toList();
+    List<SimulatedReading> other = new TwinSimulator(43).readings(from, to).toList();
 
     assertThat(first).isNotEmpty().isEqualTo(second);
     assertThat(other).isNotEqualTo(first);
@@ -71,11 +69,11 @@ class DemoDataGeneratorTest {
     Instant a = Instant.parse("2026-10-24T13:17:00Z");
     Instant b = Instant.parse("2026-10-25T17:00:00Z"); // across the autumn clock change
     Instant c = Instant.parse("2026-10-27T03:40:00Z");
-    DemoDataGenerator generator = new DemoDataGenerator(2016);
+    TwinSimulator generator = new TwinSimulator(2016);
 
-    List<DemoReading> whole = generator.readings(a, c).toList();
-    List<DemoReading> pieces = new ArrayList<>(generator.readings(a, b).toList());
-    pieces.addAll(new DemoDataGenerator(2016).readings(b, c).toList());
+    List<SimulatedReading> whole = generator.readings(a, c).toList();
+    List<SimulatedReading> pieces = new ArrayList<>(generator.readings(a, b).toList());
+    pieces.addAll(new TwinSimulator(2016).readings(b, c).toList());
 
     assertThat(pieces).isEqualTo(whole);
   }
@@ -84,7 +82,7 @@ class DemoDataGeneratorTest {
   void readingsComeInPublicationOrderWithinTheRangeAndWithTheSignalsScale() {
     Instant from = Instant.parse("2026-06-01T22:00:00Z");
     Instant to = Instant.parse("2026-06-03T22:00:00Z");
-    List<DemoReading> readings = new DemoDataGenerator(2016).readings(from, to).toList();
+    List<SimulatedReading> readings = new TwinSimulator(2016).readings(from, to).toList();
 
     assertThat(readings)
         .allSatisfy(
@@ -95,10 +93,6 @@ class DemoDataGeneratorTest {
               assertThat(r.value().signum()).isNotNegative();
             });
     assertThat(readings).isSortedAccordingTo((x, y) -> x.publishedAt().compareTo(y.publishedAt()));
-    assertThat(readings.stream().map(DemoReading::assetId).distinct())
-        .as("every reading belongs to a sample asset")
-        .isSubsetOf(SampleCity.assets().stream().map(RegisterAsset::assetId).toList());
-    assertThat(DemoDataGenerator.ZONE.getId()).isEqualTo(SampleCity.TIME_ZONE);
   }
 
   @ParameterizedTest
@@ -293,7 +287,7 @@ class DemoDataGeneratorTest {
     final Map<String, List<Double>> rut = new TreeMap<>();
     final Map<String, List<Double>> pci = new TreeMap<>();
 
-    void add(DemoReading r) {
+    void add(SimulatedReading r) {
       counts.merge(r.signal(), 1L, Long::sum);
       double v = r.value().doubleValue();
       LocalDate day = LocalDate.ofInstant(r.observedAt(), ZONE);
@@ -357,7 +351,7 @@ class DemoDataGeneratorTest {
                   e -> e.getValue().values().stream().map(s -> s[0] / s[1]).toList()));
     }
 
-    private void axle(DemoReading r, LocalDate day, double load) {
+    private void axle(SimulatedReading r, LocalDate day, double load) {
       minAxle = Math.min(minAxle, load);
       maxAxle = Math.max(maxAxle, load);
       String lane = r.sensorId();

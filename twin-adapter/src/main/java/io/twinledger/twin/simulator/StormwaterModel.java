@@ -1,6 +1,6 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
-import io.twinledger.service.demo.feed.SensorAddress.MqttTopic;
+import io.twinledger.twin.simulator.SensorAddress.MqttTopic;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,7 +67,7 @@ final class StormwaterModel {
   }
 
   /** The readings published on local day {@code day}, in any order. */
-  void publishedOn(LocalDate day, Consumer<DemoReading> out) {
+  void publishedOn(LocalDate day, Consumer<SimulatedReading> out) {
     long first = day.atStartOfDay(zone).toEpochSecond() / STEP;
     long end = day.plusDays(1).atStartOfDay(zone).toEpochSecond() / STEP;
     int steps = (int) (end - first);
@@ -108,9 +108,9 @@ final class StormwaterModel {
     }
   }
 
-  private static DemoReading reading(
+  private static SimulatedReading reading(
       Signal signal, SensorAddress sensor, Instant at, double value) {
-    return new DemoReading(signal, ASSET, sensor, at, at, signal.decimal(value));
+    return new SimulatedReading(signal, ASSET, sensor, at, at, signal.decimal(value));
   }
 
   /** m³ the site would shed without green infrastructure: 0.9 × rain × impervious area. */
@@ -173,7 +173,7 @@ final class StormwaterModel {
 
   /**
    * Makes sure the year's {@code count} biggest storms are heavy (over 30 mm): an exponential tail
-   * alone leaves some years without one, and a year of demo data should show what they do.
+   * alone leaves some years without one, and a simulated year should show what they do.
    */
   private static void heavy(List<Storm> storms, int count, RandomGenerator random) {
     List<Integer> biggest = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;

@@ -1,69 +1,63 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
+import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
 
 /**
- * A measured signal of the sample city's digital twin: the KPI it feeds, the unit and number of
- * decimals its values are emitted with, and the channel it travels on when live. Derived KPIs
- * (non-revenue water, ILI, runoff reduction, overflow events, ESAL) are computed from these and are
- * not generated.
+ * A measured signal of Riverton's digital twin: the KPI it feeds and the unit and number of
+ * decimals its values are emitted with. How it travels when live follows from its readings' {@link
+ * SensorAddress}. Derived KPIs (non-revenue water, ILI, runoff reduction, overflow events, ESAL)
+ * are computed from these and are not generated.
  */
 public enum Signal {
   /** m³ that entered the district in the 15 minutes up to the reading; inlet meter. */
-  SYSTEM_INPUT_VOLUME("system-input-volume", "MTQ", 3, Channel.NGSI_LD),
+  SYSTEM_INPUT_VOLUME("system-input-volume", UnitCode.MTQ, 3),
   /** Minimum night flow between 02:00 and 03:00, in l/h as Smart Data Models give it. */
-  NIGHT_FLOW("night-flow", "E32", 0, Channel.NGSI_LD),
+  NIGHT_FLOW("night-flow", UnitCode.E32, 0),
   /** m³ billed for a local day, from the smart-meter (AMI) billing export. */
-  BILLED_CONSUMPTION("billed-consumption", "MTQ", 3, Channel.BULK),
+  BILLED_CONSUMPTION("billed-consumption", UnitCode.MTQ, 3),
   /** m³ of authorised but unbilled use (flushing, fire-fighting) for a local day, estimated. */
-  UNBILLED_AUTHORISED("unbilled-authorised", "MTQ", 3, Channel.BULK),
+  UNBILLED_AUTHORISED("unbilled-authorised", UnitCode.MTQ, 3),
   /** m³ of apparent losses (meter under-registration, theft) for a local day, estimated. */
-  APPARENT_LOSSES("apparent-losses", "MTQ", 3, Channel.BULK),
+  APPARENT_LOSSES("apparent-losses", UnitCode.MTQ, 3),
   /** mm of rain in the 5 minutes up to the reading; tipping-bucket gauge, 0.2 mm per tip. */
-  RAINFALL_DEPTH("rainfall-depth", "MMT", 1, Channel.MQTT),
+  RAINFALL_DEPTH("rainfall-depth", UnitCode.MMT, 1),
   /** m³ leaving the green-infrastructure outfall in the 5 minutes up to the reading. */
-  RUNOFF_VOLUME("runoff-volume", "MTQ", 2, Channel.MQTT),
+  RUNOFF_VOLUME("runoff-volume", UnitCode.MTQ, 2),
   /** m³ overflowing at the combined-sewer outfall in the 5 minutes up to the reading. */
-  OVERFLOW_VOLUME("overflow-volume", "MTQ", 1, Channel.MQTT),
+  OVERFLOW_VOLUME("overflow-volume", UnitCode.MTQ, 1),
   /** International Roughness Index of one 10 m section, m/km (a slope, ‰); profiler survey. */
-  IRI("iri", "NX", 2, Channel.BULK),
+  IRI("iri", UnitCode.NX, 2),
   /** Rut depth of a segment, mm; profiler survey. */
-  RUT_DEPTH("rut-depth", "MMT", 1, Channel.NGSI_LD),
+  RUT_DEPTH("rut-depth", UnitCode.MMT, 1),
   /** Pavement Condition Index of a segment, 0–100; visual distress survey. */
-  PCI("pci", "C62", 0, Channel.NGSI_LD),
+  PCI("pci", UnitCode.C62, 0),
   /** Load of one heavy-vehicle axle, kN; weigh-in-motion station. */
-  AXLE_LOAD("axle-load", "B47", 1, Channel.MQTT);
+  AXLE_LOAD("axle-load", UnitCode.B47, 1);
 
   private final String kpiId;
-  private final String unitCode;
+  private final UnitCode unit;
   private final int scale;
-  private final Channel channel;
 
-  Signal(String kpiId, String unitCode, int scale, Channel channel) {
+  Signal(String kpiId, UnitCode unit, int scale) {
     this.kpiId = kpiId;
-    this.unitCode = unitCode;
+    this.unit = unit;
     this.scale = scale;
-    this.channel = channel;
   }
 
-  /** The KPI id the mapping binds this signal to. */
+  /** The KPI id a twin mapping binds this signal to, as Riverton's mapping does. */
   public String kpiId() {
     return kpiId;
   }
 
-  /** The UN/CEFACT code of the emitted values; the mapping converts it to the KPI's unit. */
-  public String unitCode() {
-    return unitCode;
+  /** The unit of the emitted values; the mapping converts it to the KPI's unit. */
+  public UnitCode unit() {
+    return unit;
   }
 
   /** Decimals of every emitted value. */
   public int scale() {
     return scale;
-  }
-
-  /** How the signal travels when live. */
-  public Channel channel() {
-    return channel;
   }
 
   /** {@code value} rounded half up to this signal's decimals; generators compute in doubles. */

@@ -1,7 +1,7 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
-import io.twinledger.service.demo.feed.SensorAddress.BulkSensor;
-import io.twinledger.service.demo.feed.SensorAddress.NgsiLdAttribute;
+import io.twinledger.twin.simulator.SensorAddress.BulkSensor;
+import io.twinledger.twin.simulator.SensorAddress.NgsiLdAttribute;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +92,7 @@ final class WaterDistrictModel {
   }
 
   /** The readings published on local day {@code day}, in any order. */
-  void publishedOn(LocalDate day, Consumer<DemoReading> out) {
+  void publishedOn(LocalDate day, Consumer<SimulatedReading> out) {
     Day yesterday = simulate(day.minusDays(1));
     Day today = simulate(day);
     // The quarter that ends at midnight belongs to yesterday's flow but is read today.
@@ -122,9 +122,9 @@ final class WaterDistrictModel {
             billed * APPARENT_SHARE / (1 - APPARENT_SHARE) * yesterday.apparentError()));
   }
 
-  private DemoReading inletVolume(Day day, int quarter) {
+  private SimulatedReading inletVolume(Day day, int quarter) {
     Instant end = day.ends().get(quarter);
-    return new DemoReading(
+    return new SimulatedReading(
         Signal.SYSTEM_INPUT_VOLUME,
         ASSET,
         INLET_VOLUME,
@@ -134,7 +134,7 @@ final class WaterDistrictModel {
   }
 
   /** The lowest 15-minute flow of the hour before 03:00, as the inlet meter's {@code minFlow}. */
-  private DemoReading nightFlow(Day day) {
+  private SimulatedReading nightFlow(Day day) {
     Instant at = ZonedDateTime.of(day.date(), NIGHT_FLOW_AT, zone).toInstant();
     Instant from = at.minus(Duration.ofHours(1));
     double lowest = Double.MAX_VALUE;
@@ -145,13 +145,13 @@ final class WaterDistrictModel {
       }
     }
     double litresPerHour = lowest * 1000;
-    return new DemoReading(
+    return new SimulatedReading(
         Signal.NIGHT_FLOW, ASSET, INLET_MIN_FLOW, at, at, Signal.NIGHT_FLOW.decimal(litresPerHour));
   }
 
-  private static DemoReading daily(
+  private static SimulatedReading daily(
       Signal signal, SensorAddress sensor, Instant dayStart, Instant publishedAt, double m3) {
-    return new DemoReading(signal, ASSET, sensor, dayStart, publishedAt, signal.decimal(m3));
+    return new SimulatedReading(signal, ASSET, sensor, dayStart, publishedAt, signal.decimal(m3));
   }
 
   /**

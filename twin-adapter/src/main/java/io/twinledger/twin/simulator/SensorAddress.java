@@ -1,11 +1,11 @@
-package io.twinledger.service.demo.feed;
+package io.twinledger.twin.simulator;
 
 import java.util.Objects;
 
 /**
- * Where a signal's readings come from on its live channel. The sensor id follows the mapping's
- * convention for that channel, and bulk history rows use the same sensor id, so a sensor's history
- * and its live readings line up in the readings API.
+ * Where a signal's readings come from on its live channel; the kind of address is that channel. The
+ * sensor id follows the mapping's convention for that channel, and bulk history rows use the same
+ * sensor id, so a sensor's history and its live readings line up in the readings API.
  */
 public sealed interface SensorAddress {
 
