@@ -1,6 +1,7 @@
 package io.twinledger.service.security;
 
 import io.twinledger.service.problem.Problems;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collection;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One filter chain for the API, the actuator and the API description. Authentication is HTTP Basic
  * against configured accounts (embedded mode) or bearer JWTs (OIDC mode); authorisation is each
  * endpoint's {@code @RolesAllowed}, enforced by {@link EndpointRoles}. Failures are problem
- * details.
+ * details, a request whose endpoint cannot be determined included (500, see {@link EndpointRoles}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -101,6 +103,7 @@ public class SecurityConfiguration {
                                     "forbidden",
                                     "Forbidden",
                                     "your role may not use this endpoint"))));
+    http.addFilterBefore(refuseUnresolvedEndpoints(json), AuthorizationFilter.class);
     if (properties.mode() == SecurityProperties.Mode.OIDC) {
       http.oauth2ResourceServer(
           oauth ->
@@ -136,6 +139,28 @@ public class SecurityConfiguration {
                         .roles(u.roles().toArray(String[]::new))
                         .build())
             .toList());
+  }
+
+  /**
+   * Answers a request whose endpoint {@link EndpointRoles} cannot determine with a 500 problem
+   * detail: it is refused, and the cause goes to the log, not to the caller.
+   */
+  private static Filter refuseUnresolvedEndpoints(JsonMapper json) {
+    return (request, response, chain) -> {
+      try {
+        chain.doFilter(request, response);
+      } catch (EndpointRoles.LookupFailed e) {
+        log.error("Refused a request: {}", e.getMessage(), e);
+        write(
+            (HttpServletResponse) response,
+            json,
+            Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "endpoint-unresolved",
+                "Internal error",
+                "the server cannot tell which endpoint serves this request, so it refused it"));
+      }
+    };
   }
 
   private static JwtAuthenticationConverter jwtRoles(String claim) {
