@@ -9,7 +9,7 @@ import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.pnl.projection.PnlBook;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.ledger.pnl.projection.PnlProjection;
-import io.twinledger.service.pnl.PnlStatements;
+import io.twinledger.reporting.pnl.PnlStatements;
 import io.twinledger.service.valuation.ValuationRuns;
 import io.twinledger.twin.store.ReadingStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;

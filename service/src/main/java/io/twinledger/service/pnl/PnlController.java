@@ -2,6 +2,7 @@ package io.twinledger.service.pnl;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twinledger.reporting.pnl.PnlStatements;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -35,7 +36,8 @@ public class PnlController {
       @RequestParam(defaultValue = "MONTH") String period,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    return statements.asset(assetId, PnlQuery.parse(period, from, to));
+    PnlQuery query = PnlQuery.parse(period, from, to);
+    return PnlViews.AssetPnl.of(statements.asset(assetId, query.kind(), query.from(), query.to()));
   }
 
   @GetMapping("/assets/{assetId}/lines/{lineId}")
@@ -47,7 +49,8 @@ public class PnlController {
               + " reading batches, audit leaves and evidence bundle, and the line's revisions.")
   public PnlViews.LineDetail line(
       @PathVariable String assetId, @PathVariable String lineId, @RequestParam String period) {
-    return statements.line(assetId, lineId, PnlQuery.period(period, "period"));
+    return PnlViews.LineDetail.of(
+        statements.line(assetId, lineId, PnlQuery.period(period, "period")));
   }
 
   @GetMapping("/assets/{assetId}/revisions")
@@ -57,7 +60,8 @@ public class PnlController {
       @PathVariable String assetId,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    return statements.revisions(assetId, PnlQuery.parse("MONTH", from, to));
+    PnlQuery query = PnlQuery.parse("MONTH", from, to);
+    return PnlViews.Revisions.of(assetId, statements.revisions(assetId, query.from(), query.to()));
   }
 
   @GetMapping("/portfolio")
@@ -68,7 +72,9 @@ public class PnlController {
       @RequestParam(defaultValue = "YEAR") String period,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    return statements.portfolio(
-        assets == null ? List.of() : assets, PnlQuery.parse(period, from, to));
+    PnlQuery query = PnlQuery.parse(period, from, to);
+    return PnlViews.PortfolioPnl.of(
+        statements.portfolio(
+            assets == null ? List.of() : assets, query.kind(), query.from(), query.to()));
   }
 }

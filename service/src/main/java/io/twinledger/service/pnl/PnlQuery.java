@@ -3,6 +3,7 @@ package io.twinledger.service.pnl;
 import io.twinledger.finance.pnl.PeriodKind;
 import io.twinledger.finance.pnl.StatementPeriod;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.reporting.pnl.PnlStatements;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  */
 record PnlQuery(PeriodKind kind, YearMonth from, YearMonth to) {
 
-  static final YearMonth FIRST = YearMonth.of(1, 1);
-  static final YearMonth LAST = YearMonth.of(9999, 12);
   private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
@@ -30,8 +29,8 @@ record PnlQuery(PeriodKind kind, YearMonth from, YearMonth to) {
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException("period", "must be MONTH, QUARTER or YEAR");
     }
-    YearMonth first = month(from, "from", FIRST);
-    YearMonth last = month(to, "to", LAST);
+    YearMonth first = month(from, "from", PnlStatements.EARLIEST);
+    YearMonth last = month(to, "to", PnlStatements.LATEST);
     if (last.isBefore(first)) {
       throw new InvalidFieldException("to", "is before from");
     }

@@ -4,10 +4,15 @@ import io.twinledger.finance.model.LineKind;
 import io.twinledger.finance.model.ParameterUse;
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.pnl.PeriodKind;
+import io.twinledger.finance.pnl.PortfolioStatement;
 import io.twinledger.finance.pnl.Statement;
 import io.twinledger.finance.pnl.StatementLine;
 import io.twinledger.finance.pnl.Totals;
 import io.twinledger.ledger.pnl.projection.LineChange;
+import io.twinledger.ledger.pnl.projection.PnlRevisionView;
+import io.twinledger.reporting.pnl.AssetStatements;
+import io.twinledger.reporting.pnl.LineDrillDown;
+import io.twinledger.reporting.pnl.PortfolioStatements;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,10 +20,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Response bodies of the P&amp;L API. Amounts are exact decimals in the statement currency, rounded
- * half-even to its minor unit per month; {@code exact} values are the model's unrounded figures.
+ * Response bodies of the P&amp;L API, with the API addresses a client follows from them (the only
+ * thing added to what reporting's {@code PnlStatements} assembles). Amounts are exact decimals in
+ * the statement currency, rounded half-even to its minor unit per month; {@code exact} values are
+ * the model's unrounded figures.
  */
 final class PnlViews {
+
+  private static final String PNL = "/api/v1/pnl/assets/";
 
   private PnlViews() {}
 
@@ -30,7 +39,20 @@ final class PnlViews {
       String currency,
       PeriodKind period,
       List<StatementBody> statements,
-      String revisions) {}
+      String revisions) {
+
+    static AssetPnl of(AssetStatements asset) {
+      String base = PNL + asset.assetId() + "/lines/";
+      return new AssetPnl(
+          asset.assetId(),
+          asset.run().modelId(),
+          asset.run().modelVersion(),
+          asset.run().currency().getCurrencyCode(),
+          asset.kind(),
+          asset.statements().stream().map(s -> StatementBody.of(s, base)).toList(),
+          PNL + asset.assetId() + "/revisions");
+    }
+  }
 
   /** One statement. {@code totals} is absent when any line has no amount. */
   record StatementBody(
@@ -106,10 +128,39 @@ final class PnlViews {
       String currency,
       PeriodKind period,
       List<String> assets,
-      List<PortfolioPeriod> statements) {}
+      List<PortfolioPeriod> statements) {
+
+    static PortfolioPnl of(PortfolioStatements portfolio) {
+      return new PortfolioPnl(
+          portfolio.portfolioId(),
+          portfolio.currency().getCurrencyCode(),
+          portfolio.kind(),
+          portfolio.assetIds(),
+          portfolio.statements().stream()
+              .map(p -> PortfolioPeriod.of(p, portfolio.kind()))
+              .toList());
+    }
+  }
 
   /** One period of the portfolio: each asset's totals and their sums. */
-  record PortfolioPeriod(String period, List<AssetTotals> assets, Optional<TotalsBody> totals) {}
+  record PortfolioPeriod(String period, List<AssetTotals> assets, Optional<TotalsBody> totals) {
+
+    static PortfolioPeriod of(PortfolioStatement statement, PeriodKind kind) {
+      return new PortfolioPeriod(
+          statement.period().toString(),
+          statement.assets().stream()
+              .map(
+                  s ->
+                      new AssetTotals(
+                          s.assetId(),
+                          s.modelId(),
+                          s.complete(),
+                          s.totals().map(TotalsBody::of),
+                          PNL + s.assetId() + "?period=" + kind))
+              .toList(),
+          statement.totals().map(TotalsBody::of));
+    }
+  }
 
   /** One asset's totals in a portfolio period; absent when a line has no amount. */
   record AssetTotals(
@@ -135,7 +186,29 @@ final class PnlViews {
       List<String> lines,
       List<MonthValue> months,
       List<KpiPeriodUsed> kpiPeriods,
-      List<RevisionBody> revisions) {}
+      List<RevisionBody> revisions) {
+
+    static LineDetail of(LineDrillDown line) {
+      return new LineDetail(
+          line.assetId(),
+          line.period().toString(),
+          line.lineId(),
+          line.label(),
+          line.kind(),
+          line.modelId(),
+          line.modelVersion(),
+          line.currency().getCurrencyCode(),
+          line.amount().map(Money::amount),
+          line.formula(),
+          line.parameters(),
+          line.lines(),
+          line.months().stream()
+              .map(m -> new MonthValue(m.month(), m.exact(), m.remarks()))
+              .toList(),
+          line.kpiPeriods().stream().map(k -> KpiPeriodUsed.of(line.assetId(), k)).toList(),
+          line.revisions().stream().map(RevisionBody::of).toList());
+    }
+  }
 
   /** The line's exact value in one month of the period. */
   record MonthValue(YearMonth month, Optional<BigDecimal> exact, List<String> remarks) {}
@@ -157,7 +230,30 @@ final class PnlViews {
       Optional<Integer> readingCount,
       List<EvidenceBatch> evidence,
       String period,
-      String evidenceBundle) {}
+      String evidenceBundle) {
+
+    static KpiPeriodUsed of(String assetId, LineDrillDown.KpiPeriodUsed used) {
+      String kpi = "/api/v1/assets/" + assetId + "/kpis/" + used.kpiId();
+      return new KpiPeriodUsed(
+          used.kpiId(),
+          used.month(),
+          used.revision(),
+          used.value(),
+          used.unit(),
+          used.coveragePercent(),
+          used.readingCount(),
+          used.evidence().stream().map(EvidenceBatch::of).toList(),
+          kpi + "/periods?kind=MONTH&from=" + used.start() + "&to=" + used.end() + "&revisions=all",
+          "/api/v1/evidence/kpi-periods?assetId="
+              + assetId
+              + "&kpiId="
+              + used.kpiId()
+              + "&kind=MONTH&start="
+              + used.start()
+              + "&revision="
+              + used.revision());
+    }
+  }
 
   /**
    * One reading batch behind a KPI period.
@@ -169,7 +265,16 @@ final class PnlViews {
       String digest,
       Optional<Long> batchId,
       Optional<String> auditLeaf,
-      Optional<String> inclusionProof) {}
+      Optional<String> inclusionProof) {
+
+    static EvidenceBatch of(LineDrillDown.EvidenceBatch batch) {
+      return new EvidenceBatch(
+          batch.digest(),
+          batch.batchId(),
+          batch.batchId().map(id -> "/api/v1/audit/leaves?readingBatch=" + id),
+          batch.batchId().map(id -> "/api/v1/audit/proofs/inclusion?readingBatch=" + id));
+    }
+  }
 
   /** A change to the line in one month: the amounts before and after, and why. */
   record RevisionBody(
@@ -179,10 +284,40 @@ final class PnlViews {
       boolean existedBefore,
       Optional<BigDecimal> before,
       Optional<BigDecimal> after,
-      Instant recordedAt) {}
+      Instant recordedAt) {
+
+    static RevisionBody of(LineDrillDown.LineRevision r) {
+      return new RevisionBody(
+          r.month(),
+          r.revision(),
+          r.cause(),
+          r.existedBefore(),
+          r.before(),
+          r.after(),
+          r.recordedAt());
+    }
+  }
 
   /** Revisions of an asset's months. */
-  record Revisions(String assetId, List<RevisionEntry> revisions) {}
+  record Revisions(String assetId, List<RevisionEntry> revisions) {
+
+    static Revisions of(String assetId, List<PnlRevisionView> revisions) {
+      return new Revisions(
+          assetId,
+          revisions.stream()
+              .map(
+                  r ->
+                      new RevisionEntry(
+                          r.month(),
+                          r.revision(),
+                          r.modelId(),
+                          r.modelVersion(),
+                          r.cause(),
+                          r.changes(),
+                          r.recordedAt()))
+              .toList());
+    }
+  }
 
   /** One revision of one month, with every line it changed. */
   record RevisionEntry(

@@ -1,9 +1,9 @@
-package io.twinledger.service.pnl;
+package io.twinledger.reporting.pnl;
 
 import io.twinledger.finance.model.KpiUse;
 import io.twinledger.finance.model.LineValue;
 import io.twinledger.finance.model.ModelRun;
-import io.twinledger.finance.money.Money;
+import io.twinledger.finance.model.Provenance;
 import io.twinledger.finance.pnl.PeriodKind;
 import io.twinledger.finance.pnl.Portfolio;
 import io.twinledger.finance.pnl.PortfolioStatement;
@@ -17,12 +17,12 @@ import io.twinledger.ledger.asset.projection.KpiPeriodView;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.ledger.pnl.projection.LineChange;
 import io.twinledger.ledger.pnl.projection.PnlBook;
-import io.twinledger.service.pnl.PnlViews.EvidenceBatch;
-import io.twinledger.service.pnl.PnlViews.KpiPeriodUsed;
-import io.twinledger.service.pnl.PnlViews.LineDetail;
-import io.twinledger.service.pnl.PnlViews.MonthValue;
-import io.twinledger.service.pnl.PnlViews.RevisionBody;
-import io.twinledger.service.problem.NotFoundException;
+import io.twinledger.ledger.pnl.projection.PnlRevisionView;
+import io.twinledger.reporting.UnknownSubjectException;
+import io.twinledger.reporting.pnl.LineDrillDown.EvidenceBatch;
+import io.twinledger.reporting.pnl.LineDrillDown.KpiPeriodUsed;
+import io.twinledger.reporting.pnl.LineDrillDown.LineRevision;
+import io.twinledger.reporting.pnl.LineDrillDown.MonthValue;
 import io.twinledger.twin.store.ReadingStore;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -33,10 +33,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds P&amp;L statements from the projection's monthly lines and follows a line to the KPI
- * periods, reading batches and audit leaves behind it.
+ * Assembles P&amp;L statements from the projection's monthly lines (per asset and per portfolio)
+ * and follows a line to the KPI periods and reading batches behind it. Months are inclusive ranges
+ * {@code [from, to]}; {@link #EARLIEST} and {@link #LATEST} bound an open range.
  */
 public class PnlStatements {
+
+  /** The first month of an open range. */
+  public static final YearMonth EARLIEST = YearMonth.of(1, 1);
+
+  /** The last month of an open range. */
+  public static final YearMonth LATEST = YearMonth.of(9999, 12);
 
   private static final String PORTFOLIO = "all-assets";
 
@@ -53,68 +60,52 @@ public class PnlStatements {
     this.readings = readings;
   }
 
-  PnlViews.AssetPnl asset(String assetId, PnlQuery query) {
-    ModelRun run = run(assetId, query.from(), query.to());
-    String base = "/api/v1/pnl/assets/" + assetId + "/lines/";
-    return new PnlViews.AssetPnl(
-        assetId,
-        run.modelId(),
-        run.modelVersion(),
-        run.currency().getCurrencyCode(),
-        query.kind(),
-        statements(run, query.kind()).stream()
-            .map(s -> PnlViews.StatementBody.of(s, base))
-            .toList(),
-        "/api/v1/pnl/assets/" + assetId + "/revisions");
+  /**
+   * An asset's statements of months {@code from..to}.
+   *
+   * @throws UnknownSubjectException if there is no such asset, or it has no P&amp;L in the range
+   */
+  public AssetStatements asset(String assetId, PeriodKind kind, YearMonth from, YearMonth to) {
+    ModelRun run = run(assetId, from, to);
+    return new AssetStatements(assetId, run, kind, statements(run, kind));
   }
 
-  PnlViews.PortfolioPnl portfolio(List<String> assetIds, PnlQuery query) {
+  /**
+   * The portfolio of the given assets, or of every asset with a P&amp;L when none is given.
+   *
+   * @throws UnknownSubjectException if an asset is unknown, or no asset has a P&amp;L
+   */
+  public PortfolioStatements portfolio(
+      List<String> assetIds, PeriodKind kind, YearMonth from, YearMonth to) {
     List<String> ids = assetIds.isEmpty() ? book.assets() : assetIds;
-    List<ModelRun> runs = ids.stream().map(id -> run(id, query.from(), query.to())).toList();
+    List<ModelRun> runs = ids.stream().map(id -> run(id, from, to)).toList();
     if (runs.isEmpty()) {
-      throw new NotFoundException("no asset has a P&L yet: define a model for some assets");
+      throw new UnknownSubjectException("no asset has a P&L yet: define a model for some assets");
     }
     List<PortfolioStatement> statements =
-        switch (query.kind()) {
+        switch (kind) {
           case MONTH -> Portfolio.monthly(PORTFOLIO, runs);
           case QUARTER -> Portfolio.quarterly(PORTFOLIO, runs);
           case YEAR -> Portfolio.yearly(PORTFOLIO, runs);
         };
-    return new PnlViews.PortfolioPnl(
-        PORTFOLIO,
-        runs.getFirst().currency().getCurrencyCode(),
-        query.kind(),
-        ids,
-        statements.stream()
-            .map(
-                p ->
-                    new PnlViews.PortfolioPeriod(
-                        p.period().toString(),
-                        p.assets().stream()
-                            .map(
-                                s ->
-                                    new PnlViews.AssetTotals(
-                                        s.assetId(),
-                                        s.modelId(),
-                                        s.complete(),
-                                        s.totals().map(PnlViews.TotalsBody::of),
-                                        "/api/v1/pnl/assets/"
-                                            + s.assetId()
-                                            + "?period="
-                                            + query.kind()))
-                            .toList(),
-                        p.totals().map(PnlViews.TotalsBody::of)))
-            .toList());
+    return new PortfolioStatements(PORTFOLIO, runs.getFirst().currency(), kind, ids, statements);
   }
 
-  LineDetail line(String assetId, String lineId, StatementPeriod period) {
+  /**
+   * Line {@code lineId} of the asset's statement for {@code period}, followed back to its data.
+   *
+   * @throws UnknownSubjectException if the asset, its statement for the period or the line does not
+   *     exist
+   */
+  public LineDrillDown line(String assetId, String lineId, StatementPeriod period) {
     ModelRun run = run(assetId, period.first(), period.last());
     Statement statement =
         statements(run, period.kind()).stream()
             .filter(s -> s.period().equals(period))
             .findFirst()
             .orElseThrow(
-                () -> new NotFoundException("asset " + assetId + " has no P&L for " + period));
+                () ->
+                    new UnknownSubjectException("asset " + assetId + " has no P&L for " + period));
     List<MonthValue> months = new ArrayList<>();
     Optional<LineValue> any = Optional.empty();
     for (var month : run.periods()) {
@@ -125,7 +116,7 @@ public class PnlStatements {
     LineValue known =
         any.orElseThrow(
             () ->
-                new NotFoundException(
+                new UnknownSubjectException(
                     "model "
                         + run.modelId()
                         + " of asset "
@@ -134,7 +125,7 @@ public class PnlStatements {
                         + lineId
                         + "'"));
     Optional<StatementLine> booked = statement.line(lineId);
-    var provenance =
+    Provenance provenance =
         booked
             .map(StatementLine::provenance)
             .orElseGet(
@@ -142,19 +133,19 @@ public class PnlStatements {
                     run.periods().stream()
                         .flatMap(p -> p.line(lineId).stream())
                         .map(LineValue::provenance)
-                        .reduce((a, b) -> a.merge(b))
+                        .reduce(Provenance::merge)
                         .orElseThrow());
     AssetView asset = assets.find(assetId).orElseThrow();
-    return new LineDetail(
+    return new LineDrillDown(
         assetId,
-        period.toString(),
+        period,
         lineId,
         known.label(),
         known.kind(),
         run.modelId(),
         run.modelVersion(),
-        run.currency().getCurrencyCode(),
-        booked.flatMap(StatementLine::amount).map(Money::amount),
+        run.currency(),
+        booked.flatMap(StatementLine::amount),
         provenance.formula(),
         provenance.parameters(),
         provenance.lines(),
@@ -163,22 +154,14 @@ public class PnlStatements {
         revisions(assetId, lineId, period));
   }
 
-  PnlViews.Revisions revisions(String assetId, PnlQuery query) {
+  /**
+   * What changed in the asset's monthly P&amp;L in months {@code from..to}, and why.
+   *
+   * @throws UnknownSubjectException if there is no such asset
+   */
+  public List<PnlRevisionView> revisions(String assetId, YearMonth from, YearMonth to) {
     requireAsset(assetId);
-    return new PnlViews.Revisions(
-        assetId,
-        book.revisions(assetId, query.from(), query.to()).stream()
-            .map(
-                r ->
-                    new PnlViews.RevisionEntry(
-                        r.month(),
-                        r.revision(),
-                        r.modelId(),
-                        r.modelVersion(),
-                        r.cause(),
-                        r.changes(),
-                        r.recordedAt()))
-            .toList());
+    return book.revisions(assetId, from, to);
   }
 
   private List<KpiPeriodUsed> kpiPeriods(AssetView asset, List<KpiUse> uses) {
@@ -193,7 +176,6 @@ public class PnlStatements {
           periods.of(asset.assetId(), use.kpiId(), Optional.of("MONTH"), start, end, true).stream()
               .filter(p -> p.revision() == use.revision())
               .findFirst();
-      String kpiPath = "/api/v1/assets/" + asset.assetId() + "/kpis/" + use.kpiId();
       used.add(
           new KpiPeriodUsed(
               use.kpiId(),
@@ -201,39 +183,26 @@ public class PnlStatements {
               use.revision(),
               use.value(),
               use.unit(),
+              start,
+              end,
               view.map(KpiPeriodView::coveragePercent),
               view.map(KpiPeriodView::readingCount),
               use.evidence().stream()
-                  .map(digest -> evidence(digest, Optional.ofNullable(batchIds.get(digest))))
-                  .toList(),
-              kpiPath + "/periods?kind=MONTH&from=" + start + "&to=" + end + "&revisions=all",
-              "/api/v1/evidence/kpi-periods?assetId="
-                  + asset.assetId()
-                  + "&kpiId="
-                  + use.kpiId()
-                  + "&kind=MONTH&start="
-                  + start
-                  + "&revision="
-                  + use.revision()));
+                  .map(
+                      digest ->
+                          new EvidenceBatch(digest, Optional.ofNullable(batchIds.get(digest))))
+                  .toList()));
     }
     return used;
   }
 
-  private static EvidenceBatch evidence(String digest, Optional<Long> batchId) {
-    return new EvidenceBatch(
-        digest,
-        batchId,
-        batchId.map(id -> "/api/v1/audit/leaves?readingBatch=" + id),
-        batchId.map(id -> "/api/v1/audit/proofs/inclusion?readingBatch=" + id));
-  }
-
-  private List<RevisionBody> revisions(String assetId, String lineId, StatementPeriod period) {
-    List<RevisionBody> found = new ArrayList<>();
-    for (var revision : book.revisions(assetId, period.first(), period.last())) {
+  private List<LineRevision> revisions(String assetId, String lineId, StatementPeriod period) {
+    List<LineRevision> found = new ArrayList<>();
+    for (PnlRevisionView revision : book.revisions(assetId, period.first(), period.last())) {
       for (LineChange change : revision.changes()) {
         if (change.lineId().equals(lineId)) {
           found.add(
-              new RevisionBody(
+              new LineRevision(
                   revision.month(),
                   revision.revision(),
                   revision.cause(),
@@ -252,18 +221,18 @@ public class PnlStatements {
     return book.run(assetId, from, to)
         .orElseThrow(
             () ->
-                new NotFoundException(
+                new UnknownSubjectException(
                     "asset "
                         + assetId
                         + " has no P&L"
-                        + (from.equals(PnlQuery.FIRST) && to.equals(PnlQuery.LAST)
+                        + (from.equals(EARLIEST) && to.equals(LATEST)
                             ? ": no model computes it, or none of its KPIs closed a month yet"
                             : " from " + from + " to " + to)));
   }
 
   private void requireAsset(String assetId) {
     if (assets.find(assetId).isEmpty()) {
-      throw new NotFoundException("no asset " + assetId);
+      throw new UnknownSubjectException("no asset " + assetId);
     }
   }
 
