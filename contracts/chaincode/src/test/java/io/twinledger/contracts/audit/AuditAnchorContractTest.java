@@ -234,7 +234,8 @@ class AuditAnchorContractTest {
     assertInvalid(with(good, 4, ""), "signature: not base64: the signature is empty");
     assertInvalid(with(good, 5, "{}"), "the consistency proof is not a JSON array");
     assertInvalid(with(good, 5, "[1]"), "consistency proof hash 0 is not a string");
-    assertInvalid(with(good, 5, "[\"00\"]"), "consistency proof hash 0: a SHA-256 digest is 64 hex");
+    assertInvalid(
+        with(good, 5, "[\"00\"]"), "consistency proof hash 0: a SHA-256 digest is 64 hex");
     assertInvalid(
         with(good, 5, OperatorLog.json(List.of(TreeHash.EMPTY))),
         "log riverton-audit has no checkpoint yet; its first takes an empty proof");
