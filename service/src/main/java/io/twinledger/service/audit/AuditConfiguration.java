@@ -9,6 +9,7 @@ import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.DomainEventFeed;
 import io.twinledger.ledger.audit.IntegrityCheck;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
+import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.service.TwinLedgerProperties;
 import io.twinledger.twin.reading.BatchDigestListener;
@@ -89,10 +90,20 @@ public class AuditConfiguration {
   }
 
   @Bean
+  StoredEvents storedEvents(DataSource dataSource) {
+    return new StoredEvents(dataSource);
+  }
+
+  @Bean
   DomainEventFeed domainEventFeed(
-      DataSource dataSource, AuditLog auditLog, AuditProperties properties) {
+      DataSource dataSource, StoredEvents events, AuditLog auditLog, AuditProperties properties) {
     return new DomainEventFeed(
-        dataSource, auditLog, properties.eventBatch(), properties.gapTimeout(), Clock.systemUTC());
+        dataSource,
+        new StoredEventLeaves(events),
+        auditLog,
+        properties.eventBatch(),
+        properties.gapTimeout(),
+        Clock.systemUTC());
   }
 
   @Bean

@@ -18,17 +18,11 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires reporting's evidence export to the stores and, when there is one, the embedded ledger. */
 @Configuration(proxyBeanMethods = false)
 class EvidenceConfiguration {
-
-  @Bean
-  StoredEvents storedEvents(JdbcClient jdbc) {
-    return new StoredEvents(jdbc);
-  }
 
   @Bean
   EvidenceExport evidenceExport(

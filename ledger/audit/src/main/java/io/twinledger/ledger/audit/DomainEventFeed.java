@@ -10,14 +10,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends every event of the Axon event store ({@code domain_event_entry}) to an audit log, once
- * and in order of global index, as {@link DomainEventLeaf}s.
+ * Appends every event of the event store to an audit log, once and in order of global index, as
+ * {@link DomainEventLeaf}s read through a {@link DomainEventSource}.
  *
  * <p>Each {@link #feed()} reads the events after the last one it appended, inside the log's locked
  * append transaction, and records the new position ({@code audit_feed}, feed {@value #FEED}) in
@@ -36,7 +38,11 @@ public final class DomainEventFeed {
 
   private static final Logger log = LoggerFactory.getLogger(DomainEventFeed.class);
 
+  /** Leaves compared with the event store per read when the events are rechecked. */
+  private static final int RECHECK_BATCH = 4096;
+
   private final DataSource dataSource;
+  private final DomainEventSource events;
   private final AuditLog auditLog;
   private final int batchSize;
   private final Duration gapTimeout;
@@ -44,15 +50,22 @@ public final class DomainEventFeed {
 
   /**
    * @param dataSource the database of the event store and the log
+   * @param events the event store's events, read on the log's connection
    * @param batchSize most events appended per transaction
    * @param gapTimeout how long a gap in global indexes is waited for before it is passed over
    */
   public DomainEventFeed(
-      DataSource dataSource, AuditLog auditLog, int batchSize, Duration gapTimeout, Clock clock) {
+      DataSource dataSource,
+      DomainEventSource events,
+      AuditLog auditLog,
+      int batchSize,
+      Duration gapTimeout,
+      Clock clock) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("a batch size is at least 1: " + batchSize);
     }
     this.dataSource = dataSource;
+    this.events = events;
     this.auditLog = auditLog;
     this.batchSize = batchSize;
     this.gapTimeout = gapTimeout;
@@ -79,39 +92,27 @@ public final class DomainEventFeed {
   public List<Long> changedEvents() {
     List<Long> changed = new ArrayList<>();
     try (Connection connection = dataSource.getConnection()) {
+      // One snapshot for the log's leaves and the events they are compared with.
       connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
       try (PreparedStatement query =
           connection.prepareStatement(
-              "SELECT l.reference, l.data, e.global_index, e.event_identifier, e.type,"
-                  + " e.aggregate_identifier, e.sequence_number, e.payload_type, e.time_stamp,"
-                  + " e.payload, e.meta_data FROM audit_leaf l LEFT JOIN domain_event_entry e"
-                  + " ON e.global_index = l.reference WHERE l.log_id = ? AND l.kind = ?"
-                  + " ORDER BY l.reference")) {
+              "SELECT reference, data FROM audit_leaf WHERE log_id = ? AND kind = ?"
+                  + " ORDER BY reference")) {
         query.setString(1, auditLog.logId());
         query.setString(2, LeafKind.DOMAIN_EVENT.label());
-        query.setFetchSize(4096);
+        query.setFetchSize(RECHECK_BATCH);
         try (ResultSet row = query.executeQuery()) {
+          Map<Long, byte[]> recorded = new LinkedHashMap<>();
           while (row.next()) {
-            long reference = row.getLong(1);
-            boolean same =
-                row.getObject(3) != null
-                    && Arrays.equals(
-                        row.getBytes(2),
-                        DomainEventLeaf.of(
-                                row.getLong(3),
-                                row.getString(4),
-                                row.getString(5),
-                                row.getString(6),
-                                row.getLong(7),
-                                row.getString(8),
-                                row.getString(9),
-                                row.getBytes(10),
-                                row.getBytes(11))
-                            .data());
-            if (!same) {
-              changed.add(reference);
+            recorded.put(row.getLong(1), row.getBytes(2));
+            if (recorded.size() == RECHECK_BATCH) {
+              changed.addAll(changed(connection, recorded));
+              recorded.clear();
             }
           }
+          changed.addAll(changed(connection, recorded));
         }
       } finally {
         connection.rollback();
@@ -122,37 +123,34 @@ public final class DomainEventFeed {
     return changed;
   }
 
+  /** The indexes among {@code recorded} whose event is gone or no longer gives the leaf's data. */
+  private List<Long> changed(Connection connection, Map<Long, byte[]> recorded)
+      throws SQLException {
+    if (recorded.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, DomainEventLeaf> stored = events.at(connection, new ArrayList<>(recorded.keySet()));
+    List<Long> changed = new ArrayList<>();
+    recorded.forEach(
+        (index, data) -> {
+          DomainEventLeaf now = stored.get(index);
+          if (now == null || !Arrays.equals(data, now.data())) {
+            changed.add(index);
+          }
+        });
+    return changed;
+  }
+
   private List<DomainEventLeaf> next(Connection locked) throws SQLException {
     long position = position(locked);
     List<DomainEventLeaf> leaves = new ArrayList<>();
-    try (PreparedStatement query =
-        locked.prepareStatement(
-            "SELECT global_index, event_identifier, type, aggregate_identifier, sequence_number,"
-                + " payload_type, time_stamp, payload, meta_data FROM domain_event_entry"
-                + " WHERE global_index > ? ORDER BY global_index LIMIT ?")) {
-      query.setLong(1, position);
-      query.setInt(2, batchSize);
-      try (ResultSet row = query.executeQuery()) {
-        long expected = position + 1;
-        while (row.next()) {
-          DomainEventLeaf leaf =
-              DomainEventLeaf.of(
-                  row.getLong(1),
-                  row.getString(2),
-                  row.getString(3),
-                  row.getString(4),
-                  row.getLong(5),
-                  row.getString(6),
-                  row.getString(7),
-                  row.getBytes(8),
-                  row.getBytes(9));
-          if (leaf.globalIndex() != expected && !gapClosed(expected, leaf)) {
-            break;
-          }
-          leaves.add(leaf);
-          expected = leaf.globalIndex() + 1;
-        }
+    long expected = position + 1;
+    for (DomainEventLeaf leaf : events.after(locked, position, batchSize)) {
+      if (leaf.globalIndex() != expected && !gapClosed(expected, leaf)) {
+        break;
       }
+      leaves.add(leaf);
+      expected = leaf.globalIndex() + 1;
     }
     if (!leaves.isEmpty()) {
       advance(locked, leaves.getLast().globalIndex());

@@ -57,7 +57,12 @@ class DomainEventFeedTest {
 
   private DomainEventFeed feed(Instant now) {
     return new DomainEventFeed(
-        dataSource, log, 3, Duration.ofMinutes(1), Clock.fixed(now, ZoneOffset.UTC));
+        dataSource,
+        new BooksEventSource(dataSource),
+        log,
+        3,
+        Duration.ofMinutes(1),
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @Test
