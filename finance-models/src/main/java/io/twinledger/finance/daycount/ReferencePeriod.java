@@ -2,6 +2,7 @@ package io.twinledger.finance.daycount;
 
 import io.twinledger.finance.schedule.Frequency;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,9 @@ import java.util.Objects;
  * the larger of the two reference dates' days of month (clipped to the length of the month), or on
  * month ends when both reference dates are month ends. So 2003-01-15 – 2003-07-15 gives 2002-07-15,
  * 2004-01-15, ...; 2017-02-28 – 2017-08-31 gives 2016-08-31, 2018-02-28, ...; and 2017-02-28 –
- * 2017-08-30 gives 2016-08-30, 2018-02-28.
+ * 2017-08-30 gives 2016-08-30, 2018-02-28. Shift and split from the period that defines the grid: a
+ * period taken from it may define another (on a grid of 30ths, 2030-11-30 – 2031-02-28 is two month
+ * ends, whose own grid would be month ends).
  *
  * @param start the start of the regular period
  * @param end the end of the regular period, after {@code start}
@@ -96,14 +99,7 @@ public record ReferencePeriod(LocalDate start, LocalDate end, Frequency frequenc
       return List.of(new Part(from, to, this));
     }
     requireRegular();
-    // Index n of the notional date on or before `from`: gridDate(0) = start, gridDate(1) = end.
-    int n = 0;
-    while (gridDate(n).isAfter(from)) {
-      n--;
-    }
-    while (!gridDate(n + 1).isAfter(from)) {
-      n++;
-    }
+    int n = indexOfPeriodContaining(from);
     List<Part> parts = new ArrayList<>();
     for (LocalDate partStart = from; partStart.isBefore(to); n++) {
       ReferencePeriod notional = new ReferencePeriod(gridDate(n), gridDate(n + 1), frequency);
@@ -112,6 +108,37 @@ public record ReferencePeriod(LocalDate start, LocalDate end, Frequency frequenc
       partStart = partEnd;
     }
     return parts;
+  }
+
+  /**
+   * The notional coupon period of this period's grid that holds {@code date}: its start is on or
+   * before the date, its end after it.
+   *
+   * @throws IllegalArgumentException if the date is outside this period and this period is not one
+   *     regular period long
+   */
+  public ReferencePeriod periodContaining(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    if (!date.isBefore(start) && date.isBefore(end)) {
+      return this;
+    }
+    requireRegular();
+    int n = indexOfPeriodContaining(date);
+    return new ReferencePeriod(gridDate(n), gridDate(n + 1), frequency);
+  }
+
+  /** The index n with {@code gridDate(n) ≤ date < gridDate(n + 1)}. */
+  private int indexOfPeriodContaining(LocalDate date) {
+    // Estimate from the months between, then step: the estimate is off by at most one period.
+    long months = ChronoUnit.MONTHS.between(start, date);
+    int n = (int) Math.floorDiv(months, frequency.months());
+    while (gridDate(n).isAfter(date)) {
+      n--;
+    }
+    while (!gridDate(n + 1).isAfter(date)) {
+      n++;
+    }
+    return n;
   }
 
   /** The n-th notional coupon date: {@code start} for 0, {@code end} for 1. */
