@@ -62,6 +62,16 @@ public record ReferencePeriod(LocalDate start, LocalDate end, Frequency frequenc
     }
   }
 
+  /**
+   * Whether this period is one regular period of its frequency long (its end is its start stepped
+   * by {@code frequency.months()} on the grid's day of month), as it must be for accruals that
+   * reach outside it.
+   */
+  public boolean isRegular() {
+    LocalDate oneStep = start.plusMonths(frequency.months());
+    return end.equals(oneStep.withDayOfMonth(Math.min(rollDay(), oneStep.lengthOfMonth())));
+  }
+
   /** Whether {@code [from, to]} lies within this period, ends included. */
   public boolean contains(LocalDate from, LocalDate to) {
     return !from.isBefore(start) && !to.isAfter(end);
@@ -163,9 +173,7 @@ public record ReferencePeriod(LocalDate start, LocalDate end, Frequency frequenc
   }
 
   private void requireRegular() {
-    LocalDate oneStep = start.plusMonths(frequency.months());
-    LocalDate expectedEnd = oneStep.withDayOfMonth(Math.min(rollDay(), oneStep.lengthOfMonth()));
-    if (!expectedEnd.equals(end)) {
+    if (!isRegular()) {
       throw new IllegalArgumentException(
           "reference period "
               + start

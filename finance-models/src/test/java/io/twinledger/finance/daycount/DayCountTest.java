@@ -136,6 +136,8 @@ class DayCountTest {
     // 2003-11-01 – 2004-02-01 is three months, not one semi-annual period: no grid to split on
     ReferencePeriod irregular =
         new ReferencePeriod(NOV_2003, LocalDate.of(2004, 2, 1), Frequency.SEMI_ANNUAL);
+    assertThat(irregular.isRegular()).isFalse();
+    assertThat(new ReferencePeriod(NOV_2003, MAY_2004, Frequency.SEMI_ANNUAL).isRegular()).isTrue();
     assertThatThrownBy(() -> ACT_ACT_ICMA.yearFraction(NOV_2003, MAY_2004, irregular))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
