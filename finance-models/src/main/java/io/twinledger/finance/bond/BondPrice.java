@@ -8,18 +8,36 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * Bond price from yield with Excel's PRICE semantics, per 100 face value. With coupon {@code c =
- * 100 × rate / f}, yield {@code y}, redemption {@code R} and A, E, DSC, N from {@link
- * CouponPeriod}:
+ * Bond price from yield per 100 face value, with the semantics of Excel's PRICE for regular coupon
+ * periods and of ODDFPRICE and ODDLPRICE for an odd (short or long) first or last period.
+ *
+ * <p>Every length is measured in coupon periods on the bond's quasi-coupon grid (the regular coupon
+ * dates continued through the odd periods; see {@link FixedCouponBond}). For a quasi-coupon period
+ * {@code i}, {@code NL_i} is its length in days (Excel's E: actual days for basis 1, {@code 365/f}
+ * for basis 3, {@code 360/f} otherwise) and days are counted in the bond's basis (30/360 for basis
+ * 0 and 4, actual otherwise). A stretch of time is {@code Σ DC_i / NL_i} over the quasi-coupon
+ * periods it touches, a whole one counting 1. With coupon {@code c = 100 × rate / f}, yield {@code
+ * y}, {@code g = 1 + y/f} and redemption {@code R}:
  *
  * <ul>
- *   <li>one coupon left (N = 1): {@code clean = (R + c) / (1 + DSC/E × y/f) − c × A/E} (simple
- *       interest over the last period);
- *   <li>otherwise: {@code clean = R / g^(N−1+DSC/E) + Σ_{k=1..N} c / g^(k−1+DSC/E) − c × A/E} with
- *       {@code g = 1 + y/f}.
+ *   <li>Accrued interest: {@code c × Σ A_i / NL_i} from the start of the coupon period holding
+ *       settlement (the issue date in the first period) to settlement; {@code c × A/E} in a regular
+ *       period.
+ *   <li>Each coupon: {@code c × Σ DC_i / NL_i} over its period: {@code c} for a regular period,
+ *       {@code c × DFC/E} for a short first one, more than {@code c} for a long one. For ACT/ACT
+ *       this is {@code 100 × rate × } the ACT/ACT ICMA year fraction of the period.
+ *   <li>Time to each payment {@code t_k}: {@code DSC/E} for the rest of the quasi-coupon period
+ *       holding settlement (DSC = E − A for the 30/360 bases, as Excel's COUPDAYSNC), plus the
+ *       length of every later period.
+ *   <li>Settlement in the final period (regular or odd: only the payment at maturity is left):
+ *       simple interest, {@code dirty = (R + c_N) / (1 + t_N × y/f)} (PRICE with N = 1, ODDLPRICE).
+ *   <li>Otherwise: {@code dirty = Σ_k c_k / g^(t_k) + R / g^(t_N)} (PRICE, ODDFPRICE; for a long
+ *       last coupon seen from before it, the odd period is discounted over its length in periods).
+ *   <li>{@code clean = dirty − accrued}.
  * </ul>
  *
- * <p>Computed with {@link MathContext#DECIMAL128}; results are not rounded. Unlike Excel, a
+ * <p>For a regular bond this is {@code clean = R / g^(N−1+DSC/E) + Σ_{k=1..N} c / g^(k−1+DSC/E) − c
+ * × A/E}. Computed with {@link MathContext#DECIMAL128}; results are not rounded. Unlike Excel, a
  * negative yield is allowed as long as {@code 1 + y/f} stays positive.
  */
 public final class BondPrice {
@@ -30,19 +48,20 @@ public final class BondPrice {
    * Prices a bond at a yield.
    *
    * @param bond the bond
-   * @param settlement the settlement date, before maturity
+   * @param settlement the settlement date, before maturity and not before the issue date
    * @param yield the annual yield, compounded {@code f} times a year
    * @throws IllegalArgumentException if settlement is not before maturity or {@code 1 + y/f} is not
    *     positive
+   * @throws InvalidBondDatesException if settlement is before the issue date
    */
   public static BondQuote of(FixedCouponBond bond, LocalDate settlement, Rate yield) {
     Objects.requireNonNull(bond, "bond");
     Objects.requireNonNull(settlement, "settlement");
     Objects.requireNonNull(yield, "yield");
-    return of(bond, CouponPeriod.of(bond, settlement), yield.decimal());
+    return of(bond, BondCashFlows.of(bond, settlement), yield.decimal());
   }
 
-  static BondQuote of(FixedCouponBond bond, CouponPeriod period, BigDecimal yield) {
+  static BondQuote of(FixedCouponBond bond, BondCashFlows flows, BigDecimal yield) {
     MathContext mc = MathContext.DECIMAL128;
     BigDecimal perYear = BigDecimal.valueOf(bond.frequency().periodsPerYear());
     BigDecimal yieldPerPeriod = yield.divide(perYear, mc);
@@ -53,28 +72,31 @@ public final class BondPrice {
               + new Rate(yield)
               + " is not above -100 % per coupon period: 1 + yield/frequency must be positive");
     }
-    BigDecimal coupon = bond.couponPerPeriod();
-    BigDecimal accrued = coupon.multiply(period.accruedDays(), mc).divide(period.periodDays(), mc);
-    BigDecimal toNextCoupon = period.daysToNextCoupon().divide(period.periodDays(), mc);
     BigDecimal dirty;
-    if (period.remainingCoupons() == 1) {
+    if (flows.inFinalPeriod()) {
+      BondCashFlows.Payment last = flows.finalPayment();
       dirty =
-          bond.redemption()
-              .add(coupon)
-              .divide(BigDecimal.ONE.add(toNextCoupon.multiply(yieldPerPeriod, mc)), mc);
+          last.amount().divide(BigDecimal.ONE.add(last.periods().multiply(yieldPerPeriod, mc)), mc);
     } else {
+      // Discount factors step from one payment to the next: a whole period is one more factor of
+      // 1/g, so only the first payment and odd periods need a fractional power.
       BigDecimal perPeriod = BigDecimal.ONE.divide(growth, mc);
-      BigDecimal discount = DecimalMath.pow(perPeriod, toNextCoupon, mc);
+      BigDecimal discount = BigDecimal.ONE;
+      BigDecimal previousPeriods = BigDecimal.ZERO;
       BigDecimal sum = BigDecimal.ZERO;
-      for (int k = 1; k <= period.remainingCoupons(); k++) {
-        sum = sum.add(coupon.multiply(discount, mc), mc);
-        if (k == period.remainingCoupons()) {
-          sum = sum.add(bond.redemption().multiply(discount, mc), mc);
-        }
-        discount = discount.multiply(perPeriod, mc);
+      for (BondCashFlows.Payment payment : flows.payments()) {
+        BigDecimal step = payment.periods().subtract(previousPeriods, mc);
+        discount =
+            discount.multiply(
+                step.compareTo(BigDecimal.ONE) == 0
+                    ? perPeriod
+                    : DecimalMath.pow(perPeriod, step, mc),
+                mc);
+        sum = sum.add(payment.amount().multiply(discount, mc), mc);
+        previousPeriods = payment.periods();
       }
       dirty = sum;
     }
-    return new BondQuote(dirty.subtract(accrued, mc), accrued, dirty);
+    return new BondQuote(dirty.subtract(flows.accrued(), mc), flows.accrued(), dirty);
   }
 }

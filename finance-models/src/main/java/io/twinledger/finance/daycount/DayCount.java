@@ -1,6 +1,7 @@
 package io.twinledger.finance.daycount;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.Year;
@@ -72,9 +73,15 @@ public enum DayCount {
   /**
    * ACT/ACT ICMA (ICMA rule 251): days / (periods per year × days in the reference coupon period).
    * It needs the coupon period the accrual belongs to: use {@link #yearFraction(LocalDate,
-   * LocalDate, ReferencePeriod)}; {@link #yearFraction(LocalDate, LocalDate)} throws. The accrual
-   * must lie within the reference period; a long stub spans several notional periods and must be
-   * split by the caller.
+   * LocalDate, ReferencePeriod)}; {@link #yearFraction(LocalDate, LocalDate)} throws.
+   *
+   * <p>An accrual that reaches outside the reference period (a long first or last coupon, or a
+   * short one given the regular period next to it) is split at the notional coupon dates of the
+   * reference period's grid ({@link ReferencePeriod#split}), and each part is counted against its
+   * own notional period: {@code Σ days_i / (f × D_i)}, as ISDA's 1999 memo "EMU and market
+   * conventions: recent developments" and QuantLib's ActualActual(ISMA) do. The memo's long first
+   * coupon 2002-08-15 to 2003-07-15, semi-annual with reference period 2003-01-15 to 2003-07-15, is
+   * 153 / (2 × 184) + 181 / (2 × 181) = 0.915760869565...
    */
   ACT_ACT_ICMA("ACT/ACT ICMA", 1);
 
@@ -143,8 +150,8 @@ public enum DayCount {
    * reference period. Only {@link #ACT_ACT_ICMA} uses the reference period; the other conventions
    * ignore it.
    *
-   * @throws IllegalArgumentException for ACT/ACT ICMA if the reference period is missing or the
-   *     dates are not within it
+   * @throws IllegalArgumentException for ACT/ACT ICMA if the reference period is missing, or the
+   *     dates reach outside it and it is not one regular period long
    */
   public BigDecimal yearFraction(LocalDate start, LocalDate end, ReferencePeriod referencePeriod) {
     Objects.requireNonNull(start, "start");
@@ -242,22 +249,25 @@ public enum DayCount {
       throw new IllegalArgumentException(
           "ACT/ACT ICMA needs the coupon reference period of " + start + " to " + end);
     }
-    if (start.isBefore(period.start()) || end.isAfter(period.end())) {
-      throw new IllegalArgumentException(
-          "ACT/ACT ICMA: "
-              + start
-              + " to "
-              + end
-              + " is not within the reference period "
-              + period.start()
-              + " to "
-              + period.end()
-              + "; split a long stub into its notional coupon periods");
+    if (start.equals(end)) {
+      return BigDecimal.ZERO;
     }
-    long referenceDays = ChronoUnit.DAYS.between(period.start(), period.end());
-    return BigDecimal.valueOf(ChronoUnit.DAYS.between(start, end))
-        .divide(
-            BigDecimal.valueOf(referenceDays * period.frequency().periodsPerYear()),
-            MathContext.DECIMAL128);
+    // Σ days_i / (f × D_i) over the notional periods, kept as one exact fraction so that the
+    // result is a single DECIMAL128 division, correct to 34 digits as the other conventions.
+    BigInteger numerator = BigInteger.ZERO;
+    BigInteger denominator = BigInteger.ONE;
+    for (ReferencePeriod.Part part : period.split(start, end)) {
+      BigInteger days = BigInteger.valueOf(ChronoUnit.DAYS.between(part.start(), part.end()));
+      BigInteger periodDays =
+          BigInteger.valueOf(
+              ChronoUnit.DAYS.between(part.period().start(), part.period().end())
+                  * period.frequency().periodsPerYear());
+      numerator = numerator.multiply(periodDays).add(days.multiply(denominator));
+      denominator = denominator.multiply(periodDays);
+      BigInteger common = numerator.gcd(denominator);
+      numerator = numerator.divide(common);
+      denominator = denominator.divide(common);
+    }
+    return new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL128);
   }
 }

@@ -3,11 +3,13 @@ package io.twinledger.finance.valuation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.LongStream;
 
 /**
  * Internal rate of return of periodic cash flows: the rates per period at which {@link Npv} is
- * zero, searched from -99 % to 1,000 % per period by bracketing and Brent refinement (see {@link
- * RootSearch} for the grid and accuracy), rounded to 1e-10.
+ * zero. The NPV is a polynomial in {@code x = 1/(1 + r)}; all its positive roots (all rates above
+ * -100 %) are found, however close together, by Descartes' rule of signs and Rolle's theorem with
+ * Brent refinement (see {@link RootSearch} for the method and accuracy), and rounded to 1e-10.
  */
 public final class Irr {
 
@@ -26,7 +28,10 @@ public final class Irr {
     if (flows.size() < 2) {
       throw new IllegalArgumentException("IRR needs at least two cash flows, got " + flows.size());
     }
-    double[] amounts = flows.stream().mapToDouble(BigDecimal::doubleValue).toArray();
-    return RootSearch.solve(flows, rate -> Npv.inDouble(rate, amounts));
+    for (int t = 0; t < flows.size(); t++) {
+      int index = t;
+      Objects.requireNonNull(flows.get(t), () -> "flow " + index + " is missing");
+    }
+    return RootSearch.solve(flows, LongStream.range(0, flows.size()).toArray(), 1);
   }
 }

@@ -54,13 +54,4 @@ public final class Npv {
     }
     return growth;
   }
-
-  /** The same NPV in double, for the root search. */
-  static double inDouble(double rate, double[] flows) {
-    double sum = 0;
-    for (int t = 0; t < flows.length; t++) {
-      sum += flows[t] * Math.pow(1 + rate, -t);
-    }
-    return sum;
-  }
 }

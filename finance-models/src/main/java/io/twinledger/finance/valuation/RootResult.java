@@ -14,7 +14,7 @@ public sealed interface RootResult {
   /** The number of decimals reported rates are rounded to. */
   int DECIMALS = 10;
 
-  /** Exactly one rate in the search range makes the NPV zero. */
+  /** Exactly one rate above -100 % makes the NPV zero. */
   record Unique(Rate rate) implements RootResult {
     public Unique {
       Objects.requireNonNull(rate, "rate");
@@ -35,7 +35,11 @@ public sealed interface RootResult {
     }
   }
 
-  /** No rate makes the NPV zero; the reason says why (same-sign flows, no root in range). */
+  /**
+   * No rate is reported; the reason says why: no rate above -100 % makes the NPV zero (same-sign
+   * flows, or an NPV that never reaches zero), every rate does (flows that cancel), or the rates
+   * cannot be reported or searched (above 1e308, rounding to -100 %, too many sign changes).
+   */
   record None(String reason) implements RootResult {
     public None {
       Objects.requireNonNull(reason, "reason");

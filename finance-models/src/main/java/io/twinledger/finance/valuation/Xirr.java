@@ -5,11 +5,16 @@ import java.util.List;
 
 /**
  * Internal rate of return of dated cash flows with Excel's XIRR semantics: the annual rates at
- * which {@link Xnpv} is zero, searched from -99 % to 1,000 % by bracketing and Brent refinement
- * (see {@link RootSearch} for the grid and accuracy), rounded to 1e-10. Unlike Excel, no guess is
- * needed and several roots are reported rather than whichever Newton's method reaches.
+ * which {@link Xnpv} is zero. The XNPV is a polynomial in {@code z = (1 + r)^(-1/365)} with the
+ * days from the first flow as exponents; all its positive roots (all rates above -100 %) are found
+ * by bracketing between the critical points of its derivatives (Rolle's theorem, recursively) and
+ * Brent refinement (see {@link RootSearch} for the method and accuracy), rounded to 1e-10. Unlike
+ * Excel, no guess is needed and several roots are reported rather than whichever Newton's method
+ * reaches.
  */
 public final class Xirr {
+
+  private static final int DAYS_PER_YEAR = 365;
 
   private Xirr() {}
 
@@ -28,7 +33,6 @@ public final class Xirr {
       throw new IllegalArgumentException("XIRR needs at least two cash flows, got " + days.length);
     }
     List<BigDecimal> amounts = flows.stream().map(DatedAmount::amount).toList();
-    double[] values = amounts.stream().mapToDouble(BigDecimal::doubleValue).toArray();
-    return RootSearch.solve(amounts, rate -> Xnpv.inDouble(rate, days, values));
+    return RootSearch.solve(amounts, days, DAYS_PER_YEAR);
   }
 }

@@ -68,13 +68,4 @@ public final class Xnpv {
     }
     return days;
   }
-
-  /** The same XNPV in double, for the root search. */
-  static double inDouble(double rate, long[] days, double[] amounts) {
-    double sum = 0;
-    for (int i = 0; i < amounts.length; i++) {
-      sum += amounts[i] * Math.pow(1 + rate, -days[i] / 365.0);
-    }
-    return sum;
-  }
 }

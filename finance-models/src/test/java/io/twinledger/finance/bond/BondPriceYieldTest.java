@@ -129,6 +129,36 @@ class BondPriceYieldTest {
   }
 
   @Test
+  void noTimeLeftToTheLastPaymentLeavesTheYieldUndetermined() {
+    // 30/360 US, 5 %, quarterly, maturity 2031-01-31, settlement 2031-01-30: A = 90 (D1 = 31 → 30,
+    // D2 = 30), E = 90, DSC = E - A = 0. The dirty price is 100 + 1.25 at every yield, the accrued
+    // interest 1.25: the clean price is 100 whatever the yield.
+    FixedCouponBond bond =
+        FixedCouponBond.of(
+            LocalDate.of(2031, 1, 31), Rate.of("0.05"), FixedCouponBond.PAR, 4, "30/360 US");
+    LocalDate settlement = LocalDate.of(2031, 1, 30);
+
+    assertThat(BondPrice.of(bond, settlement, Rate.of("0.01")).cleanPrice())
+        .isEqualByComparingTo("100");
+    assertThat(BondPrice.of(bond, settlement, Rate.of("0.5")).cleanPrice())
+        .isEqualByComparingTo("100");
+    String why =
+        "settlement 2031-01-30 is 0 days (30/360 US) before the last payment on 2031-01-31, so the"
+            + " clean price is 100 whatever the yield";
+    assertThat(BondYield.solve(bond, settlement, new BigDecimal("99.5")))
+        .isEqualTo(new YieldResult.None(why + ": no yield gives 99.5"));
+    assertThat(BondYield.solve(bond, settlement, new BigDecimal("100.00")))
+        .isEqualTo(
+            new YieldResult.Undetermined(why + ": every yield gives it, none is determined"));
+    assertThatThrownBy(() -> BondYield.of(bond, settlement, new BigDecimal("99.5")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(why + ": no yield gives 99.5");
+    // a day earlier there is time left and a yield: A = 89, DSC = 1
+    assertThat(BondYield.solve(bond, LocalDate.of(2031, 1, 29), new BigDecimal("99.5")))
+        .isInstanceOf(YieldResult.Found.class);
+  }
+
+  @Test
   void rejectsInvalidInputsWithReadableMessages() {
     FixedCouponBond bond = semiAnnual30360(LocalDate.of(2017, 11, 15));
     assertThatThrownBy(() -> BondPrice.of(bond, LocalDate.of(2017, 11, 15), Rate.of("0.05")))

@@ -80,6 +80,32 @@ class DayCountPropertiesTest {
         .isCloseTo(dayCount.yearFraction(a, c), Offset.offset(new BigDecimal("1e-30")));
   }
 
+  /**
+   * Splitting at the notional coupon dates makes ACT/ACT ICMA additive, also across the reference
+   * period's ends: a long stub is the sum of its parts whatever the cut.
+   */
+  @Property
+  void actIcmaIsAdditiveAcrossNotionalPeriods(
+      @ForAll("dates") LocalDate periodStart,
+      @ForAll("frequencies") Frequency frequency,
+      @ForAll @IntRange(min = -800, max = 800) int first,
+      @ForAll @IntRange(min = -800, max = 800) int second,
+      @ForAll @IntRange(min = -800, max = 800) int third) {
+    ReferencePeriod period =
+        new ReferencePeriod(periodStart, periodStart.plusMonths(frequency.months()), frequency);
+    LocalDate a = periodStart.plusDays(first);
+    LocalDate b = periodStart.plusDays(second);
+    LocalDate c = periodStart.plusDays(third);
+    DayCount icma = DayCount.ACT_ACT_ICMA;
+    assertThat(icma.yearFraction(a, b, period).add(icma.yearFraction(b, c, period)))
+        .isCloseTo(icma.yearFraction(a, c, period), Offset.offset(new BigDecimal("1e-30")));
+  }
+
+  @Provide
+  Arbitrary<Frequency> frequencies() {
+    return Arbitraries.of(Frequency.class);
+  }
+
   private static LocalDate minDate(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
   }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.twinledger.finance.schedule.Frequency;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,15 +48,105 @@ class DayCountTest {
   }
 
   @Test
-  void actActIcmaWithoutOrOutsideItsReferencePeriodIsAnError() {
+  void actActIcmaWithoutAReferencePeriodIsAnError() {
     assertThatThrownBy(() -> ACT_ACT_ICMA.yearFraction(NOV_2003, MAY_2004))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs the coupon reference period");
-    ReferencePeriod period =
-        new ReferencePeriod(NOV_2003, LocalDate.of(2004, 2, 1), Frequency.QUARTERLY);
-    assertThatThrownBy(() -> ACT_ACT_ICMA.yearFraction(NOV_2003, MAY_2004, period))
+    assertThatThrownBy(() -> ACT_ACT_ICMA.yearFraction(NOV_2003, MAY_2004, null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not within the reference period 2003-11-01 to 2004-02-01");
+        .hasMessageContaining("needs the coupon reference period");
+  }
+
+  /**
+   * The examples of ISDA's 1999 memo "EMU and market conventions: recent developments" (also in
+   * QuantLib's day counter tests), to the memo's 12 decimals, and the exact fractions behind them.
+   */
+  @ParameterizedTest(name = "{0}: {1} → {2}, reference {3} – {4} = {6}")
+  @CsvSource({
+    // regular period: 182 / (2 × 182)
+    "regular, 2003-11-01, 2004-05-01, 2003-11-01, 2004-05-01, 2, 0.500000000000, 1, 2",
+    // short first coupon, annual: 150 / (1 × 365)
+    "short first, 1999-02-01, 1999-07-01, 1998-07-01, 1999-07-01, 1, 0.410958904110, 150, 365",
+    // long first coupon: 153 / (2 × 184) for 2002-08-15 → 2003-01-15 in the notional period
+    // 2002-07-15 – 2003-01-15, plus 181 / (2 × 181) = 337/368
+    "long first, 2002-08-15, 2003-07-15, 2003-01-15, 2003-07-15, 2, 0.915760869565, 337, 368",
+    // short last coupon: 152 / (2 × 182) in the notional period 2000-01-30 – 2000-07-30
+    "short last, 2000-01-30, 2000-06-30, 2000-01-30, 2000-07-30, 2, 0.417582417582, 152, 364",
+    // long last coupon (by hand, the memo has none): 182 / (2 × 182) for 2000-01-30 → 2000-07-30,
+    // plus 62 / (2 × 184) for 2000-07-30 → 2000-09-30 in the notional period ending 2001-01-30:
+    // 1/2 + 31/184 = 123/184
+    "long last, 2000-01-30, 2000-09-30, 2000-01-30, 2000-07-30, 2, 0.668478260870, 123, 184",
+  })
+  void actActIcmaFollowsTheIsdaMemo(
+      String name,
+      LocalDate start,
+      LocalDate end,
+      LocalDate refStart,
+      LocalDate refEnd,
+      int periodsPerYear,
+      BigDecimal twelveDecimals,
+      long numerator,
+      long denominator) {
+    ReferencePeriod period =
+        new ReferencePeriod(refStart, refEnd, Frequency.ofPeriodsPerYear(periodsPerYear));
+
+    BigDecimal fraction = ACT_ACT_ICMA.yearFraction(start, end, period);
+
+    assertThat(fraction.setScale(12, RoundingMode.HALF_EVEN)).isEqualByComparingTo(twelveDecimals);
+    assertThat(fraction)
+        .isEqualByComparingTo(
+            BigDecimal.valueOf(numerator)
+                .divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL128));
+    assertThat(ACT_ACT_ICMA.yearFraction(end, start, period))
+        .isEqualByComparingTo(fraction.negate());
+  }
+
+  @Test
+  void aLongStubIsSplitIntoNotionalPeriodsOnTheMonthEndGrid() {
+    // reference 2017-02-28 – 2017-08-31 (both month ends): the grid is month ends, so
+    // 2016-08-31 – 2017-02-28 (181 days) holds 2017-01-10 → 2017-02-28 (49 days):
+    // 49 / (2 × 181) + 1/2 = 115/181
+    ReferencePeriod monthEnds =
+        new ReferencePeriod(
+            LocalDate.of(2017, 2, 28), LocalDate.of(2017, 8, 31), Frequency.SEMI_ANNUAL);
+    assertThat(
+            ACT_ACT_ICMA.yearFraction(
+                LocalDate.of(2017, 1, 10), LocalDate.of(2017, 8, 31), monthEnds))
+        .isEqualByComparingTo(
+            BigDecimal.valueOf(115).divide(BigDecimal.valueOf(181), MathContext.DECIMAL128));
+    // a coupon on the 30th: the notional period before 2017-02-28 starts on 2016-08-30 (182 days),
+    // so 2017-01-10 → 2017-02-28 is 49 / 364 and the whole stub 49/364 + 1/2 = 231/364
+    ReferencePeriod thirtieth =
+        new ReferencePeriod(
+            LocalDate.of(2017, 2, 28), LocalDate.of(2017, 8, 30), Frequency.SEMI_ANNUAL);
+    assertThat(
+            ACT_ACT_ICMA.yearFraction(
+                LocalDate.of(2017, 1, 10), LocalDate.of(2017, 8, 30), thirtieth))
+        .isEqualByComparingTo(
+            BigDecimal.valueOf(231).divide(BigDecimal.valueOf(364), MathContext.DECIMAL128));
+    // three whole quarters and nothing else: exactly 0.75
+    ReferencePeriod quarter =
+        new ReferencePeriod(NOV_2003, LocalDate.of(2004, 2, 1), Frequency.QUARTERLY);
+    assertThat(ACT_ACT_ICMA.yearFraction(LocalDate.of(2003, 8, 1), MAY_2004, quarter))
+        .isEqualByComparingTo("0.75");
+  }
+
+  @Test
+  void aStubOutsideAnIrregularReferencePeriodIsAnError() {
+    // 2003-11-01 – 2004-02-01 is three months, not one semi-annual period: no grid to split on
+    ReferencePeriod irregular =
+        new ReferencePeriod(NOV_2003, LocalDate.of(2004, 2, 1), Frequency.SEMI_ANNUAL);
+    assertThat(irregular.isRegular()).isFalse();
+    assertThat(new ReferencePeriod(NOV_2003, MAY_2004, Frequency.SEMI_ANNUAL).isRegular()).isTrue();
+    assertThatThrownBy(() -> ACT_ACT_ICMA.yearFraction(NOV_2003, MAY_2004, irregular))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "reference period 2003-11-01 to 2004-02-01 is not one regular 6-month period, so the"
+                + " notional coupon periods beyond it are undefined");
+    // within it, the fraction is still days / (f × its days), as before: 31 / (2 × 92)
+    assertThat(ACT_ACT_ICMA.yearFraction(NOV_2003, LocalDate.of(2003, 12, 2), irregular))
+        .isEqualByComparingTo(
+            BigDecimal.valueOf(31).divide(BigDecimal.valueOf(184), MathContext.DECIMAL128));
   }
 
   @ParameterizedTest(name = "30/360 US {0} → {1} = {2} days")

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.finance.bond.BondPrice;
 import io.twinledger.finance.bond.BondYield;
+import io.twinledger.finance.bond.InvalidBondDatesException;
+import io.twinledger.finance.bond.YieldResult;
 import io.twinledger.finance.valuation.Irr;
 import io.twinledger.finance.valuation.Rate;
 import io.twinledger.finance.valuation.RootResult;
@@ -14,7 +16,6 @@ import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -66,9 +67,10 @@ public class CalcController {
   @Operation(
       summary = "Internal rate of return of dated cash flows (Excel XIRR)",
       description =
-          "The annual rate at which the XNPV is zero, searched from -99 % to 1000 %. At least two"
-              + " flows, none dated before the first. No guess is needed: the answer is the only"
-              + " root, or 422 (no-rate, or multiple-rates listing the roots)."
+          "The annual rate at which the XNPV is zero, among all rates above -100 % (every root is"
+              + " found, however close to another). At least two flows, none dated before the"
+              + " first. No guess is needed: the answer is the only root, or 422 (no-rate, or"
+              + " multiple-rates listing the roots)."
               + PRECISION)
   public CalcResults.RateValue xirr(@RequestBody CalcRequests.XirrBody body) {
     return rate(Xirr.of(CalcRequests.flows(body.flows(), 2)));
@@ -80,9 +82,9 @@ public class CalcController {
       summary = "Internal rate of return of periodic cash flows (Excel IRR)",
       description =
           "The rate per period at which the NPV of the amounts (the first at time 0) is zero,"
-              + " searched from -99 % to 1000 %. At least two amounts. guess is accepted for Excel"
-              + " compatibility but not used: the answer is the only root, or 422 (no-rate, or"
-              + " multiple-rates listing the roots)."
+              + " among all rates above -100 % (every root is found, however close to another). At"
+              + " least two amounts. guess is accepted for Excel compatibility but not used: the"
+              + " answer is the only root, or 422 (no-rate, or multiple-rates listing the roots)."
               + PRECISION)
   public CalcResults.RateValue irr(@RequestBody CalcRequests.IrrBody body) {
     return rate(Irr.of(CalcRequests.amounts(body)));
@@ -94,8 +96,10 @@ public class CalcController {
       summary = "Year fraction between two dates under a day count convention",
       description =
           "convention: 30/360 US, 30E/360, ACT/360, ACT/365F, ACT/ACT ISDA or ACT/ACT ICMA. ICMA"
-              + " needs refStart, refEnd and frequency (1, 2, 4 or 12), the coupon period holding"
-              + " both dates; other conventions refuse them. The start is included, the end"
+              + " needs refStart, refEnd and frequency (1, 2, 4 or 12), the coupon period of the"
+              + " accrual; an accrual reaching outside it (a long or short first or last coupon) is"
+              + " split into the notional periods of its grid, and then it must be one regular"
+              + " period. Other conventions refuse these fields. The start is included, the end"
               + " excluded; swapped dates give the negated fraction."
               + PRECISION)
   public CalcResults.Fraction yearFraction(@RequestBody CalcRequests.YearFractionBody body) {
@@ -115,7 +119,10 @@ public class CalcController {
               + " couponRate and yield are annual decimal fractions; redemption defaults to 100,"
               + " frequency (1, 2 or 4 coupons a year) to 2, dayCount to 30/360 US (Excel basis"
               + " 0; ACT/ACT ISDA and ICMA are basis 1, ACT/360 2, ACT/365F 3, 30E/360 4)."
-              + " settlement must be before maturity."
+              + " settlement must be before maturity. Odd coupon periods, all optional: issue and"
+              + " firstCoupon (Excel ODDFPRICE; issue alone makes the first regular date after it"
+              + " the first coupon), lastCoupon (the last interest date, Excel ODDLPRICE). Dates"
+              + " that do not fit are a 400 naming the date."
               + PRECISION)
   public CalcResults.Price bondPrice(@RequestBody CalcRequests.BondPriceBody body) {
     CalcRequests.SettledBond settled = CalcRequests.bond(body);
@@ -129,25 +136,41 @@ public class CalcController {
       summary = "Yield of a fixed-coupon bond from its clean price (Excel YIELD)",
       description =
           "The annual yield, compounded at the coupon frequency, at which the clean price per 100"
-              + " face value is cleanPrice. Defaults as for bond-price. A price no yield from -99 %"
-              + " to 1000 % reaches is answered with 422 no-rate."
+              + " face value is cleanPrice (Excel YIELD, ODDFYIELD, ODDLYIELD). Fields and defaults"
+              + " as for bond-price. A price no yield from -99 % to 1000 % reaches is answered with"
+              + " 422 no-rate; when settlement is 0 days (30/360) before the last payment the price"
+              + " does not depend on the yield: 422 no-rate for any other price, 422"
+              + " undetermined-rate for that one."
               + PRECISION)
   public CalcResults.Yield bondYield(@RequestBody CalcRequests.BondYieldBody body) {
     CalcRequests.SettledBond settled = CalcRequests.bond(body);
     BigDecimal cleanPrice = CalcRequests.cleanPrice(body);
-    try {
-      return CalcResults.Yield.of(
-          BondYield.of(settled.bond(), settled.settlement(), cleanPrice).decimal());
-    } catch (IllegalArgumentException e) {
-      // The bond, settlement and price were checked above, so what is left is a price out of reach.
-      throw new NoUniqueRate(e.getMessage(), List.of());
-    }
+    return switch (BondYield.solve(settled.bond(), settled.settlement(), cleanPrice)) {
+      case YieldResult.Found found -> CalcResults.Yield.of(found.yield().decimal());
+      case YieldResult.None none -> throw NoUniqueRate.none(none.reason());
+      case YieldResult.Undetermined undetermined ->
+          throw NoUniqueRate.everyRate(undetermined.reason());
+    };
+  }
+
+  /** Odd coupon dates that do not fit the bond, or a settlement before issue: the date at fault. */
+  @ExceptionHandler(InvalidBondDatesException.class)
+  ProblemDetail invalidBondDates(InvalidBondDatesException e) {
+    return Problems.aboutField(
+        HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", e.term(), e.reason());
   }
 
   @ExceptionHandler(NoUniqueRate.class)
   ProblemDetail noUniqueRate(NoUniqueRate e) {
     ProblemDetail problem;
-    if (e.roots().isEmpty()) {
+    if (e.undetermined()) {
+      problem =
+          Problems.of(
+              HttpStatus.UNPROCESSABLE_CONTENT,
+              "undetermined-rate",
+              "Every rate solves it",
+              e.reason());
+    } else if (e.roots().isEmpty()) {
       problem =
           Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "no-rate", "No rate solves it", e.reason());
     } else {
@@ -170,9 +193,9 @@ public class CalcController {
   private static CalcResults.RateValue rate(RootResult result) {
     return switch (result) {
       case RootResult.Unique unique -> CalcResults.RateValue.of(unique.rate().decimal());
-      case RootResult.None none -> throw new NoUniqueRate(none.reason(), List.of());
+      case RootResult.None none -> throw NoUniqueRate.none(none.reason());
       case RootResult.Multiple multiple ->
-          throw new NoUniqueRate(
+          throw NoUniqueRate.multiple(
               multiple.note(),
               multiple.rates().stream().map(r -> CalcResults.rounded(r.decimal())).toList());
     };

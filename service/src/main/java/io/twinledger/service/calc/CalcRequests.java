@@ -67,7 +67,11 @@ public final class CalcRequests {
       LocalDate refEnd,
       BigDecimal frequency) {}
 
-  /** Body of {@code POST /api/v1/calc/bond-price}; Excel PRICE's arguments. */
+  /**
+   * Body of {@code POST /api/v1/calc/bond-price}: Excel PRICE's arguments, with ODDFPRICE's {@code
+   * issue} and {@code firstCoupon} and ODDLPRICE's {@code lastCoupon} (last interest date) for odd
+   * first and last coupon periods, all optional.
+   */
   public record BondPriceBody(
       LocalDate settlement,
       LocalDate maturity,
@@ -75,9 +79,15 @@ public final class CalcRequests {
       @JsonProperty("yield") BigDecimal yieldRate,
       BigDecimal redemption,
       BigDecimal frequency,
-      String dayCount) {}
+      String dayCount,
+      LocalDate issue,
+      LocalDate firstCoupon,
+      LocalDate lastCoupon) {}
 
-  /** Body of {@code POST /api/v1/calc/bond-yield}; Excel YIELD's arguments. */
+  /**
+   * Body of {@code POST /api/v1/calc/bond-yield}: Excel YIELD's arguments, with the optional odd
+   * coupon dates of ODDFYIELD and ODDLYIELD as for bond-price.
+   */
   public record BondYieldBody(
       LocalDate settlement,
       LocalDate maturity,
@@ -85,7 +95,10 @@ public final class CalcRequests {
       BigDecimal cleanPrice,
       BigDecimal redemption,
       BigDecimal frequency,
-      String dayCount) {}
+      String dayCount,
+      LocalDate issue,
+      LocalDate firstCoupon,
+      LocalDate lastCoupon) {}
 
   /** The XNPV discount rate: above -100 % so that {@code 1 + rate} is positive. */
   static Rate discountRate(XnpvBody body) {
@@ -134,9 +147,10 @@ public final class CalcRequests {
   }
 
   /**
-   * An accrual to measure, with its reference period for ACT/ACT ICMA (both dates inside it; any
-   * other convention must not be given one). The dates may be in either order: swapped dates give
-   * the negated fraction.
+   * An accrual to measure, with its reference period for ACT/ACT ICMA (any other convention must
+   * not be given one). An accrual reaching outside the reference period is split into notional
+   * periods, so the reference period must then be one regular period. The dates may be in either
+   * order: swapped dates give the negated fraction.
    */
   record Accrual(
       LocalDate start, LocalDate end, DayCount convention, Optional<ReferencePeriod> reference) {}
@@ -163,14 +177,29 @@ public final class CalcRequests {
     }
     int periodsPerYear =
         periodsPerYear(required(body.frequency(), "frequency", why), ICMA_PERIODS_PER_YEAR);
-    withinReference(start, "start", refStart, refEnd);
-    withinReference(end, "end", refStart, refEnd);
     ReferencePeriod reference =
         new ReferencePeriod(refStart, refEnd, Frequency.ofPeriodsPerYear(periodsPerYear));
+    boolean outside =
+        !reference.contains(start.isBefore(end) ? start : end, start.isBefore(end) ? end : start);
+    if (outside && !reference.isRegular()) {
+      throw new InvalidFieldException(
+          "refEnd",
+          "must be one regular period of "
+              + reference.frequency().months()
+              + " months after refStart "
+              + refStart
+              + " when the accrual reaches outside the reference period (it is split into the"
+              + " notional periods of that grid), was "
+              + refEnd);
+    }
     return new Accrual(start, end, convention, Optional.of(reference));
   }
 
-  /** The bond of a price request, with Excel's defaults. */
+  /**
+   * The bond of a price request, with Excel's defaults. Odd coupon dates that do not fit the bond
+   * throw finance-models' {@link io.twinledger.finance.bond.InvalidBondDatesException}, which names
+   * the date as the request does.
+   */
   static SettledBond bond(BondPriceBody body) {
     return bond(
         body.settlement(),
@@ -178,10 +207,11 @@ public final class CalcRequests {
         body.couponRate(),
         body.redemption(),
         body.frequency(),
-        body.dayCount());
+        body.dayCount(),
+        new OddDates(body.issue(), body.firstCoupon(), body.lastCoupon()));
   }
 
-  /** The bond of a yield request, with Excel's defaults. */
+  /** The bond of a yield request, as {@link #bond(BondPriceBody)}. */
   static SettledBond bond(BondYieldBody body) {
     return bond(
         body.settlement(),
@@ -189,8 +219,12 @@ public final class CalcRequests {
         body.couponRate(),
         body.redemption(),
         body.frequency(),
-        body.dayCount());
+        body.dayCount(),
+        new OddDates(body.issue(), body.firstCoupon(), body.lastCoupon()));
   }
+
+  /** The optional odd coupon dates of a bond request, each possibly null. */
+  private record OddDates(LocalDate issue, LocalDate firstCoupon, LocalDate lastCoupon) {}
 
   /** The yield of a price request: {@code 1 + yield / frequency} must be positive. */
   static Rate yieldRate(BondPriceBody body, FixedCouponBond bond) {
@@ -223,7 +257,8 @@ public final class CalcRequests {
       BigDecimal couponRate,
       BigDecimal redemptionAmount,
       BigDecimal frequency,
-      String dayCountName) {
+      String dayCountName,
+      OddDates odd) {
     LocalDate settlement = date(settlementDate, "settlement");
     LocalDate maturity = date(maturityDate, "maturity");
     if (!settlement.isBefore(maturity)) {
@@ -252,6 +287,16 @@ public final class CalcRequests {
             redemption,
             Frequency.ofPeriodsPerYear(couponsPerYear),
             dayCount);
+    // The last coupon first: regular coupon dates, the first coupon among them, count back from it.
+    if (odd.lastCoupon() != null) {
+      bond = bond.withLastCoupon(date(odd.lastCoupon(), "lastCoupon"));
+    }
+    if (odd.issue() != null) {
+      bond = bond.withIssue(date(odd.issue(), "issue"));
+    }
+    if (odd.firstCoupon() != null) {
+      bond = bond.withFirstCoupon(date(odd.firstCoupon(), "firstCoupon"));
+    }
     return new SettledBond(bond, settlement);
   }
 
@@ -271,22 +316,6 @@ public final class CalcRequests {
           "applies only to ACT/ACT ICMA, not to "
               + convention.apiName()
               + "; leave it out so that it is not mistaken for part of the calculation");
-    }
-  }
-
-  private static void withinReference(
-      LocalDate date, String field, LocalDate refStart, LocalDate refEnd) {
-    if (date.isBefore(refStart) || date.isAfter(refEnd)) {
-      throw new InvalidFieldException(
-          field,
-          "is "
-              + date
-              + ", outside the reference period "
-              + refStart
-              + " to "
-              + refEnd
-              + "; ACT/ACT ICMA needs the accrual within one coupon period (split a long stub into"
-              + " its notional periods)");
     }
   }
 

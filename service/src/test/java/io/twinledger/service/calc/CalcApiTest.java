@@ -116,6 +116,124 @@ class CalcApiTest {
     assertThat(answer.get("yield").decimalValue()).isEqualTo(new BigDecimal("0.0650000069"));
   }
 
+  @Test
+  void yearFractionActActIcmaSplitsALongFirstCoupon() {
+    // ISDA's 1999 memo: 2002-08-15 to 2003-07-15, semi-annual, reference period 2003-01-15 to
+    // 2003-07-15: 153 / (2 × 184) for the part in the notional period 2002-07-15 – 2003-01-15,
+    // plus 181 / (2 × 181) = 337/368 = 0.91576086956521…
+    JsonNode icma =
+        ok(
+            "/api/v1/calc/year-fraction",
+            """
+            {"start":"2002-08-15","end":"2003-07-15","convention":"ACT/ACT ICMA",
+             "refStart":"2003-01-15","refEnd":"2003-07-15","frequency":2}""");
+
+    assertThat(icma.get("fraction").decimalValue()).isEqualTo(new BigDecimal("0.9157608696"));
+  }
+
+  @Test
+  void bondPriceWithAnOddFirstCouponIsExcelsOddfprice() {
+    // Excel's ODDFPRICE example: settlement 2008-11-11, maturity 2021-03-01, issue 2008-10-15,
+    // first coupon 2009-03-01, 7.85 %, yield 6.25 %, semi-annual, basis 1 → 113.597717474079.
+    // E = 181, A = 27, DSC = 110, DFC = 137, N = 25, c = 3.925, g = 1.03125:
+    // clean = 100/g^(24+110/181) + c×137/181/g^(110/181) + Σ_{k=2..25} c/g^(k-1+110/181)
+    //   - c×27/181 = 113.5977174740788375…; accrued = c×27/181 = 0.5854972375690607…
+    JsonNode quote =
+        ok(
+            "/api/v1/calc/bond-price",
+            """
+            {"settlement":"2008-11-11","maturity":"2021-03-01","couponRate":0.0785,"yield":0.0625,
+             "dayCount":"ACT/ACT ICMA","issue":"2008-10-15","firstCoupon":"2009-03-01"}""");
+
+    assertThat(quote.get("cleanPrice").decimalValue()).isEqualTo(new BigDecimal("113.5977174741"));
+    assertThat(quote.get("accruedInterest").decimalValue())
+        .isEqualTo(new BigDecimal("0.5854972376"));
+    assertThat(quote.get("dirtyPrice").decimalValue()).isEqualTo(new BigDecimal("114.1832147116"));
+  }
+
+  @Test
+  void bondPriceWithAnOddLastCouponIsExcelsOddlprice() {
+    // Excel's ODDLPRICE example: settlement 2008-02-07, maturity 2008-06-15, last interest
+    // 2007-10-15, 3.75 %, yield 4.05 %, semi-annual, basis 0 → 99.8782860147213. 30/360
+    // quasi-coupon periods of 180 days from 2007-10-15: DC = 240, A = 112, DSC = 128, c = 1.875:
+    // (100 + 240/180 c) / (1 + 128/180 × 0.02025) - 112/180 c = 99.8782860147213459…
+    JsonNode quote =
+        ok(
+            "/api/v1/calc/bond-price",
+            """
+            {"settlement":"2008-02-07","maturity":"2008-06-15","couponRate":0.0375,"yield":0.0405,
+             "lastCoupon":"2007-10-15"}""");
+
+    assertThat(quote.get("cleanPrice").decimalValue()).isEqualTo(new BigDecimal("99.8782860147"));
+    assertThat(quote.get("accruedInterest").decimalValue())
+        .isEqualTo(new BigDecimal("1.1666666667"));
+  }
+
+  @Test
+  void bondYieldWithOddFirstAndLastCouponsIsExcelsOddfyieldAndOddlyield() {
+    // ODDFYIELD(2008-11-11, 2021-03-01, 2008-10-15, 2009-03-01, 5.75 %, 84.50, 100, 2, 0)
+    // = 0.0772455 in Excel; the ODDFPRICE formula gives 84.50 at 0.07724554159781738…
+    JsonNode first =
+        ok(
+            "/api/v1/calc/bond-yield",
+            """
+            {"settlement":"2008-11-11","maturity":"2021-03-01","couponRate":0.0575,
+             "cleanPrice":84.50,"issue":"2008-10-15","firstCoupon":"2009-03-01"}""");
+    // ODDLYIELD(2008-04-20, 2008-06-15, 2007-12-24, 3.75 %, 99.875, 100, 2, 0) = 0.0451922:
+    // ((100 + c×171/180) / (99.875 + c×116/180) - 1) × 2 × 180/55 = 0.04519223562916885…
+    JsonNode last =
+        ok(
+            "/api/v1/calc/bond-yield",
+            """
+            {"settlement":"2008-04-20","maturity":"2008-06-15","couponRate":0.0375,
+             "cleanPrice":99.875,"lastCoupon":"2007-12-24"}""");
+
+    assertThat(first.get("yield").decimalValue()).isEqualTo(new BigDecimal("0.0772455416"));
+    assertThat(last.get("yield").decimalValue()).isEqualTo(new BigDecimal("0.0451922356"));
+  }
+
+  @Test
+  void noTimeLeftToTheLastPaymentIsNoRateOrAnUndeterminedRate() {
+    // 30/360 US, 5 %, quarterly, maturity 2031-01-31, settlement 2031-01-30: A = 90 = E, so
+    // DSC = 0 and the clean price is (100 + 1.25) / (1 + 0 × y/4) - 1.25 = 100 at every yield
+    String bond =
+        """
+        {"settlement":"2031-01-30","maturity":"2031-01-31","couponRate":0.05,"frequency":4,
+         "cleanPrice":%s}""";
+
+    Api.Response below = api.post("/api/v1/calc/bond-yield", OFFICER, bond.formatted("99.5"));
+    Api.Response at = api.post("/api/v1/calc/bond-yield", OFFICER, bond.formatted("100"));
+
+    assertThat(below.status()).as(below.body()).isEqualTo(422);
+    assertThat(below.contentType()).startsWith("application/problem+json");
+    assertThat(below.json().get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:no-rate");
+    assertThat(below.json().get("reason").asString())
+        .isEqualTo(
+            "settlement 2031-01-30 is 0 days (30/360 US) before the last payment on 2031-01-31,"
+                + " so the clean price is 100 whatever the yield: no yield gives 99.5");
+    assertThat(at.status()).as(at.body()).isEqualTo(422);
+    assertThat(at.contentType()).startsWith("application/problem+json");
+    assertThat(at.json().get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:undetermined-rate");
+    assertThat(at.json().get("title").asString()).isEqualTo("Every rate solves it");
+    assertThat(at.json().get("reason").asString())
+        .endsWith("whatever the yield: every yield gives it, none is determined");
+  }
+
+  @Test
+  void irrRootsCloserThanAnyGridAreBothListed() {
+    // 3284.35 - 7069.27x + 3803.99x² = 0 with x = 1/(1+r): r = 0.07524121959… and 0.07716945527…
+    Api.Response response =
+        api.post("/api/v1/calc/irr", OFFICER, "{\"amounts\":[3284.35,-7069.27,3803.99]}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    assertThat(response.json().get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:multiple-rates");
+    assertThat(response.json().get("roots").valueStream().map(JsonNode::decimalValue))
+        .containsExactly(new BigDecimal("0.0752412196"), new BigDecimal("0.0771694553"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", ",\"guess\":0.1", ",\"guess\":5"})
   void irrIsTheOnlyRootWhateverTheGuess(String guess) {
@@ -233,9 +351,9 @@ class CalcApiTest {
             "year-fraction",
             """
             {"start":"2003-11-01","end":"2004-05-02","convention":"ACT/ACT ICMA",
-             "refStart":"2003-11-01","refEnd":"2004-05-01","frequency":2}""",
-            "end",
-            "outside the reference period"),
+             "refStart":"2003-11-01","refEnd":"2004-02-01","frequency":2}""",
+            "refEnd",
+            "must be one regular period of 6 months after refStart 2003-11-01"),
         Arguments.of(
             "year-fraction",
             """
@@ -275,6 +393,37 @@ class CalcApiTest {
              "cleanPrice":0}""",
             "cleanPrice",
             "must be positive"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2008-11-11\"," + bond + ",\"firstCoupon\":\"2008-11-15\"}",
+            "issue",
+            "is required with firstCoupon 2008-11-15"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2008-11-11\","
+                + bond
+                + ",\"issue\":\"2008-10-15\",\"firstCoupon\":\"2009-03-01\"}",
+            "firstCoupon",
+            "not a regular coupon date counted back from maturity 2017-11-15 every 6 months"),
+        Arguments.of(
+            "bond-price",
+            "{\"settlement\":\"2008-10-01\"," + bond + ",\"issue\":\"2008-10-15\"}",
+            "settlement",
+            "must not be before issue 2008-10-15, was 2008-10-01"),
+        Arguments.of(
+            "bond-yield",
+            """
+            {"settlement":"2008-02-15","maturity":"2016-11-15","couponRate":0.0575,
+             "cleanPrice":95,"lastCoupon":"2016-11-15"}""",
+            "lastCoupon",
+            "must be before maturity 2016-11-15, was 2016-11-15"),
+        Arguments.of(
+            "bond-yield",
+            """
+            {"settlement":"2008-02-15","maturity":"2016-11-15","couponRate":0.0575,
+             "cleanPrice":95,"issue":"2008-13-01"}""",
+            "issue",
+            "ISO-8601 date"),
         Arguments.of("bond-yield", "{\"settlement\":", "body", "not well-formed JSON"));
   }
 
