@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.risk.fit.Ar1Process;
 import io.twinledger.finance.risk.fit.CorrelationMatrix;
+import io.twinledger.finance.risk.fit.KpiProcess;
 import io.twinledger.finance.risk.fit.NormalProcess;
 import io.twinledger.finance.risk.sample.WaterNrwSample;
 import java.math.BigDecimal;
@@ -278,7 +279,7 @@ class MonteCarloEngineTest {
 
   /** One KPI "x", 2,500 paths of 3 years in blocks of {@code blockSize}, no covenant. */
   private static SimulationSpec deterministic(
-      io.twinledger.finance.risk.fit.KpiProcess process, double start, int blockSize, double rate) {
+      KpiProcess process, double start, int blockSize, double rate) {
     return new SimulationSpec(
         List.of(new SimulatedKpi("x", process, start)),
         CorrelationMatrix.independent(List.of("x")),

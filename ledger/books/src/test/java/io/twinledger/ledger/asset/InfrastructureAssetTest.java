@@ -8,6 +8,7 @@ import io.twinledger.ledger.asset.api.AssetRegistered;
 import io.twinledger.ledger.asset.api.AssetRuleViolation;
 import io.twinledger.ledger.asset.api.BaselineRunoffMethod;
 import io.twinledger.ledger.asset.api.BetterDirection;
+import io.twinledger.ledger.asset.api.ContractualThreshold;
 import io.twinledger.ledger.asset.api.DecommissionAsset;
 import io.twinledger.ledger.asset.api.DefineKpi;
 import io.twinledger.ledger.asset.api.KpiDefined;
@@ -300,8 +301,6 @@ class InfrastructureAssetTest {
         "C62",
         Aggregation.LAST,
         BetterDirection.LOWER,
-        List.of(
-            new io.twinledger.ledger.asset.api.ContractualThreshold(
-                "target", new BigDecimal(target))));
+        List.of(new ContractualThreshold("target", new BigDecimal(target))));
   }
 }
