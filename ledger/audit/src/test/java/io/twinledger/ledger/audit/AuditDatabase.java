@@ -1,6 +1,5 @@
 package io.twinledger.ledger.audit;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.store.TestDatabases;
@@ -19,7 +18,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.flywaydb.core.Flyway;
 
 /** A migrated, empty database on the embedded PostgreSQL, and the other fixtures of these tests. */
 final class AuditDatabase {
@@ -28,12 +26,7 @@ final class AuditDatabase {
 
   /** A fresh database with every ledger migration applied. */
   static HikariDataSource fresh() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED));
-    config.setMaximumPoolSize(6);
-    HikariDataSource dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).load().migrate();
-    return dataSource;
+    return TestDatabases.migrated(6);
   }
 
   static void execute(HikariDataSource dataSource, String sql) {

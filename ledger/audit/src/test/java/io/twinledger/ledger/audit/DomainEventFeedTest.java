@@ -58,7 +58,7 @@ class DomainEventFeedTest {
   private DomainEventFeed feed(Instant now) {
     return new DomainEventFeed(
         dataSource,
-        new BooksEventSource(dataSource),
+        new EventTableSource(),
         log,
         3,
         Duration.ofMinutes(1),

@@ -1,5 +1,7 @@
 package io.twinledger.ledger.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 
 /**
  * PostgreSQL servers for tests: always the embedded one, and also the server named by {@code
@@ -48,6 +51,19 @@ public final class TestDatabases {
       case EMBEDDED -> embedded().ensureDatabase(name);
       case EXTERNAL -> createOnExternal(name);
     };
+  }
+
+  /**
+   * A fresh database on the embedded server with every migration on the class path applied, in a
+   * pool of at most {@code poolSize} connections; the caller closes it.
+   */
+  public static HikariDataSource migrated(int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(freshDatabase(Target.EMBEDDED));
+    config.setMaximumPoolSize(poolSize);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    return dataSource;
   }
 
   /** The shared embedded server of this JVM, started on first use in a temporary directory. */

@@ -3,7 +3,6 @@ package io.twinledger.ledger.audit.fabric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.ManagedChannel;
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
@@ -62,11 +60,7 @@ class AnchoringTest {
 
   @BeforeAll
   static void network() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED));
-    config.setMaximumPoolSize(6);
-    dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(6);
     Consortium consortium = Consortium.twinLedger();
     MspDirectory msps = MspDirectory.openOrCreate(data.resolve("fabric"), consortium);
     peer =

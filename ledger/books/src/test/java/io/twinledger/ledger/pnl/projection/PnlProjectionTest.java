@@ -3,7 +3,6 @@ package io.twinledger.ledger.pnl.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.finance.model.LineValue;
 import io.twinledger.finance.model.ModelDefinition;
@@ -40,7 +39,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,11 +80,7 @@ class PnlProjectionTest {
 
   @BeforeEach
   void freshDatabase() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED));
-    config.setMaximumPoolSize(2);
-    dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(2);
     jdbc = JdbcClient.create(dataSource);
     JsonMapper json = JsonMapper.builder().build();
     book = new PnlBook(jdbc, json);
