@@ -4,7 +4,6 @@ import io.twinledger.ledger.peer.PeerSettings;
 import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
 import io.twinledger.ledger.peer.chaincode.CollectionDefinition;
 import io.twinledger.ledger.peer.chaincode.ContractChaincode;
-import io.twinledger.ledger.peer.chaincode.EndorsementPolicy;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import io.twinledger.network.Consortium;
@@ -84,7 +83,7 @@ public final class ConsortiumPeer {
           ChaincodeDefinition.of(
               definition.name(),
               ContractChaincode.of(hosted, dataTypes),
-              policy(definition.endorsement()),
+              definition.endorsement(),
               definition.collections().stream().map(ConsortiumPeer::collection).toList()));
     }
     return new PeerSettings(
@@ -103,11 +102,6 @@ public final class ConsortiumPeer {
       byName.put(name, type);
     }
     return byName;
-  }
-
-  /** The peer endorses with every organisation the policy can involve, which satisfies it. */
-  private static EndorsementPolicy policy(io.twinledger.network.policy.EndorsementPolicy policy) {
-    return new EndorsementPolicy(policy::isSatisfiedBy, new HashSet<>(policy.mspIds()));
   }
 
   private static CollectionDefinition collection(PrivateDataCollection collection) {

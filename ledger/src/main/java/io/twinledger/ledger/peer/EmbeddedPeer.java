@@ -15,6 +15,9 @@ import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.gateway.Endpoint;
 import io.twinledger.ledger.peer.gateway.GatewayService;
 import io.twinledger.ledger.peer.gateway.InProcessChannel;
+import io.twinledger.ledger.peer.identity.Creator;
+import io.twinledger.ledger.peer.identity.EndorserIdentity;
+import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TransientStore;
 import io.twinledger.ledger.peer.store.ChainCheck;
@@ -22,6 +25,7 @@ import io.twinledger.ledger.peer.store.LedgerIntegrityException;
 import io.twinledger.ledger.peer.store.PeerLock;
 import io.twinledger.ledger.peer.store.PeerStore;
 import io.twinledger.ledger.peer.store.VerifiedLedger;
+import io.twinledger.network.msp.NodeOu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -87,6 +91,8 @@ public final class EmbeddedPeer implements AutoCloseable {
    *
    * @throws LedgerIntegrityException naming every defect of the stored ledger
    * @throws IllegalStateException if another peer of the channel runs on the database
+   * @throws IllegalArgumentException if an endorser identity is not a valid peer of its
+   *     organisation
    */
   public static EmbeddedPeer start(PeerSettings settings) {
     PeerLock lock = PeerLock.acquire(settings.dataSource(), settings.channel());
@@ -102,6 +108,7 @@ public final class EmbeddedPeer implements AutoCloseable {
     PeerStore store = new PeerStore(settings.dataSource(), settings.channel());
     VerifiedLedger ledger = ChainCheck.verify(store);
     Organizations organizations = new Organizations(settings.organizationCas());
+    checkEndorsers(organizations, settings.endorsers());
     Map<String, ChaincodeDefinition> chaincodes =
         settings.chaincodes().stream()
             .collect(Collectors.toMap(ChaincodeDefinition::name, Function.identity()));
@@ -153,6 +160,31 @@ public final class EmbeddedPeer implements AutoCloseable {
       orderer.close();
       committer.close();
       throw new UncheckedIOException("Cannot start the in-process gateway", e);
+    }
+  }
+
+  /**
+   * Refuses endorser identities that are not peers of their organisation: endorsement policies name
+   * peers, so every endorsement they signed would fail validation.
+   */
+  private static void checkEndorsers(
+      Organizations organizations, Map<String, EndorserIdentity> endorsers) {
+    for (EndorserIdentity endorser : endorsers.values()) {
+      Creator identity;
+      try {
+        identity = organizations.verify(endorser.serialized());
+      } catch (IdentityException e) {
+        throw new IllegalArgumentException(
+            "The endorser identity of " + endorser.mspId() + " is not valid: " + e.getMessage(), e);
+      }
+      if (identity.nodeOu() != NodeOu.PEER) {
+        throw new IllegalArgumentException(
+            "The endorser identity of "
+                + endorser.mspId()
+                + " is a "
+                + identity.nodeOu().ou()
+                + ", not a peer");
+      }
     }
   }
 

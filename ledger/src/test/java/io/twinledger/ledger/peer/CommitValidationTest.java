@@ -9,6 +9,7 @@ import io.twinledger.ledger.peer.block.BlockEvents;
 import io.twinledger.ledger.peer.fixture.PeerFixture;
 import io.twinledger.ledger.peer.fixture.TestIdentity;
 import io.twinledger.ledger.peer.fixture.TestOrganization;
+import io.twinledger.network.msp.NodeOu;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -167,7 +168,7 @@ class CommitValidationTest {
             .newSignedProposal(
                 unsigned.getBytes(), fixture.org1Client.signer().sign(unsigned.getDigest()))
             .endorse();
-    TestIdentity impostor = fixture.org1.issue("someone-else");
+    TestIdentity impostor = fixture.org1.issue("someone-else", NodeOu.CLIENT);
     Transaction signedByImpostor =
         offline.newSignedTransaction(
             endorsed.getBytes(), impostor.signer().sign(endorsed.getDigest()));
@@ -196,7 +197,7 @@ class CommitValidationTest {
 
   @Test
   void anIdentityFromAnotherCaIsRefused() {
-    TestIdentity rogue = TestOrganization.create("Org1MSP").issue("rogue");
+    TestIdentity rogue = TestOrganization.create("Org1MSP").issue("rogue", NodeOu.CLIENT);
     Contract rogueContract =
         fixture
             .connect(rogue)
@@ -209,8 +210,8 @@ class CommitValidationTest {
 
     assertThat(failure.getStatus().getCode()).isEqualTo(Code.PERMISSION_DENIED);
     assertThat(failure.getStatus().getDescription())
-        .startsWith("creator identity is not valid: certificate")
-        .contains("does not chain to the CA of Org1MSP");
+        .startsWith("creator identity is not valid: ")
+        .contains("was not issued by Org1MSP's CA");
   }
 
   @Test
@@ -299,7 +300,7 @@ class CommitValidationTest {
     TransactionAction action = transaction.getActions(0);
     ChaincodeActionPayload actionPayload = ChaincodeActionPayload.parseFrom(action.getPayload());
     Endorsement first = actionPayload.getAction().getEndorsements(0);
-    TestIdentity stranger = fixture.org2.issue("stranger");
+    TestIdentity stranger = fixture.org2.issue("stranger", NodeOu.PEER);
     Endorsement forged =
         first.toBuilder()
             .setSignature(

@@ -1,5 +1,7 @@
 package io.twinledger.ledger.peer.chaincode;
 
+import io.twinledger.ledger.peer.policy.PrincipalPolicy;
+import io.twinledger.network.policy.EndorsementPolicy;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.hyperledger.fabric.shim.Chaincode;
  * @param name the chaincode name (the namespace of its state)
  * @param version the version recorded in chaincode actions
  * @param chaincode the code, typically a {@link ContractChaincode}
- * @param policy the chaincode-wide endorsement policy
+ * @param policy the chaincode-wide endorsement policy, over the organisations' peers
  * @param policiesByPrefix policies for functions whose name starts with the key
  * @param collections private data collections by name
  */
@@ -27,8 +29,8 @@ public record ChaincodeDefinition(
     String name,
     String version,
     Chaincode chaincode,
-    EndorsementPolicy policy,
-    Map<String, EndorsementPolicy> policiesByPrefix,
+    PrincipalPolicy policy,
+    Map<String, PrincipalPolicy> policiesByPrefix,
     Map<String, CollectionDefinition> collections) {
 
   public ChaincodeDefinition {
@@ -39,7 +41,10 @@ public record ChaincodeDefinition(
     collections = Map.copyOf(collections);
   }
 
-  /** A definition with one policy and the given collections. */
+  /**
+   * A definition with one policy and the given collections; the policy's principals are the
+   * organisations' peers, as {@code --signature-policy} names them.
+   */
   public static ChaincodeDefinition of(
       String name,
       Chaincode chaincode,
@@ -49,21 +54,21 @@ public record ChaincodeDefinition(
         name,
         "1.0",
         chaincode,
-        policy,
+        PrincipalPolicy.peers(policy),
         Map.of(),
         collections.stream()
             .collect(Collectors.toMap(CollectionDefinition::name, collection -> collection)));
   }
 
   /** The same definition with a policy for functions starting with {@code prefix}. */
-  public ChaincodeDefinition withPolicy(String prefix, EndorsementPolicy prefixPolicy) {
-    Map<String, EndorsementPolicy> policies = new HashMap<>(policiesByPrefix);
+  public ChaincodeDefinition withPolicy(String prefix, PrincipalPolicy prefixPolicy) {
+    Map<String, PrincipalPolicy> policies = new HashMap<>(policiesByPrefix);
     policies.put(prefix, prefixPolicy);
     return new ChaincodeDefinition(name, version, chaincode, policy, policies, collections);
   }
 
   /** The policy that governs {@code function}. */
-  public EndorsementPolicy policyFor(String function) {
+  public PrincipalPolicy policyFor(String function) {
     return policiesByPrefix.entrySet().stream()
         .filter(entry -> function.startsWith(entry.getKey()))
         .max(Comparator.comparingInt(entry -> entry.getKey().length()))

@@ -13,6 +13,7 @@ import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
+import io.twinledger.ledger.peer.policy.PrincipalPolicy;
 import io.twinledger.ledger.peer.state.KeyOrder;
 import io.twinledger.ledger.peer.state.PrivateEntry;
 import io.twinledger.ledger.peer.state.PrivateWrite;
@@ -41,7 +42,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -81,9 +81,11 @@ import org.slf4j.LoggerFactory;
  *       BAD_CREATOR_SIGNATURE}), transaction id ({@code BAD_PROPOSAL_TXID}), chaincode ({@code
  *       INVALID_CHAINCODE}), write namespaces ({@code ILLEGAL_WRITESET}), and endorsements: only
  *       endorsements by valid identities with valid signatures over {@code
- *       proposal_response_payload ‖ endorser} count towards the policy ({@code
- *       ENDORSEMENT_POLICY_FAILURE}). Signatures this peer produced itself over exactly these bytes
- *       are recognised ({@link OwnEndorsements}) instead of verified again.
+ *       proposal_response_payload ‖ endorser} count towards the policy, each as the role its
+ *       certificate's node OU gives it: {@code AND('Org1MSP.peer','Org2MSP.peer')} needs both
+ *       organisations' peers, not their clients or admins ({@code ENDORSEMENT_POLICY_FAILURE}).
+ *       Signatures this peer produced itself over exactly these bytes are recognised ({@link
+ *       OwnEndorsements}) instead of verified again.
  *   <li>In block order: a transaction id already on the chain or earlier in the block ({@code
  *       DUPLICATE_TXID}), a read whose version changed since simulation, including by an earlier
  *       valid transaction of the same block ({@code MVCC_READ_CONFLICT}), a range query whose
@@ -348,9 +350,13 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
         parsed, sets, TxValidationCode.VALID, "", endorsementFailure(tx, definition));
   }
 
+  /**
+   * Why the endorsements do not satisfy the policy, if they do not. Only endorsements by valid
+   * identities with valid signatures count, each as the role its certificate's node OU gives it.
+   */
   private Optional<String> endorsementFailure(
       EndorserTransaction tx, ChaincodeDefinition definition) {
-    Set<String> endorsing = new TreeSet<>();
+    List<Creator> endorsers = new ArrayList<>(tx.endorsements().size());
     List<String> rejected = new ArrayList<>();
     for (Endorsement endorsement : tx.endorsements()) {
       Creator endorser;
@@ -366,18 +372,21 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
               ? Optional.empty()
               : endorser.verify(signed.toByteArray(), endorsement.getSignature().toByteArray());
       if (bad.isPresent()) {
-        rejected.add("endorsement of " + endorser.mspId() + ": " + bad.get());
+        rejected.add("endorsement of " + endorser.describe() + ": " + bad.get());
       } else {
-        endorsing.add(endorser.mspId());
+        endorsers.add(endorser);
       }
     }
-    if (definition.policyFor(tx.function()).isSatisfiedBy(endorsing)) {
+    PrincipalPolicy policy = definition.policyFor(tx.function());
+    if (policy.isSatisfiedBy(endorsers)) {
       return Optional.empty();
     }
     return Optional.of(
         "valid endorsements by "
-            + endorsing
-            + " do not satisfy the policy of "
+            + endorsers.stream().map(Creator::describe).toList()
+            + " do not satisfy "
+            + policy
+            + ", the policy of "
             + tx.function()
             + (rejected.isEmpty() ? "" : "; rejected " + rejected));
   }

@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;
 import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
-import io.twinledger.ledger.peer.chaincode.EndorsementPolicy;
 import io.twinledger.ledger.peer.chaincode.Invocation;
 import io.twinledger.ledger.peer.chaincode.SimulationResult;
 import io.twinledger.ledger.peer.chaincode.Simulator;
@@ -12,6 +11,7 @@ import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
+import io.twinledger.ledger.peer.policy.PrincipalPolicy;
 import io.twinledger.ledger.peer.state.TransactionIndex;
 import io.twinledger.ledger.peer.state.TransientStore;
 import java.nio.ByteBuffer;
@@ -191,10 +191,9 @@ public final class Endorser {
   public Envelope endorse(
       CheckedProposal proposal, SimulationResult result, Set<String> requestedOrganizations)
       throws ProposalRejectedException {
-    EndorsementPolicy policy = proposal.definition().policyFor(proposal.invocation().function());
+    PrincipalPolicy policy = proposal.definition().policyFor(proposal.invocation().function());
     Set<String> organizations =
-        new TreeSet<>(
-            requestedOrganizations.isEmpty() ? policy.endorsers() : requestedOrganizations);
+        new TreeSet<>(requestedOrganizations.isEmpty() ? policy.mspIds() : requestedOrganizations);
     ChaincodeAction.Builder action =
         ChaincodeAction.newBuilder()
             .setResults(result.results().toByteString())
