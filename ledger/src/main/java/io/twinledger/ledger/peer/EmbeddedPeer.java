@@ -9,6 +9,7 @@ import io.twinledger.ledger.peer.chaincode.Simulator;
 import io.twinledger.ledger.peer.commit.CommitNotifier;
 import io.twinledger.ledger.peer.commit.CommitStatistics;
 import io.twinledger.ledger.peer.commit.Committer;
+import io.twinledger.ledger.peer.commit.EnvelopeAdmission;
 import io.twinledger.ledger.peer.commit.Orderer;
 import io.twinledger.ledger.peer.endorsement.Endorser;
 import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
@@ -114,6 +115,7 @@ public final class EmbeddedPeer implements AutoCloseable {
             .collect(Collectors.toMap(ChaincodeDefinition::name, Function.identity()));
     TransientStore transientStore = new TransientStore();
     OwnEndorsements ownEndorsements = new OwnEndorsements();
+    EnvelopeAdmission admission = new EnvelopeAdmission(settings.channel(), organizations);
     CommitNotifier notifier =
         new CommitNotifier(ledger.transactions(), store::block, ledger.height());
     Committer committer =
@@ -125,6 +127,7 @@ public final class EmbeddedPeer implements AutoCloseable {
             ledger.transactions(),
             transientStore,
             ownEndorsements,
+            admission,
             store,
             notifier,
             ledger.height(),
@@ -147,6 +150,7 @@ public final class EmbeddedPeer implements AutoCloseable {
             settings.channel(),
             new Endpoint("inprocess:" + serverName, settings.gatewayMspId()),
             endorser,
+            admission,
             orderer,
             notifier,
             organizations,

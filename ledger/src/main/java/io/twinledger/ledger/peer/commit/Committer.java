@@ -78,14 +78,15 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>In parallel per transaction: structure ({@code BAD_PAYLOAD}, {@code UNKNOWN_TX_TYPE}...),
  *       channel ({@code TARGET_CHAIN_NOT_FOUND}), creator identity and envelope signature ({@code
- *       BAD_CREATOR_SIGNATURE}), transaction id ({@code BAD_PROPOSAL_TXID}), chaincode ({@code
- *       INVALID_CHAINCODE}), write namespaces ({@code ILLEGAL_WRITESET}), and endorsements: only
- *       endorsements by valid identities with valid signatures over {@code
- *       proposal_response_payload ‖ endorser} count towards the policy, each as the role its
- *       certificate's node OU gives it: {@code AND('Org1MSP.peer','Org2MSP.peer')} needs both
- *       organisations' peers, not their clients or admins ({@code ENDORSEMENT_POLICY_FAILURE}).
- *       Signatures this peer produced itself over exactly these bytes are recognised ({@link
- *       OwnEndorsements}) instead of verified again.
+ *       BAD_CREATOR_SIGNATURE}; the orderer's admission has usually verified the signature over the
+ *       same bytes already, see {@link EnvelopeAdmission}), transaction id ({@code
+ *       BAD_PROPOSAL_TXID}), chaincode ({@code INVALID_CHAINCODE}), write namespaces ({@code
+ *       ILLEGAL_WRITESET}), and endorsements: only endorsements by valid identities with valid
+ *       signatures over {@code proposal_response_payload ‖ endorser} count towards the policy, each
+ *       as the role its certificate's node OU gives it: {@code AND('Org1MSP.peer','Org2MSP.peer')}
+ *       needs both organisations' peers, not their clients or admins ({@code
+ *       ENDORSEMENT_POLICY_FAILURE}). Signatures this peer produced itself over exactly these bytes
+ *       are recognised ({@link OwnEndorsements}) instead of verified again.
  *   <li>In block order: a transaction id already on the chain or earlier in the block ({@code
  *       DUPLICATE_TXID}), a read whose version changed since simulation, including by an earlier
  *       valid transaction of the same block ({@code MVCC_READ_CONFLICT}), a range query whose
@@ -112,6 +113,7 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
   private final TransactionIndex transactions;
   private final TransientStore transientStore;
   private final OwnEndorsements ownEndorsements;
+  private final EnvelopeAdmission admission;
   private final PeerStore store;
   private final CommitNotifier notifier;
   private final ExecutorService storer =
@@ -134,6 +136,7 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
       TransactionIndex transactions,
       TransientStore transientStore,
       OwnEndorsements ownEndorsements,
+      EnvelopeAdmission admission,
       PeerStore store,
       CommitNotifier notifier,
       long height,
@@ -145,6 +148,7 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
     this.transactions = transactions;
     this.transientStore = transientStore;
     this.ownEndorsements = ownEndorsements;
+    this.admission = admission;
     this.store = store;
     this.notifier = notifier;
     this.height = height;
@@ -305,8 +309,11 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
       return TxCheck.invalid(parsed, TxValidationCode.BAD_CREATOR_SIGNATURE, e.getMessage());
     }
     Optional<String> badSignature =
-        creator.verify(
-            tx.envelope().getPayload().toByteArray(), tx.envelope().getSignature().toByteArray());
+        admission.verified(tx.envelope().getSignature(), tx.envelope().getPayload())
+            ? Optional.empty()
+            : creator.verify(
+                tx.envelope().getPayload().toByteArray(),
+                tx.envelope().getSignature().toByteArray());
     if (badSignature.isPresent()) {
       return TxCheck.invalid(parsed, TxValidationCode.BAD_CREATOR_SIGNATURE, badSignature.get());
     }
