@@ -1,6 +1,7 @@
 package io.twinledger.ledger.peer.chaincode;
 
 import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.ledger.peer.state.KeyHistory;
 import io.twinledger.ledger.peer.state.PrivateEntry;
 import io.twinledger.ledger.peer.state.VersionedValue;
@@ -244,7 +245,7 @@ final class SimulationStub implements ChaincodeStub {
               + " collectionName: "
               + collection);
     }
-    ByteString keyHash = ReadWriteSet.sha256(key);
+    ByteString keyHash = Digests.sha256(key);
     Optional<PrivateEntry> entry = state.privateEntry(definition.name(), collection, keyHash);
     rwset.privateRead(collection, keyHash, entry.map(PrivateEntry::version));
     return entry.flatMap(PrivateEntry::value).map(ByteString::toByteArray).orElse(new byte[0]);
@@ -253,7 +254,7 @@ final class SimulationStub implements ChaincodeStub {
   @Override
   public byte[] getPrivateDataHash(String collection, String key) {
     collection(collection);
-    ByteString keyHash = ReadWriteSet.sha256(key);
+    ByteString keyHash = Digests.sha256(key);
     Optional<PrivateEntry> entry = state.privateEntry(definition.name(), collection, keyHash);
     rwset.privateRead(collection, keyHash, entry.map(PrivateEntry::version));
     return entry.map(e -> e.valueHash().toByteArray()).orElse(new byte[0]);

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.twinledger.ledger.peer.block.EndorserTransaction;
 import io.twinledger.ledger.peer.block.NamespaceSet;
+import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.ledger.peer.state.KeyOrder;
 import io.twinledger.ledger.peer.state.PrivateEntry;
 import io.twinledger.ledger.peer.state.PrivateWrite;
@@ -15,8 +16,6 @@ import io.twinledger.ledger.peer.state.VersionedValue;
 import io.twinledger.ledger.peer.state.WorldState;
 import io.twinledger.ledger.peer.store.HistoryRecord;
 import io.twinledger.ledger.peer.store.TxRecord;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -267,12 +266,12 @@ final class BlockOutcome {
       }
       for (CollectionPvtReadWriteSet set : ns.getCollectionPvtRwsetList()) {
         if (!set.getCollectionName().equals(collection.name())
-            || !sha256(set.getRwset()).equals(collection.privateSetHash())) {
+            || !Digests.equal(Digests.sha256(set.getRwset()), collection.privateSetHash())) {
           continue;
         }
         try {
           for (KVWrite write : KVRWSet.parseFrom(set.getRwset()).getWritesList()) {
-            plain.put(sha256(ByteString.copyFromUtf8(write.getKey())), write);
+            plain.put(Digests.sha256(write.getKey()), write);
           }
         } catch (InvalidProtocolBufferException e) {
           return Map.of();
@@ -298,15 +297,5 @@ final class BlockOutcome {
         + collection
         + '\u0000'
         + HexFormat.of().formatHex(keyHash.toByteArray());
-  }
-
-  private static ByteString sha256(ByteString bytes) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(bytes.asReadOnlyByteBuffer());
-      return ByteString.copyFrom(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
 import io.twinledger.ledger.peer.chaincode.Invocation;
 import io.twinledger.ledger.peer.chaincode.SimulationResult;
 import io.twinledger.ledger.peer.chaincode.Simulator;
+import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import io.twinledger.ledger.peer.identity.IdentityException;
@@ -15,8 +16,6 @@ import io.twinledger.ledger.peer.state.TransactionIndex;
 import io.twinledger.ledger.peer.state.TransientStore;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -292,39 +291,24 @@ public final class Endorser {
 
   /** Fabric's transaction id: lower-case hex SHA-256 of nonce ‖ serialized creator. */
   public static String txId(ByteString nonce, ByteString creator) {
-    MessageDigest digest = sha256();
-    digest.update(nonce.asReadOnlyByteBuffer());
-    digest.update(creator.asReadOnlyByteBuffer());
-    return HexFormat.of().formatHex(digest.digest());
+    return HexFormat.of().formatHex(Digests.sha256(nonce, creator).toByteArray());
   }
 
   private static ByteString proposalHash(Header header, ChaincodeProposalPayload payload) {
-    MessageDigest digest = sha256();
-    digest.update(header.getChannelHeader().asReadOnlyByteBuffer());
-    digest.update(header.getSignatureHeader().asReadOnlyByteBuffer());
-    digest.update(
-        ChaincodeProposalPayload.newBuilder()
-            .setInput(payload.getInput())
-            .build()
-            .toByteString()
-            .asReadOnlyByteBuffer());
-    return ByteString.copyFrom(digest.digest());
+    return Digests.sha256(
+        header.getChannelHeader(),
+        header.getSignatureHeader(),
+        ChaincodeProposalPayload.newBuilder().setInput(payload.getInput()).build().toByteString());
   }
 
   private static ByteString binding(SignatureHeader header, long epoch) {
-    MessageDigest digest = sha256();
-    digest.update(header.getNonce().asReadOnlyByteBuffer());
-    digest.update(header.getCreator().asReadOnlyByteBuffer());
-    digest.update(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(0, epoch));
-    return ByteString.copyFrom(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    ByteString epochBytes =
+        ByteString.copyFrom(
+            ByteBuffer.allocate(Long.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(0, epoch)
+                .array());
+    return Digests.sha256(header.getNonce(), header.getCreator(), epochBytes);
   }
 
   private static <T> T parse(ByteString bytes, Parser<T> parser, String what)
