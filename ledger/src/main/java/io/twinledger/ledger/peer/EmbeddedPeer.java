@@ -4,7 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.chaincode.Simulator;
 import io.twinledger.ledger.peer.commit.CommitNotifier;
 import io.twinledger.ledger.peer.commit.CommitStatistics;
@@ -110,9 +110,9 @@ public final class EmbeddedPeer implements AutoCloseable {
     VerifiedLedger ledger = ChainCheck.verify(store);
     Organizations organizations = new Organizations(settings.organizationCas());
     checkEndorsers(organizations, settings.endorsers());
-    Map<String, ChaincodeDefinition> chaincodes =
+    Map<String, DeployedChaincode> chaincodes =
         settings.chaincodes().stream()
-            .collect(Collectors.toMap(ChaincodeDefinition::name, Function.identity()));
+            .collect(Collectors.toMap(DeployedChaincode::name, Function.identity()));
     TransientStore transientStore = new TransientStore();
     OwnEndorsements ownEndorsements = new OwnEndorsements();
     EnvelopeAdmission admission = new EnvelopeAdmission(settings.channel(), organizations);

@@ -3,7 +3,7 @@ package io.twinledger.ledger.peer.commit;
 import com.google.protobuf.ByteString;
 import io.twinledger.ledger.peer.block.BlockEvents;
 import io.twinledger.ledger.peer.block.BlockHashes;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TransactionIndex;
@@ -78,7 +78,7 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
   public Committer(
       String channel,
       Organizations organizations,
-      Map<String, ChaincodeDefinition> chaincodes,
+      Map<String, DeployedChaincode> chaincodes,
       WorldState state,
       TransactionIndex transactions,
       TransientStore transientStore,

@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import io.twinledger.ledger.peer.block.EndorserTransaction;
 import io.twinledger.ledger.peer.block.MalformedTransactionException;
 import io.twinledger.ledger.peer.block.NamespaceSet;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.endorsement.Endorser;
 import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.identity.Creator;
@@ -45,14 +45,14 @@ final class TxValidator {
 
   private final String channel;
   private final Organizations organizations;
-  private final Map<String, ChaincodeDefinition> chaincodes;
+  private final Map<String, DeployedChaincode> chaincodes;
   private final OwnEndorsements ownEndorsements;
   private final EnvelopeAdmission admission;
 
   TxValidator(
       String channel,
       Organizations organizations,
-      Map<String, ChaincodeDefinition> chaincodes,
+      Map<String, DeployedChaincode> chaincodes,
       OwnEndorsements ownEndorsements,
       EnvelopeAdmission admission) {
     this.channel = channel;
@@ -98,8 +98,8 @@ final class TxValidator {
       return TxCheck.invalid(
           parsed, TxValidationCode.BAD_PROPOSAL_TXID, "expected transaction id " + expectedTxId);
     }
-    ChaincodeDefinition definition = chaincodes.get(tx.chaincodeName());
-    if (definition == null) {
+    DeployedChaincode chaincode = chaincodes.get(tx.chaincodeName());
+    if (chaincode == null) {
       return TxCheck.invalid(
           parsed, TxValidationCode.INVALID_CHAINCODE, "unknown chaincode " + tx.chaincodeName());
     }
@@ -113,31 +113,29 @@ final class TxValidator {
       boolean writes =
           set.kv().getWritesCount() > 0
               || set.collections().stream().anyMatch(c -> c.hashed().getHashedWritesCount() > 0);
-      if (writes && !set.namespace().equals(definition.name())) {
+      if (writes && !set.namespace().equals(chaincode.name())) {
         return TxCheck.invalid(
             parsed,
             TxValidationCode.ILLEGAL_WRITESET,
-            "chaincode " + definition.name() + " wrote to namespace " + set.namespace());
+            "chaincode " + chaincode.name() + " wrote to namespace " + set.namespace());
       }
       for (NamespaceSet.CollectionSet collection : set.collections()) {
-        if (definition.collection(collection.name()).isEmpty()) {
+        if (chaincode.collection(collection.name()).isEmpty()) {
           return TxCheck.invalid(
               parsed,
               TxValidationCode.INVALID_WRITESET,
-              "collection " + collection.name() + " is not defined for " + definition.name());
+              "collection " + collection.name() + " is not defined for " + chaincode.name());
         }
       }
     }
-    return new TxCheck(
-        parsed, sets, TxValidationCode.VALID, "", endorsementFailure(tx, definition));
+    return new TxCheck(parsed, sets, TxValidationCode.VALID, "", endorsementFailure(tx, chaincode));
   }
 
   /**
    * Why the endorsements do not satisfy the policy, if they do not. Only endorsements by valid
    * identities with valid signatures count, each as the role its certificate's node OU gives it.
    */
-  private Optional<String> endorsementFailure(
-      EndorserTransaction tx, ChaincodeDefinition definition) {
+  private Optional<String> endorsementFailure(EndorserTransaction tx, DeployedChaincode chaincode) {
     List<Creator> endorsers = new ArrayList<>(tx.endorsements().size());
     List<String> rejected = new ArrayList<>();
     for (Endorsement endorsement : tx.endorsements()) {
@@ -159,7 +157,7 @@ final class TxValidator {
         endorsers.add(endorser);
       }
     }
-    PrincipalPolicy policy = definition.policyFor(tx.function());
+    PrincipalPolicy policy = chaincode.endorsement();
     if (policy.isSatisfiedBy(endorsers)) {
       return Optional.empty();
     }
@@ -169,7 +167,7 @@ final class TxValidator {
             + " do not satisfy "
             + policy
             + ", the policy of "
-            + tx.function()
+            + chaincode.name()
             + (rejected.isEmpty() ? "" : "; rejected " + rejected));
   }
 }

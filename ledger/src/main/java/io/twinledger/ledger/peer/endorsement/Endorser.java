@@ -3,7 +3,7 @@ package io.twinledger.ledger.peer.endorsement;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.chaincode.Invocation;
 import io.twinledger.ledger.peer.chaincode.SimulationResult;
 import io.twinledger.ledger.peer.chaincode.Simulator;
@@ -60,7 +60,7 @@ public final class Endorser {
   private final Organizations organizations;
   private final Map<String, EndorserIdentity> endorsers;
   private final Map<String, ByteString> serializedEndorsers;
-  private final Map<String, ChaincodeDefinition> chaincodes;
+  private final Map<String, DeployedChaincode> chaincodes;
   private final Simulator simulator;
   private final TransactionIndex transactions;
   private final TransientStore transientStore;
@@ -75,7 +75,7 @@ public final class Endorser {
       String channel,
       Organizations organizations,
       Map<String, EndorserIdentity> endorsers,
-      Map<String, ChaincodeDefinition> chaincodes,
+      Map<String, DeployedChaincode> chaincodes,
       Simulator simulator,
       TransactionIndex transactions,
       TransientStore transientStore,
@@ -132,14 +132,14 @@ public final class Endorser {
       throw new ProposalRejectedException(
           Rejection.UNKNOWN_CHANNEL, "channel '" + channelId + "' not found");
     }
-    ChaincodeDefinition definition = chaincodes.get(chaincodeName);
-    if (definition == null) {
+    DeployedChaincode chaincode = chaincodes.get(chaincodeName);
+    if (chaincode == null) {
       throw new ProposalRejectedException(
           Rejection.UNKNOWN_CHAINCODE,
           "chaincode '" + chaincodeName + "' is not defined on channel '" + channel + "'");
     }
     return new UnpackedProposal(
-        signed, header, channelHeader, signatureHeader, extension, payload, spec, definition);
+        signed, header, channelHeader, signatureHeader, extension, payload, spec, chaincode);
   }
 
   /**
@@ -158,7 +158,7 @@ public final class Endorser {
           "proposal header type " + channelHeader.getType() + " is not ENDORSER_TRANSACTION");
     }
     String extensionName = unpacked.extension().getChaincodeId().getName();
-    if (!extensionName.isEmpty() && !extensionName.equals(unpacked.definition().name())) {
+    if (!extensionName.isEmpty() && !extensionName.equals(unpacked.chaincode().name())) {
       throw refused("header extension names chaincode " + extensionName);
     }
     Creator creator;
@@ -194,11 +194,10 @@ public final class Endorser {
             signed,
             Instant.ofEpochSecond(
                 channelHeader.getTimestamp().getSeconds(), channelHeader.getTimestamp().getNanos()),
-            signatureHeader.getCreator(),
-            creator.mspId(),
+            creator,
             binding(signatureHeader, channelHeader.getEpoch()));
     return new CheckedProposal(
-        unpacked.header(), unpacked.payload(), creator, unpacked.definition(), invocation);
+        unpacked.header(), unpacked.payload(), creator, unpacked.chaincode(), invocation);
   }
 
   /** The organisations this peer holds an endorser identity for. */
@@ -208,15 +207,15 @@ public final class Endorser {
 
   /** Runs the proposal's chaincode against committed state. */
   public SimulationResult simulate(CheckedProposal proposal) {
-    return simulator.simulate(proposal.definition(), proposal.invocation());
+    return simulator.simulate(proposal.chaincode(), proposal.invocation());
   }
 
   /**
-   * The organisations that endorse {@code definition}'s transactions when the client names none:
+   * The organisations that endorse {@code chaincode}'s transactions when the client names none:
    * every organisation its policy names.
    */
-  public Set<String> defaultEndorsers(ChaincodeDefinition definition, String function) {
-    return definition.policyFor(function).mspIds();
+  public Set<String> defaultEndorsers(DeployedChaincode chaincode) {
+    return chaincode.endorsement().mspIds();
   }
 
   /**
@@ -234,8 +233,8 @@ public final class Endorser {
             .setResponse(result.response())
             .setChaincodeId(
                 ChaincodeID.newBuilder()
-                    .setName(proposal.definition().name())
-                    .setVersion(proposal.definition().version()));
+                    .setName(proposal.chaincode().name())
+                    .setVersion(proposal.chaincode().version()));
     result.event().ifPresent(event -> action.setEvents(event.toByteString()));
     ByteString responsePayload =
         ProposalResponsePayload.newBuilder()

@@ -1,6 +1,6 @@
 package io.twinledger.ledger.peer.endorsement;
 
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Header;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
@@ -21,7 +21,7 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
  * @param extension the chaincode header extension
  * @param payload the chaincode proposal payload, transient data included
  * @param spec the chaincode invocation
- * @param definition the chaincode it addresses
+ * @param chaincode the chaincode it addresses
  */
 public record UnpackedProposal(
     SignedProposal signed,
@@ -31,4 +31,4 @@ public record UnpackedProposal(
     ChaincodeHeaderExtension extension,
     ChaincodeProposalPayload payload,
     ChaincodeInvocationSpec spec,
-    ChaincodeDefinition definition) {}
+    DeployedChaincode chaincode) {}

@@ -197,7 +197,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     Set<String> organizations =
         requested
             ? Set.copyOf(request.getEndorsingOrganizationsList())
-            : endorser.defaultEndorsers(unpacked.definition(), function(unpacked));
+            : endorser.defaultEndorsers(unpacked.chaincode());
     List<String> unavailable = unavailable(organizations);
     if (!unavailable.isEmpty()) {
       responses.onError(
@@ -477,11 +477,6 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         .filter(mspId -> !endorser.endorsingOrganizations().contains(mspId))
         .sorted()
         .toList();
-  }
-
-  private static String function(UnpackedProposal unpacked) {
-    List<ByteString> args = unpacked.spec().getChaincodeSpec().getInput().getArgsList();
-    return args.isEmpty() ? "" : args.getFirst().toStringUtf8();
   }
 
   private static String chaincodeFailure(SimulationResult result) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.twinledger.ledger.peer.PeerSettings;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.fixture.Forgery;
 import io.twinledger.ledger.peer.fixture.PeerFixture;
@@ -30,7 +30,7 @@ class TxValidatorTest {
   private static PeerFixture fixture;
   private static Gateway offline;
   private static Organizations organizations;
-  private static Map<String, ChaincodeDefinition> chaincodes;
+  private static Map<String, DeployedChaincode> chaincodes;
 
   @BeforeAll
   static void start() {
