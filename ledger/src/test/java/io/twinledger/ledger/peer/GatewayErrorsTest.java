@@ -45,6 +45,7 @@ import org.hyperledger.fabric.protos.gateway.PreparedTransaction;
 import org.hyperledger.fabric.protos.gateway.SignedChaincodeEventsRequest;
 import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.SubmitRequest;
+import org.hyperledger.fabric.protos.orderer.SeekNewest;
 import org.hyperledger.fabric.protos.orderer.SeekOldest;
 import org.hyperledger.fabric.protos.orderer.SeekPosition;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
@@ -407,26 +408,32 @@ class GatewayErrorsTest {
   }
 
   @Test
-  void chaincodeEventsFromTheOldestBlockAreAnInvalidArgument() throws Exception {
-    ChaincodeEventsRequest request =
-        ChaincodeEventsRequest.newBuilder()
-            .setChannelId(PeerFixture.CHANNEL)
-            .setChaincodeId(PeerFixture.CHAINCODE)
-            .setIdentity(fixture.org1Client.endorser().serialized())
-            .setStartPosition(SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()))
-            .build();
-    SignedChaincodeEventsRequest signed =
-        SignedChaincodeEventsRequest.newBuilder()
-            .setRequest(request.toByteString())
-            .setSignature(sign(fixture.org1Client, request.toByteString()))
-            .build();
+  void chaincodeEventsFromTheOldestOrNewestBlockAreAnInvalidArgument() {
+    for (SeekPosition position :
+        List.of(
+            SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()).build(),
+            SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()).build())) {
+      ChaincodeEventsRequest request =
+          ChaincodeEventsRequest.newBuilder()
+              .setChannelId(PeerFixture.CHANNEL)
+              .setChaincodeId(PeerFixture.CHAINCODE)
+              .setIdentity(fixture.org1Client.endorser().serialized())
+              .setStartPosition(position)
+              .build();
+      SignedChaincodeEventsRequest signed =
+          SignedChaincodeEventsRequest.newBuilder()
+              .setRequest(request.toByteString())
+              .setSignature(sign(fixture.org1Client, request.toByteString()))
+              .build();
 
-    Iterator<?> events = stub().chaincodeEvents(signed);
-    StatusRuntimeException failure =
-        catchThrowableOfType(StatusRuntimeException.class, events::hasNext);
+      Iterator<?> events = stub().chaincodeEvents(signed);
+      StatusRuntimeException failure =
+          catchThrowableOfType(StatusRuntimeException.class, events::hasNext);
 
-    assertThat(failure.getStatus().getCode()).isEqualTo(Code.INVALID_ARGUMENT);
-    assertThat(failure.getStatus().getDescription()).startsWith("invalid start position type");
+      assertThat(failure.getStatus().getCode()).isEqualTo(Code.INVALID_ARGUMENT);
+      assertThat(failure.getStatus().getDescription())
+          .isEqualTo("invalid start position type: " + position.getTypeCase());
+    }
   }
 
   private GatewayGrpc.GatewayBlockingStub stub() {

@@ -79,8 +79,9 @@ import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
  *   <li>{@code ChaincodeEvents} checks the request signature, then streams the chaincode's events
  *       of valid transactions from the requested block (or the next commit), block by block, then
  *       live. An unreadable request is {@code INVALID_ARGUMENT}; a failed ACL check (no or invalid
- *       identity, bad signature, unknown channel) {@code PERMISSION_DENIED}; the {@code oldest}
- *       start position, which Fabric's gateway does not take, {@code INVALID_ARGUMENT}.
+ *       identity, bad signature, unknown channel) {@code PERMISSION_DENIED}; the {@code oldest} or
+ *       {@code newest} start position, which Fabric's gateway does not take, {@code
+ *       INVALID_ARGUMENT}.
  * </ul>
  */
 public final class GatewayService extends GatewayGrpc.GatewayImplBase {
@@ -370,7 +371,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, denied.get()));
       return;
     }
-    if (request.getStartPosition().hasOldest()) {
+    if (request.getStartPosition().hasOldest() || request.getStartPosition().hasNewest()) {
       responses.onError(
           RpcErrors.of(
               Code.INVALID_ARGUMENT,
