@@ -3,6 +3,15 @@ package io.twinledger.service.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.block.BlockHashes;
+import io.twinledger.ledger.peer.block.EndorserTransaction;
+import io.twinledger.ledger.peer.fixture.Forgery;
+import io.twinledger.ledger.peer.identity.EcdsaSignatures;
+import io.twinledger.ledger.peer.identity.EndorserIdentity;
+import io.twinledger.network.msp.MspDirectory;
+import io.twinledger.network.msp.MspIdentity;
+import io.twinledger.network.msp.NodeOu;
 import io.twinledger.service.TwinLedgerApplication;
 import io.twinledger.service.cli.CliAccess;
 import io.twinledger.service.support.Api;
@@ -20,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockData;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.gateway.PreparedTransaction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +54,7 @@ class EvidenceTest {
   @Autowired JsonMapper json;
   @Autowired KpiPeriodJob periods;
   @Autowired JdbcClient jdbc;
+  @Autowired MspDirectory msps;
   @TempDir Path dir;
 
   private Api api;
@@ -238,6 +252,72 @@ class EvidenceTest {
         verify(altered("no-root.json", original.replaceFirst("\"root\" : \"[0-9a-f]+\",", "")));
     assertThat(noRoot.code()).as(noRoot.out()).isEqualTo(2);
     assertThat(noRoot.out()).contains("no-root.json: malformed — ").contains("'root'");
+  }
+
+  /**
+   * The anchor's endorsement policy names the organisations' peers: a bundle whose anchor
+   * transaction was re-endorsed with the City Finance and auditor client keys (and re-signed by its
+   * creator, with the block's data hash recomputed) fails the transaction check.
+   */
+  @Test
+  void anAnchorReEndorsedByTheMembersClientsFailsThePolicy() throws Exception {
+    Path bundle = export("endorsed.json");
+    String original = Files.readString(bundle);
+    var tree = json.readTree(original);
+    String encoded = tree.at("/anchor/block").asString();
+    String txId = tree.at("/anchor/txId").asString();
+    Block block = Block.parseFrom(Base64.getDecoder().decode(encoded));
+    MspIdentity city = msps.organisation("CityFinanceMSP").orElseThrow().identity(NodeOu.CLIENT);
+    MspIdentity auditor =
+        msps.organisation("IndependentAuditorMSP").orElseThrow().identity(NodeOu.CLIENT);
+    BlockData.Builder data = block.getData().toBuilder();
+    for (int i = 0; i < data.getDataCount(); i++) {
+      if (EndorserTransaction.parse(data.getData(i)).txId().equals(txId)) {
+        PreparedTransaction prepared =
+            PreparedTransaction.newBuilder()
+                .setEnvelope(Envelope.parseFrom(data.getData(i)))
+                .build();
+        Envelope forged =
+            Forgery.of(prepared.toByteArray())
+                .endorsedBy(endorser(city), endorser(auditor))
+                .getEnvelope();
+        data.setData(
+            i,
+            forged.toBuilder()
+                .setSignature(
+                    ByteString.copyFrom(
+                        EcdsaSignatures.sign(city.privateKey(), forged.getPayload().toByteArray())))
+                .build()
+                .toByteString());
+      }
+    }
+    Block reEndorsed =
+        block.toBuilder()
+            .setData(data)
+            .setHeader(
+                block.getHeader().toBuilder().setDataHash(BlockHashes.dataHash(data.build())))
+            .build();
+
+    Run verified =
+        verify(
+            altered(
+                "re-endorsed.json",
+                original.replace(
+                    encoded, Base64.getEncoder().encodeToString(reEndorsed.toByteArray()))));
+
+    assertThat(verified.code()).as(verified.out()).isOne();
+    assertThat(verified.out())
+        .containsPattern("block \\d+: ok")
+        .contains(
+            "transaction "
+                + txId
+                + ": endorsements do not satisfy"
+                + " AND('CityFinanceMSP.peer','IndependentAuditorMSP.peer') — valid endorsements by"
+                + " [CityFinanceMSP client, IndependentAuditorMSP client]");
+  }
+
+  private static EndorserIdentity endorser(MspIdentity identity) {
+    return new EndorserIdentity(identity.mspId(), identity.certificate(), identity.privateKey());
   }
 
   @Test

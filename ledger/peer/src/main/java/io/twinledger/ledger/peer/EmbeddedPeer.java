@@ -4,17 +4,21 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.chaincode.Simulator;
 import io.twinledger.ledger.peer.commit.CommitNotifier;
 import io.twinledger.ledger.peer.commit.CommitStatistics;
 import io.twinledger.ledger.peer.commit.Committer;
+import io.twinledger.ledger.peer.commit.EnvelopeAdmission;
 import io.twinledger.ledger.peer.commit.Orderer;
 import io.twinledger.ledger.peer.endorsement.Endorser;
 import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.gateway.Endpoint;
 import io.twinledger.ledger.peer.gateway.GatewayService;
 import io.twinledger.ledger.peer.gateway.InProcessChannel;
+import io.twinledger.ledger.peer.identity.Creator;
+import io.twinledger.ledger.peer.identity.EndorserIdentity;
+import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TransientStore;
 import io.twinledger.ledger.peer.store.ChainCheck;
@@ -22,6 +26,7 @@ import io.twinledger.ledger.peer.store.LedgerIntegrityException;
 import io.twinledger.ledger.peer.store.PeerLock;
 import io.twinledger.ledger.peer.store.PeerStore;
 import io.twinledger.ledger.peer.store.VerifiedLedger;
+import io.twinledger.network.msp.NodeOu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -87,6 +92,8 @@ public final class EmbeddedPeer implements AutoCloseable {
    *
    * @throws LedgerIntegrityException naming every defect of the stored ledger
    * @throws IllegalStateException if another peer of the channel runs on the database
+   * @throws IllegalArgumentException if an endorser identity is not a valid peer of its
+   *     organisation
    */
   public static EmbeddedPeer start(PeerSettings settings) {
     PeerLock lock = PeerLock.acquire(settings.dataSource(), settings.channel());
@@ -102,11 +109,13 @@ public final class EmbeddedPeer implements AutoCloseable {
     PeerStore store = new PeerStore(settings.dataSource(), settings.channel());
     VerifiedLedger ledger = ChainCheck.verify(store);
     Organizations organizations = new Organizations(settings.organizationCas());
-    Map<String, ChaincodeDefinition> chaincodes =
+    checkEndorsers(organizations, settings.endorsers());
+    Map<String, DeployedChaincode> chaincodes =
         settings.chaincodes().stream()
-            .collect(Collectors.toMap(ChaincodeDefinition::name, Function.identity()));
+            .collect(Collectors.toMap(DeployedChaincode::name, Function.identity()));
     TransientStore transientStore = new TransientStore();
     OwnEndorsements ownEndorsements = new OwnEndorsements();
+    EnvelopeAdmission admission = new EnvelopeAdmission(settings.channel(), organizations);
     CommitNotifier notifier =
         new CommitNotifier(ledger.transactions(), store::block, ledger.height());
     Committer committer =
@@ -118,6 +127,7 @@ public final class EmbeddedPeer implements AutoCloseable {
             ledger.transactions(),
             transientStore,
             ownEndorsements,
+            admission,
             store,
             notifier,
             ledger.height(),
@@ -140,6 +150,7 @@ public final class EmbeddedPeer implements AutoCloseable {
             settings.channel(),
             new Endpoint("inprocess:" + serverName, settings.gatewayMspId()),
             endorser,
+            admission,
             orderer,
             notifier,
             organizations,
@@ -153,6 +164,31 @@ public final class EmbeddedPeer implements AutoCloseable {
       orderer.close();
       committer.close();
       throw new UncheckedIOException("Cannot start the in-process gateway", e);
+    }
+  }
+
+  /**
+   * Refuses endorser identities that are not peers of their organisation: endorsement policies name
+   * peers, so every endorsement they signed would fail validation.
+   */
+  private static void checkEndorsers(
+      Organizations organizations, Map<String, EndorserIdentity> endorsers) {
+    for (EndorserIdentity endorser : endorsers.values()) {
+      Creator identity;
+      try {
+        identity = organizations.verify(endorser.serialized());
+      } catch (IdentityException e) {
+        throw new IllegalArgumentException(
+            "The endorser identity of " + endorser.mspId() + " is not valid: " + e.getMessage(), e);
+      }
+      if (identity.nodeOu() != NodeOu.PEER) {
+        throw new IllegalArgumentException(
+            "The endorser identity of "
+                + endorser.mspId()
+                + " is a "
+                + identity.nodeOu().ou()
+                + ", not a peer");
+      }
     }
   }
 

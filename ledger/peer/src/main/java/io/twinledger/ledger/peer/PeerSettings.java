@@ -1,6 +1,6 @@
 package io.twinledger.ledger.peer;
 
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import java.security.cert.X509Certificate;
@@ -26,7 +26,7 @@ public record PeerSettings(
     DataSource dataSource,
     Map<String, X509Certificate> organizationCas,
     Map<String, EndorserIdentity> endorsers,
-    List<ChaincodeDefinition> chaincodes,
+    List<DeployedChaincode> chaincodes,
     BatchLimits batchLimits) {
 
   public PeerSettings {

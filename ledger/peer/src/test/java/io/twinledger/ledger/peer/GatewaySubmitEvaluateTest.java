@@ -8,7 +8,6 @@ import io.twinledger.ledger.peer.fixture.PeerFixture;
 import java.nio.charset.StandardCharsets;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
-import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -122,33 +121,6 @@ class GatewaySubmitEvaluateTest {
         .isEqualTo("chaincode response 500, refused on purpose");
     assertThat(failure.getDetails().get(0).getMspId()).isEqualTo("Org1MSP");
     assertThat(failure.getDetails().get(0).getAddress()).startsWith("inprocess:");
-  }
-
-  @Test
-  void aChaincodeErrorFailsEvaluation() {
-    GatewayException failure =
-        catchThrowableOfType(GatewayException.class, () -> contract.evaluateTransaction("fail"));
-
-    assertThat(failure.getStatus().getCode()).isEqualTo(Code.ABORTED);
-    assertThat(failure.getStatus().getDescription())
-        .isEqualTo(
-            "evaluate call to endorser returned error: chaincode response 500, refused on purpose");
-  }
-
-  @Test
-  void anUnknownChaincodeIsNotFound() {
-    Contract unknown =
-        fixture
-            .connect(fixture.org1Client)
-            .getNetwork(PeerFixture.CHANNEL)
-            .getContract("no-such-chaincode");
-
-    GatewayException failure =
-        catchThrowableOfType(GatewayException.class, () -> unknown.evaluateTransaction("get"));
-
-    assertThat(failure.getStatus().getCode()).isEqualTo(Code.NOT_FOUND);
-    assertThat(failure.getStatus().getDescription())
-        .isEqualTo("chaincode 'no-such-chaincode' is not defined on channel 'infra-performance'");
   }
 
   private static String text(byte[] bytes) {

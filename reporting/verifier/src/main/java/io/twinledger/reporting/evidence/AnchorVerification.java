@@ -10,6 +10,7 @@ import io.twinledger.ledger.peer.block.NamespaceSet;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
+import io.twinledger.ledger.peer.policy.PrincipalPolicy;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.chaincode.ChaincodeDefinition;
 import io.twinledger.network.policy.EndorsementPolicy;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
@@ -42,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       the chaincode that the consortium definition puts the audit-anchor contract in, and its
  *       write set records exactly this checkpoint ({@code checkpoint~<log>~<size>}: log, size,
  *       root, signature, signer's organisation); its endorsements are valid signatures by
- *       identities chained to member CAs and satisfy the contract's endorsement policy.
+ *       identities chained to member CAs and satisfy the contract's endorsement policy, whose
+ *       principals are the organisations' peers ({@code AND('CityFinanceMSP.peer',...)}): an
+ *       endorsement by a client or admin of the organisation does not count.
  * </ul>
  */
 final class AnchorVerification {
@@ -219,7 +221,7 @@ final class AnchorVerification {
     if (write.isPresent()) {
       return write;
     }
-    TreeSet<String> endorsing = new TreeSet<>();
+    List<Creator> endorsers = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
     for (Endorsement endorsement : tx.endorsements()) {
       try {
@@ -228,24 +230,25 @@ final class AnchorVerification {
             tx.proposalResponsePayload().concat(endorsement.getEndorser()).toByteArray();
         Optional<String> bad = endorser.verify(signed, endorsement.getSignature().toByteArray());
         if (bad.isPresent()) {
-          rejected.add("endorsement of " + endorser.mspId() + ": " + bad.get());
+          rejected.add("endorsement of " + endorser.describe() + ": " + bad.get());
         } else {
-          endorsing.add(endorser.mspId());
+          endorsers.add(endorser);
         }
       } catch (IdentityException e) {
         rejected.add("endorser: " + e.getMessage());
       }
     }
-    EndorsementPolicy policy =
-        consortium
-            .endorsementPolicy(anchor.channel(), CONTRACT)
-            .orElseThrow(() -> new IllegalStateException("a hosted contract has a policy"));
-    if (!policy.isSatisfiedBy(endorsing)) {
+    PrincipalPolicy policy =
+        PrincipalPolicy.peers(
+            consortium
+                .endorsementPolicy(anchor.channel(), CONTRACT)
+                .orElseThrow(() -> new IllegalStateException("a hosted contract has a policy")));
+    if (!policy.isSatisfiedBy(endorsers)) {
       return Optional.of(
           "endorsements do not satisfy "
-              + policy.signaturePolicy()
+              + policy
               + " — valid endorsements by "
-              + endorsing
+              + endorsers.stream().map(Creator::describe).toList()
               + (rejected.isEmpty() ? "" : "; refused: " + String.join("; ", rejected)));
     }
     return Optional.empty();

@@ -18,6 +18,8 @@ import io.twinledger.ledger.audit.SignedCheckpoint;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.fixture.Forgery;
+import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import io.twinledger.ledger.store.TestDatabases;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.msp.MspDirectory;
@@ -28,14 +30,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.client.identity.Signer;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.gateway.PreparedTransaction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +183,74 @@ class AnchoringTest {
             () -> new FabricCheckpointAnchor(anchorContract).anchor(signed, Optional.empty()))
         .hasMessageContaining("the signature does not verify with the key of")
         .hasMessageContaining("O=City Finance Office");
+  }
+
+  /**
+   * Fabric's {@code AND('CityFinanceMSP.peer','IndependentAuditorMSP.peer')} is not met by the two
+   * organisations' client identities: an anchor whose write set was edited by hand and re-endorsed
+   * with their keys fails validation, and the forged root never reaches the world state.
+   */
+  @Test
+  void aCheckpointEditedAndReEndorsedByTheMembersClientsIsRefused() throws Exception {
+    AuditLog log = AuditLog.open(dataSource, "edited");
+    log.append(batches(1, 4));
+    SignedCheckpoint signed =
+        new CheckpointSigner(city.privateKey(), city.certificate())
+            .sign(log.checkpoint(Instant.now()));
+    MspIdentity auditor =
+        MspDirectory.openOrCreate(data.resolve("fabric"), Consortium.twinLedger())
+            .organisation("IndependentAuditorMSP")
+            .orElseThrow()
+            .identity(NodeOu.CLIENT);
+    Signer citySigner = Signers.newPrivateKeySigner(city.privateKey());
+    try (Gateway offline =
+        Gateway.newInstance()
+            .identity(new X509Identity(city.mspId(), city.certificate()))
+            .hash(Hash.SHA256)
+            .connection(grpc)
+            .connect()) {
+      Proposal unsigned =
+          offline
+              .getNetwork(CHANNEL)
+              .getContract(anchorContract.getChaincodeName())
+              .newProposal(FabricCheckpointAnchor.RECORD)
+              .addArguments(
+                  signed.checkpoint().logId(),
+                  Long.toString(signed.checkpoint().treeSize()),
+                  signed.checkpoint().root().hex(),
+                  signed.checkpoint().timestamp().toString(),
+                  Base64.getEncoder().encodeToString(signed.signature()),
+                  "[]")
+              .build();
+      Transaction endorsed =
+          offline
+              .newSignedProposal(unsigned.getBytes(), citySigner.sign(unsigned.getDigest()))
+              .endorse();
+      PreparedTransaction forged =
+          Forgery.of(endorsed.getBytes())
+              .replacingInWrites(signed.checkpoint().root().hex(), "ab".repeat(32))
+              .endorsedBy(
+                  new EndorserIdentity(city.mspId(), city.certificate(), city.privateKey()),
+                  new EndorserIdentity(
+                      auditor.mspId(), auditor.certificate(), auditor.privateKey()));
+      SubmittedTransaction submitted =
+          offline
+              .newSignedTransaction(
+                  forged.toByteArray(),
+                  citySigner.sign(Forgery.sha256(forged.getEnvelope().getPayload().toByteArray())))
+              .submitAsync();
+      Status status =
+          offline
+              .newSignedCommit(submitted.getBytes(), citySigner.sign(submitted.getDigest()))
+              .getStatus();
+
+      assertThat(status.getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+    }
+    assertThatThrownBy(
+            () ->
+                anchorContract.evaluateTransaction(
+                    "AuditAnchorContract:LatestCheckpoint", log.logId()))
+        .isInstanceOf(GatewayException.class);
   }
 
   private static List<AuditLeaf> batches(long from, int count) {

@@ -1,10 +1,9 @@
 package io.twinledger.ledger.peer.block;
 
 import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.hash.Digests;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.hyperledger.fabric.protos.common.BlockData;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 
@@ -36,16 +35,12 @@ public final class BlockHashes {
 
   /** SHA-256 of the header bytes. */
   public static ByteString headerHash(BlockHeader header) {
-    return ByteString.copyFrom(sha256().digest(headerBytes(header)));
+    return Digests.sha256(headerBytes(header));
   }
 
   /** SHA-256 of the concatenated data entries. */
   public static ByteString dataHash(BlockData data) {
-    MessageDigest digest = sha256();
-    for (ByteString entry : data.getDataList()) {
-      digest.update(entry.asReadOnlyByteBuffer());
-    }
-    return ByteString.copyFrom(digest.digest());
+    return Digests.sha256(data.getDataList());
   }
 
   private static void writeTlv(ByteArrayOutputStream out, int tag, byte[] value) {
@@ -60,13 +55,5 @@ public final class BlockHashes {
       out.write(octets, skip, octets.length - skip);
     }
     out.writeBytes(value);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

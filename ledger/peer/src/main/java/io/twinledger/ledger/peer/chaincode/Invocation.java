@@ -1,6 +1,7 @@
 package io.twinledger.ledger.peer.chaincode;
 
 import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.identity.Creator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,7 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
  * @param transientMap transient data (never recorded on the chain)
  * @param signedProposal the proposal as the client signed it
  * @param timestamp the client's timestamp from the channel header
- * @param creator the serialized identity of the client
- * @param creatorMspId the client's organisation
+ * @param creator the client, verified
  * @param binding SHA-256(nonce ‖ creator ‖ epoch as 8 little-endian bytes)
  */
 public record Invocation(
@@ -26,8 +26,7 @@ public record Invocation(
     Map<String, ByteString> transientMap,
     SignedProposal signedProposal,
     Instant timestamp,
-    ByteString creator,
-    String creatorMspId,
+    Creator creator,
     ByteString binding) {
 
   public Invocation {

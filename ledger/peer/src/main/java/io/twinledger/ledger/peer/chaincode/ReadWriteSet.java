@@ -1,11 +1,9 @@
 package io.twinledger.ledger.peer.chaincode;
 
 import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.ledger.peer.state.KeyOrder;
 import io.twinledger.ledger.peer.state.Version;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,16 +107,16 @@ final class ReadWriteSet {
               (key, value) ->
                   hashed.addHashedWrites(
                       KVWriteHash.newBuilder()
-                          .setKeyHash(sha256(key))
+                          .setKeyHash(Digests.sha256(key))
                           .setIsDelete(value.isEmpty())
                           .setIsPurge(collection.purges.contains(key))
-                          .setValueHash(value.map(ReadWriteSet::sha256).orElse(ByteString.EMPTY))));
+                          .setValueHash(value.map(Digests::sha256).orElse(ByteString.EMPTY))));
           CollectionHashedReadWriteSet.Builder set =
               CollectionHashedReadWriteSet.newBuilder()
                   .setCollectionName(name)
                   .setHashedRwset(hashed.build().toByteString());
           if (!collection.writes.isEmpty()) {
-            set.setPvtRwsetHash(sha256(collection.privateWrites().toByteString()));
+            set.setPvtRwsetHash(Digests.sha256(collection.privateWrites().toByteString()));
           }
           ns.addCollectionHashedRwset(set);
         });
@@ -155,20 +153,6 @@ final class ReadWriteSet {
         .setBlockNum(version.blockNumber())
         .setTxNum(version.txNumber())
         .build();
-  }
-
-  static ByteString sha256(String key) {
-    return sha256(ByteString.copyFrom(key, StandardCharsets.UTF_8));
-  }
-
-  static ByteString sha256(ByteString bytes) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(bytes.asReadOnlyByteBuffer());
-      return ByteString.copyFrom(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static final class Collection {

@@ -1,10 +1,12 @@
 package io.twinledger.ledger.peer.chaincode;
 
 import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.ledger.peer.state.KeyHistory;
 import io.twinledger.ledger.peer.state.PrivateEntry;
 import io.twinledger.ledger.peer.state.VersionedValue;
 import io.twinledger.ledger.peer.state.WorldState;
+import io.twinledger.network.chaincode.PrivateDataCollection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,7 +38,8 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  *       the same transaction returns the committed value. Each first read records the committed
  *       version (or its absence); range and partial-composite-key queries record their results for
  *       phantom checks. A missing key reads as an empty array, as the Java shim returns it.
- *   <li>Private data: reads and writes check the collection's definition and member-only flags,
+ *   <li>Private data: reads and writes check that the collection is defined and, where it is
+ *       member-only, that the client satisfies its member policy ({@code OR('A.member',...)}),
  *       record hashed reads and writes on the public set and the plain writes in the private set.
  *   <li>Paginated queries are for read-only transactions: writing after one, or paginating after a
  *       write, fails as in Fabric.
@@ -51,7 +54,7 @@ final class SimulationStub implements ChaincodeStub {
   private static final String MAX_UNICODE_RUNE = new String(Character.toChars(0x10FFFF));
 
   private final Invocation invocation;
-  private final ChaincodeDefinition definition;
+  private final DeployedChaincode chaincode;
   private final WorldState state;
   private final KeyHistory history;
   private final String localMspId;
@@ -61,16 +64,16 @@ final class SimulationStub implements ChaincodeStub {
 
   SimulationStub(
       Invocation invocation,
-      ChaincodeDefinition definition,
+      DeployedChaincode chaincode,
       WorldState state,
       KeyHistory history,
       String localMspId) {
     this.invocation = invocation;
-    this.definition = definition;
+    this.chaincode = chaincode;
     this.state = state;
     this.history = history;
     this.localMspId = localMspId;
-    this.rwset = new ReadWriteSet(definition.name());
+    this.rwset = new ReadWriteSet(chaincode.name());
   }
 
   SimulationResult result(Response response) {
@@ -82,7 +85,7 @@ final class SimulationStub implements ChaincodeStub {
             .map(
                 e ->
                     e.toBuilder()
-                        .setChaincodeId(definition.name())
+                        .setChaincodeId(chaincode.name())
                         .setTxId(invocation.txId())
                         .build()));
   }
@@ -128,7 +131,7 @@ final class SimulationStub implements ChaincodeStub {
 
   @Override
   public byte[] getState(String key) {
-    Optional<VersionedValue> committed = state.get(definition.name(), key);
+    Optional<VersionedValue> committed = state.get(chaincode.name(), key);
     rwset.read(key, committed.map(VersionedValue::version));
     return committed.map(v -> v.value().toByteArray()).orElse(new byte[0]);
   }
@@ -228,24 +231,22 @@ final class SimulationStub implements ChaincodeStub {
   @Override
   public QueryResultsIterator<KeyModification> getHistoryForKey(String key) {
     List<KeyModification> entries =
-        history.of(definition.name(), key).stream()
-            .<KeyModification>map(Modification::new)
-            .toList();
+        history.of(chaincode.name(), key).stream().<KeyModification>map(Modification::new).toList();
     return new ListIterator<>(entries);
   }
 
   @Override
   public byte[] getPrivateData(String collection, String key) {
-    CollectionDefinition c = collection(collection);
-    if (c.memberOnlyRead() && !c.memberMspIds().contains(invocation.creatorMspId())) {
+    PrivateDataCollection c = collection(collection);
+    if (c.memberOnlyRead() && !DeployedChaincode.isMember(c, invocation.creator())) {
       throw new ChaincodeException(
           "tx creator does not have read access permission on privatedata in chaincodeName:"
-              + definition.name()
+              + chaincode.name()
               + " collectionName: "
               + collection);
     }
-    ByteString keyHash = ReadWriteSet.sha256(key);
-    Optional<PrivateEntry> entry = state.privateEntry(definition.name(), collection, keyHash);
+    ByteString keyHash = Digests.sha256(key);
+    Optional<PrivateEntry> entry = state.privateEntry(chaincode.name(), collection, keyHash);
     rwset.privateRead(collection, keyHash, entry.map(PrivateEntry::version));
     return entry.flatMap(PrivateEntry::value).map(ByteString::toByteArray).orElse(new byte[0]);
   }
@@ -253,8 +254,8 @@ final class SimulationStub implements ChaincodeStub {
   @Override
   public byte[] getPrivateDataHash(String collection, String key) {
     collection(collection);
-    ByteString keyHash = ReadWriteSet.sha256(key);
-    Optional<PrivateEntry> entry = state.privateEntry(definition.name(), collection, keyHash);
+    ByteString keyHash = Digests.sha256(key);
+    Optional<PrivateEntry> entry = state.privateEntry(chaincode.name(), collection, keyHash);
     rwset.privateRead(collection, keyHash, entry.map(PrivateEntry::version));
     return entry.map(e -> e.valueHash().toByteArray()).orElse(new byte[0]);
   }
@@ -364,7 +365,7 @@ final class SimulationStub implements ChaincodeStub {
 
   @Override
   public byte[] getCreator() {
-    return invocation.creator().toByteArray();
+    return invocation.creator().serialized().toByteArray();
   }
 
   @Override
@@ -389,7 +390,7 @@ final class SimulationStub implements ChaincodeStub {
       throw new ChaincodeException(
           "a paginated query was performed; only paginated queries may follow in this transaction");
     }
-    RangeRead range = new RangeRead(start, end, state.range(definition.name(), start, end));
+    RangeRead range = new RangeRead(start, end, state.range(chaincode.name(), start, end));
     rwset.rangeRead(range);
     return range;
   }
@@ -406,7 +407,7 @@ final class SimulationStub implements ChaincodeStub {
     paginated = true;
     String from = bookmark == null || bookmark.isEmpty() ? start : bookmark;
     Iterator<Map.Entry<String, VersionedValue>> entries =
-        state.range(definition.name(), from, end).entrySet().iterator();
+        state.range(chaincode.name(), from, end).entrySet().iterator();
     List<KeyValue> results = new ArrayList<>();
     while (entries.hasNext() && results.size() < pageSize) {
       Map.Entry<String, VersionedValue> entry = entries.next();
@@ -422,16 +423,16 @@ final class SimulationStub implements ChaincodeStub {
   }
 
   private QueryResultsIterator<KeyValue> privateRange(String collection, String start, String end) {
-    CollectionDefinition c = collection(collection);
-    if (c.memberOnlyRead() && !c.memberMspIds().contains(invocation.creatorMspId())) {
+    PrivateDataCollection c = collection(collection);
+    if (c.memberOnlyRead() && !DeployedChaincode.isMember(c, invocation.creator())) {
       throw new ChaincodeException(
           "tx creator does not have read access permission on privatedata in chaincodeName:"
-              + definition.name()
+              + chaincode.name()
               + " collectionName: "
               + collection);
     }
     NavigableMap<String, PrivateEntry> entries =
-        state.privateRange(definition.name(), collection, start, end);
+        state.privateRange(chaincode.name(), collection, start, end);
     List<KeyValue> results = new ArrayList<>();
     entries.forEach(
         (key, entry) -> entry.value().ifPresent(value -> results.add(new StateEntry(key, value))));
@@ -446,23 +447,23 @@ final class SimulationStub implements ChaincodeStub {
   }
 
   private void checkPrivateWrite(String collection) {
-    CollectionDefinition c = collection(collection);
-    if (c.memberOnlyWrite() && !c.memberMspIds().contains(invocation.creatorMspId())) {
+    PrivateDataCollection c = collection(collection);
+    if (c.memberOnlyWrite() && !DeployedChaincode.isMember(c, invocation.creator())) {
       throw new ChaincodeException(
           "tx creator does not have write access permission on privatedata in chaincodeName:"
-              + definition.name()
+              + chaincode.name()
               + " collectionName: "
               + collection);
     }
     checkWriteAllowed();
   }
 
-  private CollectionDefinition collection(String collection) {
+  private PrivateDataCollection collection(String collection) {
     Objects.requireNonNull(collection, "collection cannot be null");
     if (collection.isEmpty()) {
       throw new IllegalArgumentException("collection must not be an empty string");
     }
-    return definition
+    return chaincode
         .collection(collection)
         .orElseThrow(
             () ->
@@ -470,7 +471,7 @@ final class SimulationStub implements ChaincodeStub {
                     "private data collection '"
                         + collection
                         + "' is not defined for chaincode '"
-                        + definition.name()
+                        + chaincode.name()
                         + "'"));
   }
 

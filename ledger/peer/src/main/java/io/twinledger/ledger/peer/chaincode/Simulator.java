@@ -26,14 +26,14 @@ public final class Simulator {
     this.localMspId = localMspId;
   }
 
-  /** Simulates {@code invocation} of {@code definition}. */
-  public SimulationResult simulate(ChaincodeDefinition definition, Invocation invocation) {
-    SimulationStub stub = new SimulationStub(invocation, definition, state, history, localMspId);
+  /** Simulates {@code invocation} of {@code chaincode}. */
+  public SimulationResult simulate(DeployedChaincode chaincode, Invocation invocation) {
+    SimulationStub stub = new SimulationStub(invocation, chaincode, state, history, localMspId);
     Lock lock = state.readLock();
     lock.lock();
     Chaincode.Response response;
     try {
-      response = definition.chaincode().invoke(stub);
+      response = chaincode.chaincode().invoke(stub);
     } finally {
       lock.unlock();
     }

@@ -1,14 +1,12 @@
 package io.twinledger.ledger.peer.consortium;
 
 import io.twinledger.ledger.peer.PeerSettings;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
-import io.twinledger.ledger.peer.chaincode.CollectionDefinition;
 import io.twinledger.ledger.peer.chaincode.ContractChaincode;
-import io.twinledger.ledger.peer.chaincode.EndorsementPolicy;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import io.twinledger.network.Consortium;
-import io.twinledger.network.chaincode.PrivateDataCollection;
+import io.twinledger.network.chaincode.ChaincodeDefinition;
 import io.twinledger.network.channel.Channel;
 import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
@@ -16,7 +14,6 @@ import io.twinledger.network.msp.OrgMsp;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -69,8 +66,8 @@ public final class ConsortiumPeer {
       endorsers.put(mspId, new EndorserIdentity(mspId, peer.certificate(), peer.privateKey()));
     }
     Map<String, Class<? extends ContractInterface>> byName = byContractName(contracts);
-    List<ChaincodeDefinition> chaincodes = new ArrayList<>();
-    for (io.twinledger.network.chaincode.ChaincodeDefinition definition : channel.chaincodes()) {
+    List<DeployedChaincode> chaincodes = new ArrayList<>();
+    for (ChaincodeDefinition definition : channel.chaincodes()) {
       List<Class<? extends ContractInterface>> hosted = new ArrayList<>();
       for (String contract : definition.contracts()) {
         Class<? extends ContractInterface> type = byName.get(contract);
@@ -80,12 +77,7 @@ public final class ConsortiumPeer {
         }
         hosted.add(type);
       }
-      chaincodes.add(
-          ChaincodeDefinition.of(
-              definition.name(),
-              ContractChaincode.of(hosted, dataTypes),
-              policy(definition.endorsement()),
-              definition.collections().stream().map(ConsortiumPeer::collection).toList()));
+      chaincodes.add(DeployedChaincode.of(definition, ContractChaincode.of(hosted, dataTypes)));
     }
     return new PeerSettings(
         channel.name(), gatewayMspId, dataSource, cas, endorsers, chaincodes, batchLimits);
@@ -103,18 +95,5 @@ public final class ConsortiumPeer {
       byName.put(name, type);
     }
     return byName;
-  }
-
-  /** The peer endorses with every organisation the policy can involve, which satisfies it. */
-  private static EndorsementPolicy policy(io.twinledger.network.policy.EndorsementPolicy policy) {
-    return new EndorsementPolicy(policy::isSatisfiedBy, new HashSet<>(policy.mspIds()));
-  }
-
-  private static CollectionDefinition collection(PrivateDataCollection collection) {
-    return new CollectionDefinition(
-        collection.name(),
-        new HashSet<>(collection.members()),
-        collection.memberOnlyRead(),
-        collection.memberOnlyWrite());
   }
 }

@@ -1,6 +1,6 @@
 package io.twinledger.ledger.peer.endorsement;
 
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.chaincode.Invocation;
 import io.twinledger.ledger.peer.identity.Creator;
 import org.hyperledger.fabric.protos.common.Header;
@@ -13,14 +13,14 @@ import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
  * @param header the proposal header (channel and signature header bytes as signed)
  * @param payload the chaincode proposal payload, transient data included
  * @param creator the verified client
- * @param definition the chaincode to run
+ * @param chaincode the chaincode to run
  * @param invocation what the chaincode sees
  */
 public record CheckedProposal(
     Header header,
     ChaincodeProposalPayload payload,
     Creator creator,
-    ChaincodeDefinition definition,
+    DeployedChaincode chaincode,
     Invocation invocation) {
 
   /** The transaction id. */

@@ -3,11 +3,11 @@ package io.twinledger.ledger.peer.endorsement;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;
-import io.twinledger.ledger.peer.chaincode.ChaincodeDefinition;
-import io.twinledger.ledger.peer.chaincode.EndorsementPolicy;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.chaincode.Invocation;
 import io.twinledger.ledger.peer.chaincode.SimulationResult;
 import io.twinledger.ledger.peer.chaincode.Simulator;
+import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import io.twinledger.ledger.peer.identity.IdentityException;
@@ -16,8 +16,6 @@ import io.twinledger.ledger.peer.state.TransactionIndex;
 import io.twinledger.ledger.peer.state.TransientStore;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -62,7 +60,7 @@ public final class Endorser {
   private final Organizations organizations;
   private final Map<String, EndorserIdentity> endorsers;
   private final Map<String, ByteString> serializedEndorsers;
-  private final Map<String, ChaincodeDefinition> chaincodes;
+  private final Map<String, DeployedChaincode> chaincodes;
   private final Simulator simulator;
   private final TransactionIndex transactions;
   private final TransientStore transientStore;
@@ -77,7 +75,7 @@ public final class Endorser {
       String channel,
       Organizations organizations,
       Map<String, EndorserIdentity> endorsers,
-      Map<String, ChaincodeDefinition> chaincodes,
+      Map<String, DeployedChaincode> chaincodes,
       Simulator simulator,
       TransactionIndex transactions,
       TransientStore transientStore,
@@ -99,13 +97,16 @@ public final class Endorser {
   }
 
   /**
-   * Checks a signed proposal: its structure, header type, channel, the client's identity and
-   * signature, the transaction id (hex SHA-256 of nonce ‖ creator), that the id is new, and that
-   * the chaincode exists.
+   * Reads a signed proposal and finds its chaincode, as Fabric's gateway does before it calls an
+   * endorser.
+   *
+   * @throws ProposalRejectedException {@link Rejection#MALFORMED} when it is not readable or lacks
+   *     a channel, chaincode or input; {@link Rejection#UNKNOWN_CHANNEL}; {@link
+   *     Rejection#UNKNOWN_CHAINCODE}
    */
-  public CheckedProposal check(SignedProposal signed) throws ProposalRejectedException {
+  public UnpackedProposal unpack(SignedProposal signed) throws ProposalRejectedException {
     if (signed.getProposalBytes().isEmpty()) {
-      throw invalid("a signed proposal is required");
+      throw malformed("a signed proposal is required");
     }
     Proposal proposal = parse(signed.getProposalBytes(), Proposal.parser(), "proposal");
     Header header = parse(proposal.getHeader(), Header.parser(), "proposal header");
@@ -113,96 +114,127 @@ public final class Endorser {
         parse(header.getChannelHeader(), ChannelHeader.parser(), "channel header");
     SignatureHeader signatureHeader =
         parse(header.getSignatureHeader(), SignatureHeader.parser(), "signature header");
+    ChaincodeHeaderExtension extension =
+        parse(channelHeader.getExtension(), ChaincodeHeaderExtension.parser(), "header extension");
+    ChaincodeProposalPayload payload =
+        parse(proposal.getPayload(), ChaincodeProposalPayload.parser(), "proposal payload");
+    ChaincodeInvocationSpec spec =
+        parse(payload.getInput(), ChaincodeInvocationSpec.parser(), "invocation spec");
+    String channelId = channelHeader.getChannelId();
+    if (channelId.isEmpty()) {
+      throw malformed("no channel id provided");
+    }
+    String chaincodeName = spec.getChaincodeSpec().getChaincodeId().getName();
+    if (chaincodeName.isEmpty()) {
+      throw malformed("no chaincode name is provided, channel id [" + channelId + "]");
+    }
+    if (!channel.equals(channelId)) {
+      throw new ProposalRejectedException(
+          Rejection.UNKNOWN_CHANNEL, "channel '" + channelId + "' not found");
+    }
+    DeployedChaincode chaincode = chaincodes.get(chaincodeName);
+    if (chaincode == null) {
+      throw new ProposalRejectedException(
+          Rejection.UNKNOWN_CHAINCODE,
+          "chaincode '" + chaincodeName + "' is not defined on channel '" + channel + "'");
+    }
+    return new UnpackedProposal(
+        signed, header, channelHeader, signatureHeader, extension, payload, spec, chaincode);
+  }
+
+  /**
+   * The endorser's checks of an unpacked proposal: its header type, the client's identity (a valid
+   * identity of a channel member) and signature, the transaction id (hex SHA-256 of nonce ‖
+   * creator), and that the id is new.
+   *
+   * @throws ProposalRejectedException {@link Rejection#REFUSED}, naming the check that failed
+   */
+  public CheckedProposal check(UnpackedProposal unpacked) throws ProposalRejectedException {
+    ChannelHeader channelHeader = unpacked.channelHeader();
+    SignatureHeader signatureHeader = unpacked.signatureHeader();
+    SignedProposal signed = unpacked.signed();
     if (channelHeader.getType() != HeaderType.ENDORSER_TRANSACTION_VALUE) {
-      throw invalid(
+      throw refused(
           "proposal header type " + channelHeader.getType() + " is not ENDORSER_TRANSACTION");
     }
-    if (!channel.equals(channelHeader.getChannelId())) {
-      throw new ProposalRejectedException(
-          Rejection.NOT_FOUND, "channel '" + channelHeader.getChannelId() + "' not found");
+    String extensionName = unpacked.extension().getChaincodeId().getName();
+    if (!extensionName.isEmpty() && !extensionName.equals(unpacked.chaincode().name())) {
+      throw refused("header extension names chaincode " + extensionName);
     }
-    Creator creator = creator(signatureHeader.getCreator());
+    Creator creator;
+    try {
+      creator = organizations.verify(signatureHeader.getCreator());
+    } catch (IdentityException e) {
+      throw refused("creator identity is not valid: " + e.getMessage());
+    }
     Optional<String> badSignature =
         creator.verify(
             signed.getProposalBytes().toByteArray(), signed.getSignature().toByteArray());
     if (badSignature.isPresent()) {
-      throw new ProposalRejectedException(
-          Rejection.FORBIDDEN,
-          "proposal signature of " + creator.mspId() + " client is invalid: " + badSignature.get());
+      throw refused(
+          "proposal signature of " + creator.describe() + " is invalid: " + badSignature.get());
     }
     String expectedTxId = txId(signatureHeader.getNonce(), signatureHeader.getCreator());
     if (!expectedTxId.equals(channelHeader.getTxId())) {
-      throw invalid(
+      throw refused(
           "transaction id "
               + channelHeader.getTxId()
               + " is not hex(SHA-256(nonce ‖ creator)) = "
               + expectedTxId);
     }
     if (transactions.find(expectedTxId).isPresent()) {
-      throw new ProposalRejectedException(
-          Rejection.DUPLICATE, "duplicate transaction found [" + expectedTxId + "]");
-    }
-    ChaincodeProposalPayload payload =
-        parse(proposal.getPayload(), ChaincodeProposalPayload.parser(), "proposal payload");
-    ChaincodeInvocationSpec spec =
-        parse(payload.getInput(), ChaincodeInvocationSpec.parser(), "invocation spec");
-    ChaincodeHeaderExtension extension =
-        parse(channelHeader.getExtension(), ChaincodeHeaderExtension.parser(), "header extension");
-    String chaincodeName = spec.getChaincodeSpec().getChaincodeId().getName();
-    if (chaincodeName.isEmpty()) {
-      throw invalid("no chaincode name is provided, channel id [" + channel + "]");
-    }
-    if (!extension.getChaincodeId().getName().isEmpty()
-        && !extension.getChaincodeId().getName().equals(chaincodeName)) {
-      throw invalid("header extension names chaincode " + extension.getChaincodeId().getName());
-    }
-    ChaincodeDefinition definition = chaincodes.get(chaincodeName);
-    if (definition == null) {
-      throw new ProposalRejectedException(
-          Rejection.NOT_FOUND,
-          "chaincode '" + chaincodeName + "' is not defined on channel '" + channel + "'");
+      throw refused("duplicate transaction found [" + expectedTxId + "]");
     }
     Invocation invocation =
         new Invocation(
             channel,
             expectedTxId,
-            spec.getChaincodeSpec().getInput().getArgsList(),
-            payload.getTransientMapMap(),
+            unpacked.spec().getChaincodeSpec().getInput().getArgsList(),
+            unpacked.payload().getTransientMapMap(),
             signed,
             Instant.ofEpochSecond(
                 channelHeader.getTimestamp().getSeconds(), channelHeader.getTimestamp().getNanos()),
-            signatureHeader.getCreator(),
-            creator.mspId(),
+            creator,
             binding(signatureHeader, channelHeader.getEpoch()));
-    return new CheckedProposal(header, payload, creator, definition, invocation);
+    return new CheckedProposal(
+        unpacked.header(), unpacked.payload(), creator, unpacked.chaincode(), invocation);
+  }
+
+  /** The organisations this peer holds an endorser identity for. */
+  public Set<String> endorsingOrganizations() {
+    return endorsers.keySet();
   }
 
   /** Runs the proposal's chaincode against committed state. */
   public SimulationResult simulate(CheckedProposal proposal) {
-    return simulator.simulate(proposal.definition(), proposal.invocation());
+    return simulator.simulate(proposal.chaincode(), proposal.invocation());
+  }
+
+  /**
+   * The organisations that endorse {@code chaincode}'s transactions when the client names none:
+   * every organisation its policy names.
+   */
+  public Set<String> defaultEndorsers(DeployedChaincode chaincode) {
+    return chaincode.endorsement().mspIds();
   }
 
   /**
    * Endorses a successful simulation and returns the unsigned transaction envelope.
    *
-   * @param requestedOrganizations the organisations the client asked to endorse; empty for the
-   *     chaincode policy's default endorsers
+   * @param organizations the organisations to endorse as, all of them {@link
+   *     #endorsingOrganizations}
+   * @throws IllegalArgumentException if this peer holds no endorser identity for one of them
    */
   public Envelope endorse(
-      CheckedProposal proposal, SimulationResult result, Set<String> requestedOrganizations)
-      throws ProposalRejectedException {
-    EndorsementPolicy policy = proposal.definition().policyFor(proposal.invocation().function());
-    Set<String> organizations =
-        new TreeSet<>(
-            requestedOrganizations.isEmpty() ? policy.endorsers() : requestedOrganizations);
+      CheckedProposal proposal, SimulationResult result, Set<String> organizations) {
     ChaincodeAction.Builder action =
         ChaincodeAction.newBuilder()
             .setResults(result.results().toByteString())
             .setResponse(result.response())
             .setChaincodeId(
                 ChaincodeID.newBuilder()
-                    .setName(proposal.definition().name())
-                    .setVersion(proposal.definition().version()));
+                    .setName(proposal.chaincode().name())
+                    .setVersion(proposal.chaincode().version()));
     result.event().ifPresent(event -> action.setEvents(event.toByteString()));
     ByteString responsePayload =
         ProposalResponsePayload.newBuilder()
@@ -212,11 +244,10 @@ public final class Endorser {
             .toByteString();
     ChaincodeEndorsedAction.Builder endorsed =
         ChaincodeEndorsedAction.newBuilder().setProposalResponsePayload(responsePayload);
-    for (String mspId : organizations) {
+    for (String mspId : new TreeSet<>(organizations)) {
       EndorserIdentity identity = endorsers.get(mspId);
       if (identity == null) {
-        throw new ProposalRejectedException(
-            Rejection.UNAVAILABLE, "this peer holds no endorser identity for " + mspId);
+        throw new IllegalArgumentException("this peer holds no endorser identity for " + mspId);
       }
       ByteString endorser = serializedEndorsers.get(mspId);
       ByteString signed = responsePayload.concat(endorser);
@@ -259,48 +290,24 @@ public final class Endorser {
 
   /** Fabric's transaction id: lower-case hex SHA-256 of nonce ‖ serialized creator. */
   public static String txId(ByteString nonce, ByteString creator) {
-    MessageDigest digest = sha256();
-    digest.update(nonce.asReadOnlyByteBuffer());
-    digest.update(creator.asReadOnlyByteBuffer());
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private Creator creator(ByteString serialized) throws ProposalRejectedException {
-    try {
-      return organizations.verify(serialized);
-    } catch (IdentityException e) {
-      throw new ProposalRejectedException(
-          Rejection.FORBIDDEN, "creator identity is not valid: " + e.getMessage());
-    }
+    return HexFormat.of().formatHex(Digests.sha256(nonce, creator).toByteArray());
   }
 
   private static ByteString proposalHash(Header header, ChaincodeProposalPayload payload) {
-    MessageDigest digest = sha256();
-    digest.update(header.getChannelHeader().asReadOnlyByteBuffer());
-    digest.update(header.getSignatureHeader().asReadOnlyByteBuffer());
-    digest.update(
-        ChaincodeProposalPayload.newBuilder()
-            .setInput(payload.getInput())
-            .build()
-            .toByteString()
-            .asReadOnlyByteBuffer());
-    return ByteString.copyFrom(digest.digest());
+    return Digests.sha256(
+        header.getChannelHeader(),
+        header.getSignatureHeader(),
+        ChaincodeProposalPayload.newBuilder().setInput(payload.getInput()).build().toByteString());
   }
 
   private static ByteString binding(SignatureHeader header, long epoch) {
-    MessageDigest digest = sha256();
-    digest.update(header.getNonce().asReadOnlyByteBuffer());
-    digest.update(header.getCreator().asReadOnlyByteBuffer());
-    digest.update(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(0, epoch));
-    return ByteString.copyFrom(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    ByteString epochBytes =
+        ByteString.copyFrom(
+            ByteBuffer.allocate(Long.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(0, epoch)
+                .array());
+    return Digests.sha256(header.getNonce(), header.getCreator(), epochBytes);
   }
 
   private static <T> T parse(ByteString bytes, Parser<T> parser, String what)
@@ -308,11 +315,15 @@ public final class Endorser {
     try {
       return parser.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw invalid("failed to unpack " + what + ": " + e.getMessage());
+      throw malformed("failed to unpack " + what + ": " + e.getMessage());
     }
   }
 
-  private static ProposalRejectedException invalid(String message) {
-    return new ProposalRejectedException(Rejection.INVALID, message);
+  private static ProposalRejectedException malformed(String message) {
+    return new ProposalRejectedException(Rejection.MALFORMED, message);
+  }
+
+  private static ProposalRejectedException refused(String message) {
+    return new ProposalRejectedException(Rejection.REFUSED, message);
   }
 }

@@ -1,8 +1,7 @@
 package io.twinledger.ledger.peer.endorsement;
 
 import com.google.protobuf.ByteString;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.twinledger.ledger.peer.hash.Digests;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,22 +26,12 @@ public final class OwnEndorsements {
     if (digestsBySignature.size() >= LIMIT) {
       digestsBySignature.clear();
     }
-    digestsBySignature.put(signature, sha256(signed));
+    digestsBySignature.put(signature, Digests.sha256(signed));
   }
 
   /** Whether this peer produced exactly this signature over exactly these bytes; forgets it. */
   public boolean produced(ByteString signature, ByteString signed) {
     ByteString digest = digestsBySignature.remove(signature);
-    return digest != null && digest.equals(sha256(signed));
-  }
-
-  private static ByteString sha256(ByteString bytes) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(bytes.asReadOnlyByteBuffer());
-      return ByteString.copyFrom(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return digest != null && Digests.equal(digest, Digests.sha256(signed));
   }
 }

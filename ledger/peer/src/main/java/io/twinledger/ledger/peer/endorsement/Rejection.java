@@ -1,15 +1,19 @@
 package io.twinledger.ledger.peer.endorsement;
 
-/** Why the peer refuses a request before running any chaincode. */
+/**
+ * Why the peer refuses a proposal before running any chaincode. The first three are found while
+ * unpacking it, as Fabric's gateway does; the last by the endorser's own checks.
+ */
 public enum Rejection {
-  /** The request is malformed or inconsistent (bad transaction id, missing fields). */
-  INVALID,
-  /** The signer is unknown, not issued by its organisation's CA, or the signature is bad. */
-  FORBIDDEN,
-  /** The channel or chaincode does not exist on this peer. */
-  NOT_FOUND,
-  /** The transaction id has already been committed. */
-  DUPLICATE,
-  /** The peer cannot endorse as asked (no identity for a requested organisation). */
-  UNAVAILABLE
+  /** The proposal is not readable or lacks a channel, chaincode or input. */
+  MALFORMED,
+  /** The proposal is for a channel this peer does not serve. */
+  UNKNOWN_CHANNEL,
+  /** The proposal names a chaincode that is not defined on the channel. */
+  UNKNOWN_CHAINCODE,
+  /**
+   * The endorser refuses it: wrong header type, an invalid creator or signature, a transaction id
+   * that is not the hash of nonce and creator, or one that is already committed.
+   */
+  REFUSED
 }

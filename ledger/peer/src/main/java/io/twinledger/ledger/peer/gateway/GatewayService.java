@@ -8,10 +8,14 @@ import io.grpc.stub.StreamObserver;
 import io.twinledger.ledger.peer.block.BlockEvents;
 import io.twinledger.ledger.peer.chaincode.SimulationResult;
 import io.twinledger.ledger.peer.commit.CommitNotifier;
+import io.twinledger.ledger.peer.commit.EnvelopeAdmission;
+import io.twinledger.ledger.peer.commit.EnvelopeRefusedException;
 import io.twinledger.ledger.peer.commit.Orderer;
 import io.twinledger.ledger.peer.endorsement.CheckedProposal;
 import io.twinledger.ledger.peer.endorsement.Endorser;
 import io.twinledger.ledger.peer.endorsement.ProposalRejectedException;
+import io.twinledger.ledger.peer.endorsement.Rejection;
+import io.twinledger.ledger.peer.endorsement.UnpackedProposal;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
@@ -24,9 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.gateway.ChaincodeEventsRequest;
 import org.hyperledger.fabric.protos.gateway.ChaincodeEventsResponse;
 import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
@@ -45,34 +47,55 @@ import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 
 /**
  * Fabric's Gateway gRPC service ({@code gateway.proto}) over the embedded peer, speaking exactly
- * what {@code org.hyperledger.fabric.client.Gateway} expects.
+ * what {@code org.hyperledger.fabric.client.Gateway} expects. This peer is the gateway's only
+ * endorser and its orderer, so failures carry the gRPC codes a Fabric 2.5 gateway returns when its
+ * own peer endorses and its orderer answers ({@code internal/pkg/gateway} in Fabric); the messages
+ * keep Fabric's wording and add the reason:
  *
  * <ul>
- *   <li>{@code Evaluate}: checks and simulates the proposal; returns the chaincode response.
- *   <li>{@code Endorse}: checks, simulates and endorses (with the client's endorsing organisations,
- *       or the policy's), returning the prepared transaction envelope to sign.
- *   <li>{@code Submit}: hands the signed envelope to the orderer; returns once it is queued. The
- *       client's envelope signature is checked at commit ({@code BAD_CREATOR_SIGNATURE}).
- *   <li>{@code CommitStatus}: checks the request signature, then waits for the transaction's
- *       validation code and block number.
- *   <li>{@code ChaincodeEvents}: checks the request signature, then streams the chaincode's events
+ *   <li>{@code Evaluate} checks and simulates the proposal and returns the chaincode response. An
+ *       unreadable proposal is {@code INVALID_ARGUMENT}; an unknown channel {@code UNAVAILABLE}; an
+ *       unknown chaincode {@code FAILED_PRECONDITION}. A proposal the endorser refuses (invalid
+ *       creator or signature, bad or duplicate transaction id) is {@code FAILED_PRECONDITION}, a
+ *       chaincode error response {@code UNKNOWN}, both "evaluate call to endorser returned error"
+ *       with an {@code ErrorDetail}; a failed simulation is {@code ABORTED}.
+ *   <li>{@code Endorse} checks, simulates and endorses (as the client's endorsing organisations, or
+ *       those the policy names) and returns the prepared transaction envelope to sign. An
+ *       unreadable proposal is {@code INVALID_ARGUMENT}; endorsing organisations this peer cannot
+ *       endorse for {@code UNAVAILABLE}; an unknown channel or chaincode {@code
+ *       FAILED_PRECONDITION}; whatever the endorser refuses or the chaincode fails {@code ABORTED}
+ *       "failed to endorse transaction", with the reason in the {@code ErrorDetail}.
+ *   <li>{@code Submit} has the orderer's admission check the envelope ({@link EnvelopeAdmission})
+ *       and queues it; it returns once the envelope is queued. A refused envelope is {@code
+ *       ABORTED} "received unsuccessful response from orderer: status=..., info=...", without
+ *       details: {@code BAD_REQUEST} for an unreadable envelope or another channel's, {@code
+ *       FORBIDDEN} for an invalid creator or a signature by another key than the creator's. The
+ *       client sees a {@code SubmitException}. A request for another channel is {@code
+ *       FAILED_PRECONDITION}; a stopped orderer {@code UNAVAILABLE} with an {@code ErrorDetail}.
+ *   <li>{@code CommitStatus} checks the request and its signature, then waits for the transaction's
+ *       validation code and block number. A missing identity, channel or transaction id is {@code
+ *       INVALID_ARGUMENT}; an unknown channel, an invalid identity or a bad signature {@code
+ *       PERMISSION_DENIED} (Fabric's ACL check).
+ *   <li>{@code ChaincodeEvents} checks the request signature, then streams the chaincode's events
  *       of valid transactions from the requested block (or the next commit), block by block, then
- *       live.
+ *       live. An unreadable request is {@code INVALID_ARGUMENT}; a failed ACL check (no or invalid
+ *       identity, bad signature, unknown channel) {@code PERMISSION_DENIED}; the {@code oldest} or
+ *       {@code newest} start position, which Fabric's gateway does not take, {@code
+ *       INVALID_ARGUMENT}.
  * </ul>
- *
- * <p>Failures are gRPC statuses: {@code INVALID_ARGUMENT} for malformed requests and bad
- * transaction ids, {@code PERMISSION_DENIED} for unknown or badly signed identities, {@code
- * NOT_FOUND} for unknown channels and chaincodes, {@code ALREADY_EXISTS} for a committed
- * transaction id, and {@code ABORTED} when the chaincode fails, with an {@code ErrorDetail} naming
- * this endpoint, as Fabric's gateway does.
  */
 public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   private static final long EVENT_POLL_MILLIS = 500;
+  private static final String ENDORSE_FAILED =
+      "failed to endorse transaction, see attached details for more info";
+  private static final String NO_PLAN =
+      "no combination of peers can be derived which satisfy the endorsement policy: ";
 
   private final String channel;
   private final Endpoint endpoint;
   private final Endorser endorser;
+  private final EnvelopeAdmission admission;
   private final Orderer orderer;
   private final CommitNotifier notifier;
   private final Organizations organizations;
@@ -84,6 +107,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       String channel,
       Endpoint endpoint,
       Endorser endorser,
+      EnvelopeAdmission admission,
       Orderer orderer,
       CommitNotifier notifier,
       Organizations organizations,
@@ -91,6 +115,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     this.channel = channel;
     this.endpoint = endpoint;
     this.endorser = endorser;
+    this.admission = admission;
     this.orderer = orderer;
     this.notifier = notifier;
     this.organizations = organizations;
@@ -99,76 +124,129 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void evaluate(EvaluateRequest request, StreamObserver<EvaluateResponse> responses) {
-    if (!request.hasProposedTransaction()) {
-      responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, "an evaluate request is required"));
-      return;
-    }
+    CheckedProposal proposal;
     try {
-      CheckedProposal proposal = endorser.check(request.getProposedTransaction());
-      SimulationResult result = endorser.simulate(proposal);
-      if (!result.succeeded()) {
-        String detail = chaincodeFailure(result);
-        responses.onError(
-            RpcErrors.withDetail(
-                Code.ABORTED,
-                "evaluate call to endorser returned error: " + detail,
-                endpoint,
-                detail));
-        return;
-      }
-      responses.onNext(EvaluateResponse.newBuilder().setResult(result.response()).build());
-      responses.onCompleted();
+      proposal = endorser.check(endorser.unpack(request.getProposedTransaction()));
     } catch (ProposalRejectedException e) {
-      responses.onError(RpcErrors.rejected(e, endpoint));
-    } catch (RuntimeException e) {
       responses.onError(
-          RpcErrors.withDetail(
-              Code.ABORTED, "evaluate failed: " + e.getMessage(), endpoint, String.valueOf(e)));
-    }
-  }
-
-  @Override
-  public void endorse(EndorseRequest request, StreamObserver<EndorseResponse> responses) {
-    if (!request.hasProposedTransaction()) {
-      responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, "an endorse request is required"));
+          switch (e.rejection()) {
+            case MALFORMED ->
+                RpcErrors.of(
+                    Code.INVALID_ARGUMENT,
+                    "failed to unpack transaction proposal: " + e.getMessage());
+            case UNKNOWN_CHANNEL ->
+                RpcErrors.of(
+                    Code.UNAVAILABLE, "failed to get config for channel: " + e.getMessage());
+            case UNKNOWN_CHAINCODE ->
+                RpcErrors.of(
+                    Code.FAILED_PRECONDITION,
+                    "no peers available to evaluate chaincode: " + e.getMessage());
+            case REFUSED ->
+                RpcErrors.withDetail(
+                    Code.FAILED_PRECONDITION,
+                    "evaluate call to endorser returned error: " + e.getMessage(),
+                    endpoint,
+                    e.getMessage());
+          });
       return;
     }
+    SimulationResult result;
     try {
-      CheckedProposal proposal = endorser.check(request.getProposedTransaction());
-      if (!request.getTransactionId().isEmpty()
-          && !request.getTransactionId().equals(proposal.txId())) {
-        responses.onError(
-            RpcErrors.of(
-                Code.INVALID_ARGUMENT,
-                "request transaction id "
-                    + request.getTransactionId()
-                    + " differs from the proposal's "
-                    + proposal.txId()));
-        return;
-      }
-      SimulationResult result = endorser.simulate(proposal);
-      if (!result.succeeded()) {
-        responses.onError(
-            RpcErrors.withDetail(
-                Code.ABORTED,
-                "failed to endorse transaction, see attached details for more info",
-                endpoint,
-                chaincodeFailure(result)));
-        return;
-      }
-      Envelope prepared =
-          endorser.endorse(proposal, result, Set.copyOf(request.getEndorsingOrganizationsList()));
-      responses.onNext(EndorseResponse.newBuilder().setPreparedTransaction(prepared).build());
-      responses.onCompleted();
-    } catch (ProposalRejectedException e) {
-      responses.onError(RpcErrors.rejected(e, endpoint));
+      result = endorser.simulate(proposal);
     } catch (RuntimeException e) {
       responses.onError(
           RpcErrors.withDetail(
               Code.ABORTED,
-              "failed to endorse transaction, see attached details for more info",
+              "failed to evaluate transaction, see attached details for more info",
               endpoint,
-              String.valueOf(e)));
+              "error in simulation: " + e));
+      return;
+    }
+    if (!result.succeeded()) {
+      String detail = chaincodeFailure(result);
+      responses.onError(
+          RpcErrors.withDetail(
+              Code.UNKNOWN,
+              "evaluate call to endorser returned error: " + detail,
+              endpoint,
+              detail));
+      return;
+    }
+    responses.onNext(EvaluateResponse.newBuilder().setResult(result.response()).build());
+    responses.onCompleted();
+  }
+
+  @Override
+  public void endorse(EndorseRequest request, StreamObserver<EndorseResponse> responses) {
+    if (request.getProposedTransaction().getProposalBytes().isEmpty()) {
+      responses.onError(
+          RpcErrors.of(
+              Code.INVALID_ARGUMENT, "the proposed transaction must contain a signed proposal"));
+      return;
+    }
+    UnpackedProposal unpacked;
+    try {
+      unpacked = endorser.unpack(request.getProposedTransaction());
+    } catch (ProposalRejectedException e) {
+      responses.onError(
+          e.rejection() == Rejection.MALFORMED
+              ? RpcErrors.of(Code.INVALID_ARGUMENT, e.getMessage())
+              : RpcErrors.of(Code.FAILED_PRECONDITION, NO_PLAN + e.getMessage()));
+      return;
+    }
+    boolean requested = request.getEndorsingOrganizationsCount() > 0;
+    Set<String> organizations =
+        requested
+            ? Set.copyOf(request.getEndorsingOrganizationsList())
+            : endorser.defaultEndorsers(unpacked.chaincode());
+    List<String> unavailable = unavailable(organizations);
+    if (!unavailable.isEmpty()) {
+      responses.onError(
+          requested
+              ? RpcErrors.of(
+                  Code.UNAVAILABLE,
+                  "failed to find any endorsing peers for org(s): "
+                      + String.join(", ", unavailable))
+              : RpcErrors.of(
+                  Code.FAILED_PRECONDITION,
+                  NO_PLAN
+                      + "this peer holds no endorser identity for "
+                      + String.join(", ", unavailable)));
+      return;
+    }
+    CheckedProposal proposal;
+    try {
+      proposal = endorser.check(unpacked);
+    } catch (ProposalRejectedException e) {
+      responses.onError(
+          RpcErrors.withDetail(Code.ABORTED, ENDORSE_FAILED, endpoint, e.getMessage()));
+      return;
+    }
+    if (!request.getTransactionId().isEmpty()
+        && !request.getTransactionId().equals(proposal.txId())) {
+      responses.onError(
+          RpcErrors.of(
+              Code.INVALID_ARGUMENT,
+              "request transaction id "
+                  + request.getTransactionId()
+                  + " differs from the proposal's "
+                  + proposal.txId()));
+      return;
+    }
+    try {
+      SimulationResult result = endorser.simulate(proposal);
+      if (!result.succeeded()) {
+        responses.onError(
+            RpcErrors.withDetail(Code.ABORTED, ENDORSE_FAILED, endpoint, chaincodeFailure(result)));
+        return;
+      }
+      Envelope prepared = endorser.endorse(proposal, result, organizations);
+      responses.onNext(EndorseResponse.newBuilder().setPreparedTransaction(prepared).build());
+      responses.onCompleted();
+    } catch (RuntimeException e) {
+      responses.onError(
+          RpcErrors.withDetail(
+              Code.ABORTED, ENDORSE_FAILED, endpoint, "error in simulation: " + e));
     }
   }
 
@@ -183,15 +261,25 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, "prepared transaction must be signed"));
       return;
     }
-    Optional<String> malformed = checkEnvelopeChannel(envelope);
-    if (malformed.isPresent()) {
+    if (!channel.equals(request.getChannelId())) {
       responses.onError(
-          RpcErrors.withDetail(
+          RpcErrors.of(
+              Code.FAILED_PRECONDITION,
+              "failed to get config for channel: channel '"
+                  + request.getChannelId()
+                  + "' not found"));
+      return;
+    }
+    try {
+      admission.admit(envelope);
+    } catch (EnvelopeRefusedException e) {
+      responses.onError(
+          RpcErrors.of(
               Code.ABORTED,
-              "received unsuccessful response from orderer: status=BAD_REQUEST, info="
-                  + malformed.get(),
-              endpoint,
-              malformed.get()));
+              "received unsuccessful response from orderer: status="
+                  + e.status().name()
+                  + ", info="
+                  + e.getMessage()));
       return;
     }
     try {
@@ -212,6 +300,10 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void commitStatus(
       SignedCommitStatusRequest signed, StreamObserver<CommitStatusResponse> responses) {
+    if (signed.getRequest().isEmpty()) {
+      responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, "a commit status request is required"));
+      return;
+    }
     CommitStatusRequest request;
     try {
       request = CommitStatusRequest.parseFrom(signed.getRequest());
@@ -220,21 +312,19 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
           RpcErrors.of(Code.INVALID_ARGUMENT, "invalid status request: " + e.getMessage()));
       return;
     }
-    Optional<io.grpc.StatusRuntimeException> refused =
-        checkSigned(
-                request.getIdentity(),
-                signed.getRequest(),
-                signed.getSignature(),
-                request.getChannelId())
-            .or(
-                () ->
-                    request.getTransactionId().isEmpty()
-                        ? Optional.of(
-                            RpcErrors.of(
-                                Code.INVALID_ARGUMENT, "transaction ID should not be empty"))
-                        : Optional.empty());
-    if (refused.isPresent()) {
-      responses.onError(refused.get());
+    Optional<String> incomplete = incomplete(request);
+    if (incomplete.isPresent()) {
+      responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, incomplete.get()));
+      return;
+    }
+    Optional<String> denied =
+        aclFailure(
+            request.getIdentity(),
+            signed.getRequest(),
+            signed.getSignature(),
+            request.getChannelId());
+    if (denied.isPresent()) {
+      responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, denied.get()));
       return;
     }
     CompletableFuture<TxStatus> status = notifier.status(request.getTransactionId());
@@ -257,6 +347,11 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void chaincodeEvents(
       SignedChaincodeEventsRequest signed, StreamObserver<ChaincodeEventsResponse> responses) {
+    if (signed.getRequest().isEmpty()) {
+      responses.onError(
+          RpcErrors.of(Code.INVALID_ARGUMENT, "a chaincode events request is required"));
+      return;
+    }
     ChaincodeEventsRequest request;
     try {
       request = ChaincodeEventsRequest.parseFrom(signed.getRequest());
@@ -266,14 +361,21 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
               Code.INVALID_ARGUMENT, "invalid chaincode events request: " + e.getMessage()));
       return;
     }
-    Optional<io.grpc.StatusRuntimeException> refused =
-        checkSigned(
+    Optional<String> denied =
+        aclFailure(
             request.getIdentity(),
             signed.getRequest(),
             signed.getSignature(),
             request.getChannelId());
-    if (refused.isPresent()) {
-      responses.onError(refused.get());
+    if (denied.isPresent()) {
+      responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, denied.get()));
+      return;
+    }
+    if (request.getStartPosition().hasOldest() || request.getStartPosition().hasNewest()) {
+      responses.onError(
+          RpcErrors.of(
+              Code.INVALID_ARGUMENT,
+              "invalid start position type: " + request.getStartPosition().getTypeCase()));
       return;
     }
     long start = startBlock(request);
@@ -336,44 +438,46 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     return position.hasSpecified() ? position.getSpecified().getNumber() : notifier.height();
   }
 
-  private Optional<io.grpc.StatusRuntimeException> checkSigned(
+  /** What a commit status request lacks, checked before its signature as Fabric does. */
+  private static Optional<String> incomplete(CommitStatusRequest request) {
+    if (request.getIdentity().isEmpty()) {
+      return Optional.of("no identity provided");
+    }
+    if (request.getChannelId().isEmpty()) {
+      return Optional.of("no channel ID provided");
+    }
+    if (request.getTransactionId().isEmpty()) {
+      return Optional.of("transaction ID should not be empty");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why a signed request fails the channel's access check (Fabric's {@code CheckACL}: the request
+   * is for this channel and signed by a valid identity of one of its members), if it does.
+   */
+  private Optional<String> aclFailure(
       ByteString identity, ByteString request, ByteString signature, String channelId) {
-    if (identity.isEmpty()) {
-      return Optional.of(RpcErrors.of(Code.INVALID_ARGUMENT, "no identity provided"));
-    }
-    if (channelId.isEmpty()) {
-      return Optional.of(RpcErrors.of(Code.INVALID_ARGUMENT, "no channel ID provided"));
-    }
     if (!channel.equals(channelId)) {
-      return Optional.of(RpcErrors.of(Code.NOT_FOUND, "channel '" + channelId + "' not found"));
+      return Optional.of("failed to get policy manager for channel [" + channelId + "]");
     }
     Creator creator;
     try {
       creator = organizations.verify(identity);
     } catch (IdentityException e) {
-      return Optional.of(
-          RpcErrors.of(Code.PERMISSION_DENIED, "identity is not valid: " + e.getMessage()));
+      return Optional.of("identity is not valid: " + e.getMessage());
     }
     return creator
         .verify(request.toByteArray(), signature.toByteArray())
-        .map(
-            reason ->
-                RpcErrors.of(
-                    Code.PERMISSION_DENIED,
-                    "request signature of " + creator.mspId() + " client is invalid: " + reason));
+        .map(reason -> "request signature of " + creator.describe() + " is invalid: " + reason);
   }
 
-  private Optional<String> checkEnvelopeChannel(Envelope envelope) {
-    try {
-      Payload payload = Payload.parseFrom(envelope.getPayload());
-      ChannelHeader header = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
-      if (!channel.equals(header.getChannelId())) {
-        return Optional.of("channel '" + header.getChannelId() + "' not found");
-      }
-      return Optional.empty();
-    } catch (InvalidProtocolBufferException e) {
-      return Optional.of("envelope payload is not readable: " + e.getMessage());
-    }
+  /** Those of {@code organizations} this peer holds no endorser identity for, sorted. */
+  private List<String> unavailable(Set<String> organizations) {
+    return organizations.stream()
+        .filter(mspId -> !endorser.endorsingOrganizations().contains(mspId))
+        .sorted()
+        .toList();
   }
 
   private static String chaincodeFailure(SimulationResult result) {

@@ -2,11 +2,11 @@ package io.twinledger.ledger.peer.identity;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.io.ByteArrayInputStream;
-import java.security.GeneralSecurityException;
+import io.twinledger.network.msp.IdentityCheck;
+import io.twinledger.network.msp.MspVerifier;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,16 +15,20 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 /**
  * The channel's member organisations, each known by its MSP id and the certificate of its root CA.
  *
- * <p>An identity is valid when its MSP id is a member, its certificate was issued (and signed) by
- * that member's CA, and it is within its validity period. Intermediate CAs, revocation lists and
- * organisational units are not modelled. Verified identities are cached by their serialized bytes,
- * since every transaction repeats its creator's.
+ * <p>An identity is valid when its MSP id is a member and {@code network-config}'s {@link
+ * MspVerifier} trusts its certificate: issued (and signed) by that member's CA, not itself a CA,
+ * within its validity period, and with exactly one node OU ({@code peer}, {@code client}, {@code
+ * admin} or {@code orderer}), as Fabric's MSP wants with NodeOUs enabled. The node OU becomes the
+ * identity's role in policies ({@link Creator#satisfies}). Intermediate CAs and revocation lists
+ * are not modelled. Verified identities, role included, are cached by their serialized bytes, since
+ * every transaction repeats its creator's and its endorsers'.
  */
 public final class Organizations {
 
   private static final int CACHE_LIMIT = 10_000;
 
   private final Map<String, X509Certificate> authorities;
+  private final MspVerifier verifier;
   private final Map<ByteString, Creator> verified = new ConcurrentHashMap<>();
 
   /**
@@ -35,6 +39,7 @@ public final class Organizations {
       throw new IllegalArgumentException("A channel needs at least one organisation");
     }
     this.authorities = Map.copyOf(authorities);
+    this.verifier = new MspVerifier(this.authorities, Clock.systemUTC());
   }
 
   /** The MSP ids of the member organisations. */
@@ -75,47 +80,16 @@ public final class Organizations {
     } catch (InvalidProtocolBufferException e) {
       throw new IdentityException("creator is not a serialized identity: " + e.getMessage());
     }
-    X509Certificate authority = authorities.get(identity.getMspid());
-    if (authority == null) {
+    if (!authorities.containsKey(identity.getMspid())) {
       throw new IdentityException(
           "MSP " + quoted(identity.getMspid()) + " is not a member of this channel");
     }
-    X509Certificate certificate;
-    try {
-      certificate =
-          (X509Certificate)
-              CertificateFactory.getInstance("X.509")
-                  .generateCertificate(
-                      new ByteArrayInputStream(identity.getIdBytes().toByteArray()));
-    } catch (CertificateException | ClassCastException e) {
-      throw new IdentityException(
-          "identity of MSP " + identity.getMspid() + " does not hold an X.509 certificate");
-    }
-    if (!certificate.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
-      throw new IdentityException(
-          "certificate "
-              + certificate.getSubjectX500Principal().getName()
-              + " was not issued by the CA of "
-              + identity.getMspid());
-    }
-    try {
-      certificate.verify(authority.getPublicKey());
-    } catch (GeneralSecurityException e) {
-      throw new IdentityException(
-          "certificate "
-              + certificate.getSubjectX500Principal().getName()
-              + " does not chain to the CA of "
-              + identity.getMspid()
-              + ": "
-              + e.getMessage());
-    }
-    if (!withinValidity(certificate)) {
-      throw new IdentityException(
-          "certificate "
-              + certificate.getSubjectX500Principal().getName()
-              + " is outside its validity period");
-    }
-    return new Creator(identity.getMspid(), certificate, serializedIdentity);
+    return switch (verifier.verify(identity.getMspid(), identity.getIdBytes().toByteArray())) {
+      case IdentityCheck.Trusted trusted ->
+          new Creator(trusted.mspId(), trusted.nodeOu(), trusted.certificate(), serializedIdentity);
+      case IdentityCheck.Untrusted untrusted ->
+          throw new IdentityException(untrusted.detail() + " (" + untrusted.reason() + ")");
+    };
   }
 
   private static boolean withinValidity(X509Certificate certificate) {

@@ -8,15 +8,13 @@ import io.twinledger.ledger.peer.block.EndorserTransaction;
 import io.twinledger.ledger.peer.block.Keys;
 import io.twinledger.ledger.peer.block.MalformedTransactionException;
 import io.twinledger.ledger.peer.block.NamespaceSet;
+import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.ledger.peer.state.PrivateEntry;
 import io.twinledger.ledger.peer.state.PublicWrite;
 import io.twinledger.ledger.peer.state.TransactionIndex;
 import io.twinledger.ledger.peer.state.TxStatus;
 import io.twinledger.ledger.peer.state.Version;
 import io.twinledger.ledger.peer.state.WorldState;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,7 +137,7 @@ public final class ChainCheck {
           "block " + number + " holds a header numbered " + block.getHeader().getNumber());
     }
     ByteString dataHash = BlockHashes.dataHash(block.getData());
-    if (!dataHash.equals(block.getHeader().getDataHash())) {
+    if (!Digests.equal(dataHash, block.getHeader().getDataHash())) {
       defect(
           ChainDefect.Kind.BLOCK,
           "block "
@@ -150,7 +148,7 @@ public final class ChainCheck {
               + hex(dataHash));
     }
     ByteString headerHash = BlockHashes.headerHash(block.getHeader());
-    if (!headerHash.equals(stored.headerHash())) {
+    if (!Digests.equal(headerHash, stored.headerHash())) {
       defect(
           ChainDefect.Kind.BLOCK,
           "block "
@@ -160,7 +158,7 @@ public final class ChainCheck {
               + ", the header hashes to "
               + hex(headerHash));
     }
-    if (!block.getHeader().getPreviousHash().equals(previousHash)) {
+    if (!Digests.equal(block.getHeader().getPreviousHash(), previousHash)) {
       defect(
           ChainDefect.Kind.BLOCK,
           "block "
@@ -174,8 +172,9 @@ public final class ChainCheck {
               + "'s header hashes to "
               + hex(previousHash));
     }
-    if (!stored.headerColumns().getPreviousHash().equals(block.getHeader().getPreviousHash())
-        || !stored.headerColumns().getDataHash().equals(block.getHeader().getDataHash())) {
+    if (!Digests.equal(
+            stored.headerColumns().getPreviousHash(), block.getHeader().getPreviousHash())
+        || !Digests.equal(stored.headerColumns().getDataHash(), block.getHeader().getDataHash())) {
       defect(
           ChainDefect.Kind.BLOCK,
           "block " + number + " header columns differ from the header in the block bytes");
@@ -349,17 +348,16 @@ public final class ChainCheck {
     expected.seen = true;
     String origin =
         "block " + expected.version.blockNumber() + " tx " + expected.version.txNumber();
-    if (!expected.valueHash.equals(valueHash) || !expected.version.equals(version)) {
+    if (!Digests.equal(expected.valueHash, valueHash) || !expected.version.equals(version)) {
       defect(
           ChainDefect.Kind.PRIVATE_DATA,
           "private data " + name + " hash or version differs from " + origin);
     }
-    if (key.isPresent()
-        && !sha256(ByteString.copyFrom(key.get(), StandardCharsets.UTF_8)).equals(keyHash)) {
+    if (key.isPresent() && !Digests.equal(Digests.sha256(key.get()), keyHash)) {
       defect(
           ChainDefect.Kind.PRIVATE_DATA, "private data " + name + " key does not match its hash");
     }
-    if (value.isPresent() && !sha256(value.get()).equals(expected.valueHash)) {
+    if (value.isPresent() && !Digests.equal(Digests.sha256(value.get()), expected.valueHash)) {
       defect(
           ChainDefect.Kind.PRIVATE_DATA,
           "private data " + name + " value does not match the hash in " + origin);
@@ -372,14 +370,6 @@ public final class ChainCheck {
 
   private static String hex(ByteString bytes) {
     return HexFormat.of().formatHex(bytes.toByteArray());
-  }
-
-  private static ByteString sha256(ByteString bytes) {
-    try {
-      return ByteString.copyFrom(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static final class Expected {

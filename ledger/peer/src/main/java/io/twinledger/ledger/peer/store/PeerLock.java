@@ -1,9 +1,6 @@
 package io.twinledger.ledger.peer.store;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.twinledger.ledger.peer.hash.Digests;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,13 +64,6 @@ public final class PeerLock implements AutoCloseable {
   }
 
   private static long key(String channel) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(("twinledger-peer/" + channel).getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Digests.sha256("twinledger-peer/" + channel).asReadOnlyByteBuffer().getLong();
   }
 }

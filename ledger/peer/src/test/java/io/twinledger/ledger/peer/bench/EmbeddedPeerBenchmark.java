@@ -1,7 +1,6 @@
 package io.twinledger.ledger.peer.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.twinledger.ledger.peer.chaincode.EndorsementPolicy;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.commit.CommitStatistics;
 import io.twinledger.ledger.peer.fixture.PeerFixture;
@@ -9,6 +8,9 @@ import io.twinledger.ledger.peer.fixture.TestIdentity;
 import io.twinledger.ledger.peer.fixture.TestOrganization;
 import io.twinledger.ledger.peer.identity.EcdsaSignatures;
 import io.twinledger.ledger.store.LocalPostgres;
+import io.twinledger.network.msp.NodeOu;
+import io.twinledger.network.policy.EndorsementPolicy;
+import io.twinledger.network.policy.SignedBy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,7 @@ class EmbeddedPeerBenchmark {
     Path dir = Files.createTempDirectory("twinledger-peer-bench");
     try (LocalPostgres postgres =
         LocalPostgres.start(dir.resolve("pg"), LocalPostgres.Durability.DURABLE)) {
-      EndorsementPolicy org1 = new EndorsementPolicy(m -> m.contains("Org1MSP"), Set.of("Org1MSP"));
+      EndorsementPolicy org1 = new SignedBy("Org1MSP");
       try (PeerFixture fixture =
           PeerFixture.start(postgres.ensureDatabase("peer_bench_one"), BatchLimits.DEFAULT, org1)) {
         Contract contract = contract(fixture);
@@ -176,7 +177,7 @@ class EmbeddedPeerBenchmark {
   }
 
   private static String cryptoRow() {
-    TestIdentity identity = TestOrganization.create("CryptoMSP").issue("bench");
+    TestIdentity identity = TestOrganization.create("CryptoMSP").issue("bench", NodeOu.CLIENT);
     byte[] message = VALUE.repeat(10).getBytes();
     int n = 3_000;
     byte[] signature = new byte[0];
