@@ -49,6 +49,19 @@ class VerifierJarIT {
   }
 
   @Test
+  void theLauncherRunsTheSameJar() throws Exception {
+    Path bundle = resource(BUNDLE, "bundle.json");
+    Path launcher = Path.of("../../twinledger").toAbsolutePath().normalize();
+
+    Run direct = java(bundle.toString());
+    Run launched = run(List.of("bash", launcher.toString(), "verify", bundle.toString()));
+
+    assertThat(launched.code()).as(launched.err()).isZero();
+    assertThat(launched.out()).isEqualTo(direct.out());
+    assertThat(launched.err()).isEmpty();
+  }
+
+  @Test
   void aReadingAlteredInTheBundleIsNamedByItsBatch() throws Exception {
     JsonMapper json = JsonMapper.builder().build();
     ObjectNode bundle;
@@ -128,9 +141,17 @@ class VerifierJarIT {
   private Run java(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (Runtime.version().feature() >= 23) {
+      // Protobuf's use of sun.misc.Unsafe would print a warning, as the launcher knows.
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private Run run(List<String> command) throws Exception {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     long start = System.nanoTime();
