@@ -5,10 +5,12 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,7 +18,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon's JDBC event store on PostgreSQL: TwinLedger's table names, Spring-managed transactions
- * shared with the projections, Jackson 3 with a type allow-list, and pooled streaming processors.
+ * shared with the projections, Jackson 3 with a type allow-list, and pooled streaming processors
+ * that read it through {@link NotifyingEventSource}.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -60,6 +63,19 @@ public class EventStoreConfiguration {
                 .allowIfSubType("org.axonframework.")
                 .allowIfSubType("io.twinledger.")
                 .build());
+  }
+
+  /**
+   * The source of the pooled streaming processors ({@code axon.eventhandling.processors.*.source}
+   * in {@code application.yml}): the event store, waking the processors when events arrive. With
+   * {@code twinledger.event-store.notify-processors=false} it does not, and the processors look for
+   * new events every 500 ms, as on the store itself.
+   */
+  @Bean
+  NotifyingEventSource notifyingEventSource(
+      EventStore eventStore,
+      @Value("${twinledger.event-store.notify-processors:true}") boolean notifyProcessors) {
+    return new NotifyingEventSource(eventStore, notifyProcessors);
   }
 
   @Bean
