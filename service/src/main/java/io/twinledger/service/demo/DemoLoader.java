@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
@@ -82,19 +84,31 @@ public class DemoLoader {
     this.out = System.out;
   }
 
-  /** Runs once the service is ready; the feed works on its own thread and never delays this. */
+  /**
+   * Runs once the service is ready; the feed works on its own thread and never delays this. The
+   * demo users are checked meanwhile: a bcrypt check each, a tenth of a second or more of CPU.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void loadAndAnnounce() {
+    CompletableFuture<List<SecurityProperties.User>> demoUsers =
+        CompletableFuture.supplyAsync(this::demoUsers);
     int added = load();
     defineModels();
     Optional<String> feeding = Optional.ofNullable(feed.getIfAvailable()).map(DemoFeed::start);
-    announce(added, feeding);
+    announce(added, feeding, demoUsers.join());
   }
 
-  /** Registers the sample assets that are missing; returns how many were added. */
+  /**
+   * Registers the sample assets that are missing; returns how many were added. An asset the
+   * register already shows is not sent again; one it does not show yet is, and is refused if it
+   * exists.
+   */
   int load() {
     int added = 0;
     for (RegisterAsset asset : SampleCity.assets()) {
+      if (assets.find(asset.assetId()).isPresent()) {
+        continue;
+      }
       try {
         commands.sendAndWait(asset);
         added++;
@@ -141,7 +155,15 @@ public class DemoLoader {
     }
   }
 
-  private void announce(int added, Optional<String> feeding) {
+  /** The accounts whose password is their name. */
+  private List<SecurityProperties.User> demoUsers() {
+    return security.users().stream()
+        .filter(user -> passwords.matches(user.name(), user.passwordHash()))
+        .toList();
+  }
+
+  private void announce(
+      int added, Optional<String> feeding, List<SecurityProperties.User> demoUsers) {
     String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
     StringBuilder text = new StringBuilder();
     text.append("\nTwinLedger demo is ready at ").append(base).append('\n');
@@ -156,10 +178,7 @@ public class DemoLoader {
     broker.ifAvailable(mqtt -> announceBroker(mqtt, base, text));
     feeding.ifPresent(line -> text.append("  Twin data: ").append(line).append('\n'));
     text.append("  Demo users (user / password: role):\n");
-    for (SecurityProperties.User user : security.users()) {
-      if (!passwords.matches(user.name(), user.passwordHash())) {
-        continue;
-      }
+    for (SecurityProperties.User user : demoUsers) {
       text.append("    ")
           .append(user.name())
           .append(" / ")

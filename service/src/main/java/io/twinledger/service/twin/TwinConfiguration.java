@@ -103,14 +103,15 @@ public class TwinConfiguration {
   /**
    * The embedded broker, when no host is set and {@code twinledger.twin.mqtt.embedded} is true. Its
    * state is in {@code <data-dir>/mqtt}, so messages queued for the service's session survive a
-   * restart.
+   * restart. HiveMQ takes seconds to start; meanwhile the rest of the service is wired, and only
+   * the subscription below waits for it.
    */
   @Bean(destroyMethod = "close")
   @Conditional(MqttBrokerChoice.Embedded.class)
   LocalMqttBroker localMqttBroker(TwinProperties properties, TwinLedgerProperties service) {
     int port = properties.mqtt().embeddedPort();
     try {
-      return LocalMqttBroker.start(service.dataDir().resolve("mqtt").toAbsolutePath(), port);
+      return LocalMqttBroker.starting(service.dataDir().resolve("mqtt").toAbsolutePath(), port);
     } catch (BindException e) {
       // No cause: the command line prints the innermost message, and this one says what to do.
       throw new IllegalStateException(
@@ -125,16 +126,18 @@ public class TwinConfiguration {
   }
 
   /**
-   * Subscribes to the embedded broker. Taking the broker as a parameter makes Spring close this
+   * Subscribes to the embedded broker once it has started, in the background (Spring waits for it
+   * before the service counts as started). Taking the broker as a parameter makes Spring close this
    * ingress (disconnecting it) before the broker stops.
    */
-  @Bean(destroyMethod = "close")
+  @Bean(destroyMethod = "close", bootstrap = Bean.Bootstrap.BACKGROUND)
   @Conditional(MqttBrokerChoice.Embedded.class)
   MqttIngress embeddedMqttIngress(
       LocalMqttBroker broker,
       TwinProperties properties,
       MappingConfig mapping,
       Ingestion ingestion) {
+    broker.awaitStarted();
     return subscribe(properties.mqtt(), broker.host(), broker.port(), mapping, ingestion);
   }
 

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,10 +42,15 @@ public final class LocalMqttBroker implements AutoCloseable {
 
   private final EmbeddedHiveMQ hivemq;
   private final int port;
+  private final Path directory;
+  private final CompletableFuture<Void> started;
 
-  private LocalMqttBroker(EmbeddedHiveMQ hivemq, int port) {
+  private LocalMqttBroker(
+      EmbeddedHiveMQ hivemq, int port, Path directory, CompletableFuture<Void> started) {
     this.hivemq = hivemq;
     this.port = port;
+    this.directory = directory;
+    this.started = started;
   }
 
   /**
@@ -54,6 +60,16 @@ public final class LocalMqttBroker implements AutoCloseable {
    * @throws IllegalStateException if the broker does not start for another reason
    */
   public static LocalMqttBroker start(Path directory, int port) throws BindException {
+    return starting(directory, port).awaitStarted();
+  }
+
+  /**
+   * Checks the port, prepares {@code directory} and has HiveMQ start, without waiting for it:
+   * HiveMQ takes seconds, which the caller can spend otherwise. {@link #awaitStarted()} waits.
+   *
+   * @throws BindException if the port is taken on {@value #HOST}
+   */
+  public static LocalMqttBroker starting(Path directory, int port) throws BindException {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be 1..65535");
     }
@@ -85,9 +101,28 @@ public final class LocalMqttBroker implements AutoCloseable {
             .withExtensionsFolder(extensions)
             .withoutLoggingBootstrap()
             .build();
-    long started = System.nanoTime();
+    long began = System.nanoTime();
+    CompletableFuture<Void> started = hivemq.start();
+    started.thenRun(
+        () ->
+            log.info(
+                "MQTT broker listening on {}:{} (started in {} ms), state in {}",
+                HOST,
+                port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                directory));
+    return new LocalMqttBroker(hivemq, port, directory, started);
+  }
+
+  /**
+   * Waits until the broker listens.
+   *
+   * @return this broker
+   * @throws IllegalStateException if the broker did not start; it is then closed
+   */
+  public LocalMqttBroker awaitStarted() {
     try {
-      hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      started.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(hivemq);
@@ -98,13 +133,7 @@ public final class LocalMqttBroker implements AutoCloseable {
           "The MQTT broker did not start on " + HOST + ":" + port + " (state in " + directory + ")",
           e);
     }
-    log.info(
-        "MQTT broker listening on {}:{} (started in {} ms), state in {}",
-        HOST,
-        port,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-        directory);
-    return new LocalMqttBroker(hivemq, port);
+    return this;
   }
 
   /** The address to connect to: {@value #HOST}. */
