@@ -26,10 +26,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a consortium document into a {@link Consortium}, collecting every problem with its path.
@@ -51,9 +48,6 @@ final class ConsortiumReader {
 
   private static final String CHANNEL_MEMBER = "a member of the channel";
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
   private final List<ConsortiumProblem> problems = new ArrayList<>();
 
   private ConsortiumReader() {}
@@ -61,8 +55,8 @@ final class ConsortiumReader {
   static Consortium read(byte[] document) {
     JsonNode root;
     try {
-      root = YAML.readTree(document);
-    } catch (JacksonException e) {
+      root = YamlTree.read(document);
+    } catch (YamlTree.Unreadable e) {
       throw new InvalidConsortiumException(
           List.of(new ConsortiumProblem("", "is not valid YAML or JSON: " + oneLine(e))));
     }
@@ -722,17 +716,8 @@ final class ConsortiumReader {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  private static String oneLine(JacksonException e) {
-    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-    String text = message.replaceAll("\\s+", " ").strip();
-    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-      text +=
-          " (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")";
-    }
+  private static String oneLine(YamlTree.Unreadable e) {
+    String text = e.getMessage().replaceAll("\\s+", " ").strip();
     return text.length() <= PARSE_PROBLEM_LENGTH
         ? text
         : text.substring(0, PARSE_PROBLEM_LENGTH) + "…";

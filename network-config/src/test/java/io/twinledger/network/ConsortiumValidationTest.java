@@ -306,6 +306,6 @@ class ConsortiumValidationTest {
         .containsExactly(
             "must be a mapping with version, name, orderer, organisations, chaincode, channels");
     assertThat(problems("version: 1\nversion: 2\n").getFirst().reason())
-        .startsWith("is not valid YAML or JSON: Duplicate Object property \"version\"");
+        .isEqualTo("is not valid YAML or JSON: duplicate key \"version\" (line 2, column 1)");
   }
 }
