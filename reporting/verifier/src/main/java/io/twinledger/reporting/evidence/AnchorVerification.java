@@ -27,9 +27,6 @@ import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks where a bundle's checkpoint was anchored, as a Fabric peer would have validated it.
@@ -52,7 +49,6 @@ final class AnchorVerification {
   private static final String CONTRACT = EvidenceVerifier.ANCHOR_CONTRACT;
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final JsonMapper JSON = JsonMapper.shared();
 
   private final Consortium consortium;
 
@@ -272,19 +268,19 @@ final class AnchorVerification {
     if (write.isEmpty()) {
       return Optional.of("writes no " + key + " in namespace " + chaincode);
     }
-    JsonNode value;
+    StrictJson.Node value;
     try {
-      value = JSON.readTree(write.get().getValue().toByteArray());
-    } catch (JacksonException e) {
+      value = StrictJson.object(write.get().getValue().toByteArray());
+    } catch (StrictJson.Malformed e) {
       return Optional.of("its value of " + key + " is not JSON");
     }
     List<String> differences = new ArrayList<>();
-    compare(differences, "logId", cp.logId(), value.path("logId").asString(""));
-    compare(differences, "treeSize", "" + cp.treeSize(), value.path("treeSize").asString(""));
-    compare(differences, "root", cp.root(), value.path("root").asString(""));
-    compare(differences, "timestamp", cp.timestamp(), value.path("timestamp").asString(""));
-    compare(differences, "signature", cp.signature(), value.path("signature").asString(""));
-    compare(differences, "signerMsp", cp.signerMsp(), value.path("signerMsp").asString(""));
+    compare(differences, "logId", cp.logId(), value.scalarOr("logId", ""));
+    compare(differences, "treeSize", "" + cp.treeSize(), value.scalarOr("treeSize", ""));
+    compare(differences, "root", cp.root(), value.scalarOr("root", ""));
+    compare(differences, "timestamp", cp.timestamp(), value.scalarOr("timestamp", ""));
+    compare(differences, "signature", cp.signature(), value.scalarOr("signature", ""));
+    compare(differences, "signerMsp", cp.signerMsp(), value.scalarOr("signerMsp", ""));
     return differences.isEmpty()
         ? Optional.empty()
         : Optional.of(

@@ -1,28 +1,75 @@
 package io.twinledger.reporting.evidence;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
+import io.twinledger.reporting.evidence.StrictJson.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes {@link EvidenceBundle}s as JSON. Reading is strict: a duplicate, unknown or
- * missing field, a wrong type, trailing content or another format name make a bundle malformed.
+ * Reads and writes {@link EvidenceBundle}s as JSON. Reading is strict ({@link StrictJson}): a
+ * duplicate, unknown or missing field, a wrong type, trailing content or another format name make a
+ * bundle malformed, and the message names the field's path.
  */
 public final class EvidenceJson {
 
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .build();
+  private static final Set<String> BUNDLE =
+      Set.of(
+          "format",
+          "exportedAt",
+          "period",
+          "event",
+          "batches",
+          "checkpoint",
+          "anchor",
+          "certificates");
+  private static final Set<String> PERIOD =
+      Set.of(
+          "assetId",
+          "kpiId",
+          "periodKind",
+          "periodStart",
+          "periodEnd",
+          "revision",
+          "value",
+          "unit",
+          "readingCount",
+          "batchDigests",
+          "closedAt");
+  private static final Set<String> EVENT =
+      Set.of(
+          "globalIndex",
+          "eventIdentifier",
+          "aggregateType",
+          "aggregateIdentifier",
+          "sequenceNumber",
+          "payloadType",
+          "timestamp",
+          "payload",
+          "metaData",
+          "leaf");
+  private static final Set<String> BATCH = Set.of("batchId", "readings", "leaf");
+  private static final Set<String> READING =
+      Set.of(
+          "source",
+          "sensorId",
+          "assetId",
+          "kpiId",
+          "observedAt",
+          "value",
+          "unit",
+          "originalValue",
+          "originalUnit");
+  private static final Set<String> LEAF = Set.of("index", "data", "proof");
+  private static final Set<String> CHECKPOINT =
+      Set.of(
+          "logId", "treeSize", "root", "timestamp", "signature", "signerMsp", "signerCertificate");
+  private static final Set<String> ANCHOR =
+      Set.of("channel", "chaincode", "txId", "blockNumber", "block", "headers");
+  private static final Set<String> HEADER = Set.of("number", "previousHash", "dataHash");
+  private static final Set<String> CERTIFICATE = Set.of("mspId", "caCertificate");
 
   private EvidenceJson() {}
 
@@ -40,44 +87,127 @@ public final class EvidenceJson {
 
   /** The bundle as indented JSON, UTF-8. */
   public static byte[] write(EvidenceBundle bundle) {
-    return JSON.writeValueAsBytes(bundle);
+    return Writer.JSON.writeValueAsBytes(bundle);
   }
 
   /** The bundle in {@code json}. */
   public static EvidenceBundle read(byte[] json) throws Malformed {
-    JsonNode root;
     try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      throw new Malformed("not JSON: " + firstLine(e));
-    }
-    if (root == null || !root.isObject()) {
-      throw new Malformed("not a JSON object");
-    }
-    JsonNode format = root.get("format");
-    if (format == null
-        || !format.isString()
-        || !format.stringValue().equals(EvidenceBundle.FORMAT)) {
-      throw new Malformed("not a " + EvidenceBundle.FORMAT + " bundle (field \"format\")");
-    }
-    try {
-      return JSON.treeToValue(root, EvidenceBundle.class);
-    } catch (JacksonException e) {
-      throw new Malformed(firstLine(e) + path(e));
+      Node root = StrictJson.object(json);
+      if (!root.stringOr("format", "").equals(EvidenceBundle.FORMAT)) {
+        throw new Malformed("not a " + EvidenceBundle.FORMAT + " bundle (field \"format\")");
+      }
+      root.only(BUNDLE);
+      List<EvidenceBundle.Batch> batches = new ArrayList<>();
+      for (Node batch : root.objects("batches")) {
+        batches.add(batch(batch.only(BATCH)));
+      }
+      List<EvidenceBundle.OrgCertificate> certificates = new ArrayList<>();
+      for (Node certificate : root.objects("certificates")) {
+        certificate.only(CERTIFICATE);
+        certificates.add(
+            new EvidenceBundle.OrgCertificate(
+                certificate.string("mspId"), certificate.string("caCertificate")));
+      }
+      Optional<Node> event = root.optionalObject("event");
+      return new EvidenceBundle(
+          root.string("format"),
+          root.string("exportedAt"),
+          period(root.object("period").only(PERIOD)),
+          event.isEmpty() ? Optional.empty() : Optional.of(event(event.get().only(EVENT))),
+          batches,
+          checkpoint(root.object("checkpoint").only(CHECKPOINT)),
+          anchor(root.object("anchor").only(ANCHOR)),
+          certificates);
+    } catch (StrictJson.Malformed e) {
+      throw new Malformed(e.getMessage());
     }
   }
 
-  private static String firstLine(JacksonException e) {
-    Throwable cause = e.getCause();
-    String message =
-        cause instanceof NullPointerException npe && npe.getMessage() != null
-            ? npe.getMessage()
-            : e.getOriginalMessage();
-    return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+  private static EvidenceBundle.Period period(Node p) throws StrictJson.Malformed {
+    return new EvidenceBundle.Period(
+        p.string("assetId"),
+        p.string("kpiId"),
+        p.string("periodKind"),
+        p.string("periodStart"),
+        p.string("periodEnd"),
+        p.smallInteger("revision"),
+        p.optionalString("value"),
+        p.string("unit"),
+        p.smallInteger("readingCount"),
+        p.strings("batchDigests"),
+        p.string("closedAt"));
   }
 
-  private static String path(JacksonException e) {
-    String path = e.getPathReference();
-    return path == null || path.isBlank() ? "" : " (at " + path + ")";
+  private static EvidenceBundle.Event event(Node e) throws StrictJson.Malformed {
+    return new EvidenceBundle.Event(
+        e.integer("globalIndex"),
+        e.string("eventIdentifier"),
+        e.string("aggregateType"),
+        e.string("aggregateIdentifier"),
+        e.integer("sequenceNumber"),
+        e.string("payloadType"),
+        e.string("timestamp"),
+        e.string("payload"),
+        e.string("metaData"),
+        leaf(e.object("leaf").only(LEAF)));
+  }
+
+  private static EvidenceBundle.Batch batch(Node b) throws StrictJson.Malformed {
+    List<EvidenceBundle.Reading> readings = new ArrayList<>();
+    for (Node r : b.objects("readings")) {
+      r.only(READING);
+      readings.add(
+          new EvidenceBundle.Reading(
+              r.string("source"),
+              r.string("sensorId"),
+              r.string("assetId"),
+              r.string("kpiId"),
+              r.string("observedAt"),
+              r.string("value"),
+              r.string("unit"),
+              r.string("originalValue"),
+              r.string("originalUnit")));
+    }
+    return new EvidenceBundle.Batch(
+        b.integer("batchId"), readings, leaf(b.object("leaf").only(LEAF)));
+  }
+
+  private static EvidenceBundle.Leaf leaf(Node l) throws StrictJson.Malformed {
+    return new EvidenceBundle.Leaf(l.integer("index"), l.string("data"), l.strings("proof"));
+  }
+
+  private static EvidenceBundle.SignedCheckpoint checkpoint(Node c) throws StrictJson.Malformed {
+    return new EvidenceBundle.SignedCheckpoint(
+        c.string("logId"),
+        c.integer("treeSize"),
+        c.string("root"),
+        c.string("timestamp"),
+        c.string("signature"),
+        c.string("signerMsp"),
+        c.string("signerCertificate"));
+  }
+
+  private static EvidenceBundle.Anchor anchor(Node a) throws StrictJson.Malformed {
+    List<EvidenceBundle.BlockHeader> headers = new ArrayList<>();
+    for (Node h : a.objects("headers")) {
+      h.only(HEADER);
+      headers.add(
+          new EvidenceBundle.BlockHeader(
+              h.integer("number"), h.string("previousHash"), h.string("dataHash")));
+    }
+    return new EvidenceBundle.Anchor(
+        a.string("channel"),
+        a.string("chaincode"),
+        a.string("txId"),
+        a.integer("blockNumber"),
+        a.string("block"),
+        headers);
+  }
+
+  /** The writer's mapper, built only when the service writes a bundle, never by the verifier. */
+  private static final class Writer {
+    private static final JsonMapper JSON =
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   }
 }

@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.function.Supplier;
 
 /**
  * Checks an {@link EvidenceBundle} on its own: no database, no network, no Spring. Every digest,
@@ -48,14 +46,21 @@ public final class EvidenceVerifier {
   public static final String ANCHOR_CONTRACT = "AuditAnchorContract";
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final JsonMapper JSON = JsonMapper.shared();
 
-  private final Consortium consortium;
+  private final Supplier<Consortium> consortium;
 
   /**
    * @param consortium the consortium definition the channel's policies are taken from
    */
   public EvidenceVerifier(Consortium consortium) {
+    this(() -> consortium);
+  }
+
+  /**
+   * @param consortium gives the consortium definition when the anchoring is checked, so that a
+   *     caller may still be reading it while the batches are checked
+   */
+  public EvidenceVerifier(Supplier<Consortium> consortium) {
     this.consortium = consortium;
   }
 
@@ -68,7 +73,7 @@ public final class EvidenceVerifier {
             () -> {
               List<Finding> checked = new ArrayList<>();
               checked.add(checkpoint(bundle));
-              checked.addAll(new AnchorVerification(consortium).verify(bundle));
+              checked.addAll(new AnchorVerification(consortium.get()).verify(bundle));
               return checked;
             });
     List<Finding> findings = new ArrayList<>();
@@ -259,32 +264,29 @@ public final class EvidenceVerifier {
     if (bundle.event().isEmpty()) {
       return Finding.failed(item, "no recorded event to compare it with");
     }
-    JsonNode recorded;
+    StrictJson.Node recorded;
     try {
-      recorded = JSON.readTree(Base64.getDecoder().decode(bundle.event().get().payload()));
-    } catch (JacksonException | IllegalArgumentException e) {
+      recorded = StrictJson.object(Base64.getDecoder().decode(bundle.event().get().payload()));
+    } catch (StrictJson.Malformed | IllegalArgumentException e) {
       return Finding.failed(item, "the event's payload is not JSON");
     }
     List<String> differences = new ArrayList<>();
-    same(differences, "assetId", p.assetId(), recorded.path("assetId").asString(""));
-    same(differences, "kpiId", p.kpiId(), recorded.path("kpiId").asString(""));
-    same(differences, "periodKind", p.periodKind(), recorded.path("periodKind").asString(""));
-    same(differences, "revision", "" + p.revision(), recorded.path("revision").asString(""));
-    same(differences, "unit", p.unit(), recorded.path("unit").asString(""));
+    same(differences, "assetId", p.assetId(), recorded.scalarOr("assetId", ""));
+    same(differences, "kpiId", p.kpiId(), recorded.scalarOr("kpiId", ""));
+    same(differences, "periodKind", p.periodKind(), recorded.scalarOr("periodKind", ""));
+    same(differences, "revision", "" + p.revision(), recorded.scalarOr("revision", ""));
+    same(differences, "unit", p.unit(), recorded.scalarOr("unit", ""));
     same(
         differences,
         "periodStart",
         instant(p.periodStart()),
-        instant(recorded.path("periodStart").asString("")));
+        instant(recorded.scalarOr("periodStart", "")));
     same(
         differences,
         "value",
         p.value().map(EvidenceVerifier::decimal).orElse("none"),
-        recorded.path("value").isNull() || recorded.path("value").isMissingNode()
-            ? "none"
-            : decimal(recorded.path("value").asString()));
-    List<String> eventDigests = new ArrayList<>();
-    recorded.path("batchDigests").forEach(d -> eventDigests.add(d.asString("")));
+        recorded.has("value") ? decimal(recorded.scalarOr("value", "")) : "none");
+    List<String> eventDigests = recorded.stringsOrNone("batchDigests");
     same(differences, "batchDigests", named.toString(), new TreeSet<>(eventDigests).toString());
     if (!differences.isEmpty()) {
       return Finding.failed(

@@ -3,16 +3,11 @@ package io.twinledger.reporting.verify;
 import io.twinledger.contracts.merkle.ConsistencyProof;
 import io.twinledger.contracts.merkle.InclusionProof;
 import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.StrictJson.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON form of a proof, read strictly. Hashes are 64 hex digits (either case); sizes and
@@ -34,15 +29,6 @@ final class ProofJson {
   private static final Set<String> CONSISTENCY =
       Set.of("type", "size1", "size2", "root1", "root2", "path");
 
-  /** How Jackson's {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} reports a duplicate. */
-  private static final String DUPLICATE = "Duplicate Object property ";
-
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private ProofJson() {}
 
   /** A proof that is not well-formed, and why. */
@@ -54,103 +40,53 @@ final class ProofJson {
 
   /** The claim {@code json} makes. */
   static ProofClaim parse(byte[] json) throws Malformed {
-    JsonNode root;
     try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      String problem = e.getOriginalMessage().lines().findFirst().orElse("");
-      if (problem.startsWith(DUPLICATE)) {
-        throw new Malformed("duplicate field " + problem.substring(DUPLICATE.length()));
-      }
-      throw new Malformed("not JSON: " + problem);
-    }
-    if (root == null || root.isMissingNode() || !root.isObject()) {
-      throw new Malformed("not a JSON object");
-    }
-    JsonNode type = root.get("type");
-    if (type == null) {
-      throw new Malformed("missing field \"type\"");
-    }
-    if (!type.isString()) {
-      throw new Malformed("field \"type\" is not a string");
-    }
-    return switch (type.stringValue()) {
-      case "inclusion" -> {
-        fields(root, INCLUSION);
-        yield new ProofClaim.Inclusion(
-            new InclusionProof(
-                number(root, "leafIndex"), number(root, "treeSize"), path(root.get("path"))),
-            hash(root, "leafHash"),
-            hash(root, "root"));
-      }
-      case "consistency" -> {
-        fields(root, CONSISTENCY);
-        yield new ProofClaim.Consistency(
-            new ConsistencyProof(
-                number(root, "size1"), number(root, "size2"), path(root.get("path"))),
-            hash(root, "root1"),
-            hash(root, "root2"));
-      }
-      default -> throw new Malformed("unknown type \"" + type.stringValue() + "\"");
-    };
-  }
-
-  /** Requires exactly {@code expected} as the object's fields. */
-  private static void fields(JsonNode object, Set<String> expected) throws Malformed {
-    Set<String> present = new TreeSet<>();
-    for (Map.Entry<String, JsonNode> field : object.properties()) {
-      present.add(field.getKey());
-    }
-    for (String name : present) {
-      if (!expected.contains(name)) {
-        throw new Malformed("unknown field \"" + name + "\"");
-      }
-    }
-    for (String name : new TreeSet<>(expected)) {
-      if (!present.contains(name)) {
-        throw new Malformed("missing field \"" + name + "\"");
-      }
+      Node root = StrictJson.object(json);
+      String type = root.string("type");
+      return switch (type) {
+        case "inclusion" -> {
+          root.exactly(INCLUSION);
+          yield new ProofClaim.Inclusion(
+              new InclusionProof(number(root, "leafIndex"), number(root, "treeSize"), path(root)),
+              hash(root, "leafHash"),
+              hash(root, "root"));
+        }
+        case "consistency" -> {
+          root.exactly(CONSISTENCY);
+          yield new ProofClaim.Consistency(
+              new ConsistencyProof(number(root, "size1"), number(root, "size2"), path(root)),
+              hash(root, "root1"),
+              hash(root, "root2"));
+        }
+        default -> throw new Malformed("unknown type \"" + type + "\"");
+      };
+    } catch (StrictJson.Malformed e) {
+      throw new Malformed(e.getMessage());
     }
   }
 
-  private static long number(JsonNode object, String name) throws Malformed {
-    JsonNode node = object.get(name);
-    if (!node.isNumber()) {
-      throw new Malformed("field \"" + name + "\" is not a number");
-    }
-    if (!node.isIntegralNumber()) {
-      throw new Malformed("field \"" + name + "\" is not an integer: " + node);
-    }
-    if (!node.canConvertToLong()) {
-      throw new Malformed("field \"" + name + "\" is out of range: " + node);
-    }
-    long value = node.longValue();
+  private static long number(Node object, String name) throws StrictJson.Malformed, Malformed {
+    long value = object.integer(name);
     if (value < 0) {
       throw new Malformed("field \"" + name + "\" is negative: " + value);
     }
     return value;
   }
 
-  private static Sha256 hash(JsonNode object, String name) throws Malformed {
-    return hexHash(object.get(name), "field \"" + name + "\"");
+  private static Sha256 hash(Node object, String name) throws StrictJson.Malformed, Malformed {
+    return hexHash(object.string(name), "field \"" + name + "\"");
   }
 
-  private static List<Sha256> path(JsonNode node) throws Malformed {
-    if (!node.isArray()) {
-      throw new Malformed("field \"path\" is not an array");
-    }
-    List<Sha256> path = new ArrayList<>(node.size());
-    for (int i = 0; i < node.size(); i++) {
-      path.add(hexHash(node.get(i), "path[" + i + "]"));
+  private static List<Sha256> path(Node object) throws StrictJson.Malformed, Malformed {
+    List<String> hexes = object.strings("path");
+    List<Sha256> path = new ArrayList<>(hexes.size());
+    for (int i = 0; i < hexes.size(); i++) {
+      path.add(hexHash(hexes.get(i), "path[" + i + "]"));
     }
     return path;
   }
 
-  private static Sha256 hexHash(JsonNode node, String what) throws Malformed {
-    if (!node.isString()) {
-      throw new Malformed(what + " is not a string");
-    }
-    String hex = node.stringValue();
+  private static Sha256 hexHash(String hex, String what) throws Malformed {
     if (!hex.matches("[0-9a-fA-F]{64}")) {
       throw new Malformed(what + " is not 64 hex digits");
     }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code ./twinledger verify BUNDLE}: checks an evidence bundle ({@value EvidenceBundle#FORMAT})
@@ -33,6 +34,10 @@ final class VerifyEvidenceCommand {
       return 2;
     }
     Path file = Path.of(args[0]);
+    // The consortium definition is needed only to check the anchoring: the second core reads it
+    // while this one reads the bundle.
+    CompletableFuture<Consortium> consortium =
+        CompletableFuture.supplyAsync(Consortium::twinLedger);
     EvidenceBundle bundle;
     try {
       bundle = EvidenceJson.read(read(file));
@@ -41,7 +46,7 @@ final class VerifyEvidenceCommand {
       out.flush();
       return 2;
     }
-    Verification verification = new EvidenceVerifier(Consortium.twinLedger()).verify(bundle);
+    Verification verification = new EvidenceVerifier(consortium::join).verify(bundle);
     for (Finding finding : verification.findings()) {
       out.println(finding.line());
     }

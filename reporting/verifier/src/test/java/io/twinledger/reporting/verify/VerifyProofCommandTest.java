@@ -243,7 +243,7 @@ class VerifyProofCommandTest {
     malformedFile(
         "index-exponent",
         good.replace("\"leafIndex\":3", "\"leafIndex\":3e0"),
-        "field \"leafIndex\" is not an integer: 3.0");
+        "field \"leafIndex\" is not an integer: 3e0");
     malformedFile(
         "size-negative",
         good.replace("\"treeSize\":10", "\"treeSize\":-10"),

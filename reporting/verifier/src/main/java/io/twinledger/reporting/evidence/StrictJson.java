@@ -1,0 +1,285 @@
+package io.twinledger.reporting.evidence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * A strict JSON reader on Jackson's streaming parser, for the files an auditor hands the verifier.
+ * It reads a document into a small tree and lets the caller take typed fields from it, each refusal
+ * naming the field's path ({@code batches[2].readings[0].value}).
+ *
+ * <p>Strict means: one JSON value and nothing after it; no duplicate field; numbers kept as written
+ * (an integer field must be written as one, with no fraction or exponent); strings are never
+ * coerced from numbers, nor numbers from strings. {@code null} and an absent field are the same.
+ *
+ * <p>Why not databind: the verifier runs once per bundle in a fresh JVM, and building a databind
+ * mapper and its record deserializers costs more start-up time than checking the bundle itself.
+ */
+public final class StrictJson {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** How Jackson's {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} reports a duplicate. */
+  private static final String DUPLICATE = "Duplicate Object property ";
+
+  private StrictJson() {}
+
+  /** A document that breaks the rules, and why, in one line. */
+  public static final class Malformed extends Exception {
+    Malformed(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** A JSON value as read. */
+  private sealed interface Value permits Text, Numeral, Bool, Null, Array, Members {}
+
+  private record Text(String value) implements Value {}
+
+  /** A number as written; {@code integral} when it has neither fraction nor exponent. */
+  private record Numeral(String written, boolean integral) implements Value {}
+
+  private record Bool(boolean value) implements Value {}
+
+  private record Null() implements Value {}
+
+  private record Array(List<Value> items) implements Value {}
+
+  private record Members(Map<String, Value> fields) implements Value {}
+
+  /** The JSON object in {@code json}. */
+  public static Node object(byte[] json) throws Malformed {
+    Value root;
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new Malformed("not a JSON object");
+      }
+      root = value(parser, first);
+      if (parser.nextToken() != null) {
+        throw new Malformed("not JSON: trailing content after the object");
+      }
+    } catch (JacksonException e) {
+      String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+      if (problem.startsWith(DUPLICATE)) {
+        throw new Malformed("duplicate field " + problem.substring(DUPLICATE.length()));
+      }
+      throw new Malformed("not JSON: " + problem);
+    }
+    if (!(root instanceof Members members)) {
+      throw new Malformed("not a JSON object");
+    }
+    return new Node("", members.fields());
+  }
+
+  private static Value value(JsonParser parser, JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+          fields.put(name, value(parser, parser.nextToken()));
+        }
+        yield new Members(fields);
+      }
+      case START_ARRAY -> {
+        List<Value> items = new ArrayList<>();
+        for (JsonToken next = parser.nextToken();
+            next != JsonToken.END_ARRAY;
+            next = parser.nextToken()) {
+          items.add(value(parser, next));
+        }
+        yield new Array(items);
+      }
+      case VALUE_STRING -> new Text(parser.getString());
+      case VALUE_NUMBER_INT -> new Numeral(parser.getText(), true);
+      case VALUE_NUMBER_FLOAT -> new Numeral(parser.getText(), false);
+      case VALUE_TRUE -> new Bool(true);
+      case VALUE_FALSE -> new Bool(false);
+      case VALUE_NULL -> new Null();
+      default -> throw new IllegalStateException("unexpected token " + token);
+    };
+  }
+
+  /** A JSON object of the document, with its path, to take typed fields from. */
+  public static final class Node {
+
+    private final String path;
+    private final Map<String, Value> fields;
+
+    private Node(String path, Map<String, Value> fields) {
+      this.path = path;
+      this.fields = fields;
+    }
+
+    /** Refuses a field not in {@code names}, naming the first in alphabetical order. */
+    public Node only(Set<String> names) throws Malformed {
+      if (!names.containsAll(fields.keySet())) {
+        TreeSet<String> unknown = new TreeSet<>(fields.keySet());
+        unknown.removeAll(names);
+        throw new Malformed("unknown field " + quoted(unknown.first()));
+      }
+      return this;
+    }
+
+    /**
+     * Requires exactly {@code names}: refuses an unknown field first, then a missing one, each the
+     * first in alphabetical order. A field that is {@code null} is present here.
+     */
+    public Node exactly(Set<String> names) throws Malformed {
+      only(names);
+      for (String name : new TreeSet<>(names)) {
+        required(name);
+      }
+      return this;
+    }
+
+    /** Whether the field is present and not {@code null}. */
+    public boolean has(String name) {
+      Value value = fields.get(name);
+      return value != null && !(value instanceof Null);
+    }
+
+    /** A required string field. */
+    public String string(String name) throws Malformed {
+      return text(required(name), name);
+    }
+
+    /** A string field that may be absent or {@code null}. */
+    public Optional<String> optionalString(String name) throws Malformed {
+      return has(name) ? Optional.of(string(name)) : Optional.empty();
+    }
+
+    /** A string field, or {@code otherwise} when it is absent, null or not a string. */
+    public String stringOr(String name, String otherwise) {
+      return fields.get(name) instanceof Text text ? text.value() : otherwise;
+    }
+
+    /** A scalar field as written (a string's text, a number's digits), or {@code otherwise}. */
+    public String scalarOr(String name, String otherwise) {
+      return switch (fields.get(name)) {
+        case Text text -> text.value();
+        case Numeral numeral -> numeral.written();
+        case Bool bool -> Boolean.toString(bool.value());
+        case null, default -> otherwise;
+      };
+    }
+
+    /** A required integer field that fits a {@code long}. */
+    public long integer(String name) throws Malformed {
+      if (!(required(name) instanceof Numeral numeral)) {
+        throw new Malformed("field " + quoted(name) + " is not a number");
+      }
+      if (!numeral.integral()) {
+        throw new Malformed("field " + quoted(name) + " is not an integer: " + numeral.written());
+      }
+      try {
+        return Long.parseLong(numeral.written());
+      } catch (NumberFormatException e) {
+        throw new Malformed("field " + quoted(name) + " is out of range: " + numeral.written());
+      }
+    }
+
+    /** A required integer field that fits an {@code int}. */
+    public int smallInteger(String name) throws Malformed {
+      long value = integer(name);
+      if (value != (int) value) {
+        throw new Malformed("field " + quoted(name) + " is out of range: " + value);
+      }
+      return (int) value;
+    }
+
+    /** A required object field. */
+    public Node object(String name) throws Malformed {
+      if (!(required(name) instanceof Members members)) {
+        throw new Malformed("field " + quoted(name) + " is not an object");
+      }
+      return new Node(child(name), members.fields());
+    }
+
+    /** An object field that may be absent or {@code null}. */
+    public Optional<Node> optionalObject(String name) throws Malformed {
+      return has(name) ? Optional.of(object(name)) : Optional.empty();
+    }
+
+    /** A required array of objects. */
+    public List<Node> objects(String name) throws Malformed {
+      List<Value> items = array(name);
+      List<Node> nodes = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        String item = child(name) + "[" + i + "]";
+        if (!(items.get(i) instanceof Members members)) {
+          throw new Malformed(item + " is not an object");
+        }
+        nodes.add(new Node(item, members.fields()));
+      }
+      return nodes;
+    }
+
+    /** A required array of strings. */
+    public List<String> strings(String name) throws Malformed {
+      List<Value> items = array(name);
+      List<String> strings = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        if (!(items.get(i) instanceof Text text)) {
+          throw new Malformed(child(name) + "[" + i + "] is not a string");
+        }
+        strings.add(text.value());
+      }
+      return strings;
+    }
+
+    /** The strings of an array field; absent, non-array and non-string items are left out. */
+    public List<String> stringsOrNone(String name) {
+      List<String> strings = new ArrayList<>();
+      if (fields.get(name) instanceof Array array) {
+        for (Value item : array.items()) {
+          if (item instanceof Text text) {
+            strings.add(text.value());
+          }
+        }
+      }
+      return strings;
+    }
+
+    private List<Value> array(String name) throws Malformed {
+      if (!(required(name) instanceof Array array)) {
+        throw new Malformed("field " + quoted(name) + " is not an array");
+      }
+      return array.items();
+    }
+
+    private Value required(String name) throws Malformed {
+      Value value = fields.get(name);
+      if (value == null) {
+        throw new Malformed("missing field " + quoted(name));
+      }
+      return value;
+    }
+
+    private String text(Value value, String name) throws Malformed {
+      if (!(value instanceof Text text)) {
+        throw new Malformed("field " + quoted(name) + " is not a string");
+      }
+      return text.value();
+    }
+
+    private String child(String name) {
+      return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private String quoted(String name) {
+      return "\"" + child(name) + "\"";
+    }
+  }
+}
