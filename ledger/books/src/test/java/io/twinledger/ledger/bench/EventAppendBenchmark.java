@@ -1,6 +1,5 @@
 package io.twinledger.ledger.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.finance.money.Money;
 import io.twinledger.ledger.asset.InfrastructureAsset;
@@ -14,6 +13,7 @@ import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.WaterDistrictParameters;
 import io.twinledger.ledger.store.AxonTables;
 import io.twinledger.ledger.store.LocalPostgres;
+import io.twinledger.ledger.store.TestDatabases;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -42,7 +42,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -67,8 +66,7 @@ class EventAppendBenchmark {
     Path dir = Files.createTempDirectory("twinledger-bench");
     try (LocalPostgres postgres =
             LocalPostgres.start(dir.resolve("pg"), LocalPostgres.Durability.DURABLE);
-        HikariDataSource dataSource = dataSource(postgres.ensureDatabase("bench"))) {
-      Flyway.configure().dataSource(dataSource).load().migrate();
+        HikariDataSource dataSource = TestDatabases.migrated(postgres.ensureDatabase("bench"), 4)) {
       try (Connection c = dataSource.getConnection();
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE raw_event_entry (LIKE domain_event_entry INCLUDING ALL)");
@@ -258,13 +256,6 @@ class EventAppendBenchmark {
         new BigDecimal("9.3"),
         new BigDecimal("48"),
         Money.of("EUR", "2.35"));
-  }
-
-  private static HikariDataSource dataSource(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(4);
-    return new HikariDataSource(config);
   }
 
   private static String format(double perSecond) {
