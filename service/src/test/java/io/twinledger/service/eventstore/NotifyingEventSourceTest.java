@@ -2,10 +2,9 @@ package io.twinledger.service.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.twinledger.ledger.store.AxonTables;
 import io.twinledger.ledger.store.TestDatabases;
+import io.twinledger.ledger.store.TestEventStorage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,18 +24,12 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * A pooled streaming processor reading Axon's {@link EmbeddedEventStore} through {@link
@@ -57,29 +50,14 @@ class NotifyingEventSourceTest {
 
   private static HikariDataSource dataSource;
   private static TransactionManager transactions;
-  private static Serializer serializer;
 
   /** The payload of the test events; each test's processor handles only its own run. */
   record Ping(String run, int n) {}
 
   @BeforeAll
   static void database() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED));
-    config.setMaximumPoolSize(8);
-    dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(8);
     transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
-    serializer =
-        Jackson3Serializer.builder()
-            .jsonMapperBuilderCustomizer(
-                b ->
-                    b.polymorphicTypeValidator(
-                        BasicPolymorphicTypeValidator.builder()
-                            .allowIfSubType("org.axonframework.")
-                            .allowIfSubType("io.twinledger.")
-                            .build()))
-            .build();
   }
 
   @AfterAll
@@ -110,7 +88,7 @@ class NotifyingEventSourceTest {
     NotifyingEventSource source = new NotifyingEventSource(store, true);
     source.startFollowing();
     // Another process: its own storage engine on the same tables, unknown to this store.
-    JdbcEventStorageEngine elsewhere = engine();
+    JdbcEventStorageEngine elsewhere = TestEventStorage.engine(dataSource, transactions);
     try (Handled handled = new Handled(source, "remote")) {
       long[] latencies =
           handled.latenciesOfEventsPublishedOneByOne(
@@ -161,20 +139,9 @@ class NotifyingEventSourceTest {
 
   private static EmbeddedEventStore store() {
     return EmbeddedEventStore.builder()
-        .storageEngine(engine())
+        .storageEngine(TestEventStorage.engine(dataSource, transactions))
         .fetchDelay(FETCH_DELAY_MILLIS)
         .timeUnit(TimeUnit.MILLISECONDS)
-        .build();
-  }
-
-  private static JdbcEventStorageEngine engine() {
-    return JdbcEventStorageEngine.builder()
-        .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-        .transactionManager(transactions)
-        .schema(AxonTables.events())
-        .eventSerializer(serializer)
-        .snapshotSerializer(serializer)
-        .persistenceExceptionResolver(new SQLStateResolver("23505"))
         .build();
   }
 

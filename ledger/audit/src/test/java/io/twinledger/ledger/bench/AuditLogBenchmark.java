@@ -2,7 +2,6 @@ package io.twinledger.ledger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.contracts.merkle.InclusionProof;
 import io.twinledger.contracts.merkle.Sha256;
@@ -11,6 +10,7 @@ import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.store.LocalPostgres;
+import io.twinledger.ledger.store.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -68,8 +67,7 @@ class AuditLogBenchmark {
     List<String> lines = new ArrayList<>();
     try (LocalPostgres postgres =
             LocalPostgres.start(dir.resolve("pg"), LocalPostgres.Durability.DURABLE);
-        HikariDataSource dataSource = dataSource(postgres.ensureDatabase("bench"))) {
-      Flyway.configure().dataSource(dataSource).load().migrate();
+        HikariDataSource dataSource = TestDatabases.migrated(postgres.ensureDatabase("bench"), 4)) {
       try (Connection c = dataSource.getConnection();
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE raw_leaf (LIKE audit_leaf INCLUDING ALL)");
@@ -210,13 +208,6 @@ class AuditLogBenchmark {
 
   private static String rate(double perSecond) {
     return String.format(Locale.ROOT, "%,.0f", perSecond);
-  }
-
-  private static HikariDataSource dataSource(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(4);
-    return new HikariDataSource(config);
   }
 
   private static void report(List<String> lines) throws Exception {

@@ -1,6 +1,5 @@
 package io.twinledger.ledger.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.finance.money.Money;
 import io.twinledger.ledger.asset.InfrastructureAsset;
@@ -12,8 +11,9 @@ import io.twinledger.ledger.asset.api.KpiDefined;
 import io.twinledger.ledger.asset.api.KpiDefinition;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.WaterDistrictParameters;
-import io.twinledger.ledger.store.AxonTables;
 import io.twinledger.ledger.store.LocalPostgres;
+import io.twinledger.ledger.store.TestDatabases;
+import io.twinledger.ledger.store.TestEventStorage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -37,16 +36,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Event appends per second through Axon's JDBC storage engine on the embedded PostgreSQL (durable:
@@ -67,27 +60,17 @@ class EventAppendBenchmark {
     Path dir = Files.createTempDirectory("twinledger-bench");
     try (LocalPostgres postgres =
             LocalPostgres.start(dir.resolve("pg"), LocalPostgres.Durability.DURABLE);
-        HikariDataSource dataSource = dataSource(postgres.ensureDatabase("bench"))) {
-      Flyway.configure().dataSource(dataSource).load().migrate();
+        HikariDataSource dataSource = TestDatabases.migrated(postgres.ensureDatabase("bench"), 4)) {
       try (Connection c = dataSource.getConnection();
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE raw_event_entry (LIKE domain_event_entry INCLUDING ALL)");
       }
       TransactionManager transactions =
           new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
-      Serializer serializer = serializer();
-      JdbcEventStorageEngine engine =
-          JdbcEventStorageEngine.builder()
-              .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-              .transactionManager(transactions)
-              .schema(AxonTables.events())
-              .eventSerializer(serializer)
-              .snapshotSerializer(serializer)
-              .persistenceExceptionResolver(new SQLStateResolver("23505"))
-              .build();
+      JdbcEventStorageEngine engine = TestEventStorage.engine(dataSource, transactions);
 
       List<String> rows = new ArrayList<>();
-      byte[] payload = serializer.serialize(event("a"), byte[].class).getData();
+      byte[] payload = TestEventStorage.serializer().serialize(event("a"), byte[].class).getData();
       System.out.println("Payload: " + payload.length + " bytes of JSON (a KpiDefined event)");
       for (int batch : new int[] {1, 100}) {
         int events = batch == 1 ? 2_000 : 50_000;
@@ -172,18 +155,8 @@ class EventAppendBenchmark {
     Configuration axon =
         DefaultConfigurer.defaultConfiguration()
             .configureTransactionManager(c -> transactions)
-            .configureSerializer(c -> serializer())
-            .configureEmbeddedEventStore(
-                c ->
-                    JdbcEventStorageEngine.builder()
-                        .connectionProvider(
-                            (ConnectionProvider) new SpringDataSourceConnectionProvider(dataSource))
-                        .transactionManager(transactions)
-                        .schema(AxonTables.events())
-                        .eventSerializer(serializer())
-                        .snapshotSerializer(serializer())
-                        .persistenceExceptionResolver(new SQLStateResolver("23505"))
-                        .build())
+            .configureSerializer(c -> TestEventStorage.serializer())
+            .configureEmbeddedEventStore(c -> TestEventStorage.engine(dataSource, transactions))
             .configureAggregate(
                 AggregateConfigurer.defaultConfiguration(InfrastructureAsset.class)
                     .configureSnapshotTrigger(
@@ -225,18 +198,6 @@ class EventAppendBenchmark {
     return best;
   }
 
-  private static Serializer serializer() {
-    return Jackson3Serializer.builder()
-        .jsonMapperBuilderCustomizer(
-            b ->
-                b.polymorphicTypeValidator(
-                    BasicPolymorphicTypeValidator.builder()
-                        .allowIfSubType("org.axonframework.")
-                        .allowIfSubType("io.twinledger.")
-                        .build()))
-        .build();
-  }
-
   private static KpiDefined event(String aggregate) {
     return new KpiDefined(aggregate, definition("target"));
   }
@@ -258,13 +219,6 @@ class EventAppendBenchmark {
         new BigDecimal("9.3"),
         new BigDecimal("48"),
         Money.of("EUR", "2.35"));
-  }
-
-  private static HikariDataSource dataSource(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(4);
-    return new HikariDataSource(config);
   }
 
   private static String format(double perSecond) {

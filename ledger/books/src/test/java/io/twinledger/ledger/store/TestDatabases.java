@@ -58,8 +58,17 @@ public final class TestDatabases {
    * pool of at most {@code poolSize} connections; the caller closes it.
    */
   public static HikariDataSource migrated(int poolSize) {
+    return migrated(freshDatabase(Target.EMBEDDED), poolSize);
+  }
+
+  /**
+   * The database at {@code jdbcUrl} with every migration on the class path applied, in a pool of at
+   * most {@code poolSize} connections; the caller closes it. For a database the caller chose, such
+   * as one on a benchmark's own durable server.
+   */
+  public static HikariDataSource migrated(String jdbcUrl, int poolSize) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(freshDatabase(Target.EMBEDDED));
+    config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(poolSize);
     HikariDataSource dataSource = new HikariDataSource(config);
     Flyway.configure().dataSource(dataSource).load().migrate();

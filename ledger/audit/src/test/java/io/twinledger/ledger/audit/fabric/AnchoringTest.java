@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.grpc.ManagedChannel;
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.Sha256;
@@ -15,14 +14,9 @@ import io.twinledger.ledger.audit.CheckpointSigner;
 import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.audit.SignedCheckpoint;
-import io.twinledger.ledger.peer.EmbeddedPeer;
-import io.twinledger.ledger.peer.commit.BatchLimits;
-import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.fixture.ConsortiumPeerFixture;
 import io.twinledger.ledger.peer.fixture.Forgery;
 import io.twinledger.ledger.peer.identity.EndorserIdentity;
-import io.twinledger.ledger.store.TestDatabases;
-import io.twinledger.network.Consortium;
-import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.network.msp.NodeOu;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
@@ -58,58 +51,39 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnchoringTest {
 
-  private static final String CHANNEL = "infra-performance";
+  private static final String CHANNEL = ConsortiumPeerFixture.CHANNEL;
 
   @TempDir static Path data;
 
+  private static ConsortiumPeerFixture fixture;
   private static HikariDataSource dataSource;
-  private static EmbeddedPeer peer;
-  private static ManagedChannel grpc;
-  private static Gateway gateway;
   private static MspIdentity city;
+  private static MspIdentity auditor;
   private static Contract anchorContract;
 
   @BeforeAll
   static void network() {
-    dataSource = TestDatabases.migrated(6);
-    Consortium consortium = Consortium.twinLedger();
-    MspDirectory msps = MspDirectory.openOrCreate(data.resolve("fabric"), consortium);
-    peer =
-        EmbeddedPeer.start(
-            ConsortiumPeer.settings(
-                consortium,
-                msps,
-                CHANNEL,
-                "CityFinanceMSP",
-                dataSource,
-                TwinLedgerChaincode.CONTRACTS,
-                TwinLedgerChaincode.DATA_TYPES,
-                BatchLimits.DEFAULT));
-    city = msps.organisation("CityFinanceMSP").orElseThrow().identity(NodeOu.CLIENT);
-    grpc = peer.newChannel();
-    gateway =
-        Gateway.newInstance()
-            .identity(new X509Identity(city.mspId(), city.certificate()))
-            .signer(Signers.newPrivateKeySigner(city.privateKey()))
-            .hash(Hash.SHA256)
-            .connection(grpc)
-            .connect();
+    fixture =
+        ConsortiumPeerFixture.start(
+            data, TwinLedgerChaincode.CONTRACTS, TwinLedgerChaincode.DATA_TYPES);
+    dataSource = fixture.dataSource();
+    city = fixture.client();
+    auditor =
+        fixture.msps().organisation("IndependentAuditorMSP").orElseThrow().identity(NodeOu.CLIENT);
     String chaincode =
-        consortium
+        fixture
+            .consortium()
             .channel(CHANNEL)
             .orElseThrow()
             .chaincodeHosting("AuditAnchorContract")
             .orElseThrow()
             .name();
-    anchorContract = gateway.getNetwork(CHANNEL).getContract(chaincode);
+    anchorContract = fixture.gateway().getNetwork(CHANNEL).getContract(chaincode);
   }
 
   @AfterAll
   static void close() throws InterruptedException {
-    gateway.close();
-    grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    peer.close();
-    dataSource.close();
+    fixture.close();
   }
 
   @Test
@@ -170,11 +144,6 @@ class AnchoringTest {
   void aCheckpointSignedByAnotherKeyThanTheSubmittersIsRefused() {
     AuditLog log = AuditLog.open(dataSource, "other-signer");
     log.append(batches(1, 3));
-    MspIdentity auditor =
-        MspDirectory.openOrCreate(data.resolve("fabric"), Consortium.twinLedger())
-            .organisation("IndependentAuditorMSP")
-            .orElseThrow()
-            .identity(NodeOu.CLIENT);
     SignedCheckpoint signed =
         new CheckpointSigner(auditor.privateKey(), auditor.certificate())
             .sign(log.checkpoint(Instant.now()));
@@ -197,17 +166,12 @@ class AnchoringTest {
     SignedCheckpoint signed =
         new CheckpointSigner(city.privateKey(), city.certificate())
             .sign(log.checkpoint(Instant.now()));
-    MspIdentity auditor =
-        MspDirectory.openOrCreate(data.resolve("fabric"), Consortium.twinLedger())
-            .organisation("IndependentAuditorMSP")
-            .orElseThrow()
-            .identity(NodeOu.CLIENT);
     Signer citySigner = Signers.newPrivateKeySigner(city.privateKey());
     try (Gateway offline =
         Gateway.newInstance()
             .identity(new X509Identity(city.mspId(), city.certificate()))
             .hash(Hash.SHA256)
-            .connection(grpc)
+            .connection(fixture.grpc())
             .connect()) {
       Proposal unsigned =
           offline

@@ -2,30 +2,19 @@ package io.twinledger.ledger.audit.fabric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.grpc.ManagedChannel;
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
-import io.twinledger.ledger.peer.EmbeddedPeer;
-import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
-import io.twinledger.ledger.store.TestDatabases;
+import io.twinledger.ledger.peer.fixture.ConsortiumPeerFixture;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.chaincode.ChaincodeDefinition;
-import io.twinledger.network.msp.MspDirectory;
-import io.twinledger.network.msp.MspIdentity;
-import io.twinledger.network.msp.NodeOu;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
@@ -40,54 +29,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsortiumPeerTest {
 
-  private static final String CHANNEL = "infra-performance";
+  private static final String CHANNEL = ConsortiumPeerFixture.CHANNEL;
   private static final String SYSTEM_CONTRACT = "org.hyperledger.fabric";
 
   @TempDir static Path data;
 
-  private static HikariDataSource dataSource;
-  private static EmbeddedPeer peer;
-  private static ManagedChannel grpc;
+  private static ConsortiumPeerFixture fixture;
+  private static Consortium consortium;
   private static Gateway gateway;
-  private static final Consortium CONSORTIUM = Consortium.twinLedger();
 
   @BeforeAll
   static void network() {
-    dataSource = TestDatabases.migrated(4);
-    MspDirectory msps = MspDirectory.openOrCreate(data.resolve("fabric"), CONSORTIUM);
-    peer =
-        EmbeddedPeer.start(
-            ConsortiumPeer.settings(
-                CONSORTIUM,
-                msps,
-                CHANNEL,
-                "CityFinanceMSP",
-                dataSource,
-                TwinLedgerChaincode.CONTRACTS,
-                TwinLedgerChaincode.DATA_TYPES,
-                BatchLimits.DEFAULT));
-    MspIdentity city = msps.organisation("CityFinanceMSP").orElseThrow().identity(NodeOu.CLIENT);
-    grpc = peer.newChannel();
-    gateway =
-        Gateway.newInstance()
-            .identity(new X509Identity(city.mspId(), city.certificate()))
-            .signer(Signers.newPrivateKeySigner(city.privateKey()))
-            .hash(Hash.SHA256)
-            .connection(grpc)
-            .connect();
+    fixture =
+        ConsortiumPeerFixture.start(
+            data, TwinLedgerChaincode.CONTRACTS, TwinLedgerChaincode.DATA_TYPES);
+    consortium = fixture.consortium();
+    gateway = fixture.gateway();
   }
 
   @AfterAll
   static void close() throws InterruptedException {
-    gateway.close();
-    grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    peer.close();
-    dataSource.close();
+    fixture.close();
   }
 
   @Test
   void eachChaincodesMetadataListsTheContractsOfItsDefinitionOnly() throws Exception {
-    for (ChaincodeDefinition definition : CONSORTIUM.channel(CHANNEL).orElseThrow().chaincodes()) {
+    for (ChaincodeDefinition definition : consortium.channel(CHANNEL).orElseThrow().chaincodes()) {
       JSONObject metadata = metadata(definition.name());
 
       List<String> expected = new ArrayList<>(definition.contracts());
@@ -106,7 +73,7 @@ class ConsortiumPeerTest {
   @Test
   void everyListedTransactionCanBeCalled() throws Exception {
     List<String> called = new ArrayList<>();
-    for (ChaincodeDefinition definition : CONSORTIUM.channel(CHANNEL).orElseThrow().chaincodes()) {
+    for (ChaincodeDefinition definition : consortium.channel(CHANNEL).orElseThrow().chaincodes()) {
       Contract chaincode = gateway.getNetwork(CHANNEL).getContract(definition.name());
       JSONObject contracts = metadata(definition.name()).getJSONObject("contracts");
       for (String contract : contracts.keySet()) {

@@ -317,14 +317,12 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, incomplete.get()));
       return;
     }
-    Optional<String> denied =
-        aclFailure(
-            request.getIdentity(),
-            signed.getRequest(),
-            signed.getSignature(),
-            request.getChannelId());
-    if (denied.isPresent()) {
-      responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, denied.get()));
+    if (!passesAcl(
+        request.getIdentity(),
+        signed.getRequest(),
+        signed.getSignature(),
+        request.getChannelId(),
+        responses)) {
       return;
     }
     CompletableFuture<TxStatus> status = notifier.status(request.getTransactionId());
@@ -361,14 +359,12 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
               Code.INVALID_ARGUMENT, "invalid chaincode events request: " + e.getMessage()));
       return;
     }
-    Optional<String> denied =
-        aclFailure(
-            request.getIdentity(),
-            signed.getRequest(),
-            signed.getSignature(),
-            request.getChannelId());
-    if (denied.isPresent()) {
-      responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, denied.get()));
+    if (!passesAcl(
+        request.getIdentity(),
+        signed.getRequest(),
+        signed.getSignature(),
+        request.getChannelId(),
+        responses)) {
       return;
     }
     if (request.getStartPosition().hasOldest() || request.getStartPosition().hasNewest()) {
@@ -450,6 +446,21 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       return Optional.of("transaction ID should not be empty");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a signed request passes the channel's access check; when it does not, {@code responses}
+   * has been told {@code PERMISSION_DENIED} and why.
+   */
+  private boolean passesAcl(
+      ByteString identity,
+      ByteString request,
+      ByteString signature,
+      String channelId,
+      StreamObserver<?> responses) {
+    Optional<String> failure = aclFailure(identity, request, signature, channelId);
+    failure.ifPresent(reason -> responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, reason)));
+    return failure.isEmpty();
   }
 
   /**

@@ -1,15 +1,20 @@
 package io.twinledger.ledger.peer.identity;
 
+import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.conscrypt.Conscrypt;
 
 /**
@@ -27,11 +32,23 @@ import org.conscrypt.Conscrypt;
  * 190 µs once warm, but building its provider loads some 700 classes: a cold start, such as the
  * offline verifier's, paid more for that than for the few signatures it checks.) Conscrypt is used
  * directly, not registered, so nothing else in the JVM changes provider.
+ *
+ * <p>Given a JDK public key, Conscrypt parses its encoding into a native key on every verification.
+ * The peer checks the same few keys (its members' peers and clients) over and over, so each key is
+ * converted to Conscrypt's own once and kept, by its X.509 encoding.
  */
 public final class EcdsaSignatures {
 
   private static final String ALGORITHM = "SHA256withECDSA";
   private static final Optional<Provider> NATIVE = conscrypt();
+
+  /**
+   * A channel has a few dozen keys; past this many (keys of identities long gone) the cache is
+   * emptied, as {@link Organizations}' identity cache is.
+   */
+  private static final int NATIVE_KEY_LIMIT = 10_000;
+
+  private static final Map<ByteString, PublicKey> NATIVE_KEYS = new ConcurrentHashMap<>();
 
   private EcdsaSignatures() {}
 
@@ -108,7 +125,7 @@ public final class EcdsaSignatures {
           NATIVE.isPresent()
               ? Signature.getInstance(ALGORITHM, NATIVE.get())
               : Signature.getInstance(ALGORITHM);
-      verifier.initVerify(key);
+      verifier.initVerify(NATIVE.isPresent() ? nativeKey(key) : key);
       verifier.update(message);
       return verifier.verify(signature)
           ? Optional.empty()
@@ -116,6 +133,30 @@ public final class EcdsaSignatures {
     } catch (GeneralSecurityException e) {
       return Optional.of("signature does not verify: " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code key} as Conscrypt's own key, converted on its first use. Two threads may both convert a
+   * new key; either result serves.
+   */
+  static PublicKey nativeKey(PublicKey key) throws GeneralSecurityException {
+    byte[] encoded = key.getEncoded();
+    if (encoded == null) {
+      // Nothing to parse: Conscrypt refuses the key itself, with its own reason.
+      return key;
+    }
+    ByteString encoding = ByteString.copyFrom(encoded);
+    PublicKey converted = NATIVE_KEYS.get(encoding);
+    if (converted == null) {
+      converted =
+          KeyFactory.getInstance("EC", NATIVE.orElseThrow())
+              .generatePublic(new X509EncodedKeySpec(encoded));
+      if (NATIVE_KEYS.size() >= NATIVE_KEY_LIMIT) {
+        NATIVE_KEYS.clear();
+      }
+      NATIVE_KEYS.put(encoding, converted);
+    }
+    return converted;
   }
 
   private static byte[] lowS(byte[] der, BigInteger order) {

@@ -1,15 +1,19 @@
 package io.twinledger.ledger.peer.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -61,6 +65,48 @@ class EcdsaSignaturesTest {
             Optional.of("signature has a high S value (must be at most half the curve order)"));
     assertThat(EcdsaSignatures.verify(keys().getPublic(), MESSAGE, signature))
         .isEqualTo(Optional.of("signature does not verify"));
+  }
+
+  /**
+   * Once a key has verified a good signature (and, with Conscrypt, been converted and kept), the
+   * same key, as the same or another object, still refuses another key's signature and a changed
+   * message.
+   */
+  @Test
+  void aKeyThatVerifiedOnceStillRefusesForgeries() throws Exception {
+    KeyPair keys = keys();
+    PublicKey sameKeyAgain = copy(keys.getPublic());
+    byte[] signature = EcdsaSignatures.sign(keys.getPrivate(), MESSAGE);
+    byte[] anotherKeys = EcdsaSignatures.sign(keys().getPrivate(), MESSAGE);
+
+    assertThat(EcdsaSignatures.verify(keys.getPublic(), MESSAGE, signature)).isEmpty();
+    for (PublicKey key : new PublicKey[] {keys.getPublic(), sameKeyAgain}) {
+      assertThat(EcdsaSignatures.verify(key, MESSAGE, anotherKeys))
+          .isEqualTo(Optional.of("signature does not verify"));
+      assertThat(EcdsaSignatures.verify(key, "changed".getBytes(StandardCharsets.UTF_8), signature))
+          .isEqualTo(Optional.of("signature does not verify"));
+      assertThat(EcdsaSignatures.verify(key, MESSAGE, signature)).isEmpty();
+    }
+  }
+
+  /** Conscrypt's form of a key is made once, for every object that holds the same key. */
+  @Test
+  void conscryptConvertsEachKeyOnce() throws Exception {
+    assumeTrue(
+        EcdsaSignatures.provider().startsWith("Conscrypt"),
+        "Conscrypt's native library does not load here");
+    KeyPair keys = keys();
+    PublicKey converted = EcdsaSignatures.nativeKey(keys.getPublic());
+
+    assertThat(converted.getClass().getName()).startsWith("org.conscrypt.");
+    assertThat(converted.getEncoded()).isEqualTo(keys.getPublic().getEncoded());
+    assertThat(EcdsaSignatures.nativeKey(keys.getPublic())).isSameAs(converted);
+    assertThat(EcdsaSignatures.nativeKey(copy(keys.getPublic()))).isSameAs(converted);
+    assertThat(EcdsaSignatures.nativeKey(keys().getPublic())).isNotSameAs(converted);
+  }
+
+  private static PublicKey copy(PublicKey key) throws Exception {
+    return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(key.getEncoded()));
   }
 
   private static BigInteger s(byte[] der) {
