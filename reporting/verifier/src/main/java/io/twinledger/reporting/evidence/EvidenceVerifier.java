@@ -9,6 +9,7 @@ import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.DomainEventLeaf;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.network.Consortium;
+import io.twinledger.twin.reading.InstantText;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
 import java.math.BigDecimal;
@@ -106,7 +107,7 @@ public final class EvidenceVerifier {
                 r.sensorId(),
                 r.assetId(),
                 r.kpiId(),
-                Instant.parse(r.observedAt()),
+                InstantText.parse(r.observedAt()),
                 new BigDecimal(r.value()),
                 r.unit(),
                 new BigDecimal(r.originalValue()),
