@@ -25,10 +25,15 @@ public class DatabaseConfiguration {
   @Bean(destroyMethod = "close")
   @Conditional(NoExternalDatabase.class)
   LocalPostgres localPostgres(TwinLedgerProperties properties) {
+    // Closed by the context, after the data source, processors and consumers that use it.
     return LocalPostgres.start(
-        properties.dataDir().resolve("pg").toAbsolutePath(), LocalPostgres.Durability.DURABLE);
+        properties.dataDir().resolve("pg").toAbsolutePath(),
+        LocalPostgres.Durability.DURABLE,
+        LocalPostgres.Lifetime.UNTIL_CLOSED);
   }
 
+  // The embedded server, when there is one, is created while this bean is, so the context destroys
+  // this bean (and the pool) before it.
   @Bean(destroyMethod = "close")
   DataSource dataSource(TwinLedgerProperties properties, ObjectProvider<LocalPostgres> local) {
     HikariConfig config = new HikariConfig();

@@ -42,11 +42,22 @@ public final class LocalPostgres implements AutoCloseable {
 
   /**
    * Starts PostgreSQL on a free loopback port with its data in {@code dataDirectory}, creating the
-   * cluster on first use.
+   * cluster on first use, and stops it when the JVM exits unless it was {@link #close closed}
+   * before.
    *
    * @param durability whether commits must reach the disk before they are acknowledged
    */
   public static LocalPostgres start(Path dataDirectory, Durability durability) {
+    return start(dataDirectory, durability, Lifetime.UNTIL_JVM_EXIT);
+  }
+
+  /**
+   * Starts PostgreSQL as {@link #start(Path, Durability)} does, stopped when {@code lifetime} says.
+   *
+   * @param durability whether commits must reach the disk before they are acknowledged
+   * @param lifetime who stops the server
+   */
+  public static LocalPostgres start(Path dataDirectory, Durability durability, Lifetime lifetime) {
     try {
       Files.createDirectories(dataDirectory);
       stopOrphan(dataDirectory);
@@ -55,6 +66,7 @@ public final class LocalPostgres implements AutoCloseable {
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
+              .setRegisterShutdownHook(lifetime == Lifetime.UNTIL_JVM_EXIT)
               .setServerConfig("listen_addresses", "localhost");
       String on = durability == Durability.DURABLE ? "on" : "off";
       builder.setServerConfig("fsync", on).setServerConfig("synchronous_commit", on);
@@ -147,6 +159,19 @@ public final class LocalPostgres implements AutoCloseable {
 
   private static boolean isPostgres(ProcessHandle process) {
     return process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
+  }
+
+  /** Who stops the server. */
+  public enum Lifetime {
+    /** A JVM shutdown hook stops it, if its owner did not close it before. */
+    UNTIL_JVM_EXIT,
+    /**
+     * Only its owner's {@link #close} does. For an owner that closes it after everything that uses
+     * it, such as an application context: JVM shutdown hooks run concurrently, so a hook of its own
+     * would stop the database under the connections, processors and consumers still shutting down,
+     * which then fail and retry until they time out.
+     */
+    UNTIL_CLOSED
   }
 
   /** Whether commits wait for the disk. */

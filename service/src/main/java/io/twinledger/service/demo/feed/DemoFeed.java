@@ -100,6 +100,10 @@ public class DemoFeed {
 
   private volatile Phase phase = Phase.IDLE;
   private volatile boolean running;
+
+  /** Set once the service is stopping: a start that comes after (a slow loader's) is refused. */
+  private boolean closed;
+
   private Thread worker;
   private final ObjectProvider<LocalMqttBroker> localBroker;
 
@@ -128,6 +132,9 @@ public class DemoFeed {
    * @return one line for the demo announcement saying what is being fed
    */
   public synchronized String start() {
+    if (closed) {
+      return "not feeding: the service is stopping";
+    }
     if (worker == null || !worker.isAlive()) {
       running = true;
       phase = Phase.IDLE;
@@ -136,8 +143,16 @@ public class DemoFeed {
     return describe(plan());
   }
 
-  /** Stops feeding after the unit of work in progress and waits for it. */
+  /** Stops feeding for good, when the service stops: a later {@link #start} is refused. */
   @EventListener(ContextClosedEvent.class)
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    stop();
+  }
+
+  /** Stops feeding after the unit of work in progress and waits for it; it may start again. */
   public void stop() {
     Thread stopping;
     synchronized (this) {

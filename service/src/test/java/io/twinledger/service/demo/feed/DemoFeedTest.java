@@ -218,6 +218,12 @@ class DemoFeedTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(feed.fedUntil().orElseThrow()).isAfter(stoppedAt));
     assertThat(count(HISTORY + "%")).as("the restart fed no history again").isEqualTo(history);
+
+    feed.close();
+    assertThat(feed.start())
+        .as("a start after the service began stopping, as a slow loader's would be")
+        .isEqualTo("not feeding: the service is stopping");
+    assertThat(feed.phase()).isEqualTo(DemoFeed.Phase.STOPPED);
   }
 
   private void awaitLive() {
