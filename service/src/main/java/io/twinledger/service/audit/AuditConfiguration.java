@@ -1,6 +1,5 @@
 package io.twinledger.service.audit;
 
-import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.CheckpointBook;
@@ -8,11 +7,14 @@ import io.twinledger.ledger.audit.CheckpointSigner;
 import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.DomainEventFeed;
 import io.twinledger.ledger.audit.IntegrityCheck;
+import io.twinledger.ledger.audit.LeafScan;
+import io.twinledger.ledger.audit.LogWatch;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.service.TwinLedgerProperties;
 import io.twinledger.twin.reading.BatchDigestListener;
+import io.twinledger.twin.store.ReadingStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -79,14 +81,34 @@ public class AuditConfiguration {
         service.dataDir().resolve("audit").toAbsolutePath(), properties.logId());
   }
 
+  /** Re-derives the leaves of stored reading batches and events; stepped by {@link AuditJobs}. */
+  @Bean
+  LeafScan leafScan(AuditLog auditLog, ReadingStore readings, StoredEvents events, DataSource db) {
+    return new LeafScan(
+        auditLog,
+        List.of(new StoredRecords.Batches(readings), new StoredRecords.Events(events, db)),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  LogWatch logWatch(IntegrityCheck integrityCheck) {
+    return new LogWatch(integrityCheck, Clock.systemUTC());
+  }
+
   @Bean
   Checkpointer checkpointer(
       AuditLog auditLog,
       CheckpointBook book,
       CheckpointSigner signer,
-      ObjectProvider<CheckpointAnchor> anchor) {
+      ObjectProvider<CheckpointAnchor> anchor,
+      LogWatch watch) {
     return new Checkpointer(
-        auditLog, book, signer, Optional.ofNullable(anchor.getIfAvailable()), Clock.systemUTC());
+        auditLog,
+        book,
+        signer,
+        Optional.ofNullable(anchor.getIfAvailable()),
+        watch,
+        Clock.systemUTC());
   }
 
   @Bean
@@ -119,12 +141,7 @@ public class AuditConfiguration {
   @Bean
   BatchDigestListener auditedBatches(AuditLog auditLog) {
     return (batchId, batch) -> {
-      ReadingBatchLeaf leaf =
-          new ReadingBatchLeaf(
-              batchId,
-              batch.readings().getFirst().source(),
-              batch.readings().size(),
-              Sha256.of(batch.digest()));
+      ReadingBatchLeaf leaf = StoredRecords.leaf(batchId, batch);
       try {
         auditLog.append(List.of(leaf));
       } catch (RuntimeException e) {

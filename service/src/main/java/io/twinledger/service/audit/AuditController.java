@@ -9,15 +9,19 @@ import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointBook;
 import io.twinledger.ledger.audit.IntegrityCheck;
 import io.twinledger.ledger.audit.LeafKind;
+import io.twinledger.ledger.audit.LeafScan;
+import io.twinledger.ledger.audit.LogWatch;
 import io.twinledger.ledger.audit.SignedCheckpoint;
 import io.twinledger.ledger.audit.StoredLeaf;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +39,47 @@ public class AuditController {
   private final AuditLog auditLog;
   private final CheckpointBook checkpoints;
   private final IntegrityCheck integrity;
+  private final LogWatch watch;
+  private final LeafScan scan;
 
-  public AuditController(AuditLog auditLog, CheckpointBook checkpoints, IntegrityCheck integrity) {
+  public AuditController(
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      IntegrityCheck integrity,
+      LogWatch watch,
+      LeafScan scan) {
     this.auditLog = auditLog;
     this.checkpoints = checkpoints;
     this.integrity = integrity;
+    this.watch = watch;
+    this.scan = scan;
+  }
+
+  @GetMapping("/alarm")
+  @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR})
+  @Operation(
+      summary = "The integrity alarm",
+      description =
+          "Before each checkpoint the service checks the stored log; if it is not intact, no"
+              + " checkpoint is signed or anchored and an alarm is raised (health component audit"
+              + " DOWN) until an operator acknowledges it. state is none, open or acknowledged.")
+  public AuditViews.Alarm alarm() {
+    return AuditViews.Alarm.of(watch.alarm());
+  }
+
+  @PostMapping("/alarm/acknowledge")
+  @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      summary = "Acknowledge the integrity alarm",
+      description =
+          "Records who acknowledged it; the health component turns UP again. Checkpoints stay"
+              + " unsigned until the log is intact.")
+  public AuditViews.Alarm acknowledge(Principal operator) {
+    return AuditViews.Alarm.of(
+        Optional.of(
+            watch
+                .acknowledge(operator.getName())
+                .orElseThrow(() -> new NotFoundException("no integrity alarm is raised"))));
   }
 
   @GetMapping("/leaves")
@@ -114,9 +154,11 @@ public class AuditController {
       summary = "Check the stored log",
       description =
           "Hashes every leaf's data again, recomputes every node and every checkpoint's root, and"
-              + " names whatever does not match. Reads the whole log.")
+              + " names whatever does not match. Reads the whole log. records: the background"
+              + " re-derivation of every reading batch's digest and every event's leaf from what is"
+              + " stored now, with the first record that no longer matches its leaf.")
   public AuditViews.Integrity integrity() {
-    return AuditViews.Integrity.of(integrity.run());
+    return AuditViews.Integrity.of(integrity.run(), scan.progress());
   }
 
   private SignedCheckpoint latest() {

@@ -2,6 +2,7 @@ package io.twinledger.service.audit;
 
 import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.DomainEventFeed;
+import io.twinledger.ledger.audit.LeafScan;
 import io.twinledger.ledger.audit.SignedCheckpoint;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -9,18 +10,38 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** The audit log's schedule: domain events appended every few seconds, checkpoints every minute. */
+/**
+ * The audit log's schedule: domain events appended every few seconds, stored records re-derived and
+ * compared with their leaves every few seconds, checkpoints (after an integrity check) every
+ * minute.
+ */
 @Component
 public class AuditJobs {
 
   private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
 
+  /** Records of each kind re-derived per scan step. */
+  static final int SCAN_STEP = 500;
+
   private final DomainEventFeed events;
   private final Checkpointer checkpointer;
+  private final LeafScan scan;
 
-  public AuditJobs(DomainEventFeed events, Checkpointer checkpointer) {
+  public AuditJobs(DomainEventFeed events, Checkpointer checkpointer, LeafScan scan) {
     this.events = events;
     this.checkpointer = checkpointer;
+    this.scan = scan;
+  }
+
+  /**
+   * Re-derives the next {@value #SCAN_STEP} reading batches and events from what is stored and
+   * compares them with their leaves; a whole pass over the demo's year takes minutes.
+   */
+  @Scheduled(
+      fixedDelayString = "${twinledger.audit.scan-every:PT5S}",
+      initialDelayString = "${twinledger.audit.scan-every:PT5S}")
+  public void scanRecords() {
+    scan.step(SCAN_STEP);
   }
 
   /** Appends the domain events not in the log yet; returns how many. */

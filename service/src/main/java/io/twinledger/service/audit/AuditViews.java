@@ -6,12 +6,15 @@ import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AnchorReceipt;
 import io.twinledger.ledger.audit.Defect;
 import io.twinledger.ledger.audit.IntegrityReport;
+import io.twinledger.ledger.audit.LeafScan;
+import io.twinledger.ledger.audit.LogWatch;
 import io.twinledger.ledger.audit.SignedCheckpoint;
 import io.twinledger.ledger.audit.StoredLeaf;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The audit API's JSON documents. Hashes are lower-case hex. The proof documents are the shape the
@@ -20,6 +23,35 @@ import java.util.List;
 final class AuditViews {
 
   private AuditViews() {}
+
+  /**
+   * The integrity alarm: {@code state} none, open or acknowledged; the other fields are null when
+   * none was raised.
+   */
+  record Alarm(
+      String state,
+      String logId,
+      String defect,
+      Integer defects,
+      String raisedAt,
+      String acknowledgedBy,
+      String acknowledgedAt) {
+
+    static Alarm of(Optional<LogWatch.Alarm> alarm) {
+      if (alarm.isEmpty()) {
+        return new Alarm("none", null, null, null, null, null, null);
+      }
+      LogWatch.Alarm a = alarm.get();
+      return new Alarm(
+          a.open() ? "open" : "acknowledged",
+          a.logId(),
+          a.defect(),
+          a.defects(),
+          a.raisedAt().toString(),
+          a.acknowledged().map(LogWatch.Acknowledgement::by).orElse(null),
+          a.acknowledged().map(k -> k.at().toString()).orElse(null));
+    }
+  }
 
   /** A leaf: where it is, its hash, its canonical data (hex) and that data decoded. */
   record Leaf(
@@ -119,17 +151,36 @@ final class AuditViews {
       long leavesChecked,
       long nodesChecked,
       int checkpointsChecked,
-      List<Problem> defects) {
+      List<Problem> defects,
+      List<Records> records) {
 
-    static Integrity of(IntegrityReport report) {
+    static Integrity of(IntegrityReport report, List<LeafScan.Progress> scan) {
+      List<Records> records = scan.stream().map(Records::of).toList();
       return new Integrity(
           report.logId(),
           report.treeSize(),
-          report.intact(),
+          report.intact() && records.stream().allMatch(r -> r.firstMismatch() == null),
           report.leavesChecked(),
           report.nodesChecked(),
           report.checkpointsChecked(),
-          report.defects().stream().map(Problem::of).toList());
+          report.defects().stream().map(Problem::of).toList(),
+          records);
+    }
+  }
+
+  /**
+   * The background re-derivation of one kind of record: records compared, passes completed, when
+   * the latest completed, and the first record whose rebuilt leaf differs from the log's (null when
+   * none).
+   */
+  record Records(String kind, long checked, long passes, String lastPassAt, String firstMismatch) {
+    static Records of(LeafScan.Progress progress) {
+      return new Records(
+          progress.kind().label(),
+          progress.checked(),
+          progress.passes(),
+          progress.lastPassAt().map(Object::toString).orElse(null),
+          progress.firstMismatch().map(LeafScan.Mismatch::description).orElse(null));
     }
   }
 

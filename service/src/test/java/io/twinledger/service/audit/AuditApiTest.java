@@ -7,6 +7,7 @@ import io.twinledger.contracts.merkle.ConsistencyProof;
 import io.twinledger.contracts.merkle.InclusionProof;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.merkle.TreeHash;
+import io.twinledger.ledger.audit.LeafScan;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.service.ledger.LedgerConnection;
 import io.twinledger.service.support.Api;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,11 +43,125 @@ class AuditApiTest {
   @Autowired JsonMapper json;
   @Autowired AuditJobs jobs;
   @Autowired LedgerConnection ledger;
+  @Autowired JdbcClient jdbc;
+  @Autowired LeafScan scan;
   Api api;
 
   @BeforeEach
   void connect() {
     api = new Api(port, json);
+  }
+
+  /**
+   * A node of the stored log changed while the service runs (the probe's case): no checkpoint is
+   * signed, the alarm is open and the audit health component DOWN until an operator acknowledges
+   * it; only an operator may. The node is restored at the end, so the shared service goes on.
+   */
+  @Test
+  void aChangedNodeStopsCheckpointsAndRaisesAnAlarmUntilAnOperatorAcknowledgesIt() {
+    jobs.checkpoint();
+    long signed = latestCheckpoint().get("treeSize").asLong();
+    String flip =
+        "UPDATE audit_node SET hash = set_byte(hash, 0, get_byte(hash, 0) # 128)"
+            + " WHERE log_id = 'riverton-audit' AND level = 1 AND node_index = 0";
+    assertThat(jdbc.sql(flip).update()).isOne();
+    try {
+      assertThat(api.get("/api/v1/audit/alarm", "operator").json().get("state").asString())
+          .isEqualTo("none");
+      assertThat(jobs.checkpoint()).as("nothing signed over the changed tree").isEmpty();
+      JsonNode alarm = api.get("/api/v1/audit/alarm", "auditor").json();
+      assertThat(alarm.get("state").asString()).isEqualTo("open");
+      assertThat(alarm.get("defect").asString()).startsWith("node (level 1, index 0): stored ");
+      Api.Response health = api.get("/actuator/health", null);
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.body()).contains("\"DOWN\"");
+
+      assertThat(api.post("/api/v1/audit/alarm/acknowledge", "auditor", null).status())
+          .isEqualTo(403);
+      Api.Response acknowledged = api.post("/api/v1/audit/alarm/acknowledge", "operator", null);
+      assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+      assertThat(acknowledged.json().get("state").asString()).isEqualTo("acknowledged");
+      assertThat(acknowledged.json().get("acknowledgedBy").asString()).isEqualTo("operator");
+      assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+      assertThat(latestCheckpoint().get("treeSize").asLong()).isEqualTo(signed);
+    } finally {
+      jdbc.sql(flip).update();
+    }
+    jobs.checkpoint();
+    assertThat(api.get("/api/v1/audit/alarm", "operator").json().get("state").asString())
+        .as("acknowledged, and the log intact again")
+        .isEqualTo("acknowledged");
+  }
+
+  /**
+   * The probe's other cases: a reading's value and a non-period event's payload changed in the
+   * database after they were logged. Nobody exports evidence; the integrity endpoint names both
+   * once the background re-derivation has been over them, and stops naming them once they are
+   * restored.
+   */
+  @Test
+  void aChangedReadingAndAChangedEventAreNamedByTheIntegrityEndpoint() throws Exception {
+    var stored = api.send("POST", "/api/v1/twin/ngsi-ld/notifications", "operator", notification());
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    long batchId = stored.json().get("batchId").asLong();
+    jobs.feedEvents();
+    long event =
+        jdbc.sql(
+                "SELECT min(global_index) FROM domain_event_entry"
+                    + " WHERE payload_type LIKE '%AssetRegistered'")
+            .query(Long.class)
+            .single();
+    var reading =
+        jdbc.sql("SELECT sensor_id, observed_at FROM reading WHERE batch_id = ? LIMIT 1")
+            .param(batchId)
+            .query((rs, n) -> List.of(rs.getString(1), rs.getTimestamp(2)))
+            .single();
+    String value =
+        "UPDATE reading SET value = value %s 1 WHERE batch_id = ? AND sensor_id = ?"
+            + " AND observed_at = ?";
+    String payload =
+        "UPDATE domain_event_entry SET payload = set_byte(payload, 1, get_byte(payload, 1) # 1)"
+            + " WHERE global_index = ?";
+    jdbc.sql(value.formatted("+")).params(batchId, reading.get(0), reading.get(1)).update();
+    jdbc.sql(payload).param(event).update();
+    try {
+      scanTwice();
+      JsonNode integrity = api.get("/api/v1/audit/integrity", "auditor").json();
+      assertThat(integrity.get("intact").asBoolean()).isFalse();
+      assertThat(mismatch(integrity, "reading-batch"))
+          .startsWith("reading-batch " + batchId + ": rebuilt from the stored record");
+      assertThat(mismatch(integrity, "domain-event"))
+          .startsWith("domain-event " + event + ": rebuilt from the stored record");
+    } finally {
+      jdbc.sql(value.formatted("-")).params(batchId, reading.get(0), reading.get(1)).update();
+      jdbc.sql(payload).param(event).update();
+    }
+    scanTwice();
+    JsonNode restored = api.get("/api/v1/audit/integrity", "auditor").json();
+    assertThat(mismatch(restored, "reading-batch")).isNull();
+    assertThat(mismatch(restored, "domain-event")).isNull();
+  }
+
+  /** Steps the scan until each kind has completed two passes: a whole one after any change. */
+  private void scanTwice() {
+    long target = scan.progress().stream().mapToLong(LeafScan.Progress::passes).min().orElse(0) + 2;
+    for (int i = 0; i < 10_000; i++) {
+      if (scan.progress().stream().allMatch(p -> p.passes() >= target)) {
+        return;
+      }
+      scan.step(AuditJobs.SCAN_STEP);
+    }
+    throw new AssertionError("the scan did not complete two passes");
+  }
+
+  private static String mismatch(JsonNode integrity, String kind) {
+    for (JsonNode records : integrity.get("records")) {
+      if (records.get("kind").asString().equals(kind)) {
+        JsonNode first = records.get("firstMismatch");
+        return first == null || first.isNull() ? null : first.asString();
+      }
+    }
+    throw new AssertionError("no records of kind " + kind + " in " + integrity);
   }
 
   private static List<Sha256> path(JsonNode proof) {

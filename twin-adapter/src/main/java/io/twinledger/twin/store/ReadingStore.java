@@ -478,6 +478,28 @@ public final class ReadingStore {
   }
 
   /**
+   * The ids of the stored batches above {@code after}, in order, at most {@code limit}: for
+   * re-deriving each batch's digest from its readings as they are stored now.
+   */
+  public List<Long> batchIdsAfter(long after, int limit) {
+    String sql = "SELECT batch_id FROM reading_batch WHERE batch_id > ? ORDER BY batch_id LIMIT ?";
+    List<Long> ids = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, after);
+      select.setInt(2, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot list reading batches", e);
+    }
+    return ids;
+  }
+
+  /**
    * The ids of the batches with the given digests, for following a figure's evidence to the audit
    * log. A digest no stored batch has is left out.
    *

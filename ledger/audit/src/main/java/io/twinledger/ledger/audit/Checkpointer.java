@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * unanchored checkpoint, smallest first, to the {@link CheckpointAnchor} with the consistency proof
  * from the last anchored one. Without an anchor, checkpoints stay unanchored (their anchor is
  * empty) until one is configured.
+ *
+ * <p>Nothing is signed or anchored while the {@link LogWatch} finds the stored log not intact: a
+ * signature over a root of tampered data would vouch for it.
  */
 public final class Checkpointer {
 
@@ -22,6 +25,7 @@ public final class Checkpointer {
   private final CheckpointBook book;
   private final CheckpointSigner signer;
   private final Optional<CheckpointAnchor> anchor;
+  private final LogWatch watch;
   private final Clock clock;
 
   public Checkpointer(
@@ -29,23 +33,38 @@ public final class Checkpointer {
       CheckpointBook book,
       CheckpointSigner signer,
       Optional<CheckpointAnchor> anchor,
+      LogWatch watch,
       Clock clock) {
     this.auditLog = auditLog;
     this.book = book;
     this.signer = signer;
     this.anchor = anchor;
+    this.watch = watch;
     this.clock = clock;
   }
 
-  /** Takes a checkpoint if the log grew, then anchors what is pending; returns the new one. */
+  /**
+   * Checks the log, then takes a checkpoint if it grew and anchors what is pending; returns the new
+   * one. Does neither while the log is not intact.
+   */
   public synchronized Optional<SignedCheckpoint> run() {
-    Optional<SignedCheckpoint> taken = take();
+    if (!watch.mayCheckpoint()) {
+      return Optional.empty();
+    }
+    Optional<SignedCheckpoint> taken = sign();
     anchorPending();
     return taken;
   }
 
-  /** Signs and stores a checkpoint of the log as it is now, if it grew since the latest one. */
+  /**
+   * Checks the log, then signs and stores a checkpoint of it as it is now, if it is intact and grew
+   * since the latest one.
+   */
   public synchronized Optional<SignedCheckpoint> take() {
+    return watch.mayCheckpoint() ? sign() : Optional.empty();
+  }
+
+  private Optional<SignedCheckpoint> sign() {
     Checkpoint now = auditLog.checkpoint(clock.instant());
     long latest = book.latest().map(c -> c.checkpoint().treeSize()).orElse(0L);
     if (now.treeSize() <= latest) {

@@ -72,6 +72,7 @@ class CheckpointerTest {
             book,
             AuditDatabase.operator("riverton-operator").signer(),
             Optional.of(ledger),
+            new LogWatch(new IntegrityCheck(dataSource, "anchored"), Clock.systemUTC()),
             Clock.fixed(at, ZoneOffset.UTC));
 
     assertThat(checkpointer.run()).as("nothing to sign in an empty log").isEmpty();
@@ -108,13 +109,65 @@ class CheckpointerTest {
     assertThat(stored.checkpoint()).isEqualTo(ledger.anchored.get(1).checkpoint());
   }
 
+  /**
+   * The probe's case: a stored node changed while the service runs. Nothing is signed or anchored
+   * over the changed tree, the alarm stays raised until acknowledged, and signing resumes once the
+   * log is intact again.
+   */
+  @Test
+  void aChangedNodeStopsSigningAndAnchoringAndRaisesAnAlarmUntilAcknowledged() {
+    AuditLog log = AuditLog.open(dataSource, "watched");
+    CheckpointBook book = new CheckpointBook(dataSource, "watched");
+    Ledger ledger = new Ledger();
+    LogWatch watch = new LogWatch(new IntegrityCheck(dataSource, "watched"), Clock.systemUTC());
+    Checkpointer checkpointer =
+        new Checkpointer(
+            log,
+            book,
+            AuditDatabase.operator("op").signer(),
+            Optional.of(ledger),
+            watch,
+            Clock.systemUTC());
+    log.append(AuditDatabase.batches(1, 8));
+    checkpointer.run();
+    assertThat(watch.alarm()).isEmpty();
+
+    String flip =
+        "UPDATE audit_node SET hash = set_byte(hash, 0, get_byte(hash, 0) # 128)"
+            + " WHERE log_id = 'watched' AND level = 2 AND node_index = 1";
+    AuditDatabase.execute(dataSource, flip);
+    log.append(AuditDatabase.batches(9, 4));
+
+    assertThat(checkpointer.run()).as("nothing signed over the changed tree").isEmpty();
+    assertThat(book.latest().orElseThrow().checkpoint().treeSize()).isEqualTo(8);
+    assertThat(ledger.anchored).hasSize(1);
+    LogWatch.Alarm alarm = watch.alarm().orElseThrow();
+    assertThat(alarm.open()).isTrue();
+    assertThat(alarm.defect()).startsWith("node (level 2, index 1): stored ");
+
+    assertThat(watch.acknowledge("operator").orElseThrow().acknowledged())
+        .hasValueSatisfying(a -> assertThat(a.by()).isEqualTo("operator"));
+    assertThat(checkpointer.take()).as("still not intact: still not signed").isEmpty();
+    assertThat(watch.alarm().orElseThrow().open()).as("the same defect, acknowledged").isFalse();
+
+    AuditDatabase.execute(dataSource, flip);
+    assertThat(checkpointer.run()).as("intact again").isPresent();
+    assertThat(book.latest().orElseThrow().checkpoint().treeSize()).isEqualTo(12);
+    assertThat(ledger.anchored).hasSize(2);
+  }
+
   @Test
   void withoutAnAnchorCheckpointsStayUnanchored() {
     AuditLog log = AuditLog.open(dataSource, "unanchored");
     CheckpointBook book = new CheckpointBook(dataSource, "unanchored");
     Checkpointer checkpointer =
         new Checkpointer(
-            log, book, AuditDatabase.operator("op").signer(), Optional.empty(), Clock.systemUTC());
+            log,
+            book,
+            AuditDatabase.operator("op").signer(),
+            Optional.empty(),
+            new LogWatch(new IntegrityCheck(dataSource, "unanchored"), Clock.systemUTC()),
+            Clock.systemUTC());
     log.append(AuditDatabase.batches(1, 2));
 
     checkpointer.run();

@@ -30,6 +30,7 @@ class IntegrityCheckTest {
             new CheckpointBook(dataSource, LOG),
             AuditDatabase.operator("operator").signer(),
             Optional.empty(),
+            new LogWatch(new IntegrityCheck(dataSource, LOG), Clock.systemUTC()),
             Clock.systemUTC());
     log.append(AuditDatabase.batches(1, 13));
     checkpointer.take();

@@ -12,6 +12,8 @@ import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointBook;
 import io.twinledger.ledger.audit.CheckpointSigner;
 import io.twinledger.ledger.audit.Checkpointer;
+import io.twinledger.ledger.audit.IntegrityCheck;
+import io.twinledger.ledger.audit.LogWatch;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.audit.SignedCheckpoint;
 import io.twinledger.ledger.peer.fixture.ConsortiumPeerFixture;
@@ -96,6 +98,7 @@ class AnchoringTest {
             book,
             new CheckpointSigner(city.privateKey(), city.certificate()),
             Optional.of(new FabricCheckpointAnchor(anchorContract)),
+            new LogWatch(new IntegrityCheck(dataSource, log.logId()), Clock.systemUTC()),
             Clock.systemUTC());
 
     log.append(batches(1, 5));
