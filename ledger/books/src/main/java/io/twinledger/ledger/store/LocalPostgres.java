@@ -145,6 +145,13 @@ public final class LocalPostgres implements AutoCloseable {
       Path superuserFile = data.resolve(SUPERUSER_PASSWORD_FILE);
       String superuserPassword;
       if (Files.exists(data.resolve("postgresql.conf"))) {
+        if (!Files.exists(superuserFile) && !trusting(data)) {
+          // A new password would not be the cluster's; the server would refuse it.
+          throw new IllegalStateException(
+              superuserFile
+                  + " is missing and the cluster requires the superuser's password: restore the"
+                  + " file from a backup of the data directory");
+        }
         superuserPassword = readOrCreateSecret(superuserFile);
       } else {
         // A new cluster: initdb (run by zonky, which asks for trust) gets the password and
@@ -251,6 +258,7 @@ public final class LocalPostgres implements AutoCloseable {
   private void lockDown() throws IOException {
     Path hba = dataDirectory.resolve(HBA_FILE);
     boolean changed = !Files.readString(hba).equals(HBA);
+    boolean upgrade = trusting(dataDirectory);
     try (Connection connection = superuser("postgres").connect()) {
       if (changed) {
         setPassword(connection, SUPERUSER, superuserPassword);
@@ -261,7 +269,12 @@ public final class LocalPostgres implements AutoCloseable {
           statement.execute("SELECT pg_reload_conf()");
         }
         awaitPasswordsRequired();
-        log.info("PostgreSQL in {} now requires passwords for every connection", dataDirectory);
+        if (upgrade) {
+          log.info(
+              "PostgreSQL in {} trusted local connections; it now requires passwords, in {}",
+              dataDirectory,
+              List.of(SUPERUSER_PASSWORD_FILE, APP_PASSWORD_FILE));
+        }
       }
       try (Statement statement = connection.createStatement()) {
         String attributes =
@@ -384,6 +397,14 @@ public final class LocalPostgres implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether {@code pg_hba.conf} trusts some connections, as older versions had it. */
+  private static boolean trusting(Path data) throws IOException {
+    return Files.readAllLines(data.resolve(HBA_FILE)).stream()
+        .map(String::strip)
+        .filter(line -> !line.startsWith("#"))
+        .anyMatch(line -> line.matches(".*\\btrust\\b.*"));
   }
 
   private static String newSecret() {
