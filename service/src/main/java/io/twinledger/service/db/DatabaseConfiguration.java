@@ -15,7 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Chooses the PostgreSQL: the external one when {@code twinledger.db.url} is set, otherwise an
- * embedded server whose data lives in {@code <data-dir>/pg}. Schema comes from Flyway only.
+ * embedded server whose data lives in {@code <data-dir>/pg}, reached as its application role with
+ * the generated password (see {@link LocalPostgres}). Schema comes from Flyway only.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -45,7 +46,12 @@ public class DatabaseConfiguration {
       db.user().ifPresent(config::setUsername);
       db.password().ifPresent(config::setPassword);
     } else {
-      config.setJdbcUrl(local.getObject().ensureDatabase(EMBEDDED_DATABASE));
+      // The application role, not the superuser: Flyway migrates through this pool too, so the
+      // role owns what the migrations create.
+      LocalPostgres.Login login = local.getObject().ensureDatabase(EMBEDDED_DATABASE);
+      config.setJdbcUrl(login.jdbcUrl());
+      config.setUsername(login.user());
+      config.setPassword(login.password());
     }
     return new HikariDataSource(config);
   }

@@ -2,7 +2,6 @@ package io.twinledger.ledger.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 /**
@@ -20,7 +19,7 @@ public final class CrashingPostgresOwner {
             : LocalPostgres.Lifetime.UNTIL_JVM_EXIT;
     LocalPostgres postgres =
         LocalPostgres.start(Path.of(args[0]), LocalPostgres.Durability.DURABLE, lifetime);
-    try (Connection connection = DriverManager.getConnection(postgres.ensureDatabase("books"));
+    try (Connection connection = postgres.ensureDatabase("books").connect();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE entry (id int PRIMARY KEY, note text)");
       statement.execute("INSERT INTO entry VALUES (1, 'acknowledged before the crash')");

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -111,8 +110,8 @@ class LocalPostgresTest {
     }
   }
 
-  private static void execute(String url, String... sql) throws Exception {
-    try (Connection connection = DriverManager.getConnection(url);
+  private static void execute(LocalPostgres.Login login, String... sql) throws Exception {
+    try (Connection connection = login.connect();
         Statement statement = connection.createStatement()) {
       for (String s : sql) {
         statement.execute(s);
@@ -120,8 +119,8 @@ class LocalPostgresTest {
     }
   }
 
-  private static int count(String url) throws Exception {
-    try (Connection connection = DriverManager.getConnection(url);
+  private static int count(LocalPostgres.Login login) throws Exception {
+    try (Connection connection = login.connect();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT count(*) FROM entry")) {
       rs.next();

@@ -44,11 +44,14 @@ public final class TestDatabases {
     return Optional.ofNullable(System.getenv(EXTERNAL_URL_VARIABLE)).filter(s -> !s.isBlank());
   }
 
-  /** Creates an empty database on the target and returns its JDBC URL, user included. */
+  /**
+   * Creates an empty database on the target and returns its JDBC URL, user and password included
+   * (on the embedded server, the application role's generated one).
+   */
   public static String freshDatabase(Target target) {
     String name = "tl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     return switch (target) {
-      case EMBEDDED -> embedded().ensureDatabase(name);
+      case EMBEDDED -> embedded().ensureDatabase(name).urlWithCredentials();
       case EXTERNAL -> createOnExternal(name);
     };
   }
@@ -69,6 +72,22 @@ public final class TestDatabases {
   public static HikariDataSource migrated(String jdbcUrl, int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
+    return migrated(config, poolSize);
+  }
+
+  /**
+   * The database {@code login} opens, as {@link #migrated(String, int)} does: for a database on a
+   * benchmark's own embedded server.
+   */
+  public static HikariDataSource migrated(LocalPostgres.Login login, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(login.jdbcUrl());
+    config.setUsername(login.user());
+    config.setPassword(login.password());
+    return migrated(config, poolSize);
+  }
+
+  private static HikariDataSource migrated(HikariConfig config, int poolSize) {
     config.setMaximumPoolSize(poolSize);
     HikariDataSource dataSource = new HikariDataSource(config);
     Flyway.configure().dataSource(dataSource).load().migrate();

@@ -67,7 +67,10 @@ class EmbeddedPeerBenchmark {
         LocalPostgres.start(dir.resolve("pg"), LocalPostgres.Durability.DURABLE)) {
       EndorsementPolicy org1 = new SignedBy("Org1MSP");
       try (PeerFixture fixture =
-          PeerFixture.start(postgres.ensureDatabase("peer_bench_one"), BatchLimits.DEFAULT, org1)) {
+          PeerFixture.start(
+              postgres.ensureDatabase("peer_bench_one").urlWithCredentials(),
+              BatchLimits.DEFAULT,
+              org1)) {
         Contract contract = contract(fixture);
         run(contract, "put", i -> new String[] {"warm-" + i, VALUE}, FIRST_WARMUP);
         rows.add(
@@ -89,7 +92,7 @@ class EmbeddedPeerBenchmark {
       }
       try (PeerFixture fixture =
           PeerFixture.start(
-              postgres.ensureDatabase("peer_bench_two"),
+              postgres.ensureDatabase("peer_bench_two").urlWithCredentials(),
               BatchLimits.DEFAULT,
               PeerFixture.bothOrganizations())) {
         Contract contract = contract(fixture);
