@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.twinledger.twin.bulk.BulkFormat;
-import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.mqtt.MqttMessage;
-import io.twinledger.twin.ngsild.NotificationParser;
 import io.twinledger.twin.store.ReadingStore;
 import io.twinledger.twin.store.StoreDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -49,17 +41,7 @@ class BoundedInputTest {
   @BeforeEach
   void setUp() throws Exception {
     db = StoreDatabases.fresh("embedded");
-    MappingConfig mapping;
-    try (InputStream in = getClass().getResourceAsStream("/mapping/riverton.yaml")) {
-      mapping = MappingConfig.load(in);
-    }
-    ingestion =
-        new Ingestion(
-            mapping,
-            new ReadingStore(db, (id, batch) -> {}),
-            new NotificationParser(1 << 20, 1_000),
-            QualityDefaults.standard(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    ingestion = IngestionTest.riverton(new ReadingStore(db, (id, batch) -> {}), NOW);
   }
 
   @Test
@@ -311,14 +293,6 @@ class BoundedInputTest {
   }
 
   private List<String> rows(String sql) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-    }
-    return rows;
+    return StoreDatabases.rows(db, sql);
   }
 }
