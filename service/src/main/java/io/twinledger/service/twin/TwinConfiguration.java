@@ -54,8 +54,8 @@ public class TwinConfiguration {
 
   /** One set of quality thresholds for ingestion and for the coverage of closed periods. */
   @Bean
-  QualityDefaults qualityDefaults() {
-    return QualityDefaults.standard();
+  QualityDefaults qualityDefaults(TwinProperties properties) {
+    return QualityDefaults.standard().withEarliestObservation(properties.earliestObservation());
   }
 
   @Bean

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -52,6 +54,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/twin")
 @Tag(name = "Twin", description = "Readings from digital twins")
 public class TwinController {
+
+  private static final Logger log = LoggerFactory.getLogger(TwinController.class);
 
   private final ObjectProvider<Ingestion> ingestion;
   private final ObjectProvider<MappingConfig> mapping;
@@ -219,6 +223,26 @@ public class TwinController {
               pipeline, request.getInputStream(), bulkFormat, IMPORT_CHUNK, "bulk:" + name));
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException("body", e.getMessage());
+    } catch (BulkImport.InputFailedException e) {
+      // Usually the client went away: the answer may reach no one, the log line does.
+      BulkImport.Totals stored = e.stored();
+      log.info(
+          "Import bulk:{} stopped, its body failed ({}): {} stored, {} duplicates, {} quarantined",
+          name,
+          e.getCause(),
+          stored.stored(),
+          stored.duplicates(),
+          stored.quarantined());
+      return ResponseEntity.badRequest()
+          .body(
+              Problems.of(
+                  HttpStatus.BAD_REQUEST,
+                  "body-incomplete",
+                  "Body incomplete",
+                  "The body failed before its end: "
+                      + stored.stored()
+                      + " readings were stored and stay stored; send the file again to store"
+                      + " the rest, nothing is stored twice."));
     }
   }
 

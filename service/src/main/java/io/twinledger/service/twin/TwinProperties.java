@@ -2,6 +2,7 @@ package io.twinledger.service.twin;
 
 import io.twinledger.twin.period.PeriodKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     enabled) is subscribed to
  * @param deliveriesPerSecond notifications and imports each source may send per second, sustained
  * @param deliveryBurst deliveries a source may send at once before the rate applies
+ * @param earliestObservation readings observed before this instant are quarantined, on every
+ *     channel
  */
 @ConfigurationProperties("twinledger.twin")
 public record TwinProperties(
@@ -30,7 +33,8 @@ public record TwinProperties(
     @DefaultValue("PT1H") Duration closeGrace,
     @DefaultValue Mqtt mqtt,
     @DefaultValue("200") double deliveriesPerSecond,
-    @DefaultValue("400") int deliveryBurst) {
+    @DefaultValue("400") int deliveryBurst,
+    @DefaultValue("2000-01-01T00:00:00Z") Instant earliestObservation) {
 
   public TwinProperties {
     mapping = mapping == null ? Optional.empty() : mapping.filter(m -> !m.isBlank());

@@ -1,10 +1,11 @@
 package io.twinledger.twin.bulk;
 
+import io.twinledger.twin.reading.DecimalText;
 import io.twinledger.twin.reading.InstantText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Streams a bulk file in chunks: it holds one chunk in memory at a time, never the file, so files
  * of millions of rows import in constant memory. Lines that cannot be read are returned as
  * rejections with their line number and a reason naming the column; they never stop the import.
+ *
+ * <p>Work per line is bounded: a line longer than {@value #MAX_LINE_LENGTH} characters is refused
+ * without being held in memory, a field longer than {@value #MAX_FIELD_LENGTH} characters is
+ * refused, and values go through {@link DecimalText}, which refuses more than {@value
+ * DecimalText#MAX_LENGTH} characters before parsing.
  */
 public final class BulkReader {
+
+  /** Longest line read, in characters; a reading's line is a few hundred at most. */
+  public static final int MAX_LINE_LENGTH = 16_384;
+
+  /** Longest field, in characters: the longest text a reading stores (its sensor id). */
+  public static final int MAX_FIELD_LENGTH = 300;
+
+  /** How much of an over-long line is kept in quarantine, in characters. */
+  private static final int KEPT_OF_LONG_LINE = 200;
 
   private static final CSVFormat CSV_LINE = CSVFormat.RFC4180.builder().setTrim(true).get();
 
@@ -55,8 +70,8 @@ public final class BulkReader {
       int chunkSize,
       Consumer<BulkChunk> consumer) {
     CountingInputStream counted = new CountingInputStream(in);
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16)) {
+    try (Reader text = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
+      BoundedLines reader = new BoundedLines(text, MAX_LINE_LENGTH);
       switch (format) {
         case CSV -> readCsv(reader, counted, layout, chunkSize, consumer);
         case JSON_LINES -> readJsonLines(reader, counted, layout, chunkSize, consumer);
@@ -71,13 +86,17 @@ public final class BulkReader {
    * file still imports. Fields may be quoted, but a quoted field may not span lines.
    */
   private static void readCsv(
-      BufferedReader reader,
+      BoundedLines reader,
       CountingInputStream counted,
       BulkLayout layout,
       int chunkSize,
       Consumer<BulkChunk> consumer)
       throws IOException {
-    String headerLine = reader.readLine();
+    String headerLine = reader.next();
+    if (reader.tooLong()) {
+      throw new IllegalArgumentException(
+          "CSV header has more than " + MAX_LINE_LENGTH + " characters");
+    }
     List<String> header;
     try {
       header = headerLine == null ? List.of() : fields(headerLine);
@@ -92,8 +111,12 @@ public final class BulkReader {
     int[] positions = columns.stream().mapToInt(header::indexOf).toArray();
     Chunker chunker = new Chunker(chunkSize, counted, layout, consumer);
     long line = 1;
-    for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+    for (String text = reader.next(); text != null; text = reader.next()) {
       line++;
+      if (reader.tooLong()) {
+        chunker.rejectLong(line, text);
+        continue;
+      }
       if (text.isBlank()) {
         continue;
       }
@@ -136,7 +159,7 @@ public final class BulkReader {
   }
 
   private static void readJsonLines(
-      BufferedReader reader,
+      BoundedLines reader,
       CountingInputStream counted,
       BulkLayout layout,
       int chunkSize,
@@ -145,8 +168,12 @@ public final class BulkReader {
     Chunker chunker = new Chunker(chunkSize, counted, layout, consumer);
     List<String> columns = layout.all();
     long line = 0;
-    for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+    for (String text = reader.next(); text != null; text = reader.next()) {
       line++;
+      if (reader.tooLong()) {
+        chunker.rejectLong(line, text);
+        continue;
+      }
       if (text.isBlank()) {
         continue;
       }
@@ -156,18 +183,35 @@ public final class BulkReader {
       } catch (JacksonException e) {
         chunker.reject(line, "not a JSON object", text);
         continue;
+      } catch (NumberFormatException e) {
+        // Jackson lets this through for exponents beyond an int (1e99999999999).
+        chunker.reject(line, "a number is out of range", text);
+        continue;
       }
       if (!node.isObject()) {
         chunker.reject(line, "not a JSON object", text);
         continue;
       }
       String[] fields = new String[columns.size()];
-      for (int i = 0; i < fields.length; i++) {
+      String problem = null;
+      for (int i = 0; i < fields.length && problem == null; i++) {
         JsonNode field = node.get(columns.get(i));
-        fields[i] =
-            field == null || field.isNull()
-                ? null
-                : field.isNumber() ? field.decimalValue().toPlainString() : field.asString();
+        if (field == null || field.isNull()) {
+          fields[i] = null;
+        } else if (!field.isNumber()) {
+          fields[i] = field.asString();
+        } else {
+          try {
+            // Checked before toPlainString, which would write out 1e999999999 in full.
+            fields[i] = DecimalText.check(field.decimalValue()).toPlainString();
+          } catch (NumberFormatException e) {
+            problem = columns.get(i) + " " + e.getMessage();
+          }
+        }
+      }
+      if (problem != null) {
+        chunker.reject(line, problem, text);
+        continue;
       }
       chunker.add(line, fields, text);
     }
@@ -205,6 +249,15 @@ public final class BulkReader {
      *     line has none
      */
     void add(long line, String[] fields, String raw) {
+      for (int i = 0; i < fields.length; i++) {
+        if (fields[i] != null && fields[i].length() > MAX_FIELD_LENGTH) {
+          reject(
+              line,
+              layout.all().get(i) + " has more than " + MAX_FIELD_LENGTH + " characters",
+              raw);
+          return;
+        }
+      }
       for (int i = 0; i < required.size(); i++) {
         if (fields[i] == null || fields[i].isBlank()) {
           reject(line, required.get(i) + " is missing", raw);
@@ -220,9 +273,9 @@ public final class BulkReader {
       }
       BigDecimal value;
       try {
-        value = new BigDecimal(fields[VALUE]);
+        value = DecimalText.parse(fields[VALUE]);
       } catch (NumberFormatException e) {
-        reject(line, layout.value() + " is not a decimal number", raw);
+        reject(line, layout.value() + " " + e.getMessage(), raw);
         return;
       }
       int optional = required.size();
@@ -239,6 +292,14 @@ public final class BulkReader {
 
     private static Optional<String> present(String value) {
       return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** A line cut at {@link #MAX_LINE_LENGTH}: refused, with only its start kept. */
+    void rejectLong(long line, String start) {
+      reject(
+          line,
+          "line has more than " + MAX_LINE_LENGTH + " characters",
+          start.substring(0, Math.min(start.length(), KEPT_OF_LONG_LINE)) + "...");
     }
 
     void reject(long line, String reason, String raw) {

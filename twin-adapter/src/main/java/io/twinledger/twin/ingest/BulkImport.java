@@ -3,6 +3,7 @@ package io.twinledger.twin.ingest;
 import io.twinledger.twin.bulk.BulkFormat;
 import io.twinledger.twin.bulk.BulkReader;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +25,10 @@ import java.util.concurrent.Future;
  * <p>An interrupted import keeps every chunk that committed, which is a prefix of the file except
  * for at most {@code AHEAD} chunks near its end. Importing the file again stores exactly the
  * missing readings, since readings are idempotent by (source, sensor, observedAt).
+ *
+ * <p>When the input fails (the client went away, the connection broke), reading stops at once: the
+ * chunks already read and checked are stored, nothing further is read, and {@link
+ * InputFailedException} reports what was stored.
  */
 public final class BulkImport {
 
@@ -42,10 +47,27 @@ public final class BulkImport {
     }
   }
 
+  /** The input failed before its end; what was read before the failure is stored. */
+  public static final class InputFailedException extends RuntimeException {
+    private final transient Totals stored;
+
+    InputFailedException(Totals stored, Throwable cause) {
+      super("the input failed after " + stored.stored() + " readings were stored", cause);
+      this.stored = stored;
+    }
+
+    /** What the import stored before the input failed. */
+    public Totals stored() {
+      return stored;
+    }
+  }
+
   /**
    * Reads, checks and stores the whole input.
    *
    * @throws IllegalArgumentException if the file's header or format is unusable
+   * @throws InputFailedException if reading {@code in} fails, once the chunks read before are
+   *     stored
    */
   public static Totals run(
       Ingestion ingestion, InputStream in, BulkFormat format, int chunkSize, String source) {
@@ -54,21 +76,30 @@ public final class BulkImport {
             STORERS, r -> Thread.ofPlatform().name("bulk-store").unstarted(r));
     BlockingQueue<Future<IngestReport>> pending = new ArrayBlockingQueue<>(AHEAD + 1);
     Totals[] totals = {new Totals(0, 0, 0)};
+    UncheckedIOException inputFailed = null;
     try {
-      BulkReader.read(
-          in,
-          format,
-          ingestion.bulkLayout(),
-          chunkSize,
-          chunk -> {
-            Ingestion.Prepared prepared = ingestion.prepareBulk(source, chunk);
-            if (pending.size() == AHEAD) {
-              totals[0] = totals[0].plus(await(pending.remove()));
-            }
-            pending.add(storer.submit(prepared::store));
-          });
+      try {
+        BulkReader.read(
+            in,
+            format,
+            ingestion.bulkLayout(),
+            chunkSize,
+            chunk -> {
+              Ingestion.Prepared prepared = ingestion.prepareBulk(source, chunk);
+              if (pending.size() == AHEAD) {
+                totals[0] = totals[0].plus(await(pending.remove()));
+              }
+              pending.add(storer.submit(prepared::store));
+            });
+      } catch (UncheckedIOException e) {
+        // Only the input throws this: the client is gone or the body broke. Read no further.
+        inputFailed = e;
+      }
       while (!pending.isEmpty()) {
         totals[0] = totals[0].plus(await(pending.remove()));
+      }
+      if (inputFailed != null) {
+        throw new InputFailedException(totals[0], inputFailed.getCause());
       }
       return totals[0];
     } finally {

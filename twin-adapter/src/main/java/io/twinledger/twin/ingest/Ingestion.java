@@ -19,6 +19,7 @@ import io.twinledger.twin.ngsild.RejectedNotification;
 import io.twinledger.twin.quality.Assessment;
 import io.twinledger.twin.quality.QualityAssessor;
 import io.twinledger.twin.quality.QualityPolicy;
+import io.twinledger.twin.reading.DecimalText;
 import io.twinledger.twin.reading.InstantText;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.store.AssessedReading;
@@ -58,6 +59,14 @@ public final class Ingestion {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  /**
+   * Largest MQTT payload read, in bytes: a station's message is a few hundred. Larger ones are
+   * quarantined unread, with only their first {@value #KEPT_OF_LONG_PAYLOAD} bytes kept.
+   */
+  public static final int MAX_MQTT_PAYLOAD_BYTES = 65_536;
+
+  private static final int KEPT_OF_LONG_PAYLOAD = 200;
 
   private final MappingConfig mapping;
   private final ReadingStore store;
@@ -152,11 +161,28 @@ public final class Ingestion {
         delivery.quarantine("no mapping for topic " + message.topic(), raw.get());
         continue;
       }
+      if (message.payload().length > MAX_MQTT_PAYLOAD_BYTES) {
+        delivery.quarantine(
+            "payload on "
+                + message.topic()
+                + " has more than "
+                + MAX_MQTT_PAYLOAD_BYTES
+                + " bytes ("
+                + message.payload().length
+                + ")",
+            new String(message.payload(), 0, KEPT_OF_LONG_PAYLOAD, StandardCharsets.UTF_8) + "...");
+        continue;
+      }
       JsonNode payload;
       try {
         payload = JSON.readTree(message.payload());
       } catch (JacksonException e) {
         delivery.quarantine("payload on " + message.topic() + " is not JSON", raw.get());
+        continue;
+      } catch (NumberFormatException e) {
+        // Jackson lets this through for exponents beyond an int (1e99999999999).
+        delivery.quarantine(
+            "payload on " + message.topic() + " has a number out of range", raw.get());
         continue;
       }
       Optional<Instant> observedAt =
@@ -173,9 +199,23 @@ public final class Ingestion {
               "no number at " + reading.value().expression() + " on " + message.topic(), raw.get());
           continue;
         }
+        BigDecimal number;
+        try {
+          number = DecimalText.check(value.get().decimalValue());
+        } catch (NumberFormatException e) {
+          delivery.quarantine(
+              "value at "
+                  + reading.value().expression()
+                  + " on "
+                  + message.topic()
+                  + " "
+                  + e.getMessage(),
+              raw.get());
+          continue;
+        }
         Optional<String> unit =
             reading.unitCode().flatMap(path -> path.find(payload)).map(JsonNode::asString);
-        delivery.reading(reading.target(), observedAt.get(), value.get().decimalValue(), unit, raw);
+        delivery.reading(reading.target(), observedAt.get(), number, unit, raw);
       }
     }
     return delivery.finish();
@@ -266,7 +306,8 @@ public final class Ingestion {
         defaults.flatlineRun(),
         binding.expectedInterval().orElse(defaults.expectedInterval()),
         defaults.lateness(),
-        defaults.futureTolerance());
+        defaults.futureTolerance(),
+        defaults.earliestObservation());
   }
 
   /** A checked delivery, ready to store. */

@@ -1,5 +1,7 @@
 package io.twinledger.twin.ngsild;
 
+import io.twinledger.twin.reading.DecimalText;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -277,6 +279,13 @@ final class EntityReader {
       ObservationTime time,
       FieldPath path,
       JsonNode fragment) {
+    BigDecimal number;
+    try {
+      number = DecimalText.check(value.decimalValue());
+    } catch (NumberFormatException e) {
+      reject(attribute, path.says("value " + e.getMessage()), fragment);
+      return;
+    }
     switch (time) {
       case Dated dated ->
           outcomes.observed(
@@ -285,7 +294,7 @@ final class EntityReader {
                   attribute.entity().type(),
                   attribute.name(),
                   datasetId,
-                  value.decimalValue(),
+                  number,
                   unitCode,
                   dated.at(),
                   dated.source()));

@@ -27,7 +27,8 @@ public final class QualityAssessor {
   /**
    * Assesses a reading that arrived at {@code receivedAt}.
    *
-   * @return the flags, and a quarantine reason when the reading is out of range or in the future
+   * @return the flags, and a quarantine reason when the reading is out of range, in the future or
+   *     before the policy's earliest observation time
    */
   public Assessment assess(Reading reading, QualityPolicy policy, Instant receivedAt) {
     Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
@@ -44,6 +45,13 @@ public final class QualityAssessor {
                   + ahead.toSeconds()
                   + " s after arrival at "
                   + receivedAt);
+    } else if (reading.observedAt().isBefore(policy.earliestObservation())) {
+      reason =
+          Optional.of(
+              "observedAt "
+                  + reading.observedAt()
+                  + " is before the earliest accepted observation time "
+                  + policy.earliestObservation());
     }
     BigDecimal value = reading.value();
     if (policy.minimum().filter(min -> value.compareTo(min) < 0).isPresent()

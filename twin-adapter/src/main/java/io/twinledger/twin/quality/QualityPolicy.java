@@ -2,6 +2,7 @@ package io.twinledger.twin.quality;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param expectedInterval time between readings beyond which a gap is flagged
  * @param lateness delay between observation and arrival beyond which a reading is late
  * @param futureTolerance how far ahead of arrival an observation time may be (clock skew)
+ * @param earliestObservation the earliest observation time accepted: older ones are mistakes (a
+ *     clock reset to 1970, a wrong column) and would create table partitions for them
  */
 public record QualityPolicy(
     Optional<BigDecimal> minimum,
@@ -24,7 +27,11 @@ public record QualityPolicy(
     int flatlineRun,
     Duration expectedInterval,
     Duration lateness,
-    Duration futureTolerance) {
+    Duration futureTolerance,
+    Instant earliestObservation) {
+
+  /** 2000-01-01T00:00:00Z: before any sensor a twin reads from. */
+  public static final Instant DEFAULT_EARLIEST_OBSERVATION = Instant.parse("2000-01-01T00:00:00Z");
 
   public QualityPolicy {
     Objects.requireNonNull(minimum, "minimum");
@@ -45,11 +52,13 @@ public record QualityPolicy(
     if (futureTolerance.isNegative()) {
       throw new IllegalArgumentException("futureTolerance must not be negative");
     }
+    Objects.requireNonNull(earliestObservation, "earliestObservation");
   }
 
   /**
    * No range or spike limits; stuck after 12 identical values, gaps after 15 minutes, late after
-   * one hour, two minutes of clock skew tolerated.
+   * one hour, two minutes of clock skew tolerated, nothing observed before {@link
+   * #DEFAULT_EARLIEST_OBSERVATION}.
    */
   public static QualityPolicy lenient() {
     return new QualityPolicy(
@@ -59,7 +68,8 @@ public record QualityPolicy(
         12,
         Duration.ofMinutes(15),
         Duration.ofHours(1),
-        Duration.ofMinutes(2));
+        Duration.ofMinutes(2),
+        DEFAULT_EARLIEST_OBSERVATION);
   }
 
   private static void requirePositive(Duration duration, String name) {

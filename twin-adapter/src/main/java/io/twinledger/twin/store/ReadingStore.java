@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -283,6 +284,18 @@ public final class ReadingStore {
   }
 
   /**
+   * The quoted identifier of a month's partition, such as {@code "reading_y2024m03"}. Built only
+   * from a {@link YearMonth} of the years 1 to 9999, never from text a reading brought, so that the
+   * name is always a plain identifier and the bounds a plain date.
+   */
+  static String partitionName(YearMonth month) {
+    if (month.getYear() < 1 || month.getYear() > 9999) {
+      throw new IllegalArgumentException("no partition for readings of " + month);
+    }
+    return String.format("\"reading_y%04dm%02d\"", month.getYear(), month.getMonthValue());
+  }
+
+  /**
    * Creates the monthly partitions the readings fall into, if they do not exist yet. Months seen to
    * exist are remembered, so that a batch of a known month costs no round trip.
    */
@@ -309,12 +322,15 @@ public final class ReadingStore {
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
       for (LocalDate month : months) {
-        String name = String.format("reading_y%04dm%02d", month.getYear(), month.getMonthValue());
-        try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + name + "')")) {
-          rs.next();
-          if (rs.getString(1) != null) {
-            partitions.add(month);
-            continue;
+        String name = partitionName(YearMonth.from(month));
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?)")) {
+          exists.setString(1, name);
+          try (ResultSet rs = exists.executeQuery()) {
+            rs.next();
+            if (rs.getString(1) != null) {
+              partitions.add(month);
+              continue;
+            }
           }
         }
         statement.execute("SELECT pg_advisory_lock(" + PARTITION_LOCK + ")");
@@ -323,9 +339,9 @@ public final class ReadingStore {
               "CREATE TABLE IF NOT EXISTS "
                   + name
                   + " PARTITION OF reading FOR VALUES FROM ('"
-                  + month
+                  + YearMonth.from(month).atDay(1)
                   + " 00:00:00+00') TO ('"
-                  + month.plusMonths(1)
+                  + YearMonth.from(month).plusMonths(1).atDay(1)
                   + " 00:00:00+00')");
         } finally {
           statement.execute("SELECT pg_advisory_unlock(" + PARTITION_LOCK + ")");

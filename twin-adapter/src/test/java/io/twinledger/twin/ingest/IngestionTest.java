@@ -37,17 +37,22 @@ class IngestionTest {
   @BeforeEach
   void setUp() throws Exception {
     db = StoreDatabases.fresh("embedded");
+    ingestion =
+        riverton(new ReadingStore(db, (id, batch) -> announcedDigests.add(batch.digestHex())), NOW);
+  }
+
+  /** The pipeline on the Riverton mapping, standard quality defaults and a clock fixed at now. */
+  static Ingestion riverton(ReadingStore store, Instant now) throws Exception {
     MappingConfig mapping;
-    try (InputStream in = getClass().getResourceAsStream("/mapping/riverton.yaml")) {
+    try (InputStream in = IngestionTest.class.getResourceAsStream("/mapping/riverton.yaml")) {
       mapping = MappingConfig.load(in);
     }
-    ingestion =
-        new Ingestion(
-            mapping,
-            new ReadingStore(db, (id, batch) -> announcedDigests.add(batch.digestHex())),
-            new NotificationParser(1 << 20, 1_000),
-            QualityDefaults.standard(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    return new Ingestion(
+        mapping,
+        store,
+        new NotificationParser(1 << 20, 1_000),
+        QualityDefaults.standard(),
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @Test

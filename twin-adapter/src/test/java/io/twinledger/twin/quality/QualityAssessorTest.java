@@ -20,7 +20,8 @@ class QualityAssessorTest {
           3,
           Duration.ofMinutes(10),
           Duration.ofHours(1),
-          Duration.ofMinutes(2));
+          Duration.ofMinutes(2),
+          QualityPolicy.DEFAULT_EARLIEST_OBSERVATION);
 
   private final QualityAssessor assessor = new QualityAssessor();
 

@@ -85,4 +85,17 @@ public final class StoreDatabases {
     String params = query < 0 ? "" : adminUrl.substring(query);
     return base.substring(0, base.lastIndexOf('/') + 1) + name + params;
   }
+
+  /** The first column of every row {@code sql} returns, as text. */
+  public static List<String> rows(DataSource db, String sql) throws java.sql.SQLException {
+    List<String> rows = new java.util.ArrayList<>();
+    try (java.sql.Connection c = db.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
 }
