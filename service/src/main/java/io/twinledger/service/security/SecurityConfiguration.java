@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -185,10 +184,7 @@ public class SecurityConfiguration {
 
   /** Embedded mode's bearer tokens, signed with a key made at start. */
   @Bean
-  @ConditionalOnProperty(
-      name = "twinledger.security.mode",
-      havingValue = "embedded",
-      matchIfMissing = true)
+  @OnEmbeddedMode
   AccessTokens accessTokens(SecurityProperties properties) {
     return new AccessTokens(properties.tokenTtl(), Clock.systemUTC());
   }
@@ -200,10 +196,7 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  @ConditionalOnProperty(
-      name = "twinledger.security.mode",
-      havingValue = "embedded",
-      matchIfMissing = true)
+  @OnEmbeddedMode
   InMemoryUserDetailsManager embeddedUsers(SecurityProperties properties) {
     if (properties.users().isEmpty()) {
       log.warn(

@@ -3,7 +3,6 @@ package io.twinledger.service.security;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinledger.service.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,10 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/auth")
-@ConditionalOnProperty(
-    name = "twinledger.security.mode",
-    havingValue = "embedded",
-    matchIfMissing = true)
+@OnEmbeddedMode
 class TokenController {
 
   private final AccessTokens tokens;

@@ -203,20 +203,20 @@ class AuthenticationTest {
   }
 
   private void assertUnauthenticated(HttpResponse<String> response) {
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-    assertThat(json.readTree(response.body()).get("type").asString())
-        .isEqualTo("urn:problem-type:twinledger:unauthenticated");
+    assertProblem(response, 401, "unauthenticated");
   }
 
   private void assertThrottled(HttpResponse<String> response) {
-    assertThat(response.statusCode()).isEqualTo(429);
+    assertProblem(response, 429, "login-throttled");
+    assertThat(retryAfter(response)).isBetween(1L, 2L);
+  }
+
+  private void assertProblem(HttpResponse<String> response, int status, String slug) {
+    assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(json.readTree(response.body()).get("type").asString())
-        .isEqualTo("urn:problem-type:twinledger:login-throttled");
-    assertThat(retryAfter(response)).isBetween(1L, 2L);
+        .isEqualTo("urn:problem-type:twinledger:" + slug);
   }
 
   private static long retryAfter(HttpResponse<String> response) {
