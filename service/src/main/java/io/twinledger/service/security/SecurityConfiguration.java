@@ -1,15 +1,17 @@
 package io.twinledger.service.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.twinledger.service.problem.Problems;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,16 +19,22 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,9 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One filter chain for the API, the actuator and the API description. Authentication is HTTP Basic
- * against configured accounts (embedded mode) or bearer JWTs (OIDC mode); authorisation is each
- * endpoint's {@code @RolesAllowed}, enforced by {@link EndpointRoles}. Failures are problem
- * details, a request whose endpoint cannot be determined included (500, see {@link EndpointRoles}).
+ * against configured accounts, remembered for a short TTL ({@link PasswordLogins}), or a bearer
+ * token from {@code POST /api/v1/auth/token} ({@link AccessTokens}) in embedded mode; bearer JWTs
+ * in OIDC mode. Failed logins are throttled ({@link FailedLogins}: 429 with {@code Retry-After})
+ * and counted in {@value #AUTH_FAILURES}. Authorisation is each endpoint's {@code @RolesAllowed},
+ * enforced by {@link EndpointRoles}. Failures are problem details, a request whose endpoint cannot
+ * be determined included (500, see {@link EndpointRoles}). Every response carries {@link
+ * #CONTENT_SECURITY_POLICY}; HSTS goes only with HTTPS.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -57,20 +69,54 @@ public class SecurityConfiguration {
           "/swagger-ui/**",
           "/error");
 
+  /** Failed logins, tagged {@code reason}: bad-credentials, invalid-token, locked-out. */
+  public static final String AUTH_FAILURES = "twinledger.auth.failures";
+
+  /**
+   * On every response. {@code img-src data:} is for the icons Swagger UI's stylesheet inlines; it
+   * loads no inline script.
+   */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+
   @Bean
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       SecurityProperties properties,
       @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
-      JsonMapper json)
+      JsonMapper json,
+      MeterRegistry meters,
+      PasswordEncoder passwordEncoder,
+      ObjectProvider<UserDetailsService> users,
+      ObjectProvider<AccessTokens> tokens)
       throws Exception {
     AuthenticationEntryPoint unauthenticated =
         (request, response, failure) -> {
+          String reason = failureReason(failure);
+          if (reason != null) {
+            meters.counter(AUTH_FAILURES, "reason", reason).increment();
+          }
+          if (failure instanceof FailedLogins.LockedOut locked) {
+            response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+            write(
+                response,
+                json,
+                Problems.of(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "login-throttled",
+                    "Too many failed logins",
+                    "too many failed logins for this user or from this address; retry after "
+                        + locked.retryAfterSeconds()
+                        + " s"));
+            return;
+          }
           response.setHeader(
               "WWW-Authenticate",
-              properties.mode() == SecurityProperties.Mode.EMBEDDED
-                  ? "Basic realm=\"TwinLedger\""
-                  : "Bearer");
+              failure instanceof OAuth2AuthenticationException
+                  ? "Bearer error=\"invalid_token\""
+                  : properties.mode() == SecurityProperties.Mode.EMBEDDED
+                      ? "Basic realm=\"TwinLedger\""
+                      : "Bearer");
           write(
               response,
               json,
@@ -81,6 +127,9 @@ public class SecurityConfiguration {
                   "sign in to use this endpoint"));
         };
     http.csrf(csrf -> csrf.disable())
+        // HSTS stays Spring Security's default: sent only on secure requests (HTTPS, or behind a
+        // proxy that says so with X-Forwarded-Proto), never over plain HTTP.
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->
@@ -109,22 +158,46 @@ public class SecurityConfiguration {
           oauth ->
               oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(properties.rolesClaim()))));
     } else {
+      // Basic pays bcrypt once per credential and TTL (PasswordLogins); bearer tokens from
+      // POST /api/v1/auth/token cost a MAC. Both are refused while a lock-out lasts.
+      DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users.getObject());
+      bcrypt.setPasswordEncoder(passwordEncoder);
+      PasswordLogins passwords =
+          new PasswordLogins(
+              bcrypt,
+              new FailedLogins(properties.loginThrottle(), System::nanoTime),
+              properties.basicCache(),
+              System::nanoTime);
+      http.authenticationManager(new ProviderManager(passwords));
       http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+      JwtAuthenticationProvider bearer =
+          new JwtAuthenticationProvider(tokens.getObject().decoder());
+      bearer.setJwtAuthenticationConverter(jwtRoles(AccessTokens.ROLES_CLAIM));
+      http.oauth2ResourceServer(
+          oauth ->
+              oauth
+                  .authenticationEntryPoint(unauthenticated)
+                  .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer))));
     }
     return http.build();
   }
 
+  /** Embedded mode's bearer tokens, signed with a key made at start. */
+  @Bean
+  @OnEmbeddedMode
+  AccessTokens accessTokens(SecurityProperties properties) {
+    return new AccessTokens(properties.tokenTtl(), Clock.systemUTC());
+  }
+
+  /** Bcrypt at the default cost of 10, which the configured hashes carry themselves. */
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder();
   }
 
   @Bean
-  @ConditionalOnProperty(
-      name = "twinledger.security.mode",
-      havingValue = "embedded",
-      matchIfMissing = true)
-  UserDetailsService embeddedUsers(SecurityProperties properties) {
+  @OnEmbeddedMode
+  InMemoryUserDetailsManager embeddedUsers(SecurityProperties properties) {
     if (properties.users().isEmpty()) {
       log.warn(
           "No user accounts are configured: add them to config/users.yml (see README) or run"
@@ -161,6 +234,20 @@ public class SecurityConfiguration {
                 "the server cannot tell which endpoint serves this request, so it refused it"));
       }
     };
+  }
+
+  /** The {@code reason} tag of {@link #AUTH_FAILURES}, or null when it is no failed login. */
+  private static String failureReason(AuthenticationException failure) {
+    if (failure instanceof FailedLogins.LockedOut) {
+      return "locked-out";
+    }
+    if (failure instanceof BadCredentialsException) {
+      return "bad-credentials";
+    }
+    if (failure instanceof OAuth2AuthenticationException) {
+      return "invalid-token";
+    }
+    return null;
   }
 
   private static JwtAuthenticationConverter jwtRoles(String claim) {

@@ -1,5 +1,6 @@
 package io.twinledger.service.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,16 +13,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the issuer in {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  * @param users accounts for embedded mode, usually from {@code config/users.yml}
  * @param rolesClaim the JWT claim that lists TwinLedger role names in OIDC mode
+ * @param tokenTtl embedded mode: how long a bearer token from {@code POST /api/v1/auth/token} lasts
+ * @param basicCache embedded mode: the cache of verified HTTP Basic credentials
+ * @param loginThrottle embedded mode: how failed logins are throttled
  */
 @ConfigurationProperties("twinledger.security")
 public record SecurityProperties(
     @DefaultValue("embedded") Mode mode,
     @DefaultValue List<User> users,
-    @DefaultValue("roles") String rolesClaim) {
+    @DefaultValue("roles") String rolesClaim,
+    @DefaultValue("PT15M") Duration tokenTtl,
+    @DefaultValue BasicCache basicCache,
+    @DefaultValue LoginThrottle loginThrottle) {
 
   private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
   public SecurityProperties {
+    if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+      throw new IllegalArgumentException("twinledger.security.token-ttl must be positive");
+    }
     for (int i = 0; i < users.size(); i++) {
       User user = users.get(i);
       String at = "twinledger.security.users[" + i + "]";
@@ -56,4 +66,27 @@ public record SecurityProperties(
    * @param roles role names from {@link Roles}
    */
   public record User(String name, String passwordHash, @DefaultValue List<String> roles) {}
+
+  /**
+   * Verified HTTP Basic credentials are remembered for {@code ttl} from their verification (never
+   * longer, whatever the traffic), so bcrypt runs once per credential and TTL, not per request.
+   *
+   * @param ttl how long a verification is reused; {@code 0} turns the cache off
+   * @param maxEntries at most this many credentials are remembered
+   */
+  public record BasicCache(
+      @DefaultValue("PT60S") Duration ttl, @DefaultValue("1000") int maxEntries) {}
+
+  /**
+   * After {@code maxFailuresPerUser} failed logins for one user name, or {@code
+   * maxFailuresPerAddress} from one client address, within {@code window}, logins for that name or
+   * from that address are refused (429) for {@code firstLockout}, doubling with each further
+   * lock-out up to {@code maxLockout}.
+   */
+  public record LoginThrottle(
+      @DefaultValue("5") int maxFailuresPerUser,
+      @DefaultValue("20") int maxFailuresPerAddress,
+      @DefaultValue("PT15M") Duration window,
+      @DefaultValue("PT30S") Duration firstLockout,
+      @DefaultValue("PT15M") Duration maxLockout) {}
 }
