@@ -45,7 +45,7 @@ class BoundedInputTest {
   }
 
   @Test
-  void aTwentyMegabyteNumberIsRefusedWithinASecond() throws Exception {
+  void aTwentyMegabyteNumberIsRefusedWithoutParsingIt() throws Exception {
     byte[] digits = new byte[20 << 20];
     Arrays.fill(digits, (byte) '7');
     String before = HEADER + csvRow("inlet", "2024-04-01T00:00:00Z", "1") + "\n";
@@ -73,7 +73,11 @@ class BoundedInputTest {
               return t;
             });
 
-    assertThat(Duration.ofNanos(elapsed[0])).isLessThan(Duration.ofSeconds(1));
+    // Bounded work, not a timing target (that is measured in docs/benchmarks.md, "Bounded input"):
+    // the unbounded parse took minutes, a bounded refusal takes well under a second on a quiet
+    // machine and a few seconds on a loaded one.
+    System.out.printf("refused a 20 MB number in %d ms%n", elapsed[0] / 1_000_000);
+    assertThat(Duration.ofNanos(elapsed[0])).isLessThan(Duration.ofSeconds(10));
     assertThat(totals.stored()).isEqualTo(2);
     assertThat(totals.quarantined()).isEqualTo(1);
     assertThat(rows("SELECT reason FROM reading_quarantine"))
@@ -83,7 +87,7 @@ class BoundedInputTest {
   }
 
   @Test
-  void aFileThatIsOneHugeNumberIsRefusedAsAWholeWithinASecond() {
+  void aFileThatIsOneHugeNumberIsRefusedAsAWholeUnread() {
     byte[] digits = new byte[20 << 20];
     Arrays.fill(digits, (byte) '9');
 
@@ -101,7 +105,8 @@ class BoundedInputTest {
               }
             });
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    // Bounded work; the timing figure is in docs/benchmarks.md ("Bounded input").
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     assertThat(refused).hasMessage("CSV header has more than 16384 characters");
   }
 
