@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,21 +26,28 @@ class LeafScanTest {
 
   /** The reading batches "in the store", in id order. */
   private final LeafScan.Records batches =
-      new LeafScan.Records() {
-        @Override
-        public LeafKind kind() {
-          return LeafKind.READING_BATCH;
-        }
+      readingBatches(
+          (after, limit) ->
+              stored.stream()
+                  .filter(l -> l.reference() > after)
+                  .limit(limit)
+                  .map(l -> new LeafScan.Rebuilt(l.reference(), Optional.of(l)))
+                  .toList());
 
-        @Override
-        public List<LeafScan.Rebuilt> after(long after, int limit) {
-          return stored.stream()
-              .filter(l -> l.reference() > after)
-              .limit(limit)
-              .map(l -> new LeafScan.Rebuilt(l.reference(), Optional.of(l)))
-              .toList();
-        }
-      };
+  private static LeafScan.Records readingBatches(
+      BiFunction<Long, Integer, List<LeafScan.Rebuilt>> after) {
+    return new LeafScan.Records() {
+      @Override
+      public LeafKind kind() {
+        return LeafKind.READING_BATCH;
+      }
+
+      @Override
+      public List<LeafScan.Rebuilt> after(long from, int limit) {
+        return after.apply(from, limit);
+      }
+    };
+  }
 
   @BeforeEach
   void log() {
@@ -126,19 +134,11 @@ class LeafScanTest {
         new LeafScan(
             log,
             List.of(
-                new LeafScan.Records() {
-                  @Override
-                  public LeafKind kind() {
-                    return LeafKind.READING_BATCH;
-                  }
-
-                  @Override
-                  public List<LeafScan.Rebuilt> after(long after, int limit) {
-                    return after < 1
-                        ? List.of(new LeafScan.Rebuilt(1, Optional.empty()))
-                        : List.of();
-                  }
-                }),
+                readingBatches(
+                    (after, limit) ->
+                        after < 1
+                            ? List.of(new LeafScan.Rebuilt(1, Optional.empty()))
+                            : List.of())),
             Clock.systemUTC());
 
     gone.step(5);
