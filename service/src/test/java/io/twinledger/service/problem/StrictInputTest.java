@@ -56,9 +56,7 @@ class StrictInputTest {
       body = body.replace("\"assetId\": \"" + id + "\",", "");
     }
     var response = api.post("/api/v1/assets", "officer", body);
-    assertThat(response.status()).as(body).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().path("field").asString()).contains(field);
+    assertRefused(response, body, field);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -80,9 +78,7 @@ class StrictInputTest {
          "timeZone": "Europe/Amsterdam", "parameters": %s}"""
             .formatted(UUID.randomUUID(), parameters);
     var response = api.post("/api/v1/assets", "officer", body);
-    assertThat(response.status()).as(body).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().path("field").asString()).isEqualTo(field);
+    assertRefused(response, body, field);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -97,6 +93,22 @@ class StrictInputTest {
       })
   void calculatorsRefuseSloppyValues(String what, String body, String field) {
     var response = api.post("/api/v1/calc/xnpv", "officer", body);
+    assertRefused(response, body, field);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anIdFieldWithAControlCharacterIsRefused() {
+    String body =
+        """
+        {"assetId": "dma\\u0000north", "assetClass": "WATER_DISTRICT", "name": "N",
+         "timeZone": "Europe/Amsterdam", "parameters": %s}"""
+            .formatted(WATER);
+    var response = api.post("/api/v1/assets", "officer", body);
+    assertRefused(response, body, "assetId");
+  }
+
+  /** A 400 problem naming {@code field}. */
+  private static void assertRefused(Api.Response response, String body, String field) {
     assertThat(response.status()).as(body).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(response.json().path("field").asString()).isEqualTo(field);
