@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -34,10 +35,15 @@ public final class JsonFieldPaths {
         return path.isEmpty() ? invalid : invalid.within(path);
       }
     }
-    String field = path.isEmpty() ? "body" : path;
-    if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
-      return new InvalidFieldException(field, "is not well-formed JSON");
+    if (e instanceof StreamReadException read && !(e instanceof MismatchedInputException)) {
+      String message = read.getOriginalMessage();
+      if (message != null && message.startsWith("Duplicate Object property")) {
+        String at = path.isEmpty() ? join(root, parserPath(read)) : path;
+        return new InvalidFieldException(at.isEmpty() ? "body" : at, "is a duplicate key");
+      }
+      return new InvalidFieldException(path.isEmpty() ? "body" : path, "is not well-formed JSON");
     }
+    String field = path.isEmpty() ? "body" : path;
     if (e instanceof InvalidFormatException format) {
       return new InvalidFieldException(
           field, "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
@@ -67,6 +73,31 @@ public final class JsonFieldPaths {
       } else if (reference.getIndex() >= 0) {
         path.append('[').append(reference.getIndex()).append(']');
       }
+    }
+    return path.toString();
+  }
+
+  /** Where the parser was when it failed, such as {@code flows[2].date}; empty at the root. */
+  private static String parserPath(StreamReadException e) {
+    if (e.processor() == null) {
+      return "";
+    }
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (TokenStreamContext context = e.processor().streamReadContext();
+        context != null && !context.inRoot();
+        context = context.getParent()) {
+      if (context.inObject() && context.currentName() != null) {
+        parts.addFirst(context.currentName());
+      } else if (context.inArray() && context.hasCurrentIndex()) {
+        parts.addFirst("[" + context.getCurrentIndex() + "]");
+      }
+    }
+    StringBuilder path = new StringBuilder();
+    for (String part : parts) {
+      if (!path.isEmpty() && !part.startsWith("[")) {
+        path.append('.');
+      }
+      path.append(part);
     }
     return path.toString();
   }

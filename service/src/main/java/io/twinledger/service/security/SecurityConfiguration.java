@@ -2,6 +2,7 @@ package io.twinledger.service.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.twinledger.service.problem.Problems;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -66,8 +68,7 @@ public class SecurityConfiguration {
           "/actuator/info",
           "/api/docs",
           "/api/docs/**",
-          "/swagger-ui/**",
-          "/error");
+          "/swagger-ui/**");
 
   /** Failed logins, tagged {@code reason}: bad-credentials, invalid-token, locked-out. */
   public static final String AUTH_FAILURES = "twinledger.auth.failures";
@@ -134,6 +135,13 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(PUBLIC_PATHS.toArray(String[]::new))
+                    .permitAll()
+                    // The container's error pages for any request, not /error called directly.
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    // OPTIONS answers only which methods a path allows, which /api/docs tells
+                    // anyone anyway; it reads no body and runs no handler.
+                    .requestMatchers(HttpMethod.OPTIONS)
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole(Roles.OPERATOR)

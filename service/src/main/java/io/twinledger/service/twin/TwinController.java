@@ -178,7 +178,9 @@ public class TwinController {
       throw new InvalidFieldException("mapping", e.getMessage());
     }
     try {
-      URI location = subscriptions.create(broker, Optional.ofNullable(body.tenant()), subscription);
+      URI location =
+          subscriptions.create(
+              broker, Optional.ofNullable(body.tenant()).map(t -> name(t, "tenant")), subscription);
       return ResponseEntity.created(location).body(new Subscribed(id, location.toString()));
     } catch (IllegalStateException e) {
       return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
@@ -281,8 +283,9 @@ public class TwinController {
   /** Names end up in the readings' source: short, printable, no path tricks. */
   private static String name(String value, String field) {
     if (!SOURCE_NAME.matcher(value).matches()) {
+      String was = value.chars().anyMatch(Character::isISOControl) ? "" : ", was '" + value + "'";
       throw new InvalidFieldException(
-          field, "must be 1-100 letters, digits, '.', '_' or '-', was '" + value + "'");
+          field, "must be 1-100 letters, digits, '.', '_' or '-'" + was);
     }
     return value;
   }

@@ -3,6 +3,7 @@ package io.twinledger.service.support;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,9 @@ public final class Api {
   }
 
   /** An HTTP answer with its body parsed as JSON where it is JSON. */
-  public record Response(int status, String contentType, String body, JsonMapper mapper) {
+  public record Response(
+      int status, String contentType, String body, JsonMapper mapper, HttpHeaders headers) {
+
     public JsonNode json() {
       return mapper.readTree(body);
     }
@@ -55,7 +58,9 @@ public final class Api {
                 .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends a request with a body of the given content type. */
+  /**
+   * Sends a request with a body of the given content type; none when {@code contentType} is null.
+   */
   public Response send(String method, String path, String user, String body, String contentType) {
     return sendAuthorized(method, path, basic(user), body, contentType);
   }
@@ -74,7 +79,7 @@ public final class Api {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
+    if (body != null && contentType != null) {
       request.header("Content-Type", contentType);
     }
     if (authorization != null) {
@@ -84,7 +89,8 @@ public final class Api {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       Optional<String> type = response.headers().firstValue("Content-Type");
-      return new Response(response.statusCode(), type.orElse(""), response.body(), json);
+      return new Response(
+          response.statusCode(), type.orElse(""), response.body(), json, response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {

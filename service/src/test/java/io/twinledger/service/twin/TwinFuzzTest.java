@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is bounded by the cost of checking a bcrypt password on every request.
  */
 @OnEmbeddedDb
-class TwinFuzzTest {
+public class TwinFuzzTest {
 
   private static final long SEED = 20261121L;
 
@@ -73,7 +73,7 @@ class TwinFuzzTest {
   }
 
   /** One to three random edits: delete, duplicate, insert garbage, swap a token, truncate. */
-  static String mutate(String text, Random random) {
+  public static String mutate(String text, Random random) {
     StringBuilder s = new StringBuilder(text);
     int edits = 1 + random.nextInt(3);
     for (int e = 0; e < edits && s.length() > 1; e++) {
