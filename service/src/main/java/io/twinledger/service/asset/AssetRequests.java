@@ -13,7 +13,7 @@ import io.twinledger.ledger.asset.api.KpiDerivation;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.UpdateAssetParameters;
 import io.twinledger.service.problem.JsonFieldPaths;
-import io.twinledger.service.problem.StrictJson;
+import io.twinledger.service.problem.StrictRequestJson;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public class AssetRequests {
   private final JsonMapper json;
 
   public AssetRequests(JsonMapper json) {
-    this.json = StrictJson.strict(json);
+    this.json = StrictRequestJson.strict(json);
   }
 
   /** Body of {@code POST /api/v1/assets}; {@code kpis} is optional. */

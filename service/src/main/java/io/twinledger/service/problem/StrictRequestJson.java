@@ -26,7 +26,7 @@ import tools.jackson.databind.type.LogicalType;
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class StrictJson implements WebMvcConfigurer {
+public class StrictRequestJson implements WebMvcConfigurer {
 
   /** The application's mapper with the strict reading rules of this class. */
   public static JsonMapper strict(JsonMapper base) {
@@ -62,7 +62,7 @@ public class StrictJson implements WebMvcConfigurer {
 
   private final JsonMapper json;
 
-  public StrictJson(JsonMapper json) {
+  public StrictRequestJson(JsonMapper json) {
     this.json = json;
   }
 
