@@ -53,7 +53,29 @@ class DayCountPropertiesTest {
       @ForAll("withoutReferencePeriod") DayCount dayCount) {
     assertThat(dayCount.yearFraction(b, a))
         .isEqualByComparingTo(dayCount.yearFraction(a, b).negate());
-    assertThat(dayCount.yearFraction(a, b).signum()).isEqualTo(Integer.signum(b.compareTo(a)));
+    int sign = dayCount.yearFraction(a, b).signum();
+    int order = Integer.signum(b.compareTo(a));
+    if (dayCount == DayCount.THIRTY_360_US || dayCount == DayCount.THIRTY_E_360) {
+      // 30/360 counts the 31st as the 30th, so 30 January to 31 January is no time at all; the
+      // fraction may be zero between different dates, but never of the opposite sign.
+      assertThat(sign * order).isNotNegative();
+    } else {
+      assertThat(sign).isEqualTo(order);
+    }
+  }
+
+  @Property
+  void thirty360CountsTheThirtyFirstAsTheThirtieth(
+      @ForAll @IntRange(min = 1990, max = 2060) int year, @ForAll("thirtyOneDayMonths") int month) {
+    LocalDate thirtieth = LocalDate.of(year, month, 30);
+    LocalDate thirtyFirst = LocalDate.of(year, month, 31);
+    assertThat(DayCount.THIRTY_E_360.yearFraction(thirtieth, thirtyFirst)).isZero();
+    assertThat(DayCount.THIRTY_360_US.yearFraction(thirtieth, thirtyFirst)).isZero();
+  }
+
+  @Provide
+  Arbitrary<Integer> thirtyOneDayMonths() {
+    return Arbitraries.of(1, 3, 5, 7, 8, 10, 12);
   }
 
   @Property
