@@ -23,7 +23,6 @@ public final class LogWatch {
   private final IntegrityCheck check;
   private final Clock clock;
   private Optional<Alarm> alarm = Optional.empty();
-  private Optional<IntegrityReport> last = Optional.empty();
 
   public LogWatch(IntegrityCheck check, Clock clock) {
     this.check = check;
@@ -62,7 +61,6 @@ public final class LogWatch {
    */
   public synchronized boolean mayCheckpoint() {
     IntegrityReport report = check.run();
-    last = Optional.of(report);
     if (report.intact()) {
       return true;
     }
@@ -91,11 +89,6 @@ public final class LogWatch {
   /** The alarm, raised or acknowledged, if a check has raised one. */
   public synchronized Optional<Alarm> alarm() {
     return alarm;
-  }
-
-  /** The report of the latest check, if one ran. */
-  public synchronized Optional<IntegrityReport> lastReport() {
-    return last;
   }
 
   /**

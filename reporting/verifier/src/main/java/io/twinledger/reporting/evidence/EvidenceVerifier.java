@@ -51,15 +51,9 @@ public final class EvidenceVerifier {
   private final Supplier<Consortium> consortium;
 
   /**
-   * @param consortium the consortium definition the channel's policies are taken from
-   */
-  public EvidenceVerifier(Consortium consortium) {
-    this(() -> consortium);
-  }
-
-  /**
-   * @param consortium gives the consortium definition when the anchoring is checked, so that a
-   *     caller may still be reading it while the batches are checked
+   * @param consortium gives the consortium definition the channel's policies are taken from, when
+   *     the anchoring is checked, so that a caller may still be reading it while the batches are
+   *     checked
    */
   public EvidenceVerifier(Supplier<Consortium> consortium) {
     this.consortium = consortium;
