@@ -17,10 +17,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -143,5 +145,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ? JsonFieldPaths.violation(jackson, "")
             : new InvalidFieldException("body", "is missing or not readable JSON");
     return ResponseEntity.badRequest().body(invalidField(violation));
+  }
+
+  /**
+   * A client that hangs up mid-response (a load generator stopping, a closed browser tab) is not
+   * the service's failure and nobody can be answered: it gets no WARN line per connection.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotWritable(
+      HttpMessageNotWritableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+      return null;
+    }
+    return super.handleHttpMessageNotWritable(e, headers, status, request);
   }
 }
