@@ -6,8 +6,8 @@ import io.twinledger.ledger.audit.LeafKind;
 import io.twinledger.ledger.audit.LeafScan;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.store.StoredEvents;
-import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
+import io.twinledger.twin.store.BatchReadings;
 import io.twinledger.twin.store.ReadingStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,10 +28,7 @@ final class StoredRecords {
   /** The leaf of a stored batch: its id, its readings' source and count, their digest. */
   static ReadingBatchLeaf leaf(long batchId, ReadingBatch batch) {
     return new ReadingBatchLeaf(
-        batchId,
-        batch.readings().getFirst().source(),
-        batch.readings().size(),
-        Sha256.of(batch.digest()));
+        batchId, batch.source(), batch.readings().size(), Sha256.of(batch.digest()));
   }
 
   /** Reading batches, each digested again from its stored readings. */
@@ -57,13 +54,16 @@ final class StoredRecords {
     }
   }
 
-  /** Empty when the batch's readings are gone or no longer make a batch. */
+  /**
+   * Empty when the batch's readings are gone or no longer make a batch: none left, two with one
+   * key, or a flag no version of the service writes.
+   */
   private static Optional<AuditLeaf> rebuild(ReadingStore readings, long batchId) {
-    List<Reading> stored = readings.readingsOf(batchId);
     try {
-      return stored.isEmpty()
+      Optional<BatchReadings> stored = readings.readingsOf(batchId);
+      return stored.isEmpty() || stored.get().readings().isEmpty()
           ? Optional.empty()
-          : Optional.of(leaf(batchId, ReadingBatch.of(stored)));
+          : Optional.of(leaf(batchId, stored.get().digestedAgain()));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -14,7 +14,7 @@ import io.twinledger.twin.ingest.SourceRateLimit;
 import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.ngsild.BrokerSubscriptions;
 import io.twinledger.twin.ngsild.SubscriptionRequest;
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.store.QuarantineEntry;
 import io.twinledger.twin.store.ReadingQuery;
 import io.twinledger.twin.store.ReadingStore;

@@ -142,6 +142,41 @@ class AuditApiTest {
     assertThat(mismatch(restored, "domain-event")).isNull();
   }
 
+  /**
+   * The probe's third case: a reading's quality flags changed after the batch was logged. Flags are
+   * part of the batch digest (encoding v2), so the integrity endpoint names the batch.
+   */
+  @Test
+  void aReadingsChangedFlagsAreNamedByTheIntegrityEndpoint() throws Exception {
+    var stored = api.send("POST", "/api/v1/twin/ngsi-ld/notifications", "operator", notification());
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    long batchId = stored.json().get("batchId").asLong();
+    var reading =
+        jdbc.sql(
+                "SELECT sensor_id, observed_at, array_to_string(flags, ',') FROM reading"
+                    + " WHERE batch_id = ? LIMIT 1")
+            .param(batchId)
+            .query((rs, n) -> List.of(rs.getString(1), rs.getTimestamp(2), rs.getString(3)))
+            .single();
+    String flags =
+        "UPDATE reading SET flags = string_to_array(?, ',') WHERE batch_id = ? AND sensor_id = ?"
+            + " AND observed_at = ?";
+    String forged = reading.get(2).equals("SPIKE") ? "" : "SPIKE";
+    jdbc.sql(flags).params(forged, batchId, reading.get(0), reading.get(1)).update();
+    try {
+      scanTwice();
+      JsonNode integrity = api.get("/api/v1/audit/integrity", "auditor").json();
+      assertThat(integrity.get("intact").asBoolean()).isFalse();
+      assertThat(mismatch(integrity, "reading-batch"))
+          .startsWith("reading-batch " + batchId + ": rebuilt from the stored record");
+    } finally {
+      jdbc.sql(flags).params(reading.get(2), batchId, reading.get(0), reading.get(1)).update();
+    }
+    scanTwice();
+    assertThat(mismatch(api.get("/api/v1/audit/integrity", "auditor").json(), "reading-batch"))
+        .isNull();
+  }
+
   /** Steps the scan until each kind has completed two passes: a whole one after any change. */
   private void scanTwice() {
     long target = scan.progress().stream().mapToLong(LeafScan.Progress::passes).min().orElse(0) + 2;

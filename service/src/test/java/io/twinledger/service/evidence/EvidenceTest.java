@@ -164,6 +164,26 @@ class EvidenceTest {
         .contains("verdict: NOT VERIFIED — 1 of 7 checks failed");
   }
 
+  /** Flags are covered by the batch digest: adding one in the database breaks the batch. */
+  @Test
+  void aReadingsFlagsChangedInPostgresqlAreNamedByItsBatch() throws Exception {
+    long batch = batchOf("2025-03-04T20:00:00Z");
+    int changed =
+        jdbc.sql(
+                "UPDATE reading SET flags = array_append(flags, 'SPIKE') WHERE asset_id = ?"
+                    + " AND observed_at = '2025-03-04T20:00:00Z' AND NOT 'SPIKE' = ANY(flags)")
+            .param(asset)
+            .update();
+    assertThat(changed).isOne();
+
+    Run verified = verify(export("tampered-flags.json"));
+
+    assertThat(verified.code()).as(verified.out()).isOne();
+    assertThat(verified.out())
+        .containsPattern("reading batch " + batch + ": digest mismatch — ")
+        .contains("verdict: NOT VERIFIED — 1 of 7 checks failed");
+  }
+
   @Test
   void anEventPayloadChangedInPostgresqlIsNamedByTheEvent() throws Exception {
     // The first export puts the event in the log and anchors it; a change to an event the log
@@ -245,9 +265,10 @@ class EvidenceTest {
     assertThat(truncated.code()).isEqualTo(2);
     assertThat(truncated.out()).contains("truncated.json: malformed — not JSON");
     Run otherFormat =
-        verify(altered("format.json", original.replace("twinledger-evidence/v1", "v0")));
+        verify(altered("format.json", original.replace("twinledger-evidence/v2", "v0")));
     assertThat(otherFormat.code()).isEqualTo(2);
-    assertThat(otherFormat.out()).contains("not a twinledger-evidence/v1 bundle");
+    assertThat(otherFormat.out())
+        .contains("not a twinledger-evidence/v2 or twinledger-evidence/v1 bundle");
     Run noRoot =
         verify(altered("no-root.json", original.replaceFirst("\"root\" : \"[0-9a-f]+\",", "")));
     assertThat(noRoot.code()).as(noRoot.out()).isEqualTo(2);

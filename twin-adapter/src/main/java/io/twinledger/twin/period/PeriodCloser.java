@@ -1,6 +1,6 @@
 package io.twinledger.twin.period;
 
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,5 +1,6 @@
 package io.twinledger.twin.quality;
 
+import io.twinledger.twin.reading.QualityFlag;
 import java.util.Optional;
 import java.util.Set;
 

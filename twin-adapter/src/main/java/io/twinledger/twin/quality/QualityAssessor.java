@@ -1,5 +1,6 @@
 package io.twinledger.twin.quality;
 
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.Sensor;
 import java.math.BigDecimal;

@@ -5,22 +5,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Readings accepted together, in canonical order, with the SHA-256 digest that makes them provable.
+ * Readings accepted together, with their quality flags, in canonical order, with the SHA-256 digest
+ * that makes them provable.
  *
- * <p><b>Canonical encoding, version 1.</b> Readings are sorted by {@link ReadingKey}: source, then
- * sensor, each compared as Java strings (by UTF-16 code unit, {@link String#compareTo}), then
- * observation time. The encoding is the ASCII tag {@code twinledger-readings-v1}, then the reading
- * count as a 4-byte big-endian integer, then for each reading its nine fields in record order, each
- * as a 4-byte big-endian byte length followed by its UTF-8 bytes. Instants are ISO-8601 UTC as
- * {@link java.time.Instant#toString()} writes them; decimals are {@link
- * java.math.BigDecimal#toPlainString()} without trailing zeros. Length prefixes make the encoding
- * unambiguous whatever characters the fields hold, and the fixed order means anyone holding the
- * readings, from any store, recomputes the same digest.
+ * <p><b>Canonical encoding.</b> Readings are sorted by {@link ReadingKey}: source, then sensor,
+ * each compared as Java strings (by UTF-16 code unit, {@link String#compareTo}), then observation
+ * time. The encoding is the ASCII tag of its {@link Encoding}, then the reading count as a 4-byte
+ * big-endian integer, then for each reading its fields, each as a 4-byte big-endian byte length
+ * followed by its UTF-8 bytes: the nine fields of {@link Reading} in record order and, from {@link
+ * Encoding#V2} on, a tenth, the names of its {@link QualityFlag}s sorted and joined by commas
+ * (empty when it has none). Instants are ISO-8601 UTC as {@link java.time.Instant#toString()}
+ * writes them; decimals are {@link java.math.BigDecimal#toPlainString()} without trailing zeros.
+ * Length prefixes make the encoding unambiguous whatever characters the fields hold, the fixed
+ * order means anyone holding the readings, from any store, recomputes the same digest, and the tag
+ * means a batch digested under one encoding never matches another's.
  */
 public final class ReadingBatch {
 
@@ -35,55 +41,132 @@ public final class ReadingBatch {
         return bySensor != 0 ? bySensor : a.observedAt().compareTo(b.observedAt());
       };
 
-  static final byte[] TAG = "twinledger-readings-v1".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * A version of the canonical encoding. A stored batch keeps the version it was digested with, so
+   * that it can be digested again the same way; new batches use {@link #CURRENT}.
+   */
+  public enum Encoding {
+    /** The nine reading fields; quality flags are not covered. Batches stored before flags were. */
+    V1("twinledger-readings-v1"),
+    /** The nine reading fields and the reading's quality flags. */
+    V2("twinledger-readings-v2");
 
-  private final List<Reading> readings;
+    /** The encoding new batches are digested with. */
+    public static final Encoding CURRENT = V2;
+
+    private final String tag;
+
+    Encoding(String tag) {
+      this.tag = tag;
+    }
+
+    /** The ASCII tag that opens the encoding, such as {@code twinledger-readings-v2}. */
+    public String tag() {
+      return tag;
+    }
+
+    /** The version number, as stored with a batch: 1 for {@link #V1}. */
+    public int version() {
+      return ordinal() + 1;
+    }
+
+    /** The encoding of a version number. */
+    public static Optional<Encoding> ofVersion(int version) {
+      Encoding[] all = values();
+      return version >= 1 && version <= all.length
+          ? Optional.of(all[version - 1])
+          : Optional.empty();
+    }
+
+    /** The encoding whose tag this is. */
+    public static Optional<Encoding> ofTag(String tag) {
+      for (Encoding encoding : values()) {
+        if (encoding.tag.equals(tag)) {
+          return Optional.of(encoding);
+        }
+      }
+      return Optional.empty();
+    }
+
+    private byte[] tagBytes() {
+      return tag.getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private static final Comparator<AssessedReading> CANONICAL_ASSESSED_ORDER =
+      Comparator.comparing(AssessedReading::reading, CANONICAL_ORDER);
+
+  private final Encoding encoding;
+  private final List<AssessedReading> readings;
   private final byte[] digest;
 
-  private ReadingBatch(List<Reading> readings) {
+  private ReadingBatch(Encoding encoding, List<AssessedReading> readings) {
+    this.encoding = encoding;
     this.readings = readings;
     MessageDigest sha256 = sha256();
-    encode(readings, sha256::update);
+    encode(encoding, readings, sha256::update);
     this.digest = sha256.digest();
   }
 
   /**
-   * A batch of the given readings. Readings already in canonical order, as a caller that sorted
-   * them has them, are only checked, not sorted again.
+   * A batch of the given readings, digested with the {@link Encoding#CURRENT current} encoding.
+   * Readings already in canonical order, as a caller that sorted them has them, are only checked,
+   * not sorted again.
    *
    * @throws IllegalArgumentException if the batch is empty or two readings share a key
    */
-  public static ReadingBatch of(List<Reading> readings) {
+  public static ReadingBatch of(List<AssessedReading> readings) {
+    return of(Encoding.CURRENT, readings);
+  }
+
+  /**
+   * A batch of the given readings digested with {@code encoding}: how a stored batch is digested
+   * again under the encoding it was stored with.
+   *
+   * @throws IllegalArgumentException if the batch is empty or two readings share a key
+   */
+  public static ReadingBatch of(Encoding encoding, List<AssessedReading> readings) {
     if (readings.isEmpty()) {
       throw new IllegalArgumentException("a reading batch must not be empty");
     }
-    List<Reading> ordered = inCanonicalOrder(readings) ? readings : sorted(readings);
+    List<AssessedReading> ordered = inCanonicalOrder(readings) ? readings : sorted(readings);
     for (int i = 1; i < ordered.size(); i++) {
-      if (CANONICAL_ORDER.compare(ordered.get(i - 1), ordered.get(i)) == 0) {
-        throw new IllegalArgumentException("duplicate reading in batch: " + ordered.get(i).key());
+      if (CANONICAL_ASSESSED_ORDER.compare(ordered.get(i - 1), ordered.get(i)) == 0) {
+        throw new IllegalArgumentException(
+            "duplicate reading in batch: " + ordered.get(i).reading().key());
       }
     }
-    return new ReadingBatch(List.copyOf(ordered));
+    return new ReadingBatch(encoding, List.copyOf(ordered));
   }
 
-  private static boolean inCanonicalOrder(List<Reading> readings) {
+  private static boolean inCanonicalOrder(List<AssessedReading> readings) {
     for (int i = 1; i < readings.size(); i++) {
-      if (CANONICAL_ORDER.compare(readings.get(i - 1), readings.get(i)) > 0) {
+      if (CANONICAL_ASSESSED_ORDER.compare(readings.get(i - 1), readings.get(i)) > 0) {
         return false;
       }
     }
     return true;
   }
 
-  private static List<Reading> sorted(List<Reading> readings) {
-    List<Reading> sorted = new ArrayList<>(readings);
-    sorted.sort(CANONICAL_ORDER);
+  private static List<AssessedReading> sorted(List<AssessedReading> readings) {
+    List<AssessedReading> sorted = new ArrayList<>(readings);
+    sorted.sort(CANONICAL_ASSESSED_ORDER);
     return sorted;
   }
 
-  /** The readings in canonical order. */
-  public List<Reading> readings() {
+  /** The encoding the digest was computed with. */
+  public Encoding encoding() {
+    return encoding;
+  }
+
+  /** The readings, with their flags, in canonical order. */
+  public List<AssessedReading> readings() {
     return readings;
+  }
+
+  /** The source of the batch's readings: the first reading's, since a batch comes from one. */
+  public String source() {
+    return readings.getFirst().reading().source();
   }
 
   /** SHA-256 of the canonical encoding. */
@@ -96,10 +179,10 @@ public final class ReadingBatch {
     return HexFormat.of().formatHex(digest);
   }
 
-  /** The canonical encoding described in the class comment. */
-  public static byte[] encode(List<Reading> canonicallyOrdered) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + canonicallyOrdered.size() * 160);
-    encode(canonicallyOrdered, out::write);
+  /** The canonical encoding described in the class comment, under this batch's encoding. */
+  public byte[] encode() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + readings.size() * 160);
+    encode(encoding, readings, out::write);
     return out.toByteArray();
   }
 
@@ -107,11 +190,13 @@ public final class ReadingBatch {
    * Writes the encoding to {@code sink} in pieces, so that digesting a batch needs neither the
    * whole encoding in memory nor an array per field.
    */
-  private static void encode(List<Reading> canonicallyOrdered, Sink sink) {
+  private static void encode(
+      Encoding encoding, List<AssessedReading> canonicallyOrdered, Sink sink) {
     Encoder out = new Encoder(sink);
-    out.bytes(TAG);
+    out.bytes(encoding.tagBytes());
     out.int32(canonicallyOrdered.size());
-    for (Reading r : canonicallyOrdered) {
+    for (AssessedReading assessed : canonicallyOrdered) {
+      Reading r = assessed.reading();
       out.field(r.source());
       out.field(r.sensorId());
       out.field(r.assetId());
@@ -121,8 +206,25 @@ public final class ReadingBatch {
       out.field(r.unit());
       out.field(r.originalValue().toPlainString());
       out.field(r.originalUnit());
+      if (encoding != Encoding.V1) {
+        out.field(flagNames(assessed.flags()));
+      }
     }
     out.flush();
+  }
+
+  /** Flag names sorted and comma-joined, so that the set's iteration order does not matter. */
+  private static String flagNames(Set<QualityFlag> flags) {
+    if (flags.isEmpty()) {
+      return "";
+    }
+    String[] names = new String[flags.size()];
+    int i = 0;
+    for (QualityFlag flag : flags) {
+      names[i++] = flag.name();
+    }
+    Arrays.sort(names);
+    return String.join(",", names);
   }
 
   private static MessageDigest sha256() {

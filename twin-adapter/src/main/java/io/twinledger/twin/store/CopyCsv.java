@@ -1,7 +1,8 @@
 package io.twinledger.twin.store;
 
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.InstantText;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

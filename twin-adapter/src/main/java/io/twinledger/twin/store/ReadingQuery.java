@@ -1,6 +1,6 @@
 package io.twinledger.twin.store;
 
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.QualityFlag;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,8 @@
 package io.twinledger.twin.store;
 
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.BatchDigestListener;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
 import io.twinledger.twin.reading.ReadingKey;
@@ -93,10 +94,8 @@ public final class ReadingStore {
         canonical.add(assessed);
       }
     }
-    List<Reading> unique = new ArrayList<>(canonical.size());
-    canonical.forEach(assessed -> unique.add(assessed.reading()));
     Optional<ReadingBatch> ifAllNew =
-        unique.isEmpty() ? Optional.empty() : Optional.of(ReadingBatch.of(unique));
+        canonical.isEmpty() ? Optional.empty() : Optional.of(ReadingBatch.of(canonical));
     return new Prepared(
         source,
         receivedAt,
@@ -232,10 +231,10 @@ public final class ReadingStore {
           Optional.empty());
       Set<ReadingKey> inserted = moveNew(connection, batchId);
       List<ReadingKey> duplicates = new ArrayList<>(repeated);
-      List<Reading> stored = new ArrayList<>();
+      List<AssessedReading> stored = new ArrayList<>();
       for (AssessedReading assessed : canonical) {
         if (inserted.contains(assessed.reading().key())) {
-          stored.add(assessed.reading());
+          stored.add(assessed);
         } else {
           duplicates.add(assessed.reading().key());
         }
@@ -359,12 +358,15 @@ public final class ReadingStore {
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO reading_batch (source, digest, reading_count, received_at)"
-                + " VALUES (?, ?, ?, ?) RETURNING batch_id")) {
+            "INSERT INTO reading_batch"
+                + " (source, digest, reading_count, received_at, encoding_version)"
+                + " VALUES (?, ?, ?, ?, ?) RETURNING batch_id")) {
       insert.setString(1, source);
       insert.setBytes(2, batch.map(ReadingBatch::digest).orElse(null));
       insert.setInt(3, batch.map(b -> b.readings().size()).orElse(0));
       insert.setTimestamp(4, Timestamp.from(receivedAt));
+      // A batch digested later (copyNew) is digested with the current encoding too.
+      insert.setInt(5, ReadingBatch.Encoding.CURRENT.version());
       try (ResultSet rs = insert.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -473,24 +475,45 @@ public final class ReadingStore {
     return entries;
   }
 
-  /** Reads back the stored readings of one batch, for evidence and verification. */
-  public List<Reading> readingsOf(long batchId) {
-    String sql =
-        "SELECT source, sensor_id, observed_at, asset_id, kpi_id, value, unit, original_value,"
-            + " original_unit FROM reading WHERE batch_id = ?";
-    List<Reading> readings = new ArrayList<>();
+  /**
+   * The stored readings of one batch, with their flags and the batch's encoding, for evidence and
+   * verification; empty when no batch has that id.
+   */
+  public Optional<BatchReadings> readingsOf(long batchId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
+        PreparedStatement batch =
+            connection.prepareStatement(
+                "SELECT encoding_version FROM reading_batch WHERE batch_id = ?");
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT source, sensor_id, observed_at, asset_id, kpi_id, value, unit,"
+                    + " original_value, original_unit, array_to_string(flags, ',') FROM reading"
+                    + " WHERE batch_id = ?")) {
+      batch.setLong(1, batchId);
+      ReadingBatch.Encoding encoding;
+      try (ResultSet rs = batch.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        int version = rs.getInt(1);
+        encoding =
+            ReadingBatch.Encoding.ofVersion(version)
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "batch " + batchId + " has unknown encoding version " + version));
+      }
       select.setLong(1, batchId);
+      List<AssessedReading> readings = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          readings.add(reading(rs));
+          readings.add(new AssessedReading(reading(rs), flags(rs.getString(10))));
         }
       }
+      return Optional.of(new BatchReadings(batchId, encoding, readings));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read batch " + batchId, e);
     }
-    return readings;
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.twinledger.twin.bench;
 
+import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.Reading;
-import io.twinledger.twin.store.AssessedReading;
 import io.twinledger.twin.store.ReadingStore;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import io.twinledger.twin.period.PeriodCloser;
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -3,7 +3,7 @@ package io.twinledger.twin.period;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.time.Duration;

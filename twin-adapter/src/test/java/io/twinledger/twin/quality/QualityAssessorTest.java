@@ -2,6 +2,7 @@ package io.twinledger.twin.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
+import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,7 +3,8 @@ package io.twinledger.twin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.twinledger.twin.quality.QualityFlag;
+import io.twinledger.twin.reading.AssessedReading;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
 import java.math.BigDecimal;
@@ -49,10 +50,24 @@ class ReadingStoreTest {
     assertThat(first.storedCount()).isEqualTo(3);
     assertThat(first.duplicates()).isEmpty();
     assertThat(announced).containsExactly(first.batchId().orElseThrow());
-    List<Reading> readBack = store.readingsOf(first.batchId().orElseThrow());
-    assertThat(ReadingBatch.of(readBack).digestHex())
-        .as("readings read back encode to the stored digest")
+    BatchReadings readBack = store.readingsOf(first.batchId().orElseThrow()).orElseThrow();
+    assertThat(readBack.encoding()).isEqualTo(ReadingBatch.Encoding.CURRENT);
+    assertThat(readBack.digestedAgain().digestHex())
+        .as("readings read back, flags included, encode to the stored digest")
         .isEqualTo(first.batch().orElseThrow().digestHex());
+    assertThat(readBack.readings()).containsExactlyInAnyOrderElementsOf(readings);
+    assertThat(store.readingsOf(first.batchId().orElseThrow() + 1)).isEmpty();
+    assertThat(query(db, "SELECT encoding_version FROM reading_batch")).containsExactly("2");
+    try (Connection connection = db.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE reading_batch SET encoding_version = 1");
+    }
+    assertThat(store.readingsOf(first.batchId().orElseThrow()).orElseThrow().digestedAgain())
+        .as("a batch stored before flags were digested is digested again without them")
+        .satisfies(
+            v1 ->
+                assertThat(v1.digestHex())
+                    .isEqualTo(ReadingBatch.of(ReadingBatch.Encoding.V1, readings).digestHex()));
     assertThat(query(db, "SELECT encode(digest, 'hex') FROM reading_batch"))
         .containsExactly(first.batch().orElseThrow().digestHex());
     assertThat(query(db, "SELECT DISTINCT tableoid::regclass::text FROM reading ORDER BY 1"))
@@ -124,7 +139,7 @@ class ReadingStoreTest {
     assertThat(stored.storedCount()).isEqualTo(2);
     assertThat(stored.duplicates()).hasSize(1);
     assertThat(stored.batch().orElseThrow().readings())
-        .extracting(r -> r.value().toPlainString())
+        .extracting(r -> r.reading().value().toPlainString())
         .containsExactly("7", "2");
 
     AssessedReading sent = assessed("m-2", T0, "5", Set.of());
@@ -152,7 +167,12 @@ class ReadingStoreTest {
 
     assertThat(second.storedCount()).isEqualTo(2_000);
     assertThat(second.duplicates()).hasSize(1_000);
-    assertThat(ReadingBatch.of(store.readingsOf(second.batchId().orElseThrow())).digestHex())
+    assertThat(
+            store
+                .readingsOf(second.batchId().orElseThrow())
+                .orElseThrow()
+                .digestedAgain()
+                .digestHex())
         .isEqualTo(second.batch().orElseThrow().digestHex());
     assertThat(query(db, "SELECT count(*) FROM reading")).containsExactly("3000");
   }
@@ -231,9 +251,9 @@ class ReadingStoreTest {
     StoredBatch stored =
         store.store("mqtt:riverton", List.of(assessed(sensor, T0, "4.25", Set.of())), RECEIVED);
 
-    List<Reading> readBack = store.readingsOf(stored.batchId().orElseThrow());
-    assertThat(readBack).extracting(Reading::sensorId).containsExactly(sensor);
-    assertThat(ReadingBatch.of(readBack).digestHex())
+    BatchReadings readBack = store.readingsOf(stored.batchId().orElseThrow()).orElseThrow();
+    assertThat(readBack.readings()).extracting(r -> r.reading().sensorId()).containsExactly(sensor);
+    assertThat(readBack.digestedAgain().digestHex())
         .isEqualTo(stored.batch().orElseThrow().digestHex());
   }
 

@@ -13,6 +13,9 @@ import java.util.Optional;
  * <p>Format {@value #FORMAT}, as JSON (see {@link EvidenceJson}). Conventions: hashes and leaf data
  * are lower-case hex; signatures, payloads and protobuf bytes are base64; certificates are PEM;
  * instants are ISO-8601 UTC; decimals are plain strings. A new encoding gets a new format name.
+ * Bundles of format {@value #FORMAT_V1}, written before batch digests covered quality flags, are
+ * still read: they have no {@code encoding} per batch and no {@code flags} per reading, and read as
+ * batches of encoding {@code twinledger-readings-v1} whose readings have no flags.
  *
  * @param format {@value #FORMAT}
  * @param exportedAt when the service exported the bundle
@@ -33,8 +36,11 @@ public record EvidenceBundle(
     Anchor anchor,
     List<OrgCertificate> certificates) {
 
-  /** The format name, first field of every bundle. */
-  public static final String FORMAT = "twinledger-evidence/v1";
+  /** The format name, first field of every bundle the service writes. */
+  public static final String FORMAT = "twinledger-evidence/v2";
+
+  /** The earlier format, still read. */
+  public static final String FORMAT_V1 = "twinledger-evidence/v1";
 
   public EvidenceBundle {
     require(format, "format");
@@ -114,16 +120,24 @@ public record EvidenceBundle(
   /**
    * A reading batch: its readings as stored, and its leaf.
    *
+   * @param encoding the tag of the canonical encoding its digest was computed with, such as {@code
+   *     twinledger-readings-v2}
    * @param readings every reading of the batch, in any order
    */
-  public record Batch(long batchId, List<Reading> readings, Leaf leaf) {
+  public record Batch(long batchId, String encoding, List<Reading> readings, Leaf leaf) {
     public Batch {
+      require(encoding, "batches.encoding");
       readings = List.copyOf(require(readings, "batches.readings"));
       require(leaf, "batches.leaf");
     }
   }
 
-  /** A reading with the nine fields its batch digest covers, as text. */
+  /**
+   * A reading with the fields its batch digest covers, as text.
+   *
+   * @param flags the names of its quality flags, sorted; covered by the digest from encoding {@code
+   *     twinledger-readings-v2} on
+   */
   public record Reading(
       String source,
       String sensorId,
@@ -133,7 +147,13 @@ public record EvidenceBundle(
       String value,
       String unit,
       String originalValue,
-      String originalUnit) {}
+      String originalUnit,
+      List<String> flags) {
+
+    public Reading {
+      flags = List.copyOf(require(flags, "batches.readings.flags"));
+    }
+  }
 
   /**
    * A leaf of the audit log.

@@ -2,6 +2,7 @@ package io.twinledger.reporting.evidence;
 
 import io.twinledger.reporting.evidence.StrictJson.Node;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +51,9 @@ public final class EvidenceJson {
           "payload",
           "metaData",
           "leaf");
-  private static final Set<String> BATCH = Set.of("batchId", "readings", "leaf");
-  private static final Set<String> READING =
+  private static final Set<String> BATCH_V1 = Set.of("batchId", "readings", "leaf");
+  private static final Set<String> BATCH = Set.of("batchId", "encoding", "readings", "leaf");
+  private static final Set<String> READING_V1 =
       Set.of(
           "source",
           "sensorId",
@@ -62,6 +64,8 @@ public final class EvidenceJson {
           "unit",
           "originalValue",
           "originalUnit");
+  private static final Set<String> READING = with(READING_V1, "flags");
+  private static final String READINGS_V1 = "twinledger-readings-v1";
   private static final Set<String> LEAF = Set.of("index", "data", "proof");
   private static final Set<String> CHECKPOINT =
       Set.of(
@@ -72,6 +76,12 @@ public final class EvidenceJson {
   private static final Set<String> CERTIFICATE = Set.of("mspId", "caCertificate");
 
   private EvidenceJson() {}
+
+  private static Set<String> with(Set<String> names, String name) {
+    Set<String> all = new HashSet<>(names);
+    all.add(name);
+    return Set.copyOf(all);
+  }
 
   /** A bundle that cannot be read, and why. */
   public static final class Malformed extends Exception {
@@ -94,13 +104,20 @@ public final class EvidenceJson {
   public static EvidenceBundle read(byte[] json) throws Malformed {
     try {
       Node root = StrictJson.object(json);
-      if (!root.stringOr("format", "").equals(EvidenceBundle.FORMAT)) {
-        throw new Malformed("not a " + EvidenceBundle.FORMAT + " bundle (field \"format\")");
+      String format = root.stringOr("format", "");
+      boolean v1 = format.equals(EvidenceBundle.FORMAT_V1);
+      if (!v1 && !format.equals(EvidenceBundle.FORMAT)) {
+        throw new Malformed(
+            "not a "
+                + EvidenceBundle.FORMAT
+                + " or "
+                + EvidenceBundle.FORMAT_V1
+                + " bundle (field \"format\")");
       }
       root.only(BUNDLE);
       List<EvidenceBundle.Batch> batches = new ArrayList<>();
       for (Node batch : root.objects("batches")) {
-        batches.add(batch(batch.only(BATCH)));
+        batches.add(v1 ? batchV1(batch.only(BATCH_V1)) : batch(batch.only(BATCH)));
       }
       List<EvidenceBundle.OrgCertificate> certificates = new ArrayList<>();
       for (Node certificate : root.objects("certificates")) {
@@ -156,21 +173,35 @@ public final class EvidenceJson {
   private static EvidenceBundle.Batch batch(Node b) throws StrictJson.Malformed {
     List<EvidenceBundle.Reading> readings = new ArrayList<>();
     for (Node r : b.objects("readings")) {
-      r.only(READING);
-      readings.add(
-          new EvidenceBundle.Reading(
-              r.string("source"),
-              r.string("sensorId"),
-              r.string("assetId"),
-              r.string("kpiId"),
-              r.string("observedAt"),
-              r.string("value"),
-              r.string("unit"),
-              r.string("originalValue"),
-              r.string("originalUnit")));
+      readings.add(reading(r.only(READING), r.strings("flags")));
     }
     return new EvidenceBundle.Batch(
-        b.integer("batchId"), readings, leaf(b.object("leaf").only(LEAF)));
+        b.integer("batchId"), b.string("encoding"), readings, leaf(b.object("leaf").only(LEAF)));
+  }
+
+  /** A batch of a {@value EvidenceBundle#FORMAT_V1} bundle: encoding v1, readings without flags. */
+  private static EvidenceBundle.Batch batchV1(Node b) throws StrictJson.Malformed {
+    List<EvidenceBundle.Reading> readings = new ArrayList<>();
+    for (Node r : b.objects("readings")) {
+      readings.add(reading(r.only(READING_V1), List.of()));
+    }
+    return new EvidenceBundle.Batch(
+        b.integer("batchId"), READINGS_V1, readings, leaf(b.object("leaf").only(LEAF)));
+  }
+
+  private static EvidenceBundle.Reading reading(Node r, List<String> flags)
+      throws StrictJson.Malformed {
+    return new EvidenceBundle.Reading(
+        r.string("source"),
+        r.string("sensorId"),
+        r.string("assetId"),
+        r.string("kpiId"),
+        r.string("observedAt"),
+        r.string("value"),
+        r.string("unit"),
+        r.string("originalValue"),
+        r.string("originalUnit"),
+        flags);
   }
 
   private static EvidenceBundle.Leaf leaf(Node l) throws StrictJson.Malformed {

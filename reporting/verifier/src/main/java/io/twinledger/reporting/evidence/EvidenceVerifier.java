@@ -9,10 +9,12 @@ import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.DomainEventLeaf;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.network.Consortium;
+import io.twinledger.twin.reading.AssessedReading;
+import io.twinledger.twin.reading.DecimalText;
 import io.twinledger.twin.reading.InstantText;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
-import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -20,11 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -92,27 +96,39 @@ public final class EvidenceVerifier {
       String tree,
       Map<Long, String> digests) {
     String item = "reading batch " + batch.batchId();
-    List<Reading> readings = new ArrayList<>();
+    Optional<ReadingBatch.Encoding> encoding = ReadingBatch.Encoding.ofTag(batch.encoding());
+    if (encoding.isEmpty()) {
+      return Finding.malformed(item, "its encoding \"" + batch.encoding() + "\" is not known");
+    }
+    List<AssessedReading> readings = new ArrayList<>();
     try {
       for (EvidenceBundle.Reading r : batch.readings()) {
+        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        for (String flag : r.flags()) {
+          if (!flags.add(QualityFlag.valueOf(flag))) {
+            throw new IllegalArgumentException("flag " + flag + " is listed twice");
+          }
+        }
         readings.add(
-            new Reading(
-                r.source(),
-                r.sensorId(),
-                r.assetId(),
-                r.kpiId(),
-                InstantText.parse(r.observedAt()),
-                new BigDecimal(r.value()),
-                r.unit(),
-                new BigDecimal(r.originalValue()),
-                r.originalUnit()));
+            new AssessedReading(
+                new Reading(
+                    r.source(),
+                    r.sensorId(),
+                    r.assetId(),
+                    r.kpiId(),
+                    InstantText.parse(r.observedAt()),
+                    DecimalText.parse(r.value()),
+                    r.unit(),
+                    DecimalText.parse(r.originalValue()),
+                    r.originalUnit()),
+                flags));
       }
     } catch (RuntimeException e) {
       return Finding.malformed(item, "a reading is unreadable: " + e.getMessage());
     }
     ReadingBatch recomputed;
     try {
-      recomputed = ReadingBatch.of(readings);
+      recomputed = ReadingBatch.of(encoding.get(), readings);
     } catch (IllegalArgumentException e) {
       return Finding.failed(item, "not a batch: " + e.getMessage());
     }
@@ -148,7 +164,7 @@ public final class EvidenceVerifier {
               + " readings, the audit log recorded "
               + leaf.readingCount());
     }
-    if (readings.stream().anyMatch(r -> !r.source().equals(leaf.source()))) {
+    if (readings.stream().anyMatch(r -> !r.reading().source().equals(leaf.source()))) {
       return Finding.failed(item, "a reading is not from the leaf's source " + leaf.source());
     }
     Optional<String> proof = proof(batch.leaf(), root, treeSize, tree);
@@ -414,8 +430,8 @@ public final class EvidenceVerifier {
 
   private static String decimal(String text) {
     try {
-      BigDecimal value = new BigDecimal(text).stripTrailingZeros();
-      return value.toPlainString();
+      // Bounded: a bundle is untrusted input, and the period value comes from it.
+      return DecimalText.parse(text).stripTrailingZeros().toPlainString();
     } catch (NumberFormatException e) {
       return text;
     }

@@ -20,6 +20,12 @@ class EvidenceJsonTest {
   /** The demo bundle as the writer writes it (indented), the form the edits below expect. */
   private static final String DEMO = demoBundle();
 
+  /**
+   * A demo bundle of the earlier format, exported before batch digests covered flags, compact as it
+   * was exported.
+   */
+  private static final String DEMO_V1 = gunzipped("/evidence/demo-bundle-v1.json.gz");
+
   @Test
   void whatTheWriterWritesReadsBackEqual() throws Exception {
     EvidenceBundle bundle = EvidenceJson.read(bytes(DEMO));
@@ -69,8 +75,17 @@ class EvidenceJsonTest {
     refused(DEMO.substring(0, DEMO.length() / 2), "not JSON: ");
     refused(DEMO + " {}", "not JSON: trailing content after the object");
     refused(
-        DEMO.replace("\"twinledger-evidence/v1\"", "\"twinledger-evidence/v0\""),
-        "not a twinledger-evidence/v1 bundle (field \"format\")");
+        DEMO.replace("\"twinledger-evidence/v2\"", "\"twinledger-evidence/v0\""),
+        "not a twinledger-evidence/v2 or twinledger-evidence/v1 bundle (field \"format\")");
+    refused(
+        DEMO.replaceFirst("\"encoding\" : \"[^\"]*\",", ""),
+        "missing field \"batches[0].encoding\"");
+    refused(
+        DEMO.replaceFirst(",\\s*\"flags\" : \\[[^\\]]*\\]", ""),
+        "missing field \"batches[0].readings[0].flags\"");
+    refused(
+        DEMO.replaceFirst("\"flags\" : \\[", "\"flags\" : [ 7, "),
+        "batches[0].readings[0].flags[0] is not a string");
     refused(DEMO.replaceFirst("\\{", "{ \"note\" : 1,"), "unknown field \"note\"");
     refused(
         DEMO.replaceFirst("\"batchId\" : (\\d+),", "\"batchId\" : $1, \"batchId\" : $1,"),
@@ -107,6 +122,32 @@ class EvidenceJsonTest {
         "unknown field \"checkpoint.x\"");
   }
 
+  @Test
+  void aVersion1BundleReadsAsBatchesOfEncodingV1WithoutFlags() throws Exception {
+    EvidenceBundle bundle = EvidenceJson.read(bytes(DEMO_V1));
+
+    assertThat(bundle.format()).isEqualTo(EvidenceBundle.FORMAT_V1);
+    assertThat(bundle.batches())
+        .isNotEmpty()
+        .allSatisfy(
+            batch -> {
+              assertThat(batch.encoding()).isEqualTo("twinledger-readings-v1");
+              assertThat(batch.readings()).allSatisfy(r -> assertThat(r.flags()).isEmpty());
+            });
+    assertThat(EvidenceJson.read(bytes(DEMO)).batches())
+        .allSatisfy(batch -> assertThat(batch.encoding()).isEqualTo("twinledger-readings-v2"));
+  }
+
+  @Test
+  void aVersion1BundleHasNeitherEncodingNorFlags() {
+    refused(
+        DEMO_V1.replaceFirst("\"batchId\":(\\d+),", "\"batchId\":$1,\"encoding\":\"x\","),
+        "unknown field \"batches[0].encoding\"");
+    refused(
+        DEMO_V1.replaceFirst("\"sensorId\":", "\"flags\":[],\"sensorId\":"),
+        "unknown field \"batches[0].readings[0].flags\"");
+  }
+
   private static void refused(String json, String reason) {
     assertThatThrownBy(() -> EvidenceJson.read(bytes(json)))
         .isInstanceOf(EvidenceJson.Malformed.class)
@@ -118,15 +159,21 @@ class EvidenceJsonTest {
   }
 
   private static String demoBundle() {
-    try (InputStream in =
-        new GZIPInputStream(
-            EvidenceJsonTest.class.getResourceAsStream("/evidence/demo-bundle.json.gz"))) {
+    try {
       return new String(
-          EvidenceJson.write(EvidenceJson.read(in.readAllBytes())), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+          EvidenceJson.write(EvidenceJson.read(bytes(gunzipped("/evidence/demo-bundle.json.gz")))),
+          StandardCharsets.UTF_8);
     } catch (EvidenceJson.Malformed e) {
       throw new AssertionError("the demo bundle does not read", e);
+    }
+  }
+
+  private static String gunzipped(String resource) {
+    try (InputStream in =
+        new GZIPInputStream(EvidenceJsonTest.class.getResourceAsStream(resource))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,6 +35,9 @@ class VerifierJarIT {
 
   /** A demo bundle: one DAY period of North Hill's system input volume, 5,000 readings. */
   private static final String BUNDLE = "/evidence/demo-bundle.json.gz";
+
+  /** The same kind of bundle in the earlier format, before batch digests covered flags. */
+  private static final String BUNDLE_V1 = "/evidence/demo-bundle-v1.json.gz";
 
   @TempDir Path dir;
 
@@ -62,15 +67,37 @@ class VerifierJarIT {
   }
 
   @Test
+  void aBundleOfTheEarlierFormatStillVerifies() throws Exception {
+    Run run = java(resource(BUNDLE_V1, "bundle-v1.json").toString());
+
+    assertThat(run.code()).as(run.out()).isZero();
+    assertThat(run.out().lines().toList().getLast()).startsWith("verdict: VERIFIED — all ");
+  }
+
+  @Test
   void aReadingAlteredInTheBundleIsNamedByItsBatch() throws Exception {
+    assertTamperedBatchNamed(
+        reading -> reading.put("value", reading.path("value").asString() + "1"));
+  }
+
+  /** Flags are covered by the digest from encoding v2 on: one added is a changed batch. */
+  @Test
+  void aFlagAddedInTheBundleIsNamedByItsBatch() throws Exception {
+    assertTamperedBatchNamed(
+        reading -> {
+          ArrayNode flags = (ArrayNode) reading.path("flags");
+          flags.add(flags.toString().contains("SPIKE") ? "GAP" : "SPIKE");
+        });
+  }
+
+  private void assertTamperedBatchNamed(Consumer<ObjectNode> tamper) throws Exception {
     JsonMapper json = JsonMapper.builder().build();
     ObjectNode bundle;
     try (InputStream in = new GZIPInputStream(VerifierJarIT.class.getResourceAsStream(BUNDLE))) {
       bundle = (ObjectNode) json.readTree(in);
     }
     JsonNode batch = bundle.path("batches").get(0);
-    ObjectNode reading = (ObjectNode) batch.path("readings").get(0);
-    reading.put("value", reading.path("value").asString() + "1");
+    tamper.accept((ObjectNode) batch.path("readings").get(0));
     Path tampered = dir.resolve("tampered.json");
     json.writeValue(tampered.toFile(), bundle);
 
@@ -79,7 +106,7 @@ class VerifierJarIT {
     assertThat(run.code()).as(run.out()).isOne();
     assertThat(run.out())
         .contains("reading batch " + batch.path("batchId").asLong() + ": digest mismatch")
-        .contains("verdict: NOT VERIFIED");
+        .contains("verdict: NOT VERIFIED — 1 of ");
   }
 
   @Test

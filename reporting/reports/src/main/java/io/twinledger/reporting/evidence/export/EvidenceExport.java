@@ -19,7 +19,11 @@ import io.twinledger.reporting.UnknownSubjectException;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceVerifier;
 import io.twinledger.reporting.evidence.Pem;
+import io.twinledger.twin.reading.AssessedReading;
+import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
+import io.twinledger.twin.reading.ReadingBatch;
+import io.twinledger.twin.store.BatchReadings;
 import io.twinledger.twin.store.ReadingStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -105,10 +109,15 @@ public class EvidenceExport {
     Proven proven = prove(batchIds.keySet(), event);
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     for (Map.Entry<Long, StoredLeaf> entry : proven.batches().entrySet()) {
+      // A batch whose row is gone is exported without readings, for the verifier to report.
+      Optional<BatchReadings> stored = readings.readingsOf(entry.getKey());
       batches.add(
           new EvidenceBundle.Batch(
               entry.getKey(),
-              readings.readingsOf(entry.getKey()).stream().map(EvidenceExport::reading).toList(),
+              stored.map(BatchReadings::encoding).orElse(ReadingBatch.Encoding.CURRENT).tag(),
+              stored.map(BatchReadings::readings).orElse(List.of()).stream()
+                  .map(EvidenceExport::reading)
+                  .toList(),
               leaf(entry.getValue(), proven.checkpoint())));
     }
     return new EvidenceBundle(
@@ -264,7 +273,8 @@ public class EvidenceExport {
             .toList());
   }
 
-  private static EvidenceBundle.Reading reading(Reading r) {
+  private static EvidenceBundle.Reading reading(AssessedReading assessed) {
+    Reading r = assessed.reading();
     return new EvidenceBundle.Reading(
         r.source(),
         r.sensorId(),
@@ -274,7 +284,8 @@ public class EvidenceExport {
         r.value().toPlainString(),
         r.unit(),
         r.originalValue().toPlainString(),
-        r.originalUnit());
+        r.originalUnit(),
+        assessed.flags().stream().map(QualityFlag::name).sorted().toList());
   }
 
   private static EvidenceBundle.Period period(KpiPeriodView p) {

@@ -1,4 +1,4 @@
-package io.twinledger.twin.quality;
+package io.twinledger.twin.reading;
 
 /**
  * What can be wrong with a reading. {@link #OUT_OF_RANGE} and {@link #FUTURE_TIMESTAMP} send a

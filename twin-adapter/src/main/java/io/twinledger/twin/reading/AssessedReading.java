@@ -1,7 +1,5 @@
-package io.twinledger.twin.store;
+package io.twinledger.twin.reading;
 
-import io.twinledger.twin.quality.QualityFlag;
-import io.twinledger.twin.reading.Reading;
 import java.util.Objects;
 import java.util.Set;
 
