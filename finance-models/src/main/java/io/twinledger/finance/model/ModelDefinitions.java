@@ -114,7 +114,9 @@ public final class ModelDefinitions {
     }
     if (!root.isObject()) {
       error(
-          "", "must be a mapping with id, version, name, assetClass, currency, parameters, lines");
+          "",
+          "must be a mapping with id, name, assetClass, currency, parameters, lines and an optional"
+              + " version");
       return Optional.empty();
     }
     allowOnly(root, "", "id", "version", "name", "assetClass", "currency", "parameters", "lines");
@@ -139,11 +141,14 @@ public final class ModelDefinitions {
             lines));
   }
 
+  /**
+   * The version may be left out: the registry numbers versions itself (1 on define, one more per
+   * revision), so a document without one reads as version 1.
+   */
   private Optional<Integer> version(JsonNode root) {
     JsonNode version = present(root, "version");
     if (version == null) {
-      error("version", "is required");
-      return Optional.empty();
+      return Optional.of(1);
     }
     if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
       error("version", "must be a whole number of at least 1, was " + version);

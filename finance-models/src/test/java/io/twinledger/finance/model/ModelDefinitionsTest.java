@@ -73,6 +73,15 @@ class ModelDefinitionsTest {
     assertThat(ModelDefinitions.parseYaml(json)).isEqualTo(definition);
   }
 
+  /** The registry numbers versions, so a document may leave the version out. */
+  @Test
+  void aDocumentWithoutAVersionReadsAsVersion1() {
+    ModelDefinition definition = ModelDefinitions.parseYaml(YAML.replace("version: 3\n", ""));
+
+    assertThat(definition.version()).isEqualTo(1);
+    assertThat(definition).isEqualTo(ModelDefinitions.parseYaml(YAML).withVersion(1));
+  }
+
   @Test
   void parameterOrderIsKept() {
     Map<String, ParameterDefinition> parameters = new LinkedHashMap<>();

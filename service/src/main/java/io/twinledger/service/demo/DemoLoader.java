@@ -226,8 +226,11 @@ public class DemoLoader {
         .append(" -m '{\"time\": \"")
         .append(now)
         .append("\", \"depth\": 0.4, \"unit\": \"MMT\"}'\n");
+    // Readings come oldest first; from an hour ago, the list shows the newest, the one above too.
     text.append("  Readings: curl -u investor:investor '")
         .append(base)
-        .append("/api/v1/twin/readings?asset=gi-rock-creek-a&kpi=rainfall-depth'\n");
+        .append("/api/v1/twin/readings?asset=gi-rock-creek-a&kpi=rainfall-depth&from=")
+        .append(now.minus(1, ChronoUnit.HOURS))
+        .append("'\n");
   }
 }
