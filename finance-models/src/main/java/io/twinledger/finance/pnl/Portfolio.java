@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -97,21 +96,20 @@ public final class Portfolio {
     return result;
   }
 
-  private static Optional<Totals> totals(List<Statement> statements) {
+  private static Totals totals(List<Statement> statements) {
     Currency currency = statements.get(0).currency();
     BigDecimal income = BigDecimal.ZERO;
     BigDecimal costs = BigDecimal.ZERO;
+    List<MissingValue> missing = new ArrayList<>();
     for (Statement statement : statements) {
-      if (statement.totals().isEmpty()) {
-        return Optional.empty();
-      }
-      income = income.add(statement.totals().get().income().amount());
-      costs = costs.add(statement.totals().get().costs().amount());
+      income = income.add(statement.totals().income().amount());
+      costs = costs.add(statement.totals().costs().amount());
+      missing.addAll(statement.totals().missing());
     }
-    return Optional.of(
-        new Totals(
-            new Money(income, currency),
-            new Money(costs, currency),
-            new Money(income.subtract(costs), currency)));
+    return new Totals(
+        new Money(income, currency),
+        new Money(costs, currency),
+        new Money(income.subtract(costs), currency),
+        missing);
   }
 }

@@ -2,7 +2,6 @@ package io.twinledger.finance.pnl;
 
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The P&amp;L of several assets for one period, in one currency.
@@ -11,14 +10,14 @@ import java.util.Optional;
  * @param period the statement period
  * @param currency the currency of every asset statement
  * @param assets one statement per asset, with its lines and provenance
- * @param totals the sums of the asset totals; empty if any asset's totals are
+ * @param totals the sums of the asset totals, with every asset's line months they leave out
  */
 public record PortfolioStatement(
     String portfolioId,
     StatementPeriod period,
     Currency currency,
     List<Statement> assets,
-    Optional<Totals> totals) {
+    Totals totals) {
 
   public PortfolioStatement {
     assets = List.copyOf(assets);

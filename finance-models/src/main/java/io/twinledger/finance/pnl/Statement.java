@@ -16,8 +16,7 @@ import java.util.Optional;
  *     period still running (quarter or year to date)
  * @param currency the currency of every amount
  * @param lines the booked lines, in the order of the model definition
- * @param totals empty if any line has no amount: a total over missing amounts would look final
- *     without being so
+ * @param totals the sums of the line amounts, with every line month they leave out
  */
 public record Statement(
     String assetId,
@@ -27,7 +26,7 @@ public record Statement(
     List<YearMonth> months,
     Currency currency,
     List<StatementLine> lines,
-    Optional<Totals> totals) {
+    Totals totals) {
 
   public Statement {
     months = List.copyOf(months);

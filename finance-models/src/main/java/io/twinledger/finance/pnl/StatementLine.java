@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param label the model line's label
  * @param kind the line's kind; the amount is positive in the direction of the kind (see {@link
  *     LineKind})
- * @param amount rounded to the currency's minor unit; empty if any month of the period has no value
+ * @param amount the sum of the rounded amounts of the months that have one; empty only if no month
+ *     of the period has a value
  * @param provenance KPI observations, evidence, parameters and lines behind the amount, merged over
  *     the months of the period
- * @param remarks why the amount is missing, prefixed with the month
+ * @param missing the months without a value and why, in month order; the amount leaves them out
  */
 public record StatementLine(
     String lineId,
@@ -24,9 +25,14 @@ public record StatementLine(
     LineKind kind,
     Optional<Money> amount,
     Provenance provenance,
-    List<String> remarks) {
+    List<MissingValue> missing) {
 
   public StatementLine {
-    remarks = List.copyOf(remarks);
+    missing = List.copyOf(missing);
+  }
+
+  /** Whether every evaluated month of the period has a value, so the amount is the whole. */
+  public boolean complete() {
+    return missing.isEmpty();
   }
 }

@@ -24,6 +24,11 @@ import java.util.Optional;
  * monthly amounts, so that quarters and years reconcile exactly with the months. Totals are sums of
  * the rounded line amounts with signs by {@link LineKind}.
  *
+ * <p>Missing values: a month whose line has no value (an input missing) adds nothing to the line or
+ * the totals and is listed as a {@link MissingValue} with the model's reasons, on the line and in
+ * the totals. Nothing is taken as zero silently, and no total disappears because one month of one
+ * line is missing.
+ *
  * <p>Memo lines are not booked and do not appear; their KPIs and parameters appear in the
  * provenance of the lines that use them.
  */
@@ -66,7 +71,7 @@ public final class Statements {
       if (!first.kind().booked()) {
         continue;
       }
-      lines.add(line(first, months, currency));
+      lines.add(line(run.assetId(), first, months, currency));
     }
     return new Statement(
         run.assetId(),
@@ -79,39 +84,40 @@ public final class Statements {
         totals(lines, currency));
   }
 
-  private static StatementLine line(LineValue first, List<PeriodValues> months, Currency currency) {
+  private static StatementLine line(
+      String assetId, LineValue first, List<PeriodValues> months, Currency currency) {
     BigDecimal sum = BigDecimal.ZERO;
-    boolean complete = true;
+    boolean anyValue = false;
     Provenance provenance = first.provenance();
-    List<String> remarks = new ArrayList<>();
+    List<MissingValue> missing = new ArrayList<>();
     for (PeriodValues month : months) {
       LineValue value = month.line(first.lineId()).orElseThrow();
       provenance = provenance.merge(value.provenance());
       if (value.value().isPresent()) {
         sum = sum.add(rounded(value.value().get(), currency));
+        anyValue = true;
       } else {
-        complete = false;
-        for (String remark : value.remarks()) {
-          remarks.add(month.period() + ": " + remark);
-        }
+        missing.add(new MissingValue(assetId, first.lineId(), month.period(), value.remarks()));
       }
     }
-    Optional<Money> amount = complete ? Optional.of(new Money(sum, currency)) : Optional.empty();
+    Optional<Money> amount = anyValue ? Optional.of(new Money(sum, currency)) : Optional.empty();
     return new StatementLine(
-        first.lineId(), first.label(), first.kind(), amount, provenance, remarks);
+        first.lineId(), first.label(), first.kind(), amount, provenance, missing);
   }
 
   static BigDecimal rounded(BigDecimal exact, Currency currency) {
     return exact.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
   }
 
-  /** Totals over lines of statements in one currency; empty if any line has no amount. */
-  static Optional<Totals> totals(Collection<StatementLine> lines, Currency currency) {
+  /** Totals over lines of statements in one currency: what exists, and what is left out. */
+  static Totals totals(Collection<StatementLine> lines, Currency currency) {
     BigDecimal income = BigDecimal.ZERO;
     BigDecimal costs = BigDecimal.ZERO;
+    List<MissingValue> missing = new ArrayList<>();
     for (StatementLine line : lines) {
+      missing.addAll(line.missing());
       if (line.amount().isEmpty()) {
-        return Optional.empty();
+        continue;
       }
       BigDecimal amount = line.amount().get().amount();
       if (line.kind() == LineKind.DEDUCTION) {
@@ -122,10 +128,10 @@ public final class Statements {
         costs = costs.add(amount);
       }
     }
-    return Optional.of(
-        new Totals(
-            new Money(income, currency),
-            new Money(costs, currency),
-            new Money(income.subtract(costs), currency)));
+    return new Totals(
+        new Money(income, currency),
+        new Money(costs, currency),
+        new Money(income.subtract(costs), currency),
+        missing);
   }
 }

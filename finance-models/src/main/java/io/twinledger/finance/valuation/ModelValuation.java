@@ -93,13 +93,13 @@ public final class ModelValuation {
     BigDecimal monthlyDebtService = terms.annualDebtService().divide(BigDecimal.valueOf(12), MC);
     for (Statement month : months) {
       YearMonth period = month.period().first();
-      if (month.totals().isEmpty()) {
+      if (!month.totals().complete()) {
         missing.add(period);
         continue;
       }
       flows.add(
           new DatedAmount(
-              period.atEndOfMonth(), round(month.totals().get().netResult().amount(), digits)));
+              period.atEndOfMonth(), round(month.totals().netResult().amount(), digits)));
       BigDecimal[] year =
           years.computeIfAbsent(
               period.getYear(), y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
@@ -187,13 +187,11 @@ public final class ModelValuation {
     List<DatedAmount> flows = new ArrayList<>();
     flows.add(new DatedAmount(terms.valuationDate(), BigDecimal.ZERO));
     for (Statement month : months) {
-      month
-          .totals()
-          .ifPresent(
-              totals ->
-                  flows.add(
-                      new DatedAmount(
-                          month.period().first().atEndOfMonth(), totals.netResult().amount())));
+      if (month.totals().complete()) {
+        flows.add(
+            new DatedAmount(
+                month.period().first().atEndOfMonth(), month.totals().netResult().amount()));
+      }
     }
     return Xnpv.of(terms.discountRate(), flows);
   }

@@ -114,19 +114,21 @@ final class PnlCommand {
             "    %-" + LABEL_WIDTH + "s %16s  %s%n",
             line.get("label").asString() + " [" + line.get("kind").asString() + "]",
             amount(line.get("amount")),
-            line.get("remarks").isEmpty() ? "" : line.get("remarks").get(0).asString());
+            missing(line.get("missing")));
       }
       JsonNode totals = statement.get("totals");
-      if (totals == null || totals.isNull()) {
-        out.println("    (no totals: a line has no amount)");
-      } else {
-        for (String total : List.of("income", "costs", "netResult")) {
-          out.printf(
-              Locale.ROOT,
-              "    %-" + LABEL_WIDTH + "s %16s%n",
-              total.equals("netResult") ? "Net result" : capitalised(total),
-              amount(totals.get(total)));
-        }
+      for (String total : List.of("income", "costs", "netResult")) {
+        out.printf(
+            Locale.ROOT,
+            "    %-" + LABEL_WIDTH + "s %16s%n",
+            total.equals("netResult") ? "Net result" : capitalised(total),
+            amount(totals.get(total)));
+      }
+      if (!totals.get("complete").asBoolean()) {
+        out.printf(
+            Locale.ROOT,
+            "    (totals leave out %d line months without a value)%n",
+            totals.get("missing").size());
       }
     }
     JsonNode first = pnl.get("statements").path(0).path("lines").path(0);
@@ -134,6 +136,21 @@ final class PnlCommand {
       out.println("  Drill down: " + service.url() + first.get("drillDown").asString());
     }
     out.println();
+  }
+
+  /** The first month a line lacks and why, and how many more; empty for a complete line. */
+  private static String missing(JsonNode missing) {
+    if (missing.isEmpty()) {
+      return "";
+    }
+    JsonNode first = missing.get(0);
+    String reasons =
+        first.get("reasons").isEmpty() ? "no value" : first.get("reasons").get(0).asString();
+    return "missing "
+        + first.get("month").asString()
+        + ": "
+        + reasons
+        + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more months)" : "");
   }
 
   private static String amount(JsonNode node) {

@@ -3,6 +3,7 @@ package io.twinledger.service.pnl;
 import io.twinledger.finance.model.LineKind;
 import io.twinledger.finance.model.ParameterUse;
 import io.twinledger.finance.money.Money;
+import io.twinledger.finance.pnl.MissingValue;
 import io.twinledger.finance.pnl.PeriodKind;
 import io.twinledger.finance.pnl.PortfolioStatement;
 import io.twinledger.finance.pnl.Statement;
@@ -54,7 +55,7 @@ final class PnlViews {
     }
   }
 
-  /** One statement. {@code totals} is absent when any line has no amount. */
+  /** One statement; its totals sum what exists and list the line months they leave out. */
   record StatementBody(
       String period,
       YearMonth first,
@@ -62,7 +63,7 @@ final class PnlViews {
       List<YearMonth> months,
       boolean complete,
       List<LineBody> lines,
-      Optional<TotalsBody> totals) {
+      TotalsBody totals) {
 
     static StatementBody of(Statement statement, String drillDownBase) {
       return new StatementBody(
@@ -77,7 +78,7 @@ final class PnlViews {
                       LineBody.of(
                           line, drillDownBase + line.lineId() + "?period=" + statement.period()))
               .toList(),
-          statement.totals().map(TotalsBody::of));
+          TotalsBody.of(statement.totals()));
     }
   }
 
@@ -86,6 +87,8 @@ final class PnlViews {
    *
    * @param kpiPeriods the KPI periods behind the amount, as {@code kpi month rREVISION}
    * @param evidenceBatches how many reading batches stand behind the amount
+   * @param complete whether every evaluated month has a value
+   * @param missing the months without a value, and why; the amount leaves them out
    * @param drillDown where the line's provenance and evidence are
    */
   record LineBody(
@@ -95,7 +98,8 @@ final class PnlViews {
       Optional<BigDecimal> amount,
       List<String> kpiPeriods,
       int evidenceBatches,
-      List<String> remarks,
+      boolean complete,
+      List<MissingValue> missing,
       String drillDown) {
 
     static LineBody of(StatementLine line, String drillDown) {
@@ -108,17 +112,32 @@ final class PnlViews {
               .map(k -> k.kpiId() + " " + k.period() + " r" + k.revision())
               .toList(),
           line.provenance().evidence().size(),
-          line.remarks(),
+          line.complete(),
+          line.missing(),
           drillDown);
     }
   }
 
-  /** Income, costs and net result of a statement. */
-  record TotalsBody(BigDecimal income, BigDecimal costs, BigDecimal netResult) {
+  /**
+   * Income, costs and net result of a statement: sums of what exists.
+   *
+   * @param complete whether no line month was left out
+   * @param missing every line month left out of the sums, and why
+   */
+  record TotalsBody(
+      BigDecimal income,
+      BigDecimal costs,
+      BigDecimal netResult,
+      boolean complete,
+      List<MissingValue> missing) {
 
     static TotalsBody of(Totals totals) {
       return new TotalsBody(
-          totals.income().amount(), totals.costs().amount(), totals.netResult().amount());
+          totals.income().amount(),
+          totals.costs().amount(),
+          totals.netResult().amount(),
+          totals.complete(),
+          totals.missing());
     }
   }
 
@@ -143,7 +162,7 @@ final class PnlViews {
   }
 
   /** One period of the portfolio: each asset's totals and their sums. */
-  record PortfolioPeriod(String period, List<AssetTotals> assets, Optional<TotalsBody> totals) {
+  record PortfolioPeriod(String period, List<AssetTotals> assets, TotalsBody totals) {
 
     static PortfolioPeriod of(PortfolioStatement statement, PeriodKind kind) {
       return new PortfolioPeriod(
@@ -155,20 +174,20 @@ final class PnlViews {
                           s.assetId(),
                           s.modelId(),
                           s.complete(),
-                          s.totals().map(TotalsBody::of),
+                          TotalsBody.of(s.totals()),
                           PNL + s.assetId() + "?period=" + kind))
               .toList(),
-          statement.totals().map(TotalsBody::of));
+          TotalsBody.of(statement.totals()));
     }
   }
 
-  /** One asset's totals in a portfolio period; absent when a line has no amount. */
+  /**
+   * One asset's totals in a portfolio period.
+   *
+   * @param complete whether every month of the period was evaluated (a running period is not)
+   */
   record AssetTotals(
-      String assetId,
-      String modelId,
-      boolean complete,
-      Optional<TotalsBody> totals,
-      String statement) {}
+      String assetId, String modelId, boolean complete, TotalsBody totals, String statement) {}
 
   /** The drill-down of one line over one statement period. */
   record LineDetail(

@@ -113,6 +113,47 @@ class ModelPnlApiTest {
     assertThat(drill.get("months")).hasSize(2);
   }
 
+  /**
+   * A month whose real losses never closed: the year and portfolio totals still sum what exists,
+   * say they are not complete, and name the line month left out with the model's reason.
+   */
+  @Test
+  void totalsSumWhatExistsAndNameEachMonthTheyLeaveOut() {
+    String asset = waterDistrict();
+    close(asset, "nrw-volume", 1, 1, "10000", 'a');
+    close(asset, "real-losses", 1, 1, "6000", 'b');
+    close(asset, "nrw-volume", 2, 1, "11000", 'c');
+    api.post("/api/v1/models", OFFICER, waterModel("water-" + asset, asset));
+
+    JsonNode year = awaitStatements(asset, "YEAR", 1).get("statements").get(0);
+
+    JsonNode totals = year.get("totals");
+    assertThat(totals.isObject()).as(year.toString()).isTrue();
+    assertThat(totals.get("complete").asBoolean()).isFalse();
+    // Income: (12000 − 10000) × 2.35 + (12000 − 11000) × 2.35 = 7050.00; costs: January's
+    // 6000 × 0.40 and the contractor's 2000 × 0.80 + 1000 × 0.80; February's real-losses cost is
+    // missing and left out.
+    assertThat(totals.get("income").decimalValue()).isEqualByComparingTo("7050.00");
+    assertThat(totals.get("costs").decimalValue()).isEqualByComparingTo("4800.00");
+    JsonNode missing = totals.get("missing");
+    assertThat(missing).hasSize(1);
+    assertThat(missing.get(0).get("assetId").asString()).isEqualTo(asset);
+    assertThat(missing.get(0).get("lineId").asString()).isEqualTo("real-losses-cost");
+    assertThat(missing.get(0).get("month").asString()).isEqualTo("2026-02");
+    assertThat(missing.get(0).get("reasons").get(0).asString()).contains("real-losses");
+    JsonNode cost = line(year, "real-losses-cost");
+    assertThat(cost.get("amount").decimalValue()).isEqualByComparingTo("2400.00");
+    assertThat(cost.get("complete").asBoolean()).isFalse();
+    assertThat(cost.get("missing")).isEqualTo(missing);
+
+    JsonNode portfolio =
+        api.get("/api/v1/pnl/portfolio?assets=" + asset + "&period=YEAR", "investor").json();
+    JsonNode portfolioTotals = portfolio.get("statements").get(0).get("totals");
+    assertThat(portfolioTotals.get("netResult").decimalValue()).isEqualByComparingTo("2250.00");
+    assertThat(portfolioTotals.get("complete").asBoolean()).isFalse();
+    assertThat(portfolioTotals.get("missing")).isEqualTo(missing);
+  }
+
   @Test
   void aLateRevisionAndAModelRevisionChangeTheStatementsVisiblyWithTheirCause() {
     String asset = waterDistrict();
