@@ -1,5 +1,6 @@
 package io.twinledger.twin.kpi;
 
+import io.twinledger.twin.reading.DecimalText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,6 @@ public final class Require {
    * {@code 1.5} and {@code 15E-1} are the same value and print without an exponent.
    */
   public static BigDecimal normalised(BigDecimal value) {
-    BigDecimal stripped = present(value, "value").stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    return DecimalText.normalised(present(value, "value"));
   }
 }

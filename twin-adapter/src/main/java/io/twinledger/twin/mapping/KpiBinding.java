@@ -1,5 +1,6 @@
 package io.twinledger.twin.mapping;
 
+import io.twinledger.twin.reading.DecimalText;
 import io.twinledger.twin.unit.IncompatibleUnitsException;
 import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
@@ -54,7 +55,8 @@ public record KpiBinding(
     }
     Objects.requireNonNull(sourceUnit, "sourceUnit");
     Objects.requireNonNull(range, "range");
-    Objects.requireNonNull(spikeThreshold, "spikeThreshold");
+    spikeThreshold =
+        Objects.requireNonNull(spikeThreshold, "spikeThreshold").map(DecimalText::normalised);
     if (sourceUnit.isPresent() && sourceUnit.get().dimension() != unit.dimension()) {
       throw new InvalidMappingException(
           "sourceUnit", new IncompatibleUnitsException(sourceUnit.get(), unit).reason());

@@ -22,31 +22,39 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * version: 1
+ * kpis:                                                     # once per KPI, for every channel
+ *   system-input-volume: {unit: MTQ, range: {min: 0, max: 250000}, spikeThreshold: 5000}
+ *   rut-depth: {unit: MMT, range: {min: 0, max: 100}, spikeThreshold: 5}
+ *   rainfall-depth: {unit: MMT, range: {min: 0, max: 300}}
  * sources:
  *   - ngsiLd: {entityId: urn:ngsi-ld:WaterConsumptionObserved:inlet}  # one entity
  *     asset: dma-north-hill
  *     attributes:
- *       waterConsumption: {kpi: system-input-volume, unit: MTQ, range: {min: 0}}
+ *       waterConsumption: {kpi: system-input-volume}
  *   - ngsiLd:                                                 # all entities of a type
  *       entityType: RoadSegment
  *       idPattern: 'urn:ngsi-ld:RoadSegment:(?<asset>road-a12-s\d\d)'  # asset from the id
  *     attributes:
- *       rutDepth: {kpi: rut-depth, unit: MMT, sourceUnit: MMT, spikeThreshold: 5}
+ *       rutDepth: {kpi: rut-depth, sourceUnit: MMT}
  *   - mqtt: {topic: riverton/rain/+/gauge, observedAt: /time}
  *     asset: gi-rock-creek-a
  *     attributes:
- *       rainfall: {value: /depth, unitCode: unit, kpi: rainfall-depth, unit: MMT}
+ *       rainfall: {value: /depth, unitCode: unit, kpi: rainfall-depth}
  * bulk:
  *   columns: {asset: asset_id, attribute: kpi_id, observedAt: observed_at, value: value}
  *   attributes:
- *     real-losses: {kpi: real-losses, unit: MTQ}
+ *     real-losses: {kpi: real-losses, unit: MTQ, range: {min: 0, max: 2500000}}
  * }</pre>
  *
- * <p>Per attribute: {@code kpi} and {@code unit} (the KPI's UN/CEFACT unit) are required; {@code
- * sourceUnit}, {@code range} ({@code min}, {@code max}) and {@code spikeThreshold} are optional
- * (see {@link KpiBinding}); MQTT attributes also take {@code value} (default: the field named like
- * the attribute) and {@code unitCode}, as {@link PayloadPath}s. Entity types and attribute names
- * are short names, as {@link io.twinledger.twin.ngsild.NotificationParser} reports them.
+ * <p>Per KPI under {@code kpis}: {@code unit}, {@code range} with both bounds, and an optional
+ * {@code spikeThreshold} ({@link KpiLimits}); every attribute bound to the KPI takes them. Per
+ * attribute: {@code kpi}, and {@code unit} unless the KPI is declared; {@code sourceUnit}, {@code
+ * range} ({@code min}, {@code max}) and {@code spikeThreshold} are optional (see {@link
+ * KpiBinding}), and the last two must agree with the KPI's declaration or, for a KPI not declared,
+ * with every other attribute bound to it; MQTT attributes also take {@code value} (default: the
+ * field named like the attribute) and {@code unitCode}, as {@link PayloadPath}s. Entity types and
+ * attribute names are short names, as {@link io.twinledger.twin.ngsild.NotificationParser} reports
+ * them.
  *
  * <p>Instances are immutable and thread-safe.
  */

@@ -28,6 +28,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <p>The document is walked as a tree rather than bound to classes, so that unknown keys (a
  * misspelt {@code spikeTreshold}) are errors rather than silently ignored, and each error names its
  * place in the document. An explicit YAML null counts as absent.
+ *
+ * <p>A KPI has one unit, range and spike threshold on every channel. Declared under {@code kpis},
+ * they apply to each attribute bound to the KPI, which may leave them out or repeat them exactly. A
+ * KPI not declared there must be given the same ones by every attribute bound to it.
  */
 final class MappingReader {
 
@@ -53,6 +57,12 @@ final class MappingReader {
 
   private final List<MappingProblem> problems = new ArrayList<>();
 
+  /** The KPIs declared under {@code kpis}, read before any attribute. */
+  private final Map<String, KpiLimits> declared = new HashMap<>();
+
+  /** For a KPI not declared, the first attribute bound to it: the others must agree with it. */
+  private final Map<String, FirstBinding> firstBindings = new HashMap<>();
+
   private MappingReader() {}
 
   static MappingConfig read(byte[] document) {
@@ -77,16 +87,17 @@ final class MappingReader {
       return Optional.empty();
     }
     if (!root.isObject()) {
-      problem("", "must be a mapping with version, sources and bulk");
+      problem("", "must be a mapping with version, kpis, sources and bulk");
       return Optional.empty();
     }
-    allowOnly(root, "", "version", "sources", "bulk");
+    allowOnly(root, "", "version", "kpis", "sources", "bulk");
     JsonNode version = present(root, "version");
     if (version == null) {
       problem("version", "is required");
     } else if (!version.isIntegralNumber() || version.asInt() != VERSION) {
       problem("version", "must be " + VERSION + ", was " + version);
     }
+    Optional.ofNullable(present(root, "kpis")).ifPresent(this::kpis);
     List<NgsiLdSource> ngsiLd = new ArrayList<>();
     List<MqttSource> mqtt = new ArrayList<>();
     JsonNode sources = present(root, "sources");
@@ -103,6 +114,38 @@ final class MappingReader {
       problem("", "maps nothing: give sources, bulk or both");
     }
     return Optional.of(new MappingConfig(ngsiLd, mqtt, bulk));
+  }
+
+  private void kpis(JsonNode kpis) {
+    if (!kpis.isObject()) {
+      problem("kpis", "must be a mapping of KPI ids to their unit, range and spikeThreshold");
+      return;
+    }
+    for (Map.Entry<String, JsonNode> kpi : kpis.properties()) {
+      String path = child("kpis", kpi.getKey());
+      JsonNode node = kpi.getValue();
+      if (!KpiBinding.KPI_ID.matcher(kpi.getKey()).matches()) {
+        problem(path, "is not a KPI id: lower case letters, digits, '_', '.' or '-' (max 64)");
+        continue;
+      }
+      if (!node.isObject()) {
+        problem(path, "must be a mapping with unit, range and an optional spikeThreshold");
+        continue;
+      }
+      int before = problems.size();
+      allowOnly(node, path, "unit", "range", "spikeThreshold");
+      Optional<UnitCode> unit = unit(node, "unit", path, true);
+      Optional<PhysicalRange> range = range(node, path);
+      if (range.isEmpty() && present(node, "range") == null) {
+        problem(child(path, "range"), "is required");
+      }
+      Optional<BigDecimal> spikeThreshold = decimal(node, "spikeThreshold", path);
+      if (problems.size() > before) {
+        continue;
+      }
+      valid(() -> new KpiLimits(unit.get(), range.get(), spikeThreshold), path)
+          .ifPresent(limits -> declared.put(kpi.getKey(), limits));
+    }
   }
 
   private void readSources(JsonNode sources, List<NgsiLdSource> ngsiLd, List<MqttSource> mqtt) {
@@ -311,10 +354,19 @@ final class MappingReader {
     }
     allowOnly(node, path, keys.toArray(String[]::new));
     Optional<String> kpi = text(node, "kpi", path, true);
-    Optional<UnitCode> unit = unit(node, "unit", path, true);
+    Optional<KpiLimits> limits = kpi.map(declared::get);
+    Optional<UnitCode> unit =
+        inherited(
+            unit(node, "unit", path, limits.isEmpty()), limits.map(KpiLimits::unit), path, "unit");
     Optional<UnitCode> sourceUnit = unit(node, "sourceUnit", path, false);
-    Optional<PhysicalRange> range = range(node, path);
-    Optional<BigDecimal> spikeThreshold = decimal(node, "spikeThreshold", path);
+    Optional<PhysicalRange> range =
+        inherited(range(node, path), limits.map(KpiLimits::range), path, "range");
+    Optional<BigDecimal> spikeThreshold =
+        inherited(
+            decimal(node, "spikeThreshold", path),
+            limits.flatMap(KpiLimits::spikeThreshold),
+            path,
+            "spikeThreshold");
     Optional<Duration> expectedInterval = duration(node, "expectedInterval", path);
     // A payload field defaults to the top-level member named like the attribute.
     Optional<PayloadPath> value =
@@ -325,12 +377,80 @@ final class MappingReader {
     if (problems.size() > before) {
       return Optional.empty();
     }
-    return valid(
+    Optional<KpiBinding> binding =
+        valid(
             () ->
                 new KpiBinding(
                     kpi.get(), unit.get(), sourceUnit, range, spikeThreshold, expectedInterval),
-            path)
-        .map(binding -> new Binding(binding, value.get(), unitCode));
+            path);
+    binding.filter(b -> limits.isEmpty()).ifPresent(b -> agreeWithFirst(b, path));
+    return binding.map(b -> new Binding(b, value.get(), unitCode));
+  }
+
+  /**
+   * A KPI-level setting of an attribute: the declared one when the attribute leaves it out; the
+   * attribute's own, which must then equal the declared one, when it repeats it.
+   */
+  private <T> Optional<T> inherited(
+      Optional<T> own, Optional<T> declaredValue, String path, String key) {
+    if (own.isEmpty() || declaredValue.isEmpty()) {
+      return own.isPresent() ? own : declaredValue;
+    }
+    if (!own.get().equals(declaredValue.get())) {
+      problem(
+          child(path, key),
+          "differs from the KPI's "
+              + key
+              + " under kpis ("
+              + describe(declaredValue.get())
+              + "); a KPI has one "
+              + key
+              + " on every channel: leave it out here");
+    }
+    return own;
+  }
+
+  /** An undeclared KPI's unit, range and spike threshold must be the same on every attribute. */
+  private void agreeWithFirst(KpiBinding binding, String path) {
+    FirstBinding first = firstBindings.putIfAbsent(binding.kpi(), new FirstBinding(path, binding));
+    if (first == null) {
+      return;
+    }
+    List<String> differing = new ArrayList<>();
+    if (!first.binding().unit().equals(binding.unit())) {
+      differing.add("unit");
+    }
+    if (!first.binding().range().equals(binding.range())) {
+      differing.add("range");
+    }
+    if (!first.binding().spikeThreshold().equals(binding.spikeThreshold())) {
+      differing.add("spikeThreshold");
+    }
+    if (!differing.isEmpty()) {
+      problem(
+          path,
+          "gives KPI "
+              + binding.kpi()
+              + " another "
+              + String.join(", ", differing)
+              + " than "
+              + first.path()
+              + "; a KPI has one unit, range and spikeThreshold on every channel: declare them"
+              + " once under kpis."
+              + binding.kpi());
+    }
+  }
+
+  private static String describe(Object value) {
+    return switch (value) {
+      case PhysicalRange r ->
+          "min "
+              + r.min().map(BigDecimal::toPlainString).orElse("none")
+              + ", max "
+              + r.max().map(BigDecimal::toPlainString).orElse("none");
+      case BigDecimal d -> d.toPlainString();
+      default -> value.toString();
+    };
   }
 
   private Optional<PhysicalRange> range(JsonNode parent, String parentPath) {
@@ -506,6 +626,9 @@ final class MappingReader {
         ? text
         : text.substring(0, PARSE_PROBLEM_LENGTH) + "…";
   }
+
+  /** Where an undeclared KPI was first bound, and how. */
+  private record FirstBinding(String path, KpiBinding binding) {}
 
   /** An attribute entry as configured, with its payload locations for MQTT sources. */
   private record Binding(KpiBinding kpi, PayloadPath value, Optional<PayloadPath> unitCode) {}

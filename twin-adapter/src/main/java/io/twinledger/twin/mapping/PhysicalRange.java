@@ -1,5 +1,6 @@
 package io.twinledger.twin.mapping;
 
+import io.twinledger.twin.reading.DecimalText;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import java.util.Optional;
 public record PhysicalRange(Optional<BigDecimal> min, Optional<BigDecimal> max) {
 
   public PhysicalRange {
-    Objects.requireNonNull(min, "min");
-    Objects.requireNonNull(max, "max");
+    // Without trailing zeros, so that 0 and 0.0 are one bound and ranges compare as values.
+    min = Objects.requireNonNull(min, "min").map(DecimalText::normalised);
+    max = Objects.requireNonNull(max, "max").map(DecimalText::normalised);
     if (min.isEmpty() && max.isEmpty()) {
       throw new InvalidMappingException("", "needs min, max or both");
     }

@@ -1,5 +1,6 @@
 package io.twinledger.twin.period;
 
+import io.twinledger.twin.reading.DecimalText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Comparator;
@@ -34,7 +35,6 @@ public enum PeriodAggregation {
           case MAX -> values.stream().max(Comparator.naturalOrder()).orElseThrow();
           case LAST -> values.getLast();
         };
-    BigDecimal stripped = result.stripTrailingZeros();
-    return Optional.of(stripped.scale() < 0 ? stripped.setScale(0) : stripped);
+    return Optional.of(DecimalText.normalised(result));
   }
 }

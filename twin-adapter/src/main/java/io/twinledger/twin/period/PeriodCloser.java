@@ -1,5 +1,6 @@
 package io.twinledger.twin.period;
 
+import io.twinledger.twin.reading.DecimalText;
 import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
@@ -129,7 +130,7 @@ public final class PeriodCloser {
         kpiId,
         window,
         revision,
-        result.value().map(PeriodCloser::normalised),
+        result.value().map(DecimalText::normalised),
         unit,
         coverage,
         evidence.readingCount,
@@ -138,11 +139,6 @@ public final class PeriodCloser {
         result.components(),
         result.remarks(),
         result.classification());
-  }
-
-  private static BigDecimal normalised(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** The quality summary and batch digests of the readings a period used. */

@@ -57,6 +57,16 @@ public final class DecimalText {
     return value;
   }
 
+  /**
+   * {@code value} without trailing zeros and never with a negative scale, so that equal quantities
+   * are equal values ({@code 1.50} and {@code 1.5}, {@code 250000} and {@code 250000.0}) and print
+   * the same with {@link BigDecimal#toPlainString()}.
+   */
+  public static BigDecimal normalised(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
   private static NumberFormatException tooLong() {
     return new NumberFormatException("has more than " + MAX_LENGTH + " characters");
   }

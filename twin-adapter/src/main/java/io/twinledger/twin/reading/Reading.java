@@ -37,9 +37,9 @@ public record Reading(
     requireText(assetId, "assetId", 128);
     requireText(kpiId, "kpiId", 64);
     observedAt = Objects.requireNonNull(observedAt, "observedAt").truncatedTo(ChronoUnit.MICROS);
-    value = normalised(Objects.requireNonNull(value, "value"));
+    value = DecimalText.normalised(Objects.requireNonNull(value, "value"));
     requireText(unit, "unit", 16);
-    originalValue = normalised(Objects.requireNonNull(originalValue, "originalValue"));
+    originalValue = DecimalText.normalised(Objects.requireNonNull(originalValue, "originalValue"));
     requireText(originalUnit, "originalUnit", 16);
   }
 
@@ -66,10 +66,5 @@ public record Reading(
         throw new IllegalArgumentException(name + " must not contain control characters");
       }
     }
-  }
-
-  private static BigDecimal normalised(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

@@ -1,5 +1,6 @@
 package io.twinledger.twin.unit;
 
+import io.twinledger.twin.reading.DecimalText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
@@ -92,11 +93,6 @@ public record Quantity(BigDecimal value, UnitCode unit) {
       converted = numerator.divide(denominator, ROUNDING);
       exact = false;
     }
-    return new NormalisedValue(withoutTrailingZeros(converted), target, value, unit, exact);
-  }
-
-  private static BigDecimal withoutTrailingZeros(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    return new NormalisedValue(DecimalText.normalised(converted), target, value, unit, exact);
   }
 }

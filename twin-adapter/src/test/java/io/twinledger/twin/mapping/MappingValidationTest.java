@@ -105,7 +105,7 @@ class MappingValidationTest {
     return Stream.of(
         // document level
         Arguments.of("", "", "the mapping document is empty"),
-        Arguments.of("[1, 2]", "", "must be a mapping with version, sources and bulk"),
+        Arguments.of("[1, 2]", "", "must be a mapping with version, kpis, sources and bulk"),
         Arguments.of("version: 1", "", "maps nothing: give sources, bulk or both"),
         Arguments.of("{version: 1, sources: []}", "", "maps nothing: give sources, bulk or both"),
         Arguments.of("{" + BULK + "}", "version", "is required"),
@@ -113,7 +113,7 @@ class MappingValidationTest {
         Arguments.of(
             "{version: 1, source: [], " + BULK + "}",
             "source",
-            "is not a known key; expected one of version, sources, bulk"),
+            "is not a known key; expected one of version, kpis, sources, bulk"),
         Arguments.of("{version: 1, sources: {}}", "sources", "must be a list"),
         // source level
         Arguments.of("{version: 1, sources: [x]}", "sources[0]", "must be a mapping"),
@@ -252,6 +252,90 @@ class MappingValidationTest {
     assertThat(problems(yaml))
         .extracting(MappingProblem::path, MappingProblem::reason)
         .containsExactly(tuple(path, reason));
+  }
+
+  /** Bulk columns for the documents below, which map one KPI on two channels. */
+  private static final String COLUMNS =
+      "columns: {asset: a, attribute: k, observedAt: t, value: v}";
+
+  static Stream<Arguments> kpiRules() {
+    return Stream.of(
+        Arguments.of(
+            "{version: 1, kpis: [], " + BULK + "}",
+            "kpis",
+            "must be a mapping of KPI ids to their unit, range and spikeThreshold"),
+        Arguments.of(
+            "{version: 1, kpis: {Flow: {unit: MQS, range: {min: 0, max: 1}}}, " + BULK + "}",
+            "kpis.Flow",
+            "is not a KPI id: lower case letters, digits, '_', '.' or '-' (max 64)"),
+        Arguments.of(
+            "{version: 1, kpis: {f: {unit: MQS}}, " + BULK + "}", "kpis.f.range", "is required"),
+        Arguments.of(
+            "{version: 1, kpis: {f: {unit: MQS, range: {min: 0}}}, " + BULK + "}",
+            "kpis.f.range.max",
+            "is required for a declared KPI"),
+        Arguments.of(
+            "{version: 1, kpis: {f: {range: {min: 0, max: 1}}}, " + BULK + "}",
+            "kpis.f.unit",
+            "is required"),
+        Arguments.of(
+            "{version: 1, kpis: {f: {unit: MQS, range: {min: 0, max: 1}, spike: 1}}, " + BULK + "}",
+            "kpis.f.spike",
+            "is not a known key; expected one of unit, range, spikeThreshold"),
+        // An attribute may repeat a declared setting, but not change it.
+        Arguments.of(
+            "{version: 1, kpis: {f: {unit: MQS, range: {min: 0, max: 1}}}, bulk: {"
+                + COLUMNS
+                + ", attributes: {f: {kpi: f, range: {min: 0}}}}}",
+            "bulk.attributes.f.range",
+            "differs from the KPI's range under kpis (min 0, max 1); a KPI has one range on every"
+                + " channel: leave it out here"),
+        // Undeclared, a KPI must get the same limits from every channel: the issue 14 mapping.
+        Arguments.of(
+            "{version: 1, sources: [{ngsiLd: {entityId: e}, asset: a, attributes: {w: {kpi: f,"
+                + " unit: MTQ, range: {min: 0, max: 250000}}}}], bulk: {"
+                + COLUMNS
+                + ", attributes: {f: {kpi: f, unit: MTQ, range: {min: 0}}}}}",
+            "bulk.attributes.f",
+            "gives KPI f another range than sources[0].attributes.w; a KPI has one unit, range and"
+                + " spikeThreshold on every channel: declare them once under kpis.f"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("kpiRules")
+  void aKpiHasOneUnitRangeAndSpikeThresholdOnEveryChannel(String yaml, String path, String reason) {
+    assertThat(problems(yaml))
+        .extracting(MappingProblem::path, MappingProblem::reason)
+        .containsExactly(tuple(path, reason));
+  }
+
+  @Test
+  void attributesOfADeclaredKpiTakeItsUnitRangeAndSpikeThreshold() throws IOException {
+    String yaml =
+        """
+        version: 1
+        kpis:
+          siv: {unit: MTQ, range: {min: 0, max: 250000.0}, spikeThreshold: 5000}
+        sources:
+          - ngsiLd: {entityId: 'urn:ngsi-ld:WaterConsumptionObserved:1'}
+            asset: dma-north-hill
+            attributes:
+              waterConsumption: {kpi: siv, sourceUnit: LTR, range: {min: 0.0, max: 250000}}
+        bulk:
+          %s
+          attributes:
+            siv: {kpi: siv}
+        """
+            .formatted(COLUMNS);
+
+    MappingConfig config =
+        MappingConfig.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+
+    KpiBinding bulk =
+        config.resolveBulk("dma-north-hill", "siv", Optional.of("m")).orElseThrow().binding();
+    assertThat(bulk.unit()).hasToString("MTQ");
+    assertThat(bulk.range().orElseThrow().max()).contains(new BigDecimal("250000"));
+    assertThat(bulk.spikeThreshold()).contains(new BigDecimal("5000"));
   }
 
   @Test
