@@ -3,6 +3,7 @@ package io.twinledger.service.asset;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.ledger.asset.AssetHistory;
+import io.twinledger.ledger.asset.HistoryPage;
 import io.twinledger.ledger.asset.RecordedEvent;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetView;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,13 +76,30 @@ public class AssetController {
 
   @GetMapping("/{assetId}/events")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.OPERATOR})
-  @Operation(summary = "The asset's complete event history, read from the event store")
-  public List<RecordedEvent> events(@PathVariable String assetId) {
-    List<RecordedEvent> events = history.of(assetId);
-    if (events.isEmpty()) {
+  @Operation(
+      summary = "The asset's event history, read from the event store, a page at a time",
+      description =
+          "Events in sequence order after `after` (from the first without it), of one `type` if"
+              + " given, at most `limit` (1-1000, default 100). When more follow, a `Link` header"
+              + " with rel=\"next\" gives the next page's address.")
+  public ResponseEntity<List<RecordedEvent>> events(
+      @PathVariable String assetId,
+      @RequestParam(required = false) Long after,
+      @RequestParam(required = false) String type,
+      @RequestParam(defaultValue = "100") int limit) {
+    HistoryQuery query = HistoryQuery.parse(after, type, limit);
+    HistoryPage page = history.page(assetId, query.after(), query.type(), query.limit());
+    if (page.events().isEmpty()
+        && history.page(assetId, Optional.empty(), Optional.empty(), 1).events().isEmpty()) {
       throw new NotFoundException("no asset " + assetId);
     }
-    return events;
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    page.next()
+        .ifPresent(
+            next ->
+                answer.header(
+                    HttpHeaders.LINK, "<" + query.next(assetId, next) + ">; rel=\"next\""));
+    return answer.body(page.events());
   }
 
   @GetMapping("/{assetId}/kpis/{kpiId}/periods")

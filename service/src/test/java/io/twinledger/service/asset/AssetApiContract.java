@@ -9,6 +9,7 @@ import io.twinledger.service.support.Api;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -373,6 +374,58 @@ abstract class AssetApiContract {
     assertThat(events.get(1).at("/payload/definition/kpiId").asString())
         .isEqualTo("runoff-reduction");
     assertThat(api.get("/api/v1/assets/nothing-here/events", "auditor").status()).isEqualTo(404);
+  }
+
+  /** A long history comes a page at a time: follow the Link headers, or filter by type. */
+  @Test
+  void historyIsPagedByLinkHeadersAndFilteredByType() {
+    String id = register(uniqueId("gi"), "STORMWATER_SITE", STORM);
+    for (int version = 0; version < 5; version++) {
+      var defined =
+          api.put(
+              "/api/v1/assets/" + id + "/kpis/runoff-reduction",
+              OFFICER,
+              kpiBody(version, "41." + version));
+      assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+    }
+
+    List<Long> sequence = new ArrayList<>();
+    String page = "/api/v1/assets/" + id + "/events?limit=2";
+    int pages = 0;
+    while (page != null) {
+      var answer = api.get(page, "auditor");
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.json().size()).isBetween(1, 2);
+      answer.json().forEach(event -> sequence.add(event.get("sequenceNumber").asLong()));
+      page =
+          answer
+              .headers()
+              .firstValue("Link")
+              .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+              .orElse(null);
+      pages++;
+    }
+    assertThat(sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    assertThat(pages).isEqualTo(3);
+
+    var defined = api.get("/api/v1/assets/" + id + "/events?type=KpiDefined&limit=4", "auditor");
+    assertThat(defined.json()).hasSize(4);
+    assertThat(defined.json().get(0).get("sequenceNumber").asLong()).isOne();
+    assertThat(defined.headers().firstValue("Link"))
+        .contains(
+            "</api/v1/assets/" + id + "/events?after=4&limit=4&type=KpiDefined>; rel=\"next\"");
+    assertThat(
+            api.get("/api/v1/assets/" + id + "/events?after=4&type=KpiDefined", "auditor").json())
+        .hasSize(1);
+    assertThat(api.get("/api/v1/assets/" + id + "/events?after=99", "auditor").json()).isEmpty();
+
+    for (String bad : List.of("limit=0", "limit=1001", "after=-1", "type=Nope", "limit=x")) {
+      var refused = api.get("/api/v1/assets/" + id + "/events?" + bad, "auditor");
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
+    }
+    assertThat(api.get("/api/v1/assets/nothing-here/events?type=KpiDefined", "auditor").status())
+        .isEqualTo(404);
   }
 
   @Test

@@ -1,6 +1,11 @@
 package io.twinledger.ledger.asset;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -16,9 +21,48 @@ public class AssetHistory {
     this.eventStore = eventStore;
   }
 
+  /** The simple names of the events an asset's stream holds, for filtering by type. */
+  public static final Set<String> EVENT_TYPES =
+      Set.of(
+          "AssetRegistered",
+          "AssetParametersUpdated",
+          "KpiDefined",
+          "KpiPeriodClosed",
+          "AssetDecommissioned");
+
   /** Every event of the asset in sequence order; empty when no such asset exists. */
   public List<RecordedEvent> of(String assetId) {
     return eventStore.readEvents(assetId, 0L).asStream().map(AssetHistory::recorded).toList();
+  }
+
+  /**
+   * A page of the asset's events: those after sequence number {@code after} (all, from the first,
+   * when empty), of one type if given, at most {@code limit}. The store is read from {@code after}
+   * on, so a page costs the events it skips for the type filter, not the whole stream.
+   *
+   * @param type a simple event name of {@link #EVENT_TYPES}
+   */
+  public HistoryPage page(String assetId, Optional<Long> after, Optional<String> type, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    List<RecordedEvent> events = new ArrayList<>(Math.min(limit, 1_000));
+    long first = after.map(a -> a + 1).orElse(0L);
+    try (Stream<? extends DomainEventMessage<?>> stream =
+        eventStore.readEvents(assetId, first).asStream()) {
+      Iterator<? extends DomainEventMessage<?>> messages = stream.iterator();
+      while (messages.hasNext()) {
+        DomainEventMessage<?> message = messages.next();
+        if (type.isPresent() && !type.get().equals(message.getPayloadType().getSimpleName())) {
+          continue;
+        }
+        if (events.size() == limit) {
+          return new HistoryPage(events, Optional.of(events.getLast().sequenceNumber()));
+        }
+        events.add(recorded(message));
+      }
+    }
+    return new HistoryPage(events, Optional.empty());
   }
 
   private static RecordedEvent recorded(DomainEventMessage<?> message) {
