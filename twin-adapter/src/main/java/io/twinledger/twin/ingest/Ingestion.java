@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The twin ingestion pipeline: map each observation to an asset's KPI, normalise its unit, check
  * its quality, then store the accepted readings as one batch and keep everything refused in
- * quarantine with the reason and the raw payload. Unmapped attributes are counted and ignored.
+ * quarantine with the reason and the raw payload. Unmapped attributes are counted and ignored; an
+ * NGSI-LD report also names each attribute that gave no reading, ignored or quarantined.
  *
  * <p>Each call handles one delivery and commits it before returning, so a caller may acknowledge
  * the delivery (HTTP 200, MQTT PUBACK, file progress) once the call returns. Calls are serialised,
