@@ -1,7 +1,9 @@
 package io.twinledger.service.cli;
 
+import io.twinledger.twin.net.NetworkFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,7 +70,11 @@ final class SubscribeCommand {
               + JsonMapper.shared().readTree(response.body()).path("location").asString());
       return 0;
     } catch (IOException e) {
-      err.println("twinledger: cannot reach " + service.url() + ": " + e.getMessage());
+      err.println(
+          "twinledger: cannot reach "
+              + service.url()
+              + ": "
+              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

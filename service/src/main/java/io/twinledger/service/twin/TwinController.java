@@ -87,9 +87,11 @@ public class TwinController {
           "Receive an NGSI-LD notification (subscription endpoint for Orion-LD, Stellio,"
               + " Scorpio)",
       description =
-          "Stores the mapped readings; anything refused is quarantined with its reason. Answers"
-              + " 200 once stored, so the broker need not resend; a notification refused as a"
-              + " whole (not JSON, no data array) is quarantined and answered 400.")
+          "Stores the mapped readings; anything refused is quarantined with its reason, a mapped"
+              + " attribute that gives no number included. Answers 200 once stored, so the"
+              + " broker need not resend, naming each ignored and quarantined attribute with its"
+              + " reason (up to 100 of each); a notification refused as a whole (not JSON, no"
+              + " data array) is quarantined and answered 400.")
   public ResponseEntity<?> notification(
       HttpServletRequest request,
       @RequestHeader(name = "Link", required = false) String link,

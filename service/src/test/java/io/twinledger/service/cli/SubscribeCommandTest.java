@@ -6,7 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +51,58 @@ class SubscribeCommandTest {
     assertThat(out.toString())
         .isEqualTo("subscribed: " + brokerUrl + "/ngsi-ld/v1/subscriptions/s42\n");
     assertThat(tenant.get()).isEqualTo("riverton");
+  }
+
+  @Test
+  void anUnreachableBrokerIsOneLineNamingTheCause() throws Exception {
+    int closed = closedPort();
+
+    Run refused = subscribe("http://127.0.0.1:" + closed, "http://localhost:" + port);
+    Run unknown = subscribe("http://no-such-broker.invalid:1026", "http://localhost:" + port);
+
+    assertThat(refused.code()).isOne();
+    assertThat(refused.err())
+        .isEqualTo(
+            "twinledger: subscription refused (HTTP 502): broker http://127.0.0.1:"
+                + closed
+                + " cannot be reached: connection refused\n");
+    assertThat(unknown.err())
+        .isEqualTo(
+            "twinledger: subscription refused (HTTP 502): broker"
+                + " http://no-such-broker.invalid:1026 cannot be reached:"
+                + " unknown host no-such-broker.invalid\n");
+  }
+
+  @Test
+  void anUnreachableServiceIsOneLineNamingTheCause() throws Exception {
+    int closed = closedPort();
+
+    Run run = subscribe("http://orion:1026", "http://127.0.0.1:" + closed);
+
+    assertThat(run.code()).isOne();
+    assertThat(run.err())
+        .isEqualTo(
+            "twinledger: cannot reach http://127.0.0.1:" + closed + ": connection refused\n");
+  }
+
+  private record Run(int code, String err) {}
+
+  private static Run subscribe(String brokerUrl, String serviceUrl) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        SubscribeCommand.run(
+            new String[] {brokerUrl, "--url", serviceUrl},
+            Map.of("TWINLEDGER_PASSWORD", "operator"),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A local port nothing listens on: bound, then released. */
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

@@ -80,6 +80,37 @@ abstract class TwinApiContract {
   }
 
   @Test
+  void aMappedAttributeInTextIsQuarantinedAndTheReplyNamesEveryAttributeLeftOut() {
+    String marker = "text-" + UUID.randomUUID();
+    String entity = "urn:ngsi-ld:RoadSegment:riverton:road-a12-s03";
+    var reply =
+        post(
+            """
+            {"id": "urn:ngsi-ld:Notification:%s", "type": "Notification",
+             "subscriptionId": "urn:ngsi-ld:Subscription:a12",
+             "notifiedAt": "2024-04-20T09:00:00Z",
+             "data": [{"id": "%s", "type": "RoadSegment",
+               "iri": {"type": "Property", "value": "%s", "observedAt": "2024-04-20T08:55:00Z"},
+               "colour": {"type": "Property", "value": "grey"}}]}
+            """
+                .formatted(marker, entity, marker));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().get("quarantined").asInt()).isOne();
+    assertThat(reply.json().get("unmapped").asInt()).isOne();
+    assertThat(reply.json().at("/quarantinedAttributes/0/entity").asString()).isEqualTo(entity);
+    assertThat(reply.json().at("/quarantinedAttributes/0/attribute").asString()).isEqualTo("iri");
+    assertThat(reply.json().at("/quarantinedAttributes/0/reason").asString())
+        .isEqualTo("data[0].iri.value: is the text '" + marker + "', not a number");
+    assertThat(reply.json().at("/ignoredAttributes/0/attribute").asString()).isEqualTo("colour");
+    assertThat(reply.json().at("/ignoredAttributes/0/reason").asString())
+        .startsWith("not in the mapping");
+    assertThat(reply.json().get("unlistedAttributes").asInt()).isZero();
+    assertThat(api.get("/api/v1/twin/quarantine?limit=50", "auditor").body())
+        .contains(entity + " iri: data[0].iri.value: is the text '" + marker + "', not a number");
+  }
+
+  @Test
   void aSubscriptionIsCreatedOnTheBrokerPointingBackAtThisService() throws Exception {
     AtomicReference<String> received = new AtomicReference<>();
     HttpServer broker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

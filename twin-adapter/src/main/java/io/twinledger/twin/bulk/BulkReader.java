@@ -286,7 +286,8 @@ public final class BulkReader {
       Optional<String> unitCode =
           layout.unitCode().isPresent() ? present(fields[optional]) : Optional.empty();
       rows.add(
-          new BulkRow(line, fields[ASSET], fields[ATTRIBUTE], sensor, observedAt, value, unitCode));
+          new BulkRow(
+              line, fields[ASSET], fields[ATTRIBUTE], sensor, observedAt, value, unitCode, raw));
       full();
     }
 

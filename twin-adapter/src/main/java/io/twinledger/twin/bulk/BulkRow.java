@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param attribute what the value measures, as the mapping's bulk attributes name it
  * @param sensorId the sensor, when the file has a sensor column
  * @param unitCode UN/CEFACT common code of {@code value}, when the file has a unit column
+ * @param raw the line as it stands in the file, kept in quarantine if the reading is refused (at
+ *     most {@link BulkReader#MAX_LINE_LENGTH} characters: longer lines are rejected unread)
  */
 public record BulkRow(
     long line,
@@ -19,4 +21,5 @@ public record BulkRow(
     Optional<String> sensorId,
     Instant observedAt,
     BigDecimal value,
-    Optional<String> unitCode) {}
+    Optional<String> unitCode,
+    String raw) {}

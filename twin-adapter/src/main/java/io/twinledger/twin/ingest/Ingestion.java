@@ -16,6 +16,7 @@ import io.twinledger.twin.ngsild.NotificationParser;
 import io.twinledger.twin.ngsild.ObservedAttribute;
 import io.twinledger.twin.ngsild.ParsedNotification;
 import io.twinledger.twin.ngsild.RejectedNotification;
+import io.twinledger.twin.ngsild.SkippedAttribute;
 import io.twinledger.twin.quality.Assessment;
 import io.twinledger.twin.quality.QualityAssessor;
 import io.twinledger.twin.quality.QualityPolicy;
@@ -35,7 +36,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The twin ingestion pipeline: map each observation to an asset's KPI, normalise its unit, check
  * its quality, then store the accepted readings as one batch and keep everything refused in
- * quarantine with the reason and the raw payload. Unmapped attributes are counted and ignored.
+ * quarantine with the reason and the raw payload. Unmapped attributes are counted and ignored; an
+ * NGSI-LD report also names each attribute that gave no reading, ignored or quarantined.
  *
  * <p>Each call handles one delivery and commits it before returning, so a caller may acknowledge
  * the delivery (HTTP 200, MQTT PUBACK, file progress) once the call returns. Calls are serialised,
@@ -67,6 +68,9 @@ public final class Ingestion {
   public static final int MAX_MQTT_PAYLOAD_BYTES = 65_536;
 
   private static final int KEPT_OF_LONG_PAYLOAD = 200;
+
+  /** Why an NGSI-LD attribute outside the mapping is ignored. */
+  private static final String NOT_MAPPED = "not in the mapping";
 
   private final MappingConfig mapping;
   private final ReadingStore store;
@@ -112,41 +116,55 @@ public final class Ingestion {
         delivery.quarantine(rejected.reason(), raw);
         delivery.refusal = Optional.of(rejected.reason());
       }
-      case ParsedNotification parsed -> {
-        for (ObservedAttribute observed : parsed.observations()) {
-          Optional<ReadingTarget> target =
-              mapping.resolve(
-                  observed.entityId(),
-                  observed.entityType(),
-                  observed.attribute(),
-                  observed.datasetId());
-          if (target.isEmpty()) {
-            delivery.unmapped++;
-            continue;
-          }
-          delivery.reading(
-              target.get(),
-              observed.observedAt(),
-              observed.value(),
-              observed.unitCode(),
-              () -> observed.entityId() + " " + observed.attribute() + ": " + observed.value());
-        }
-        Map<String, String> types = new HashMap<>();
-        parsed.observations().forEach(o -> types.put(o.entityId(), o.entityType()));
-        List<String> reasons = new ArrayList<>();
-        for (AttributeRejection rejection : parsed.rejections()) {
-          if (bound(rejection, types)) {
-            reasons.add(describe(rejection));
-          } else {
-            delivery.unmapped++;
-          }
-        }
-        if (!reasons.isEmpty()) {
-          delivery.quarantine(String.join("; ", reasons), raw);
-        }
-      }
+      case ParsedNotification parsed -> attributes(parsed, delivery);
     }
     return delivery.finish();
+  }
+
+  /**
+   * Stores the mapped readings of a notification; quarantines, one entry each, the mapped
+   * attributes that yield none and the entities that could not be read; ignores the rest. Each
+   * attribute that gives no reading is named in the report.
+   */
+  private void attributes(ParsedNotification parsed, Delivery delivery) {
+    for (ObservedAttribute observed : parsed.observations()) {
+      String entity = observed.entityId();
+      String attribute = observed.attribute();
+      Optional<ReadingTarget> target =
+          mapping.resolve(entity, observed.entityType(), attribute, observed.datasetId());
+      if (target.isEmpty()) {
+        delivery.ignore(AttributeNote.of(entity, attribute, NOT_MAPPED));
+        continue;
+      }
+      delivery
+          .reading(target.get(), observed.observedAt(), observed.value(), observed.unitCode())
+          .ifPresent(
+              reason ->
+                  delivery.quarantine(
+                      AttributeNote.of(entity, attribute, reason),
+                      reason,
+                      entity + " " + attribute + ": " + observed.value()));
+    }
+    for (SkippedAttribute skipped : parsed.skipped()) {
+      AttributeNote note =
+          AttributeNote.of(skipped.entityId(), skipped.attribute(), skipped.reason());
+      if (mapping
+          .resolve(skipped.entityId(), skipped.entityType(), skipped.attribute())
+          .isPresent()) {
+        delivery.quarantine(note, describe(note), skipped.json());
+      } else {
+        delivery.ignore(unmapped(note));
+      }
+    }
+    for (AttributeRejection rejection : parsed.rejections()) {
+      AttributeNote note =
+          new AttributeNote(rejection.entityId(), rejection.attribute(), rejection.reason());
+      if (bound(rejection)) {
+        delivery.quarantine(note, describe(note), rejection.json());
+      } else {
+        delivery.ignore(unmapped(note));
+      }
+    }
   }
 
   /** MQTT messages, each routed by its topic. */
@@ -215,7 +233,9 @@ public final class Ingestion {
         }
         Optional<String> unit =
             reading.unitCode().flatMap(path -> path.find(payload)).map(JsonNode::asString);
-        delivery.reading(reading.target(), observedAt.get(), number, unit, raw);
+        delivery
+            .reading(reading.target(), observedAt.get(), number, unit)
+            .ifPresent(reason -> delivery.quarantine(reason, raw.get()));
       }
     }
     return delivery.finish();
@@ -248,15 +268,13 @@ public final class Ingestion {
       if (target.isEmpty()) {
         delivery.quarantine(
             "line " + row.line() + ": no mapping for " + row.assetId() + "/" + row.attribute(),
-            row.toString());
+            row.raw());
         continue;
       }
-      delivery.reading(
-          target.get(),
-          row.observedAt(),
-          row.value(),
-          row.unitCode(),
-          () -> "line " + row.line() + ": " + row);
+      delivery
+          .reading(target.get(), row.observedAt(), row.value(), row.unitCode())
+          .ifPresent(
+              reason -> delivery.quarantine("line " + row.line() + ": " + reason, row.raw()));
     }
     return delivery;
   }
@@ -265,20 +283,29 @@ public final class Ingestion {
    * Whether a rejected attribute matters: one the mapping binds to a KPI, or a structural problem
    * not tied to an attribute. A text property such as {@code name} is not a refused reading.
    */
-  private boolean bound(AttributeRejection rejection, Map<String, String> typesById) {
-    if (rejection.entityId().isEmpty() || rejection.attribute().isEmpty()) {
+  private boolean bound(AttributeRejection rejection) {
+    if (rejection.entityId().isEmpty()
+        || rejection.entityType().isEmpty()
+        || rejection.attribute().isEmpty()) {
       return true;
     }
-    String entityId = rejection.entityId().get();
     return mapping
-        .resolve(entityId, typesById.getOrDefault(entityId, ""), rejection.attribute().get())
+        .resolve(
+            rejection.entityId().get(), rejection.entityType().get(), rejection.attribute().get())
         .isPresent();
   }
 
-  private static String describe(AttributeRejection rejection) {
-    return rejection.entityId().map(id -> id + " ").orElse("")
-        + rejection.attribute().map(a -> a + ": ").orElse("")
-        + rejection.reason();
+  /** The quarantine reason: entity, attribute and problem. */
+  private static String describe(AttributeNote note) {
+    return note.entity().map(id -> id + " ").orElse("")
+        + note.attribute().map(a -> a + ": ").orElse("")
+        + note.reason();
+  }
+
+  /** An attribute the mapping does not bind, with what else was wrong with it. */
+  private static AttributeNote unmapped(AttributeNote note) {
+    return new AttributeNote(
+        note.entity(), note.attribute(), NOT_MAPPED + " (" + note.reason() + ")");
   }
 
   private static Optional<Instant> instant(JsonNode node) {
@@ -327,15 +354,18 @@ public final class Ingestion {
   }
 
   /**
-   * The readings and refusals of one delivery, stored together. The raw text of a reading is built
-   * only if the reading is refused: for accepted rows it would be work on the hot path for nothing.
+   * The readings and refusals of one delivery, stored together. Callers build the raw text of a
+   * reading only if it is refused: for accepted rows it would be work on the hot path for nothing.
    */
   private final class Delivery {
     private final String source;
     private final Instant receivedAt;
     private final List<AssessedReading> accepted = new ArrayList<>();
     private final List<QuarantinedPayload> refused = new ArrayList<>();
+    private final List<AttributeNote> ignoredAttributes = new ArrayList<>();
+    private final List<AttributeNote> quarantinedAttributes = new ArrayList<>();
     private int unmapped;
+    private int unlistedAttributes;
     private Optional<String> refusal = Optional.empty();
 
     Delivery(String source, Instant receivedAt) {
@@ -343,24 +373,22 @@ public final class Ingestion {
       this.receivedAt = receivedAt;
     }
 
-    void reading(
-        ReadingTarget target,
-        Instant observedAt,
-        BigDecimal value,
-        Optional<String> unitCode,
-        Supplier<String> raw) {
+    /**
+     * Keeps the reading if it passes; otherwise returns why not, for the caller to quarantine it
+     * with what it knows of where it came from.
+     */
+    Optional<String> reading(
+        ReadingTarget target, Instant observedAt, BigDecimal value, Optional<String> unitCode) {
       KpiBinding binding = target.binding();
       Optional<String> code = unitCode.or(() -> binding.sourceUnit().map(Enum::name));
       if (code.isEmpty()) {
-        quarantine(target.sensorId() + ": no unitCode and no sourceUnit in the mapping", raw.get());
-        return;
+        return Optional.of(target.sensorId() + ": no unitCode and no sourceUnit in the mapping");
       }
       NormalisedValue normalised;
       try {
         normalised = Quantity.of(value, code.get()).convertTo(binding.unit());
       } catch (QuantityException e) {
-        quarantine(target.sensorId() + ": " + e.reason(), raw.get());
-        return;
+        return Optional.of(target.sensorId() + ": " + e.reason());
       }
       Reading reading;
       try {
@@ -376,20 +404,37 @@ public final class Ingestion {
                 normalised.originalValue(),
                 normalised.originalUnit().name());
       } catch (IllegalArgumentException e) {
-        quarantine(e.getMessage(), raw.get());
-        return;
+        return Optional.of(e.getMessage());
       }
       Assessment assessment = assessor.assess(reading, policy(binding), receivedAt);
-      if (assessment.accepted()) {
-        accepted.add(new AssessedReading(reading, assessment.flags()));
-      } else {
-        quarantine(
-            target.sensorId() + ": " + assessment.quarantineReason().orElseThrow(), raw.get());
+      if (!assessment.accepted()) {
+        return Optional.of(target.sensorId() + ": " + assessment.quarantineReason().orElseThrow());
       }
+      accepted.add(new AssessedReading(reading, assessment.flags()));
+      return Optional.empty();
     }
 
     void quarantine(String reason, String raw) {
       refused.add(new QuarantinedPayload(source, receivedAt, reason, raw));
+    }
+
+    /** Quarantines an NGSI-LD attribute or entity and names it in the report. */
+    void quarantine(AttributeNote note, String reason, String raw) {
+      quarantine(reason, raw);
+      listed(quarantinedAttributes, note);
+    }
+
+    void ignore(AttributeNote note) {
+      unmapped++;
+      listed(ignoredAttributes, note);
+    }
+
+    private void listed(List<AttributeNote> list, AttributeNote note) {
+      if (list.size() < IngestReport.MAX_LISTED) {
+        list.add(note);
+      } else {
+        unlistedAttributes++;
+      }
     }
 
     IngestReport finish() {
@@ -406,7 +451,10 @@ public final class Ingestion {
           unmapped,
           stored.batchId(),
           stored.batch().map(b -> b.digestHex()),
-          refusal);
+          refusal,
+          ignoredAttributes,
+          quarantinedAttributes,
+          unlistedAttributes);
     }
   }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
  * notification was still used.
  *
  * @param entityId the entity's {@code id}, empty if the entity had none usable
+ * @param entityType the entity's type as a short name, empty if the entity had none usable; with
+ *     the id and the attribute it tells whether the mapping binds the attribute
  * @param attribute the attribute's short name, empty if the whole entity was rejected
  * @param reason one line that starts with the path of the offending member, such as {@code
  *     data[2].waterConsumption.value: is the text '12.5'; numbers must be sent as JSON numbers}
@@ -15,10 +17,15 @@ import java.util.Optional;
  *     quarantine record
  */
 public record AttributeRejection(
-    Optional<String> entityId, Optional<String> attribute, String reason, String json) {
+    Optional<String> entityId,
+    Optional<String> entityType,
+    Optional<String> attribute,
+    String reason,
+    String json) {
 
   public AttributeRejection {
     Objects.requireNonNull(entityId, "entityId");
+    Objects.requireNonNull(entityType, "entityType");
     Objects.requireNonNull(attribute, "attribute");
     Require.text(reason, "reason");
     Objects.requireNonNull(json, "json");

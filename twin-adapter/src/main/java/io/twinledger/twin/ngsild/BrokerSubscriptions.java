@@ -1,5 +1,6 @@
 package io.twinledger.twin.ngsild;
 
+import io.twinledger.twin.net.NetworkFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,8 @@ public final class BrokerSubscriptions {
    *
    * @param broker the broker's base URL, such as {@code http://orion:1026}
    * @param tenant the {@code NGSILD-Tenant} to subscribe in, if not the default
-   * @throws IllegalStateException with the broker's answer when it refuses
+   * @throws IllegalStateException with the broker's answer when it refuses, or with the cause
+   *     (connection refused, unknown host, timeout) when it cannot be reached
    */
   public URI create(URI broker, Optional<String> tenant, SubscriptionRequest subscription) {
     String base = broker.toString().replaceAll("/+$", "");
@@ -46,7 +48,7 @@ public final class BrokerSubscriptions {
           .orElse(URI.create(base + "/ngsi-ld/v1/subscriptions/" + subscription.id()));
     } catch (IOException e) {
       throw new IllegalStateException(
-          "broker " + base + " cannot be reached: " + e.getMessage(), e);
+          "broker " + base + " cannot be reached: " + NetworkFailure.cause(e, broker.getHost()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while subscribing at " + base, e);

@@ -128,7 +128,11 @@ final class EntityReader {
     Optional<String> shortName = CompactTerm.shortName(member);
     if (shortName.isEmpty()) {
       outcomes.rejected(
-          Optional.of(entity.id()), Optional.empty(), path.says("has no local name"), value);
+          Optional.of(entity.id()),
+          Optional.of(entity.type()),
+          Optional.empty(),
+          path.says("has no local name"),
+          value);
       return;
     }
     String attribute = shortName.get();
@@ -187,7 +191,7 @@ final class EntityReader {
       }
       for (Map.Entry<String, String> concise : CONCISE_NON_MEASUREMENTS.entrySet()) {
         if (instance.has(concise.getKey())) {
-          skip(attribute, path.says(concise.getValue() + " is not a measurement"));
+          skip(attribute, path.says(concise.getValue() + " is not a measurement"), instance);
           return;
         }
       }
@@ -202,9 +206,9 @@ final class EntityReader {
     if (type.equals("Property")) {
       readProperty(attribute, instance, path, datasetIds);
     } else if (NON_MEASUREMENT_TYPES.contains(type)) {
-      skip(attribute, path.says(type + " is not a measurement"));
+      skip(attribute, path.says(type + " is not a measurement"), instance);
     } else if (GEOJSON_TYPES.contains(type)) {
-      skip(attribute, path.says("GeoJSON " + type + " is a location, not a measurement"));
+      skip(attribute, path.says("GeoJSON " + type + " is a location, not a measurement"), instance);
     } else {
       reject(
           attribute,
@@ -387,19 +391,25 @@ final class EntityReader {
   }
 
   private void rejectEntity(Optional<String> entityId, String reason, JsonNode entity) {
-    outcomes.rejected(entityId, Optional.empty(), reason, entity);
+    outcomes.rejected(entityId, Optional.empty(), Optional.empty(), reason, entity);
   }
 
   private void reject(Entity entity, String attribute, String reason, JsonNode fragment) {
-    outcomes.rejected(Optional.of(entity.id()), Optional.of(attribute), reason, fragment);
+    outcomes.rejected(
+        Optional.of(entity.id()),
+        Optional.of(entity.type()),
+        Optional.of(attribute),
+        reason,
+        fragment);
   }
 
   private void reject(Attribute attribute, String reason, JsonNode fragment) {
     reject(attribute.entity(), attribute.name(), reason, fragment);
   }
 
-  private void skip(Attribute attribute, String reason) {
-    outcomes.skipped(attribute.entity().id(), attribute.name(), reason);
+  private void skip(Attribute attribute, String reason, JsonNode fragment) {
+    outcomes.skipped(
+        attribute.entity().id(), attribute.entity().type(), attribute.name(), reason, fragment);
   }
 
   private record Entity(String id, String type, ObservationTime time) {}

@@ -22,14 +22,22 @@ final class Outcomes {
     observations.add(observation);
   }
 
-  void skipped(String entityId, String attribute, String reason) {
-    skipped.add(new SkippedAttribute(entityId, attribute, reason));
+  void skipped(
+      String entityId, String entityType, String attribute, String reason, JsonNode fragment) {
+    skipped.add(
+        new SkippedAttribute(
+            entityId, entityType, attribute, reason, mapper.writeValueAsString(fragment)));
   }
 
   void rejected(
-      Optional<String> entityId, Optional<String> attribute, String reason, JsonNode fragment) {
+      Optional<String> entityId,
+      Optional<String> entityType,
+      Optional<String> attribute,
+      String reason,
+      JsonNode fragment) {
     rejections.add(
-        new AttributeRejection(entityId, attribute, reason, mapper.writeValueAsString(fragment)));
+        new AttributeRejection(
+            entityId, entityType, attribute, reason, mapper.writeValueAsString(fragment)));
   }
 
   List<ObservedAttribute> observations() {

@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * <p>Rejections include every Property that did not yield a number, mapped or not (a {@code name}
  * in text, an {@code address} object). The reading pipeline quarantines those whose attribute the
- * mapping resolves, and those without an attribute (a broken entity); it may drop the rest.
+ * mapping resolves, and those without an attribute (a broken entity); it ignores the rest, and
+ * names them in its report. Skipped attributes are treated alike: one the mapping binds is
+ * quarantined, since a Relationship where a KPI is expected is a broken feed.
  *
  * @param notificationId the notification's {@code id}
  * @param subscriptionId the subscription that triggered it

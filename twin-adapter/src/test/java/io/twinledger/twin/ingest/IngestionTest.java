@@ -90,6 +90,87 @@ class IngestionTest {
     assertThat(rows("SELECT reason FROM reading_quarantine").get(0)).isNotBlank();
   }
 
+  /**
+   * The entities carry no number the mapping binds, so nothing but the mapping (by entity type) can
+   * tell that their bad attributes matter: those used to count as unmapped and vanish.
+   */
+  @Test
+  void mappedAttributesThatGiveNoNumberAreQuarantinedAndEveryAttributeIsNamed() throws Exception {
+    String s01 = "urn:ngsi-ld:RoadSegment:riverton:road-a12-s01";
+    String s02 = "urn:ngsi-ld:RoadSegment:riverton:road-a12-s02";
+    byte[] body =
+        ("""
+            {"id": "urn:ngsi-ld:Notification:bad-attributes", "type": "Notification",
+             "subscriptionId": "urn:ngsi-ld:Subscription:a12",
+             "notifiedAt": "2024-04-20T09:00:00Z",
+             "data": [
+              {"id": "%s", "type": "RoadSegment",
+               "iri": {"type": "Property", "value": "1.6", "observedAt": "2024-04-20T08:55:00Z"},
+               "rutDepth": {"type": "Property", "value": true, "observedAt": "2024-04-20T08:55:00Z"},
+               "name": {"type": "Property", "value": "A12 north"}},
+              {"id": "%s", "type": "RoadSegment",
+               "iri": {"type": "Property", "value": 1.7, "observedAt": "yesterday"},
+               "rutDepth": {"type": "Relationship", "object": "urn:ngsi-ld:Survey:1"},
+               "pci": {"type": "Property", "value": 71, "observedAt": "2024-04-20T08:55:00Z"}}
+             ]}
+            """)
+            .formatted(s01, s02)
+            .getBytes(StandardCharsets.UTF_8);
+
+    IngestReport report = ingestion.ngsiLd("ngsi-ld:orion", body, Optional.empty());
+
+    assertThat(report.stored()).isZero();
+    assertThat(report.quarantined()).isEqualTo(4);
+    assertThat(report.unmapped()).isEqualTo(2);
+    assertThat(report.quarantinedAttributes())
+        .extracting(n -> n.entity().orElseThrow() + " " + n.attribute().orElseThrow())
+        .containsExactlyInAnyOrder(
+            s01 + " iri", s01 + " rutDepth", s02 + " iri", s02 + " rutDepth");
+    assertThat(report.ignoredAttributes())
+        .extracting(n -> n.attribute().orElseThrow() + ": " + n.reason())
+        .containsExactlyInAnyOrder(
+            "name: not in the mapping (data[0].name.value: is the text 'A12 north', not a number)",
+            "pci: not in the mapping");
+    assertThat(report.unlistedAttributes()).isZero();
+    assertThat(rows("SELECT reason FROM reading_quarantine ORDER BY reason"))
+        .containsExactly(
+            s01
+                + " iri: data[0].iri.value: is the text '1.6'; numbers must be sent as JSON numbers",
+            s01 + " rutDepth: data[0].rutDepth.value: is a boolean, not a number",
+            s02
+                + " iri: data[1].iri.observedAt: is not an ISO 8601 date-time with offset: 'yesterday'",
+            s02 + " rutDepth: data[1].rutDepth: Relationship is not a measurement");
+    assertThat(rows("SELECT raw_payload FROM reading_quarantine ORDER BY reason").get(1))
+        .isEqualTo(
+            "{\"type\":\"Property\",\"value\":true,\"observedAt\":\"2024-04-20T08:55:00Z\"}");
+  }
+
+  @Test
+  void theAttributeListsOfTheReportAreBounded() throws Exception {
+    StringBuilder entities = new StringBuilder();
+    int count = IngestReport.MAX_LISTED + 20;
+    for (int i = 0; i < count; i++) {
+      entities
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\": \"urn:ngsi-ld:Thing:")
+          .append(i)
+          .append("\", \"type\": \"Thing\", \"colour\": \"red\"}");
+    }
+    byte[] body =
+        ("{\"id\": \"urn:ngsi-ld:Notification:many\", \"type\": \"Notification\","
+                + " \"subscriptionId\": \"urn:ngsi-ld:Subscription:x\","
+                + " \"notifiedAt\": \"2024-04-20T09:00:00Z\", \"data\": ["
+                + entities
+                + "]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    IngestReport report = ingestion.ngsiLd("ngsi-ld:orion", body, Optional.empty());
+
+    assertThat(report.unmapped()).isEqualTo(count);
+    assertThat(report.ignoredAttributes()).hasSize(IngestReport.MAX_LISTED);
+    assertThat(report.unlistedAttributes()).isEqualTo(20);
+  }
+
   @Test
   void mqttMessagesAreRoutedByTopicAndBadOnesQuarantined() throws Exception {
     List<MqttMessage> messages =
@@ -169,6 +250,7 @@ class IngestionTest {
         dma-north-hill,system-input-volume,inlet,2024-03-02T00:00:00Z,4100000,LTR
         dma-north-hill,water-temperature,inlet,2024-03-01T00:00:00Z,12,CEL
         dma-north-hill,system-input-volume,inlet,not-a-date,1,MTQ
+        dma-north-hill,system-input-volume,"inlet",2024-03-03T00:00:00Z,-5,MTQ
         """;
     List<IngestReport> reports = new ArrayList<>();
     BulkReader.read(
@@ -179,13 +261,20 @@ class IngestionTest {
 
     assertThat(reports).hasSize(1);
     assertThat(reports.get(0).stored()).isEqualTo(2);
-    assertThat(reports.get(0).quarantined()).isEqualTo(2);
+    assertThat(reports.get(0).quarantined()).isEqualTo(3);
     assertThat(rows("SELECT value FROM reading ORDER BY observed_at"))
         .containsExactly("125000", "4100");
     assertThat(rows("SELECT reason FROM reading_quarantine ORDER BY reason"))
         .containsExactly(
             "line 4: no mapping for dma-north-hill/water-temperature",
-            "line 5: observed_at is not an ISO-8601 instant");
+            "line 5: observed_at is not an ISO-8601 instant",
+            "line 6: inlet: value -5 MTQ is outside the physical range 0..+inf");
+    // The lines as they stand in the file, quotes and all: not the parsed row.
+    assertThat(rows("SELECT raw_payload FROM reading_quarantine ORDER BY reason"))
+        .containsExactly(
+            "dma-north-hill,water-temperature,inlet,2024-03-01T00:00:00Z,12,CEL",
+            "dma-north-hill,system-input-volume,inlet,not-a-date,1,MTQ",
+            "dma-north-hill,system-input-volume,\"inlet\",2024-03-03T00:00:00Z,-5,MTQ");
   }
 
   private static MqttMessage message(String topic, String payload) {

@@ -7,7 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.mapping.NgsiLdSelector;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -110,7 +112,20 @@ class BrokerSubscriptionsTest {
   }
 
   @Test
-  void anUnreachableBrokerIsNamed() {
+  void anUnreachableBrokerIsNamedWithTheCause() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    assertThatThrownBy(() -> subscribe(URI.create("http://127.0.0.1:" + closed)))
+        .hasMessage("broker http://127.0.0.1:" + closed + " cannot be reached: connection refused");
+    assertThatThrownBy(() -> subscribe(URI.create("http://no-such-broker.invalid:1026/")))
+        .hasMessage(
+            "broker http://no-such-broker.invalid:1026 cannot be reached:"
+                + " unknown host no-such-broker.invalid");
+  }
+
+  private static URI subscribe(URI broker) {
     SubscriptionRequest request =
         new SubscriptionRequest(
             "urn:ngsi-ld:Subscription:x",
@@ -119,11 +134,7 @@ class BrokerSubscriptionsTest {
                     Optional.empty(), Optional.of("Pipe"), Optional.empty(), Set.of("flow"))),
             URI.create("http://twinledger/notify"),
             Optional.empty());
-    assertThatThrownBy(
-            () ->
-                new BrokerSubscriptions()
-                    .create(URI.create("http://127.0.0.1:1"), Optional.empty(), request))
-        .hasMessageStartingWith("broker http://127.0.0.1:1 cannot be reached");
+    return new BrokerSubscriptions().create(broker, Optional.empty(), request);
   }
 
   private URI brokerUri() {

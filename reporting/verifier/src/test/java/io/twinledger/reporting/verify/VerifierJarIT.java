@@ -66,6 +66,18 @@ class VerifierJarIT {
     assertThat(launched.err()).isEmpty();
   }
 
+  /** A relative path is the auditor's, not the repository's: the launcher stays where it is run. */
+  @Test
+  void theLauncherReadsABundleRelativeToTheCallersDirectory() throws Exception {
+    resource(BUNDLE, "bundle.json");
+    Path launcher = Path.of("../../twinledger").toAbsolutePath().normalize();
+
+    Run launched = runIn(dir, List.of("bash", launcher.toString(), "verify", "bundle.json"));
+
+    assertThat(launched.code()).as(launched.err()).isZero();
+    assertThat(launched.out().lines().toList().getLast()).startsWith("verdict: VERIFIED — all ");
+  }
+
   @Test
   void aBundleOfTheEarlierFormatStillVerifies() throws Exception {
     Run run = java(resource(BUNDLE_V1, "bundle-v1.json").toString());
@@ -179,11 +191,16 @@ class VerifierJarIT {
   }
 
   private Run run(List<String> command) throws Exception {
+    return runIn(Path.of("").toAbsolutePath(), command);
+  }
+
+  private Run runIn(Path directory, List<String> command) throws Exception {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     long start = System.nanoTime();
     Process process =
         new ProcessBuilder(command)
+            .directory(directory.toFile())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
