@@ -268,7 +268,7 @@ class IngestionTest {
         .containsExactly(
             "line 4: no mapping for dma-north-hill/water-temperature",
             "line 5: observed_at is not an ISO-8601 instant",
-            "line 6: inlet: value -5 MTQ is outside the physical range 0..+inf");
+            "line 6: inlet: value -5 MTQ is outside the physical range 0..250000");
     // The lines as they stand in the file, quotes and all: not the parsed row.
     assertThat(rows("SELECT raw_payload FROM reading_quarantine ORDER BY reason"))
         .containsExactly(
