@@ -1,7 +1,9 @@
 package io.twinledger.service.cli;
 
+import io.twinledger.twin.net.NetworkFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -55,7 +57,9 @@ final class ExportEvidenceCommand {
     try {
       return export(service, query, file, out, err);
     } catch (IOException e) {
-      err.println("twinledger: export failed: " + e.getMessage());
+      err.println(
+          "twinledger: export failed: "
+              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

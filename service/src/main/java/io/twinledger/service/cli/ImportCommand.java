@@ -1,9 +1,11 @@
 package io.twinledger.service.cli;
 
+import io.twinledger.twin.net.NetworkFailure;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +52,9 @@ final class ImportCommand {
     try {
       return upload(file, service, out, err);
     } catch (IOException e) {
-      err.println("twinledger: import failed: " + e.getMessage());
+      err.println(
+          "twinledger: import failed: "
+              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

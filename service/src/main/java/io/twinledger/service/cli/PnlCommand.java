@@ -1,7 +1,9 @@
 package io.twinledger.service.cli;
 
+import io.twinledger.twin.net.NetworkFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -62,7 +64,9 @@ final class PnlCommand {
       }
       return 0;
     } catch (IOException e) {
-      err.println("twinledger: cannot reach the service: " + e.getMessage());
+      err.println(
+          "twinledger: cannot reach the service: "
+              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
