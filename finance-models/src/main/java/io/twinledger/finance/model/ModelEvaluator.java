@@ -202,9 +202,29 @@ public final class ModelEvaluator {
 
     private Optional<BigDecimal> kpi(Kpi k) {
       YearMonth period = month.minusMonths(k.lag());
-      KpiObservation observation = latest.getOrDefault(k.id(), Map.of()).get(period);
+      Map<YearMonth, KpiObservation> byMonth = latest.getOrDefault(k.id(), Map.of());
+      KpiObservation observation = byMonth.get(period);
+      if (k.latest() && (observation == null || observation.value().isEmpty())) {
+        KpiObservation earlier = lastBefore(byMonth, period);
+        if (earlier != null) {
+          remarks.add(
+              "KPI "
+                  + k.id()
+                  + " has no value for "
+                  + period
+                  + "; the last before it, "
+                  + earlier.period()
+                  + ", is used");
+          observation = earlier;
+        }
+      }
       if (observation == null) {
-        remarks.add("KPI " + k.id() + " has no observation for " + period);
+        remarks.add(
+            "KPI "
+                + k.id()
+                + " has no observation for "
+                + period
+                + (k.latest() ? " nor in the " + Kpi.LATEST_LOOKBACK + " months before" : ""));
         return Optional.empty();
       }
       kpis.add(KpiUse.of(observation));
@@ -232,6 +252,21 @@ public final class ModelEvaluator {
         return Optional.empty();
       }
       return Optional.of(observation.value().get().multiply(reported.factor(), MC));
+    }
+
+    /**
+     * The most recent observation with a value in the lookback months before {@code period}, or
+     * null.
+     */
+    private static KpiObservation lastBefore(
+        Map<YearMonth, KpiObservation> byMonth, YearMonth period) {
+      for (int back = 1; back <= Kpi.LATEST_LOOKBACK; back++) {
+        KpiObservation earlier = byMonth.get(period.minusMonths(back));
+        if (earlier != null && earlier.value().isPresent()) {
+          return earlier;
+        }
+      }
+      return null;
     }
 
     private Optional<BigDecimal> arithmetic(Arithmetic a) {

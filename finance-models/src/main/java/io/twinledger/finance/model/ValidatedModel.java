@@ -64,9 +64,9 @@ public final class ValidatedModel {
   }
 
   /**
-   * The KPIs the model reads, each with the largest lag it is read at (0 for the evaluated month
-   * only), ordered by KPI id. A KPI period of month m can therefore change the lines of months m to
-   * m + lag only.
+   * The KPIs the model reads, each with the furthest back it may be read (0 for the evaluated month
+   * only; its lag, plus {@link Expr.Kpi#LATEST_LOOKBACK} when read with {@code latest}), ordered by
+   * KPI id. A KPI period of month m can therefore change the lines of months m to m + lag only.
    */
   public SortedMap<String, Integer> kpiLags() {
     SortedMap<String, Integer> lags = new TreeMap<>();
@@ -75,7 +75,7 @@ public final class ValidatedModel {
     while (!pending.isEmpty()) {
       Expr expr = pending.pop();
       if (expr instanceof Expr.Kpi kpi) {
-        lags.merge(kpi.id(), kpi.lag(), Math::max);
+        lags.merge(kpi.id(), kpi.lookback(), Math::max);
       }
       expr.children().forEach(pending::push);
     }

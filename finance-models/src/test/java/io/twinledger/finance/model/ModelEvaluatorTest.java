@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,9 +215,46 @@ class ModelEvaluatorTest {
         .containsExactly("line deductions-due has no value for 2025-01");
     assertThat(run.periods().get(0).line("deductions-due").orElseThrow().remarks())
         .containsExactly(
-            "KPI iri-share-above-limit has no observation for 2024-12",
-            "KPI rut-depth has no observation for 2024-12",
-            "KPI pci-condition has no observation for 2024-12; coalesce used its next argument");
+            "KPI iri-share-above-limit has no observation for 2024-12 nor in the 12 months before",
+            "KPI rut-depth has no observation for 2024-12 nor in the 12 months before",
+            "KPI pci-condition has no observation for 2024-12 nor in the 12 months before;"
+                + " coalesce used its next argument");
+  }
+
+  /**
+   * Issue 14: January's deductions read December's survey, and the road had none in December. The
+   * last survey before it counts, and the line says which month it came from.
+   */
+  @Test
+  void aMonthWithoutASurveyIsAssessedOnTheLastSurveyAndSaysSo() {
+    ModelRun march =
+        ModelEvaluator.evaluate(
+            ROADS, "road-a12-s01", ROAD_KPIS, YearMonth.of(2025, 3), YearMonth.of(2025, 3));
+
+    // March reads February: no IRI share or rut depth then, so January's survey counts; the PCI
+    // condition of February exists and is read as it is.
+    LineValue due = march.periods().get(0).line("deductions-due").orElseThrow();
+    assertThat(due.value()).isPresent();
+    assertThat(due.remarks())
+        .containsExactly(
+            "KPI iri-share-above-limit has no value for 2025-02; the last before it, 2025-01, is"
+                + " used",
+            "KPI rut-depth has no value for 2025-02; the last before it, 2025-01, is used");
+    assertThat(due.provenance().kpis())
+        .extracting(KpiUse::kpiId, KpiUse::period)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("iri-share-above-limit", YearMonth.of(2025, 1)),
+            org.assertj.core.groups.Tuple.tuple("pci-condition", YearMonth.of(2025, 2)));
+    // The same as if January's survey had been repeated in February.
+    List<KpiObservation> repeated = new ArrayList<>(ROAD_KPIS);
+    repeated.add(observed("iri-share-above-limit", "2025-02", 1, "10", "P1", "ee01"));
+    repeated.add(observed("rut-depth", "2025-02", 1, "21", "MMT", "ee02"));
+    ModelRun surveyed =
+        ModelEvaluator.evaluate(
+            ROADS, "road-a12-s01", repeated, YearMonth.of(2025, 3), YearMonth.of(2025, 3));
+    assertThat(value(march, 0, "deductions-due"))
+        .isEqualByComparingTo(value(surveyed, 0, "deductions-due"));
+    assertThat(surveyed.periods().get(0).line("deductions-due").orElseThrow().remarks()).isEmpty();
   }
 
   @Test

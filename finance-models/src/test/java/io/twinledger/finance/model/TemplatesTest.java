@@ -43,11 +43,12 @@ class TemplatesTest {
   void theRoadsTemplateReadsLastMonthsConditionForDeductionsAndThisMonthsForMaintenance() {
     ValidatedModel roads = ModelValidator.validated(Templates.load("roads"), DemoCatalog.CATALOG);
 
+    // Deductions read last month's survey, or the last one in the 12 months before it.
     assertThat(roads.kpiLags())
         .containsExactly(
             Map.entry("esal", 0),
-            Map.entry("iri-share-above-limit", 1),
-            Map.entry("pci-condition", 1),
-            Map.entry("rut-depth", 1));
+            Map.entry("iri-share-above-limit", 13),
+            Map.entry("pci-condition", 13),
+            Map.entry("rut-depth", 13));
   }
 }

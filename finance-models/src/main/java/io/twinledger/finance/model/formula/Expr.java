@@ -41,9 +41,20 @@ public sealed interface Expr {
 
   /**
    * {@code kpi("id")}: the KPI's value in the evaluated period, or with {@code lag > 0} in the
-   * period that many months earlier.
+   * period that many months earlier. Wrapped in {@code latest(...)}, a month without an observation
+   * falls back to the most recent earlier one, at most {@value #LATEST_LOOKBACK} months before: a
+   * survey taken every few months still counts in the months between.
    */
-  record Kpi(String id, int lag, int start, int end) implements Expr {}
+  record Kpi(String id, int lag, boolean latest, int start, int end) implements Expr {
+
+    /** How many months before its month {@code latest(kpi(...))} looks for an observation. */
+    public static final int LATEST_LOOKBACK = 12;
+
+    /** The earliest month, relative to the evaluated one, whose observation this may read. */
+    public int lookback() {
+      return lag + (latest ? LATEST_LOOKBACK : 0);
+    }
+  }
 
   /** {@code param("name")}: a parameter of the model definition. */
   record Param(String name, int start, int end) implements Expr {}
@@ -182,7 +193,11 @@ public sealed interface Expr {
   static String render(Expr expr) {
     return switch (expr) {
       case Literal l -> l.value().toPlainString();
-      case Kpi k -> k.lag() == 0 ? kpi(k.id()) : kpi(k.id()).replace(")", ", lag=" + k.lag() + ")");
+      case Kpi k -> {
+        String read =
+            k.lag() == 0 ? kpi(k.id()) : kpi(k.id()).replace(")", ", lag=" + k.lag() + ")");
+        yield k.latest() ? "latest(" + read + ")" : read;
+      }
       case Param p -> "param(\"" + p.name() + "\")";
       case LineRef l -> "line(\"" + l.id() + "\")";
       case Negate n -> "-" + nested(n.operand());

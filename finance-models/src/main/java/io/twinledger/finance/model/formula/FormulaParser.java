@@ -36,6 +36,7 @@ import java.util.Map;
  * </pre>
  *
  * Functions: {@code kpi("id")}, {@code kpi("id", lag=1)}, {@code lag(kpi("id"), 1)}, {@code
+ * latest(kpi("id", lag=1))} (that month's value, else the most recent earlier one), {@code
  * param("name")}, {@code line("id")}, {@code if(c, a, b)}, {@code min}, {@code max}, {@code abs},
  * {@code coalesce}, {@code and}, {@code or}, {@code not}, {@code daysInPeriod()}, {@code
  * daysInYear()}. Names are given as string literals in double or single quotes (single quotes read
@@ -202,6 +203,7 @@ public final class FormulaParser {
     return switch (name) {
       case "kpi" -> kpi(start);
       case "lag" -> lag(start);
+      case "latest" -> latest(start);
       case "param" -> new Param(nameArgument("param"), start, close());
       case "line" -> new LineRef(nameArgument("line"), start, close());
       case "if" -> {
@@ -253,7 +255,8 @@ public final class FormulaParser {
         start,
         "unknown function '"
             + name
-            + "'; known: kpi, lag, param, line, if, min, max, abs, coalesce, and, or, not,"
+            + "'; known: kpi, lag, latest, param, line, if, min, max, abs, coalesce, and, or,"
+            + " not,"
             + " daysInPeriod, daysInYear");
   }
 
@@ -272,7 +275,7 @@ public final class FormulaParser {
       expect('=');
       lag = months();
     }
-    return new Kpi(id, lag, start, close());
+    return new Kpi(id, lag, false, start, close());
   }
 
   private Kpi lag(int start) {
@@ -284,7 +287,17 @@ public final class FormulaParser {
     skipSpace();
     expect(',');
     int months = months();
-    return new Kpi(kpi.id(), months, start, close());
+    return new Kpi(kpi.id(), months, kpi.latest(), start, close());
+  }
+
+  /** {@code latest(kpi("id"[, lag=n]))}: that month's value, else the most recent before it. */
+  private Kpi latest(int start) {
+    Expr inner = comparison();
+    if (!(inner instanceof Kpi kpi) || kpi.latest()) {
+      throw new FormulaSyntaxException(
+          inner.start(), "latest's argument must be kpi(\"id\"), with or without a lag");
+    }
+    return new Kpi(kpi.id(), kpi.lag(), true, start, close());
   }
 
   private int months() {

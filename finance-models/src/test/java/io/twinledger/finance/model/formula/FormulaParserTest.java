@@ -38,7 +38,7 @@ class FormulaParserTest {
     Expr named = FormulaParser.parse("kpi(\"iri-share-above-limit\", lag=1)");
     Expr wrapped = FormulaParser.parse("lag(kpi('iri-share-above-limit'), 1)");
 
-    assertThat(named).isEqualTo(new Kpi("iri-share-above-limit", 1, 0, 35));
+    assertThat(named).isEqualTo(new Kpi("iri-share-above-limit", 1, false, 0, 35));
     assertThat(((Kpi) wrapped).lag()).isEqualTo(1);
     assertThat(Expr.render(wrapped)).isEqualTo(Expr.render(named));
   }
@@ -54,6 +54,8 @@ class FormulaParserTest {
         "if(and(line('x') != 0, not(daysInPeriod() < 1)), 1, 2)"
             + "|if(and(line(\"x\") != 0, not(daysInPeriod() < 1)), 1, 2)",
         "abs(2.50 / daysInYear())|abs(2.50 / daysInYear())",
+        "latest(kpi('a', lag=1)) * 2|latest(kpi(\"a\", lag=1)) * 2",
+        "lag(latest(kpi('a')), 2)|latest(kpi(\"a\", lag=2))",
       })
   void rendersWhatItParsedAndReparsesToTheSameRendering(String formula, String rendered) {
     Expr expr = FormulaParser.parse(formula);
@@ -72,11 +74,15 @@ class FormulaParserTest {
         "1 2|at character 3: unexpected '2' after a complete expression",
         "kpi(nrw)|at character 5: kpi takes a quoted name, e.g. kpi(\"name\")",
         "kpi('nrw', 1)|at character 12: kpi's second argument must be lag=<months>",
+        "latest(param('p'))|at character 8: latest's argument must be kpi(\"id\"), with or without"
+            + " a lag",
+        "latest(latest(kpi('a')))|at character 8: latest's argument must be kpi(\"id\"), with or"
+            + " without a lag",
         "kpi('nrw', lag=0)|at character 16: a lag must be 1 to 12 months, got 0",
         "lag(param('x'), 1)|at character 5: lag's first argument must be kpi(\"id\") without a"
             + " lag of its own",
-        "sqrt(4)|at character 1: unknown function 'sqrt'; known: kpi, lag, param, line, if, min,"
-            + " max, abs, coalesce, and, or, not, daysInPeriod, daysInYear",
+        "sqrt(4)|at character 1: unknown function 'sqrt'; known: kpi, lag, latest, param, line, if,"
+            + " min, max, abs, coalesce, and, or, not, daysInPeriod, daysInYear",
         "if(1 < 2, 3)|at character 1: if takes 3 arguments (condition, then, otherwise), got 2",
         "max(1)|at character 1: max takes at least 2 arguments, got 1",
         "1 < 2 < 3|at character 7: comparisons do not chain; combine them with and(...)",
