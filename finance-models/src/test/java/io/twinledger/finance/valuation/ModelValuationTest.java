@@ -9,6 +9,7 @@ import io.twinledger.finance.model.KpiObservation;
 import io.twinledger.finance.model.Templates;
 import io.twinledger.finance.valuation.Sensitivity.Scenario;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -88,6 +89,47 @@ class ModelValuationTest {
     // Tariff 2.50: +300 EUR a month.
     assertThat(report.scenarios().getFirst().changeFromBase().doubleValue())
         .isCloseTo(300 * discountFactors, within(1e-6));
+  }
+
+  /**
+   * Seven months of 2026 carry 7/12 of 7,000 EUR of debt service, 4,083.33… EUR: the year's DSCR is
+   * a ratio of exact sums (4,900 / 4,083.33… = 1.2), not of the rounded amounts shown (which give
+   * 1.20000098). The minimum DSCR is that year's DSCR, the same figure to the last digit.
+   */
+  @Test
+  void theMinimumDscrIsTheLowestYearlyDscrExactly() {
+    List<KpiObservation> partYear =
+        observations.stream().filter(o -> o.period().getMonthValue() >= 6).toList();
+    ValuationReport report =
+        ModelValuation.of(
+            Templates.load("water-nrw"),
+            CATALOG,
+            "dma",
+            partYear,
+            YearMonth.of(2026, 6),
+            YearMonth.of(2027, 1),
+            new ValuationTerms(
+                Rate.of("0.08"),
+                VALUED_AT,
+                new BigDecimal("7000"),
+                Optional.empty(),
+                Optional.empty(),
+                new BigDecimal("0.1"),
+                List.of()));
+
+    var year = report.years().getFirst();
+    assertThat(year.year()).isEqualTo(2026);
+    assertThat(year.cfads()).isEqualByComparingTo("4900");
+    assertThat(year.debtService()).isEqualByComparingTo("4083.33");
+    assertThat(year.dscr().orElseThrow().setScale(10, RoundingMode.HALF_EVEN))
+        .isEqualTo("1.2000000000");
+    assertThat(report.minimumDscr()).isEqualTo(year.dscr());
+    assertThat(report.minimumDscr())
+        .isEqualTo(
+            report.years().stream()
+                .map(ValuationReport.YearCover::dscr)
+                .flatMap(Optional::stream)
+                .min(BigDecimal::compareTo));
   }
 
   @Test
