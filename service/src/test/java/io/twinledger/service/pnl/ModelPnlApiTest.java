@@ -9,6 +9,7 @@ import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.pnl.projection.PnlProjection;
 import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.JsonNumbers;
 import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.math.BigDecimal;
@@ -293,6 +294,61 @@ class ModelPnlApiTest {
         .contains("input 'tarif' is not one of the base inputs");
     assertThat(api.post("/api/v1/valuations", "resident", "{\"assetId\": \"x\"}").status())
         .isEqualTo(403);
+  }
+
+  /**
+   * Seven months valued with 7,000 EUR of annual debt service: 4,083.33 EUR of it falls in 2026, so
+   * the year's DSCR is not a round number, and the first month already pays back, so payback is
+   * zero. Every figure of the valuation, the statements and the calculators is a plain decimal
+   * (zero at ten decimals was {@code 0E-10}), and the minimum DSCR is the lowest yearly DSCR
+   * exactly, not a figure computed a second way.
+   */
+  @Test
+  void everyNumberIsAPlainDecimalAndTheMinimumDscrIsTheLowestYears() {
+    String asset = waterDistrict();
+    for (int month = 6; month <= 12; month++) {
+      close(asset, "nrw-volume", month, 1, "10000", 'a');
+      close(asset, "real-losses", month, 1, "6000", 'b');
+    }
+    api.post("/api/v1/models", OFFICER, waterModel("plain-" + asset, asset));
+    awaitStatements(asset, "MONTH", 7);
+
+    var valuation =
+        api.post(
+            "/api/v1/valuations",
+            "investor",
+            """
+            {"assetId": "%s", "discountRate": 0.08, "annualDebtService": 7000}"""
+                .formatted(asset));
+    assertThat(valuation.status()).as(valuation.body()).isEqualTo(200);
+    assertThat(JsonNumbers.withExponent(valuation.body())).isEmpty();
+    assertThat(valuation.json().get("paybackMonths").decimalValue()).isZero();
+    BigDecimal lowestYear =
+        valuation
+            .json()
+            .get("years")
+            .valueStream()
+            .map(year -> year.get("dscr").decimalValue())
+            .min(BigDecimal::compareTo)
+            .orElseThrow();
+    assertThat(valuation.json().get("minimumDscr").decimalValue()).isEqualTo(lowestYear);
+
+    for (String period : List.of("MONTH", "QUARTER", "YEAR")) {
+      var statements = api.get("/api/v1/pnl/assets/" + asset + "?period=" + period, OFFICER);
+      assertThat(statements.status()).isEqualTo(200);
+      assertThat(JsonNumbers.withExponent(statements.body())).as(period).isEmpty();
+    }
+    for (String calculation :
+        List.of(
+            "xnpv | {\"rate\": 0.1, \"flows\": [{\"date\": \"2020-01-01\", \"amount\": 0}]}",
+            "irr | {\"amounts\": [-100, 100]}",
+            "year-fraction | {\"start\": \"2020-01-01\", \"end\": \"2020-01-01\","
+                + " \"convention\": \"ACT/365F\"}")) {
+      String[] parts = calculation.split(" \\| ");
+      var answer = api.post("/api/v1/calc/" + parts[0], "investor", parts[1]);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(JsonNumbers.withExponent(answer.body())).as(parts[0]).isEmpty();
+    }
   }
 
   static Stream<Arguments> badDefinitions() {
