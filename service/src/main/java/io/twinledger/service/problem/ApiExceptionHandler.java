@@ -6,6 +6,7 @@ import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.ledger.model.ModelNotFoundException;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
 import io.twinledger.reporting.UnknownSubjectException;
+import java.net.URI;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -31,6 +32,8 @@ import tools.jackson.core.JacksonException;
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final URI BLANK = URI.create("about:blank");
 
   @ExceptionHandler(InvalidFieldException.class)
   ProblemDetail invalidField(InvalidFieldException e) {
@@ -145,6 +148,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ? JsonFieldPaths.violation(jackson, "")
             : new InvalidFieldException("body", "is missing or not readable JSON");
     return ResponseEntity.badRequest().body(invalidField(violation));
+  }
+
+  /**
+   * The problems Spring MVC answers itself (an unknown path, an unsupported media type, a missing
+   * parameter) have no type, which RFC 9457 reads as {@code about:blank}; they get the type their
+   * status names, as every other problem has a type of its own.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || BLANK.equals(problem.getType()))) {
+      problem.setType(Problems.type(Problems.slug(status)));
+    }
+    return super.createResponseEntity(body, headers, status, request);
   }
 
   /**
