@@ -23,10 +23,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -349,6 +352,35 @@ class ModelPnlApiTest {
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
       assertThat(JsonNumbers.withExponent(answer.body())).as(parts[0]).isEmpty();
     }
+  }
+
+  /**
+   * A new model logs no stack trace: not when it is defined, and not when it is sent to the
+   * revision or retirement path before it exists, which answers 404 (Axon's repository logged the
+   * {@code AggregateNotFoundException} of the missing stream with its stack trace).
+   */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aNewModelLogsNoStackTrace(CapturedOutput output) {
+    String asset = waterDistrict();
+    String model = "quiet-" + asset;
+    String revision =
+        waterModel(model, asset).replaceFirst("^\\{", "{\"reason\": \"first version\", ");
+    var early = api.put("/api/v1/models/" + model, OFFICER, revision);
+    assertThat(early.status()).as(early.body()).isEqualTo(404);
+    assertThat(early.json().get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:not-found");
+    var retired = api.post("/api/v1/models/" + model + "/retire", OFFICER, "{\"reason\": \"no\"}");
+    assertThat(retired.status()).as(retired.body()).isEqualTo(404);
+
+    var defined = api.post("/api/v1/models", OFFICER, waterModel(model, asset));
+    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/models/" + model, OFFICER).status() == 200);
+
+    assertThat(output.getAll())
+        .doesNotContain("AggregateNotFoundException", "\tat org.axonframework");
   }
 
   static Stream<Arguments> badDefinitions() {
