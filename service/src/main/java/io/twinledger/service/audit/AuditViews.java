@@ -4,13 +4,10 @@ import io.twinledger.contracts.merkle.ConsistencyProof;
 import io.twinledger.contracts.merkle.InclusionProof;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AnchorReceipt;
-import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.Defect;
-import io.twinledger.ledger.audit.DomainEventLeaf;
 import io.twinledger.ledger.audit.IntegrityReport;
 import io.twinledger.ledger.audit.LeafScan;
 import io.twinledger.ledger.audit.LogWatch;
-import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.ledger.audit.SignedCheckpoint;
 import io.twinledger.ledger.audit.StoredLeaf;
 import java.security.cert.CertificateEncodingException;
@@ -56,7 +53,10 @@ final class AuditViews {
     }
   }
 
-  /** A leaf: where it is, its hash, its canonical data (hex) and that data decoded. */
+  /**
+   * A leaf: where it is, its hash, its canonical data (hex) and that data decoded, its digests in
+   * hex ({@link AuditConfiguration#sha256AsHex}).
+   */
   record Leaf(
       String logId,
       long leafIndex,
@@ -64,7 +64,7 @@ final class AuditViews {
       long reference,
       String leafHash,
       String data,
-      Fields fields) {
+      Object fields) {
 
     static Leaf of(String logId, StoredLeaf stored) {
       return new Leaf(
@@ -74,51 +74,9 @@ final class AuditViews {
           stored.leaf().reference(),
           stored.hash().hex(),
           HexFormat.of().formatHex(stored.leaf().data()),
-          Fields.of(stored.leaf()));
+          stored.leaf());
     }
   }
-
-  /**
-   * A leaf's data decoded: the fields of its kind's record, in their order, digests as hex (a
-   * {@link Sha256} has no JSON form of its own).
-   */
-  sealed interface Fields permits BatchFields, EventFields {
-
-    static Fields of(AuditLeaf leaf) {
-      return switch (leaf) {
-        case ReadingBatchLeaf b ->
-            new BatchFields(b.batchId(), b.source(), b.readingCount(), b.digest().hex());
-        case DomainEventLeaf e ->
-            new EventFields(
-                e.globalIndex(),
-                e.eventIdentifier(),
-                e.aggregateType(),
-                e.aggregateIdentifier(),
-                e.sequenceNumber(),
-                e.payloadType(),
-                e.timestamp(),
-                e.payloadDigest().hex(),
-                e.metaDataDigest().hex());
-      };
-    }
-  }
-
-  /** A {@link ReadingBatchLeaf}'s fields. */
-  record BatchFields(long batchId, String source, long readingCount, String digest)
-      implements Fields {}
-
-  /** A {@link DomainEventLeaf}'s fields. */
-  record EventFields(
-      long globalIndex,
-      String eventIdentifier,
-      String aggregateType,
-      String aggregateIdentifier,
-      long sequenceNumber,
-      String payloadType,
-      String timestamp,
-      String payloadDigest,
-      String metaDataDigest)
-      implements Fields {}
 
   /** {@code {"type":"inclusion","leafIndex":n,"treeSize":n,"leafHash":…,"path":[…],"root":…}}. */
   record Inclusion(
