@@ -42,21 +42,12 @@ class ModelValuationTest {
   @Test
   void valuesTheMonthlyNetResultsAndReportsDebtCoverAndSensitivities() {
     ValuationReport report =
-        ModelValuation.of(
-            Templates.load("water-nrw"),
-            CATALOG,
-            "dma",
+        valued(
             observations,
             YearMonth.of(2026, 1),
-            YearMonth.of(2027, 1),
-            new ValuationTerms(
-                Rate.of("0.08"),
-                VALUED_AT,
-                new BigDecimal("6000"),
-                Optional.of(new BigDecimal("7000")),
-                Optional.empty(),
-                new BigDecimal("0.1"),
-                List.of(new Scenario("tariff 2.50", Map.of("tariff", new BigDecimal("2.50"))))));
+            "6000",
+            Optional.of(new BigDecimal("7000")),
+            List.of(new Scenario("tariff 2.50", Map.of("tariff", new BigDecimal("2.50")))));
 
     double discountFactors = 0;
     for (int month = 1; month <= 12; month++) {
@@ -101,21 +92,7 @@ class ModelValuationTest {
     List<KpiObservation> partYear =
         observations.stream().filter(o -> o.period().getMonthValue() >= 6).toList();
     ValuationReport report =
-        ModelValuation.of(
-            Templates.load("water-nrw"),
-            CATALOG,
-            "dma",
-            partYear,
-            YearMonth.of(2026, 6),
-            YearMonth.of(2027, 1),
-            new ValuationTerms(
-                Rate.of("0.08"),
-                VALUED_AT,
-                new BigDecimal("7000"),
-                Optional.empty(),
-                Optional.empty(),
-                new BigDecimal("0.1"),
-                List.of()));
+        valued(partYear, YearMonth.of(2026, 6), "7000", Optional.empty(), List.of());
 
     var year = report.years().getFirst();
     assertThat(year.year()).isEqualTo(2026);
@@ -155,6 +132,30 @@ class ModelValuationTest {
                     YearMonth.of(2026, 12),
                     terms))
         .hasMessageContaining("tarif");
+  }
+
+  /** The water NRW template valued from {@code first} to January 2027 at 8 %. */
+  private static ValuationReport valued(
+      List<KpiObservation> observed,
+      YearMonth first,
+      String annualDebtService,
+      Optional<BigDecimal> outstandingDebt,
+      List<Scenario> scenarios) {
+    return ModelValuation.of(
+        Templates.load("water-nrw"),
+        CATALOG,
+        "dma",
+        observed,
+        first,
+        YearMonth.of(2027, 1),
+        new ValuationTerms(
+            Rate.of("0.08"),
+            VALUED_AT,
+            new BigDecimal(annualDebtService),
+            outstandingDebt,
+            Optional.empty(),
+            new BigDecimal("0.1"),
+            scenarios));
   }
 
   private static KpiObservation observed(String kpi, YearMonth month, String value) {
