@@ -117,7 +117,9 @@ public class AssetController {
   @Operation(summary = "Replace the asset's parameters (optimistic concurrency)")
   public Written updateParameters(
       @PathVariable String assetId, @RequestBody AssetRequests.UpdateParameters body) {
-    long version = commands.sendAndWait(requests.update(assetId, body));
+    var command = requests.update(assetId, body);
+    requireRegistered(assetId);
+    long version = commands.sendAndWait(command);
     return new Written(assetId, version);
   }
 
@@ -128,7 +130,9 @@ public class AssetController {
       @PathVariable String assetId,
       @PathVariable String kpiId,
       @RequestBody AssetRequests.DefineKpiBody body) {
-    long version = commands.sendAndWait(requests.defineKpi(assetId, kpiId, body));
+    var command = requests.defineKpi(assetId, kpiId, body);
+    requireRegistered(assetId);
+    long version = commands.sendAndWait(command);
     return new Written(assetId, version);
   }
 
@@ -137,7 +141,20 @@ public class AssetController {
   @Operation(summary = "Decommission the asset; no further changes are accepted")
   public Written decommission(
       @PathVariable String assetId, @RequestBody AssetRequests.Decommission body) {
-    long version = commands.sendAndWait(requests.decommission(assetId, body));
+    var command = requests.decommission(assetId, body);
+    requireRegistered(assetId);
+    long version = commands.sendAndWait(command);
     return new Written(assetId, version);
+  }
+
+  /**
+   * A change to an asset that was never registered is answered here, from its stream in the event
+   * store: sent on, the command would make Axon's repository log the {@code
+   * AggregateNotFoundException} it throws, with its stack trace.
+   */
+  private void requireRegistered(String assetId) {
+    if (!history.exists(assetId)) {
+      throw new NotFoundException("no asset " + assetId);
+    }
   }
 }

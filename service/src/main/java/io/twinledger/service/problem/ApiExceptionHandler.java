@@ -8,7 +8,6 @@ import io.twinledger.ledger.model.api.ModelRuleViolation;
 import io.twinledger.reporting.UnknownSubjectException;
 import java.net.URI;
 import java.util.Map;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -124,12 +123,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "Concurrent change",
         "expectedVersion",
         "the asset was changed concurrently; reload it and retry");
-  }
-
-  @ExceptionHandler(AggregateNotFoundException.class)
-  ProblemDetail notFound(AggregateNotFoundException e) {
-    return Problems.of(
-        HttpStatus.NOT_FOUND, "not-found", "Not found", "no asset " + e.getAggregateIdentifier());
   }
 
   @ExceptionHandler(NotFoundException.class)

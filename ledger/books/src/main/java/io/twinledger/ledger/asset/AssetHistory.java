@@ -21,6 +21,11 @@ public class AssetHistory {
     return eventStore.readEvents(assetId, 0L).asStream().map(AssetHistory::recorded).toList();
   }
 
+  /** Whether the asset was registered: its stream holds an event, a snapshot aside. */
+  public boolean exists(String assetId) {
+    return eventStore.lastSequenceNumberFor(assetId).isPresent();
+  }
+
   private static RecordedEvent recorded(DomainEventMessage<?> message) {
     return new RecordedEvent(
         message.getSequenceNumber(),
