@@ -110,19 +110,19 @@ public final class ModelValuation {
       throw new IllegalArgumentException(
           "no month from " + first + " to " + last + " has amounts to value");
     }
-    List<YearCover> cover = new ArrayList<>();
-    years.forEach(
-        (year, sums) ->
-            cover.add(
-                new YearCover(
-                    year,
-                    round(sums[0], digits),
-                    round(sums[1], digits),
-                    sums[1].signum() > 0
-                        ? Optional.of(sums[0].divide(sums[1], MC))
-                        : Optional.empty())));
+    // Each year's DSCR and the minimum come from the same periods of exact sums, so the minimum is
+    // one of the yearly figures to the last digit; the amounts are rounded only for the report.
     List<DebtPeriod> periods =
-        cover.stream().map(c -> new DebtPeriod(c.cfads(), c.debtService())).toList();
+        years.values().stream().map(sums -> new DebtPeriod(sums[0], sums[1])).toList();
+    List<Optional<BigDecimal>> dscr = DebtMetrics.dscr(periods);
+    List<YearCover> cover = new ArrayList<>();
+    int index = 0;
+    for (Map.Entry<Integer, BigDecimal[]> year : years.entrySet()) {
+      BigDecimal[] sums = year.getValue();
+      cover.add(
+          new YearCover(
+              year.getKey(), round(sums[0], digits), round(sums[1], digits), dscr.get(index++)));
+    }
     Optional<BigDecimal> llcr =
         terms
             .outstandingDebt()

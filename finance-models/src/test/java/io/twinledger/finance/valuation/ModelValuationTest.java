@@ -9,6 +9,7 @@ import io.twinledger.finance.model.KpiObservation;
 import io.twinledger.finance.model.Templates;
 import io.twinledger.finance.valuation.Sensitivity.Scenario;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -41,21 +42,12 @@ class ModelValuationTest {
   @Test
   void valuesTheMonthlyNetResultsAndReportsDebtCoverAndSensitivities() {
     ValuationReport report =
-        ModelValuation.of(
-            Templates.load("water-nrw"),
-            CATALOG,
-            "dma",
+        valued(
             observations,
             YearMonth.of(2026, 1),
-            YearMonth.of(2027, 1),
-            new ValuationTerms(
-                Rate.of("0.08"),
-                VALUED_AT,
-                new BigDecimal("6000"),
-                Optional.of(new BigDecimal("7000")),
-                Optional.empty(),
-                new BigDecimal("0.1"),
-                List.of(new Scenario("tariff 2.50", Map.of("tariff", new BigDecimal("2.50"))))));
+            "6000",
+            Optional.of(new BigDecimal("7000")),
+            List.of(new Scenario("tariff 2.50", Map.of("tariff", new BigDecimal("2.50")))));
 
     double discountFactors = 0;
     for (int month = 1; month <= 12; month++) {
@@ -90,6 +82,33 @@ class ModelValuationTest {
         .isCloseTo(300 * discountFactors, within(1e-6));
   }
 
+  /**
+   * Seven months of 2026 carry 7/12 of 7,000 EUR of debt service, 4,083.33… EUR: the year's DSCR is
+   * a ratio of exact sums (4,900 / 4,083.33… = 1.2), not of the rounded amounts shown (which give
+   * 1.20000098). The minimum DSCR is that year's DSCR, the same figure to the last digit.
+   */
+  @Test
+  void theMinimumDscrIsTheLowestYearlyDscrExactly() {
+    List<KpiObservation> partYear =
+        observations.stream().filter(o -> o.period().getMonthValue() >= 6).toList();
+    ValuationReport report =
+        valued(partYear, YearMonth.of(2026, 6), "7000", Optional.empty(), List.of());
+
+    var year = report.years().getFirst();
+    assertThat(year.year()).isEqualTo(2026);
+    assertThat(year.cfads()).isEqualByComparingTo("4900");
+    assertThat(year.debtService()).isEqualByComparingTo("4083.33");
+    assertThat(year.dscr().orElseThrow().setScale(10, RoundingMode.HALF_EVEN))
+        .isEqualTo("1.2000000000");
+    assertThat(report.minimumDscr()).isEqualTo(year.dscr());
+    assertThat(report.minimumDscr())
+        .isEqualTo(
+            report.years().stream()
+                .map(ValuationReport.YearCover::dscr)
+                .flatMap(Optional::stream)
+                .min(BigDecimal::compareTo));
+  }
+
   @Test
   void aScenarioMayOnlyOverrideTheModelsParameters() {
     ValuationTerms terms =
@@ -113,6 +132,30 @@ class ModelValuationTest {
                     YearMonth.of(2026, 12),
                     terms))
         .hasMessageContaining("tarif");
+  }
+
+  /** The water NRW template valued from {@code first} to January 2027 at 8 %. */
+  private static ValuationReport valued(
+      List<KpiObservation> observed,
+      YearMonth first,
+      String annualDebtService,
+      Optional<BigDecimal> outstandingDebt,
+      List<Scenario> scenarios) {
+    return ModelValuation.of(
+        Templates.load("water-nrw"),
+        CATALOG,
+        "dma",
+        observed,
+        first,
+        YearMonth.of(2027, 1),
+        new ValuationTerms(
+            Rate.of("0.08"),
+            VALUED_AT,
+            new BigDecimal(annualDebtService),
+            outstandingDebt,
+            Optional.empty(),
+            new BigDecimal("0.1"),
+            scenarios));
   }
 
   private static KpiObservation observed(String kpi, YearMonth month, String value) {

@@ -89,8 +89,7 @@ public class AssetController {
       @RequestParam(defaultValue = "100") int limit) {
     HistoryQuery query = HistoryQuery.parse(after, type, limit);
     HistoryPage page = history.page(assetId, query.after(), query.type(), query.limit());
-    if (page.events().isEmpty()
-        && history.page(assetId, Optional.empty(), Optional.empty(), 1).events().isEmpty()) {
+    if (page.events().isEmpty() && !history.exists(assetId)) {
       throw new NotFoundException("no asset " + assetId);
     }
     ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
@@ -136,7 +135,9 @@ public class AssetController {
   @Operation(summary = "Replace the asset's parameters (optimistic concurrency)")
   public Written updateParameters(
       @PathVariable String assetId, @RequestBody AssetRequests.UpdateParameters body) {
-    long version = commands.sendAndWait(requests.update(assetId, body));
+    var command = requests.update(assetId, body);
+    requireRegistered(assetId);
+    long version = commands.sendAndWait(command);
     return new Written(assetId, version);
   }
 
@@ -147,7 +148,9 @@ public class AssetController {
       @PathVariable String assetId,
       @PathVariable String kpiId,
       @RequestBody AssetRequests.DefineKpiBody body) {
-    long version = commands.sendAndWait(requests.defineKpi(assetId, kpiId, body));
+    var command = requests.defineKpi(assetId, kpiId, body);
+    requireRegistered(assetId);
+    long version = commands.sendAndWait(command);
     return new Written(assetId, version);
   }
 
@@ -156,7 +159,20 @@ public class AssetController {
   @Operation(summary = "Decommission the asset; no further changes are accepted")
   public Written decommission(
       @PathVariable String assetId, @RequestBody AssetRequests.Decommission body) {
-    long version = commands.sendAndWait(requests.decommission(assetId, body));
+    var command = requests.decommission(assetId, body);
+    requireRegistered(assetId);
+    long version = commands.sendAndWait(command);
     return new Written(assetId, version);
+  }
+
+  /**
+   * A change to an asset that was never registered is answered here, from its stream in the event
+   * store: sent on, the command would make Axon's repository log the {@code
+   * AggregateNotFoundException} it throws, with its stack trace.
+   */
+  private void requireRegistered(String assetId) {
+    if (!history.exists(assetId)) {
+      throw new NotFoundException("no asset " + assetId);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.twinledger.service.audit;
 
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.CheckpointBook;
@@ -26,6 +27,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Wires the Merkle audit log ({@code io.twinledger.ledger.audit}) on the service's PostgreSQL: the
@@ -42,6 +48,25 @@ import org.springframework.context.annotation.Configuration;
 public class AuditConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
+  /**
+   * A {@link Sha256} in JSON is its 64 lower-case hex digits, as every hash the audit API writes:
+   * the digests inside a leaf's decoded fields among them. Registered once, for the application's
+   * mapper and so for the API's converter built from it.
+   */
+  @Bean
+  JacksonModule sha256AsHex() {
+    return new SimpleModule("sha256-hex")
+        .addSerializer(
+            Sha256.class,
+            new StdSerializer<>(Sha256.class) {
+              @Override
+              public void serialize(
+                  Sha256 digest, JsonGenerator generator, SerializationContext context) {
+                generator.writeString(digest.hex());
+              }
+            });
+  }
 
   /** Created after the migrations: opening the log writes its row. */
   @Bean

@@ -53,7 +53,10 @@ final class AuditViews {
     }
   }
 
-  /** A leaf: where it is, its hash, its canonical data (hex) and that data decoded. */
+  /**
+   * A leaf: where it is, its hash, its canonical data (hex) and that data decoded, its digests in
+   * hex ({@link AuditConfiguration#sha256AsHex}).
+   */
   record Leaf(
       String logId,
       long leafIndex,

@@ -15,6 +15,7 @@ import io.twinledger.twin.store.ReadingStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +41,9 @@ public class ModelConfiguration {
   }
 
   @Bean
-  ModelRegistry modelRegistry(CommandGateway commands, AssetCatalog assets, Models models) {
-    return new ModelRegistry(commands, assets, models);
+  ModelRegistry modelRegistry(
+      CommandGateway commands, EventStore events, AssetCatalog assets, Models models) {
+    return new ModelRegistry(commands, events, assets, models);
   }
 
   @Bean

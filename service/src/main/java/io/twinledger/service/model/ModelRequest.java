@@ -4,6 +4,7 @@ import io.twinledger.finance.model.InvalidModelException;
 import io.twinledger.finance.model.ModelDefinition;
 import io.twinledger.finance.model.ModelDefinitions;
 import io.twinledger.finance.model.ModelError;
+import io.twinledger.service.problem.JsonFieldPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public record ModelRequest(
     try {
       root = mapper.readTree(body == null ? "" : body);
     } catch (JacksonException e) {
-      throw invalid("", "is not valid " + format + ": " + e.getOriginalMessage());
+      throw invalid("", "is not valid " + format + ": " + JsonFieldPaths.notWellFormed(e));
     }
     if (root == null || !root.isObject()) {
       throw invalid("", "must be an object with definition and assets");

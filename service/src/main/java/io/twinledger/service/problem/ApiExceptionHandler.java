@@ -6,8 +6,8 @@ import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.ledger.model.ModelNotFoundException;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
 import io.twinledger.reporting.UnknownSubjectException;
+import java.net.URI;
 import java.util.Map;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -31,6 +31,8 @@ import tools.jackson.core.JacksonException;
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final URI BLANK = URI.create("about:blank");
 
   @ExceptionHandler(InvalidFieldException.class)
   ProblemDetail invalidField(InvalidFieldException e) {
@@ -123,12 +125,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "the asset was changed concurrently; reload it and retry");
   }
 
-  @ExceptionHandler(AggregateNotFoundException.class)
-  ProblemDetail notFound(AggregateNotFoundException e) {
-    return Problems.of(
-        HttpStatus.NOT_FOUND, "not-found", "Not found", "no asset " + e.getAggregateIdentifier());
-  }
-
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
@@ -145,6 +141,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ? JsonFieldPaths.violation(jackson, "")
             : new InvalidFieldException("body", "is missing or not readable JSON");
     return ResponseEntity.badRequest().body(invalidField(violation));
+  }
+
+  /**
+   * The problems Spring MVC answers itself (an unknown path, an unsupported media type, a missing
+   * parameter) have no type, which RFC 9457 reads as {@code about:blank}; they get the type their
+   * status names, as every other problem has a type of its own.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || BLANK.equals(problem.getType()))) {
+      problem.setType(Problems.type(Problems.slug(status)));
+    }
+    return super.createResponseEntity(body, headers, status, request);
   }
 
   /**

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -19,6 +21,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * thresholds[1].value}.
  */
 public final class JsonFieldPaths {
+
+  private static final Pattern START_MARKER =
+      Pattern.compile("\\s*\\(start marker at \\[.*?\\]\\)");
 
   private JsonFieldPaths() {}
 
@@ -41,7 +46,8 @@ public final class JsonFieldPaths {
         String at = path.isEmpty() ? join(root, parserPath(read)) : path;
         return new InvalidFieldException(at.isEmpty() ? "body" : at, "is a duplicate key");
       }
-      return new InvalidFieldException(path.isEmpty() ? "body" : path, "is not well-formed JSON");
+      return new InvalidFieldException(
+          path.isEmpty() ? "body" : path, "is not well-formed JSON: " + notWellFormed(read));
     }
     String field = path.isEmpty() ? "body" : path;
     if (e instanceof InvalidFormatException format) {
@@ -53,6 +59,20 @@ public final class JsonFieldPaths {
     }
     Throwable cause = e.getCause() == null ? e : e.getCause();
     return new InvalidFieldException(field, firstLine(cause.getMessage()));
+  }
+
+  /**
+   * Why a text is not well-formed JSON (or YAML), in one line: Jackson's description, without the
+   * description of the source it puts into some ({@code (start marker at [Source: REDACTED …])}),
+   * then the line and column where reading stopped.
+   */
+  public static String notWellFormed(JacksonException e) {
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    String problem = START_MARKER.matcher(message).replaceAll("").replaceAll("\\s+", " ").strip();
+    TokenStreamLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1
+        ? problem
+        : problem + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   private static String join(String root, String path) {

@@ -243,14 +243,10 @@ public class RequestGuards implements WebMvcConfigurer {
           code instanceof Integer value && HttpStatus.resolve(value) != null
               ? HttpStatus.resolve(value)
               : HttpStatus.INTERNAL_SERVER_ERROR;
-      String slug =
-          status.is5xxServerError()
-              ? "internal-error"
-              : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
       ProblemDetail problem =
           Problems.of(
               status,
-              slug,
+              Problems.slug(status),
               status.getReasonPhrase(),
               status.is5xxServerError()
                   ? "the server failed; the cause is in its log"

@@ -20,10 +20,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -95,6 +98,37 @@ abstract class AssetApiContract {
     assertThat(asset.at("/parameters/averagePressureM").decimalValue()).isEqualByComparingTo("55");
     assertThat(asset.get("kpis")).hasSize(1);
     assertThat(asset.at("/kpis/0/thresholds/0/value").decimalValue()).isEqualByComparingTo("1.8");
+  }
+
+  /**
+   * A change to an asset that was never registered is a 404 problem, and logs no stack trace
+   * (Axon's repository logged the {@code AggregateNotFoundException} of the missing stream).
+   */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void changesToAnUnknownAssetAreNotFoundWithoutAStackTrace(CapturedOutput output) {
+    String id = uniqueId("dma");
+    List<Api.Response> answers =
+        List.of(
+            api.put(
+                "/api/v1/assets/" + id + "/parameters",
+                OFFICER,
+                """
+                {"expectedVersion": 0, "assetClass": "WATER_DISTRICT", "parameters": %s}"""
+                    .formatted(WATER)),
+            api.put("/api/v1/assets/" + id + "/kpis/ili", OFFICER, kpiBody(0, "2.0")),
+            api.post(
+                "/api/v1/assets/" + id + "/decommission",
+                OFFICER,
+                "{\"expectedVersion\": 0, \"reason\": \"never built\"}"));
+    for (Api.Response answer : answers) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+      assertThat(answer.json().get("type").asString())
+          .isEqualTo("urn:problem-type:twinledger:not-found");
+      assertThat(answer.json().get("detail").asString()).isEqualTo("no asset " + id);
+    }
+    assertThat(output.getAll())
+        .doesNotContain("AggregateNotFoundException", "\tat org.axonframework");
   }
 
   @Test

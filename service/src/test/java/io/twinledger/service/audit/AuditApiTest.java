@@ -257,6 +257,17 @@ class AuditApiTest {
     assertThat(leaf.get("kind").asString()).isEqualTo("domain-event");
     assertThat(leaf.at("/fields/globalIndex").asLong()).isEqualTo(1);
     assertThat(leaf.at("/fields/aggregateType").asString()).isEqualTo("InfrastructureAsset");
+    // The digests are hex text, of the bytes as they lie in the event store.
+    List<byte[]> stored =
+        jdbc.sql(
+                "SELECT payload, coalesce(meta_data, ''::bytea) FROM domain_event_entry"
+                    + " WHERE global_index = 1")
+            .query((rs, n) -> List.of(rs.getBytes(1), rs.getBytes(2)))
+            .single();
+    assertThat(leaf.at("/fields/payloadDigest").asString())
+        .isEqualTo(Sha256.digest(stored.get(0)).hex());
+    assertThat(leaf.at("/fields/metaDataDigest").asString())
+        .isEqualTo(Sha256.digest(stored.get(1)).hex());
     Sha256 leafHash = TreeHash.leaf(HexFormat.of().parseHex(leaf.get("data").asString()));
     assertThat(leafHash.hex()).isEqualTo(leaf.get("leafHash").asString());
 
@@ -284,6 +295,8 @@ class AuditApiTest {
     Sha256 root = Sha256.fromHex(checkpoint.get("root").asString());
 
     JsonNode leaf = api.get("/api/v1/audit/leaves?readingBatch=" + batchId, "auditor").json();
+    assertThat(leaf.at("/fields/digest").asString())
+        .isEqualTo(stored.json().get("batchDigest").asString());
     ReadingBatchLeaf rebuilt =
         new ReadingBatchLeaf(
             batchId,

@@ -9,6 +9,7 @@ import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.pnl.projection.PnlProjection;
 import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.JsonNumbers;
 import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.math.BigDecimal;
@@ -22,10 +23,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -255,13 +259,7 @@ class ModelPnlApiTest {
 
   @Test
   void aValuationRunValuesTheStatementsNetResultsWithSensitivities() {
-    String asset = waterDistrict();
-    for (int month = 1; month <= 12; month++) {
-      close(asset, "nrw-volume", month, 1, "10000", 'a');
-      close(asset, "real-losses", month, 1, "6000", 'b');
-    }
-    api.post("/api/v1/models", OFFICER, waterModel("value-" + asset, asset));
-    awaitStatements(asset, "MONTH", 12);
+    String asset = modelledFrom(1, "value-");
 
     var answer =
         api.post(
@@ -334,6 +332,84 @@ class ModelPnlApiTest {
         .contains("input 'tarif' is not one of the base inputs");
     assertThat(api.post("/api/v1/valuations", "resident", "{\"assetId\": \"x\"}").status())
         .isEqualTo(403);
+  }
+
+  /**
+   * Seven months valued with 7,000 EUR of annual debt service: 4,083.33 EUR of it falls in 2026, so
+   * the year's DSCR is not a round number, and the first month already pays back, so payback is
+   * zero. Every figure of the valuation, the statements and the calculators is a plain decimal
+   * (zero at ten decimals was {@code 0E-10}), and the minimum DSCR is the lowest yearly DSCR
+   * exactly, not a figure computed a second way.
+   */
+  @Test
+  void everyNumberIsAPlainDecimalAndTheMinimumDscrIsTheLowestYears() {
+    String asset = modelledFrom(6, "plain-");
+
+    var valuation =
+        api.post(
+            "/api/v1/valuations",
+            "investor",
+            """
+            {"assetId": "%s", "discountRate": 0.08, "annualDebtService": 7000}"""
+                .formatted(asset));
+    assertThat(valuation.status()).as(valuation.body()).isEqualTo(200);
+    assertThat(JsonNumbers.withExponent(valuation.body())).isEmpty();
+    assertThat(valuation.json().get("paybackMonths").decimalValue()).isZero();
+    BigDecimal lowestYear =
+        valuation
+            .json()
+            .get("years")
+            .valueStream()
+            .map(year -> year.get("dscr").decimalValue())
+            .min(BigDecimal::compareTo)
+            .orElseThrow();
+    assertThat(valuation.json().get("minimumDscr").decimalValue()).isEqualTo(lowestYear);
+
+    for (String period : List.of("MONTH", "QUARTER", "YEAR")) {
+      var statements = api.get("/api/v1/pnl/assets/" + asset + "?period=" + period, OFFICER);
+      assertThat(statements.status()).isEqualTo(200);
+      assertThat(JsonNumbers.withExponent(statements.body())).as(period).isEmpty();
+    }
+    for (String calculation :
+        List.of(
+            "xnpv | {\"rate\": 0.1, \"flows\": [{\"date\": \"2020-01-01\", \"amount\": 0}]}",
+            "irr | {\"amounts\": [-100, 100]}",
+            "year-fraction | {\"start\": \"2020-01-01\", \"end\": \"2020-01-01\","
+                + " \"convention\": \"ACT/365F\"}")) {
+      String[] parts = calculation.split(" \\| ");
+      var answer = api.post("/api/v1/calc/" + parts[0], "investor", parts[1]);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(JsonNumbers.withExponent(answer.body())).as(parts[0]).isEmpty();
+    }
+  }
+
+  /**
+   * A new model logs no stack trace: not when it is defined, and not when it is sent to the
+   * revision or retirement path before it exists, which answers 404 (Axon's repository logged the
+   * {@code AggregateNotFoundException} of the missing stream with its stack trace).
+   */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aNewModelLogsNoStackTrace(CapturedOutput output) {
+    String asset = waterDistrict();
+    String model = "quiet-" + asset;
+    String revision =
+        waterModel(model, asset).replaceFirst("^\\{", "{\"reason\": \"first version\", ");
+    var early = api.put("/api/v1/models/" + model, OFFICER, revision);
+    assertThat(early.status()).as(early.body()).isEqualTo(404);
+    assertThat(early.json().get("type").asString())
+        .isEqualTo("urn:problem-type:twinledger:not-found");
+    var retired = api.post("/api/v1/models/" + model + "/retire", OFFICER, "{\"reason\": \"no\"}");
+    assertThat(retired.status()).as(retired.body()).isEqualTo(404);
+
+    var defined = api.post("/api/v1/models", OFFICER, waterModel(model, asset));
+    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/models/" + model, OFFICER).status() == 200);
+
+    assertThat(output.getAll())
+        .doesNotContain("AggregateNotFoundException", "\tat org.axonframework");
   }
 
   static Stream<Arguments> badDefinitions() {
@@ -482,6 +558,21 @@ class ModelPnlApiTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> api.get("/api/v1/assets/" + id, OFFICER).status() == 200);
     return id;
+  }
+
+  /**
+   * A water district with NRW volume 10,000 m³ and real losses 6,000 m³ closed in every month of
+   * 2026 from {@code firstMonth}, its model defined, once its statements show every month.
+   */
+  private String modelledFrom(int firstMonth, String modelPrefix) {
+    String asset = waterDistrict();
+    for (int month = firstMonth; month <= 12; month++) {
+      close(asset, "nrw-volume", month, 1, "10000", 'a');
+      close(asset, "real-losses", month, 1, "6000", 'b');
+    }
+    api.post("/api/v1/models", OFFICER, waterModel(modelPrefix + asset, asset));
+    awaitStatements(asset, "MONTH", 13 - firstMonth);
+    return asset;
   }
 
   private void close(String asset, String kpi, int month, int revision, String value, char digit) {

@@ -107,6 +107,37 @@ class StrictInputTest {
     assertRefused(response, body, "assetId");
   }
 
+  /**
+   * A body that is not JSON at all, cut short or broken in the middle, is named in one clean line:
+   * what is wrong and where (line and column), never Jackson's source description or its location
+   * dump.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "/api/v1/assets | `{\"assetId\": \"a\", \"parameters\": {\"x\": 1`",
+        "/api/v1/calc/xnpv | `{\"rate\": 0.1,, \"flows\": []}`",
+        "/api/v1/calc/xnpv | `{\"rate\": 0.1, \"flows\": [`",
+        "/api/v1/models | `{\"definition\": {\"id\": \"m\"`",
+        "/api/v1/models | `{\"assets\": [\"a\" \"b\"]}`",
+        "/api/v1/valuations | `{\"assetId\": \"a\"`",
+        "/api/v1/twin/ngsi-ld/notifications | `{\"id\": \"n\", \"data\": [{`",
+      })
+  void malformedJsonIsNamedInOneCleanLine(String path, String body) {
+    String user = path.contains("/twin/") ? "operator" : "officer";
+    var response = api.post(path, user, body);
+    assertThat(response.status()).as(body).isBetween(400, 422);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("type").asString()).startsWith("urn:problem-type:twinledger:");
+    String detail = response.json().path("detail").asString();
+    assertThat(detail)
+        .as(response.body())
+        .contains("JSON")
+        .doesNotContain("Source", "REDACTED", "StreamReadFeature", "start marker", "\n");
+  }
+
   /** A 400 problem naming {@code field}. */
   private static void assertRefused(Api.Response response, String body, String field) {
     assertThat(response.status()).as(body).isEqualTo(400);

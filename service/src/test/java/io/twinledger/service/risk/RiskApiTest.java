@@ -10,6 +10,7 @@ import io.twinledger.ledger.model.KpiCatalogs;
 import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.JsonNumbers;
 import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.math.BigDecimal;
@@ -182,6 +183,8 @@ class RiskApiTest {
     assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
     assertThat(done.at("/report/dscrBreach").isNull()).isTrue();
     assertThat(done.at("/report/thresholds").size()).isZero();
+    // The zero debt service and every figure of the report are plain decimals, never 0E-10.
+    assertThat(JsonNumbers.withExponent(api.get(PATH + "/" + jobId, OFFICER).body())).isEmpty();
   }
 
   @Test

@@ -75,6 +75,7 @@ class RequestGuardsTest {
     var response = api.get(path, "officer");
     assertThat(response.status()).as(path).isBetween(400, 499);
     assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+    assertThat(response.json().path("type").asString()).as(path).startsWith("urn:problem-type:");
   }
 
   @Test
@@ -94,6 +95,8 @@ class RequestGuardsTest {
   @Test
   void unknownPathsAreProblems() {
     assertProblem(api.get("/api/v1/no-such-thing", "officer"), 404);
+    assertProblem(api.get("/api/v1/nope", "auditor"), 404);
+    assertProblem(api.get("/api/v1/assets/no-such-asset", "officer"), 404);
   }
 
   @Test
@@ -108,8 +111,12 @@ class RequestGuardsTest {
     assertThat(calc.headers().firstValue("Allow").orElse("")).contains("POST");
   }
 
+  /** A problem of the status, with a TwinLedger problem type as every other problem has. */
   private static void assertProblem(Api.Response response, int status) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("type").asString())
+        .as(response.body())
+        .startsWith("urn:problem-type:twinledger:");
   }
 }

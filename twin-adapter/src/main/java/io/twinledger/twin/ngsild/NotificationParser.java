@@ -3,6 +3,7 @@ package io.twinledger.twin.ngsild;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -39,6 +40,9 @@ public final class NotificationParser {
 
   /** Jackson messages can quote long tokens; a reason is cut to this many characters. */
   private static final int JSON_PROBLEM_LENGTH = 200;
+
+  private static final Pattern START_MARKER =
+      Pattern.compile("\\s*\\(start marker at \\[.*?\\]\\)");
 
   private final int maxPayloadBytes;
   private final int maxEntities;
@@ -158,8 +162,13 @@ public final class NotificationParser {
     }
   }
 
+  /**
+   * Jackson's description without the description of the source it puts into some ({@code (start
+   * marker at [Source: REDACTED …])}), and where reading stopped.
+   */
   private static String describe(JacksonException e) {
-    String problem = oneLine(e.getOriginalMessage());
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    String problem = oneLine(START_MARKER.matcher(message).replaceAll(""));
     TokenStreamLocation location = e.getLocation();
     if (location != null && location.getByteOffset() >= 0) {
       problem += " at byte " + location.getByteOffset();

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -374,6 +375,17 @@ class NotificationParserTest {
                 assertThat(r.reason())
                     .startsWith("payload is not valid JSON: ")
                     .doesNotContain("\n"));
+  }
+
+  /** Jackson names where an unclosed object began by describing its source; that stays out. */
+  @Test
+  void aPayloadCutShortInsideAnObjectIsNamedWithoutJacksonsSourceDescription() {
+    byte[] cut = "{\"id\": \"n\", \"data\": [{".getBytes(StandardCharsets.UTF_8);
+    assertThat(parser.parse(cut, Optional.empty()))
+        .isEqualTo(
+            new RejectedNotification(
+                "payload is not valid JSON: Unexpected end-of-input: expected close marker for"
+                    + " Object at byte 22"));
   }
 
   @Test

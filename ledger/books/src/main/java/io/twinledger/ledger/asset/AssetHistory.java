@@ -65,6 +65,11 @@ public class AssetHistory {
     return new HistoryPage(events, Optional.empty());
   }
 
+  /** Whether the asset was registered: its stream holds an event, a snapshot aside. */
+  public boolean exists(String assetId) {
+    return eventStore.lastSequenceNumberFor(assetId).isPresent();
+  }
+
   private static RecordedEvent recorded(DomainEventMessage<?> message) {
     return new RecordedEvent(
         message.getSequenceNumber(),

@@ -10,6 +10,7 @@ import io.twinledger.ledger.asset.projection.AssetStatus;
 import io.twinledger.ledger.asset.projection.AssetView;
 import io.twinledger.ledger.model.api.DefineModel;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
+import io.twinledger.ledger.model.api.ModelStreams;
 import io.twinledger.ledger.model.api.RetireModel;
 import io.twinledger.ledger.model.api.ReviseModel;
 import io.twinledger.ledger.model.projection.Models;
@@ -22,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 
 /**
@@ -40,11 +41,14 @@ public class ModelRegistry {
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
 
   private final CommandGateway commands;
+  private final EventStore events;
   private final AssetCatalog assets;
   private final Models models;
 
-  public ModelRegistry(CommandGateway commands, AssetCatalog assets, Models models) {
+  public ModelRegistry(
+      CommandGateway commands, EventStore events, AssetCatalog assets, Models models) {
     this.commands = commands;
+    this.events = events;
     this.assets = assets;
     this.models = models;
   }
@@ -203,12 +207,17 @@ public class ModelRegistry {
     }
   }
 
+  /**
+   * Sends a command to an existing model. A model that was never defined is answered here, from its
+   * stream in the event store: sent on, the command would make Axon's repository log the {@code
+   * AggregateNotFoundException} it throws, with its stack trace, before anyone could say it is
+   * simply unknown (say, a new model sent to the revision path).
+   */
   private int send(Object command, String modelId) {
-    try {
-      return commands.<Integer>sendAndWait(command);
-    } catch (AggregateNotFoundException e) {
+    if (events.lastSequenceNumberFor(ModelStreams.streamId(modelId)).isEmpty()) {
       throw new ModelNotFoundException(modelId);
     }
+    return commands.<Integer>sendAndWait(command);
   }
 
   private static ModelRuleViolation taken(String modelId) {
