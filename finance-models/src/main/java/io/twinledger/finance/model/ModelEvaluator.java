@@ -176,7 +176,14 @@ public final class ModelEvaluator {
           parameters.addAll(used.provenance().parameters());
           Optional<BigDecimal> value = coherentLines.get(l.id());
           if (value.isEmpty()) {
-            remarks.add("line " + l.id() + " has no value for " + month);
+            // The line's own reasons come along, so that a booked line names the missing input
+            // itself, not only the memo line between them.
+            remarks.add(
+                "line "
+                    + l.id()
+                    + " has no value for "
+                    + month
+                    + (used.remarks().isEmpty() ? "" : ": " + String.join("; ", used.remarks())));
           }
           yield value;
         }

@@ -77,7 +77,10 @@ class ModelEvaluatorTest {
     LineValue revenue = run.periods().get(2).line("recovered-revenue").orElseThrow();
 
     assertThat(revenue.value()).isEmpty();
-    assertThat(revenue.remarks()).containsExactly("line recovered-volume has no value for 2025-05");
+    assertThat(revenue.remarks())
+        .containsExactly(
+            "line recovered-volume has no value for 2025-05: KPI nrw-volume for 2025-05 (revision"
+                + " 1) has no value");
     assertThat(run.periods().get(2).line("recovered-volume").orElseThrow().remarks())
         .containsExactly("KPI nrw-volume for 2025-05 (revision 1) has no value");
     // 6.5 L = 0.0065 m³, * 0.40 EUR/m³ = 0.0026 EUR: an observation in litres is converted
@@ -212,7 +215,12 @@ class ModelEvaluatorTest {
 
     assertThat(deductions.value()).isEmpty();
     assertThat(deductions.remarks())
-        .containsExactly("line deductions-due has no value for 2025-01");
+        .containsExactly(
+            "line deductions-due has no value for 2025-01: KPI iri-share-above-limit has no"
+                + " observation for 2024-12 nor in the 12 months before; KPI rut-depth has no"
+                + " observation for 2024-12 nor in the 12 months before; KPI pci-condition has no"
+                + " observation for 2024-12 nor in the 12 months before; coalesce used its next"
+                + " argument");
     assertThat(run.periods().get(0).line("deductions-due").orElseThrow().remarks())
         .containsExactly(
             "KPI iri-share-above-limit has no observation for 2024-12 nor in the 12 months before",

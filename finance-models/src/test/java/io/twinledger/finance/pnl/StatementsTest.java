@@ -159,7 +159,9 @@ class StatementsTest {
                 "dma-north-hill",
                 "recovered-revenue",
                 YearMonth.of(2025, 2),
-                List.of("line recovered-volume has no value for 2025-02")));
+                List.of(
+                    "line recovered-volume has no value for 2025-02: KPI nrw-volume has no"
+                        + " observation for 2025-02")));
     assertThat(q1.line("real-losses-cost").orElseThrow().amount()).contains(eur("4000.00"));
     assertThat(q1.line("real-losses-cost").orElseThrow().complete()).isTrue();
     // The quarter's totals are the sums of the months' totals, and name what they leave out.
