@@ -129,10 +129,12 @@ final class PnlCommand {
             amount(totals.get(total)));
       }
       if (!totals.get("complete").asBoolean()) {
+        int missing = totals.get("missing").size();
         out.printf(
             Locale.ROOT,
-            "    (totals leave out %d line months without a value)%n",
-            totals.get("missing").size());
+            "    (totals leave out %d line month%s without a value)%n",
+            missing,
+            missing == 1 ? "" : "s");
       }
     }
     JsonNode first = pnl.get("statements").path(0).path("lines").path(0);
