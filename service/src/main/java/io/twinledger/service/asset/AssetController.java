@@ -1,6 +1,7 @@
 package io.twinledger.service.asset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.ledger.asset.AssetHistory;
 import io.twinledger.ledger.asset.RecordedEvent;
@@ -8,6 +9,7 @@ import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetView;
 import io.twinledger.ledger.asset.projection.KpiPeriodView;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,7 +58,15 @@ public class AssetController {
     this.periods = periods;
   }
 
-  /** Reply to a write: which asset, and the version to send as the next expected version. */
+  private static final String STALE_OR_RULE =
+      "stale-version (with currentVersion) or concurrent-change: reload and retry; asset-rule: not"
+          + " allowed in the asset's state";
+
+  /**
+   * Reply to a write: which asset, and the version to send as the next expected version. Named in
+   * the OpenAPI document apart from the model registry's reply, which has the same simple name.
+   */
+  @Schema(name = "AssetWritten")
   public record Written(String assetId, long version) {}
 
   @GetMapping
@@ -105,6 +117,8 @@ public class AssetController {
   @PostMapping
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
   @Operation(summary = "Register an asset")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Refusal(status = 409, description = "duplicate-id: an asset with this id exists")
   public ResponseEntity<Written> register(@RequestBody AssetRequests.Register body) {
     var command = requests.register(body);
     commands.sendAndWait(command);
@@ -115,6 +129,7 @@ public class AssetController {
   @PutMapping("/{assetId}/parameters")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
   @Operation(summary = "Replace the asset's parameters (optimistic concurrency)")
+  @Refusal(status = 409, description = STALE_OR_RULE)
   public Written updateParameters(
       @PathVariable String assetId, @RequestBody AssetRequests.UpdateParameters body) {
     long version = commands.sendAndWait(requests.update(assetId, body));
@@ -124,6 +139,7 @@ public class AssetController {
   @PutMapping("/{assetId}/kpis/{kpiId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
   @Operation(summary = "Define a KPI, or replace the definition with this id")
+  @Refusal(status = 409, description = STALE_OR_RULE)
   public Written defineKpi(
       @PathVariable String assetId,
       @PathVariable String kpiId,
@@ -135,6 +151,7 @@ public class AssetController {
   @PostMapping("/{assetId}/decommission")
   @RolesAllowed({Roles.FINANCE_OFFICER})
   @Operation(summary = "Decommission the asset; no further changes are accepted")
+  @Refusal(status = 409, description = STALE_OR_RULE)
   public Written decommission(
       @PathVariable String assetId, @RequestBody AssetRequests.Decommission body) {
     long version = commands.sendAndWait(requests.decommission(assetId, body));
