@@ -1,6 +1,9 @@
 package io.twinledger.service.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +14,14 @@ import org.springdoc.core.service.AbstractRequestService;
 import org.springdoc.core.service.GenericResponseService;
 import org.springdoc.core.service.OpenAPIService;
 import org.springdoc.core.service.OperationService;
+import org.springdoc.core.utils.Constants;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import org.springframework.beans.factory.ObjectFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Springdoc's {@code /api/docs} endpoint, with the document built once in the background as soon as
@@ -43,6 +50,32 @@ final class PrebuiltApiDocs extends OpenApiWebMvcResource {
         properties.getAllowedLocales() == null || properties.getAllowedLocales().isEmpty()
             ? Locale.getDefault()
             : Locale.forLanguageTag(properties.getAllowedLocales().getFirst());
+  }
+
+  /** Public, as all of {@code /api/docs}; declared so for {@code EndpointRoles}. */
+  @Override
+  @PermitAll
+  @Operation(hidden = true)
+  @GetMapping(value = Constants.API_DOCS_URL, produces = MediaType.APPLICATION_JSON_VALUE)
+  public byte[] openapiJson(
+      HttpServletRequest request, @Value(Constants.API_DOCS_URL) String apiDocsUrl, Locale locale)
+      throws JsonProcessingException {
+    return super.openapiJson(request, apiDocsUrl, locale);
+  }
+
+  /** Public, as all of {@code /api/docs}; declared so for {@code EndpointRoles}. */
+  @Override
+  @PermitAll
+  @Operation(hidden = true)
+  @GetMapping(
+      value = Constants.DEFAULT_API_DOCS_URL_YAML,
+      produces = Constants.APPLICATION_OPENAPI_YAML)
+  public byte[] openapiYaml(
+      HttpServletRequest request,
+      @Value(Constants.DEFAULT_API_DOCS_URL_YAML) String apiDocsUrl,
+      Locale locale)
+      throws JsonProcessingException {
+    return super.openapiYaml(request, apiDocsUrl, locale);
   }
 
   /**
