@@ -29,16 +29,15 @@ import org.springframework.web.method.HandlerMethod;
  * </ul>
  *
  * Refusals only some endpoints give (409 for a stale version, 422, 503 without a twin mapping, 429
- * over a source's delivery rate) are declared on the handler method with {@code @ApiResponse} and a
- * description; their content is filled in here. A 201 names the new resource in {@code Location}, a
- * 429 says when to retry in {@code Retry-After}.
+ * over a source's delivery rate) are declared on the handler method with {@link Refusal}. A 201
+ * names the new resource in {@code Location}, a 429 says when to retry in {@code Retry-After}.
  */
 final class ProblemResponses implements OperationCustomizer {
 
   /** The component schema of RFC 9457 problem details, as {@code Problems} builds them. */
   static final String SCHEMA = "ProblemDetail";
 
-  static final String MEDIA_TYPE =
+  private static final String MEDIA_TYPE =
       org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
   @Override
