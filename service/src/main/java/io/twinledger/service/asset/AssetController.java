@@ -1,6 +1,7 @@
 package io.twinledger.service.asset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.ledger.asset.AssetHistory;
 import io.twinledger.ledger.asset.HistoryPage;
@@ -9,6 +10,7 @@ import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetView;
 import io.twinledger.ledger.asset.projection.KpiPeriodView;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,7 +60,15 @@ public class AssetController {
     this.periods = periods;
   }
 
-  /** Reply to a write: which asset, and the version to send as the next expected version. */
+  private static final String STALE_OR_RULE =
+      "stale-version (with currentVersion) or concurrent-change: reload and retry; asset-rule: not"
+          + " allowed in the asset's state";
+
+  /**
+   * Reply to a write: which asset, and the version to send as the next expected version. Named in
+   * the OpenAPI document apart from the model registry's reply, which has the same simple name.
+   */
+  @Schema(name = "AssetWritten")
   public record Written(String assetId, long version) {}
 
   @GetMapping
@@ -123,6 +135,8 @@ public class AssetController {
   @PostMapping
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
   @Operation(summary = "Register an asset")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Refusal(status = 409, description = "duplicate-id: an asset with this id exists")
   public ResponseEntity<Written> register(@RequestBody AssetRequests.Register body) {
     var command = requests.register(body);
     commands.sendAndWait(command);
@@ -133,6 +147,7 @@ public class AssetController {
   @PutMapping("/{assetId}/parameters")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
   @Operation(summary = "Replace the asset's parameters (optimistic concurrency)")
+  @Refusal(status = 409, description = STALE_OR_RULE)
   public Written updateParameters(
       @PathVariable String assetId, @RequestBody AssetRequests.UpdateParameters body) {
     var command = requests.update(assetId, body);
@@ -144,6 +159,7 @@ public class AssetController {
   @PutMapping("/{assetId}/kpis/{kpiId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.OPERATOR})
   @Operation(summary = "Define a KPI, or replace the definition with this id")
+  @Refusal(status = 409, description = STALE_OR_RULE)
   public Written defineKpi(
       @PathVariable String assetId,
       @PathVariable String kpiId,
@@ -157,6 +173,7 @@ public class AssetController {
   @PostMapping("/{assetId}/decommission")
   @RolesAllowed({Roles.FINANCE_OFFICER})
   @Operation(summary = "Decommission the asset; no further changes are accepted")
+  @Refusal(status = 409, description = STALE_OR_RULE)
   public Written decommission(
       @PathVariable String assetId, @RequestBody AssetRequests.Decommission body) {
     var command = requests.decommission(assetId, body);

@@ -12,6 +12,7 @@ import io.twinledger.finance.valuation.RootResult;
 import io.twinledger.finance.valuation.Xirr;
 import io.twinledger.finance.valuation.Xnpv;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
             + " is rounded half-even to 10 decimal places.")
 public class CalcController {
 
+  private static final String NO_UNIQUE_RATE =
+      "no-rate, multiple-rates (with roots) or undetermined-rate: no single rate answers";
   private static final String PRECISION =
       " Every number in the response is rounded half-even to 10 decimal places.";
 
@@ -72,6 +75,7 @@ public class CalcController {
               + " first. No guess is needed: the answer is the only root, or 422 (no-rate, or"
               + " multiple-rates listing the roots)."
               + PRECISION)
+  @Refusal(status = 422, description = NO_UNIQUE_RATE)
   public CalcResults.RateValue xirr(@RequestBody CalcRequests.XirrBody body) {
     return rate(Xirr.of(CalcRequests.flows(body.flows(), 2)));
   }
@@ -86,6 +90,7 @@ public class CalcController {
               + " least two amounts. guess is accepted for Excel compatibility but not used: the"
               + " answer is the only root, or 422 (no-rate, or multiple-rates listing the roots)."
               + PRECISION)
+  @Refusal(status = 422, description = NO_UNIQUE_RATE)
   public CalcResults.RateValue irr(@RequestBody CalcRequests.IrrBody body) {
     return rate(Irr.of(CalcRequests.amounts(body)));
   }
@@ -142,6 +147,7 @@ public class CalcController {
               + " does not depend on the yield: 422 no-rate for any other price, 422"
               + " undetermined-rate for that one."
               + PRECISION)
+  @Refusal(status = 422, description = NO_UNIQUE_RATE)
   public CalcResults.Yield bondYield(@RequestBody CalcRequests.BondYieldBody body) {
     CalcRequests.SettledBond settled = CalcRequests.bond(body);
     BigDecimal cleanPrice = CalcRequests.cleanPrice(body);

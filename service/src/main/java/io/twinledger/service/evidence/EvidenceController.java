@@ -8,6 +8,7 @@ import io.twinledger.reporting.evidence.EvidenceJson;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.reporting.evidence.export.EvidenceUnavailableException;
 import io.twinledger.reporting.evidence.export.PeriodKey;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,6 +49,9 @@ public class EvidenceController {
               + " reading batches with their readings, inclusion proofs against the latest"
               + " anchored checkpoint, the anchoring block with the headers back to block 0 and"
               + " the channel members' CA certificates. Check it with ./twinledger verify.")
+  @Refusal(
+      status = 409,
+      description = "evidence-unavailable: the period's evidence cannot be assembled")
   public ResponseEntity<byte[]> kpiPeriod(
       @RequestParam(required = false) String assetId,
       @RequestParam(required = false) String kpiId,

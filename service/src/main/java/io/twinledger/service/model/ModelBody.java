@@ -1,5 +1,6 @@
 package io.twinledger.service.model;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.twinledger.finance.model.ModelDefinition;
 import io.twinledger.finance.model.ModelDefinitions;
 import io.twinledger.ledger.model.projection.ModelStatus;
@@ -62,7 +63,10 @@ final class ModelBody {
     }
   }
 
-  /** The outcome of a write. */
+  /**
+   * The outcome of a write; named apart from the asset register's reply in the OpenAPI document.
+   */
+  @Schema(name = "ModelWritten")
   record Written(String modelId, int version) {}
 
   /** The outcome of a check that found nothing wrong. */

@@ -7,11 +7,13 @@ import io.twinledger.finance.model.ModelError;
 import io.twinledger.finance.model.Templates;
 import io.twinledger.ledger.model.ModelRegistry;
 import io.twinledger.ledger.model.projection.Models;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +38,10 @@ import tools.jackson.databind.JsonNode;
 public class ModelController {
 
   private static final String YAML = "application/yaml";
+  private static final String INVALID_MODEL =
+      "invalid-model: the definition is refused; errors lists every problem's path";
+  private static final String MODEL_RULE =
+      "model-rule: not allowed in the model's state, or a stale expectedVersion";
   private static final List<String> TEMPLATES = List.of("water-nrw", "stormwater", "roads");
 
   private final ModelRegistry registry;
@@ -86,6 +93,9 @@ public class ModelController {
           "Body {\"definition\": {…}, \"assets\": [\"asset-id\"]} in JSON or YAML. A definition"
               + " that names an unknown KPI, refers to lines in a cycle, mixes units or may divide"
               + " by zero is refused with 422 and every problem's path.")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Refusal(status = 409, description = MODEL_RULE)
+  @Refusal(status = 422, description = INVALID_MODEL)
   public ResponseEntity<ModelBody.Written> define(
       @RequestHeader("Content-Type") MediaType contentType, @RequestBody String body) {
     ModelRequest request = read(contentType, body);
@@ -100,6 +110,7 @@ public class ModelController {
       consumes = {MediaType.APPLICATION_JSON_VALUE, YAML})
   @RolesAllowed({Roles.FINANCE_OFFICER})
   @Operation(summary = "Check a definition against its assets without recording anything")
+  @Refusal(status = 422, description = INVALID_MODEL)
   public ModelBody.Valid validate(
       @RequestHeader("Content-Type") MediaType contentType, @RequestBody String body) {
     ModelRequest request = read(contentType, body);
@@ -118,6 +129,8 @@ public class ModelController {
   @Operation(
       summary = "Revise a model: a new version, recomputing the P&L of its assets",
       description = "Body as for a definition, plus \"reason\" and optionally \"expectedVersion\".")
+  @Refusal(status = 409, description = MODEL_RULE)
+  @Refusal(status = 422, description = INVALID_MODEL)
   public ModelBody.Written revise(
       @PathVariable String modelId,
       @RequestHeader("Content-Type") MediaType contentType,
@@ -136,6 +149,7 @@ public class ModelController {
   @PostMapping("/{modelId}/retire")
   @RolesAllowed({Roles.FINANCE_OFFICER})
   @Operation(summary = "Retire a model; its statements stay, its assets are free")
+  @Refusal(status = 409, description = MODEL_RULE)
   public ModelBody.Written retire(@PathVariable String modelId, @RequestBody Retire body) {
     return new ModelBody.Written(modelId, registry.retire(modelId, body.reason()));
   }

@@ -1,7 +1,11 @@
 package io.twinledger.service.risk;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,6 +66,9 @@ public class RiskSimulationController {
               + " ABOVE|BELOW}. 202 with the job and its Location; 400 naming the field; 404 for"
               + " an unknown asset; 422 when the asset has no active model or too short a KPI"
               + " history; 503 when the queue is full.")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Refusal(status = 422, description = "The asset has no active model or too short a KPI history")
+  @Refusal(status = 503, description = "The simulation queue is full")
   public ResponseEntity<RiskViews.Job> start(@RequestBody RiskRequests.SimulationBody body) {
     RiskRequests.Checked request = RiskRequests.check(body);
     RiskJob job = jobs.submit(request, inputs.prepare(request));
@@ -100,6 +108,15 @@ public class RiskSimulationController {
           "A queued job is cancelled at once (200); a running one is asked to stop and becomes"
               + " CANCELLED within a block of paths (202, cancelRequested true). 409 if the job"
               + " has already finished.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Cancelled: the job was queued",
+      content = @Content(schema = @Schema(implementation = RiskViews.Job.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Asked to stop: the running job becomes CANCELLED within a block of paths",
+      content = @Content(schema = @Schema(implementation = RiskViews.Job.class)))
+  @Refusal(status = 409, description = "risk-job-finished: nothing left to cancel")
   public ResponseEntity<RiskViews.Job> cancel(@PathVariable String jobId) {
     RiskJob job = find(jobId);
     jobs.cancel(job);

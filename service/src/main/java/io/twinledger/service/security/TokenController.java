@@ -1,6 +1,10 @@
 package io.twinledger.service.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.CacheControl;
@@ -42,6 +46,13 @@ class TokenController {
     Roles.RESIDENT,
     Roles.OPERATOR
   })
+  @ApiResponse(
+      responseCode = "200",
+      description = "A bearer token",
+      content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+  @Refusal(
+      status = 403,
+      description = "password-required: a token is issued only for a name and password")
   ResponseEntity<?> token(Authentication caller) {
     // Only a password buys a token: a token buying the next one would never expire.
     if (!(caller instanceof UsernamePasswordAuthenticationToken)) {

@@ -1,8 +1,12 @@
 package io.twinledger.service.twin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.query.TimeRange;
 import io.twinledger.service.security.Roles;
@@ -92,6 +96,27 @@ public class TwinController {
               + " broker need not resend, naming each ignored and quarantined attribute with its"
               + " reason (up to 100 of each); a notification refused as a whole (not JSON, no"
               + " data array) is quarantined and answered 400.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      description =
+          "An NGSI-LD Notification: {id, type: Notification, subscriptionId, notifiedAt, data:"
+              + " [entity…]}, the entities in normalized form",
+      content = {
+        @Content(mediaType = "application/json", schema = @Schema(type = "object")),
+        @Content(mediaType = "application/ld+json", schema = @Schema(type = "object"))
+      })
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "Stored; counts of stored, duplicate, quarantined and unmapped values, and each ignored"
+              + " and quarantined attribute with its reason",
+      content = @Content(schema = @Schema(implementation = IngestReport.class)))
+  @Refusal(
+      status = 400,
+      description = "rejected-notification: not JSON or no data array; quarantined")
+  @Refusal(status = 413, description = "too-large: over the notification size limit")
+  @Refusal(status = 429, description = RATE_LIMITED)
+  @Refusal(status = 503, description = NO_MAPPING)
   public ResponseEntity<?> notification(
       HttpServletRequest request,
       @RequestHeader(name = "Link", required = false) String link,
@@ -151,6 +176,12 @@ public class TwinController {
           "Subscribes to every entity and attribute the mapping binds, in normalized form. The"
               + " notification URL defaults to this service's notification endpoint as the"
               + " caller reached it.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Subscribed; Location is the subscription on the broker",
+      content = @Content(schema = @Schema(implementation = Subscribed.class)))
+  @Refusal(status = 502, description = "broker-refused: the broker said no")
+  @Refusal(status = 503, description = NO_MAPPING)
   public ResponseEntity<?> subscribe(
       HttpServletRequest request, @RequestBody SubscribeRequest body) {
     MappingConfig mapping = this.mapping.getIfAvailable();
@@ -200,6 +231,26 @@ public class TwinController {
           "The body is the file. It is read and stored in chunks, each committed before the next,"
               + " so an interrupted upload keeps what it stored and re-importing the same file"
               + " stores nothing twice. Unreadable lines are quarantined with their line number.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      description =
+          "The file itself, streamed. Its format comes from the name's extension (.csv, .jsonl,"
+              + " .ndjson) or the format parameter, not from the Content-Type, which may be any"
+              + " concrete type.",
+      content = {
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+        @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+        @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string"))
+      })
+  @ApiResponse(
+      responseCode = "200",
+      description = "Imported: readings stored, duplicates skipped, lines quarantined",
+      content = @Content(schema = @Schema(implementation = BulkImport.Totals.class)))
+  @Refusal(
+      status = 400,
+      description = "body-incomplete: the upload broke off; what was stored stays stored")
+  @Refusal(status = 429, description = RATE_LIMITED)
+  @Refusal(status = 503, description = NO_MAPPING)
   public ResponseEntity<?> importFile(
       HttpServletRequest request,
       @RequestParam String name,
@@ -279,6 +330,9 @@ public class TwinController {
     return store.quarantined(limit);
   }
 
+  private static final String RATE_LIMITED =
+      "rate-limited: the source is over its delivery rate (Retry-After)";
+  private static final String NO_MAPPING = "no-twin-mapping: no mapping is configured";
   private static final int IMPORT_CHUNK = 5_000;
   private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 

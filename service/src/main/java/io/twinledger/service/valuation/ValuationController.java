@@ -2,6 +2,7 @@ package io.twinledger.service.valuation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,7 @@ public class ValuationController {
           "The monthly net results of the asset's active model (as its P&L statements) are"
               + " discounted with XNPV; the tornado moves each model parameter by"
               + " parameterShock, scenarios override named parameters.")
+  @Refusal(status = 422, description = "no-valuation: nothing to value")
   public ValuationView value(@RequestBody ValuationRequest request) {
     return ValuationView.of(runs.value(request));
   }
