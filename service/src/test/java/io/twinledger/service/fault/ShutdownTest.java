@@ -3,12 +3,11 @@ package io.twinledger.service.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.twinledger.service.TwinLedgerApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,25 +34,18 @@ class ShutdownTest {
   void stopsCleanlyOnSignal(String signal) throws Exception {
     Path log = dir.resolve("service.log");
     Path data = dir.resolve("data");
+    List<String> command = new ArrayList<>();
+    // A JVM started with SIGINT ignored (as a background job of a shell is) would pass that on,
+    // and the service would not see the signal under test.
+    command.addAll(List.of("env", "--default-signal=INT"));
+    command.addAll(
+        DemoProcess.command(
+            "--server.port=" + DemoProcess.freePort(),
+            "--twinledger.data-dir=" + data,
+            "--twinledger.twin.mqtt.embedded-port=" + DemoProcess.freePort(),
+            "--twinledger.twin.close-every=PT1S"));
     Process service =
-        new ProcessBuilder(
-                // A JVM started with SIGINT ignored (as a background job of a shell is) would pass
-                // that on, and the service would not see the signal under test.
-                "env",
-                "--default-signal=INT",
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-Xmx768m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TwinLedgerApplication.class.getName(),
-                "demo",
-                "--server.port=" + freePort(),
-                "--twinledger.data-dir=" + data,
-                "--twinledger.twin.mqtt.embedded-port=" + freePort(),
-                "--twinledger.twin.close-every=PT1S")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       await()
           .atMost(Duration.ofMinutes(5))
@@ -82,12 +74,6 @@ class ShutdownTest {
       assertThat(data.resolve("pg").resolve("postmaster.pid")).doesNotExist();
     } finally {
       service.destroyForcibly();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
