@@ -4,6 +4,7 @@ import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.DomainEventFeed;
 import io.twinledger.ledger.audit.LeafScan;
 import io.twinledger.ledger.audit.SignedCheckpoint;
+import io.twinledger.service.scheduling.ScheduledJob;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * The audit log's schedule: domain events appended every few seconds, stored records re-derived and
  * compared with their leaves every few seconds, checkpoints (after an integrity check) every
- * minute.
+ * minute. The service's stop waits for the step in progress ({@link ScheduledJob}).
  */
 @Component
-public class AuditJobs {
+public class AuditJobs extends ScheduledJob {
 
   private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
 
@@ -41,7 +42,7 @@ public class AuditJobs {
       fixedDelayString = "${twinledger.audit.scan-every:PT5S}",
       initialDelayString = "${twinledger.audit.scan-every:PT5S}")
   public void scanRecords() {
-    scan.step(SCAN_STEP);
+    run(() -> scan.step(SCAN_STEP));
   }
 
   /** Appends the domain events not in the log yet; returns how many. */
@@ -49,7 +50,7 @@ public class AuditJobs {
       fixedDelayString = "${twinledger.audit.feed-every:PT5S}",
       initialDelayString = "${twinledger.audit.feed-every:PT5S}")
   public int feedEvents() {
-    int fed = events.feed();
+    int fed = run(events::feed, 0);
     if (fed > 0) {
       log.debug("Appended {} domain events to the audit log", fed);
     }
@@ -64,7 +65,7 @@ public class AuditJobs {
       initialDelayString = "${twinledger.audit.checkpoint-every:PT1M}")
   public Optional<SignedCheckpoint> checkpoint() {
     feedEvents();
-    Optional<SignedCheckpoint> taken = checkpointer.run();
+    Optional<SignedCheckpoint> taken = run(checkpointer::run, Optional.empty());
     taken.ifPresent(
         c ->
             log.info(

@@ -6,6 +6,7 @@ import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetStatus;
 import io.twinledger.ledger.asset.projection.AssetView;
+import io.twinledger.service.scheduling.ScheduledJob;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.period.ClosedPeriod;
@@ -40,10 +41,11 @@ import org.springframework.stereotype.Component;
  * readings of its inputs, and is due whenever any of them is. The KPI's aggregation or formula and
  * its unit come from the asset register, the time zone from the asset, and how often each sensor
  * should report from the mapping. If the service stops between recording a period and noting it,
- * the period is recorded again under the same revision on the next run.
+ * the period is recorded again under the same revision on the next run. When the service stops, a
+ * run returns after the period it is recording ({@link ScheduledJob}).
  */
 @Component
-public class KpiPeriodJob {
+public class KpiPeriodJob extends ScheduledJob {
 
   private static final Logger log = LoggerFactory.getLogger(KpiPeriodJob.class);
 
@@ -75,7 +77,11 @@ public class KpiPeriodJob {
   @Scheduled(
       fixedDelayString = "${twinledger.twin.close-every:PT1M}",
       initialDelayString = "${twinledger.twin.close-every:PT1M}")
-  public synchronized int closeDuePeriods() {
+  public int closeDuePeriods() {
+    return run(this::closeUntilStopping, 0);
+  }
+
+  private int closeUntilStopping() {
     Instant endedBy = clock.instant().minus(properties.closeGrace());
     int recorded = 0;
     for (AssetView asset : assets.list(Optional.empty())) {
@@ -88,6 +94,9 @@ public class KpiPeriodJob {
           List<String> readingKpis = readingKpis(asset, kpi);
           for (DuePeriod due :
               book.due(asset.assetId(), kpi.kpiId(), readingKpis, kind, zone, endedBy)) {
+            if (stopping()) {
+              return recorded;
+            }
             if (close(asset, kpi, due)) {
               recorded++;
             }

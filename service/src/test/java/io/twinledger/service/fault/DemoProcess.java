@@ -3,6 +3,8 @@ package io.twinledger.service.fault;
 import static org.awaitility.Awaitility.await;
 
 import io.twinledger.service.TwinLedgerApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,19 +32,12 @@ final class DemoProcess {
    */
   static Process start(Path dir, String db, int port, String... options) throws Exception {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-Xmx768m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TwinLedgerApplication.class.getName(),
-                "demo",
-                "--server.port=" + port,
-                "--twinledger.db.url=" + db,
-                "--twinledger.data-dir=" + dir.resolve("data"),
-                "--twinledger.twin.close-every=PT1H",
-                "--twinledger.demo.feed.enabled=false"));
+        command(
+            "--server.port=" + port,
+            "--twinledger.db.url=" + db,
+            "--twinledger.data-dir=" + dir.resolve("data"),
+            "--twinledger.twin.close-every=PT1H",
+            "--twinledger.demo.feed.enabled=false");
     command.addAll(List.of(options));
     Process process =
         new ProcessBuilder(command)
@@ -65,5 +60,29 @@ final class DemoProcess {
                     .body()
                     .contains("\"UP\""));
     return process;
+  }
+
+  /**
+   * The command line of the demo in a child JVM on this test's class path, with {@code options}.
+   */
+  static List<String> command(String... options) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx768m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TwinLedgerApplication.class.getName(),
+                "demo"));
+    command.addAll(List.of(options));
+    return command;
+  }
+
+  /** A TCP port that was free a moment ago. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class ImportCrashTest {
     String db = TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED);
     Path file = dir.resolve("million.csv");
     writeCsv(file);
-    int port = freePort();
+    int port = DemoProcess.freePort();
 
     service = start(db, port);
     CompletableFuture<Integer> interrupted =
@@ -121,12 +120,6 @@ class ImportCrashTest {
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

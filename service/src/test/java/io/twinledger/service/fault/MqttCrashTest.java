@@ -11,9 +11,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.twinledger.ledger.store.TestDatabases;
 import java.io.File;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,10 +93,10 @@ class MqttCrashTest {
   void aKilledSubscriberEndsWithEveryAcknowledgedReadingStoredExactlyOnce() throws Exception {
     Path mosquitto = mosquitto().orElse(null);
     assumeTrue(mosquitto != null, "Mosquitto is not installed");
-    int brokerPort = freePort();
+    int brokerPort = DemoProcess.freePort();
     broker = startBroker(mosquitto, brokerPort);
     String db = TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED);
-    int port = freePort();
+    int port = DemoProcess.freePort();
     service = start(db, port, brokerPort);
 
     Mqtt5AsyncClient publisher =
@@ -348,11 +346,5 @@ class MqttCrashTest {
         .map(entry -> Path.of(entry, "mosquitto"))
         .filter(Files::isExecutable)
         .findFirst();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,0 +1,70 @@
+package io.twinledger.service.scheduling;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A scheduled job that the service's stop waits for, so that what a job uses is never stopped under
+ * it.
+ *
+ * <p>Spring stops this lifecycle first (the default phase is the highest): before the web server,
+ * the Axon processors and command handlers, and long before the context destroys the embedded peer,
+ * the connection pool and the embedded database. Stopping waits for the run in progress, which
+ * checks {@link #stopping} between its units of work and returns early; a run that starts
+ * afterwards does nothing. Spring's scheduler only cancels the runs that have not started, so
+ * without this a run that began before the signal went on against a command bus whose handlers were
+ * gone, and logged an error on stop.
+ */
+public abstract class ScheduledJob implements SmartLifecycle {
+
+  private final ReentrantLock running = new ReentrantLock();
+  private volatile boolean stopping;
+
+  /**
+   * Runs {@code work} unless the service is stopping; {@link #stop} waits until it returns.
+   *
+   * @param skipped what a run returns once the service is stopping
+   */
+  protected final <T> T run(Supplier<T> work, T skipped) {
+    running.lock();
+    try {
+      return stopping ? skipped : work.get();
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** Runs {@code work} unless the service is stopping; {@link #stop} waits until it returns. */
+  protected final void run(Runnable work) {
+    run(
+        () -> {
+          work.run();
+          return null;
+        },
+        null);
+  }
+
+  /** Whether the service is stopping: a long run returns at its next unit of work. */
+  protected final boolean stopping() {
+    return stopping;
+  }
+
+  @Override
+  public void start() {
+    stopping = false;
+  }
+
+  @Override
+  public void stop() {
+    stopping = true;
+    // Waits for the run in progress.
+    running.lock();
+    running.unlock();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !stopping;
+  }
+}
