@@ -357,13 +357,18 @@ final class MappingReader {
     Optional<KpiLimits> limits = kpi.map(declared::get);
     Optional<UnitCode> unit =
         inherited(
-            unit(node, "unit", path, limits.isEmpty()), limits.map(KpiLimits::unit), path, "unit");
+            unit(node, "unit", path, limits.isEmpty()),
+            limits,
+            limits.map(KpiLimits::unit),
+            path,
+            "unit");
     Optional<UnitCode> sourceUnit = unit(node, "sourceUnit", path, false);
     Optional<PhysicalRange> range =
-        inherited(range(node, path), limits.map(KpiLimits::range), path, "range");
+        inherited(range(node, path), limits, limits.map(KpiLimits::range), path, "range");
     Optional<BigDecimal> spikeThreshold =
         inherited(
             decimal(node, "spikeThreshold", path),
+            limits,
             limits.flatMap(KpiLimits::spikeThreshold),
             path,
             "spikeThreshold");
@@ -389,10 +394,21 @@ final class MappingReader {
 
   /**
    * A KPI-level setting of an attribute: the declared one when the attribute leaves it out; the
-   * attribute's own, which must then equal the declared one, when it repeats it.
+   * attribute's own, which must then equal the declared one, when it repeats it. An attribute of a
+   * declared KPI cannot add a setting the declaration leaves out: the other channels would lack it.
    */
   private <T> Optional<T> inherited(
-      Optional<T> own, Optional<T> declaredValue, String path, String key) {
+      Optional<T> own,
+      Optional<KpiLimits> limits,
+      Optional<T> declaredValue,
+      String path,
+      String key) {
+    if (own.isPresent() && limits.isPresent() && declaredValue.isEmpty()) {
+      problem(
+          child(path, key),
+          "is not declared for the KPI under kpis; declare it there, once for every channel");
+      return own;
+    }
     if (own.isEmpty() || declaredValue.isEmpty()) {
       return own.isPresent() ? own : declaredValue;
     }

@@ -290,6 +290,13 @@ class MappingValidationTest {
             "bulk.attributes.f.range",
             "differs from the KPI's range under kpis (min 0, max 1); a KPI has one range on every"
                 + " channel: leave it out here"),
+        // Nor add one the declaration leaves out.
+        Arguments.of(
+            "{version: 1, kpis: {f: {unit: MQS, range: {min: 0, max: 1}}}, bulk: {"
+                + COLUMNS
+                + ", attributes: {f: {kpi: f, spikeThreshold: 1}}}}",
+            "bulk.attributes.f.spikeThreshold",
+            "is not declared for the KPI under kpis; declare it there, once for every channel"),
         // Undeclared, a KPI must get the same limits from every channel: the issue 14 mapping.
         Arguments.of(
             "{version: 1, sources: [{ngsiLd: {entityId: e}, asset: a, attributes: {w: {kpi: f,"
