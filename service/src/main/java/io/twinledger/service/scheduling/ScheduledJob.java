@@ -1,7 +1,11 @@
 package io.twinledger.service.scheduling;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -18,8 +22,22 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class ScheduledJob implements SmartLifecycle {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ScheduledJob.class);
+
+  /** How long a stop waits for the run in progress before it goes on without it. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
   private final ReentrantLock running = new ReentrantLock();
+  private final Duration stopWait;
   private volatile boolean stopping;
+
+  protected ScheduledJob() {
+    this(STOP_WAIT);
+  }
+
+  ScheduledJob(Duration stopWait) {
+    this.stopWait = stopWait;
+  }
 
   /**
    * Runs {@code work} unless the service is stopping; {@link #stop} waits until it returns.
@@ -55,12 +73,25 @@ public abstract class ScheduledJob implements SmartLifecycle {
     stopping = false;
   }
 
+  /**
+   * Waits for the run in progress, at most {@link #STOP_WAIT}: a run stuck inside one unit of work
+   * (a database that no longer answers) must not keep the service from stopping.
+   */
   @Override
   public void stop() {
     stopping = true;
-    // Waits for the run in progress.
-    running.lock();
-    running.unlock();
+    try {
+      if (running.tryLock(stopWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        running.unlock();
+      } else {
+        LOG.warn(
+            "{} still running after {}; stopping without waiting for it",
+            getClass().getSimpleName(),
+            stopWait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
