@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Readings accepted together, with their quality flags, in canonical order, with the SHA-256 digest
@@ -213,18 +214,31 @@ public final class ReadingBatch {
     out.flush();
   }
 
-  /** Flag names sorted and comma-joined, so that the set's iteration order does not matter. */
+  /** Every flag in the order of its name, the order the encoding lists a reading's flags in. */
+  private static final QualityFlag[] BY_NAME =
+      Arrays.stream(QualityFlag.values())
+          .sorted(Comparator.comparing(QualityFlag::name))
+          .toArray(QualityFlag[]::new);
+
+  /**
+   * Flag names sorted and comma-joined, so that the set's iteration order does not matter. Runs
+   * once per reading on the ingestion path, so a reading with at most one flag, the usual case,
+   * costs no array, sort or builder.
+   */
   private static String flagNames(Set<QualityFlag> flags) {
     if (flags.isEmpty()) {
       return "";
     }
-    String[] names = new String[flags.size()];
-    int i = 0;
-    for (QualityFlag flag : flags) {
-      names[i++] = flag.name();
+    if (flags.size() == 1) {
+      return flags.iterator().next().name();
     }
-    Arrays.sort(names);
-    return String.join(",", names);
+    StringJoiner names = new StringJoiner(",");
+    for (QualityFlag flag : BY_NAME) {
+      if (flags.contains(flag)) {
+        names.add(flag.name());
+      }
+    }
+    return names.toString();
   }
 
   private static MessageDigest sha256() {
