@@ -190,7 +190,8 @@ public class KpiPeriodJob extends ScheduledJob {
             period.batchDigests(),
             period.components(),
             period.remarks(),
-            period.classification()));
+            period.classification(),
+            Optional.empty()));
     book.closed(asset.assetId(), kpi.kpiId(), due, clock.instant());
     return true;
   }

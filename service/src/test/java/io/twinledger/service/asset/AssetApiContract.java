@@ -545,6 +545,7 @@ abstract class AssetApiContract {
         List.of(digit.repeat(64)),
         Map.of("uarlM3", new BigDecimal("352.5")),
         List.of("UARL fitted for more than 5000 service connections; system has 5000"),
+        Optional.empty(),
         Optional.empty());
   }
 

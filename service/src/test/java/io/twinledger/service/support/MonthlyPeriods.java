@@ -44,6 +44,7 @@ public final class MonthlyPeriods {
         List.of(evidence),
         Map.of(),
         List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -125,7 +125,8 @@ public class InfrastructureAsset {
             command.batchDigests(),
             command.components(),
             command.remarks(),
-            command.classification()));
+            command.classification(),
+            command.cause()));
     return version;
   }
 

@@ -144,6 +144,7 @@ class InfrastructureAssetTest {
                 List.of("ab".repeat(32)),
                 Map.of(),
                 List.of(),
+                Optional.empty(),
                 Optional.empty()))
         .expectResultMessagePayload(2L);
   }
@@ -263,6 +264,7 @@ class InfrastructureAssetTest {
         List.of("ab".repeat(32)),
         Map.of(),
         List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 

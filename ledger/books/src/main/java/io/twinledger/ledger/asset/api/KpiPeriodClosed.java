@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A KPI period was closed, or closed again under a new revision after late readings. Fields as in
- * {@link RecordKpiPeriod}; {@code batchDigests} tie the figure to the raw readings.
+ * {@link RecordKpiPeriod}; {@code batchDigests} tie the figure to the raw readings, and {@code
+ * cause} says why a revision after the first was recorded.
  */
 public record KpiPeriodClosed(
     String assetId,
@@ -25,10 +26,13 @@ public record KpiPeriodClosed(
     List<String> batchDigests,
     Map<String, BigDecimal> components,
     List<String> remarks,
-    Optional<String> classification) {
+    Optional<String> classification,
+    Optional<String> cause) {
 
   public KpiPeriodClosed {
-    // Events recorded before derived KPIs existed carry none of the last three.
+    // Events recorded before derived KPIs existed carry none of the last four, and events recorded
+    // before corrections existed carry no cause.
+    cause = cause == null ? Optional.empty() : cause;
     components = components == null ? Map.of() : components;
     remarks = remarks == null ? List.of() : remarks;
     classification = classification == null ? Optional.empty() : classification;

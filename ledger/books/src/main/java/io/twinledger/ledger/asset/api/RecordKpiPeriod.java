@@ -25,6 +25,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *     {@code systemInputM3} and {@code billedM3}; empty for a measured KPI
  * @param remarks what a reader of the figure must know, such as a UARL validity warning
  * @param classification the band the value falls in, where the formula defines bands (PCI)
+ * @param cause why this revision was recorded, such as {@code correction 12 by operator: meter
+ *     misread}; empty for a first close
  */
 public record RecordKpiPeriod(
     @TargetAggregateIdentifier String assetId,
@@ -41,7 +43,8 @@ public record RecordKpiPeriod(
     List<String> batchDigests,
     Map<String, BigDecimal> components,
     List<String> remarks,
-    Optional<String> classification) {
+    Optional<String> classification,
+    Optional<String> cause) {
 
   private static final Pattern KIND = Pattern.compile("HOUR|DAY|MONTH|QUARTER");
   private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
@@ -72,5 +75,6 @@ public record RecordKpiPeriod(
     components = Map.copyOf(Require.present(components, "components"));
     remarks = List.copyOf(Require.present(remarks, "remarks"));
     Require.present(classification, "classification");
+    Require.present(cause, "cause");
   }
 }

@@ -350,6 +350,7 @@ class PnlProjectionTest {
         List.of(Integer.toHexString(revision).repeat(64)),
         Map.of(),
         List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
