@@ -22,6 +22,8 @@ CREATE TABLE reading_correction (
     reason          TEXT         NOT NULL,
     requested_by    VARCHAR(100) NOT NULL,
     requested_at    TIMESTAMPTZ  NOT NULL,
+    -- Labels of the closed periods it changes, as requested; non-empty ones need four eyes.
+    closed_periods  TEXT[]       NOT NULL,
     decided_by      VARCHAR(100),
     decided_at      TIMESTAMPTZ,
     decision_reason TEXT,

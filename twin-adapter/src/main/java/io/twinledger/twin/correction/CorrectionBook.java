@@ -37,7 +37,8 @@ public final class CorrectionBook {
 
   private static final String COLUMNS =
       "correction_id, action, status, batch_id, source, sensor_id, observed_at, asset_id, kpi_id,"
-          + " value, reason, requested_by, requested_at, decided_by, decided_at, decision_reason";
+          + " value, reason, requested_by, requested_at, closed_periods, decided_by, decided_at,"
+          + " decision_reason";
 
   private final DataSource dataSource;
 
@@ -176,7 +177,7 @@ public final class CorrectionBook {
     String sql =
         "INSERT INTO reading_correction ("
             + COLUMNS
-            + ", applied_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, "
+            + ", applied_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, "
             + (correction.status() == CorrectionStatus.APPLIED
                 ? "nextval('reading_correction_applied')"
                 : "NULL")
@@ -201,6 +202,7 @@ public final class CorrectionBook {
       insert.setString(11, correction.reason());
       insert.setString(12, correction.requestedBy());
       insert.setTimestamp(13, Timestamp.from(correction.requestedAt()));
+      insert.setArray(14, connection.createArrayOf("text", correction.closedPeriods().toArray()));
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record correction " + correction.correctionId(), e);
@@ -282,7 +284,7 @@ public final class CorrectionBook {
         "SELECT c.correction_id, c.action, c.status, c.batch_id, c.source, c.sensor_id,"
             + " c.observed_at, c.asset_id, c.kpi_id, c.value, c.reason, c.requested_by,"
             + " c.requested_at, c.decided_by, c.decided_at, c.decision_reason, r.value, r.unit,"
-            + " b.digest FROM reading_correction c"
+            + " b.digest, c.closed_periods FROM reading_correction c"
             + " JOIN reading_batch b ON b.batch_id = c.batch_id"
             + " LEFT JOIN reading r ON r.source = c.source AND r.sensor_id = c.sensor_id"
             + " AND r.observed_at = c.observed_at"
@@ -337,6 +339,7 @@ public final class CorrectionBook {
         rs.getString(11),
         rs.getString(12),
         rs.getTimestamp(13).toInstant(),
+        List.of((String[]) rs.getArray(20).getArray()),
         Optional.ofNullable(rs.getString(14)),
         Optional.ofNullable(decidedAt).map(Timestamp::toInstant),
         Optional.ofNullable(rs.getString(16)));

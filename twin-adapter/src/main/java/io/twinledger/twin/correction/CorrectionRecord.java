@@ -2,6 +2,7 @@ package io.twinledger.twin.correction;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param batchDigest lower-case hex SHA-256 of the batch the reading or batch is in
  * @param reading the corrected reading's key, KPI and asset; empty when the whole batch is voided
  * @param value the superseding value in the KPI's unit, for {@link ReadingAction#SUPERSEDE}
+ * @param closedPeriods the closed periods it changes, as labels, when it was requested
  * @param decidedBy who approved or rejected it, when someone had to
  */
 public record CorrectionRecord(
@@ -24,6 +26,7 @@ public record CorrectionRecord(
     String reason,
     String requestedBy,
     Instant requestedAt,
+    List<String> closedPeriods,
     Optional<String> decidedBy,
     Optional<Instant> decidedAt,
     Optional<String> decisionReason) {
@@ -36,6 +39,7 @@ public record CorrectionRecord(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(requestedBy, "requestedBy");
     Objects.requireNonNull(requestedAt, "requestedAt");
+    closedPeriods = List.copyOf(closedPeriods);
     decidedBy = decidedBy == null ? Optional.empty() : decidedBy;
     decidedAt = decidedAt == null ? Optional.empty() : decidedAt;
     decisionReason = decisionReason == null ? Optional.empty() : decisionReason;

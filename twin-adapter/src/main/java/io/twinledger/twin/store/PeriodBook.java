@@ -5,6 +5,7 @@ import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
 import io.twinledger.twin.reading.Reading;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -244,6 +245,35 @@ public final class PeriodBook {
       causes.add("late readings");
     }
     return causes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", causes));
+  }
+
+  /**
+   * The values of a KPI's readings observed in {@code [from, to)}, the most recent {@code limit} of
+   * them: the recent distribution a new reading is judged against. Corrections are not applied,
+   * since the judgement is robust to the few outliers they concern.
+   */
+  public List<BigDecimal> recentValues(
+      String assetId, String kpiId, Instant from, Instant to, int limit) {
+    String sql =
+        "SELECT value FROM reading WHERE asset_id = ? AND kpi_id = ? AND observed_at >= ?"
+            + " AND observed_at < ? ORDER BY observed_at DESC LIMIT ?";
+    List<BigDecimal> values = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, assetId);
+      select.setString(2, kpiId);
+      select.setTimestamp(3, Timestamp.from(from));
+      select.setTimestamp(4, Timestamp.from(to));
+      select.setInt(5, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getBigDecimal(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read recent values of " + assetId + "/" + kpiId, e);
+    }
+    return values;
   }
 
   /** Records that {@code period} was closed under its revision. */

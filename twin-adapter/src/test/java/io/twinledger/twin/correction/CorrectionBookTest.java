@@ -86,6 +86,8 @@ class CorrectionBookTest {
     assertThat(corrections.find(1).orElseThrow().status()).isEqualTo(CorrectionStatus.APPLIED);
     assertThat(corrections.find(2).orElseThrow().status()).isEqualTo(CorrectionStatus.REJECTED);
     assertThat(corrections.find(2).orElseThrow().decisionReason()).contains("the value is right");
+    assertThat(corrections.find(1).orElseThrow().closedPeriods())
+        .containsExactly("siv MONTH 2026-11");
   }
 
   @Test
@@ -116,6 +118,7 @@ class CorrectionBookTest {
             "wrong file",
             "operator",
             Instant.now(),
+            List.of(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty()));
@@ -156,6 +159,7 @@ class CorrectionBookTest {
         "meter misread",
         "operator",
         Instant.now(),
+        List.of("siv MONTH 2026-11"),
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
