@@ -2,6 +2,7 @@ package io.twinledger.service.twin;
 
 import io.twinledger.service.TwinLedgerProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
+import io.twinledger.twin.correction.CorrectionBook;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.InvalidMappingException;
@@ -61,6 +62,11 @@ public class TwinConfiguration {
   @Bean
   PeriodBook periodBook(DataSource dataSource) {
     return new PeriodBook(dataSource);
+  }
+
+  @Bean
+  CorrectionBook correctionBook(DataSource dataSource) {
+    return new CorrectionBook(dataSource);
   }
 
   @Bean
