@@ -127,6 +127,83 @@ class CorrectionApiTest {
   }
 
   @Test
+  void aSpikeIsHeldForReviewThenReleasedWithApproval() {
+    StringBuilder rows = new StringBuilder();
+    java.time.Instant start = java.time.Instant.parse("2025-08-01T00:00:00Z");
+    for (int q = 0; q < 2 * 96; q++) {
+      rows.append("%1$s,system-input-volume,%1$s-inlet,")
+          .append(start.plus(Duration.ofMinutes(15L * q)))
+          .append(',')
+          .append(100 + q % 7)
+          .append(",MTQ\n");
+    }
+    importCsv(rows.toString());
+    job.closeDuePeriods();
+    importCsv(
+        """
+        %1$s,system-input-volume,%1$s-inlet,2025-08-04T08:00:00Z,104,MTQ
+        %1$s,system-input-volume,%1$s-inlet,2025-08-04T09:00:00Z,9000,MTQ
+        """);
+
+    job.closeDuePeriods();
+    var held = api.get("/api/v1/twin/corrections?status=HELD", "operator");
+    JsonNode hold =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> heldOf(api.get("/api/v1/twin/corrections?status=HELD", "operator").json()),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    assertThat(held.status()).isEqualTo(200);
+    assertThat(hold.get("action").asString()).isEqualTo("HOLD");
+    assertThat(hold.get("requestedBy").asString()).isEqualTo("spike-rule");
+    assertThat(hold.get("reason").asString()).contains("scaled MADs from the median");
+    job.closeDuePeriods();
+    JsonNode first = day("2025-08-03T22:00:00Z", 1);
+    assertThat(first.get("value").decimalValue())
+        .as("the held reading is not in its day")
+        .isEqualByComparingTo("104");
+    assertThat(first.get("cause").isNull()).isTrue();
+
+    JsonNode spike = reading("2025-08-04T09:00:00Z");
+    var release = correct(spike, "RELEASE", null, "a fire hydrant test: the flow was real");
+    assertThat(release.status()).as(release.body()).isEqualTo(201);
+    assertThat(release.json().get("status").asString()).isEqualTo("WAITING");
+    long id = release.json().get("correctionId").asLong();
+    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
+        .isEqualTo(200);
+    job.closeDuePeriods();
+    JsonNode day = day("2025-08-03T22:00:00Z", 2);
+    assertThat(day.get("value").decimalValue()).isEqualByComparingTo("9104");
+    assertThat(day.get("cause").asString())
+        .isEqualTo("correction " + id + " by operator: a fire hydrant test: the flow was real");
+    assertThat(heldOf(api.get("/api/v1/twin/corrections?status=HELD", "operator").json()))
+        .as("released, so no longer held")
+        .isEmpty();
+  }
+
+  private java.util.Optional<JsonNode> heldOf(JsonNode list) {
+    for (JsonNode c : list) {
+      if (c.at("/reading/assetId").asString().equals(asset)) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private JsonNode day(String start, int revision) {
+    String path =
+        "/api/v1/assets/%s/kpis/system-input-volume/periods?kind=DAY&from=%s&to=%s"
+            .formatted(asset, start, java.time.Instant.parse(start).plusSeconds(1));
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> api.get(path, "officer").json(),
+            list -> list.size() == 1 && list.get(0).get("revision").asInt() == revision)
+        .get(0);
+  }
+
+  @Test
   void wrongRequestsAreRefusedWithProblems() {
     importCsv("%1$s,system-input-volume,%1$s-inlet,2025-06-01T08:00:00Z,100,MTQ\n");
     JsonNode stored = reading("2025-06-01T08:00:00Z");

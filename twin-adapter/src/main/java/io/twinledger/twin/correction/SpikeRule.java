@@ -37,7 +37,7 @@ public record SpikeRule(BigDecimal deviations, int minSamples) {
 
   /**
    * Why {@code value} is a spike against {@code recent}, such as {@code 99999999999 is 7.4E+8
-   * scaled MADs from the median 412 of 2,688 recent readings (limit 10)}; empty when it is not, or
+   * scaled MADs from the median 412 of 2688 recent readings (limit 10)}; empty when it is not, or
    * when there are too few recent readings to say.
    */
   public Optional<String> judge(BigDecimal value, List<BigDecimal> recent) {
@@ -70,7 +70,7 @@ public record SpikeRule(BigDecimal deviations, int minSamples) {
     return Optional.of(
         value.toPlainString()
             + " is "
-            + scaled.round(new MathContext(3)).toString()
+            + scaled.round(new MathContext(3)).toPlainString()
             + " scaled MADs from the median "
             + median.round(MC).toPlainString()
             + " of "
