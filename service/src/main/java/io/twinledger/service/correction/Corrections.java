@@ -10,7 +10,6 @@ import io.twinledger.ledger.correction.api.DecideCorrection;
 import io.twinledger.ledger.correction.api.ReadingRef;
 import io.twinledger.ledger.correction.api.RequestCorrection;
 import io.twinledger.service.problem.NotFoundException;
-import io.twinledger.service.twin.TwinProperties;
 import io.twinledger.twin.correction.CorrectionBook;
 import io.twinledger.twin.correction.CorrectionRecord;
 import io.twinledger.twin.correction.ReadingAction;
@@ -38,13 +37,13 @@ public class Corrections {
   private final CorrectionBook book;
   private final AssetCatalog assets;
   private final CommandGateway commands;
-  private final TwinProperties properties;
+  private final CorrectionProperties properties;
 
   public Corrections(
       CorrectionBook book,
       AssetCatalog assets,
       CommandGateway commands,
-      TwinProperties properties) {
+      CorrectionProperties properties) {
     this.book = book;
     this.assets = assets;
     this.commands = commands;
@@ -104,7 +103,7 @@ public class Corrections {
             why,
             ReadingCorrection.SPIKE_RULE,
             List.of(),
-            properties.corrections().fourEyes()));
+            properties.fourEyes()));
     return true;
   }
 
@@ -157,7 +156,7 @@ public class Corrections {
             body.reason(),
             user,
             closed,
-            properties.corrections().fourEyes()));
+            properties.fourEyes()));
     return id;
   }
 

@@ -2,7 +2,6 @@ package io.twinledger.service.twin;
 
 import io.twinledger.service.TwinLedgerProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
-import io.twinledger.twin.correction.CorrectionBook;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.InvalidMappingException;
@@ -62,11 +61,6 @@ public class TwinConfiguration {
   @Bean
   PeriodBook periodBook(DataSource dataSource) {
     return new PeriodBook(dataSource);
-  }
-
-  @Bean
-  CorrectionBook correctionBook(DataSource dataSource) {
-    return new CorrectionBook(dataSource);
   }
 
   @Bean

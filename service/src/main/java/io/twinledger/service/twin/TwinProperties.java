@@ -24,7 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryBurst deliveries a source may send at once before the rate applies
  * @param earliestObservation readings observed before this instant are quarantined, on every
  *     channel
- * @param corrections how corrections of stored readings are decided
  * @param review which readings are held for review before they close into a period
  */
 @ConfigurationProperties("twinledger.twin")
@@ -38,7 +37,6 @@ public record TwinProperties(
     @DefaultValue("200") double deliveriesPerSecond,
     @DefaultValue("400") int deliveryBurst,
     @DefaultValue("2000-01-01T00:00:00Z") Instant earliestObservation,
-    @DefaultValue Corrections corrections,
     @DefaultValue Review review) {
 
   public TwinProperties {
@@ -69,14 +67,6 @@ public record TwinProperties(
       password = password == null ? Optional.empty() : password;
     }
   }
-
-  /**
-   * Corrections ({@code twinledger.twin.corrections.*}).
-   *
-   * @param fourEyes a correction that changes a period already closed waits until a finance officer
-   *     other than its requester approves it; when off, it applies at once
-   */
-  public record Corrections(@DefaultValue("true") boolean fourEyes) {}
 
   /**
    * The spike rule ({@code twinledger.twin.review.*}): a reading of one of {@code kpis} far outside
