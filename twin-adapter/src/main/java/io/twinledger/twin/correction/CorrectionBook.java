@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -277,6 +278,41 @@ public final class CorrectionBook {
                 Timestamp.from(reading.observedAt())),
             1);
     return found.stream().findFirst();
+  }
+
+  /**
+   * The numbers of the corrections in effect by {@code by} on readings of {@code assetId} observed
+   * in {@code [from, to)} in the given batches, or on those whole batches, oldest first: what a
+   * period closed at {@code by} read its readings through.
+   */
+  public List<Long> inEffectBy(
+      String assetId, Collection<Long> batchIds, Instant from, Instant to, Instant by) {
+    String sql =
+        """
+        SELECT correction_id FROM reading_correction
+        WHERE status = 'APPLIED' AND batch_id = ANY (?)
+          AND coalesce(decided_at, requested_at) <= ?
+          AND (observed_at IS NULL
+               OR (asset_id = ? AND observed_at >= ? AND observed_at < ?))
+        ORDER BY applied_seq
+        """;
+    List<Long> ids = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setArray(1, connection.createArrayOf("bigint", batchIds.toArray()));
+      select.setTimestamp(2, Timestamp.from(by));
+      select.setString(3, assetId);
+      select.setTimestamp(4, Timestamp.from(from));
+      select.setTimestamp(5, Timestamp.from(to));
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot find the corrections behind a period", e);
+    }
+    return ids;
   }
 
   private List<CorrectionRecord> select(String where, List<Object> args, int limit) {
