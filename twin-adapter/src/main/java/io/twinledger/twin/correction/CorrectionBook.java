@@ -39,7 +39,7 @@ public final class CorrectionBook {
   private static final String COLUMNS =
       "correction_id, action, status, batch_id, source, sensor_id, observed_at, asset_id, kpi_id,"
           + " value, reason, requested_by, requested_at, closed_periods, decided_by, decided_at,"
-          + " decision_reason";
+          + " decision_reason, quarantine_id";
 
   private final DataSource dataSource;
 
@@ -178,7 +178,7 @@ public final class CorrectionBook {
     String sql =
         "INSERT INTO reading_correction ("
             + COLUMNS
-            + ", applied_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, "
+            + ", applied_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, "
             + (correction.status() == CorrectionStatus.APPLIED
                 ? "nextval('reading_correction_applied')"
                 : "NULL")
@@ -204,7 +204,17 @@ public final class CorrectionBook {
       insert.setString(12, correction.requestedBy());
       insert.setTimestamp(13, Timestamp.from(correction.requestedAt()));
       insert.setArray(14, connection.createArrayOf("text", correction.closedPeriods().toArray()));
-      insert.executeUpdate();
+      insert.setObject(15, correction.quarantineId().orElse(null), Types.BIGINT);
+      if (insert.executeUpdate() == 1 && correction.quarantineId().isPresent()) {
+        try (PreparedStatement resubmitted =
+            connection.prepareStatement(
+                "UPDATE reading_quarantine SET resubmitted_by_correction = ?"
+                    + " WHERE quarantine_id = ?")) {
+          resubmitted.setLong(1, correction.correctionId());
+          resubmitted.setLong(2, correction.quarantineId().get());
+          resubmitted.executeUpdate();
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record correction " + correction.correctionId(), e);
     }
@@ -320,7 +330,7 @@ public final class CorrectionBook {
         "SELECT c.correction_id, c.action, c.status, c.batch_id, c.source, c.sensor_id,"
             + " c.observed_at, c.asset_id, c.kpi_id, c.value, c.reason, c.requested_by,"
             + " c.requested_at, c.decided_by, c.decided_at, c.decision_reason, r.value, r.unit,"
-            + " b.digest, c.closed_periods FROM reading_correction c"
+            + " b.digest, c.closed_periods, c.quarantine_id FROM reading_correction c"
             + " JOIN reading_batch b ON b.batch_id = c.batch_id"
             + " LEFT JOIN reading r ON r.source = c.source AND r.sensor_id = c.sensor_id"
             + " AND r.observed_at = c.observed_at"
@@ -378,6 +388,7 @@ public final class CorrectionBook {
         List.of((String[]) rs.getArray(20).getArray()),
         Optional.ofNullable(rs.getString(14)),
         Optional.ofNullable(decidedAt).map(Timestamp::toInstant),
-        Optional.ofNullable(rs.getString(16)));
+        Optional.ofNullable(rs.getString(16)),
+        Optional.ofNullable(rs.getObject(21, Long.class)));
   }
 }
