@@ -68,6 +68,7 @@ class StatementsTest {
     // real-losses covers February fully, so its cost line is complete
     assertThat(line(quarter, "real-losses-cost").complete()).isTrue();
     assertThat(quarter.totals().complete()).isFalse();
+    assertThat(quarter.partialMonths()).containsExactly(YearMonth.of(2025, 2));
     assertThat(quarter.totals().missing()).isEmpty();
     assertThat(quarter.totals().partial())
         .extracting(PartialValue::lineId)

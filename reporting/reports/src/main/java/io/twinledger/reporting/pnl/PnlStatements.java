@@ -164,6 +164,20 @@ public class PnlStatements {
     return book.revisions(assetId, from, to);
   }
 
+  /**
+   * What changed in the monthly P&amp;L of every asset the model computes, in months {@code
+   * from..to}, and why: each revision with its cause and every changed line's amount before and
+   * after.
+   *
+   * @throws UnknownSubjectException if the P&amp;L has never been computed by such a model
+   */
+  public List<PnlRevisionView> modelRevisions(String modelId, YearMonth from, YearMonth to) {
+    if (!book.knowsModel(modelId)) {
+      throw new UnknownSubjectException("no P&L model " + modelId);
+    }
+    return book.modelRevisions(modelId, from, to);
+  }
+
   private List<KpiPeriodUsed> kpiPeriods(AssetView asset, List<KpiUse> uses) {
     ZoneId zone = ZoneId.of(asset.timeZone());
     Map<String, Long> batchIds =
