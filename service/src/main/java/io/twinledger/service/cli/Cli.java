@@ -49,9 +49,8 @@ public final class Cli {
                          Print the P&L statements of one asset, or of every asset with a model,
                          from the running service, with each line's drill-down address
                          (--from, --to as YYYY-MM; role finance officer, investor or auditor).
-        pnl --revisions MODEL
-                         Print what changed in the P&L of the model's assets and why, each
-                         changed line before and after (--from, --to as YYYY-MM).
+                         With --revisions MODEL instead: what changed in the P&L of the
+                         model's assets and why, each changed line before and after.
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
