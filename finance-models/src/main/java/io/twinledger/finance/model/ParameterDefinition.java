@@ -18,9 +18,9 @@ import java.util.Optional;
 public record ParameterDefinition(
     BigDecimal value, String unit, Optional<String> description, boolean monthlyBaseline) {
 
-  /** A parameter that is not a monthly baseline. */
-  public ParameterDefinition(BigDecimal value, String unit, Optional<String> description) {
-    this(value, unit, description, false);
+  /** This parameter with another value, its unit, description and baseline flag kept. */
+  public ParameterDefinition withValue(BigDecimal newValue) {
+    return new ParameterDefinition(newValue, unit, description, monthlyBaseline);
   }
 
   public ParameterDefinition {

@@ -170,8 +170,7 @@ public final class ModelValuation {
             throw new IllegalArgumentException(
                 "model " + definition.id() + " has no parameter '" + name + "'");
           }
-          changed.put(
-              name, new ParameterDefinition(value, parameter.unit(), parameter.description()));
+          changed.put(name, parameter.withValue(value));
         });
     ModelRun run =
         ModelEvaluator.evaluate(

@@ -85,8 +85,8 @@ class ModelDefinitionsTest {
   @Test
   void parameterOrderIsKept() {
     Map<String, ParameterDefinition> parameters = new LinkedHashMap<>();
-    parameters.put("z", new ParameterDefinition(BigDecimal.ONE, "1", Optional.empty()));
-    parameters.put("a", new ParameterDefinition(BigDecimal.TWO, "1", Optional.empty()));
+    parameters.put("z", new ParameterDefinition(BigDecimal.ONE, "1", Optional.empty(), false));
+    parameters.put("a", new ParameterDefinition(BigDecimal.TWO, "1", Optional.empty(), true));
     ModelDefinition definition =
         new ModelDefinition(
             "m",

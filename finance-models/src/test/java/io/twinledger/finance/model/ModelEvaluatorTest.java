@@ -260,7 +260,7 @@ class ModelEvaluatorTest {
     Map<String, ParameterDefinition> parameters = new LinkedHashMap<>(template.parameters());
     parameters.put(
         "iri-deduction-per-share",
-        new ParameterDefinition(new BigDecimal("12"), "1", Optional.empty()));
+        new ParameterDefinition(new BigDecimal("12"), "1", Optional.empty(), false));
     ModelDefinition harsh =
         new ModelDefinition(
             template.id(),
