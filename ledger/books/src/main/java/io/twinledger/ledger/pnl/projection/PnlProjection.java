@@ -109,7 +109,7 @@ public class PnlProjection {
             event.value(),
             event.unit(),
             event.batchDigests(),
-            Optional.of(event.coveragePercent()));
+            Optional.ofNullable(event.coveragePercent()));
     if (!store.addObservation(
         event.assetId(), observation, event.periodStart(), event.periodEnd())) {
       return;
