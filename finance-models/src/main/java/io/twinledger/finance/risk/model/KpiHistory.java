@@ -36,6 +36,7 @@ final class KpiHistory {
   }
 
   /**
+   * @param model the model whose complete coverage tells a partial month
    * @throws IllegalArgumentException if a value's unit does not convert to the catalog unit of its
    *     KPI, naming the KPI, month and revision
    */
