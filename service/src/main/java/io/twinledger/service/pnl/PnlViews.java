@@ -240,15 +240,20 @@ final class PnlViews {
           line.parameters(),
           line.lines(),
           line.months().stream()
-              .map(m -> new MonthValue(m.month(), m.exact(), m.remarks()))
+              .map(m -> new MonthValue(m.month(), m.exact(), m.remarks(), m.partial()))
               .toList(),
           line.kpiPeriods().stream().map(k -> KpiPeriodUsed.of(line.assetId(), k)).toList(),
           line.revisions().stream().map(RevisionBody::of).toList());
     }
   }
 
-  /** The line's exact value in one month of the period. */
-  record MonthValue(YearMonth month, Optional<BigDecimal> exact, List<String> remarks) {}
+  /**
+   * The line's exact value in one month of the period.
+   *
+   * @param partial why the month is partial for the line, and whether it was prorated
+   */
+  record MonthValue(
+      YearMonth month, Optional<BigDecimal> exact, List<String> remarks, List<String> partial) {}
 
   /**
    * One KPI period the line read.

@@ -309,6 +309,15 @@ class ModelPnlApiTest {
     assertThat(totals.get("partial").valueStream().map(p -> p.get("lineId").asString()))
         .containsExactly("recovered-revenue", "contractor-payment");
 
+    JsonNode drill =
+        api.get("/api/v1/pnl/assets/" + asset + "/lines/recovered-revenue?period=2026-02", OFFICER)
+            .json();
+    assertThat(drill.get("months").get(0).get("exact").decimalValue()).isEqualByComparingTo("2350");
+    assertThat(drill.get("months").get(0).get("partial").get(0).asString())
+        .isEqualTo(
+            "KPI nrw-volume for 2026-02 (revision 1) covers 50 % of the month, under the model's"
+                + " complete coverage of 90 %");
+
     var unknown = api.get("/api/v1/pnl/models/no-such-model/revisions", "auditor");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().get("detail").asString()).contains("no-such-model");

@@ -110,7 +110,8 @@ public class PnlStatements {
     Optional<LineValue> any = Optional.empty();
     for (var month : run.periods()) {
       Optional<LineValue> value = month.line(lineId);
-      value.ifPresent(v -> months.add(new MonthValue(month.period(), v.value(), v.remarks())));
+      value.ifPresent(
+          v -> months.add(new MonthValue(month.period(), v.value(), v.remarks(), v.partial())));
       any = any.or(() -> value);
     }
     LineValue known =
