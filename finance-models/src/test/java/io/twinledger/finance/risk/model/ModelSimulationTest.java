@@ -232,6 +232,30 @@ class ModelSimulationTest {
   }
 
   @Test
+  void aHistoryTooShortOnceItsPartialMonthsAreLeftOutSaysSo() {
+    List<KpiObservation> history = new ArrayList<>();
+    for (KpiObservation o : waterHistory(12, 3)) {
+      boolean partial = o.kpiId().equals("real-losses") && o.period().equals(LAST_MONTH);
+      history.add(
+          new KpiObservation(
+              o.kpiId(),
+              o.period(),
+              o.revision(),
+              o.value(),
+              o.unit(),
+              o.evidence(),
+              Optional.of(new BigDecimal(partial ? "89.99" : "100"))));
+    }
+
+    assertThatThrownBy(() -> ModelSimulation.prepare(WATER, history, scenario(10, 1, 1, 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "KPI 'real-losses' has 11 months of history (2025-01 to 2025-11) after leaving out 1"
+                + " partial month [2025-12]; a risk simulation needs at least 12 months with a"
+                + " value");
+  }
+
+  @Test
   void tooShortAHistoryNamesTheKpiAndItsMonths() {
     List<KpiObservation> history = new ArrayList<>(waterHistory(24, 11));
     history.removeIf(
