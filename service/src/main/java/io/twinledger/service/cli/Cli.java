@@ -49,6 +49,8 @@ public final class Cli {
                          Print the P&L statements of one asset, or of every asset with a model,
                          from the running service, with each line's drill-down address
                          (--from, --to as YYYY-MM; role finance officer, investor or auditor).
+                         With --revisions MODEL instead: what changed in the P&L of the
+                         model's assets and why, each changed line before and after.
         correct void|supersede|release|resubmit|approve|reject|list
                          Correct stored readings through the running service: void or
                          supersede a reading (--source, --sensor, --at, --value, --reason), void
