@@ -33,8 +33,15 @@ CREATE TABLE reading_correction (
     CHECK ((status = 'APPLIED') = (applied_seq IS NOT NULL))
 );
 
+-- How period closes find the corrections in effect: of one reading, of a whole batch, and of the
+-- readings of one KPI (docs/benchmarks.md, "Corrected periods").
+CREATE INDEX reading_correction_applied_by_reading
+    ON reading_correction (source, sensor_id, observed_at)
+    WHERE status = 'APPLIED' AND observed_at IS NOT NULL;
 CREATE INDEX reading_correction_applied_by_batch ON reading_correction (batch_id)
-    WHERE status = 'APPLIED';
+    WHERE status = 'APPLIED' AND observed_at IS NULL;
+CREATE INDEX reading_correction_applied_by_kpi ON reading_correction (asset_id, kpi_id)
+    WHERE status = 'APPLIED' AND observed_at IS NOT NULL;
 
 -- A period is due again when a correction applied after its last close touches it.
 ALTER TABLE kpi_period_close ADD COLUMN max_correction_seq BIGINT NOT NULL DEFAULT 0;

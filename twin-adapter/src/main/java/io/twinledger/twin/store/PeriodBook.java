@@ -73,21 +73,26 @@ public final class PeriodBook {
             : "date_trunc(?, r.observed_at AT TIME ZONE ?) AT TIME ZONE ?";
     String sql =
         """
-        SELECT p.period_start, p.max_batch, p.max_correction, c.revision, c.max_batch_id,
-               c.max_correction_seq
-        FROM (SELECT %s AS period_start, max(r.batch_id) AS max_batch,
-                     coalesce(max(x.applied_seq), 0) AS max_correction
-              FROM reading r
-              LEFT JOIN reading_correction x ON x.status = 'APPLIED' AND x.batch_id = r.batch_id
-               AND (x.observed_at IS NULL OR (x.source = r.source AND x.sensor_id = r.sensor_id
-                                              AND x.observed_at = r.observed_at))
-              WHERE r.asset_id = ? AND r.kpi_id = ANY (?)
+        SELECT p.period_start, p.max_batch, coalesce(x.max_correction, 0), c.revision,
+               c.max_batch_id, c.max_correction_seq
+        FROM (SELECT %1$s AS period_start, max(r.batch_id) AS max_batch
+              FROM reading r WHERE r.asset_id = ? AND r.kpi_id = ANY (?)
               GROUP BY 1) p
+        LEFT JOIN (SELECT %1$s AS period_start, max(r.applied_seq) AS max_correction
+                   FROM (SELECT x.observed_at, x.applied_seq FROM reading_correction x
+                         WHERE x.status = 'APPLIED' AND x.observed_at IS NOT NULL
+                           AND x.asset_id = ? AND x.kpi_id = ANY (?)
+                         UNION ALL
+                         SELECT b.observed_at, x.applied_seq FROM reading_correction x
+                         JOIN reading b ON b.batch_id = x.batch_id
+                         WHERE x.status = 'APPLIED' AND x.observed_at IS NULL
+                           AND b.asset_id = ? AND b.kpi_id = ANY (?)) r
+                   GROUP BY 1) x ON x.period_start = p.period_start
         LEFT JOIN kpi_period_close c
           ON c.asset_id = ? AND c.kpi_id = ? AND c.period_kind = ?
-         AND c.period_start = p.period_start%s
+         AND c.period_start = p.period_start%2$s
         WHERE c.max_batch_id IS NULL OR p.max_batch > c.max_batch_id
-           OR p.max_correction > c.max_correction_seq
+           OR coalesce(x.max_correction, 0) > c.max_correction_seq
         ORDER BY p.period_start
         """
             .formatted(periodStart, kind == PeriodKind.HOUR ? " AT TIME ZONE 'UTC'" : "");
@@ -95,16 +100,21 @@ public final class PeriodBook {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       int i = 1;
-      if (kind == PeriodKind.HOUR) {
-        select.setString(i++, zone.getId());
-        select.setString(i++, zone.getId());
-      } else {
-        select.setString(i++, kind.name().toLowerCase(Locale.ROOT));
-        select.setString(i++, zone.getId());
-        select.setString(i++, zone.getId());
+      for (int part = 0; part < 2; part++) {
+        if (kind == PeriodKind.HOUR) {
+          select.setString(i++, zone.getId());
+          select.setString(i++, zone.getId());
+        } else {
+          select.setString(i++, kind.name().toLowerCase(Locale.ROOT));
+          select.setString(i++, zone.getId());
+          select.setString(i++, zone.getId());
+        }
+        // The readings' own, then the corrections' (by the reading, then by the whole batch).
+        for (int source = 0; source < (part == 0 ? 1 : 2); source++) {
+          select.setString(i++, assetId);
+          select.setArray(i++, connection.createArrayOf("varchar", readingKpis.toArray()));
+        }
       }
-      select.setString(i++, assetId);
-      select.setArray(i++, connection.createArrayOf("varchar", readingKpis.toArray()));
       select.setString(i++, assetId);
       select.setString(i++, kpiId);
       select.setString(i, kind.name());
@@ -163,11 +173,15 @@ public final class PeriodBook {
                x.action
         FROM reading r JOIN reading_batch b ON b.batch_id = r.batch_id
         LEFT JOIN LATERAL (
-          SELECT c.action, c.value FROM reading_correction c
-          WHERE c.status = 'APPLIED' AND c.batch_id = r.batch_id AND c.applied_seq <= ?
-            AND (c.observed_at IS NULL OR (c.source = r.source AND c.sensor_id = r.sensor_id
-                                           AND c.observed_at = r.observed_at))
-          ORDER BY c.applied_seq DESC LIMIT 1) x ON true
+          SELECT u.action, u.value FROM (
+            SELECT c.action, c.value, c.applied_seq FROM reading_correction c
+            WHERE c.status = 'APPLIED' AND c.observed_at = r.observed_at
+              AND c.source = r.source AND c.sensor_id = r.sensor_id AND c.applied_seq <= ?
+            UNION ALL
+            SELECT c.action, c.value, c.applied_seq FROM reading_correction c
+            WHERE c.status = 'APPLIED' AND c.observed_at IS NULL AND c.batch_id = r.batch_id
+              AND c.applied_seq <= ?) u
+          ORDER BY u.applied_seq DESC LIMIT 1) x ON true
         WHERE r.asset_id = ? AND r.kpi_id = ANY (?) AND r.observed_at >= ? AND r.observed_at < ?
           AND r.batch_id <= ?
         """;
@@ -176,11 +190,12 @@ public final class PeriodBook {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setLong(1, period.maxCorrectionSeq());
-      select.setString(2, assetId);
-      select.setArray(3, connection.createArrayOf("varchar", kpiIds.toArray()));
-      select.setTimestamp(4, Timestamp.from(window.start()));
-      select.setTimestamp(5, Timestamp.from(window.end()));
-      select.setLong(6, period.maxBatchId());
+      select.setLong(2, period.maxCorrectionSeq());
+      select.setString(3, assetId);
+      select.setArray(4, connection.createArrayOf("varchar", kpiIds.toArray()));
+      select.setTimestamp(5, Timestamp.from(window.start()));
+      select.setTimestamp(6, Timestamp.from(window.end()));
+      select.setLong(7, period.maxBatchId());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           String action = rs.getString(12);
