@@ -1,8 +1,8 @@
 package io.twinledger.ledger.period;
 
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
+import io.twinledger.ledger.asset.api.PeriodStreams;
 import io.twinledger.ledger.period.api.KpiPeriodCarriedOver;
-import io.twinledger.ledger.period.api.PeriodStreams;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

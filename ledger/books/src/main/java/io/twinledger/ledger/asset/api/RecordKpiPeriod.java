@@ -1,6 +1,5 @@
 package io.twinledger.ledger.asset.api;
 
-import io.twinledger.ledger.period.api.PeriodStreams;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

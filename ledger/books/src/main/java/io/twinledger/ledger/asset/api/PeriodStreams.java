@@ -1,4 +1,4 @@
-package io.twinledger.ledger.period.api;
+package io.twinledger.ledger.asset.api;
 
 /**
  * Event-stream ids of KPI period series: {@code assetId/kpiId}. Asset ids, KPI ids and model stream
