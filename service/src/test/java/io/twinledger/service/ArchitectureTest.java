@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * {@code .network}, reporting {@code .reporting}, service {@code .service}. contracts has two
  * sub-modules: the Merkle library {@code .contracts.merkle} and the chaincode, everything else. The
  * ledger's three sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit}
- * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.model}, {@code .ledger.pnl}
- * and {@code .ledger.store} (ledger/books).
+ * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.period}, {@code
+ * .ledger.model}, {@code .ledger.pnl} and {@code .ledger.store} (ledger/books).
  */
 class ArchitectureTest {
 
@@ -35,6 +35,7 @@ class ArchitectureTest {
   private static final String AUDIT = "io.twinledger.ledger.audit..";
   private static final String[] BOOKS = {
     "io.twinledger.ledger.asset..",
+    "io.twinledger.ledger.period..",
     "io.twinledger.ledger.model..",
     "io.twinledger.ledger.pnl..",
     "io.twinledger.ledger.store.."
@@ -99,7 +100,8 @@ class ArchitectureTest {
                 .map(p -> p.split("\\.")[3])
                 .distinct())
         .as("a new ledger package must be given to peer, audit or books above")
-        .allMatch(p -> List.of("peer", "audit", "asset", "model", "pnl", "store").contains(p));
+        .allMatch(
+            p -> List.of("peer", "audit", "asset", "period", "model", "pnl", "store").contains(p));
   }
 
   @Test
