@@ -24,10 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +132,38 @@ class PeriodCarryOverTest {
         .extracting(m -> m.getPayload().getClass().getSimpleName() + " " + m.getSequenceNumber())
         .containsExactly("KpiPeriodCarriedOver 0", "KpiPeriodClosed 1");
     assertThat(engine.lastSequenceNumberFor("dma-1")).contains(1L);
+  }
+
+  @Test
+  void aSnapshotOfTheSeriesKeepsTheRevisionsItsRulesNeed() {
+    Configuration axon =
+        DefaultConfigurer.defaultConfiguration()
+            .configureTransactionManager(c -> transactions)
+            .configureSerializer(c -> TestEventStorage.serializer())
+            .configureEmbeddedEventStore(c -> engine)
+            .configureAggregate(
+                AggregateConfigurer.defaultConfiguration(KpiPeriodSeries.class)
+                    .configureSnapshotTrigger(
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 2)))
+            .buildConfiguration();
+    axon.start();
+    try {
+      for (int revision = 1; revision <= 4; revision++) {
+        axon.commandGateway().sendAndWait(record(revision, "1." + revision));
+      }
+      // The configuration's snapshotter runs in the committing thread.
+      assertThat(engine.readSnapshot("dma-1/ili").orElseThrow().getPayload())
+          .isInstanceOf(KpiPeriodSeries.class);
+
+      axon.commandGateway().sendAndWait(record(4, "1.4"));
+      assertThatThrownBy(() -> axon.commandGateway().sendAndWait(record(4, "1.9")))
+          .isInstanceOf(AssetRuleViolation.class)
+          .hasMessageContaining("a changed figure is revision 5");
+      axon.commandGateway().sendAndWait(record(5, "1.9"));
+    } finally {
+      axon.shutdown();
+    }
+    assertThat(engine.lastSequenceNumberFor("dma-1/ili")).contains(4L);
   }
 
   private void oldAssetStream(String assetId, Object... events) {
