@@ -219,7 +219,8 @@ public class AssetController {
   /**
    * A change to an asset that was never registered is answered here, from its stream in the event
    * store: sent on, the command would make Axon's repository log the {@code
-   * AggregateNotFoundException} it throws, with its stack trace.
+   * AggregateNotFoundException} it throws, with its stack trace. The history of a KPI of an asset
+   * that was never registered is answered here too, as 404 rather than as an empty series.
    */
   private void requireRegistered(String assetId) {
     if (!history.exists(assetId)) {

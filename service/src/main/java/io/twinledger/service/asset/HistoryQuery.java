@@ -17,7 +17,8 @@ record HistoryQuery(Optional<Long> after, Optional<String> type, int limit) {
   static final int MAX_LIMIT = 1_000;
 
   /**
-   * @param types the simple names of the events the stream can hold
+   * Checks the query parameters of a page of a stream whose events are of {@code types}, by simple
+   * name.
    */
   static HistoryQuery parse(Long after, String type, int limit, Set<String> types) {
     if (after != null && after < 0) {
