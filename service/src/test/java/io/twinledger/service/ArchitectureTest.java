@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * sub-modules: the Merkle library {@code .contracts.merkle} and the chaincode, everything else. The
  * ledger's three sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit}
  * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.period}, {@code
- * .ledger.model}, {@code .ledger.pnl} and {@code .ledger.store} (ledger/books).
+ * .ledger.correction}, {@code .ledger.model}, {@code .ledger.pnl} and {@code .ledger.store}
+ * (ledger/books).
  */
 class ArchitectureTest {
 
@@ -36,6 +37,7 @@ class ArchitectureTest {
   private static final String[] BOOKS = {
     "io.twinledger.ledger.asset..",
     "io.twinledger.ledger.period..",
+    "io.twinledger.ledger.correction..",
     "io.twinledger.ledger.model..",
     "io.twinledger.ledger.pnl..",
     "io.twinledger.ledger.store.."
@@ -101,7 +103,9 @@ class ArchitectureTest {
                 .distinct())
         .as("a new ledger package must be given to peer, audit or books above")
         .allMatch(
-            p -> List.of("peer", "audit", "asset", "period", "model", "pnl", "store").contains(p));
+            p ->
+                List.of("peer", "audit", "asset", "period", "correction", "model", "pnl", "store")
+                    .contains(p));
   }
 
   @Test

@@ -49,6 +49,12 @@ public final class Cli {
                          Print the P&L statements of one asset, or of every asset with a model,
                          from the running service, with each line's drill-down address
                          (--from, --to as YYYY-MM; role finance officer, investor or auditor).
+        correct void|supersede|release|approve|reject|list
+                         Correct stored readings through the running service: void or
+                         supersede a reading (--source, --sensor, --at, --value, --reason), void
+                         a batch (--batch), release a held reading; approve or reject a waiting
+                         correction (finance officer); list them (--status). See
+                         ./twinledger correct for the options.
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -76,6 +82,7 @@ public final class Cli {
       case "verify-proof", "verify" -> VerifyMain.run(args, out, err);
       case "export-evidence" -> ExportEvidenceCommand.run(rest, System.getenv(), out, err);
       case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
+      case "correct" -> CorrectCommand.run(rest, System.getenv(), out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

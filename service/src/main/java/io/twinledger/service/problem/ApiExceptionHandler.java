@@ -3,6 +3,7 @@ package io.twinledger.service.problem;
 import io.twinledger.finance.model.InvalidModelException;
 import io.twinledger.ledger.asset.api.AssetRuleViolation;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.ledger.correction.api.CorrectionRuleViolation;
 import io.twinledger.ledger.model.ModelNotFoundException;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
 import io.twinledger.reporting.UnknownSubjectException;
@@ -46,6 +47,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.CONFLICT,
         "asset-rule",
         "Not allowed in the asset's state",
+        e.field(),
+        e.getMessage());
+  }
+
+  @ExceptionHandler(CorrectionRuleViolation.class)
+  ProblemDetail correctionRule(CorrectionRuleViolation e) {
+    return Problems.aboutField(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "correction-rule",
+        "Not allowed by the correction rules",
         e.field(),
         e.getMessage());
   }

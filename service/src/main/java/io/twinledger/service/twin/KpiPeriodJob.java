@@ -7,7 +7,11 @@ import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetStatus;
 import io.twinledger.ledger.asset.projection.AssetView;
+import io.twinledger.service.correction.Corrections;
 import io.twinledger.service.scheduling.ScheduledJob;
+import io.twinledger.twin.correction.CorrectionBook;
+import io.twinledger.twin.correction.SpikeRule;
+import io.twinledger.twin.correction.TargetReading;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.MappingConfig;
 import io.twinledger.twin.period.ClosedPeriod;
@@ -15,12 +19,15 @@ import io.twinledger.twin.period.PeriodAggregation;
 import io.twinledger.twin.period.PeriodCloser;
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
+import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.store.DuePeriod;
 import io.twinledger.twin.store.PeriodBook;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +56,23 @@ import org.springframework.stereotype.Component;
  * the period is recorded again under the same revision on the next run, which the series takes as
  * already recorded when the figures are the same (see {@link #close} when they are not). When the
  * service stops, a run returns after the period it is recording ({@link ScheduledJob}).
+ *
+ * <p>Periods read readings through the corrections in effect, and a correction applied after a
+ * close makes the period due again; each revision after the first records its cause, such as {@code
+ * correction 3 by operator: meter misread}. Before a period of a KPI the spike rule watches is
+ * closed, its readings far outside the KPI's recent distribution are held for review.
  */
 @Component
 public class KpiPeriodJob extends ScheduledJob {
 
   private static final Logger log = LoggerFactory.getLogger(KpiPeriodJob.class);
 
+  /** Most recent readings the spike rule judges against. */
+  private static final int RECENT_LIMIT = 10_000;
+
   private final PeriodBook book;
+  private final CorrectionBook correctionBook;
+  private final Corrections corrections;
   private final AssetCatalog assets;
   private final CommandGateway commands;
   private final TwinProperties properties;
@@ -65,12 +82,16 @@ public class KpiPeriodJob extends ScheduledJob {
 
   public KpiPeriodJob(
       PeriodBook book,
+      CorrectionBook correctionBook,
+      Corrections corrections,
       AssetCatalog assets,
       CommandGateway commands,
       TwinProperties properties,
       QualityDefaults quality,
       Optional<MappingConfig> mapping) {
     this.book = book;
+    this.correctionBook = correctionBook;
+    this.corrections = corrections;
     this.mapping = mapping;
     this.assets = assets;
     this.commands = commands;
@@ -90,6 +111,9 @@ public class KpiPeriodJob extends ScheduledJob {
   private int closeUntilStopping() {
     Instant endedBy = clock.instant().minus(properties.closeGrace());
     int recorded = 0;
+    PeriodKind finest =
+        properties.periodKinds().stream().min(Comparator.naturalOrder()).orElse(PeriodKind.DAY);
+    assets:
     for (AssetView asset : assets.list(Optional.empty())) {
       if (asset.status() != AssetStatus.ACTIVE) {
         continue;
@@ -103,7 +127,12 @@ public class KpiPeriodJob extends ScheduledJob {
             if (stopping()) {
               return recorded;
             }
-            if (close(asset, kpi, due)) {
+            // A hold takes effect once its record reaches the twin store, so the asset's periods
+            // wait for the next run rather than close with the held reading in them.
+            if (kind == finest && heldSpikes(asset, kpi, due)) {
+              continue assets;
+            }
+            if (close(asset, kpi, readingKpis, due)) {
               recorded++;
             }
           }
@@ -111,6 +140,47 @@ public class KpiPeriodJob extends ScheduledJob {
       }
     }
     return recorded;
+  }
+
+  /**
+   * Holds the period's readings that the spike rule finds far outside the KPI's recent
+   * distribution, for a measured KPI the rule watches; judged once, in the finest period kind.
+   *
+   * @return whether any reading was held
+   */
+  private boolean heldSpikes(AssetView asset, KpiDefinition kpi, DuePeriod due) {
+    TwinProperties.Review review = properties.review();
+    if (kpi.isDerived() || !review.kpis().contains(kpi.kpiId())) {
+      return false;
+    }
+    SpikeRule rule = new SpikeRule(review.deviations(), review.minSamples());
+    List<BigDecimal> recent =
+        book.recentValues(
+            asset.assetId(),
+            kpi.kpiId(),
+            due.window().start().minus(review.lookback()),
+            due.window().start(),
+            RECENT_LIMIT);
+    boolean held = false;
+    for (PeriodReading reading : book.readings(asset.assetId(), kpi.kpiId(), due)) {
+      Reading r = reading.reading();
+      Optional<String> why = rule.judge(r.value(), recent);
+      if (why.isPresent()) {
+        Optional<TargetReading> target =
+            correctionBook.reading(r.source(), r.sensorId(), r.observedAt());
+        if (target.isPresent() && corrections.hold(target.get(), why.get())) {
+          log.warn(
+              "Held {} of {}/{} at {} for review: {}",
+              r.sensorId(),
+              asset.assetId(),
+              kpi.kpiId(),
+              r.observedAt(),
+              why.get());
+          held = true;
+        }
+      }
+    }
+    return held;
   }
 
   /**
@@ -170,13 +240,21 @@ public class KpiPeriodJob extends ScheduledJob {
    * the next run give the same revision other figures, which the series holds as a new revision.
    * Any other refusal (a revision the series cannot take) leaves the period due and is logged.
    */
-  private boolean close(AssetView asset, KpiDefinition kpi, DuePeriod due) {
+  private boolean close(
+      AssetView asset, KpiDefinition kpi, List<String> readingKpis, DuePeriod due) {
     try {
-      return record(asset, kpi, due);
+      return record(asset, kpi, readingKpis, due);
     } catch (AssetRuleViolation refused) {
-      DuePeriod next = new DuePeriod(due.window(), due.revision() + 1, due.maxBatchId());
+      DuePeriod next =
+          new DuePeriod(
+              due.window(),
+              due.revision() + 1,
+              due.maxBatchId(),
+              due.maxCorrectionSeq(),
+              due.previousBatchId(),
+              due.previousCorrectionSeq());
       try {
-        return record(asset, kpi, next);
+        return record(asset, kpi, readingKpis, next);
       } catch (AssetRuleViolation again) {
         log.warn(
             "Cannot record {} {} of {}/{}: {}",
@@ -190,7 +268,8 @@ public class KpiPeriodJob extends ScheduledJob {
     }
   }
 
-  private boolean record(AssetView asset, KpiDefinition kpi, DuePeriod due) {
+  private boolean record(
+      AssetView asset, KpiDefinition kpi, List<String> readingKpis, DuePeriod due) {
     ClosedPeriod period;
     try {
       period = compute(asset, kpi, due);
@@ -223,7 +302,7 @@ public class KpiPeriodJob extends ScheduledJob {
             period.components(),
             period.remarks(),
             period.classification(),
-            Optional.empty()));
+            book.cause(asset.assetId(), readingKpis, due)));
     book.closed(asset.assetId(), kpi.kpiId(), due, clock.instant());
     return true;
   }

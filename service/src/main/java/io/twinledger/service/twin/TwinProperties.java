@@ -1,6 +1,7 @@
 package io.twinledger.service.twin;
 
 import io.twinledger.twin.period.PeriodKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryBurst deliveries a source may send at once before the rate applies
  * @param earliestObservation readings observed before this instant are quarantined, on every
  *     channel
+ * @param review which readings are held for review before they close into a period
  */
 @ConfigurationProperties("twinledger.twin")
 public record TwinProperties(
@@ -34,7 +36,8 @@ public record TwinProperties(
     @DefaultValue Mqtt mqtt,
     @DefaultValue("200") double deliveriesPerSecond,
     @DefaultValue("400") int deliveryBurst,
-    @DefaultValue("2000-01-01T00:00:00Z") Instant earliestObservation) {
+    @DefaultValue("2000-01-01T00:00:00Z") Instant earliestObservation,
+    @DefaultValue Review review) {
 
   public TwinProperties {
     mapping = mapping == null ? Optional.empty() : mapping.filter(m -> !m.isBlank());
@@ -62,6 +65,27 @@ public record TwinProperties(
       host = host == null ? Optional.empty() : host.filter(h -> !h.isBlank());
       username = username == null ? Optional.empty() : username;
       password = password == null ? Optional.empty() : password;
+    }
+  }
+
+  /**
+   * The spike rule ({@code twinledger.twin.review.*}): a reading of one of {@code kpis} far outside
+   * the KPI's recent distribution is held for review instead of closing into its period.
+   *
+   * @param kpis the measured KPIs the rule watches; none by default, since a KPI with bursts (rain,
+   *     overflows) has no steady distribution to judge against
+   * @param deviations how many scaled median absolute deviations from the median make a spike
+   * @param lookback how far back before the period the recent distribution reaches
+   * @param minSamples fewest recent readings for a judgement
+   */
+  public record Review(
+      @DefaultValue({}) List<String> kpis,
+      @DefaultValue("10") BigDecimal deviations,
+      @DefaultValue("P28D") Duration lookback,
+      @DefaultValue("96") int minSamples) {
+
+    public Review {
+      kpis = List.copyOf(kpis);
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.twinledger.twin.store;
 
+import io.twinledger.twin.correction.ReadingAction;
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
 import io.twinledger.twin.reading.Reading;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -65,19 +68,26 @@ public final class PeriodBook {
     // two periods; longer periods start at a local midnight, which is never ambiguous.
     String periodStart =
         kind == PeriodKind.HOUR
-            ? "date_trunc('hour', observed_at AT TIME ZONE ?)"
-                + " - ((observed_at AT TIME ZONE ?) - (observed_at AT TIME ZONE 'UTC'))"
-            : "date_trunc(?, observed_at AT TIME ZONE ?) AT TIME ZONE ?";
+            ? "date_trunc('hour', r.observed_at AT TIME ZONE ?)"
+                + " - ((r.observed_at AT TIME ZONE ?) - (r.observed_at AT TIME ZONE 'UTC'))"
+            : "date_trunc(?, r.observed_at AT TIME ZONE ?) AT TIME ZONE ?";
     String sql =
         """
-        SELECT p.period_start, p.max_batch, c.revision, c.max_batch_id
-        FROM (SELECT %s AS period_start, max(batch_id) AS max_batch
-              FROM reading WHERE asset_id = ? AND kpi_id = ANY (?)
+        SELECT p.period_start, p.max_batch, p.max_correction, c.revision, c.max_batch_id,
+               c.max_correction_seq
+        FROM (SELECT %s AS period_start, max(r.batch_id) AS max_batch,
+                     coalesce(max(x.applied_seq), 0) AS max_correction
+              FROM reading r
+              LEFT JOIN reading_correction x ON x.status = 'APPLIED' AND x.batch_id = r.batch_id
+               AND (x.observed_at IS NULL OR (x.source = r.source AND x.sensor_id = r.sensor_id
+                                              AND x.observed_at = r.observed_at))
+              WHERE r.asset_id = ? AND r.kpi_id = ANY (?)
               GROUP BY 1) p
         LEFT JOIN kpi_period_close c
           ON c.asset_id = ? AND c.kpi_id = ? AND c.period_kind = ?
          AND c.period_start = p.period_start%s
         WHERE c.max_batch_id IS NULL OR p.max_batch > c.max_batch_id
+           OR p.max_correction > c.max_correction_seq
         ORDER BY p.period_start
         """
             .formatted(periodStart, kind == PeriodKind.HOUR ? " AT TIME ZONE 'UTC'" : "");
@@ -108,8 +118,15 @@ public final class PeriodBook {
           if (window.end().isAfter(endedBy)) {
             continue;
           }
-          int lastRevision = rs.getInt(3);
-          due.add(new DuePeriod(window, lastRevision + 1, rs.getLong(2)));
+          int lastRevision = rs.getInt(4);
+          due.add(
+              new DuePeriod(
+                  window,
+                  lastRevision + 1,
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getLong(5),
+                  rs.getLong(6)));
         }
       }
     } catch (SQLException e) {
@@ -120,8 +137,10 @@ public final class PeriodBook {
 
   /**
    * The period's readings up to the due period's newest batch, with their flags and the digests of
-   * their batches. Readings committed after {@link #due} looked are left for the next revision, so
-   * the revision recorded matches the batch it is noted against.
+   * their batches, as the corrections in effect up to the due period's latest one make them count:
+   * a voided or held reading is left out, a superseded one counts with its corrected value.
+   * Readings and corrections committed after {@link #due} looked are left for the next revision, so
+   * the revision recorded matches what it is noted against.
    */
   public List<PeriodReading> readings(String assetId, String kpiId, DuePeriod period) {
     return readings(assetId, List.of(kpiId), period).get(kpiId);
@@ -138,9 +157,17 @@ public final class PeriodBook {
     PeriodWindow window = period.window();
     String sql =
         """
-        SELECT r.source, r.sensor_id, r.observed_at, r.asset_id, r.kpi_id, r.value, r.unit,
-               r.original_value, r.original_unit, array_to_string(r.flags, ','), b.digest
+        SELECT r.source, r.sensor_id, r.observed_at, r.asset_id, r.kpi_id,
+               coalesce(CASE WHEN x.action = 'SUPERSEDE' THEN x.value END, r.value), r.unit,
+               r.original_value, r.original_unit, array_to_string(r.flags, ','), b.digest,
+               x.action
         FROM reading r JOIN reading_batch b ON b.batch_id = r.batch_id
+        LEFT JOIN LATERAL (
+          SELECT c.action, c.value FROM reading_correction c
+          WHERE c.status = 'APPLIED' AND c.batch_id = r.batch_id AND c.applied_seq <= ?
+            AND (c.observed_at IS NULL OR (c.source = r.source AND c.sensor_id = r.sensor_id
+                                           AND c.observed_at = r.observed_at))
+          ORDER BY c.applied_seq DESC LIMIT 1) x ON true
         WHERE r.asset_id = ? AND r.kpi_id = ANY (?) AND r.observed_at >= ? AND r.observed_at < ?
           AND r.batch_id <= ?
         """;
@@ -148,13 +175,18 @@ public final class PeriodBook {
     kpiIds.forEach(kpi -> readings.put(kpi, new ArrayList<>()));
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, assetId);
-      select.setArray(2, connection.createArrayOf("varchar", kpiIds.toArray()));
-      select.setTimestamp(3, Timestamp.from(window.start()));
-      select.setTimestamp(4, Timestamp.from(window.end()));
-      select.setLong(5, period.maxBatchId());
+      select.setLong(1, period.maxCorrectionSeq());
+      select.setString(2, assetId);
+      select.setArray(3, connection.createArrayOf("varchar", kpiIds.toArray()));
+      select.setTimestamp(4, Timestamp.from(window.start()));
+      select.setTimestamp(5, Timestamp.from(window.end()));
+      select.setLong(6, period.maxBatchId());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
+          String action = rs.getString(12);
+          if (action != null && ReadingAction.valueOf(action).excludes()) {
+            continue;
+          }
           Reading reading = ReadingStore.reading(rs);
           readings
               .get(reading.kpiId())
@@ -171,15 +203,89 @@ public final class PeriodBook {
     return readings;
   }
 
+  /**
+   * Why a period is closed again: each correction that took effect on its readings since its last
+   * revision, as {@code correction <id> by <user>: <reason>}, and {@code late readings} when newer
+   * batches arrived; joined by {@code "; "}. Empty for a first close.
+   */
+  public Optional<String> cause(String assetId, List<String> readingKpis, DuePeriod period) {
+    if (period.revision() == 1) {
+      return Optional.empty();
+    }
+    PeriodWindow window = period.window();
+    String sql =
+        """
+        SELECT DISTINCT c.applied_seq, c.correction_id, c.requested_by, c.reason
+        FROM reading_correction c JOIN reading r ON r.batch_id = c.batch_id
+         AND (c.observed_at IS NULL OR (c.source = r.source AND c.sensor_id = r.sensor_id
+                                        AND c.observed_at = r.observed_at))
+        WHERE c.status = 'APPLIED' AND c.applied_seq > ? AND c.applied_seq <= ?
+          AND r.asset_id = ? AND r.kpi_id = ANY (?) AND r.observed_at >= ? AND r.observed_at < ?
+        ORDER BY c.applied_seq
+        """;
+    List<String> causes = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, period.previousCorrectionSeq());
+      select.setLong(2, period.maxCorrectionSeq());
+      select.setString(3, assetId);
+      select.setArray(4, connection.createArrayOf("varchar", readingKpis.toArray()));
+      select.setTimestamp(5, Timestamp.from(window.start()));
+      select.setTimestamp(6, Timestamp.from(window.end()));
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          causes.add(
+              "correction " + rs.getLong(2) + " by " + rs.getString(3) + ": " + rs.getString(4));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot find why " + window.label() + " is due", e);
+    }
+    if (period.maxBatchId() > period.previousBatchId()) {
+      causes.add("late readings");
+    }
+    return causes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", causes));
+  }
+
+  /**
+   * The values of a KPI's readings observed in {@code [from, to)}, the most recent {@code limit} of
+   * them: the recent distribution a new reading is judged against. Corrections are not applied,
+   * since the judgement is robust to the few outliers they concern.
+   */
+  public List<BigDecimal> recentValues(
+      String assetId, String kpiId, Instant from, Instant to, int limit) {
+    String sql =
+        "SELECT value FROM reading WHERE asset_id = ? AND kpi_id = ? AND observed_at >= ?"
+            + " AND observed_at < ? ORDER BY observed_at DESC LIMIT ?";
+    List<BigDecimal> values = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, assetId);
+      select.setString(2, kpiId);
+      select.setTimestamp(3, Timestamp.from(from));
+      select.setTimestamp(4, Timestamp.from(to));
+      select.setInt(5, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getBigDecimal(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read recent values of " + assetId + "/" + kpiId, e);
+    }
+    return values;
+  }
+
   /** Records that {@code period} was closed under its revision. */
   public void closed(String assetId, String kpiId, DuePeriod period, Instant at) {
     String sql =
         """
         INSERT INTO kpi_period_close (asset_id, kpi_id, period_kind, period_start, revision,
-                                      max_batch_id, closed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+                                      max_batch_id, max_correction_seq, closed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (asset_id, kpi_id, period_kind, period_start)
         DO UPDATE SET revision = EXCLUDED.revision, max_batch_id = EXCLUDED.max_batch_id,
+                      max_correction_seq = EXCLUDED.max_correction_seq,
                       closed_at = EXCLUDED.closed_at
         """;
     try (Connection connection = dataSource.getConnection();
@@ -190,7 +296,8 @@ public final class PeriodBook {
       upsert.setTimestamp(4, Timestamp.from(period.window().start()));
       upsert.setInt(5, period.revision());
       upsert.setLong(6, period.maxBatchId());
-      upsert.setTimestamp(7, Timestamp.from(at));
+      upsert.setLong(7, period.maxCorrectionSeq());
+      upsert.setTimestamp(8, Timestamp.from(at));
       upsert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record close of " + period.window().label(), e);

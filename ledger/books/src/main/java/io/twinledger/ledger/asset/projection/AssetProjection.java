@@ -138,10 +138,10 @@ public class AssetProjection {
             """
             INSERT INTO kpi_period_view (asset_id, kpi_id, period_kind, period_start, period_end,
                 revision, value, unit, coverage_percent, reading_count, quality_summary,
-                batch_digests, closed_at, components, remarks, classification)
+                batch_digests, closed_at, components, remarks, classification, cause)
             VALUES (:id, :kpi, :kind, :start, :end, :revision, :value, :unit, :coverage,
                 :count, CAST(:quality AS jsonb), CAST(:digests AS text[]), :at,
-                CAST(:components AS jsonb), :remarks, :classification)
+                CAST(:components AS jsonb), :remarks, :classification, :cause)
             ON CONFLICT DO NOTHING
             """)
         .param("id", event.assetId())
@@ -160,6 +160,7 @@ public class AssetProjection {
         .param("components", json.writeValueAsString(new TreeMap<>(event.components())))
         .param("remarks", event.remarks().toArray(String[]::new))
         .param("classification", event.classification().orElse(null))
+        .param("cause", event.cause().orElse(null))
         .update();
   }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param components for a derived KPI, the figures its value was computed from
  * @param remarks warnings that go with the figure
  * @param classification the band of the value, where the formula defines bands
+ * @param cause why a revision after the first was recorded, such as {@code correction 3 by
+ *     operator: meter misread}
  * @param closedAt when this revision was recorded
  */
 public record KpiPeriodView(
@@ -31,6 +33,7 @@ public record KpiPeriodView(
     Map<String, BigDecimal> components,
     List<String> remarks,
     Optional<String> classification,
+    Optional<String> cause,
     Instant closedAt) {
 
   public KpiPeriodView {

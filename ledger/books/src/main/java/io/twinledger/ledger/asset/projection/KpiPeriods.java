@@ -54,7 +54,7 @@ public class KpiPeriods {
             SELECT asset_id, kpi_id, period_kind, period_start, period_end, revision, value, unit,
                    coverage_percent, reading_count, quality_summary::text AS quality_summary,
                    batch_digests, closed_at, components::text AS components, remarks,
-                   classification
+                   classification, cause
             FROM kpi_period_view p
             WHERE asset_id = :asset AND kpi_id = :kpi
               AND (CAST(:kind AS text) IS NULL OR period_kind = :kind)
@@ -88,6 +88,7 @@ public class KpiPeriods {
         json.readValue(rs.getString("components"), COMPONENTS),
         Arrays.asList((String[]) rs.getArray("remarks").getArray()),
         Optional.ofNullable(rs.getString("classification")),
+        Optional.ofNullable(rs.getString("cause")),
         rs.getTimestamp("closed_at").toInstant());
   }
 }

@@ -1,0 +1,217 @@
+package io.twinledger.service.correction;
+
+import io.twinledger.ledger.asset.projection.AssetCatalog;
+import io.twinledger.ledger.asset.projection.AssetView;
+import io.twinledger.ledger.correction.ReadingCorrection;
+import io.twinledger.ledger.correction.api.CorrectionAction;
+import io.twinledger.ledger.correction.api.CorrectionRuleViolation;
+import io.twinledger.ledger.correction.api.CorrectionTarget;
+import io.twinledger.ledger.correction.api.DecideCorrection;
+import io.twinledger.ledger.correction.api.ReadingRef;
+import io.twinledger.ledger.correction.api.RequestCorrection;
+import io.twinledger.service.problem.NotFoundException;
+import io.twinledger.twin.correction.CorrectionBook;
+import io.twinledger.twin.correction.CorrectionRecord;
+import io.twinledger.twin.correction.ReadingAction;
+import io.twinledger.twin.correction.TargetBatch;
+import io.twinledger.twin.correction.TargetReading;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns correction requests into commands for the books, with what only the stores know: the
+ * reading or batch as stored, the closed periods it would change, whether a reading is held. The
+ * {@code ReadingCorrection} aggregate decides; the twin adapter's copy follows its events.
+ */
+@Component
+public class Corrections {
+
+  private static final java.time.Duration VISIBLE_WITHIN = java.time.Duration.ofSeconds(5);
+
+  private final CorrectionBook book;
+  private final AssetCatalog assets;
+  private final CommandGateway commands;
+  private final CorrectionProperties properties;
+
+  public Corrections(
+      CorrectionBook book,
+      AssetCatalog assets,
+      CommandGateway commands,
+      CorrectionProperties properties) {
+    this.book = book;
+    this.assets = assets;
+    this.commands = commands;
+    this.properties = properties;
+  }
+
+  /** Records a user's correction; returns its number. */
+  public long request(CorrectionRequests.Request body, String user) {
+    CorrectionAction action = action(body.action());
+    boolean byReading = body.reading() != null;
+    if (byReading == (body.batchId() != null)) {
+      throw new CorrectionRuleViolation("reading", "give exactly one of reading and batchId");
+    }
+    if (byReading) {
+      TargetReading reading = reading(body.reading());
+      if (action == CorrectionAction.RELEASE
+          && book.inEffect(reading).map(c -> c.action() != ReadingAction.HOLD).orElse(true)) {
+        throw new CorrectionRuleViolation(
+            "action", "the reading is not held for review, so there is nothing to release");
+      }
+      return send(
+          new CorrectionTarget(reading.batchId(), reading.batchDigest(), Optional.of(ref(reading))),
+          action,
+          body,
+          user,
+          List.of(
+              new TargetBatch.Span(reading.assetId(), reading.observedAt(), reading.observedAt())));
+    }
+    TargetBatch batch =
+        book.batch(body.batchId())
+            .orElseThrow(() -> new NotFoundException("no stored batch " + body.batchId()));
+    return send(
+        new CorrectionTarget(batch.batchId(), batch.digest(), Optional.empty()),
+        action,
+        body,
+        user,
+        batch.assets());
+  }
+
+  /**
+   * Holds a reading the spike rule found, unless a correction already deals with it (a released
+   * reading is not held again).
+   *
+   * @return whether it is now held
+   */
+  public boolean hold(TargetReading reading, String why) {
+    if (book.inEffect(reading).isPresent()) {
+      return false;
+    }
+    commands.sendAndWait(
+        new RequestCorrection(
+            book.nextId(),
+            new CorrectionTarget(
+                reading.batchId(), reading.batchDigest(), Optional.of(ref(reading))),
+            CorrectionAction.HOLD,
+            Optional.empty(),
+            why,
+            ReadingCorrection.SPIKE_RULE,
+            List.of(),
+            properties.fourEyes()));
+    return true;
+  }
+
+  /** Approves or rejects a waiting correction. */
+  public void decide(long correctionId, String user, boolean approve, Optional<String> reason) {
+    try {
+      commands.sendAndWait(new DecideCorrection(correctionId, user, approve, reason));
+    } catch (AggregateNotFoundException e) {
+      throw new NotFoundException("no correction " + correctionId);
+    }
+  }
+
+  /**
+   * The correction as the twin adapter holds it, waiting a few seconds for its copy to follow the
+   * books; empty if it has not by then.
+   */
+  public Optional<CorrectionRecord> visible(long correctionId, Optional<String> decidedBy) {
+    Instant until = Instant.now().plus(VISIBLE_WITHIN);
+    while (true) {
+      Optional<CorrectionRecord> found = book.find(correctionId);
+      if (found.isPresent() && (decidedBy.isEmpty() || found.get().decidedBy().isPresent())) {
+        return found;
+      }
+      if (Instant.now().isAfter(until)) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+  }
+
+  private long send(
+      CorrectionTarget target,
+      CorrectionAction action,
+      CorrectionRequests.Request body,
+      String user,
+      List<TargetBatch.Span> spans) {
+    List<String> closed = book.closedPeriods(target.batchId(), spans, this::zone);
+    long id = book.nextId();
+    commands.sendAndWait(
+        new RequestCorrection(
+            id,
+            target,
+            action,
+            Optional.ofNullable(body.value()),
+            body.reason(),
+            user,
+            closed,
+            properties.fourEyes()));
+    return id;
+  }
+
+  private ZoneId zone(String assetId) {
+    return assets
+        .find(assetId)
+        .map(AssetView::timeZone)
+        .map(ZoneId::of)
+        .orElseThrow(() -> new NotFoundException("no asset " + assetId));
+  }
+
+  private TargetReading reading(CorrectionRequests.ReadingKey key) {
+    if (key.source() == null || key.sensorId() == null || key.observedAt() == null) {
+      throw new CorrectionRuleViolation(
+          "reading", "needs source, sensorId and observedAt, as the readings list shows them");
+    }
+    Instant at;
+    try {
+      at = Instant.parse(key.observedAt());
+    } catch (DateTimeException e) {
+      throw new CorrectionRuleViolation(
+          "reading.observedAt", "must be an ISO-8601 instant such as 2026-11-01T13:00:00Z");
+    }
+    return book.reading(key.source(), key.sensorId(), at)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "no stored reading of "
+                        + key.sensorId()
+                        + " from "
+                        + key.source()
+                        + " at "
+                        + key.observedAt()));
+  }
+
+  private static CorrectionAction action(String text) {
+    if (text == null) {
+      throw new CorrectionRuleViolation("action", "is required: VOID, SUPERSEDE or RELEASE");
+    }
+    return switch (text) {
+      case "VOID" -> CorrectionAction.VOID;
+      case "SUPERSEDE" -> CorrectionAction.SUPERSEDE;
+      case "RELEASE" -> CorrectionAction.RELEASE;
+      default ->
+          throw new CorrectionRuleViolation(
+              "action",
+              "must be VOID, SUPERSEDE or RELEASE, was '"
+                  + text
+                  + "'"
+                  + (text.equals("HOLD") ? "; only the spike rule holds readings" : ""));
+    };
+  }
+
+  private static ReadingRef ref(TargetReading r) {
+    return new ReadingRef(
+        r.source(), r.sensorId(), r.observedAt(), r.assetId(), r.kpiId(), r.value(), r.unit());
+  }
+}
