@@ -38,7 +38,8 @@ import org.axonframework.messaging.MetaData;
  * <p>Run before the period job records periods. It is idempotent and safe to stop at any point: a
  * copy's event identifier is derived from its original's ({@link #copyId}), so the originals still
  * to carry are those whose copy the store does not hold, and each series is extended in one
- * transaction. A run after everything was carried reads the identifiers of the originals only.
+ * transaction. A run after everything was carried reads only event identifiers: the originals' and
+ * their copies'.
  */
 public final class PeriodCarryOver {
 
@@ -81,6 +82,7 @@ public final class PeriodCarryOver {
     Map<String, String> assetOf = new LinkedHashMap<>();
     Map<String, Long> indexOf = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
+      // Only asset streams: a series id holds a slash, an asset id never does (PeriodStreams).
       try (PreparedStatement query =
           connection.prepareStatement(
               "SELECT event_identifier, aggregate_identifier, global_index FROM domain_event_entry"

@@ -13,9 +13,4 @@ public final class PeriodStreams {
   public static String seriesId(String assetId, String kpiId) {
     return assetId + "/" + kpiId;
   }
-
-  /** Whether {@code streamId} names a period series rather than an asset or a model. */
-  public static boolean isSeries(String streamId) {
-    return streamId.indexOf('/') >= 0;
-  }
 }
