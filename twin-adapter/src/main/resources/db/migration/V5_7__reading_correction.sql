@@ -28,6 +28,8 @@ CREATE TABLE reading_correction (
     decided_at      TIMESTAMPTZ,
     decision_reason TEXT,
     applied_seq     BIGINT       UNIQUE,
+    -- For a resubmission: the quarantine entry fixed; the batch is the one it became.
+    quarantine_id   BIGINT,
     CHECK ((status = 'APPLIED') = (applied_seq IS NOT NULL))
 );
 

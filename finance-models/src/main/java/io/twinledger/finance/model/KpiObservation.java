@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param value the KPI's value, empty when the period closed without one
  * @param unit the UN/CEFACT code the value is in; converted to the catalog unit when they differ
  * @param evidence hex SHA-256 digests of the reading batches behind the value
+ * @param coveragePercent the share of the month the period's readings cover, 0 to 100; empty when
+ *     not known (periods recorded before coverage was kept), which counts as complete
  */
 public record KpiObservation(
     String kpiId,
@@ -23,7 +25,19 @@ public record KpiObservation(
     int revision,
     Optional<BigDecimal> value,
     String unit,
-    List<String> evidence) {
+    List<String> evidence,
+    Optional<BigDecimal> coveragePercent) {
+
+  /** An observation whose coverage is not known. */
+  public KpiObservation(
+      String kpiId,
+      YearMonth period,
+      int revision,
+      Optional<BigDecimal> value,
+      String unit,
+      List<String> evidence) {
+    this(kpiId, period, revision, value, unit, evidence, Optional.empty());
+  }
 
   public KpiObservation {
     Objects.requireNonNull(kpiId, "kpiId");
@@ -35,5 +49,6 @@ public record KpiObservation(
           "KPI " + kpiId + " " + period + ": revision must be at least 1, was " + revision);
     }
     evidence = List.copyOf(evidence);
+    Objects.requireNonNull(coveragePercent, "coveragePercent");
   }
 }

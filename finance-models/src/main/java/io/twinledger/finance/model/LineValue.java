@@ -16,6 +16,9 @@ import java.util.Optional;
  *     empty when an input it needs has no value
  * @param provenance what the value was computed from
  * @param remarks why the value is missing, or which missing inputs {@code coalesce} replaced
+ * @param partial why the month is partial for this line: each KPI period read that covers less than
+ *     the model's complete coverage, and whether the monthly baselines were prorated to the covered
+ *     days or the amount is not prorated; empty when every period read is complete
  */
 public record LineValue(
     String lineId,
@@ -24,9 +27,11 @@ public record LineValue(
     Unit unit,
     Optional<BigDecimal> value,
     Provenance provenance,
-    List<String> remarks) {
+    List<String> remarks,
+    List<String> partial) {
 
   public LineValue {
     remarks = List.copyOf(remarks);
+    partial = List.copyOf(partial);
   }
 }

@@ -119,12 +119,23 @@ public final class ModelDefinitions {
               + " version");
       return Optional.empty();
     }
-    allowOnly(root, "", "id", "version", "name", "assetClass", "currency", "parameters", "lines");
+    allowOnly(
+        root,
+        "",
+        "id",
+        "version",
+        "name",
+        "assetClass",
+        "currency",
+        "completeCoverage",
+        "parameters",
+        "lines");
     Optional<String> id = text(root, "id", "");
     Optional<Integer> version = version(root);
     Optional<String> name = text(root, "name", "");
     Optional<String> assetClass = text(root, "assetClass", "");
     Optional<String> currency = text(root, "currency", "");
+    Optional<BigDecimal> completeCoverage = completeCoverage(root);
     Map<String, ParameterDefinition> parameters = parameters(root.get("parameters"));
     List<LineDefinition> lines = lines(root.get("lines"));
     if (!errors.isEmpty()) {
@@ -138,7 +149,24 @@ public final class ModelDefinitions {
             assetClass.orElseThrow(),
             currency.orElseThrow(),
             parameters,
-            lines));
+            lines,
+            completeCoverage.orElseThrow()));
+  }
+
+  /** The coverage a complete month needs, in percent; the default when the document has none. */
+  private Optional<BigDecimal> completeCoverage(JsonNode root) {
+    JsonNode coverage = present(root, "completeCoverage");
+    if (coverage == null) {
+      return Optional.of(ModelDefinition.DEFAULT_COMPLETE_COVERAGE);
+    }
+    if (!coverage.isNumber()
+        || coverage.decimalValue().signum() <= 0
+        || coverage.decimalValue().compareTo(BigDecimal.valueOf(100)) > 0) {
+      error(
+          "completeCoverage", "must be a percentage more than 0 and at most 100, was " + coverage);
+      return Optional.empty();
+    }
+    return Optional.of(coverage.decimalValue());
   }
 
   /**
@@ -173,13 +201,19 @@ public final class ModelDefinitions {
         error(path, "must be a mapping with value, unit and an optional description");
         continue;
       }
-      allowOnly(parameter, path, "value", "unit", "description");
+      allowOnly(parameter, path, "value", "unit", "description", "monthlyBaseline");
       Optional<BigDecimal> value = decimal(parameter, path);
       Optional<String> unit = text(parameter, "unit", path);
       Optional<String> description = optionalText(parameter, "description", path);
+      JsonNode monthly = present(parameter, "monthlyBaseline");
+      boolean monthlyBaseline = monthly != null && monthly.isBoolean() && monthly.booleanValue();
+      if (monthly != null && !monthly.isBoolean()) {
+        error(path + ".monthlyBaseline", "must be true or false, was " + monthly);
+      }
       if (value.isPresent() && unit.isPresent()) {
         parameters.put(
-            entry.getKey(), new ParameterDefinition(value.get(), unit.get(), description));
+            entry.getKey(),
+            new ParameterDefinition(value.get(), unit.get(), description, monthlyBaseline));
       }
     }
     return parameters;
@@ -299,6 +333,10 @@ public final class ModelDefinitions {
     root.put("name", definition.name());
     root.put("assetClass", definition.assetClass());
     root.put("currency", definition.currency());
+    // Written only when it is not the default, so that documents without it read back unchanged.
+    if (definition.completeCoverage().compareTo(ModelDefinition.DEFAULT_COMPLETE_COVERAGE) != 0) {
+      root.put("completeCoverage", definition.completeCoverage());
+    }
     ObjectNode parameters = root.putObject("parameters");
     definition
         .parameters()
@@ -308,6 +346,9 @@ public final class ModelDefinitions {
               node.put("value", parameter.value());
               node.put("unit", parameter.unit());
               parameter.description().ifPresent(d -> node.put("description", d));
+              if (parameter.monthlyBaseline()) {
+                node.put("monthlyBaseline", true);
+              }
             });
     ArrayNode lines = root.putArray("lines");
     for (LineDefinition line : definition.lines()) {

@@ -45,6 +45,15 @@ import java.util.Set;
  *       a missing value into a number, and it notes that it did. {@code if} evaluates only the
  *       chosen branch; {@code and} is false if any operand is false, {@code or} true if any is
  *       true, even when another operand is missing.
+ *   <li>A KPI period whose coverage is under the model's {@link ModelDefinition#completeCoverage()
+ *       complete coverage} makes the month <em>partial</em> for every line that reads it, directly
+ *       or through another line: the line keeps its value and says so in {@link
+ *       LineValue#partial()}. In a partial month a {@link ParameterDefinition#monthlyBaseline()
+ *       monthly baseline} is prorated to the covered days (the lowest coverage of the month's own
+ *       periods the line reads, times the days of the month), because the KPI it is compared with
+ *       measured only those days; a partial line without one says that it is not prorated. A lagged
+ *       KPI's partial period is noted but prorates nothing, since it lies in another month than the
+ *       baseline.
  * </ul>
  */
 public final class ModelEvaluator {
@@ -115,10 +124,27 @@ public final class ModelEvaluator {
   private PeriodValues month(YearMonth month) {
     Map<String, Optional<BigDecimal>> coherent = new HashMap<>();
     Map<String, LineValue> values = new HashMap<>();
+    Map<String, Coverage> coverages = new HashMap<>();
     for (ValidatedLine line : model.lines()) {
-      Evaluation evaluation = new Evaluation(month, coherent, values);
+      Evaluation evaluation = new Evaluation(month, coherent, values, coverages, BigDecimal.ONE);
       Optional<BigDecimal> value = evaluation.number(line.formula());
+      if (!evaluation.baselines.isEmpty() && evaluation.coverage.isPresent()) {
+        // The partial periods are known only once the formula has been read through, so the
+        // baselines are prorated in a second evaluation that reads exactly the same inputs.
+        BigDecimal share = evaluation.coverage.get().movePointLeft(2);
+        evaluation = new Evaluation(month, coherent, values, coverages, share);
+        value = evaluation.number(line.formula());
+        for (String baseline : evaluation.baselines) {
+          evaluation.prorations.add(prorated(baseline, month, evaluation.coverage.get()));
+        }
+      }
       coherent.put(line.id(), value);
+      Coverage coverage =
+          new Coverage(
+              evaluation.coverage,
+              List.copyOf(evaluation.partialKpis),
+              List.copyOf(evaluation.prorations));
+      coverages.put(line.id(), coverage);
       Unit unit = line.unit();
       values.put(
           line.id(),
@@ -133,10 +159,51 @@ public final class ModelEvaluator {
                   List.copyOf(evaluation.kpis),
                   List.copyOf(evaluation.parameters),
                   List.copyOf(evaluation.lines)),
-              List.copyOf(evaluation.remarks)));
+              List.copyOf(evaluation.remarks),
+              coverage.notes()));
     }
     return new PeriodValues(
         month, model.definition().lines().stream().map(l -> values.get(l.id())).toList());
+  }
+
+  private static String prorated(String baseline, YearMonth month, BigDecimal coverage) {
+    BigDecimal days =
+        coverage.multiply(BigDecimal.valueOf(month.lengthOfMonth()), MC).movePointLeft(2);
+    return "monthly baseline "
+        + baseline
+        + " prorated to "
+        + days.stripTrailingZeros().toPlainString()
+        + " of "
+        + month.lengthOfMonth()
+        + " days ("
+        + coverage.stripTrailingZeros().toPlainString()
+        + " % coverage)";
+  }
+
+  /**
+   * How complete the month is for one line, carried to the lines that refer to it.
+   *
+   * @param coverage the lowest coverage of the month's own partial KPI periods behind the line
+   * @param partialKpis a note per partial KPI period behind the line
+   * @param prorations a note per monthly baseline prorated for the line or a line it reads
+   */
+  private record Coverage(
+      Optional<BigDecimal> coverage, List<String> partialKpis, List<String> prorations) {
+
+    /** The line's partial notes: what is partial and whether it was prorated. */
+    List<String> notes() {
+      if (partialKpis.isEmpty()) {
+        return prorations;
+      }
+      List<String> notes = new ArrayList<>(partialKpis);
+      notes.addAll(prorations);
+      if (prorations.isEmpty()) {
+        notes.add(
+            "not prorated: the formula has no monthly baseline, so the amount is what the"
+                + " covered days measured");
+      }
+      return notes;
+    }
   }
 
   /** The evaluation of one formula in one month, recording what it reads. */
@@ -145,18 +212,37 @@ public final class ModelEvaluator {
     private final YearMonth month;
     private final Map<String, Optional<BigDecimal>> coherentLines;
     private final Map<String, LineValue> lineValues;
+    private final Map<String, Coverage> lineCoverages;
+    private final BigDecimal baselineShare;
     private final Set<KpiUse> kpis = new LinkedHashSet<>();
     private final Set<ParameterUse> parameters = new LinkedHashSet<>();
     private final Set<String> lines = new LinkedHashSet<>();
+    private final Set<String> baselines = new LinkedHashSet<>();
+    private final Set<String> partialKpis = new LinkedHashSet<>();
+    private final Set<String> prorations = new LinkedHashSet<>();
+    private Optional<BigDecimal> coverage = Optional.empty();
     private Set<String> remarks = new LinkedHashSet<>();
 
+    /**
+     * @param baselineShare the factor monthly baselines are multiplied by: 1, or the covered share
+     *     of a partial month
+     */
     Evaluation(
         YearMonth month,
         Map<String, Optional<BigDecimal>> coherentLines,
-        Map<String, LineValue> lineValues) {
+        Map<String, LineValue> lineValues,
+        Map<String, Coverage> lineCoverages,
+        BigDecimal baselineShare) {
       this.month = month;
       this.coherentLines = coherentLines;
       this.lineValues = lineValues;
+      this.lineCoverages = lineCoverages;
+      this.baselineShare = baselineShare;
+    }
+
+    private void covered(Optional<BigDecimal> partialCoverage) {
+      partialCoverage.ifPresent(
+          c -> coverage = Optional.of(coverage.filter(known -> known.compareTo(c) <= 0).orElse(c)));
     }
 
     Optional<BigDecimal> number(Expr expr) {
@@ -166,14 +252,23 @@ public final class ModelEvaluator {
         case Param p -> {
           ParameterDefinition parameter = model.definition().parameters().get(p.name());
           parameters.add(new ParameterUse(p.name(), parameter.value(), parameter.unit()));
-          yield Optional.of(
-              parameter.value().multiply(model.parameterUnits().get(p.name()).factor(), MC));
+          BigDecimal value =
+              parameter.value().multiply(model.parameterUnits().get(p.name()).factor(), MC);
+          if (parameter.monthlyBaseline()) {
+            baselines.add(p.name());
+            value = value.multiply(baselineShare, MC);
+          }
+          yield Optional.of(value);
         }
         case LineRef l -> {
           lines.add(l.id());
           LineValue used = lineValues.get(l.id());
           kpis.addAll(used.provenance().kpis());
           parameters.addAll(used.provenance().parameters());
+          Coverage usedCoverage = lineCoverages.get(l.id());
+          covered(usedCoverage.coverage());
+          partialKpis.addAll(usedCoverage.partialKpis());
+          prorations.addAll(usedCoverage.prorations());
           Optional<BigDecimal> value = coherentLines.get(l.id());
           if (value.isEmpty()) {
             // The line's own reasons come along, so that a booked line names the missing input
@@ -237,6 +332,20 @@ public final class ModelEvaluator {
       kpis.add(KpiUse.of(observation));
       String where =
           "KPI " + k.id() + " for " + period + " (revision " + observation.revision() + ")";
+      Optional<BigDecimal> partial =
+          observation.coveragePercent().filter(model.definition()::partial);
+      if (partial.isPresent()) {
+        partialKpis.add(
+            where
+                + " covers "
+                + partial.get().stripTrailingZeros().toPlainString()
+                + " % of the month, under the model's complete coverage of "
+                + model.definition().completeCoverage().stripTrailingZeros().toPlainString()
+                + " %");
+        if (observation.period().equals(month)) {
+          covered(partial);
+        }
+      }
       if (observation.value().isEmpty()) {
         remarks.add(where + " has no value");
         return Optional.empty();

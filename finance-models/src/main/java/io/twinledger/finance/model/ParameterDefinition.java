@@ -11,8 +11,17 @@ import java.util.Optional;
  * @param unit a unit expression such as {@code EUR/MTQ}, {@code EUR}, {@code MTQ}, {@code P1} or
  *     {@code 1} (see {@link io.twinledger.finance.model.unit.Unit#parse(String)})
  * @param description what the value means and where it comes from
+ * @param monthlyBaseline whether the value is a fixed amount per month (an agreed monthly baseline
+ *     volume, a monthly fee): in a partial month it is prorated to the days the KPI periods cover
+ *     (see {@link ModelDefinition#completeCoverage()})
  */
-public record ParameterDefinition(BigDecimal value, String unit, Optional<String> description) {
+public record ParameterDefinition(
+    BigDecimal value, String unit, Optional<String> description, boolean monthlyBaseline) {
+
+  /** This parameter with another value, its unit, description and baseline flag kept. */
+  public ParameterDefinition withValue(BigDecimal newValue) {
+    return new ParameterDefinition(newValue, unit, description, monthlyBaseline);
+  }
 
   public ParameterDefinition {
     Objects.requireNonNull(value, "value");

@@ -101,15 +101,18 @@ public final class Portfolio {
     BigDecimal income = BigDecimal.ZERO;
     BigDecimal costs = BigDecimal.ZERO;
     List<MissingValue> missing = new ArrayList<>();
+    List<PartialValue> partial = new ArrayList<>();
     for (Statement statement : statements) {
       income = income.add(statement.totals().income().amount());
       costs = costs.add(statement.totals().costs().amount());
       missing.addAll(statement.totals().missing());
+      partial.addAll(statement.totals().partial());
     }
     return new Totals(
         new Money(income, currency),
         new Money(costs, currency),
         new Money(income.subtract(costs), currency),
-        missing);
+        missing,
+        partial);
   }
 }

@@ -33,9 +33,17 @@ public record Statement(
     lines = List.copyOf(lines);
   }
 
-  /** Whether every month of the period was evaluated. */
+  /**
+   * Whether every month of the period was evaluated. A month may be evaluated and still be partial:
+   * see {@link #partialMonths()} and {@link Totals#complete()}.
+   */
   public boolean complete() {
     return months.equals(period.months());
+  }
+
+  /** The months some line of which was computed from a partial month, in month order. */
+  public List<YearMonth> partialMonths() {
+    return totals.partial().stream().map(PartialValue::month).distinct().sorted().toList();
   }
 
   /** The line of the given id, if the model has it and it is booked. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param provenance KPI observations, evidence, parameters and lines behind the amount, merged over
  *     the months of the period
  * @param missing the months without a value and why, in month order; the amount leaves them out
+ * @param partial the months whose value was computed from a partial month and why, in month order;
+ *     the amount includes them
  */
 public record StatementLine(
     String lineId,
@@ -25,14 +27,19 @@ public record StatementLine(
     LineKind kind,
     Optional<Money> amount,
     Provenance provenance,
-    List<MissingValue> missing) {
+    List<MissingValue> missing,
+    List<PartialValue> partial) {
 
   public StatementLine {
     missing = List.copyOf(missing);
+    partial = List.copyOf(partial);
   }
 
-  /** Whether every evaluated month of the period has a value, so the amount is the whole. */
+  /**
+   * Whether every evaluated month of the period has a value computed from complete months, so the
+   * amount is the whole.
+   */
   public boolean complete() {
-    return missing.isEmpty();
+    return missing.isEmpty() && partial.isEmpty();
   }
 }

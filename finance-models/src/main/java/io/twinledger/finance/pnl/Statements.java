@@ -29,6 +29,10 @@ import java.util.Optional;
  * the totals. Nothing is taken as zero silently, and no total disappears because one month of one
  * line is missing.
  *
+ * <p>Partial months: a month whose line value was computed from a KPI period covering less than the
+ * model's complete coverage adds its amount and is listed as a {@link PartialValue} with the
+ * reasons (which periods, whether baselines were prorated), on the line and in the totals.
+ *
  * <p>Memo lines are not booked and do not appear; their KPIs and parameters appear in the
  * provenance of the lines that use them.
  */
@@ -90,19 +94,23 @@ public final class Statements {
     boolean anyValue = false;
     Provenance provenance = first.provenance();
     List<MissingValue> missing = new ArrayList<>();
+    List<PartialValue> partial = new ArrayList<>();
     for (PeriodValues month : months) {
       LineValue value = month.line(first.lineId()).orElseThrow();
       provenance = provenance.merge(value.provenance());
       if (value.value().isPresent()) {
         sum = sum.add(rounded(value.value().get(), currency));
         anyValue = true;
+        if (!value.partial().isEmpty()) {
+          partial.add(new PartialValue(assetId, first.lineId(), month.period(), value.partial()));
+        }
       } else {
         missing.add(new MissingValue(assetId, first.lineId(), month.period(), value.remarks()));
       }
     }
     Optional<Money> amount = anyValue ? Optional.of(new Money(sum, currency)) : Optional.empty();
     return new StatementLine(
-        first.lineId(), first.label(), first.kind(), amount, provenance, missing);
+        first.lineId(), first.label(), first.kind(), amount, provenance, missing, partial);
   }
 
   static BigDecimal rounded(BigDecimal exact, Currency currency) {
@@ -114,8 +122,10 @@ public final class Statements {
     BigDecimal income = BigDecimal.ZERO;
     BigDecimal costs = BigDecimal.ZERO;
     List<MissingValue> missing = new ArrayList<>();
+    List<PartialValue> partial = new ArrayList<>();
     for (StatementLine line : lines) {
       missing.addAll(line.missing());
+      partial.addAll(line.partial());
       if (line.amount().isEmpty()) {
         continue;
       }
@@ -132,6 +142,7 @@ public final class Statements {
         new Money(income, currency),
         new Money(costs, currency),
         new Money(income.subtract(costs), currency),
-        missing);
+        missing,
+        partial);
   }
 }

@@ -89,12 +89,18 @@ public final class ModelValuation {
     int digits = months.getFirst().currency().getDefaultFractionDigits();
     List<DatedAmount> flows = new ArrayList<>();
     List<YearMonth> missing = new ArrayList<>();
+    List<YearMonth> partial = new ArrayList<>();
     Map<Integer, BigDecimal[]> years = new TreeMap<>();
     BigDecimal monthlyDebtService = terms.annualDebtService().divide(BigDecimal.valueOf(12), MC);
     for (Statement month : months) {
       YearMonth period = month.period().first();
-      if (!month.totals().complete()) {
+      // A month with a missing line amount or a partial month is not a month's cash flow.
+      if (!month.totals().missing().isEmpty()) {
         missing.add(period);
+        continue;
+      }
+      if (!month.totals().partial().isEmpty()) {
+        partial.add(period);
         continue;
       }
       flows.add(
@@ -151,6 +157,7 @@ public final class ModelValuation {
         months.getFirst().currency(),
         flows,
         missing,
+        partial,
         round(npv(months, terms), digits),
         Xirr.of(flows),
         Payback.simple(flows.stream().map(DatedAmount::amount).toList()),
@@ -170,8 +177,7 @@ public final class ModelValuation {
             throw new IllegalArgumentException(
                 "model " + definition.id() + " has no parameter '" + name + "'");
           }
-          changed.put(
-              name, new ParameterDefinition(value, parameter.unit(), parameter.description()));
+          changed.put(name, parameter.withValue(value));
         });
     ModelRun run =
         ModelEvaluator.evaluate(

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param cashFlows each valued month's net result (rounded to the minor unit), on its last day
  * @param monthsWithoutAmounts months left out because a line had no amount (a missing KPI value)
+ * @param partialMonths months left out because they are partial: a KPI period read covers less than
+ *     the model's complete coverage
  * @param npv the XNPV of the cash flows at the valuation date, rounded half-even to the minor unit
  * @param irr the XIRR of the flows; several or no rates are reported as such, never guessed
  * @param paybackMonths months from the first valued month until the cumulative net result is no
@@ -27,6 +29,7 @@ public record ValuationReport(
     Currency currency,
     List<DatedAmount> cashFlows,
     List<YearMonth> monthsWithoutAmounts,
+    List<YearMonth> partialMonths,
     BigDecimal npv,
     RootResult irr,
     Optional<BigDecimal> paybackMonths,
@@ -39,6 +42,7 @@ public record ValuationReport(
   public ValuationReport {
     cashFlows = List.copyOf(cashFlows);
     monthsWithoutAmounts = List.copyOf(monthsWithoutAmounts);
+    partialMonths = List.copyOf(partialMonths);
     years = List.copyOf(years);
     scenarios = List.copyOf(scenarios);
   }

@@ -85,8 +85,8 @@ class ModelDefinitionsTest {
   @Test
   void parameterOrderIsKept() {
     Map<String, ParameterDefinition> parameters = new LinkedHashMap<>();
-    parameters.put("z", new ParameterDefinition(BigDecimal.ONE, "1", Optional.empty()));
-    parameters.put("a", new ParameterDefinition(BigDecimal.TWO, "1", Optional.empty()));
+    parameters.put("z", new ParameterDefinition(BigDecimal.ONE, "1", Optional.empty(), false));
+    parameters.put("a", new ParameterDefinition(BigDecimal.TWO, "1", Optional.empty(), true));
     ModelDefinition definition =
         new ModelDefinition(
             "m",
@@ -103,6 +103,38 @@ class ModelDefinitionsTest {
         .isEqualTo(parameters);
     assertThat(ModelDefinitions.toJson(definition).indexOf("\"z\""))
         .isLessThan(ModelDefinitions.toJson(definition).indexOf("\"a\""));
+  }
+
+  @Test
+  void aCompleteCoverageOutsideZeroToHundredIsReported() {
+    String yaml =
+        """
+        id: m
+        name: M
+        assetClass: OTHER
+        currency: EUR
+        completeCoverage: 120
+        parameters:
+          base:
+            value: 1
+            unit: MTQ
+            monthlyBaseline: 'yes'
+        lines:
+          - {id: a, kind: REVENUE, label: A, formula: '1'}
+        """;
+
+    assertThatThrownBy(() -> ModelDefinitions.parseYaml(yaml))
+        .isInstanceOfSatisfying(
+            InvalidModelException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsExactly(
+                        new ModelError(
+                            "completeCoverage",
+                            "must be a percentage more than 0 and at most 100, was 120"),
+                        new ModelError(
+                            "parameters.base.monthlyBaseline",
+                            "must be true or false, was \"yes\"")));
   }
 
   @Test
@@ -135,7 +167,8 @@ class ModelDefinitionsTest {
                         new ModelError("assetClass", "is required"),
                         new ModelError(
                             "parameters.tariff.unitt",
-                            "is not a known field; expected value, unit, description"),
+                            "is not a known field; expected value, unit, description,"
+                                + " monthlyBaseline"),
                         new ModelError("parameters.tariff.value", "must be a number, was \"2.35\""),
                         new ModelError("parameters.tariff.unit", "is required"),
                         new ModelError(

@@ -60,6 +60,85 @@ class ModelEvaluatorTest {
   }
 
   @Test
+  void aHalfCoveredMonthIsPartialAndItsBaselineIsProratedToTheCoveredDays() {
+    List<KpiObservation> kpis =
+        List.of(
+            covered(observed("nrw-volume", "2025-03", 1, "9500", "MTQ", "aa01"), "100"),
+            covered(observed("real-losses", "2025-03", 1, "6000", "MTQ", "bb01"), "95"),
+            // April has 30 days; the readings cover 15 of them
+            covered(observed("nrw-volume", "2025-04", 1, "4000", "MTQ", "aa02"), "50"),
+            covered(observed("real-losses", "2025-04", 1, "3000", "MTQ", "bb02"), "50"));
+    ModelRun run =
+        ModelEvaluator.evaluate(
+            WATER, "dma-north-hill", kpis, YearMonth.of(2025, 3), YearMonth.of(2025, 4));
+
+    // March is complete (95 % is not under 90 %): nothing partial, the baseline is whole
+    assertThat(run.periods().get(0).lines()).allSatisfy(l -> assertThat(l.partial()).isEmpty());
+    assertThat(value(run, 0, "recovered-volume")).isEqualByComparingTo("2500");
+    // April: baseline 12000 m³ * 15/30 = 6000 m³, recovered = 6000 - 4000 = 2000 m³
+    assertThat(value(run, 1, "recovered-volume")).isEqualByComparingTo("2000");
+    assertThat(value(run, 1, "recovered-revenue")).isEqualByComparingTo("4700");
+    assertThat(value(run, 1, "contractor-payment")).isEqualByComparingTo("1600");
+    LineValue revenue = run.periods().get(1).line("recovered-revenue").orElseThrow();
+    assertThat(revenue.partial())
+        .containsExactly(
+            "KPI nrw-volume for 2025-04 (revision 1) covers 50 % of the month, under the model's"
+                + " complete coverage of 90 %",
+            "monthly baseline baseline-nrw-volume prorated to 15 of 30 days (50 % coverage)");
+    // A cost per measured m³ has no baseline: it stays as measured and says it is not prorated
+    assertThat(value(run, 1, "real-losses-cost")).isEqualByComparingTo("1200");
+    assertThat(run.periods().get(1).line("real-losses-cost").orElseThrow().partial())
+        .containsExactly(
+            "KPI real-losses for 2025-04 (revision 1) covers 50 % of the month, under the model's"
+                + " complete coverage of 90 %",
+            "not prorated: the formula has no monthly baseline, so the amount is what the covered"
+                + " days measured");
+  }
+
+  @Test
+  void theCompleteCoverageIsTheModels() {
+    ModelDefinition water = Templates.load("water-nrw");
+    ModelDefinition definition =
+        new ModelDefinition(
+            water.id(),
+            water.version(),
+            water.name(),
+            water.assetClass(),
+            water.currency(),
+            water.parameters(),
+            water.lines(),
+            new BigDecimal("99.5"));
+    // The coverage survives the document round trip
+    ValidatedModel strict =
+        ModelValidator.validated(
+            ModelDefinitions.parseYaml(ModelDefinitions.toYaml(definition)), DemoCatalog.CATALOG);
+    List<KpiObservation> kpis =
+        List.of(
+            covered(observed("nrw-volume", "2025-03", 1, "9500", "MTQ", "aa01"), "99"),
+            covered(observed("real-losses", "2025-03", 1, "6000", "MTQ", "bb01"), "99.5"));
+
+    ModelRun run =
+        ModelEvaluator.evaluate(
+            strict, "dma-north-hill", kpis, YearMonth.of(2025, 3), YearMonth.of(2025, 3));
+
+    assertThat(strict.definition().completeCoverage()).isEqualByComparingTo("99.5");
+    // 12000 * 0.99 = 11880, recovered = 11880 - 9500 = 2380
+    assertThat(value(run, 0, "recovered-volume")).isEqualByComparingTo("2380");
+    assertThat(run.periods().get(0).line("real-losses-cost").orElseThrow().partial()).isEmpty();
+  }
+
+  private static KpiObservation covered(KpiObservation o, String percent) {
+    return new KpiObservation(
+        o.kpiId(),
+        o.period(),
+        o.revision(),
+        o.value(),
+        o.unit(),
+        o.evidence(),
+        Optional.of(new BigDecimal(percent)));
+  }
+
+  @Test
   void recoveredVolumeIsFlooredAtZero() {
     ModelRun run = water();
 
@@ -181,7 +260,7 @@ class ModelEvaluatorTest {
     Map<String, ParameterDefinition> parameters = new LinkedHashMap<>(template.parameters());
     parameters.put(
         "iri-deduction-per-share",
-        new ParameterDefinition(new BigDecimal("12"), "1", Optional.empty()));
+        new ParameterDefinition(new BigDecimal("12"), "1", Optional.empty(), false));
     ModelDefinition harsh =
         new ModelDefinition(
             template.id(),

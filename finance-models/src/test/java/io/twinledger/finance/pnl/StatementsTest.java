@@ -42,6 +42,59 @@ class StatementsTest {
         List.of(kpi + "@" + month + "#" + revision));
   }
 
+  @Test
+  void aPartialMonthIsIncludedButNotCompleteOnTheLineAndInTheTotals() {
+    List<KpiObservation> kpis = new ArrayList<>();
+    kpis.add(observed("nrw-volume", "2025-01", 1, "10000"));
+    kpis.add(observed("real-losses", "2025-01", 1, "5000"));
+    // February 2025 has 28 days, the readings cover 14: the baseline becomes 6000 m³
+    kpis.add(half(observed("nrw-volume", "2025-02", 1, "5000")));
+    kpis.add(observed("real-losses", "2025-02", 1, "2500"));
+    ModelRun run =
+        ModelEvaluator.evaluate(WATER, "dma-1", kpis, YearMonth.of(2025, 1), YearMonth.of(2025, 2));
+
+    Statement quarter = Statements.quarterly(run).getFirst();
+    StatementLine revenue = line(quarter, "recovered-revenue");
+
+    // (12000 - 10000) * 2.35 + (6000 - 5000) * 2.35 = 4700 + 2350
+    assertThat(revenue.amount().orElseThrow().amount()).isEqualByComparingTo("7050.00");
+    assertThat(revenue.missing()).isEmpty();
+    assertThat(revenue.complete()).isFalse();
+    assertThat(revenue.partial())
+        .extracting(PartialValue::month)
+        .containsExactly(YearMonth.of(2025, 2));
+    assertThat(revenue.partial().getFirst().reasons())
+        .contains("monthly baseline baseline-nrw-volume prorated to 14 of 28 days (50 % coverage)");
+    // real-losses covers February fully, so its cost line is complete
+    assertThat(line(quarter, "real-losses-cost").complete()).isTrue();
+    assertThat(quarter.totals().complete()).isFalse();
+    assertThat(quarter.partialMonths()).containsExactly(YearMonth.of(2025, 2));
+    assertThat(quarter.totals().missing()).isEmpty();
+    assertThat(quarter.totals().partial())
+        .extracting(PartialValue::lineId)
+        .containsExactly("recovered-revenue", "contractor-payment");
+    // January alone is complete
+    assertThat(Statements.monthly(run).getFirst().totals().complete()).isTrue();
+  }
+
+  private static KpiObservation half(KpiObservation o) {
+    return new KpiObservation(
+        o.kpiId(),
+        o.period(),
+        o.revision(),
+        o.value(),
+        o.unit(),
+        o.evidence(),
+        Optional.of(new BigDecimal("50")));
+  }
+
+  private static StatementLine line(Statement statement, String lineId) {
+    return statement.lines().stream()
+        .filter(l -> l.lineId().equals(lineId))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /**
    * Water district, January to April 2025.
    *
@@ -182,7 +235,7 @@ class StatementsTest {
   }
 
   private static Totals totals(Money income, Money costs, Money net) {
-    return new Totals(income, costs, net, List.of());
+    return new Totals(income, costs, net, List.of(), List.of());
   }
 
   @Test

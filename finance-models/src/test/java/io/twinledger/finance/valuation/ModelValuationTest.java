@@ -40,6 +40,34 @@ class ModelValuationTest {
   }
 
   @Test
+  void aPartialMonthIsLeftOutAndNamedApartFromMonthsWithoutAmounts() {
+    List<KpiObservation> kpis = new ArrayList<>(observations);
+    // March 2026's real losses cover 60 % of the month
+    kpis.replaceAll(
+        o ->
+            o.kpiId().equals("real-losses") && o.period().equals(YearMonth.of(2026, 3))
+                ? new KpiObservation(
+                    o.kpiId(),
+                    o.period(),
+                    o.revision(),
+                    o.value(),
+                    o.unit(),
+                    o.evidence(),
+                    Optional.of(new BigDecimal("60")))
+                : o);
+
+    ValuationReport report =
+        valued(kpis, YearMonth.of(2026, 1), "6000", Optional.empty(), List.of());
+
+    assertThat(report.partialMonths()).containsExactly(YearMonth.of(2026, 3));
+    assertThat(report.monthsWithoutAmounts()).containsExactly(YearMonth.of(2027, 1));
+    assertThat(report.cashFlows()).hasSize(11);
+    assertThat(report.cashFlows())
+        .extracting(DatedAmount::date)
+        .doesNotContain(LocalDate.of(2026, 3, 31));
+  }
+
+  @Test
   void valuesTheMonthlyNetResultsAndReportsDebtCoverAndSensitivities() {
     ValuationReport report =
         valued(

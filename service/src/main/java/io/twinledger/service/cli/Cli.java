@@ -49,11 +49,14 @@ public final class Cli {
                          Print the P&L statements of one asset, or of every asset with a model,
                          from the running service, with each line's drill-down address
                          (--from, --to as YYYY-MM; role finance officer, investor or auditor).
-        correct void|supersede|release|approve|reject|list
+                         With --revisions MODEL instead: what changed in the P&L of the
+                         model's assets and why, each changed line before and after.
+        correct void|supersede|release|resubmit|approve|reject|list
                          Correct stored readings through the running service: void or
                          supersede a reading (--source, --sensor, --at, --value, --reason), void
-                         a batch (--batch), release a held reading; approve or reject a waiting
-                         correction (finance officer); list them (--status). See
+                         a batch (--batch), release a held reading, re-submit a fixed
+                         quarantined payload (--quarantine, --payload-file); approve or reject a
+                         waiting correction (finance officer); list them (--status). See
                          ./twinledger correct for the options.
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.

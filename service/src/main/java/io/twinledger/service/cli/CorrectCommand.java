@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +32,7 @@ final class CorrectCommand {
   static final String USAGE =
       "usage: ./twinledger correct void|supersede|release --source S --sensor ID --at INSTANT"
           + " [--value V (supersede)] --reason TEXT | void --batch ID --reason TEXT"
+          + " | resubmit --quarantine ID --payload-file FILE [--topic T (MQTT)] --reason TEXT"
           + " | approve ID [--reason TEXT] | reject ID --reason TEXT"
           + " | list [--status WAITING|APPLIED|REJECTED|HELD]; [--url URL] [--user USER]"
           + " (password from TWINLEDGER_PASSWORD or a prompt)";
@@ -62,7 +65,10 @@ final class CorrectCommand {
               "--value",
               "--reason",
               "--batch",
-              "--status");
+              "--status",
+              "--quarantine",
+              "--payload-file",
+              "--topic");
     } catch (ServiceConnection.UsageException e) {
       err.println("twinledger: " + e.getMessage() + "; " + USAGE);
       return 2;
@@ -70,6 +76,7 @@ final class CorrectCommand {
     try {
       return switch (action) {
         case "void", "supersede", "release" -> request(action, service, out, err);
+        case "resubmit" -> resubmit(service, out, err);
         case "approve", "reject" -> decide(action, args[1], service, out, err);
         case "list" -> list(service, out, err);
         default -> {
@@ -116,6 +123,30 @@ final class CorrectCommand {
         return 2;
       }
     }
+    return print(send(service, "POST", PATH, body.toString()), out, err);
+  }
+
+  private static int resubmit(ServiceConnection service, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
+    Optional<String> quarantine = service.option("--quarantine");
+    Optional<String> file = service.option("--payload-file");
+    if (quarantine.isEmpty() || !quarantine.get().matches("[0-9]{1,18}") || file.isEmpty()) {
+      err.println("twinledger: resubmit needs --quarantine ID and --payload-file FILE; " + USAGE);
+      return 2;
+    }
+    String payload;
+    try {
+      payload = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      err.println("twinledger: cannot read " + file.get() + ": " + e.getMessage());
+      return 2;
+    }
+    ObjectNode body = JsonMapper.shared().createObjectNode();
+    body.put("action", "RESUBMIT");
+    body.put("quarantineId", Long.parseLong(quarantine.get()));
+    body.put("payload", payload);
+    service.option("--topic").ifPresent(t -> body.put("topic", t));
+    service.option("--reason").ifPresent(r -> body.put("reason", r));
     return print(send(service, "POST", PATH, body.toString()), out, err);
   }
 
@@ -186,7 +217,11 @@ final class CorrectCommand {
     JsonNode reading = c.path("reading");
     String target =
         reading.isMissingNode() || reading.isNull()
-            ? "batch " + c.get("batchId").asLong()
+            ? "batch "
+                + c.get("batchId").asLong()
+                + (c.path("quarantineId").isNumber()
+                    ? " from quarantine entry " + c.get("quarantineId").asLong()
+                    : "")
             : "reading "
                 + reading.get("sensorId").asString()
                 + " at "

@@ -18,14 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ./twinledger pnl}: prints the P&amp;L statements of one asset, or of every asset with a
  * P&amp;L, from a running service ({@code GET /api/v1/pnl/…}), with the drill-down address of each
- * line so that a reader can follow any figure to the KPI periods and evidence behind it.
+ * line so that a reader can follow any figure to the KPI periods and evidence behind it. A line
+ * computed from a partial month says so. {@code --revisions MODEL} prints instead what changed in
+ * the months of every asset the model computes, and why, each changed line before and after.
  */
 final class PnlCommand {
 
   static final String USAGE =
-      "usage: ./twinledger pnl [--asset ID] [--period MONTH|QUARTER|YEAR (YEAR)] [--from YYYY-MM]"
-          + " [--to YYYY-MM] [--url URL] [--user USER] (password from TWINLEDGER_PASSWORD or a"
-          + " prompt)";
+      "usage: ./twinledger pnl [--asset ID | --revisions MODEL] [--period MONTH|QUARTER|YEAR"
+          + " (YEAR)] [--from YYYY-MM] [--to YYYY-MM] [--url URL] [--user USER] (password from"
+          + " TWINLEDGER_PASSWORD or a prompt)";
 
   private static final int LABEL_WIDTH = 56;
 
@@ -34,10 +36,19 @@ final class PnlCommand {
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     ServiceConnection service;
     try {
-      service = ServiceConnection.parse(args, env, "--asset", "--period", "--from", "--to");
+      service =
+          ServiceConnection.parse(
+              args, env, "--asset", "--revisions", "--period", "--from", "--to");
     } catch (ServiceConnection.UsageException e) {
       err.println("twinledger: " + e.getMessage() + "; " + USAGE);
       return 2;
+    }
+    if (service.option("--revisions").isPresent()) {
+      if (service.option("--asset").isPresent() || service.option("--period").isPresent()) {
+        err.println("twinledger: --revisions takes neither --asset nor --period; " + USAGE);
+        return 2;
+      }
+      return revisions(service, service.option("--revisions").get(), out, err);
     }
     String query =
         "?period="
@@ -72,6 +83,61 @@ final class PnlCommand {
       Thread.currentThread().interrupt();
       err.println("twinledger: interrupted");
       return 1;
+    }
+  }
+
+  private static int revisions(
+      ServiceConnection service, String model, PrintStream out, PrintStream err) {
+    String query =
+        service.option("--from").map(f -> "&from=" + encode(f)).orElse("")
+            + service.option("--to").map(t -> "&to=" + encode(t)).orElse("");
+    try {
+      JsonNode revisions =
+          get(
+              service,
+              "/api/v1/pnl/models/" + encode(model) + "/revisions" + query.replaceFirst("^&", "?"),
+              err);
+      if (revisions == null) {
+        return 1;
+      }
+      printRevisions(revisions, out);
+      return 0;
+    } catch (IOException e) {
+      err.println(
+          "twinledger: cannot reach the service: "
+              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("twinledger: interrupted");
+      return 1;
+    }
+  }
+
+  /** One block per revision: asset, month, revision and cause, then each changed line. */
+  private static void printRevisions(JsonNode revisions, PrintStream out) {
+    out.printf(Locale.ROOT, "Revisions of model %s%n", revisions.get("modelId").asString());
+    if (revisions.get("revisions").isEmpty()) {
+      out.println("  (none in these months)");
+    }
+    for (JsonNode revision : revisions.get("revisions")) {
+      out.printf(
+          Locale.ROOT,
+          "  %s %s r%d (model v%d, %s): %s%n",
+          revision.get("assetId").asString(),
+          revision.get("month").asString(),
+          revision.get("revision").asInt(),
+          revision.get("modelVersion").asInt(),
+          revision.get("recordedAt").asString(),
+          revision.get("cause").asString());
+      for (JsonNode change : revision.get("changes")) {
+        out.printf(
+            Locale.ROOT,
+            "    %-" + LABEL_WIDTH + "s %16s -> %16s%n",
+            change.get("lineId").asString(),
+            change.get("existedBefore").asBoolean() ? amount(change.get("before")) : "(new)",
+            change.get("existsAfter").asBoolean() ? amount(change.get("after")) : "(removed)");
+      }
     }
   }
 
@@ -118,7 +184,7 @@ final class PnlCommand {
             "    %-" + LABEL_WIDTH + "s %16s  %s%n",
             line.get("label").asString() + " [" + line.get("kind").asString() + "]",
             amount(line.get("amount")),
-            missing(line.get("missing")));
+            missing(line.get("missing")) + partial(line.get("partial")));
       }
       JsonNode totals = statement.get("totals");
       for (String total : List.of("income", "costs", "netResult")) {
@@ -135,6 +201,15 @@ final class PnlCommand {
             "    (totals leave out %d line month%s without a value)%n",
             missing,
             missing == 1 ? "" : "s");
+      }
+      int partial = totals.get("partial").size();
+      if (partial > 0) {
+        out.printf(
+            Locale.ROOT,
+            "    (totals include %d partial line month%s, computed from KPI periods under the"
+                + " model's complete coverage)%n",
+            partial,
+            partial == 1 ? "" : "s");
       }
     }
     JsonNode first = pnl.get("statements").path(0).path("lines").path(0);
@@ -157,6 +232,19 @@ final class PnlCommand {
         + ": "
         + reasons
         + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more months)" : "");
+  }
+
+  /** The first partial month and its first reason, and how many more; empty for none. */
+  private static String partial(JsonNode partial) {
+    if (partial == null || partial.isEmpty()) {
+      return "";
+    }
+    JsonNode first = partial.get(0);
+    return " partial "
+        + first.get("month").asString()
+        + ": "
+        + String.join("; ", first.get("reasons").valueStream().map(JsonNode::asString).toList())
+        + (partial.size() > 1 ? " (and " + (partial.size() - 1) + " more months)" : "");
   }
 
   private static String amount(JsonNode node) {

@@ -56,7 +56,8 @@ public class CorrectionProjection {
             event.closedPeriods(),
             Optional.empty(),
             Optional.empty(),
-            Optional.empty()));
+            Optional.empty(),
+            event.quarantineId()));
   }
 
   @EventHandler

@@ -10,18 +10,31 @@ import io.twinledger.ledger.correction.api.DecideCorrection;
 import io.twinledger.ledger.correction.api.ReadingRef;
 import io.twinledger.ledger.correction.api.RequestCorrection;
 import io.twinledger.service.problem.NotFoundException;
+import io.twinledger.twin.bulk.BulkChunk;
+import io.twinledger.twin.bulk.BulkFormat;
+import io.twinledger.twin.bulk.BulkReader;
 import io.twinledger.twin.correction.CorrectionBook;
 import io.twinledger.twin.correction.CorrectionRecord;
 import io.twinledger.twin.correction.ReadingAction;
 import io.twinledger.twin.correction.TargetBatch;
 import io.twinledger.twin.correction.TargetReading;
+import io.twinledger.twin.ingest.IngestReport;
+import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.mqtt.MqttMessage;
+import io.twinledger.twin.store.QuarantineEntry;
+import io.twinledger.twin.store.ReadingStore;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +45,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class Corrections {
 
-  private static final java.time.Duration VISIBLE_WITHIN = java.time.Duration.ofSeconds(5);
+  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
+
+  /** Most rows a re-submitted file payload may hold: a fix, not an import. */
+  private static final int RESUBMIT_LINES = 1000;
 
   private final CorrectionBook book;
+  private final ReadingStore readings;
+  private final ObjectProvider<Ingestion> ingestion;
   private final AssetCatalog assets;
   private final CommandGateway commands;
   private final CorrectionProperties properties;
 
   public Corrections(
       CorrectionBook book,
+      ReadingStore readings,
+      ObjectProvider<Ingestion> ingestion,
       AssetCatalog assets,
       CommandGateway commands,
       CorrectionProperties properties) {
     this.book = book;
+    this.readings = readings;
+    this.ingestion = ingestion;
     this.assets = assets;
     this.commands = commands;
     this.properties = properties;
@@ -53,6 +75,13 @@ public class Corrections {
   /** Records a user's correction; returns its number. */
   public long request(CorrectionRequests.Request body, String user) {
     CorrectionAction action = action(body.action());
+    if (action == CorrectionAction.RESUBMIT) {
+      return resubmit(body, user);
+    }
+    if (body.quarantineId() != null || body.payload() != null || body.topic() != null) {
+      throw new CorrectionRuleViolation(
+          "quarantineId", "quarantineId, payload and topic belong only to RESUBMIT");
+    }
     boolean byReading = body.reading() != null;
     if (byReading == (body.batchId() != null)) {
       throw new CorrectionRuleViolation("reading", "give exactly one of reading and batchId");
@@ -84,6 +113,111 @@ public class Corrections {
   }
 
   /**
+   * Stores a fixed quarantined payload through its channel under its original source, then records
+   * the resubmission naming the quarantine entry and the batch it became. A payload that stores
+   * nothing is refused, and what it quarantined stays quarantined.
+   */
+  private long resubmit(CorrectionRequests.Request body, String user) {
+    if (body.reading() != null || body.batchId() != null || body.value() != null) {
+      throw new CorrectionRuleViolation(
+          "quarantineId",
+          "a resubmission takes quarantineId and payload, no reading, batch or value");
+    }
+    if (body.quarantineId() == null) {
+      throw new CorrectionRuleViolation("quarantineId", "is required to re-submit");
+    }
+    if (body.payload() == null || body.payload().isBlank()) {
+      throw new CorrectionRuleViolation("payload", "is required: the fixed payload");
+    }
+    if (body.reason() == null || body.reason().isBlank()) {
+      throw new CorrectionRuleViolation("reason", "is required and must not be blank");
+    }
+    QuarantineEntry entry =
+        readings
+            .quarantineEntry(body.quarantineId())
+            .orElseThrow(() -> new NotFoundException("no quarantine entry " + body.quarantineId()));
+    if (entry.resubmittedBy().isPresent()) {
+      throw new CorrectionRuleViolation(
+          "quarantineId",
+          "quarantine entry "
+              + entry.id()
+              + " was re-submitted already, by correction "
+              + entry.resubmittedBy().get());
+    }
+    Ingestion pipeline = ingestion.getIfAvailable();
+    if (pipeline == null) {
+      throw new CorrectionRuleViolation(
+          "quarantineId", "the service has no twin mapping, so nothing can be ingested");
+    }
+    IngestReport report = ingest(pipeline, entry.source(), body);
+    if (report.batchId().isEmpty()) {
+      throw new CorrectionRuleViolation(
+          "payload",
+          "the fixed payload stored no reading: "
+              + report
+                  .refusal()
+                  .orElse(
+                      report.quarantined()
+                          + " quarantined (GET /api/v1/twin/quarantine), "
+                          + report.duplicates()
+                          + " already stored, "
+                          + report.unmapped()
+                          + " unmapped"));
+    }
+    long id = book.nextId();
+    commands.sendAndWait(
+        new RequestCorrection(
+            id,
+            new CorrectionTarget(
+                report.batchId().get(), report.batchDigest().orElseThrow(), Optional.empty()),
+            CorrectionAction.RESUBMIT,
+            Optional.empty(),
+            body.reason(),
+            user,
+            List.of(),
+            properties.fourEyes(),
+            Optional.of(entry.id())));
+    return id;
+  }
+
+  /** The payload through the channel its source names: a file, NGSI-LD or MQTT. */
+  private static IngestReport ingest(
+      Ingestion pipeline, String source, CorrectionRequests.Request body) {
+    byte[] payload = body.payload().getBytes(StandardCharsets.UTF_8);
+    if (source.startsWith("ngsi-ld:")) {
+      return pipeline.ngsiLd(source, payload, Optional.empty());
+    }
+    if (source.startsWith("mqtt:")) {
+      if (body.topic() == null || body.topic().isBlank()) {
+        throw new CorrectionRuleViolation("topic", "is required to re-submit an MQTT message");
+      }
+      return pipeline.mqtt(source, List.of(new MqttMessage(body.topic(), payload, Instant.now())));
+    }
+    if (source.startsWith("bulk:")) {
+      BulkFormat format =
+          body.payload().strip().startsWith("{") ? BulkFormat.JSON_LINES : BulkFormat.CSV;
+      List<BulkChunk> chunks = new ArrayList<>();
+      try {
+        BulkReader.read(
+            new ByteArrayInputStream(payload),
+            format,
+            pipeline.bulkLayout(),
+            RESUBMIT_LINES,
+            chunks::add);
+      } catch (IllegalArgumentException e) {
+        throw new CorrectionRuleViolation("payload", e.getMessage());
+      }
+      if (chunks.size() != 1) {
+        throw new CorrectionRuleViolation(
+            "payload", "must hold at least one and at most " + RESUBMIT_LINES + " rows");
+      }
+      return pipeline.bulk(source, chunks.getFirst());
+    }
+    throw new CorrectionRuleViolation(
+        "quarantineId", "payloads from " + source + " cannot be re-submitted");
+  }
+
+  /**
    * Holds a reading the spike rule found, unless a correction already deals with it (a released
    * reading is not held again).
    *
@@ -103,7 +237,8 @@ public class Corrections {
             why,
             ReadingCorrection.SPIKE_RULE,
             List.of(),
-            properties.fourEyes()));
+            properties.fourEyes(),
+            Optional.empty()));
     return true;
   }
 
@@ -156,7 +291,8 @@ public class Corrections {
             body.reason(),
             user,
             closed,
-            properties.fourEyes()));
+            properties.fourEyes(),
+            Optional.empty()));
     return id;
   }
 
@@ -194,16 +330,18 @@ public class Corrections {
 
   private static CorrectionAction action(String text) {
     if (text == null) {
-      throw new CorrectionRuleViolation("action", "is required: VOID, SUPERSEDE or RELEASE");
+      throw new CorrectionRuleViolation(
+          "action", "is required: VOID, SUPERSEDE, RELEASE or RESUBMIT");
     }
     return switch (text) {
+      case "RESUBMIT" -> CorrectionAction.RESUBMIT;
       case "VOID" -> CorrectionAction.VOID;
       case "SUPERSEDE" -> CorrectionAction.SUPERSEDE;
       case "RELEASE" -> CorrectionAction.RELEASE;
       default ->
           throw new CorrectionRuleViolation(
               "action",
-              "must be VOID, SUPERSEDE or RELEASE, was '"
+              "must be VOID, SUPERSEDE, RELEASE or RESUBMIT, was '"
                   + text
                   + "'"
                   + (text.equals("HOLD") ? "; only the spike rule holds readings" : ""));

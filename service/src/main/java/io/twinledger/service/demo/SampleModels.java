@@ -48,8 +48,8 @@ public final class SampleModels {
                 new ParameterDefinition(
                     new BigDecimal("42000"),
                     "MTQ",
-                    Optional.of(
-                        "North Hill's monthly NRW volume in the year before the contract."))),
+                    Optional.of("North Hill's monthly NRW volume in the year before the contract."),
+                    true)),
             List.of("dma-north-hill")),
         new Binding(
             renamed(Templates.load("stormwater"), "riverton-stormwater", l -> true),

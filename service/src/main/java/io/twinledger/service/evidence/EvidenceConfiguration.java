@@ -12,6 +12,7 @@ import io.twinledger.reporting.evidence.export.AnchoringLedger;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.service.audit.AuditJobs;
 import io.twinledger.service.ledger.LedgerProperties;
+import io.twinledger.twin.correction.CorrectionBook;
 import io.twinledger.twin.store.ReadingStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,6 +30,7 @@ class EvidenceConfiguration {
       KpiPeriods periods,
       StoredEvents events,
       ReadingStore readings,
+      CorrectionBook corrections,
       AuditLog auditLog,
       CheckpointBook checkpoints,
       AuditJobs jobs,
@@ -44,6 +46,7 @@ class EvidenceConfiguration {
         periods,
         events,
         readings,
+        corrections,
         auditLog,
         checkpoints,
         jobs::checkpoint,

@@ -64,6 +64,23 @@ public class PnlController {
     return PnlViews.Revisions.of(assetId, statements.revisions(assetId, query.from(), query.to()));
   }
 
+  @GetMapping("/models/{modelId}/revisions")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "What changed in the monthly P&L of every asset a model computes, and why",
+      description =
+          "Each revision of an asset's month from..to: its cause (a KPI period closed, or closed"
+              + " again by a correction or late readings, or a model change), the KPI period"
+              + " revision behind it, and every changed line's exact amount before and after.")
+  public PnlViews.ModelRevisions modelRevisions(
+      @PathVariable String modelId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    PnlQuery query = PnlQuery.parse("MONTH", from, to);
+    return PnlViews.ModelRevisions.of(
+        modelId, statements.modelRevisions(modelId, query.from(), query.to()));
+  }
+
   @GetMapping("/portfolio")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
   @Operation(summary = "The portfolio's statements: the given assets, or every asset with a P&L")

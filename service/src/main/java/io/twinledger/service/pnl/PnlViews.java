@@ -4,11 +4,13 @@ import io.twinledger.finance.model.LineKind;
 import io.twinledger.finance.model.ParameterUse;
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.pnl.MissingValue;
+import io.twinledger.finance.pnl.PartialValue;
 import io.twinledger.finance.pnl.PeriodKind;
 import io.twinledger.finance.pnl.PortfolioStatement;
 import io.twinledger.finance.pnl.Statement;
 import io.twinledger.finance.pnl.StatementLine;
 import io.twinledger.finance.pnl.Totals;
+import io.twinledger.ledger.pnl.projection.KpiPeriodRevision;
 import io.twinledger.ledger.pnl.projection.LineChange;
 import io.twinledger.ledger.pnl.projection.PnlRevisionView;
 import io.twinledger.reporting.pnl.AssetStatements;
@@ -55,13 +57,21 @@ final class PnlViews {
     }
   }
 
-  /** One statement; its totals sum what exists and list the line months they leave out. */
+  /**
+   * One statement; its totals sum what exists and list the line months they leave out and those
+   * that are partial.
+   *
+   * @param complete whether every month of the period was evaluated
+   * @param partialMonths the evaluated months some line of which was computed from a KPI period
+   *     under the model's complete coverage
+   */
   record StatementBody(
       String period,
       YearMonth first,
       YearMonth last,
       List<YearMonth> months,
       boolean complete,
+      List<YearMonth> partialMonths,
       List<LineBody> lines,
       TotalsBody totals) {
 
@@ -72,6 +82,7 @@ final class PnlViews {
           statement.period().last(),
           statement.months(),
           statement.complete(),
+          statement.partialMonths(),
           statement.lines().stream()
               .map(
                   line ->
@@ -87,8 +98,10 @@ final class PnlViews {
    *
    * @param kpiPeriods the KPI periods behind the amount, as {@code kpi month rREVISION}
    * @param evidenceBatches how many reading batches stand behind the amount
-   * @param complete whether every evaluated month has a value
+   * @param complete whether every evaluated month has a value computed from complete months
    * @param missing the months without a value, and why; the amount leaves them out
+   * @param partial the months computed from a KPI period under the model's complete coverage, and
+   *     why (which periods, whether monthly baselines were prorated); the amount includes them
    * @param drillDown where the line's provenance and evidence are
    */
   record LineBody(
@@ -100,6 +113,7 @@ final class PnlViews {
       int evidenceBatches,
       boolean complete,
       List<MissingValue> missing,
+      List<PartialValue> partial,
       String drillDown) {
 
     static LineBody of(StatementLine line, String drillDown) {
@@ -114,6 +128,7 @@ final class PnlViews {
           line.provenance().evidence().size(),
           line.complete(),
           line.missing(),
+          line.partial(),
           drillDown);
     }
   }
@@ -121,15 +136,17 @@ final class PnlViews {
   /**
    * Income, costs and net result of a statement: sums of what exists.
    *
-   * @param complete whether no line month was left out
+   * @param complete whether no line month was left out and none is partial
    * @param missing every line month left out of the sums, and why
+   * @param partial every line month the sums include although it is partial, and why
    */
   record TotalsBody(
       BigDecimal income,
       BigDecimal costs,
       BigDecimal netResult,
       boolean complete,
-      List<MissingValue> missing) {
+      List<MissingValue> missing,
+      List<PartialValue> partial) {
 
     static TotalsBody of(Totals totals) {
       return new TotalsBody(
@@ -137,7 +154,8 @@ final class PnlViews {
           totals.costs().amount(),
           totals.netResult().amount(),
           totals.complete(),
-          totals.missing());
+          totals.missing(),
+          totals.partial());
     }
   }
 
@@ -222,15 +240,20 @@ final class PnlViews {
           line.parameters(),
           line.lines(),
           line.months().stream()
-              .map(m -> new MonthValue(m.month(), m.exact(), m.remarks()))
+              .map(m -> new MonthValue(m.month(), m.exact(), m.remarks(), m.partial()))
               .toList(),
           line.kpiPeriods().stream().map(k -> KpiPeriodUsed.of(line.assetId(), k)).toList(),
           line.revisions().stream().map(RevisionBody::of).toList());
     }
   }
 
-  /** The line's exact value in one month of the period. */
-  record MonthValue(YearMonth month, Optional<BigDecimal> exact, List<String> remarks) {}
+  /**
+   * The line's exact value in one month of the period.
+   *
+   * @param partial why the month is partial for the line, and whether it was prorated
+   */
+  record MonthValue(
+      YearMonth month, Optional<BigDecimal> exact, List<String> remarks, List<String> partial) {}
 
   /**
    * One KPI period the line read.
@@ -321,30 +344,48 @@ final class PnlViews {
   record Revisions(String assetId, List<RevisionEntry> revisions) {
 
     static Revisions of(String assetId, List<PnlRevisionView> revisions) {
-      return new Revisions(
-          assetId,
-          revisions.stream()
-              .map(
-                  r ->
-                      new RevisionEntry(
-                          r.month(),
-                          r.revision(),
-                          r.modelId(),
-                          r.modelVersion(),
-                          r.cause(),
-                          r.changes(),
-                          r.recordedAt()))
-              .toList());
+      return new Revisions(assetId, revisions.stream().map(RevisionEntry::of).toList());
     }
   }
 
-  /** One revision of one month, with every line it changed. */
+  /** Revisions of the months of every asset a model computes. */
+  record ModelRevisions(String modelId, List<RevisionEntry> revisions) {
+
+    static ModelRevisions of(String modelId, List<PnlRevisionView> revisions) {
+      return new ModelRevisions(modelId, revisions.stream().map(RevisionEntry::of).toList());
+    }
+  }
+
+  /**
+   * One revision of one asset's month, with every line it changed.
+   *
+   * @param cause why: a KPI period closed, or closed again with its cause ({@code correction <id>
+   *     by <user>: <reason>} or late readings), or a model defined or revised
+   * @param kpiPeriod the KPI period revision that caused it; absent when a model change did
+   * @param changes each changed line with its exact amount before and after
+   */
   record RevisionEntry(
+      String assetId,
       YearMonth month,
       int revision,
       String modelId,
       int modelVersion,
       String cause,
+      Optional<KpiPeriodRevision> kpiPeriod,
       List<LineChange> changes,
-      Instant recordedAt) {}
+      Instant recordedAt) {
+
+    static RevisionEntry of(PnlRevisionView r) {
+      return new RevisionEntry(
+          r.assetId(),
+          r.month(),
+          r.revision(),
+          r.modelId(),
+          r.modelVersion(),
+          r.cause(),
+          r.kpiPeriod(),
+          r.changes(),
+          r.recordedAt());
+    }
+  }
 }

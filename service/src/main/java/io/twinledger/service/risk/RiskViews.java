@@ -160,12 +160,21 @@ final class RiskViews {
     }
   }
 
-  /** What was assumed about one KPI: its history, the fitted process and the annual one. */
+  /**
+   * What was assumed about one KPI: its history, the fitted process and the annual one.
+   *
+   * @param months how many monthly values were fitted
+   * @param partialMonthsSkipped how many months with a value the fit left out because they are
+   *     partial (covered less than the model's complete coverage)
+   * @param partialMonths those months, oldest first
+   */
   record Kpi(
       String kpi,
       String unit,
       boolean readByModel,
       int months,
+      int partialMonthsSkipped,
+      List<YearMonth> partialMonths,
       YearMonth firstMonth,
       YearMonth lastMonth,
       double startValue,
@@ -182,6 +191,8 @@ final class RiskViews {
           kpi.unit(),
           kpi.readByModel(),
           kpi.months(),
+          kpi.partialMonthsSkipped().size(),
+          kpi.partialMonthsSkipped(),
           kpi.firstMonth(),
           kpi.lastMonth(),
           kpi.startValue(),

@@ -31,6 +31,7 @@ record ValuationView(
     Optional<BigDecimal> paybackMonths,
     List<DatedAmount> cashFlows,
     List<YearMonth> monthsWithoutAmounts,
+    List<YearMonth> partialMonths,
     List<Year> years,
     Optional<BigDecimal> minimumDscr,
     Optional<BigDecimal> llcr,
@@ -70,6 +71,7 @@ record ValuationView(
         report.paybackMonths().map(CalcResults::rounded),
         report.cashFlows(),
         report.monthsWithoutAmounts(),
+        report.partialMonths(),
         report.years().stream()
             .map(
                 y ->

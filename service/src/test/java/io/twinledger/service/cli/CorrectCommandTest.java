@@ -103,6 +103,15 @@ class CorrectCommandTest {
     assertThat(run("operator", "approve")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("approve needs a correction number");
     err.reset();
+    assertThat(run("operator", "resubmit", "--quarantine", "1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("twinledger: resubmit needs --quarantine ID and --payload-file FILE; usage:");
+    err.reset();
+    assertThat(run("operator", "resubmit", "--quarantine", "1", "--payload-file", "/nonexistent"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("twinledger: cannot read /nonexistent");
+    err.reset();
     assertThat(run("operator", "fix")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown correct action 'fix'");
     err.reset();

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,91 @@ class PnlCommandTest {
         .contains("Net result")
         .contains("2,100.00")
         .contains("Drill down: http://localhost:" + port + "/api/v1/pnl/assets/" + asset);
+  }
+
+  @Test
+  void printsAModelsRevisionsWithCauseAndEachLineBeforeAndAfterAndMarksAPartialMonth() {
+    RegisterAsset sample = SampleCity.assets().getFirst();
+    String asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
+    String model = "cli-" + asset;
+    commands.sendAndWait(
+        new RegisterAsset(
+            asset, sample.name(), sample.timeZone(), sample.parameters(), sample.kpis()));
+    record(asset, "nrw-volume", 1, "10000");
+    record(asset, "real-losses", 1, "6000");
+    // February 2026: the readings cover half of it
+    commands.sendAndWait(
+        MonthlyPeriods.closed(
+            asset,
+            "real-losses",
+            YearMonth.of(2026, 2),
+            1,
+            new BigDecimal("3000"),
+            "MTQ",
+            "d".repeat(64),
+            new BigDecimal("50"),
+            Optional.empty()));
+    record(asset, "nrw-volume", 2, "5000");
+    Api api = new Api(port, json);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+    String definition =
+        ModelDefinitions.toJson(Templates.load("water-nrw"))
+            .replace("\"id\" : \"water-nrw\"", "\"id\" : \"" + model + "\"");
+    assertThat(
+            api.post(
+                    "/api/v1/models",
+                    "officer",
+                    "{\"assets\": [\"" + asset + "\"], \"definition\": " + definition + "}")
+                .status())
+        .isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/pnl/assets/" + asset, "investor").status() == 200);
+    commands.sendAndWait(
+        MonthlyPeriods.closed(
+            asset,
+            "real-losses",
+            YearMonth.of(2026, 1),
+            2,
+            new BigDecimal("5000"),
+            "MTQ",
+            "e".repeat(64),
+            new BigDecimal("100"),
+            Optional.of("correction c-3 by officer: duplicate readings removed")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.get("/api/v1/pnl/models/" + model + "/revisions", "investor")
+                        .json()
+                        .get("revisions")
+                        .size()
+                    == 3);
+
+    assertThat(run("--revisions", model, "--from", "2026-01", "--to", "2026-01"))
+        .as(err.toString())
+        .isZero();
+    // 6000 m³ × 0.40 EUR before, 5000 m³ × 0.40 EUR after
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Revisions of model " + model)
+        .contains(asset + " 2026-01 r2 (model v1, ")
+        .contains(
+            "): KPI real-losses 2026-01 revision 2: correction c-3 by officer: duplicate readings"
+                + " removed")
+        .containsPattern("real-losses-cost +2,400\\.00 -> +2,000\\.00");
+
+    out.reset();
+    assertThat(run("--asset", asset, "--period", "MONTH")).as(err.toString()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "partial 2026-02: KPI real-losses for 2026-02 (revision 1) covers 50 % of the month")
+        .contains("(totals include 1 partial line month,");
+
+    err.reset();
+    assertThat(run("--revisions", "no-such-model")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("HTTP 404", "no P&L model");
   }
 
   @Test

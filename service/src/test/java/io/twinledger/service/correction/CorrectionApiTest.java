@@ -204,6 +204,79 @@ class CorrectionApiTest {
   }
 
   @Test
+  void aQuarantinedRowIsFixedAndResubmittedOnce() {
+    var imported =
+        api.send(
+            "POST",
+            "/api/v1/twin/imports?name=" + asset + "-typo.csv&format=csv",
+            "operator",
+            "asset_id,kpi_id,sensor_id,observed_at,value,unit_code\n"
+                + asset
+                + ",system-input-volume,"
+                + asset
+                + "-inlet,2025-10-01T13:00:00Z,99999999999,MTQ\n");
+    assertThat(imported.json().get("quarantined").asInt()).isEqualTo(1);
+    JsonNode entry = null;
+    for (JsonNode q : api.get("/api/v1/twin/quarantine", "operator").json()) {
+      if (q.get("rawPayload").asString().contains(asset)) {
+        entry = q;
+        break;
+      }
+    }
+    assertThat(entry).isNotNull();
+    long quarantineId = entry.get("id").asLong();
+    String fixed =
+        "asset_id,kpi_id,sensor_id,observed_at,value,unit_code\n"
+            + entry.get("rawPayload").asString().replace("99999999999", "999");
+    String body =
+        "{\"action\": \"RESUBMIT\", \"quarantineId\": %d, \"reason\": \"digits doubled\","
+            + " \"payload\": %s}";
+
+    var resubmitted =
+        api.post(
+            "/api/v1/twin/corrections",
+            "operator",
+            body.formatted(quarantineId, json.writeValueAsString(fixed)));
+
+    assertThat(resubmitted.status()).as(resubmitted.body()).isEqualTo(201);
+    assertThat(resubmitted.json().get("action").asString()).isEqualTo("RESUBMIT");
+    assertThat(resubmitted.json().get("status").asString()).isEqualTo("APPLIED");
+    assertThat(resubmitted.json().get("quarantineId").asLong()).isEqualTo(quarantineId);
+    assertThat(reading("2025-10-01T13:00:00Z").at("/reading/value").decimalValue())
+        .isEqualByComparingTo("999");
+    long correction = resubmitted.json().get("correctionId").asLong();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              for (JsonNode q : api.get("/api/v1/twin/quarantine", "auditor").json()) {
+                if (q.get("id").asLong() == quarantineId) {
+                  return q.path("resubmittedBy").asLong(-1) == correction;
+                }
+              }
+              return false;
+            });
+    var again =
+        api.post(
+            "/api/v1/twin/corrections",
+            "operator",
+            body.formatted(quarantineId, json.writeValueAsString(fixed)));
+    assertThat(again.status()).isEqualTo(422);
+    assertThat(again.json().get("detail").asString())
+        .isEqualTo(
+            "quarantineId: quarantine entry "
+                + quarantineId
+                + " was re-submitted already, by correction "
+                + correction);
+    var stillWrong =
+        api.post(
+            "/api/v1/twin/corrections",
+            "operator",
+            body.formatted(quarantineId + 100_000, json.writeValueAsString(fixed)));
+    assertThat(stillWrong.status()).isEqualTo(404);
+  }
+
+  @Test
   void wrongRequestsAreRefusedWithProblems() {
     importCsv("%1$s,system-input-volume,%1$s-inlet,2025-06-01T08:00:00Z,100,MTQ\n");
     JsonNode stored = reading("2025-06-01T08:00:00Z");

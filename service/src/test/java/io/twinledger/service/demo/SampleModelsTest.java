@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinledger.finance.model.KpiCatalog;
 import io.twinledger.finance.model.ModelValidator;
+import io.twinledger.finance.model.ParameterDefinition;
 import io.twinledger.ledger.asset.api.KpiDefinition;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import java.util.List;
@@ -45,6 +46,19 @@ class SampleModelsTest {
             .isEqualTo(asset.parameters().assetClass().name());
       }
     }
+  }
+
+  @Test
+  void northHillsOwnBaselineIsStillAMonthlyBaselineProratedInPartialMonths() {
+    SampleModels.Binding water =
+        SampleModels.bindings().stream()
+            .filter(b -> b.modelId().equals("riverton-water-nrw"))
+            .findFirst()
+            .orElseThrow();
+
+    ParameterDefinition baseline = water.definition().parameters().get("baseline-nrw-volume");
+    assertThat(baseline.value()).isEqualByComparingTo("42000");
+    assertThat(baseline.monthlyBaseline()).isTrue();
   }
 
   @Test

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -264,10 +265,12 @@ class EvidenceTest {
     assertThat(truncated.code()).isEqualTo(2);
     assertThat(truncated.out()).contains("truncated.json: malformed — not JSON");
     Run otherFormat =
-        verify(altered("format.json", original.replace("twinledger-evidence/v2", "v0")));
+        verify(altered("format.json", original.replace("twinledger-evidence/v3", "v0")));
     assertThat(otherFormat.code()).isEqualTo(2);
     assertThat(otherFormat.out())
-        .contains("not a twinledger-evidence/v2 or twinledger-evidence/v1 bundle");
+        .contains(
+            "not a twinledger-evidence/v3, twinledger-evidence/v2 or twinledger-evidence/v1"
+                + " bundle");
     Run noRoot =
         verify(altered("no-root.json", original.replaceFirst("\"root\" : \"[0-9a-f]+\",", "")));
     assertThat(noRoot.code()).as(noRoot.out()).isEqualTo(2);
@@ -394,6 +397,74 @@ class EvidenceTest {
       "--out",
       out
     };
+  }
+
+  @Test
+  void aCorrectedPeriodsBundleFollowsTheChainFromTheOriginalToTheRevision() throws Exception {
+    JsonNode reading =
+        api.get(
+                "/api/v1/twin/readings?asset="
+                    + asset
+                    + "&from=2025-03-04T08:00:00Z&to=2025-03-04T08:00:01Z",
+                "auditor")
+            .json()
+            .get(0)
+            .get("reading");
+    var requested =
+        api.post(
+            "/api/v1/twin/corrections",
+            "operator",
+            """
+            {"action": "SUPERSEDE", "value": 10, "reason": "meter misread",
+             "reading": {"source": "%s", "sensorId": "%s", "observedAt": "2025-03-04T08:00:00Z"}}"""
+                .formatted(reading.get("source").asString(), reading.get("sensorId").asString()));
+    assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+    long id = requested.json().get("correctionId").asLong();
+    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
+        .isEqualTo(200);
+    periods.closeDuePeriods();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.get(
+                        "/api/v1/assets/" + asset + "/kpis/system-input-volume/periods?kind=DAY",
+                        "auditor")
+                    .json()
+                    .path(0)
+                    .path("revision")
+                    .asInt(),
+            revision -> revision >= 2);
+
+    Path bundle = export("corrected.json");
+    Run verified = verify(bundle);
+
+    assertThat(verified.code()).as(verified.out()).isZero();
+    assertThat(verified.out())
+        .containsPattern("period .* revision \\d+: ok — value 67 MTQ from 2 batches")
+        .containsPattern(
+            "correction "
+                + id
+                + ": ok — SUPERSEDE of reading "
+                + asset
+                + "-inlet at 2025-03-04T08:00:00Z in batch \\d+ \\(original 100, still in the"
+                + " batch\\) to 10 by operator: meter misread; approved by officer → revision"
+                + " \\d+, whose cause names it")
+        .containsPattern("event \\d+: ok — CorrectionRequested payload digests to")
+        .containsPattern("event \\d+: ok — CorrectionDecided payload digests to");
+
+    String original = Files.readString(bundle);
+    int start = original.indexOf("\"corrections\"");
+    int end = original.indexOf("\"checkpoint\"");
+    Run withoutChain =
+        verify(altered("no-chain.json", original.substring(0, start) + original.substring(end)));
+    assertThat(withoutChain.code()).as(withoutChain.out()).isEqualTo(1);
+    assertThat(withoutChain.out())
+        .containsPattern(
+            "revision \\d+ cause: names corrections \\["
+                + id
+                + "\\], which the bundle"
+                + " does not hold");
   }
 
   private Path export(String name) {

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -198,7 +199,7 @@ class ModelPnlApiTest {
     assertThat(causes)
         .containsExactly(
             "model " + model + " version 1 defined",
-            "KPI nrw-volume 2026-03 revised to revision 2 (late readings)",
+            "KPI nrw-volume 2026-03 revision 2: late readings (revision 2)",
             "model " + model + " revised to version 2: tariff rise");
     JsonNode late = revisions.get("revisions").get(1);
     JsonNode revenue =
@@ -222,6 +223,109 @@ class ModelPnlApiTest {
                 .get("reason")
                 .asString())
         .isEqualTo("tariff rise");
+  }
+
+  /**
+   * A correction closes January again with its cause; February's readings cover half the month. The
+   * model's revisions show the correction's cause and each line before and after; February is
+   * partial on its lines and in the totals, with the 12,000 m³ baseline prorated to 14 of 28 days.
+   */
+  @Test
+  void aCorrectionShowsItsCauseAndAPartialMonthSaysWhatIsPartial() {
+    String asset = waterDistrict();
+    String model = "water-" + asset;
+    close(asset, "nrw-volume", 1, 1, "10000", 'a');
+    close(asset, "real-losses", 1, 1, "6000", 'b');
+    commands.sendAndWait(
+        MonthlyPeriods.closed(
+            asset,
+            "nrw-volume",
+            YearMonth.of(2026, 2),
+            1,
+            new BigDecimal("5000"),
+            "MTQ",
+            "c".repeat(64),
+            new BigDecimal("50"),
+            Optional.empty()));
+    close(asset, "real-losses", 2, 1, "3000", 'd');
+    api.post("/api/v1/models", OFFICER, waterModel(model, asset));
+    awaitStatements(asset, "MONTH", 2);
+
+    commands.sendAndWait(
+        MonthlyPeriods.closed(
+            asset,
+            "nrw-volume",
+            YearMonth.of(2026, 1),
+            2,
+            new BigDecimal("11000"),
+            "MTQ",
+            "e".repeat(64),
+            new BigDecimal("100"),
+            Optional.of("correction c-9 by officer: meter 4 read twice")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(amount(statements(asset, "MONTH").get(0), "recovered-revenue"))
+                    .isEqualByComparingTo("2350.00"));
+
+    JsonNode revisions =
+        api.get("/api/v1/pnl/models/" + model + "/revisions?from=2026-01&to=2026-01", "auditor")
+            .json();
+    assertThat(revisions.get("modelId").asString()).isEqualTo(model);
+    JsonNode correction = revisions.get("revisions").get(1);
+    assertThat(correction.get("assetId").asString()).isEqualTo(asset);
+    assertThat(correction.get("cause").asString())
+        .isEqualTo(
+            "KPI nrw-volume 2026-01 revision 2: correction c-9 by officer: meter 4 read twice");
+    assertThat(correction.get("kpiPeriod").get("kpiId").asString()).isEqualTo("nrw-volume");
+    assertThat(correction.get("kpiPeriod").get("month").asString()).isEqualTo("2026-01");
+    assertThat(correction.get("kpiPeriod").get("revision").asInt()).isEqualTo(2);
+    JsonNode revenue =
+        correction
+            .get("changes")
+            .valueStream()
+            .filter(c -> c.get("lineId").asString().equals("recovered-revenue"))
+            .findFirst()
+            .orElseThrow();
+    // (12000 − 10000) × 2.35 before, (12000 − 11000) × 2.35 after
+    assertThat(revenue.get("before").decimalValue()).isEqualByComparingTo("4700");
+    assertThat(revenue.get("after").decimalValue()).isEqualByComparingTo("2350");
+    assertThat(revisions.get("revisions")).hasSize(2);
+
+    JsonNode february = statements(asset, "MONTH").get(1);
+    assertThat(february.get("complete").asBoolean()).as("February was evaluated").isTrue();
+    assertThat(february.get("partialMonths").get(0).asString()).isEqualTo("2026-02");
+    // 12000 m³ × 14/28 − 5000 m³ = 1000 m³, × 2.35
+    assertThat(amount(february, "recovered-revenue")).isEqualByComparingTo("2350.00");
+    JsonNode partial = line(february, "recovered-revenue").get("partial");
+    assertThat(partial).hasSize(1);
+    assertThat(partial.get(0).get("month").asString()).isEqualTo("2026-02");
+    assertThat(partial.get(0).get("reasons").toString())
+        .contains("monthly baseline baseline-nrw-volume prorated to 14 of 28 days (50 % coverage)");
+    JsonNode totals = february.get("totals");
+    assertThat(totals.get("complete").asBoolean()).isFalse();
+    assertThat(totals.get("missing")).isEmpty();
+    assertThat(totals.get("partial").valueStream().map(p -> p.get("lineId").asString()))
+        .containsExactly("recovered-revenue", "contractor-payment");
+
+    JsonNode drill =
+        api.get("/api/v1/pnl/assets/" + asset + "/lines/recovered-revenue?period=2026-02", OFFICER)
+            .json();
+    assertThat(drill.get("months").get(0).get("exact").decimalValue()).isEqualByComparingTo("2350");
+    assertThat(drill.get("months").get(0).get("partial").get(0).asString())
+        .isEqualTo(
+            "KPI nrw-volume for 2026-02 (revision 1) covers 50 % of the month, under the model's"
+                + " complete coverage of 90 %");
+
+    var unknown = api.get("/api/v1/pnl/models/no-such-model/revisions", "auditor");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("detail").asString()).contains("no-such-model");
+    var badMonth = api.get("/api/v1/pnl/models/" + model + "/revisions?from=2026-13", "auditor");
+    assertThat(badMonth.status()).isEqualTo(400);
+    assertThat(badMonth.json().get("field").asString()).isEqualTo("from");
+    assertThat(api.get("/api/v1/pnl/models/" + model + "/revisions", "resident").status())
+        .isEqualTo(403);
   }
 
   @Test

@@ -25,7 +25,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,6 +278,29 @@ class RiskApiTest {
   }
 
   @Test
+  void theFitSkipsPartialMonthsAndSaysHowMany() {
+    // 16 months; the readings of NRW volume cover half of January 2024 and of April 2025 (the first
+    // and last, so that the KPIs still share enough consecutive months to correlate)
+    String partial = waterDistrict("dma-partial", 16, true, Set.of(0, 15));
+
+    Api.Response started = api.post(PATH, OFFICER, simulation(partial, 100, 1, 1));
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    JsonNode done = awaitFinished(started.json().get("jobId").asString(), AUDITOR);
+
+    JsonNode nrw = done.get("kpis").get(0);
+    assertThat(nrw.get("kpi").asString()).isEqualTo("nrw-volume");
+    assertThat(nrw.get("months").asInt()).isEqualTo(14);
+    assertThat(nrw.get("partialMonthsSkipped").asInt()).isEqualTo(2);
+    assertThat(nrw.get("partialMonths").valueStream().map(JsonNode::asString))
+        .containsExactly("2024-01", "2025-04");
+    assertThat(nrw.get("firstMonth").asString()).isEqualTo("2024-02");
+    assertThat(nrw.get("lastMonth").asString()).isEqualTo("2025-03");
+    JsonNode losses = done.get("kpis").get(1);
+    assertThat(losses.get("months").asInt()).isEqualTo(16);
+    assertThat(losses.get("partialMonthsSkipped").asInt()).isZero();
+  }
+
+  @Test
   void assetsThatCannotBeSimulatedAreUnprocessable() {
     Api.Response noModel = api.post(PATH, OFFICER, simulation(withoutModel, 100, 1, 1));
     assertProblem(noModel, 422, "risk-inputs");
@@ -342,6 +367,12 @@ class RiskApiTest {
    * normal around 22.
    */
   private String waterDistrict(String prefix, int months, boolean withModel) {
+    return waterDistrict(prefix, months, withModel, Set.of());
+  }
+
+  /** As above, NRW volume covering half of each month whose index is in {@code partialNrw}. */
+  private String waterDistrict(
+      String prefix, int months, boolean withModel, Set<Integer> partialNrw) {
     String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     Api.Response registered =
         api.post(
@@ -372,9 +403,10 @@ class RiskApiTest {
       YearMonth month = FIRST_MONTH.plusMonths(m);
       double u = random.nextGaussian();
       realLosses = 2_500 + 0.5 * realLosses + 300 * random.nextGaussian();
-      recordPeriod(id, "nrw-volume", month, 9_000 + 600 * u, "MTQ");
-      recordPeriod(id, "real-losses", month, realLosses, "MTQ");
-      recordPeriod(id, "nrw-percent", month, 22 + 2 * random.nextGaussian(), "P1");
+      recordPeriod(
+          id, "nrw-volume", month, 9_000 + 600 * u, "MTQ", partialNrw.contains(m) ? "50" : "100");
+      recordPeriod(id, "real-losses", month, realLosses, "MTQ", "100");
+      recordPeriod(id, "nrw-percent", month, 22 + 2 * random.nextGaussian(), "P1", "100");
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> observations.of(id).size() == 3 * months);
     if (withModel) {
@@ -393,7 +425,7 @@ class RiskApiTest {
   }
 
   private void recordPeriod(
-      String assetId, String kpi, YearMonth month, double value, String unit) {
+      String assetId, String kpi, YearMonth month, double value, String unit, String coverage) {
     commands.sendAndWait(
         MonthlyPeriods.closed(
             assetId,
@@ -402,6 +434,8 @@ class RiskApiTest {
             1,
             BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN),
             unit,
-            "ab".repeat(32)));
+            "ab".repeat(32),
+            new BigDecimal(coverage),
+            Optional.empty()));
   }
 }

@@ -29,6 +29,32 @@ public final class MonthlyPeriods {
       BigDecimal value,
       String unit,
       String evidence) {
+    return closed(
+        assetId,
+        kpi,
+        month,
+        revision,
+        value,
+        unit,
+        evidence,
+        new BigDecimal("100"),
+        Optional.empty());
+  }
+
+  /**
+   * The command recording one monthly period covering {@code coveragePercent} of the month, closed
+   * again for {@code cause} when it is a revision.
+   */
+  public static RecordKpiPeriod closed(
+      String assetId,
+      String kpi,
+      YearMonth month,
+      int revision,
+      BigDecimal value,
+      String unit,
+      String evidence,
+      BigDecimal coveragePercent,
+      Optional<String> cause) {
     return new RecordKpiPeriod(
         assetId,
         kpi,
@@ -38,13 +64,13 @@ public final class MonthlyPeriods {
         revision,
         Optional.of(value),
         unit,
-        new BigDecimal("100"),
+        coveragePercent,
         720,
         Map.of("GOOD", 720),
         List.of(evidence),
         Map.of(),
         List.of(),
         Optional.empty(),
-        Optional.empty());
+        cause);
   }
 }

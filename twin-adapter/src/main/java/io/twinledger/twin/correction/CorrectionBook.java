@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class CorrectionBook {
   private static final String COLUMNS =
       "correction_id, action, status, batch_id, source, sensor_id, observed_at, asset_id, kpi_id,"
           + " value, reason, requested_by, requested_at, closed_periods, decided_by, decided_at,"
-          + " decision_reason";
+          + " decision_reason, quarantine_id";
 
   private final DataSource dataSource;
 
@@ -177,7 +178,7 @@ public final class CorrectionBook {
     String sql =
         "INSERT INTO reading_correction ("
             + COLUMNS
-            + ", applied_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, "
+            + ", applied_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, "
             + (correction.status() == CorrectionStatus.APPLIED
                 ? "nextval('reading_correction_applied')"
                 : "NULL")
@@ -203,7 +204,17 @@ public final class CorrectionBook {
       insert.setString(12, correction.requestedBy());
       insert.setTimestamp(13, Timestamp.from(correction.requestedAt()));
       insert.setArray(14, connection.createArrayOf("text", correction.closedPeriods().toArray()));
-      insert.executeUpdate();
+      insert.setObject(15, correction.quarantineId().orElse(null), Types.BIGINT);
+      if (insert.executeUpdate() == 1 && correction.quarantineId().isPresent()) {
+        try (PreparedStatement resubmitted =
+            connection.prepareStatement(
+                "UPDATE reading_quarantine SET resubmitted_by_correction = ?"
+                    + " WHERE quarantine_id = ?")) {
+          resubmitted.setLong(1, correction.correctionId());
+          resubmitted.setLong(2, correction.quarantineId().get());
+          resubmitted.executeUpdate();
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record correction " + correction.correctionId(), e);
     }
@@ -279,12 +290,47 @@ public final class CorrectionBook {
     return found.stream().findFirst();
   }
 
+  /**
+   * The numbers of the corrections in effect by {@code by} on readings of {@code assetId} observed
+   * in {@code [from, to)} in the given batches, or on those whole batches, oldest first: what a
+   * period closed at {@code by} read its readings through.
+   */
+  public List<Long> inEffectBy(
+      String assetId, Collection<Long> batchIds, Instant from, Instant to, Instant by) {
+    String sql =
+        """
+        SELECT correction_id FROM reading_correction
+        WHERE status = 'APPLIED' AND batch_id = ANY (?)
+          AND coalesce(decided_at, requested_at) <= ?
+          AND (observed_at IS NULL
+               OR (asset_id = ? AND observed_at >= ? AND observed_at < ?))
+        ORDER BY applied_seq
+        """;
+    List<Long> ids = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setArray(1, connection.createArrayOf("bigint", batchIds.toArray()));
+      select.setTimestamp(2, Timestamp.from(by));
+      select.setString(3, assetId);
+      select.setTimestamp(4, Timestamp.from(from));
+      select.setTimestamp(5, Timestamp.from(to));
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot find the corrections behind a period", e);
+    }
+    return ids;
+  }
+
   private List<CorrectionRecord> select(String where, List<Object> args, int limit) {
     String sql =
         "SELECT c.correction_id, c.action, c.status, c.batch_id, c.source, c.sensor_id,"
             + " c.observed_at, c.asset_id, c.kpi_id, c.value, c.reason, c.requested_by,"
             + " c.requested_at, c.decided_by, c.decided_at, c.decision_reason, r.value, r.unit,"
-            + " b.digest, c.closed_periods FROM reading_correction c"
+            + " b.digest, c.closed_periods, c.quarantine_id FROM reading_correction c"
             + " JOIN reading_batch b ON b.batch_id = c.batch_id"
             + " LEFT JOIN reading r ON r.source = c.source AND r.sensor_id = c.sensor_id"
             + " AND r.observed_at = c.observed_at"
@@ -342,6 +388,7 @@ public final class CorrectionBook {
         List.of((String[]) rs.getArray(20).getArray()),
         Optional.ofNullable(rs.getString(14)),
         Optional.ofNullable(decidedAt).map(Timestamp::toInstant),
-        Optional.ofNullable(rs.getString(16)));
+        Optional.ofNullable(rs.getString(16)),
+        Optional.ofNullable(rs.getObject(21, Long.class)));
   }
 }

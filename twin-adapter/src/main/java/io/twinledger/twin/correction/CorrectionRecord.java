@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param value the superseding value in the KPI's unit, for {@link ReadingAction#SUPERSEDE}
  * @param closedPeriods the closed periods it changes, as labels, when it was requested
  * @param decidedBy who approved or rejected it, when someone had to
+ * @param quarantineId for a resubmission, the quarantine entry it fixed
  */
 public record CorrectionRecord(
     long correctionId,
@@ -29,7 +30,8 @@ public record CorrectionRecord(
     List<String> closedPeriods,
     Optional<String> decidedBy,
     Optional<Instant> decidedAt,
-    Optional<String> decisionReason) {
+    Optional<String> decisionReason,
+    Optional<Long> quarantineId) {
 
   public CorrectionRecord {
     Objects.requireNonNull(action, "action");
@@ -43,6 +45,7 @@ public record CorrectionRecord(
     decidedBy = decidedBy == null ? Optional.empty() : decidedBy;
     decidedAt = decidedAt == null ? Optional.empty() : decidedAt;
     decisionReason = decisionReason == null ? Optional.empty() : decisionReason;
+    quarantineId = quarantineId == null ? Optional.empty() : quarantineId;
   }
 
   /** The cause a period revised by it records: {@code correction <id> by <user>: <reason>}. */

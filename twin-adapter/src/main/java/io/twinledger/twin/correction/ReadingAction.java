@@ -12,7 +12,9 @@ public enum ReadingAction {
   /** Left out until reviewed. */
   HOLD,
   /** Counted again as it arrived. */
-  RELEASE;
+  RELEASE,
+  /** A batch stored from a fixed quarantined payload: counted as it arrived. */
+  RESUBMIT;
 
   /** Whether a reading whose latest applied correction is this one is left out of periods. */
   public boolean excludes() {

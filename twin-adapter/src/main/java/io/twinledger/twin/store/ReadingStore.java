@@ -451,13 +451,23 @@ public final class ReadingStore {
 
   /** The most recent quarantined payloads, newest first. */
   public List<QuarantineEntry> quarantined(int limit) {
+    return quarantine(" ORDER BY quarantine_id DESC LIMIT ?", limit);
+  }
+
+  /** One quarantined payload; empty when none has that id. */
+  public Optional<QuarantineEntry> quarantineEntry(long id) {
+    return quarantine(" WHERE quarantine_id = ?", id).stream().findFirst();
+  }
+
+  private List<QuarantineEntry> quarantine(String clause, long arg) {
     List<QuarantineEntry> entries = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT quarantine_id, source, received_at, reason, raw_payload"
-                    + " FROM reading_quarantine ORDER BY quarantine_id DESC LIMIT ?")) {
-      select.setInt(1, limit);
+                "SELECT quarantine_id, source, received_at, reason, raw_payload,"
+                    + " resubmitted_by_correction FROM reading_quarantine"
+                    + clause)) {
+      select.setLong(1, arg);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           entries.add(
@@ -466,7 +476,8 @@ public final class ReadingStore {
                   rs.getString(2),
                   rs.getTimestamp(3).toInstant(),
                   rs.getString(4),
-                  rs.getString(5)));
+                  rs.getString(5),
+                  Optional.ofNullable(rs.getObject(6, Long.class))));
         }
       }
     } catch (SQLException e) {

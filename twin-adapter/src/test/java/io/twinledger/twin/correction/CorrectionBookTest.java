@@ -121,6 +121,7 @@ class CorrectionBookTest {
             List.of(),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             Optional.empty()));
     assertThat(values(onlyDue())).isEmpty();
   }
@@ -160,6 +161,7 @@ class CorrectionBookTest {
         "operator",
         Instant.now(),
         List.of("siv MONTH 2026-11"),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty());

@@ -3,6 +3,7 @@ package io.twinledger.finance.risk.model;
 import io.twinledger.finance.risk.fit.FitReport;
 import io.twinledger.finance.risk.fit.KpiProcess;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param kpiId the KPI
  * @param unit the unit code of the values (the KPI catalog's), which the process parameters are in
  * @param months the number of monthly values fitted
+ * @param partialMonthsSkipped the months with a value left out of the fit because they are partial
+ *     (covered less than the model's complete coverage), oldest first
  * @param firstMonth the oldest month fitted
  * @param lastMonth the latest month fitted
  * @param fit every candidate process with its goodness of fit; empty when the history is constant,
@@ -29,6 +32,7 @@ public record KpiAssumption(
     String kpiId,
     String unit,
     int months,
+    List<YearMonth> partialMonthsSkipped,
     YearMonth firstMonth,
     YearMonth lastMonth,
     Optional<FitReport> fit,
@@ -39,6 +43,7 @@ public record KpiAssumption(
 
   public KpiAssumption {
     Objects.requireNonNull(kpiId, "kpiId");
+    partialMonthsSkipped = List.copyOf(partialMonthsSkipped);
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(firstMonth, "firstMonth");
     Objects.requireNonNull(lastMonth, "lastMonth");

@@ -2,36 +2,49 @@ package io.twinledger.finance.risk.model;
 
 import io.twinledger.finance.model.KpiCatalog;
 import io.twinledger.finance.model.KpiObservation;
+import io.twinledger.finance.model.ModelDefinition;
 import io.twinledger.finance.model.unit.Unit;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An asset's monthly KPI values as a simulation fits them: for each KPI asked for and month the
- * highest revision only, months whose latest revision has no value left out, values converted to
- * the KPI catalog's unit.
+ * highest revision only, months whose latest revision has no value left out, partial months (the
+ * latest revision covers less than the model's complete coverage) left out and counted, values
+ * converted to the KPI catalog's unit. A partial month's value measures only part of the month, so
+ * fitting it would mix a different quantity into the series.
  */
 final class KpiHistory {
 
   private final Map<String, NavigableMap<YearMonth, Double>> valuesByKpi;
+  private final Map<String, List<YearMonth>> partialByKpi;
 
-  private KpiHistory(Map<String, NavigableMap<YearMonth, Double>> valuesByKpi) {
+  private KpiHistory(
+      Map<String, NavigableMap<YearMonth, Double>> valuesByKpi,
+      Map<String, List<YearMonth>> partialByKpi) {
     this.valuesByKpi = valuesByKpi;
+    this.partialByKpi = partialByKpi;
   }
 
   /**
+   * @param model the model whose complete coverage tells a partial month
    * @throws IllegalArgumentException if a value's unit does not convert to the catalog unit of its
    *     KPI, naming the KPI, month and revision
    */
   static KpiHistory of(
-      Iterable<KpiObservation> observations, KpiCatalog catalog, Set<String> kpis) {
+      Iterable<KpiObservation> observations,
+      KpiCatalog catalog,
+      Set<String> kpis,
+      ModelDefinition model) {
     Map<String, Map<YearMonth, KpiObservation>> latest = new HashMap<>();
     for (KpiObservation observation : observations) {
       if (!kpis.contains(observation.kpiId())) {
@@ -42,18 +55,30 @@ final class KpiHistory {
           .merge(observation.period(), observation, (a, b) -> a.revision() >= b.revision() ? a : b);
     }
     Map<String, NavigableMap<YearMonth, Double>> values = new HashMap<>();
+    Map<String, List<YearMonth>> partial = new HashMap<>();
     latest.forEach(
         (kpi, byMonth) -> {
           NavigableMap<YearMonth, Double> months = new TreeMap<>();
-          byMonth
-              .values()
-              .forEach(
-                  o ->
-                      o.value()
-                          .ifPresent(v -> months.put(o.period(), inCatalogUnit(o, v, catalog))));
+          TreeSet<YearMonth> skipped = new TreeSet<>();
+          for (KpiObservation o : byMonth.values()) {
+            if (o.value().isEmpty()) {
+              continue;
+            }
+            if (o.coveragePercent().filter(model::partial).isPresent()) {
+              skipped.add(o.period());
+            } else {
+              months.put(o.period(), inCatalogUnit(o, o.value().get(), catalog));
+            }
+          }
           values.put(kpi, Collections.unmodifiableNavigableMap(months));
+          partial.put(kpi, List.copyOf(skipped));
         });
-    return new KpiHistory(values);
+    return new KpiHistory(values, partial);
+  }
+
+  /** The KPI's partial months with a value, which the history leaves out, oldest first. */
+  List<YearMonth> partialMonths(String kpiId) {
+    return partialByKpi.getOrDefault(kpiId, List.of());
   }
 
   /** The KPI's values by month, oldest first; empty if it has none. */

@@ -38,10 +38,11 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  *
  * <ul>
  *   <li><b>History.</b> For each KPI the model reads, and each KPI a threshold names, the highest
- *       revision of every month; months whose latest revision has no value are left out, values are
- *       converted to the catalog unit. Every such KPI needs at least {@link
- *       KpiFitter#MINIMUM_OBSERVATIONS} months. The months are fitted in order as consecutive
- *       observations even where a month is missing.
+ *       revision of every month; months whose latest revision has no value are left out, and so are
+ *       partial months (the latest revision covers less than the model's complete coverage),
+ *       counted in {@link KpiAssumption#partialMonthsSkipped()}; values are converted to the
+ *       catalog unit. Every such KPI needs at least {@link KpiFitter#MINIMUM_OBSERVATIONS} months.
+ *       The months are fitted in order as consecutive observations even where a month is missing.
  *   <li><b>Processes.</b> Each history is fitted with {@link KpiFitter} (normal, log-normal, beta,
  *       AR(1); lowest AIC). A constant history is simulated as that constant.
  *   <li><b>Years from months.</b> The fitted processes are monthly; the simulation steps years. The
@@ -118,13 +119,20 @@ public record ModelSimulation(
               + model.definition().id()
               + "' reads no KPI and no threshold names one: there is nothing to simulate");
     }
-    KpiHistory kpiHistory = KpiHistory.of(history, model.catalog(), simulated);
+    KpiHistory kpiHistory = KpiHistory.of(history, model.catalog(), simulated, model.definition());
     KpiFitter fitter = new KpiFitter();
     List<KpiAssumption> kpis = new ArrayList<>();
     List<NavigableMap<YearMonth, Double>> values = new ArrayList<>();
     for (String kpi : simulated) {
       NavigableMap<YearMonth, Double> months = kpiHistory.values(kpi);
-      kpis.add(assume(kpi, months, compiled.kpiIds().contains(kpi), model, fitter));
+      kpis.add(
+          assume(
+              kpi,
+              months,
+              kpiHistory.partialMonths(kpi),
+              compiled.kpiIds().contains(kpi),
+              model,
+              fitter));
       values.add(months);
     }
     YearMonth firstMonth =
@@ -170,6 +178,7 @@ public record ModelSimulation(
   private static KpiAssumption assume(
       String kpi,
       NavigableMap<YearMonth, Double> months,
+      List<YearMonth> partialMonths,
       boolean readByModel,
       ValidatedModel model,
       KpiFitter fitter) {
@@ -184,6 +193,14 @@ public record ModelSimulation(
               + (months.size() == 1 ? "" : "s")
               + " of history"
               + (months.isEmpty() ? "" : " (" + months.firstKey() + " to " + months.lastKey() + ")")
+              + (partialMonths.isEmpty()
+                  ? ""
+                  : " after leaving out "
+                      + partialMonths.size()
+                      + " partial month"
+                      + (partialMonths.size() == 1 ? "" : "s")
+                      + " "
+                      + partialMonths)
               + "; a risk simulation needs at least "
               + KpiFitter.MINIMUM_OBSERVATIONS
               + " months with a value");
@@ -201,6 +218,7 @@ public record ModelSimulation(
         kpi,
         unit,
         months.size(),
+        partialMonths,
         months.firstKey(),
         months.lastKey(),
         fit,

@@ -45,6 +45,36 @@ class ModelSimulationTest {
   private static final YearMonth LAST_MONTH = YearMonth.of(2025, 12);
 
   @Test
+  void theFitSkipsPartialMonthsAndSaysHowMany() {
+    List<KpiObservation> history = new ArrayList<>();
+    for (KpiObservation o : waterHistory(36, 1)) {
+      boolean partial =
+          o.kpiId().equals("nrw-volume")
+              && (o.period().equals(YearMonth.of(2024, 2)) || o.period().equals(LAST_MONTH));
+      history.add(
+          new KpiObservation(
+              o.kpiId(),
+              o.period(),
+              o.revision(),
+              o.value(),
+              o.unit(),
+              o.evidence(),
+              Optional.of(new BigDecimal(partial ? "50" : "90"))));
+    }
+
+    ModelSimulation simulation = ModelSimulation.prepare(WATER, history, scenario(1_000, 5, 7, 0));
+
+    KpiAssumption nrw = simulation.kpis().get(0);
+    assertThat(nrw.kpiId()).isEqualTo("nrw-volume");
+    assertThat(nrw.months()).isEqualTo(34);
+    assertThat(nrw.partialMonthsSkipped()).containsExactly(YearMonth.of(2024, 2), LAST_MONTH);
+    assertThat(nrw.lastMonth()).isEqualTo(LAST_MONTH.minusMonths(1));
+    // 90 % is not under the 90 % threshold: real-losses keeps every month
+    assertThat(simulation.kpis().get(1).months()).isEqualTo(36);
+    assertThat(simulation.kpis().get(1).partialMonthsSkipped()).isEmpty();
+  }
+
+  @Test
   void meanNpvMatchesTheNpvOfTheMeanPath() {
     ModelSimulation simulation =
         ModelSimulation.prepare(WATER, waterHistory(60, 1), scenario(20_000, 30, 7, 0));
@@ -199,6 +229,30 @@ class ModelSimulationTest {
     assertThat(realLosses.startValue()).isCloseTo(5_100, within(1e-9));
     assertThat(nrw.fit()).isPresent();
     assertThat(nrw.readByModel()).isTrue();
+  }
+
+  @Test
+  void aHistoryTooShortOnceItsPartialMonthsAreLeftOutSaysSo() {
+    List<KpiObservation> history = new ArrayList<>();
+    for (KpiObservation o : waterHistory(12, 3)) {
+      boolean partial = o.kpiId().equals("real-losses") && o.period().equals(LAST_MONTH);
+      history.add(
+          new KpiObservation(
+              o.kpiId(),
+              o.period(),
+              o.revision(),
+              o.value(),
+              o.unit(),
+              o.evidence(),
+              Optional.of(new BigDecimal(partial ? "89.99" : "100"))));
+    }
+
+    assertThatThrownBy(() -> ModelSimulation.prepare(WATER, history, scenario(10, 1, 1, 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "KPI 'real-losses' has 11 months of history (2025-01 to 2025-11) after leaving out 1"
+                + " partial month [2025-12]; a risk simulation needs at least 12 months with a"
+                + " value");
   }
 
   @Test

@@ -18,10 +18,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One correction of a stored reading or batch, from request to decision.
  *
  * <p>The rules: a reason is always required; a superseding value only with {@code SUPERSEDE}, and
- * only for one reading; a release only of one reading. A correction that changes a period already
- * closed waits for approval when the four-eyes rule is on, and only someone other than the
- * requester may approve or reject it; a decided correction stays decided. Holds come from the spike
- * rule and apply at once. Which role may decide is the web layer's rule.
+ * only for one reading; a release only of one reading; a resubmission names its quarantine entry
+ * and the batch it became. A correction that changes a period already closed waits for approval
+ * when the four-eyes rule is on (a resubmission adds readings, as a late delivery does, and does
+ * not wait), and only someone other than the requester may approve or reject it; a decided
+ * correction stays decided. Holds come from the spike rule and apply at once. Which role may decide
+ * is the web layer's rule.
  */
 @Aggregate
 public class ReadingCorrection {
@@ -48,6 +50,13 @@ public class ReadingCorrection {
               "target", "only one reading can be superseded; void the batch instead");
         }
       }
+      case RESUBMIT -> {
+        if (command.quarantineId().isEmpty() || oneReading || command.value().isPresent()) {
+          throw new CorrectionRuleViolation(
+              "quarantineId",
+              "a resubmission names the quarantine entry it fixes and the batch it became");
+        }
+      }
       case VOID, HOLD, RELEASE -> {
         if (command.value().isPresent()) {
           throw new CorrectionRuleViolation(
@@ -59,6 +68,10 @@ public class ReadingCorrection {
         }
       }
     }
+    if (command.action() != CorrectionAction.RESUBMIT && command.quarantineId().isPresent()) {
+      throw new CorrectionRuleViolation(
+          "quarantineId", "belongs only to RESUBMIT, not to " + command.action());
+    }
     if ((command.action() == CorrectionAction.HOLD) != SPIKE_RULE.equals(command.requestedBy())) {
       throw new CorrectionRuleViolation(
           "action", "only the spike rule holds readings, and it only holds them");
@@ -66,7 +79,8 @@ public class ReadingCorrection {
     boolean approvalRequired =
         command.fourEyes()
             && !command.closedPeriods().isEmpty()
-            && command.action() != CorrectionAction.HOLD;
+            && command.action() != CorrectionAction.HOLD
+            && command.action() != CorrectionAction.RESUBMIT;
     apply(
         new CorrectionRequested(
             command.correctionId(),
@@ -76,7 +90,8 @@ public class ReadingCorrection {
             command.reason(),
             command.requestedBy(),
             command.closedPeriods(),
-            approvalRequired));
+            approvalRequired,
+            command.quarantineId()));
   }
 
   @CommandHandler

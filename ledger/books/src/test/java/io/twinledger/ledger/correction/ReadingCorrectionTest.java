@@ -109,7 +109,8 @@ class ReadingCorrectionTest {
                 "typo",
                 "operator",
                 List.of(),
-                true))
+                true,
+                Optional.empty()))
         .expectExceptionMessage("is required to supersede a reading");
     fixture
         .givenNoPriorActivity()
@@ -122,7 +123,8 @@ class ReadingCorrectionTest {
                 "typo",
                 "operator",
                 List.of(),
-                true))
+                true,
+                Optional.empty()))
         .expectException(CorrectionRuleViolation.class);
     fixture
         .givenNoPriorActivity()
@@ -135,8 +137,65 @@ class ReadingCorrectionTest {
                 "looks odd",
                 "operator",
                 List.of(),
-                true))
+                true,
+                Optional.empty()))
         .expectExceptionMessage("only the spike rule holds readings, and it only holds them");
+  }
+
+  @Test
+  void aResubmissionNamesItsQuarantineEntryAndNeverWaits() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RequestCorrection(
+                3,
+                BATCH,
+                CorrectionAction.RESUBMIT,
+                Optional.empty(),
+                "unit typo fixed",
+                "operator",
+                CLOSED,
+                true,
+                Optional.of(12L)))
+        .expectEvents(
+            new CorrectionRequested(
+                3,
+                BATCH,
+                CorrectionAction.RESUBMIT,
+                Optional.empty(),
+                "unit typo fixed",
+                "operator",
+                CLOSED,
+                false,
+                Optional.of(12L)));
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RequestCorrection(
+                3,
+                BATCH,
+                CorrectionAction.RESUBMIT,
+                Optional.empty(),
+                "unit typo fixed",
+                "operator",
+                List.of(),
+                true,
+                Optional.empty()))
+        .expectException(CorrectionRuleViolation.class);
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RequestCorrection(
+                3,
+                BATCH,
+                CorrectionAction.VOID,
+                Optional.empty(),
+                "wrong file",
+                "operator",
+                List.of(),
+                true,
+                Optional.of(12L)))
+        .expectExceptionMessage("belongs only to RESUBMIT, not to VOID");
   }
 
   @Test
@@ -152,7 +211,8 @@ class ReadingCorrectionTest {
                 "far outside",
                 ReadingCorrection.SPIKE_RULE,
                 CLOSED,
-                true))
+                true,
+                Optional.empty()))
         .expectEvents(
             new CorrectionRequested(
                 2,
@@ -162,7 +222,8 @@ class ReadingCorrectionTest {
                 "far outside",
                 ReadingCorrection.SPIKE_RULE,
                 CLOSED,
-                false));
+                false,
+                Optional.empty()));
   }
 
   @Test
@@ -171,7 +232,15 @@ class ReadingCorrectionTest {
         CorrectionRuleViolation.class,
         () ->
             new RequestCorrection(
-                1, BATCH, CorrectionAction.VOID, Optional.empty(), "  ", "operator", CLOSED, true));
+                1,
+                BATCH,
+                CorrectionAction.VOID,
+                Optional.empty(),
+                "  ",
+                "operator",
+                CLOSED,
+                true,
+                Optional.empty()));
     assertThrows(
         CorrectionRuleViolation.class,
         () -> new DecideCorrection(1, "officer", false, Optional.of(" ")));
@@ -186,7 +255,8 @@ class ReadingCorrectionTest {
         "meter misread",
         by,
         closed,
-        fourEyes);
+        fourEyes,
+        Optional.empty());
   }
 
   private static CorrectionRequested requested(String by, List<String> closed, boolean waits) {
@@ -198,6 +268,7 @@ class ReadingCorrectionTest {
         "meter misread",
         by,
         closed,
-        waits);
+        waits,
+        Optional.empty());
   }
 }

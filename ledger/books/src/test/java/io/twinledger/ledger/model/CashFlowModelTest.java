@@ -182,8 +182,7 @@ class CashFlowModelTest {
     ModelDefinition template = Templates.load("water-nrw").withId(ID).withVersion(1);
     Map<String, ParameterDefinition> parameters = new LinkedHashMap<>(template.parameters());
     ParameterDefinition old = parameters.get("tariff");
-    parameters.put(
-        "tariff", new ParameterDefinition(new BigDecimal(tariff), old.unit(), old.description()));
+    parameters.put("tariff", old.withValue(new BigDecimal(tariff)));
     return template.withParameters(parameters);
   }
 }

@@ -44,8 +44,21 @@ public record LineDrillDown(
     revisions = List.copyOf(revisions);
   }
 
-  /** The line's exact, unrounded value in one month of the period. */
-  public record MonthValue(YearMonth month, Optional<BigDecimal> exact, List<String> remarks) {}
+  /**
+   * The line's exact, unrounded value in one month of the period.
+   *
+   * @param remarks why the value is missing, or what {@code coalesce} replaced
+   * @param partial why the month is partial for the line, and whether it was prorated; empty when
+   *     complete
+   */
+  public record MonthValue(
+      YearMonth month, Optional<BigDecimal> exact, List<String> remarks, List<String> partial) {
+
+    public MonthValue {
+      remarks = List.copyOf(remarks);
+      partial = List.copyOf(partial);
+    }
+  }
 
   /**
    * One monthly KPI period the line read, as the model used it, with what the asset register holds

@@ -110,7 +110,8 @@ public class PnlStatements {
     Optional<LineValue> any = Optional.empty();
     for (var month : run.periods()) {
       Optional<LineValue> value = month.line(lineId);
-      value.ifPresent(v -> months.add(new MonthValue(month.period(), v.value(), v.remarks())));
+      value.ifPresent(
+          v -> months.add(new MonthValue(month.period(), v.value(), v.remarks(), v.partial())));
       any = any.or(() -> value);
     }
     LineValue known =
@@ -162,6 +163,20 @@ public class PnlStatements {
   public List<PnlRevisionView> revisions(String assetId, YearMonth from, YearMonth to) {
     requireAsset(assetId);
     return book.revisions(assetId, from, to);
+  }
+
+  /**
+   * What changed in the monthly P&amp;L of every asset the model computes, in months {@code
+   * from..to}, and why: each revision with its cause and every changed line's amount before and
+   * after.
+   *
+   * @throws UnknownSubjectException if the P&amp;L has never been computed by such a model
+   */
+  public List<PnlRevisionView> modelRevisions(String modelId, YearMonth from, YearMonth to) {
+    if (!book.knowsModel(modelId)) {
+      throw new UnknownSubjectException("no P&L model " + modelId);
+    }
+    return book.modelRevisions(modelId, from, to);
   }
 
   private List<KpiPeriodUsed> kpiPeriods(AssetView asset, List<KpiUse> uses) {

@@ -1,5 +1,6 @@
 package io.twinledger.reporting.evidence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,13 +16,18 @@ import java.util.Optional;
  * instants are ISO-8601 UTC; decimals are plain strings. A new encoding gets a new format name.
  * Bundles of format {@value #FORMAT_V1}, written before batch digests covered quality flags, are
  * still read: they have no {@code encoding} per batch and no {@code flags} per reading, and read as
- * batches of encoding {@code twinledger-readings-v1} whose readings have no flags.
+ * batches of encoding {@code twinledger-readings-v1} whose readings have no flags. Bundles of
+ * format {@value #FORMAT_V2}, written before corrections existed, read as bundles without
+ * corrections.
  *
  * @param format {@value #FORMAT}
  * @param exportedAt when the service exported the bundle
  * @param period the period as the read side shows it
  * @param event the {@code KpiPeriodClosed} event that recorded it, when the log holds it
  * @param batches the reading batches whose digests the period names
+ * @param corrections the corrections in effect on the period's readings when it was closed, each
+ *     with its recorded events: the chain from the original reading to this revision; left out of
+ *     the JSON when there are none
  * @param checkpoint the signed checkpoint every proof is against
  * @param anchor where the checkpoint was recorded on the ledger
  * @param certificates the CA certificate of each member of the anchoring channel
@@ -32,14 +38,18 @@ public record EvidenceBundle(
     Period period,
     Optional<Event> event,
     List<Batch> batches,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Correction> corrections,
     SignedCheckpoint checkpoint,
     Anchor anchor,
     List<OrgCertificate> certificates) {
 
   /** The format name, first field of every bundle the service writes. */
-  public static final String FORMAT = "twinledger-evidence/v2";
+  public static final String FORMAT = "twinledger-evidence/v3";
 
-  /** The earlier format, still read. */
+  /** The format before corrections, still read. */
+  public static final String FORMAT_V2 = "twinledger-evidence/v2";
+
+  /** The format before batch digests covered quality flags, still read. */
   public static final String FORMAT_V1 = "twinledger-evidence/v1";
 
   public EvidenceBundle {
@@ -48,6 +58,7 @@ public record EvidenceBundle(
     require(period, "period");
     event = event == null ? Optional.empty() : event;
     batches = List.copyOf(require(batches, "batches"));
+    corrections = List.copyOf(require(corrections, "corrections"));
     require(checkpoint, "checkpoint");
     require(anchor, "anchor");
     certificates = List.copyOf(require(certificates, "certificates"));
@@ -124,6 +135,19 @@ public record EvidenceBundle(
    *     twinledger-readings-v2}
    * @param readings every reading of the batch, in any order
    */
+  /**
+   * A correction of readings behind the period, as the books recorded it: its request and, when it
+   * needed a second person, the decision, each a stored event with its leaf.
+   *
+   * @param correctionId the number the period's cause names, as in {@code correction 3 by ...}
+   */
+  public record Correction(long correctionId, List<Event> events) {
+
+    public Correction {
+      events = List.copyOf(require(events, "correction.events"));
+    }
+  }
+
   public record Batch(long batchId, String encoding, List<Reading> readings, Leaf leaf) {
     public Batch {
       require(encoding, "batches.encoding");

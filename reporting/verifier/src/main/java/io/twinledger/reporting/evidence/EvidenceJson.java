@@ -26,6 +26,8 @@ public final class EvidenceJson {
           "checkpoint",
           "anchor",
           "certificates");
+  private static final Set<String> BUNDLE_V3 = with(BUNDLE, "corrections");
+  private static final Set<String> CORRECTION = Set.of("correctionId", "events");
   private static final Set<String> PERIOD =
       Set.of(
           "assetId",
@@ -106,15 +108,30 @@ public final class EvidenceJson {
       Node root = StrictJson.object(json);
       String format = root.stringOr("format", "");
       boolean v1 = format.equals(EvidenceBundle.FORMAT_V1);
-      if (!v1 && !format.equals(EvidenceBundle.FORMAT)) {
+      boolean v3 = format.equals(EvidenceBundle.FORMAT);
+      if (!v1 && !v3 && !format.equals(EvidenceBundle.FORMAT_V2)) {
         throw new Malformed(
             "not a "
                 + EvidenceBundle.FORMAT
+                + ", "
+                + EvidenceBundle.FORMAT_V2
                 + " or "
                 + EvidenceBundle.FORMAT_V1
                 + " bundle (field \"format\")");
       }
-      root.only(BUNDLE);
+      root.only(v3 ? BUNDLE_V3 : BUNDLE);
+      List<EvidenceBundle.Correction> corrections = new ArrayList<>();
+      if (v3 && root.has("corrections")) {
+        for (Node correction : root.objects("corrections")) {
+          correction.only(CORRECTION);
+          List<EvidenceBundle.Event> events = new ArrayList<>();
+          for (Node event : correction.objects("events")) {
+            events.add(event(event.only(EVENT)));
+          }
+          corrections.add(
+              new EvidenceBundle.Correction(correction.integer("correctionId"), events));
+        }
+      }
       List<EvidenceBundle.Batch> batches = new ArrayList<>();
       for (Node batch : root.objects("batches")) {
         batches.add(v1 ? batchV1(batch.only(BATCH_V1)) : batch(batch.only(BATCH)));
@@ -133,6 +150,7 @@ public final class EvidenceJson {
           period(root.object("period").only(PERIOD)),
           event.isEmpty() ? Optional.empty() : Optional.of(event(event.get().only(EVENT))),
           batches,
+          corrections,
           checkpoint(root.object("checkpoint").only(CHECKPOINT)),
           anchor(root.object("anchor").only(ANCHOR)),
           certificates);

@@ -85,6 +85,13 @@ public final class EvidenceVerifier {
     }
     findings.add(event(bundle.event(), root, cp.treeSize(), tree));
     findings.add(period(bundle, digests));
+    for (EvidenceBundle.Correction correction : bundle.corrections()) {
+      for (EvidenceBundle.Event e : correction.events()) {
+        findings.add(event(Optional.of(e), root, cp.treeSize(), tree));
+      }
+      findings.add(CorrectionChain.check(correction, bundle, digests));
+    }
+    CorrectionChain.unbundled(bundle).ifPresent(findings::add);
     findings.addAll(signed.join());
     return new Verification(findings);
   }
@@ -420,7 +427,8 @@ public final class EvidenceVerifier {
     }
   }
 
-  private static String instant(String text) {
+  /** An instant in its canonical form, or the text as given when it is not one. */
+  static String instant(String text) {
     try {
       return Instant.parse(text).toString();
     } catch (RuntimeException e) {
@@ -428,7 +436,8 @@ public final class EvidenceVerifier {
     }
   }
 
-  private static String decimal(String text) {
+  /** A decimal in plain form without trailing zeros, or the text as given when it is not one. */
+  static String decimal(String text) {
     try {
       // Bounded: a bundle is untrusted input, and the period value comes from it.
       return DecimalText.parse(text).stripTrailingZeros().toPlainString();

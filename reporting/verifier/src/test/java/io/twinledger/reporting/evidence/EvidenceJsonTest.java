@@ -56,6 +56,7 @@ class EvidenceJsonTest {
                 bundle.period().closedAt()),
             Optional.empty(),
             bundle.batches(),
+            bundle.corrections(),
             bundle.checkpoint(),
             bundle.anchor(),
             bundle.certificates());
@@ -76,7 +77,8 @@ class EvidenceJsonTest {
     refused(DEMO + " {}", "not JSON: trailing content after the object");
     refused(
         DEMO.replace("\"twinledger-evidence/v2\"", "\"twinledger-evidence/v0\""),
-        "not a twinledger-evidence/v2 or twinledger-evidence/v1 bundle (field \"format\")");
+        "not a twinledger-evidence/v3, twinledger-evidence/v2 or twinledger-evidence/v1 bundle"
+            + " (field \"format\")");
     refused(
         DEMO.replaceFirst("\"encoding\" : \"[^\"]*\",", ""),
         "missing field \"batches[0].encoding\"");

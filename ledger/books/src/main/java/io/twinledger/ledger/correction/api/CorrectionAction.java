@@ -9,5 +9,10 @@ public enum CorrectionAction {
   /** The reading is kept out of periods until reviewed: recorded by the spike rule, not a user. */
   HOLD,
   /** A held reading counts again as it arrived. */
-  RELEASE
+  RELEASE,
+  /**
+   * A quarantined payload was fixed and stored again: the target is the batch it became, and the
+   * correction names the quarantine entry it replaces.
+   */
+  RESUBMIT
 }

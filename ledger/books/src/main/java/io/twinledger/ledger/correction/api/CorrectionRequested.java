@@ -17,11 +17,13 @@ public record CorrectionRequested(
     String reason,
     String requestedBy,
     List<String> closedPeriods,
-    boolean approvalRequired) {
+    boolean approvalRequired,
+    Optional<Long> quarantineId) {
 
   public CorrectionRequested {
     value = value == null ? Optional.empty() : value;
     closedPeriods = closedPeriods == null ? List.of() : List.copyOf(closedPeriods);
+    quarantineId = quarantineId == null ? Optional.empty() : quarantineId;
   }
 
   /** The cause a revised period records: {@code correction <id> by <user>: <reason>}. */

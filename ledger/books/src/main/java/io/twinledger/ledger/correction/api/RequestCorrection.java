@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param closedPeriods labels of the periods already closed that the correction would change, such
  *     as {@code nrw MONTH 2026-11}; the service reads them from the period book
  * @param fourEyes whether a correction of a closed period needs another person's approval
+ * @param quarantineId for {@link CorrectionAction#RESUBMIT}, the quarantine entry fixed
  */
 public record RequestCorrection(
     long correctionId,
@@ -26,7 +27,8 @@ public record RequestCorrection(
     String reason,
     String requestedBy,
     List<String> closedPeriods,
-    boolean fourEyes) {
+    boolean fourEyes,
+    Optional<Long> quarantineId) {
 
   public RequestCorrection {
     CorrectionChecks.present(target, "target");
@@ -35,6 +37,7 @@ public record RequestCorrection(
     reason = CorrectionChecks.text(reason, 500, "reason");
     requestedBy = CorrectionChecks.text(requestedBy, 100, "requestedBy");
     closedPeriods = List.copyOf(CorrectionChecks.present(closedPeriods, "closedPeriods"));
+    quarantineId = quarantineId == null ? Optional.empty() : quarantineId;
   }
 
   @TargetAggregateIdentifier

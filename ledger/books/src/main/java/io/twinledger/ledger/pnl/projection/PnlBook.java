@@ -9,6 +9,8 @@ import io.twinledger.finance.model.ModelRun;
 import io.twinledger.finance.model.PeriodValues;
 import io.twinledger.finance.model.Provenance;
 import io.twinledger.finance.model.unit.Unit;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -24,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class PnlBook {
 
   private static final TypeReference<List<LineChange>> CHANGES = new TypeReference<>() {};
+  private static final String REVISION_SELECT =
+      """
+      SELECT asset_id, month, revision, model_id, model_version, cause, kpi_id, kpi_month,
+             kpi_revision, changes::text AS changes, recorded_at
+      FROM pnl_revision""";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -50,7 +57,7 @@ public class PnlBook {
         jdbc.sql(
                 """
                 SELECT asset_id, month, line_id, model_id, model_version, ordinal, label, kind,
-                       unit, value, provenance, remarks, revision
+                       unit, value, provenance, remarks, partial, revision
                 FROM pnl_line WHERE asset_id = :id AND month BETWEEN :from AND :to
                 ORDER BY month, ordinal
                 """)
@@ -84,27 +91,63 @@ public class PnlBook {
   /** The revisions of the asset's months in {@code [from, to]}, by month and revision. */
   public List<PnlRevisionView> revisions(String assetId, YearMonth from, YearMonth to) {
     return jdbc.sql(
-            """
-            SELECT asset_id, month, revision, model_id, model_version, cause,
-                   changes::text AS changes, recorded_at
-            FROM pnl_revision WHERE asset_id = :id AND month BETWEEN :from AND :to
-            ORDER BY month, revision
-            """)
+            REVISION_SELECT
+                + """
+                 WHERE asset_id = :id AND month BETWEEN :from AND :to
+                ORDER BY month, revision
+                """)
         .param("id", assetId)
         .param("from", date(from))
         .param("to", date(to))
-        .query(
-            (rs, row) ->
-                new PnlRevisionView(
-                    rs.getString("asset_id"),
-                    YearMonth.from(rs.getDate("month").toLocalDate()),
-                    rs.getInt("revision"),
-                    rs.getString("model_id"),
-                    rs.getInt("model_version"),
-                    rs.getString("cause"),
-                    json.readValue(rs.getString("changes"), CHANGES),
-                    rs.getTimestamp("recorded_at").toInstant()))
+        .query(this::revision)
         .list();
+  }
+
+  /** Whether the projection knows the model: it has been defined, retired or not. */
+  public boolean knowsModel(String modelId) {
+    return jdbc.sql("SELECT count(*) FROM pnl_model WHERE model_id = :id")
+            .param("id", modelId)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * The revisions of the model's asset months in {@code [from, to]}, by month, asset and revision.
+   * A revision belongs to the model that computed the month after it.
+   */
+  public List<PnlRevisionView> modelRevisions(String modelId, YearMonth from, YearMonth to) {
+    return jdbc.sql(
+            REVISION_SELECT
+                + """
+                 WHERE model_id = :id AND month BETWEEN :from AND :to
+                ORDER BY month, asset_id, revision
+                """)
+        .param("id", modelId)
+        .param("from", date(from))
+        .param("to", date(to))
+        .query(this::revision)
+        .list();
+  }
+
+  private PnlRevisionView revision(ResultSet rs, int row) throws SQLException {
+    String kpi = rs.getString("kpi_id");
+    return new PnlRevisionView(
+        rs.getString("asset_id"),
+        YearMonth.from(rs.getDate("month").toLocalDate()),
+        rs.getInt("revision"),
+        rs.getString("model_id"),
+        rs.getInt("model_version"),
+        rs.getString("cause"),
+        kpi == null
+            ? Optional.empty()
+            : Optional.of(
+                new KpiPeriodRevision(
+                    kpi,
+                    YearMonth.from(rs.getDate("kpi_month").toLocalDate()),
+                    rs.getInt("kpi_revision"))),
+        json.readValue(rs.getString("changes"), CHANGES),
+        rs.getTimestamp("recorded_at").toInstant());
   }
 
   private LineValue value(StoredLine line) {
@@ -115,6 +158,7 @@ public class PnlBook {
         Unit.parse(line.unit()),
         line.value(),
         json.readValue(line.provenance(), Provenance.class),
-        line.remarks());
+        line.remarks(),
+        line.partial());
   }
 }

@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The monthly KPI periods the P&amp;L projection has seen, as model inputs: every revision, with
- * the month cut in the asset's time zone.
+ * the month cut in the asset's time zone and the share of it the readings cover.
  */
 public class PnlObservations {
 
-  static final String COLUMNS = "kpi_id, month, revision, value, unit, evidence";
+  static final String COLUMNS = "kpi_id, month, revision, value, unit, evidence, coverage_percent";
 
   private final JdbcClient jdbc;
 
@@ -42,7 +42,8 @@ public class PnlObservations {
         rs.getInt("revision"),
         Optional.ofNullable(rs.getBigDecimal("value")),
         rs.getString("unit"),
-        Arrays.asList((String[]) rs.getArray("evidence").getArray()));
+        Arrays.asList((String[]) rs.getArray("evidence").getArray()),
+        Optional.ofNullable(rs.getBigDecimal("coverage_percent")));
   }
 
   static Date date(YearMonth month) {

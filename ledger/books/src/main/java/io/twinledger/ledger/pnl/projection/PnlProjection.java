@@ -46,6 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>A month of an asset appears once a KPI the asset's model reads has a period in it. A KPI
  *       period of month m changes months m to m + lag, where lag is the largest lag the model reads
  *       the KPI at.
+ *   <li>A KPI period closed again (revision 2, 3, …) records its cause on every month revision it
+ *       causes, {@code KPI x 2026-03 revision 2: correction <id> by <user>: <reason>}, or {@code
+ *       late readings (revision 2)} when the period carries none, with the period revision itself
+ *       and each changed line's amount before and after.
+ *   <li>The observation keeps the period's coverage, so that a month under the model's complete
+ *       coverage is partial (see {@link io.twinledger.finance.model.ModelEvaluator}).
  *   <li>A month whose lines come out unchanged gets no revision; a redelivered event changes
  *       nothing. The projection keeps its own copy of assets, KPI units, models and observations
  *       and reads the events in stream order (the composition root must give it a sequential
@@ -102,7 +108,8 @@ public class PnlProjection {
             event.revision(),
             event.value(),
             event.unit(),
-            event.batchDigests());
+            event.batchDigests(),
+            Optional.ofNullable(event.coveragePercent()));
     if (!store.addObservation(
         event.assetId(), observation, event.periodStart(), event.periodEnd())) {
       return;
@@ -120,15 +127,32 @@ public class PnlProjection {
         store
             .months(event.assetId(), checked.get().kpiLags().keySet())
             .subSet(month, month.plusMonths(lag + 1L));
-    String cause =
-        "KPI "
-            + event.kpiId()
-            + " "
-            + month
-            + (event.revision() == 1
-                ? " closed"
-                : " revised to revision " + event.revision() + " (late readings)");
-    recompute(event.assetId(), model.get(), checked.get(), months, cause, at);
+    recompute(
+        event.assetId(),
+        model.get(),
+        checked.get(),
+        months,
+        new Cause(
+            kpiCause(event, month),
+            Optional.of(new KpiPeriodRevision(event.kpiId(), month, event.revision()))),
+        at);
+  }
+
+  /**
+   * Why a KPI period's close changes the P&amp;L: a first close, or a revision with the period's
+   * own cause. A revision without one was closed again by late readings, the only other way a
+   * period gets a new revision.
+   */
+  private static String kpiCause(KpiPeriodClosed event, YearMonth month) {
+    String period = "KPI " + event.kpiId() + " " + month;
+    if (event.revision() == 1) {
+      return period + " closed";
+    }
+    return period
+        + " revision "
+        + event.revision()
+        + ": "
+        + event.cause().orElse("late readings (revision " + event.revision() + ")");
   }
 
   @EventHandler
@@ -137,7 +161,7 @@ public class PnlProjection {
     if (!store.saveModel(model)) {
       return;
     }
-    String cause = "model " + event.modelId() + " version 1 defined";
+    Cause cause = Cause.model("model " + event.modelId() + " version 1 defined");
     for (String assetId : event.assetIds()) {
       recomputeAll(assetId, model, cause, at);
     }
@@ -150,13 +174,14 @@ public class PnlProjection {
     if (!store.saveModel(model)) {
       return;
     }
-    String cause =
-        "model "
-            + event.modelId()
-            + " revised to version "
-            + model.version()
-            + ": "
-            + event.reason();
+    Cause cause =
+        Cause.model(
+            "model "
+                + event.modelId()
+                + " revised to version "
+                + model.version()
+                + ": "
+                + event.reason());
     for (String assetId : event.assetIds()) {
       recomputeAll(assetId, model, cause, at);
     }
@@ -164,7 +189,13 @@ public class PnlProjection {
     dropped.removeAll(event.assetIds());
     for (String assetId : dropped) {
       for (YearMonth month : store.months(assetId, List.copyOf(allKpis(assetId)))) {
-        apply(assetId, month, model, List.of(), cause + " (the asset no longer uses it)", at);
+        apply(
+            assetId,
+            month,
+            model,
+            List.of(),
+            Cause.model(cause.text() + " (the asset no longer uses it)"),
+            at);
       }
     }
   }
@@ -180,7 +211,7 @@ public class PnlProjection {
     validated.clear();
   }
 
-  private void recomputeAll(String assetId, StoredModel model, String cause, Instant at) {
+  private void recomputeAll(String assetId, StoredModel model, Cause cause, Instant at) {
     validated(model, assetId)
         .ifPresent(
             checked ->
@@ -198,7 +229,7 @@ public class PnlProjection {
       StoredModel model,
       ValidatedModel checked,
       SortedSet<YearMonth> months,
-      String cause,
+      Cause cause,
       Instant at) {
     if (months.isEmpty()) {
       return;
@@ -231,7 +262,7 @@ public class PnlProjection {
       YearMonth month,
       StoredModel model,
       List<StoredLine> lines,
-      String cause,
+      Cause cause,
       Instant at) {
     Map<String, StoredLine> before = store.lines(assetId, month);
     List<LineChange> changes = new ArrayList<>();
@@ -258,11 +289,19 @@ public class PnlProjection {
     }
     int revision = store.nextRevision(assetId, month);
     for (StoredLine line : changed) {
-      store.saveLine(withRevision(line, revision));
+      store.saveLine(line.withRevision(revision));
     }
     store.addRevision(
         new PnlRevisionView(
-            assetId, month, revision, model.modelId(), model.version(), cause, changes, at));
+            assetId,
+            month,
+            revision,
+            model.modelId(),
+            model.version(),
+            cause.text(),
+            cause.kpiPeriod(),
+            changes,
+            at));
   }
 
   private StoredLine line(
@@ -282,24 +321,8 @@ public class PnlProjection {
         value.value(),
         json.writeValueAsString(value.provenance()),
         value.remarks(),
+        value.partial(),
         0);
-  }
-
-  private static StoredLine withRevision(StoredLine line, int revision) {
-    return new StoredLine(
-        line.assetId(),
-        line.month(),
-        line.lineId(),
-        line.modelId(),
-        line.modelVersion(),
-        line.ordinal(),
-        line.label(),
-        line.kind(),
-        line.unit(),
-        line.value(),
-        line.provenance(),
-        line.remarks(),
-        revision);
   }
 
   private Set<String> allKpis(String assetId) {
@@ -337,4 +360,12 @@ public class PnlProjection {
   }
 
   private record ValidationKey(String modelId, int version, KpiCatalog catalog) {}
+
+  /** Why months are recomputed: the text a revision records, and the KPI period behind it. */
+  private record Cause(String text, Optional<KpiPeriodRevision> kpiPeriod) {
+
+    static Cause model(String text) {
+      return new Cause(text, Optional.empty());
+    }
+  }
 }

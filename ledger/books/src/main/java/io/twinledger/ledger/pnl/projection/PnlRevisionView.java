@@ -3,6 +3,8 @@ package io.twinledger.ledger.pnl.projection;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One change to an asset's P&amp;L for one month: what changed and why.
@@ -10,9 +12,11 @@ import java.util.List;
  * @param revision 1 for the month's first computation, then 2, 3, …
  * @param modelId the model that computed the month after the change
  * @param modelVersion that model's version
- * @param cause the event that caused the change: a KPI period closed or re-closed, or a model
- *     defined, revised or no longer applying to the asset
- * @param changes the lines whose amount or inputs changed
+ * @param cause the event that caused the change: a KPI period closed or closed again, with the
+ *     period's own cause ({@code correction <id> by <user>: <reason>}, or late readings), or a
+ *     model defined, revised or no longer applying to the asset
+ * @param kpiPeriod the KPI period revision that caused the change; empty when a model change did
+ * @param changes the lines whose amount or inputs changed, each with its amount before and after
  * @param recordedAt when the causing event was recorded
  */
 public record PnlRevisionView(
@@ -22,10 +26,12 @@ public record PnlRevisionView(
     String modelId,
     int modelVersion,
     String cause,
+    Optional<KpiPeriodRevision> kpiPeriod,
     List<LineChange> changes,
     Instant recordedAt) {
 
   public PnlRevisionView {
+    Objects.requireNonNull(kpiPeriod, "kpiPeriod");
     changes = List.copyOf(changes);
   }
 }

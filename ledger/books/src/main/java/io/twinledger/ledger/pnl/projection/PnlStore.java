@@ -29,7 +29,7 @@ final class PnlStore {
   private static final String LINE_COLUMNS =
       """
       asset_id, month, line_id, model_id, model_version, ordinal, label, kind, unit, value,
-      provenance, remarks, revision""";
+      provenance, remarks, partial, revision""";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -82,8 +82,9 @@ final class PnlStore {
     return jdbc.sql(
                 """
                 INSERT INTO pnl_observation (asset_id, kpi_id, month, revision, value, unit,
-                                             evidence, period_start, period_end)
-                VALUES (:id, :kpi, :month, :revision, :value, :unit, :evidence, :start, :end)
+                                             evidence, period_start, period_end, coverage_percent)
+                VALUES (:id, :kpi, :month, :revision, :value, :unit, :evidence, :start, :end,
+                        :coverage)
                 ON CONFLICT DO NOTHING
                 """)
             .param("id", assetId)
@@ -95,6 +96,7 @@ final class PnlStore {
             .param("evidence", observation.evidence().toArray(String[]::new))
             .param("start", Timestamp.from(periodStart))
             .param("end", Timestamp.from(periodEnd))
+            .param("coverage", observation.coveragePercent().orElse(null))
             .update()
         == 1;
   }
@@ -193,14 +195,16 @@ final class PnlStore {
     jdbc.sql(
             """
             INSERT INTO pnl_line (asset_id, month, line_id, model_id, model_version, ordinal,
-                                  label, kind, unit, value, provenance, remarks, revision)
+                                  label, kind, unit, value, provenance, remarks, partial,
+                                  revision)
             VALUES (:id, :month, :line, :model, :version, :ordinal, :label, :kind, :unit, :value,
-                    :provenance, :remarks, :revision)
+                    :provenance, :remarks, :partial, :revision)
             ON CONFLICT (asset_id, month, line_id) DO UPDATE
             SET model_id = EXCLUDED.model_id, model_version = EXCLUDED.model_version,
                 ordinal = EXCLUDED.ordinal, label = EXCLUDED.label, kind = EXCLUDED.kind,
                 unit = EXCLUDED.unit, value = EXCLUDED.value, provenance = EXCLUDED.provenance,
-                remarks = EXCLUDED.remarks, revision = EXCLUDED.revision
+                remarks = EXCLUDED.remarks, partial = EXCLUDED.partial,
+                revision = EXCLUDED.revision
             """)
         .param("id", line.assetId())
         .param("month", date(line.month()))
@@ -214,6 +218,7 @@ final class PnlStore {
         .param("value", line.value().orElse(null))
         .param("provenance", line.provenance())
         .param("remarks", line.remarks().toArray(String[]::new))
+        .param("partial", line.partial().toArray(String[]::new))
         .param("revision", line.revision())
         .update();
   }
@@ -242,9 +247,9 @@ final class PnlStore {
     jdbc.sql(
             """
             INSERT INTO pnl_revision (asset_id, month, revision, model_id, model_version, cause,
-                                      changes, recorded_at)
-            VALUES (:id, :month, :revision, :model, :version, :cause, CAST(:changes AS jsonb),
-                    :at)
+                                      kpi_id, kpi_month, kpi_revision, changes, recorded_at)
+            VALUES (:id, :month, :revision, :model, :version, :cause, :kpi, :kpiMonth,
+                    :kpiRevision, CAST(:changes AS jsonb), :at)
             """)
         .param("id", revision.assetId())
         .param("month", date(revision.month()))
@@ -252,6 +257,9 @@ final class PnlStore {
         .param("model", revision.modelId())
         .param("version", revision.modelVersion())
         .param("cause", revision.cause())
+        .param("kpi", revision.kpiPeriod().map(KpiPeriodRevision::kpiId).orElse(null))
+        .param("kpiMonth", revision.kpiPeriod().map(k -> date(k.month())).orElse(null))
+        .param("kpiRevision", revision.kpiPeriod().map(KpiPeriodRevision::revision).orElse(null))
         .param("changes", json.writeValueAsString(revision.changes()))
         .param("at", Timestamp.from(revision.recordedAt()))
         .update();
@@ -281,6 +289,7 @@ final class PnlStore {
         Optional.ofNullable(value),
         rs.getString("provenance"),
         Arrays.asList((String[]) rs.getArray("remarks").getArray()),
+        Arrays.asList((String[]) rs.getArray("partial").getArray()),
         rs.getInt("revision"));
   }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param unit the unit text of the definition: the model currency for booked lines
  * @param value the exact value, not rounded; empty when an input was missing
  * @param provenance the line's {@link io.twinledger.finance.model.Provenance} as JSON
+ * @param partial why the month is partial for the line, see {@link
+ *     io.twinledger.finance.model.LineValue#partial()}
  * @param revision the month's revision that last changed the line
  */
 record StoredLine(
@@ -27,10 +29,31 @@ record StoredLine(
     Optional<BigDecimal> value,
     String provenance,
     List<String> remarks,
+    List<String> partial,
     int revision) {
 
   StoredLine {
     remarks = List.copyOf(remarks);
+    partial = List.copyOf(partial);
+  }
+
+  /** This line as written by the month's revision {@code newRevision}. */
+  StoredLine withRevision(int newRevision) {
+    return new StoredLine(
+        assetId,
+        month,
+        lineId,
+        modelId,
+        modelVersion,
+        ordinal,
+        label,
+        kind,
+        unit,
+        value,
+        provenance,
+        remarks,
+        partial,
+        newRevision);
   }
 
   /** Whether the other line shows the same thing; the revision that wrote it does not count. */
@@ -43,7 +66,8 @@ record StoredLine(
         && unit.equals(other.unit)
         && sameAmount(value, other.value)
         && provenance.equals(other.provenance)
-        && remarks.equals(other.remarks);
+        && remarks.equals(other.remarks)
+        && partial.equals(other.partial);
   }
 
   private static boolean sameAmount(Optional<BigDecimal> a, Optional<BigDecimal> b) {

@@ -150,11 +150,76 @@ class PnlProjectionTest {
         .containsExactly(JAN, MAR);
     assertThat(late)
         .extracting(PnlRevisionView::cause)
-        .containsOnly("KPI volume 2026-01 revised to revision 2 (late readings)");
+        .containsOnly("KPI volume 2026-01 revision 2: late readings (revision 2)");
+    assertThat(late)
+        .extracting(PnlRevisionView::kpiPeriod)
+        .containsOnly(Optional.of(new KpiPeriodRevision("volume", JAN, 2)));
     assertThat(changes(late.get(0))).containsExactly("revenue: 200 -> 300");
     assertThat(changes(late.get(1))).containsExactly("bonus: 200 -> 300");
     assertThat(line(A, MAR, "bonus").provenance().kpis().getFirst().revision()).isEqualTo(2);
     assertThat(line(A, FEB, "revenue").value()).hasValueSatisfying(amount("220"));
+  }
+
+  @Test
+  void aCorrectionRecordsItsCauseAndEachLinesAmountBeforeAndAfter() {
+    waterDistrict(A);
+    deliver(new ModelDefined(MODEL, model("2"), List.of(A)));
+    deliver(closed(A, JAN, 1, "50"));
+    assertThat(book.revisions(A, JAN, JAN))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.cause()).isEqualTo("KPI volume 2026-01 closed");
+              assertThat(r.kpiPeriod()).contains(new KpiPeriodRevision("volume", JAN, 1));
+            });
+
+    deliver(
+        closed(
+            A, JAN, 2, "40", "100", Optional.of("correction c-17 by alice: meter 4 read twice")));
+
+    PnlRevisionView correction = book.revisions(A, JAN, JAN).getLast();
+    assertThat(correction.revision()).isEqualTo(2);
+    assertThat(correction.cause())
+        .isEqualTo("KPI volume 2026-01 revision 2: correction c-17 by alice: meter 4 read twice");
+    assertThat(correction.kpiPeriod()).contains(new KpiPeriodRevision("volume", JAN, 2));
+    LineChange revenue = correction.changes().getFirst();
+    assertThat(revenue.lineId()).isEqualTo("revenue");
+    assertThat(revenue.before()).hasValueSatisfying(amount("100.00"));
+    assertThat(revenue.after()).hasValueSatisfying(amount("80.00"));
+    assertThat(correction.changes())
+        .as("the bonus reads November, which did not change")
+        .extracting(LineChange::lineId)
+        .containsExactly("revenue");
+    assertThat(book.modelRevisions(MODEL, JAN, JAN))
+        .containsExactlyElementsOf(book.revisions(A, JAN, JAN));
+    assertThat(book.modelRevisions("other", JAN, JAN)).isEmpty();
+    assertThat(book.knowsModel(MODEL)).isTrue();
+    assertThat(book.knowsModel("other")).isFalse();
+  }
+
+  @Test
+  void aPeriodUnderTheCompleteCoverageMakesItsMonthPartialAndProratesTheBaseline() {
+    waterDistrict(A);
+    deliver(new ModelDefined("baseline", baselineModel(), List.of(A)));
+
+    // April has 30 days; the readings cover 15 of them
+    deliver(closed(A, APR, 1, "40", "50", Optional.empty()));
+    deliver(closed(A, MAR, 1, "40", "100", Optional.empty()));
+
+    // April: the 100 m³ baseline is prorated to 50 m³, saving 10 m³ at 2 EUR
+    assertThat(line(A, APR, "saving").value()).hasValueSatisfying(amount("20"));
+    assertThat(line(A, APR, "saving").partial())
+        .containsExactly(
+            "KPI volume for 2026-04 (revision 1) covers 50 % of the month, under the model's"
+                + " complete coverage of 90 %",
+            "monthly baseline baseline prorated to 15 of 30 days (50 % coverage)");
+    assertThat(line(A, MAR, "saving").value()).hasValueSatisfying(amount("120"));
+    assertThat(line(A, MAR, "saving").partial()).isEmpty();
+    assertThat(
+            jdbc.sql("SELECT coverage_percent FROM pnl_observation WHERE month = '2026-04-01'")
+                .query(BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("50");
   }
 
   @Test
@@ -323,6 +388,16 @@ class PnlProjectionTest {
   }
 
   private static KpiPeriodClosed closed(String assetId, YearMonth month, int revision, String m3) {
+    return closed(assetId, month, revision, m3, "100", Optional.empty());
+  }
+
+  private static KpiPeriodClosed closed(
+      String assetId,
+      YearMonth month,
+      int revision,
+      String m3,
+      String coveragePercent,
+      Optional<String> cause) {
     ZoneId zone = ZoneId.of(ZONE);
     return period(
         assetId,
@@ -330,11 +405,25 @@ class PnlProjectionTest {
         month.atDay(1).atStartOfDay(zone).toInstant(),
         month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
         revision,
-        m3);
+        m3,
+        coveragePercent,
+        cause);
   }
 
   private static KpiPeriodClosed period(
       String assetId, String kind, Instant start, Instant end, int revision, String m3) {
+    return period(assetId, kind, start, end, revision, m3, "100", Optional.empty());
+  }
+
+  private static KpiPeriodClosed period(
+      String assetId,
+      String kind,
+      Instant start,
+      Instant end,
+      int revision,
+      String m3,
+      String coveragePercent,
+      Optional<String> cause) {
     return new KpiPeriodClosed(
         assetId,
         "volume",
@@ -344,14 +433,31 @@ class PnlProjectionTest {
         revision,
         Optional.of(new BigDecimal(m3)),
         "MTQ",
-        new BigDecimal("100"),
+        new BigDecimal(coveragePercent),
         720,
         Map.of("GOOD", 720),
         List.of(Integer.toHexString(revision).repeat(64)),
         Map.of(),
         List.of(),
         Optional.empty(),
-        Optional.empty());
+        cause);
+  }
+
+  /** Saves 2 EUR per m³ of volume above a monthly baseline of 100 m³. */
+  private static ModelDefinition baselineModel() {
+    return ModelDefinitions.parseYaml(
+        """
+        id: baseline
+        name: Savings against a monthly baseline
+        assetClass: WATER_DISTRICT
+        currency: EUR
+        parameters:
+          baseline: {value: 100, unit: MTQ, monthlyBaseline: true}
+          tariff: {value: 2, unit: EUR/MTQ}
+        lines:
+          - {id: saving, kind: REVENUE, label: Saving,
+             formula: "(param('baseline') - kpi('volume')) * param('tariff')"}
+        """);
   }
 
   private static ModelDefinition model(String tariff) {

@@ -12,6 +12,9 @@ import io.twinledger.ledger.audit.CheckpointBook;
 import io.twinledger.ledger.audit.LeafKind;
 import io.twinledger.ledger.audit.SignedCheckpoint;
 import io.twinledger.ledger.audit.StoredLeaf;
+import io.twinledger.ledger.correction.api.CorrectionDecided;
+import io.twinledger.ledger.correction.api.CorrectionRequested;
+import io.twinledger.ledger.correction.api.CorrectionStreams;
 import io.twinledger.ledger.store.StoredEvent;
 import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.network.channel.Channel;
@@ -20,6 +23,7 @@ import io.twinledger.reporting.UnknownSubjectException;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceVerifier;
 import io.twinledger.reporting.evidence.Pem;
+import io.twinledger.twin.correction.CorrectionBook;
 import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.reading.Reading;
@@ -33,9 +37,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.protos.common.Block;
@@ -62,6 +68,7 @@ public class EvidenceExport {
   private final KpiPeriods periods;
   private final StoredEvents events;
   private final ReadingStore readings;
+  private final CorrectionBook corrections;
   private final AuditLog auditLog;
   private final CheckpointBook checkpoints;
   private final Runnable checkpointNow;
@@ -77,6 +84,7 @@ public class EvidenceExport {
       KpiPeriods periods,
       StoredEvents events,
       ReadingStore readings,
+      CorrectionBook corrections,
       AuditLog auditLog,
       CheckpointBook checkpoints,
       Runnable checkpointNow,
@@ -86,6 +94,7 @@ public class EvidenceExport {
     this.periods = periods;
     this.events = events;
     this.readings = readings;
+    this.corrections = corrections;
     this.auditLog = auditLog;
     this.checkpoints = checkpoints;
     this.checkpointNow = checkpointNow;
@@ -110,7 +119,11 @@ public class EvidenceExport {
     KpiPeriodView period = period(key);
     Map<Long, String> batchIds = batchIds(period);
     Optional<StoredEvent> event = event(period);
-    Proven proven = prove(batchIds.keySet(), event);
+    Map<Long, List<StoredEvent>> correctionEvents = correctionEvents(period, batchIds.keySet());
+    List<StoredEvent> proved = new ArrayList<>();
+    event.ifPresent(proved::add);
+    correctionEvents.values().forEach(proved::addAll);
+    Proven proven = prove(batchIds.keySet(), proved);
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     for (Map.Entry<Long, StoredLeaf> entry : proven.batches().entrySet()) {
       // A batch whose row is gone is exported without readings, for the verifier to report.
@@ -128,8 +141,24 @@ public class EvidenceExport {
         EvidenceBundle.FORMAT,
         clock.instant().toString(),
         period(period),
-        event.map(e -> evidence(e, leaf(proven.eventLeaf().orElseThrow(), proven.checkpoint()))),
+        event.map(
+            e -> evidence(e, leaf(proven.eventLeaves().get(e.globalIndex()), proven.checkpoint()))),
         batches,
+        correctionEvents.entrySet().stream()
+            .map(
+                c ->
+                    new EvidenceBundle.Correction(
+                        c.getKey(),
+                        c.getValue().stream()
+                            .map(
+                                e ->
+                                    evidence(
+                                        e,
+                                        leaf(
+                                            proven.eventLeaves().get(e.globalIndex()),
+                                            proven.checkpoint())))
+                            .toList()))
+            .toList(),
         checkpoint(anchoring, proven.checkpoint()),
         anchor(anchoring, proven.checkpoint()),
         certificates(anchoring));
@@ -220,21 +249,46 @@ public class EvidenceExport {
     }
   }
 
+  /**
+   * The corrections in effect on the period's readings when it was closed, each with its stored
+   * events (request, and decision where one was needed), by correction number.
+   */
+  private Map<Long, List<StoredEvent>> correctionEvents(KpiPeriodView period, Set<Long> batchIds) {
+    Map<Long, List<StoredEvent>> found = new LinkedHashMap<>();
+    for (long id :
+        corrections.inEffectBy(
+            period.assetId(),
+            batchIds,
+            period.periodStart(),
+            period.periodEnd(),
+            period.closedAt())) {
+      String stream = CorrectionStreams.streamId(id);
+      List<StoredEvent> stored = new ArrayList<>();
+      stored.addAll(events.of(stream, CorrectionRequested.class.getName()));
+      stored.addAll(events.of(stream, CorrectionDecided.class.getName()));
+      stored.sort(Comparator.comparingLong(StoredEvent::globalIndex));
+      found.put(id, stored);
+    }
+    return found;
+  }
+
   /** The leaves and the anchored checkpoint whose tree holds them all. */
   private record Proven(
-      Map<Long, StoredLeaf> batches, Optional<StoredLeaf> eventLeaf, SignedCheckpoint checkpoint) {}
+      Map<Long, StoredLeaf> batches,
+      Map<Long, StoredLeaf> eventLeaves,
+      SignedCheckpoint checkpoint) {}
 
-  private Proven prove(Iterable<Long> batchIds, Optional<StoredEvent> event) {
-    Optional<Proven> proven = tryProve(batchIds, event, false);
+  private Proven prove(Iterable<Long> batchIds, List<StoredEvent> events) {
+    Optional<Proven> proven = tryProve(batchIds, events, false);
     if (proven.isEmpty()) {
       checkpointNow.run();
-      proven = tryProve(batchIds, event, true);
+      proven = tryProve(batchIds, events, true);
     }
     return proven.orElseThrow();
   }
 
   private Optional<Proven> tryProve(
-      Iterable<Long> batchIds, Optional<StoredEvent> event, boolean last) {
+      Iterable<Long> batchIds, List<StoredEvent> events, boolean last) {
     Map<Long, StoredLeaf> leaves = new TreeMap<>();
     long highest = -1;
     for (long batchId : batchIds) {
@@ -245,13 +299,13 @@ public class EvidenceExport {
       leaves.put(batchId, leaf.get());
       highest = Math.max(highest, leaf.get().index());
     }
-    Optional<StoredLeaf> eventLeaf = Optional.empty();
-    if (event.isPresent()) {
-      eventLeaf = auditLog.leaf(LeafKind.DOMAIN_EVENT, event.get().globalIndex());
+    Map<Long, StoredLeaf> eventLeaves = new TreeMap<>();
+    for (StoredEvent event : events) {
+      Optional<StoredLeaf> eventLeaf = auditLog.leaf(LeafKind.DOMAIN_EVENT, event.globalIndex());
       if (eventLeaf.isEmpty()) {
-        return unavailable(
-            last, "event " + event.get().globalIndex() + " is not in the audit log yet");
+        return unavailable(last, "event " + event.globalIndex() + " is not in the audit log yet");
       }
+      eventLeaves.put(event.globalIndex(), eventLeaf.get());
       highest = Math.max(highest, eventLeaf.get().index());
     }
     Optional<SignedCheckpoint> anchored = checkpoints.latestAnchored();
@@ -264,7 +318,7 @@ public class EvidenceExport {
               + highest
               + " yet (the ledger may be refusing checkpoints; see the service log)");
     }
-    return Optional.of(new Proven(leaves, eventLeaf, anchored.get()));
+    return Optional.of(new Proven(leaves, eventLeaves, anchored.get()));
   }
 
   private static Optional<Proven> unavailable(boolean last, String reason) {
