@@ -101,6 +101,81 @@ class CorrectionApiTest {
   }
 
   @Test
+  void aForcedInReadingVoidedWithApprovalReturnsThePnlAndValuationToTheirEarlierValues() {
+    importCsv(
+        """
+        %1$s,system-input-volume,%1$s-inlet,2025-06-01T08:00:00Z,100,MTQ
+        %1$s,system-input-volume,%1$s-inlet,2025-06-02T08:00:00Z,200,MTQ
+        %1$s,system-input-volume,%1$s-inlet,2025-07-02T08:00:00Z,50,MTQ
+        """);
+    job.closeDuePeriods();
+    month(1);
+    var model =
+        api.post(
+            "/api/v1/models",
+            "officer",
+            """
+            {"assets": ["%1$s"], "definition": {"id": "corr-%1$s", "name": "Inflow cost",
+             "assetClass": "WATER_DISTRICT", "currency": "EUR", "completeCoverage": 0.01,
+             "parameters": {"production-cost": {"value": 0.40, "unit": "EUR/MTQ",
+                                                "description": "Cost per m3 put into supply"}},
+             "lines": [{"id": "inflow-cost", "kind": "OPERATING_COST", "label": "Inflow cost",
+                        "formula": "kpi('system-input-volume') * param('production-cost')"}]}}"""
+                .formatted(asset));
+    assertThat(model.status()).as(model.body()).isEqualTo(201);
+    String pnlPath = "/api/v1/pnl/assets/" + asset + "?period=MONTH&from=2025-06&to=2025-06";
+    JsonNode before = netResult(pnlPath, "-120");
+    String valuation = "{\"assetId\": \"" + asset + "\", \"discountRate\": 0.08}";
+    JsonNode valuedBefore = valued(valuation);
+
+    importCsv("%1$s,system-input-volume,%1$s-inlet,2025-06-03T09:00:00Z,90000,MTQ\n");
+    job.closeDuePeriods();
+    month(2);
+    netResult(pnlPath, "-36120");
+    JsonNode forced = reading("2025-06-03T09:00:00Z");
+    long id =
+        correct(forced, "VOID", null, "pump test volume booked as inflow")
+            .json()
+            .get("correctionId")
+            .asLong();
+    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
+        .isEqualTo(200);
+    job.closeDuePeriods();
+    assertThat(month(3).get("cause").asString())
+        .isEqualTo("correction " + id + " by operator: pump test volume booked as inflow");
+
+    JsonNode after = netResult(pnlPath, "-120");
+    assertThat(after.at("/statements/0/lines/0/amount").decimalValue())
+        .isEqualByComparingTo(before.at("/statements/0/lines/0/amount").decimalValue());
+    JsonNode valuedAfter = valued(valuation);
+    assertThat(valuedAfter.get("npv").decimalValue())
+        .isEqualByComparingTo(valuedBefore.get("npv").decimalValue());
+    JsonNode revisions =
+        api.get("/api/v1/pnl/models/corr-" + asset + "/revisions", "auditor").json();
+    assertThat(revisions.toString()).contains("correction " + id + " by operator");
+  }
+
+  private JsonNode valued(String request) {
+    var valued = api.post("/api/v1/valuations", "investor", request);
+    assertThat(valued.status()).as(valued.body()).isEqualTo(200);
+    return valued.json();
+  }
+
+  /** The P&L once its net result for June 2025 is {@code net}. */
+  private JsonNode netResult(String path, String net) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> api.get(path, "officer").json(),
+            pnl ->
+                pnl.at("/statements/0/totals/netResult").isNumber()
+                    && pnl.at("/statements/0/totals/netResult")
+                            .decimalValue()
+                            .compareTo(new java.math.BigDecimal(net))
+                        == 0);
+  }
+
+  @Test
   void aCorrectionOfAnOpenPeriodAppliesAtOnceAndARejectedOneNever() {
     importCsv("%1$s,system-input-volume,%1$s-inlet,2025-07-01T08:00:00Z,70,MTQ\n");
     JsonNode open = reading("2025-07-01T08:00:00Z");
