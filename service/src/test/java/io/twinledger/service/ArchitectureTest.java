@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * {@code .network}, reporting {@code .reporting}, service {@code .service}. contracts has two
  * sub-modules: the Merkle library {@code .contracts.merkle} and the chaincode, everything else. The
  * ledger's three sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit}
- * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.correction}, {@code
- * .ledger.model}, {@code .ledger.pnl} and {@code .ledger.store} (ledger/books).
+ * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.period}, {@code
+ * .ledger.correction}, {@code .ledger.model}, {@code .ledger.pnl} and {@code .ledger.store}
+ * (ledger/books).
  */
 class ArchitectureTest {
 
@@ -35,6 +36,7 @@ class ArchitectureTest {
   private static final String AUDIT = "io.twinledger.ledger.audit..";
   private static final String[] BOOKS = {
     "io.twinledger.ledger.asset..",
+    "io.twinledger.ledger.period..",
     "io.twinledger.ledger.correction..",
     "io.twinledger.ledger.model..",
     "io.twinledger.ledger.pnl..",
@@ -102,7 +104,7 @@ class ArchitectureTest {
         .as("a new ledger package must be given to peer, audit or books above")
         .allMatch(
             p ->
-                List.of("peer", "audit", "asset", "correction", "model", "pnl", "store")
+                List.of("peer", "audit", "asset", "period", "correction", "model", "pnl", "store")
                     .contains(p));
   }
 

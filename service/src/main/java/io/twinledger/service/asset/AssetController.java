@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.ledger.asset.AssetHistory;
 import io.twinledger.ledger.asset.HistoryPage;
 import io.twinledger.ledger.asset.RecordedEvent;
+import io.twinledger.ledger.asset.api.PeriodStreams;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetView;
 import io.twinledger.ledger.asset.projection.KpiPeriodView;
@@ -15,6 +16,8 @@ import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -99,18 +102,49 @@ public class AssetController {
       @RequestParam(required = false) Long after,
       @RequestParam(required = false) String type,
       @RequestParam(defaultValue = "100") int limit) {
-    HistoryQuery query = HistoryQuery.parse(after, type, limit);
+    HistoryQuery query = HistoryQuery.parse(after, type, limit, AssetHistory.EVENT_TYPES);
     HistoryPage page = history.page(assetId, query.after(), query.type(), query.limit());
     if (page.events().isEmpty() && !history.exists(assetId)) {
       throw new NotFoundException("no asset " + assetId);
     }
+    return paged(page, query, "/api/v1/assets/" + encoded(assetId) + "/events");
+  }
+
+  @GetMapping("/{assetId}/kpis/{kpiId}/events")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.OPERATOR})
+  @Operation(
+      summary = "The KPI's period series, read from the event store, a page at a time",
+      description =
+          "Every closed revision of the KPI's periods as recorded: KpiPeriodClosed, and"
+              + " KpiPeriodCarriedOver for a period first recorded on the asset's own stream. Paged"
+              + " and filtered like the asset's events; empty for a KPI without closed periods.")
+  public ResponseEntity<List<RecordedEvent>> periodEvents(
+      @PathVariable String assetId,
+      @PathVariable String kpiId,
+      @RequestParam(required = false) Long after,
+      @RequestParam(required = false) String type,
+      @RequestParam(defaultValue = "100") int limit) {
+    HistoryQuery query = HistoryQuery.parse(after, type, limit, AssetHistory.SERIES_EVENT_TYPES);
+    requireRegistered(assetId);
+    HistoryPage page =
+        history.page(
+            PeriodStreams.seriesId(assetId, kpiId), query.after(), query.type(), query.limit());
+    return paged(
+        page, query, "/api/v1/assets/" + encoded(assetId) + "/kpis/" + encoded(kpiId) + "/events");
+  }
+
+  private static ResponseEntity<List<RecordedEvent>> paged(
+      HistoryPage page, HistoryQuery query, String path) {
     ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
     page.next()
         .ifPresent(
             next ->
-                answer.header(
-                    HttpHeaders.LINK, "<" + query.next(assetId, next) + ">; rel=\"next\""));
+                answer.header(HttpHeaders.LINK, "<" + query.next(path, next) + ">; rel=\"next\""));
     return answer.body(page.events());
+  }
+
+  private static String encoded(String pathVariable) {
+    return URLEncoder.encode(pathVariable, StandardCharsets.UTF_8);
   }
 
   @GetMapping("/{assetId}/kpis/{kpiId}/periods")
@@ -185,7 +219,8 @@ public class AssetController {
   /**
    * A change to an asset that was never registered is answered here, from its stream in the event
    * store: sent on, the command would make Axon's repository log the {@code
-   * AggregateNotFoundException} it throws, with its stack trace.
+   * AggregateNotFoundException} it throws, with its stack trace. The history of a KPI of an asset
+   * that was never registered is answered here too, as 404 rather than as an empty series.
    */
   private void requireRegistered(String assetId) {
     if (!history.exists(assetId)) {

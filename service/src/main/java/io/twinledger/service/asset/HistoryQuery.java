@@ -1,14 +1,12 @@
 package io.twinledger.service.asset;
 
-import io.twinledger.ledger.asset.AssetHistory;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The query parameters of an asset's history page, checked.
+ * The query parameters of a history page, of an asset or of a KPI's period series, checked.
  *
  * @param after the sequence number to continue after; from the first event when empty
  * @param type one event type, by simple name
@@ -18,13 +16,17 @@ record HistoryQuery(Optional<Long> after, Optional<String> type, int limit) {
 
   static final int MAX_LIMIT = 1_000;
 
-  static HistoryQuery parse(Long after, String type, int limit) {
+  /**
+   * Checks the query parameters of a page of a stream whose events are of {@code types}, by simple
+   * name.
+   */
+  static HistoryQuery parse(Long after, String type, int limit, Set<String> types) {
     if (after != null && after < 0) {
       throw new InvalidFieldException("after", "must be a sequence number, 0 or more");
     }
-    if (type != null && !AssetHistory.EVENT_TYPES.contains(type)) {
+    if (type != null && !types.contains(type)) {
       throw new InvalidFieldException(
-          "type", "must be one of " + String.join(", ", new TreeSet<>(AssetHistory.EVENT_TYPES)));
+          "type", "must be one of " + String.join(", ", new TreeSet<>(types)));
     }
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidFieldException("limit", "must be within 1.." + MAX_LIMIT);
@@ -32,14 +34,12 @@ record HistoryQuery(Optional<Long> after, Optional<String> type, int limit) {
     return new HistoryQuery(Optional.ofNullable(after), Optional.ofNullable(type), limit);
   }
 
-  /** The address of the page after {@code next}, with this page's type and limit. */
-  String next(String assetId, long next) {
-    return "/api/v1/assets/"
-        + URLEncoder.encode(assetId, StandardCharsets.UTF_8)
-        + "/events?after="
-        + next
-        + "&limit="
-        + limit
-        + type.map(t -> "&type=" + t).orElse("");
+  /**
+   * The address of the page after {@code next}, with this page's type and limit.
+   *
+   * @param path the history's path, its variables URL-encoded
+   */
+  String next(String path, long next) {
+    return path + "?after=" + next + "&limit=" + limit + type.map(t -> "&type=" + t).orElse("");
   }
 }

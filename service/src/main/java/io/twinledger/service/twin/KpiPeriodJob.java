@@ -1,5 +1,6 @@
 package io.twinledger.service.twin;
 
+import io.twinledger.ledger.asset.api.AssetRuleViolation;
 import io.twinledger.ledger.asset.api.KpiDefinition;
 import io.twinledger.ledger.asset.api.KpiDerivation;
 import io.twinledger.ledger.asset.api.RecordKpiPeriod;
@@ -39,8 +40,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes KPI periods from stored readings and records them on their assets as {@code
- * KpiPeriodClosed} events, with the batch digests as evidence.
+ * Closes KPI periods from stored readings and records them as {@code KpiPeriodClosed} events on the
+ * period series of their asset and KPI ({@code KpiPeriodSeries}), with the batch digests as
+ * evidence.
+ *
+ * <p>The series does not see the asset, so this job is where the register is respected: it closes
+ * periods only of the KPIs an asset defines, and only while the asset is ACTIVE in the catalog.
  *
  * <p>A period is closed once it has ended and the grace time for late readings has passed. A
  * reading that arrives later still makes the period due again, and it is closed under the next
@@ -48,8 +53,9 @@ import org.springframework.stereotype.Component;
  * readings of its inputs, and is due whenever any of them is. The KPI's aggregation or formula and
  * its unit come from the asset register, the time zone from the asset, and how often each sensor
  * should report from the mapping. If the service stops between recording a period and noting it,
- * the period is recorded again under the same revision on the next run. When the service stops, a
- * run returns after the period it is recording ({@link ScheduledJob}).
+ * the period is recorded again under the same revision on the next run, which the series takes as
+ * already recorded when the figures are the same (see {@link #close} when they are not). When the
+ * service stops, a run returns after the period it is recording ({@link ScheduledJob}).
  *
  * <p>Periods read readings through the corrections in effect, and a correction applied after a
  * close makes the period due again; each revision after the first records its cause, such as {@code
@@ -228,7 +234,41 @@ public class KpiPeriodJob extends ScheduledJob {
     return mapping.flatMap(m -> m.expectedInterval(kpiId)).orElse(quality.expectedInterval());
   }
 
+  /**
+   * Records the due period. When its series refuses the revision, the job retries once under the
+   * next one: after a stop between recording a period and noting it, readings that arrived before
+   * the next run give the same revision other figures, which the series holds as a new revision.
+   * Any other refusal (a revision the series cannot take) leaves the period due and is logged.
+   */
   private boolean close(
+      AssetView asset, KpiDefinition kpi, List<String> readingKpis, DuePeriod due) {
+    try {
+      return record(asset, kpi, readingKpis, due);
+    } catch (AssetRuleViolation refused) {
+      DuePeriod next =
+          new DuePeriod(
+              due.window(),
+              due.revision() + 1,
+              due.maxBatchId(),
+              due.maxCorrectionSeq(),
+              due.previousBatchId(),
+              due.previousCorrectionSeq());
+      try {
+        return record(asset, kpi, readingKpis, next);
+      } catch (AssetRuleViolation again) {
+        log.warn(
+            "Cannot record {} {} of {}/{}: {}",
+            due.window().kind(),
+            due.window().label(),
+            asset.assetId(),
+            kpi.kpiId(),
+            refused.getMessage());
+        return false;
+      }
+    }
+  }
+
+  private boolean record(
       AssetView asset, KpiDefinition kpi, List<String> readingKpis, DuePeriod due) {
     ClosedPeriod period;
     try {

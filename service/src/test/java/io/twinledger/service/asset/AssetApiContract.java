@@ -162,10 +162,14 @@ abstract class AssetApiContract {
     commands.sendAndWait(period(id, day1, 1, "1.9", "a"));
     commands.sendAndWait(period(id, day1, 2, "2.1", "b"));
     commands.sendAndWait(period(id, day2, 1, "1.8", "c"));
-    awaitAsset(id, 4);
 
-    JsonNode latest = api.get("/api/v1/assets/" + id + "/kpis/ili/periods", "investor").json();
-    assertThat(latest).hasSize(2);
+    String periods = "/api/v1/assets/" + id + "/kpis/ili/periods";
+    JsonNode latest =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> api.get(periods, "investor").json(),
+                p -> p.size() == 2 && p.get(0).get("revision").asInt() == 2);
     assertThat(latest.get(0).get("revision").asInt()).isEqualTo(2);
     assertThat(latest.get(0).get("value").decimalValue()).isEqualByComparingTo("2.1");
     assertThat(latest.at("/0/batchDigests/0").asString()).isEqualTo("b".repeat(64));
@@ -182,6 +186,59 @@ abstract class AssetApiContract {
     assertProblem(
         api.get("/api/v1/assets/" + id + "/kpis/ili/periods?from=yesterday", OFFICER), 400, "from");
     assertThat(api.get("/api/v1/assets/nothing-here/kpis/ili/periods", OFFICER).status())
+        .isEqualTo(404);
+  }
+
+  /**
+   * Issue 14's done-when: periods have streams of their own, so an officer's update with the
+   * version read a minute earlier succeeds while periods keep closing.
+   */
+  @Test
+  void aVersionReadBeforePeriodsClosedStillUpdatesTheParameters() {
+    String id = register(uniqueId("dma"), "WATER_DISTRICT", WATER);
+    api.put("/api/v1/assets/" + id + "/kpis/ili", OFFICER, kpiBody(0, "2.0"));
+    long read = awaitAsset(id, 1).get("version").asLong();
+
+    Instant day = Instant.parse("2026-03-01T23:00:00Z");
+    for (int d = 0; d < 5; d++) {
+      commands.sendAndWait(period(id, day.plus(Duration.ofDays(d)), 1, "1." + d, "a"));
+    }
+    commands.sendAndWait(period(id, day, 2, "2.0", "b"));
+    commands.sendAndWait(period(id, day, 2, "2.0", "b"));
+
+    var updated =
+        api.put(
+            "/api/v1/assets/" + id + "/parameters",
+            OFFICER,
+            """
+            {"expectedVersion": %d, "assetClass": "WATER_DISTRICT", "parameters": %s}"""
+                .formatted(
+                    read, WATER.replace("\"averagePressureM\": 50", "\"averagePressureM\": 52")));
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.json().get("version").asLong()).isEqualTo(read + 1);
+    assertThat(eventCount(id)).as("the asset's stream holds no period").isEqualTo(3);
+    assertThat(eventCount(id + "/ili")).as("a repeated revision records nothing").isEqualTo(6);
+
+    var series =
+        api.get(
+            "/api/v1/assets/" + id + "/kpis/ili/events?type=KpiPeriodClosed&limit=4", "auditor");
+    assertThat(series.status()).as(series.body()).isEqualTo(200);
+    assertThat(series.json()).hasSize(4);
+    assertThat(series.json().get(0).at("/payload/revision").asInt()).isOne();
+    assertThat(series.headers().firstValue("Link"))
+        .contains(
+            "</api/v1/assets/"
+                + id
+                + "/kpis/ili/events?after=3&limit=4&type=KpiPeriodClosed>; rel=\"next\"");
+    assertThat(api.get("/api/v1/assets/" + id + "/kpis/ili/events?after=3", "auditor").json())
+        .extracting(e -> e.get("sequenceNumber").asLong())
+        .containsExactly(4L, 5L);
+    assertThat(api.get("/api/v1/assets/" + id + "/kpis/none/events", "auditor").json()).isEmpty();
+    assertProblem(
+        api.get("/api/v1/assets/" + id + "/kpis/ili/events?type=AssetRegistered", "auditor"),
+        400,
+        "type");
+    assertThat(api.get("/api/v1/assets/nothing-here/kpis/ili/events", "auditor").status())
         .isEqualTo(404);
   }
 

@@ -191,10 +191,10 @@ class EvidenceTest {
     assertThat(verify(export("before.json")).code()).isZero();
     long event =
         jdbc.sql(
-                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?"
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier LIKE ?"
                     + " AND payload_type LIKE '%KpiPeriodClosed'"
                     + " AND convert_from(payload, 'UTF8') LIKE '%\"periodKind\":\"DAY\"%'")
-            .param(asset)
+            .param(asset + "/%")
             .query(Long.class)
             .single();
     byte[] payload =

@@ -12,12 +12,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Readings in, KPI periods out: a bulk import, the closing job, the periods on the asset with their
- * evidence, and a late reading closing its period again under the next revision.
+ * Readings in, KPI periods out: a bulk import, the closing job, the periods of the asset's KPIs
+ * with their evidence, and a late reading closing its period again under the next revision.
  */
 @OnEmbeddedDb
 class KpiPeriodJobTest {
@@ -25,6 +26,7 @@ class KpiPeriodJobTest {
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired KpiPeriodJob job;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void importedReadingsBecomeDailyAndMonthlyPeriodsAndLateOnesANewRevision() {
@@ -76,6 +78,65 @@ class KpiPeriodJobTest {
     assertThat(revised.get(1).get("batchDigests")).hasSize(2);
     assertThat(periods(api, asset, "MONTH", "all", 2).at("/1/value").decimalValue())
         .isEqualByComparingTo("160");
+  }
+
+  /**
+   * A stop between recording a period and noting it: the next run sends the period again under the
+   * same revision. With the same figures the series records nothing; with figures changed by
+   * readings that arrived meanwhile the job records them as the next revision. Neither moves the
+   * asset's version.
+   */
+  @Test
+  void aPeriodSentAgainAfterAStopRecordsNothingOrTheNextRevision() {
+    Api api = new Api(port, json);
+    String asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
+    var registered =
+        api.post(
+            "/api/v1/assets",
+            "officer",
+            """
+            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Repeat test",
+             "timeZone": "Europe/Amsterdam",
+             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
+                            "privatePipeLengthKm": 1, "averagePressureM": 40,
+                            "tariff": {"amount": 2, "currency": "EUR"}},
+             "kpis": [{"kpiId": "system-input-volume", "unit": "MTQ", "aggregation": "SUM",
+                       "betterDirection": "LOWER", "thresholds": []}]}"""
+                .formatted(asset));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+    importCsv(api, asset, "%1$s,system-input-volume,%1$s-inlet,2025-06-01T08:00:00Z,100,MTQ\n");
+    job.closeDuePeriods();
+    String series = asset + "/system-input-volume";
+    long recorded = eventCount(series);
+    assertThat(recorded).isPositive();
+
+    forgetCloses(asset);
+    job.closeDuePeriods();
+    assertThat(eventCount(series)).as("the same figures again record nothing").isEqualTo(recorded);
+
+    forgetCloses(asset);
+    importCsv(api, asset, "%1$s,system-input-volume,%1$s-inlet,2025-06-01T09:00:00Z,3,MTQ\n");
+    job.closeDuePeriods();
+    JsonNode revised = periods(api, asset, "DAY", "all", 2);
+    assertThat(revised.get(1).get("revision").asInt()).isEqualTo(2);
+    assertThat(revised.get(1).get("value").decimalValue()).isEqualByComparingTo("103");
+    assertThat(api.get("/api/v1/assets/" + asset, "officer").json().get("version").asLong())
+        .as("periods leave the asset's version alone")
+        .isOne();
+  }
+
+  private void forgetCloses(String asset) {
+    jdbc.sql("DELETE FROM kpi_period_close WHERE asset_id = ?").param(asset).update();
+  }
+
+  private long eventCount(String stream) {
+    return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+        .param(stream)
+        .query(Long.class)
+        .single();
   }
 
   private static void importCsv(Api api, String asset, String rows) {

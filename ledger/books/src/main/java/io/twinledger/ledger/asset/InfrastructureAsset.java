@@ -17,7 +17,6 @@ import io.twinledger.ledger.asset.api.KpiDefinition;
 import io.twinledger.ledger.asset.api.KpiDerivation;
 import io.twinledger.ledger.asset.api.KpiFormula;
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
-import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.UpdateAssetParameters;
 import java.util.HashMap;
@@ -33,7 +32,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>The aggregate decides; it keeps only the state its rules need. Every command handler on an
  * existing asset returns the asset's version after the command, which is the sequence number of its
  * last event: the registration is version 0 and each KPI registered with it adds one. A command
- * that changes nothing records no event and returns the current version.
+ * that changes nothing records no event and returns the current version. Closed KPI periods are
+ * recorded on their own streams ({@code KpiPeriodSeries}), so they leave the version alone.
  *
  * <p>Snapshots serialise the fields directly, hence the field-level JSON visibility.
  */
@@ -99,34 +99,6 @@ public class InfrastructureAsset {
     if (!command.definition().equals(kpis.get(command.definition().kpiId()))) {
       apply(new KpiDefined(assetId, command.definition()));
     }
-    return version;
-  }
-
-  @CommandHandler
-  public long handle(RecordKpiPeriod command) {
-    requireInService();
-    if (!kpis.containsKey(command.kpiId())) {
-      throw new AssetRuleViolation(
-          "kpiId", "asset " + assetId + " defines no KPI '" + command.kpiId() + "'");
-    }
-    apply(
-        new KpiPeriodClosed(
-            assetId,
-            command.kpiId(),
-            command.periodKind(),
-            command.periodStart(),
-            command.periodEnd(),
-            command.revision(),
-            command.value(),
-            command.unit(),
-            command.coveragePercent(),
-            command.readingCount(),
-            command.qualitySummary(),
-            command.batchDigests(),
-            command.components(),
-            command.remarks(),
-            command.classification(),
-            command.cause()));
     return version;
   }
 
@@ -217,6 +189,11 @@ public class InfrastructureAsset {
     version++;
   }
 
+  /**
+   * Periods closed before periods had streams of their own stay on the asset's stream: they count
+   * toward the version, which must equal the stream's last sequence number for an expected version
+   * to be checked against it.
+   */
   @EventSourcingHandler
   void on(KpiPeriodClosed event) {
     version++;

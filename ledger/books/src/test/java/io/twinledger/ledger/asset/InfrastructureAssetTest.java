@@ -16,7 +16,6 @@ import io.twinledger.ledger.asset.api.KpiDefinition;
 import io.twinledger.ledger.asset.api.KpiDerivation;
 import io.twinledger.ledger.asset.api.KpiFormula;
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
-import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.asset.api.StormwaterSiteParameters;
 import io.twinledger.ledger.asset.api.UpdateAssetParameters;
@@ -123,30 +122,12 @@ class InfrastructureAssetTest {
   }
 
   @Test
-  void aClosedPeriodOfADefinedKpiIsRecordedWithItsEvidence() {
-    RecordKpiPeriod period = period("ili", 1);
+  void periodsClosedOnTheAssetsStreamBeforeTheyHadTheirOwnStillCountTowardItsVersion() {
     fixture
-        .given(registered(), new KpiDefined(ID, kpi("2.0")))
-        .when(period)
-        .expectEvents(
-            new KpiPeriodClosed(
-                ID,
-                "ili",
-                "DAY",
-                period.periodStart(),
-                period.periodEnd(),
-                1,
-                Optional.of(new BigDecimal("1.7")),
-                "C62",
-                new BigDecimal("98.5"),
-                96,
-                Map.of("LATE", 2),
-                List.of("ab".repeat(32)),
-                Map.of(),
-                List.of(),
-                Optional.empty(),
-                Optional.empty()))
-        .expectResultMessagePayload(2L);
+        .given(registered(), new KpiDefined(ID, kpi("2.0")), oldPeriod())
+        .when(new UpdateAssetParameters(ID, 2L, water("50")))
+        .expectEvents(new AssetParametersUpdated(ID, water("50")))
+        .expectResultMessagePayload(3L);
   }
 
   @Test
@@ -238,34 +219,25 @@ class InfrastructureAssetTest {
         .expectNoEvents();
   }
 
-  @Test
-  void aPeriodOfAnUndefinedKpiIsRefused() {
-    fixture
-        .given(registered())
-        .when(period("nrw-percent", 1))
-        .expectException(AssetRuleViolation.class)
-        .expectExceptionMessage("asset dma-1 defines no KPI 'nrw-percent'")
-        .expectNoEvents();
-  }
-
-  private static RecordKpiPeriod period(String kpiId, int revision) {
-    return new RecordKpiPeriod(
+  /** A period as the asset recorded it before periods had streams of their own. */
+  private static KpiPeriodClosed oldPeriod() {
+    return new KpiPeriodClosed(
         ID,
-        kpiId,
+        "ili",
         "DAY",
         Instant.parse("2026-03-28T23:00:00Z"),
         Instant.parse("2026-03-29T22:00:00Z"),
-        revision,
-        Optional.of(new BigDecimal("1.70")),
+        1,
+        Optional.of(new BigDecimal("1.7")),
         "C62",
-        new BigDecimal("98.50"),
+        new BigDecimal("98.5"),
         96,
         Map.of("LATE", 2),
         List.of("ab".repeat(32)),
-        Map.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty());
+        null,
+        null,
+        null,
+        null);
   }
 
   private static AssetRegistered registered() {

@@ -28,7 +28,9 @@ public record KpiDefinition(
     List<ContractualThreshold> thresholds,
     Optional<KpiDerivation> derivation) {
 
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
+  /** A KPI id: lower-case, without a slash, so that it can end a period series id. */
+  static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
+
   private static final Pattern UNIT = Pattern.compile("[A-Z0-9]{2,3}");
 
   public KpiDefinition {

@@ -11,8 +11,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Records the verified figure of one KPI period, as the twin adapter closed it. A period that
  * received late readings is recorded again with the next revision; every revision stays in the
- * asset's history.
+ * history of the KPI's period series ({@code KpiPeriodSeries}), the stream {@link #seriesId()}, not
+ * on the asset's stream, so that closing periods leaves the asset's version alone.
  *
+ * @param assetId the asset, an id as {@link RegisterAsset#ASSET_ID} allows
+ * @param kpiId the KPI, an id as {@link KpiDefinition} allows
  * @param periodKind HOUR, DAY, MONTH or QUARTER, cut in the asset's time zone
  * @param periodStart inclusive start of the period
  * @param periodEnd exclusive end of the period
@@ -29,7 +32,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *     misread}; empty for a first close
  */
 public record RecordKpiPeriod(
-    @TargetAggregateIdentifier String assetId,
+    String assetId,
     String kpiId,
     String periodKind,
     Instant periodStart,
@@ -51,8 +54,8 @@ public record RecordKpiPeriod(
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   public RecordKpiPeriod {
-    Require.present(assetId, "assetId");
-    Require.present(kpiId, "kpiId");
+    Require.matching(assetId, RegisterAsset.ASSET_ID, "an asset id", "assetId");
+    Require.matching(kpiId, KpiDefinition.ID, "a KPI id", "kpiId");
     Require.matching(periodKind, KIND, "HOUR, DAY, MONTH or QUARTER", "periodKind");
     Require.present(periodStart, "periodStart");
     if (!Require.present(periodEnd, "periodEnd").isAfter(periodStart)) {
@@ -76,5 +79,11 @@ public record RecordKpiPeriod(
     remarks = List.copyOf(Require.present(remarks, "remarks"));
     Require.present(classification, "classification");
     Require.present(cause, "cause");
+  }
+
+  /** The stream of the KPI's periods, which records this command's event. */
+  @TargetAggregateIdentifier
+  public String seriesId() {
+    return PeriodStreams.seriesId(assetId, kpiId);
   }
 }

@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,12 +120,18 @@ public class AssetProjection {
         .update();
   }
 
+  /**
+   * A period closed before periods had streams of their own is on the asset's stream and moved the
+   * asset's version; one on its period series ({@code KpiPeriodSeries}) leaves the version alone.
+   * Either way the insert keeps the first of repeated revisions, so redelivery changes nothing.
+   */
   @EventHandler
   void on(
       KpiPeriodClosed event,
+      @SourceId String streamId,
       @SequenceNumber long sequence,
       @org.axonframework.eventhandling.Timestamp Instant at) {
-    if (bumpVersion(event.assetId(), sequence, at) == 0) {
+    if (streamId.equals(event.assetId()) && bumpVersion(event.assetId(), sequence, at) == 0) {
       return;
     }
     jdbc.sql(

@@ -3,6 +3,7 @@ package io.twinledger.reporting.evidence.export;
 import com.google.protobuf.ByteString;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
+import io.twinledger.ledger.asset.api.PeriodStreams;
 import io.twinledger.ledger.asset.projection.KpiPeriodView;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.ledger.audit.AnchorReceipt;
@@ -42,13 +43,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.hyperledger.fabric.protos.common.Block;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the {@link EvidenceBundle} of one KPI period from the owning modules' read interfaces: the
- * period ({@link KpiPeriods}), its {@code KpiPeriodClosed} event as stored ({@link StoredEvents}),
+ * period ({@link KpiPeriods}), its {@code KpiPeriodClosed} event as stored, on its period series or
+ * (closed before periods had streams of their own) on its asset's stream ({@link StoredEvents}),
  * its reading batches and their readings as stored ({@link ReadingStore}), leaves and proofs from
  * the {@link AuditLog} against its latest anchored checkpoint, the anchoring block and the headers
  * before it, and the channel members' CA certificates ({@link AnchoringLedger}).
@@ -220,12 +223,18 @@ public class EvidenceExport {
 
   /**
    * The first stored {@code KpiPeriodClosed} of this revision of the period, the one the read side
-   * shows (it keeps the first of repeated revisions).
+   * shows (it keeps the first of repeated revisions). It is on the period series of the asset and
+   * KPI or, for a period closed before periods had streams of their own, on the asset's stream: the
+   * series holds only a copy of such a period ({@code KpiPeriodCarriedOver}), and the evidence is
+   * the event the read side was built from.
    */
   private Optional<StoredEvent> event(KpiPeriodView period) {
-    return events.of(period.assetId(), KpiPeriodClosed.class.getName()).stream()
+    String type = KpiPeriodClosed.class.getName();
+    return Stream.concat(
+            events.of(PeriodStreams.seriesId(period.assetId(), period.kpiId()), type).stream(),
+            events.of(period.assetId(), type).stream())
         .filter(e -> records(e, period))
-        .findFirst();
+        .min(Comparator.comparingLong(StoredEvent::globalIndex));
   }
 
   private boolean records(StoredEvent event, KpiPeriodView period) {
