@@ -1,10 +1,8 @@
 package io.twinledger.service.cli;
 
-import io.twinledger.twin.net.NetworkFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,27 +71,20 @@ final class CorrectCommand {
       err.println("twinledger: " + e.getMessage() + "; " + USAGE);
       return 2;
     }
-    try {
-      return switch (action) {
-        case "void", "supersede", "release" -> request(action, service, out, err);
-        case "resubmit" -> resubmit(service, out, err);
-        case "approve", "reject" -> decide(action, args[1], service, out, err);
-        case "list" -> list(service, out, err);
-        default -> {
-          err.println("twinledger: unknown correct action '" + action + "'; " + USAGE);
-          yield 2;
-        }
-      };
-    } catch (IOException e) {
-      err.println(
-          "twinledger: cannot reach the service: "
-              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("twinledger: interrupted");
-      return 1;
-    }
+    return service.exchange(
+        () -> {
+          return switch (action) {
+            case "void", "supersede", "release" -> request(action, service, out, err);
+            case "resubmit" -> resubmit(service, out, err);
+            case "approve", "reject" -> decide(action, args[1], service, out, err);
+            case "list" -> list(service, out, err);
+            default -> {
+              err.println("twinledger: unknown correct action '" + action + "'; " + USAGE);
+              yield 2;
+            }
+          };
+        },
+        err);
   }
 
   private static int request(

@@ -1,9 +1,7 @@
 package io.twinledger.service.cli;
 
-import io.twinledger.twin.net.NetworkFailure;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -55,35 +53,28 @@ final class PnlCommand {
             + encode(service.option("--period").orElse("YEAR"))
             + service.option("--from").map(f -> "&from=" + encode(f)).orElse("")
             + service.option("--to").map(t -> "&to=" + encode(t)).orElse("");
-    try {
-      List<String> assets = new ArrayList<>();
-      if (service.option("--asset").isPresent()) {
-        assets.add(service.option("--asset").get());
-      } else {
-        JsonNode portfolio = get(service, "/api/v1/pnl/portfolio" + query, err);
-        if (portfolio == null) {
-          return 1;
-        }
-        portfolio.get("assets").forEach(a -> assets.add(a.asString()));
-      }
-      for (String asset : assets) {
-        JsonNode pnl = get(service, "/api/v1/pnl/assets/" + encode(asset) + query, err);
-        if (pnl == null) {
-          return 1;
-        }
-        print(pnl, service, out);
-      }
-      return 0;
-    } catch (IOException e) {
-      err.println(
-          "twinledger: cannot reach the service: "
-              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("twinledger: interrupted");
-      return 1;
-    }
+    return service.exchange(
+        () -> {
+          List<String> assets = new ArrayList<>();
+          if (service.option("--asset").isPresent()) {
+            assets.add(service.option("--asset").get());
+          } else {
+            JsonNode portfolio = get(service, "/api/v1/pnl/portfolio" + query, err);
+            if (portfolio == null) {
+              return 1;
+            }
+            portfolio.get("assets").forEach(a -> assets.add(a.asString()));
+          }
+          for (String asset : assets) {
+            JsonNode pnl = get(service, "/api/v1/pnl/assets/" + encode(asset) + query, err);
+            if (pnl == null) {
+              return 1;
+            }
+            print(pnl, service, out);
+          }
+          return 0;
+        },
+        err);
   }
 
   private static int revisions(
@@ -91,27 +82,23 @@ final class PnlCommand {
     String query =
         service.option("--from").map(f -> "&from=" + encode(f)).orElse("")
             + service.option("--to").map(t -> "&to=" + encode(t)).orElse("");
-    try {
-      JsonNode revisions =
-          get(
-              service,
-              "/api/v1/pnl/models/" + encode(model) + "/revisions" + query.replaceFirst("^&", "?"),
-              err);
-      if (revisions == null) {
-        return 1;
-      }
-      printRevisions(revisions, out);
-      return 0;
-    } catch (IOException e) {
-      err.println(
-          "twinledger: cannot reach the service: "
-              + NetworkFailure.cause(e, URI.create(service.url()).getHost()));
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("twinledger: interrupted");
-      return 1;
-    }
+    return service.exchange(
+        () -> {
+          JsonNode revisions =
+              get(
+                  service,
+                  "/api/v1/pnl/models/"
+                      + encode(model)
+                      + "/revisions"
+                      + query.replaceFirst("^&", "?"),
+                  err);
+          if (revisions == null) {
+            return 1;
+          }
+          printRevisions(revisions, out);
+          return 0;
+        },
+        err);
   }
 
   /** One block per revision: asset, month, revision and cause, then each changed line. */

@@ -1,6 +1,9 @@
 package io.twinledger.service.cli;
 
+import io.twinledger.twin.net.NetworkFailure;
 import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +81,30 @@ record ServiceConnection(String url, String user, String password, Map<String, S
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return HttpRequest.newBuilder(URI.create(url + path))
         .header("Authorization", "Basic " + credentials);
+  }
+
+  /** An exchange with the service, which may fail on the way. */
+  interface Exchange {
+    int run() throws IOException, InterruptedException;
+  }
+
+  /**
+   * Runs {@code exchange} and returns its exit code; a failure to reach the service is one line
+   * naming its cause, and exit code 1.
+   */
+  int exchange(Exchange exchange, PrintStream err) {
+    try {
+      return exchange.run();
+    } catch (IOException e) {
+      err.println(
+          "twinledger: cannot reach the service: "
+              + NetworkFailure.cause(e, URI.create(url).getHost()));
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("twinledger: interrupted");
+      return 1;
+    }
   }
 
   /** The {@code detail} of an RFC 9457 problem, or the body itself when it is not one. */

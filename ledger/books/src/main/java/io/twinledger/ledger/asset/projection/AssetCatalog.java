@@ -50,6 +50,11 @@ public class AssetCatalog {
 
   /** One asset, if it has been registered. */
   public Optional<AssetView> find(String assetId) {
+    // PostgreSQL text cannot hold NUL, and no registered id has one (RegisterAsset's pattern):
+    // such an id, from an unvalidated request field, names no asset rather than failing the query.
+    if (assetId.indexOf('\u0000') >= 0) {
+      return Optional.empty();
+    }
     return jdbc.sql(SELECT + " WHERE a.asset_id = :id")
         .param("id", assetId)
         .query(this::view)
