@@ -42,6 +42,9 @@ CREATE INDEX reading_correction_applied_by_batch ON reading_correction (batch_id
     WHERE status = 'APPLIED' AND observed_at IS NULL;
 CREATE INDEX reading_correction_applied_by_kpi ON reading_correction (asset_id, kpi_id)
     WHERE status = 'APPLIED' AND observed_at IS NOT NULL;
+-- The batches of resubmissions not approved (yet), whose readings count in no period.
+CREATE INDEX reading_correction_undecided_resubmissions ON reading_correction (batch_id)
+    WHERE action = 'RESUBMIT' AND status <> 'APPLIED';
 
 -- A period is due again when a correction applied after its last close touches it.
 ALTER TABLE kpi_period_close ADD COLUMN max_correction_seq BIGINT NOT NULL DEFAULT 0;

@@ -115,7 +115,10 @@ public class Corrections {
   /**
    * Stores a fixed quarantined payload through its channel under its original source, then records
    * the resubmission naming the quarantine entry and the batch it became. A payload that stores
-   * nothing is refused, and what it quarantined stays quarantined.
+   * nothing is refused, and what it quarantined stays quarantined. Into a closed period, the
+   * resubmission waits for approval like any correction, its batch counting in no period until
+   * then; in the moment between storing the batch and recording the resubmission, a period close
+   * could still take the batch in.
    */
   private long resubmit(CorrectionRequests.Request body, String user) {
     if (body.reading() != null || body.batchId() != null || body.value() != null) {
@@ -164,17 +167,20 @@ public class Corrections {
                           + report.unmapped()
                           + " unmapped"));
     }
+    long batchId = report.batchId().get();
+    List<String> closed =
+        book.closedPeriods(
+            0, book.batch(batchId).map(TargetBatch::assets).orElse(List.of()), this::zone);
     long id = book.nextId();
     commands.sendAndWait(
         new RequestCorrection(
             id,
-            new CorrectionTarget(
-                report.batchId().get(), report.batchDigest().orElseThrow(), Optional.empty()),
+            new CorrectionTarget(batchId, report.batchDigest().orElseThrow(), Optional.empty()),
             CorrectionAction.RESUBMIT,
             Optional.empty(),
             body.reason(),
             user,
-            List.of(),
+            closed,
             properties.fourEyes(),
             Optional.of(entry.id())));
     return id;
@@ -224,7 +230,9 @@ public class Corrections {
    * @return whether it is now held
    */
   public boolean hold(TargetReading reading, String why) {
-    if (book.inEffect(reading).isPresent()) {
+    // A resubmitted reading is new data like any other; only a person's decision on the reading
+    // itself (a void, a supersede, a release) settles it.
+    if (book.inEffect(reading).filter(c -> c.action() != ReadingAction.RESUBMIT).isPresent()) {
       return false;
     }
     commands.sendAndWait(

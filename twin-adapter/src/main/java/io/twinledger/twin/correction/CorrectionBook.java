@@ -130,15 +130,15 @@ public final class CorrectionBook {
   }
 
   /**
-   * The periods already closed that a correction of readings of {@code assetId} observed in {@code
-   * [first, last]} from batch {@code batchId} would change, as labels such as {@code
-   * system-input-volume MONTH 2026-11}, sorted. A period closed before the batch arrived did not
-   * use it and is not listed.
+   * The periods already closed that a correction of the readings in {@code spans} would change, as
+   * labels such as {@code system-input-volume MONTH 2026-11}, sorted: those closed since batch
+   * {@code usedBatch} arrived, since one closed before did not use it. For readings that no period
+   * has used yet (a resubmission's), {@code usedBatch} 0 lists every closed period they fall in.
    *
    * @param zones the time zone of each asset, in which its periods were cut
    */
   public List<String> closedPeriods(
-      long batchId, List<TargetBatch.Span> spans, Function<String, ZoneId> zones) {
+      long usedBatch, List<TargetBatch.Span> spans, Function<String, ZoneId> zones) {
     String sql =
         """
         SELECT kpi_id, period_kind, period_start FROM kpi_period_close
@@ -150,7 +150,7 @@ public final class CorrectionBook {
       for (TargetBatch.Span span : spans) {
         ZoneId zone = zones.apply(span.assetId());
         select.setString(1, span.assetId());
-        select.setLong(2, batchId);
+        select.setLong(2, usedBatch);
         select.setTimestamp(3, Timestamp.from(span.first().minus(LONGEST_PERIOD)));
         select.setTimestamp(4, Timestamp.from(span.last()));
         try (ResultSet rs = select.executeQuery()) {
@@ -165,7 +165,7 @@ public final class CorrectionBook {
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot find the periods batch " + batchId + " fed", e);
+      throw new IllegalStateException("Cannot find the closed periods of " + spans, e);
     }
     return List.copyOf(labels);
   }

@@ -32,6 +32,15 @@ import javax.sql.DataSource;
  */
 public final class PeriodBook {
 
+  /**
+   * A condition true for a reading of a batch stored by a resubmission not (or not yet) approved:
+   * such readings count in no period, so a resubmission into a closed period waits for its approval
+   * like any correction.
+   */
+  private static final String UNDECIDED_RESUBMISSION =
+      "SELECT 1 FROM reading_correction w WHERE w.batch_id = r.batch_id"
+          + " AND w.action = 'RESUBMIT' AND w.status <> 'APPLIED'";
+
   private final DataSource dataSource;
 
   public PeriodBook(DataSource dataSource) {
@@ -77,6 +86,7 @@ public final class PeriodBook {
                c.max_batch_id, c.max_correction_seq
         FROM (SELECT %1$s AS period_start, max(r.batch_id) AS max_batch
               FROM reading r WHERE r.asset_id = ? AND r.kpi_id = ANY (?)
+                AND NOT EXISTS (%3$s)
               GROUP BY 1) p
         LEFT JOIN (SELECT %1$s AS period_start, max(r.applied_seq) AS max_correction
                    FROM (SELECT x.observed_at, x.applied_seq FROM reading_correction x
@@ -95,7 +105,10 @@ public final class PeriodBook {
            OR coalesce(x.max_correction, 0) > c.max_correction_seq
         ORDER BY p.period_start
         """
-            .formatted(periodStart, kind == PeriodKind.HOUR ? " AT TIME ZONE 'UTC'" : "");
+            .formatted(
+                periodStart,
+                kind == PeriodKind.HOUR ? " AT TIME ZONE 'UTC'" : "",
+                UNDECIDED_RESUBMISSION);
     List<DuePeriod> due = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
@@ -184,7 +197,9 @@ public final class PeriodBook {
           ORDER BY u.applied_seq DESC LIMIT 1) x ON true
         WHERE r.asset_id = ? AND r.kpi_id = ANY (?) AND r.observed_at >= ? AND r.observed_at < ?
           AND r.batch_id <= ?
-        """;
+          AND NOT EXISTS (%s)
+        """
+            .formatted(UNDECIDED_RESUBMISSION);
     Map<String, List<PeriodReading>> readings = new HashMap<>();
     kpiIds.forEach(kpi -> readings.put(kpi, new ArrayList<>()));
     try (Connection connection = dataSource.getConnection();

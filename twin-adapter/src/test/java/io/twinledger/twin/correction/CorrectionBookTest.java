@@ -126,6 +126,47 @@ class CorrectionBookTest {
     assertThat(values(onlyDue())).isEmpty();
   }
 
+  @Test
+  void aResubmittedBatchCountsOnlyOnceItsResubmissionIsApproved() {
+    var stored =
+        store.store(
+            "bulk:test",
+            List.of(reading("2026-11-02T13:00:00Z", "500")),
+            Instant.parse("2026-12-02T00:00:00Z"));
+    long batchId = stored.batchId().orElseThrow();
+    TargetBatch batch = corrections.batch(batchId).orElseThrow();
+    assertThat(corrections.closedPeriods(batchId, batch.assets(), asset -> ZONE))
+        .as("no period has used the new batch")
+        .isEmpty();
+    assertThat(corrections.closedPeriods(0, batch.assets(), asset -> ZONE))
+        .containsExactly("siv MONTH 2026-11");
+    corrections.recorded(
+        new CorrectionRecord(
+            1,
+            ReadingAction.RESUBMIT,
+            CorrectionStatus.WAITING,
+            batchId,
+            batch.digest(),
+            Optional.empty(),
+            Optional.empty(),
+            "digits lost",
+            "operator",
+            Instant.now(),
+            List.of("siv MONTH 2026-11"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(7L)));
+    assertThat(dueNow()).as("an undecided resubmission makes nothing due").isEmpty();
+
+    corrections.decided(1, "officer", true, Optional.empty(), Instant.now());
+
+    DuePeriod due = onlyDue();
+    assertThat(values(due)).containsExactlyInAnyOrder("400", "99999999999", "500");
+    assertThat(periods.cause("dma-1", List.of("siv"), due))
+        .contains("correction 1 by operator: digits lost; late readings");
+  }
+
   private void close() {
     for (DuePeriod due : dueNow()) {
       periods.closed("dma-1", "siv", due, Instant.now());

@@ -19,11 +19,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>The rules: a reason is always required; a superseding value only with {@code SUPERSEDE}, and
  * only for one reading; a release only of one reading; a resubmission names its quarantine entry
- * and the batch it became. A correction that changes a period already closed waits for approval
- * when the four-eyes rule is on (a resubmission adds readings, as a late delivery does, and does
- * not wait), and only someone other than the requester may approve or reject it; a decided
- * correction stays decided. Holds come from the spike rule and apply at once. Which role may decide
- * is the web layer's rule.
+ * and the batch it became. A correction that changes a period already closed, a resubmission into
+ * one included, waits for approval when the four-eyes rule is on, and only someone other than the
+ * requester may approve or reject it; a decided correction stays decided. Holds come from the spike
+ * rule and apply at once. Which role may decide is the web layer's rule.
  */
 @Aggregate
 public class ReadingCorrection {
@@ -79,8 +78,7 @@ public class ReadingCorrection {
     boolean approvalRequired =
         command.fourEyes()
             && !command.closedPeriods().isEmpty()
-            && command.action() != CorrectionAction.HOLD
-            && command.action() != CorrectionAction.RESUBMIT;
+            && command.action() != CorrectionAction.HOLD;
     apply(
         new CorrectionRequested(
             command.correctionId(),

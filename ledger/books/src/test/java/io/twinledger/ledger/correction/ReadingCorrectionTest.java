@@ -143,7 +143,7 @@ class ReadingCorrectionTest {
   }
 
   @Test
-  void aResubmissionNamesItsQuarantineEntryAndNeverWaits() {
+  void aResubmissionNamesItsQuarantineEntryAndWaitsLikeAnyCorrectionOfAClosedPeriod() {
     fixture
         .givenNoPriorActivity()
         .when(
@@ -166,7 +166,7 @@ class ReadingCorrectionTest {
                 "unit typo fixed",
                 "operator",
                 CLOSED,
-                false,
+                true,
                 Optional.of(12L)));
     fixture
         .givenNoPriorActivity()
