@@ -467,6 +467,58 @@ class EvidenceTest {
                 + " does not hold");
   }
 
+  @Test
+  void aVoidedReadingsBatchComesWithItsCorrectionThoughThePeriodNoLongerNamesIt() throws Exception {
+    JsonNode reading =
+        api.get(
+                "/api/v1/twin/readings?asset="
+                    + asset
+                    + "&from=2025-03-04T21:00:00Z&to=2025-03-04T21:00:01Z",
+                "auditor")
+            .json()
+            .get(0)
+            .get("reading");
+    var voided =
+        api.post(
+            "/api/v1/twin/corrections",
+            "operator",
+            """
+            {"action": "VOID", "reason": "test volume",
+             "reading": {"source": "%s", "sensorId": "%s", "observedAt": "2025-03-04T21:00:00Z"}}"""
+                .formatted(reading.get("source").asString(), reading.get("sensorId").asString()));
+    long id = voided.json().get("correctionId").asLong();
+    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
+        .isEqualTo(200);
+    periods.closeDuePeriods();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.get(
+                        "/api/v1/assets/" + asset + "/kpis/system-input-volume/periods?kind=DAY",
+                        "auditor")
+                    .json()
+                    .path(0)
+                    .path("batchDigests")
+                    .size(),
+            size -> size == 1);
+
+    Run verified = verify(export("voided.json"));
+
+    assertThat(verified.code()).as(verified.out()).isZero();
+    assertThat(verified.out())
+        .containsPattern("period .* revision \\d+: ok — value 150 MTQ from 1 batch,")
+        .containsPattern(
+            "correction "
+                + id
+                + ": ok — VOID of reading "
+                + asset
+                + "-inlet at 2025-03-04T21:00:00Z in batch \\d+ \\(original 7, still in the"
+                + " batch\\) by operator: test volume; approved by officer")
+        .contains("verdict: VERIFIED");
+    assertThat(verified.out().lines().filter(l -> l.startsWith("reading batch "))).hasSize(2);
+  }
+
   private Path export(String name) {
     Path file = dir.resolve(name);
     Run run = cli(args(asset, "2025-03-04T00:00:00Z", file.toString()), "auditor");

@@ -292,28 +292,40 @@ public final class CorrectionBook {
 
   /**
    * The numbers of the corrections in effect by {@code by} on readings of {@code assetId} observed
-   * in {@code [from, to)} in the given batches, or on those whole batches, oldest first: what a
-   * period closed at {@code by} read its readings through.
+   * in {@code [from, to)}, of the KPIs the readings of {@code periodBatches} feed, or on whole
+   * batches holding such readings, in the order they took effect: what a period closed at {@code
+   * by} from those batches read its readings through. A voided reading's batch need not be among
+   * the period's batches.
    */
   public List<Long> inEffectBy(
-      String assetId, Collection<Long> batchIds, Instant from, Instant to, Instant by) {
+      String assetId, Collection<Long> periodBatches, Instant from, Instant to, Instant by) {
     String sql =
         """
-        SELECT correction_id FROM reading_correction
-        WHERE status = 'APPLIED' AND batch_id = ANY (?)
-          AND coalesce(decided_at, requested_at) <= ?
-          AND (observed_at IS NULL
-               OR (asset_id = ? AND observed_at >= ? AND observed_at < ?))
-        ORDER BY applied_seq
+        WITH kpis AS (SELECT DISTINCT kpi_id FROM reading
+                      WHERE batch_id = ANY (?) AND asset_id = ?)
+        SELECT c.correction_id FROM reading_correction c
+        WHERE c.status = 'APPLIED' AND coalesce(c.decided_at, c.requested_at) <= ?
+          AND ((c.observed_at IS NOT NULL AND c.asset_id = ?
+                AND c.kpi_id IN (SELECT kpi_id FROM kpis)
+                AND c.observed_at >= ? AND c.observed_at < ?)
+            OR (c.observed_at IS NULL AND EXISTS (
+                  SELECT 1 FROM reading r WHERE r.batch_id = c.batch_id AND r.asset_id = ?
+                     AND r.kpi_id IN (SELECT kpi_id FROM kpis)
+                     AND r.observed_at >= ? AND r.observed_at < ?)))
+        ORDER BY c.applied_seq
         """;
     List<Long> ids = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setArray(1, connection.createArrayOf("bigint", batchIds.toArray()));
-      select.setTimestamp(2, Timestamp.from(by));
-      select.setString(3, assetId);
-      select.setTimestamp(4, Timestamp.from(from));
-      select.setTimestamp(5, Timestamp.from(to));
+      select.setArray(1, connection.createArrayOf("bigint", periodBatches.toArray()));
+      select.setString(2, assetId);
+      select.setTimestamp(3, Timestamp.from(by));
+      select.setString(4, assetId);
+      select.setTimestamp(5, Timestamp.from(from));
+      select.setTimestamp(6, Timestamp.from(to));
+      select.setString(7, assetId);
+      select.setTimestamp(8, Timestamp.from(from));
+      select.setTimestamp(9, Timestamp.from(to));
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));

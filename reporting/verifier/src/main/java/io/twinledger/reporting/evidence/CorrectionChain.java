@@ -2,9 +2,11 @@ package io.twinledger.reporting.evidence;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,6 +136,28 @@ final class CorrectionChain {
         Finding.failed(
             "revision " + bundle.period().revision() + " cause",
             "names corrections " + missing + ", which the bundle does not hold"));
+  }
+
+  /**
+   * The digests of the batches the bundle's corrections name, read leniently: a correction whose
+   * request cannot be read names none, and its own finding says why.
+   */
+  static Set<String> namedBatches(EvidenceBundle bundle) {
+    Set<String> digests = new HashSet<>();
+    for (EvidenceBundle.Correction correction : bundle.corrections()) {
+      for (EvidenceBundle.Event e : correction.events()) {
+        if (!e.payloadType().endsWith("." + REQUESTED)) {
+          continue;
+        }
+        try {
+          StrictJson.Node payload = StrictJson.object(Base64.getDecoder().decode(e.payload()));
+          digests.add(payload.object("target").string("batchDigest"));
+        } catch (StrictJson.Malformed | IllegalArgumentException unreadable) {
+          // Reported by check().
+        }
+      }
+    }
+    return digests;
   }
 
   /** The correction numbers the period event's cause names. */

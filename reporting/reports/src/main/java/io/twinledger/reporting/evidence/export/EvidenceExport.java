@@ -119,7 +119,7 @@ public class EvidenceExport {
     KpiPeriodView period = period(key);
     Map<Long, String> batchIds = batchIds(period);
     Optional<StoredEvent> event = event(period);
-    Map<Long, List<StoredEvent>> correctionEvents = correctionEvents(period, batchIds.keySet());
+    Map<Long, List<StoredEvent>> correctionEvents = correctionEvents(period, batchIds);
     List<StoredEvent> proved = new ArrayList<>();
     event.ifPresent(proved::add);
     correctionEvents.values().forEach(proved::addAll);
@@ -251,17 +251,20 @@ public class EvidenceExport {
 
   /**
    * The corrections in effect on the period's readings when it was closed, each with its stored
-   * events (request, and decision where one was needed), by correction number.
+   * events (request, and decision where one was needed), by correction number. Adds to {@code
+   * batchIds} the batch each names, so that the bundle holds the originals, voided ones included.
    */
-  private Map<Long, List<StoredEvent>> correctionEvents(KpiPeriodView period, Set<Long> batchIds) {
+  private Map<Long, List<StoredEvent>> correctionEvents(
+      KpiPeriodView period, Map<Long, String> batchIds) {
     Map<Long, List<StoredEvent>> found = new LinkedHashMap<>();
     for (long id :
         corrections.inEffectBy(
             period.assetId(),
-            batchIds,
+            Set.copyOf(batchIds.keySet()),
             period.periodStart(),
             period.periodEnd(),
             period.closedAt())) {
+      corrections.find(id).ifPresent(c -> batchIds.putIfAbsent(c.batchId(), c.batchDigest()));
       String stream = CorrectionStreams.streamId(id);
       List<StoredEvent> stored = new ArrayList<>();
       stored.addAll(events.of(stream, CorrectionRequested.class.getName()));
