@@ -96,6 +96,12 @@ final class CorrectionChain {
             .append(", still in the batch)");
       } else {
         chain.append("batch ").append(batchId);
+        if (r.has("quarantineId")) {
+          chain
+              .append(" (quarantine entry ")
+              .append(r.scalarOr("quarantineId", "?"))
+              .append(" fixed)");
+        }
       }
       if (r.has("value")) {
         chain.append(" to ").append(EvidenceVerifier.decimal(r.scalarOr("value", "")));
