@@ -1,14 +1,13 @@
 package io.twinledger.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.InflowDistrict;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,24 +33,7 @@ class CorrectCommandTest {
   void storeAReading() {
     Api api = new Api(port, json);
     asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(
-            api.post(
-                    "/api/v1/assets",
-                    "officer",
-                    """
-                    {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "CLI corrections",
-                     "timeZone": "Europe/Amsterdam",
-                     "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
-                                    "privatePipeLengthKm": 1, "averagePressureM": 40,
-                                    "tariff": {"amount": 2, "currency": "EUR"}},
-                     "kpis": [{"kpiId": "system-input-volume", "unit": "MTQ",
-                               "aggregation": "SUM", "betterDirection": "LOWER"}]}"""
-                        .formatted(asset))
-                .status())
-        .isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+    InflowDistrict.register(api, asset, "Europe/Amsterdam");
     assertThat(
             api.send(
                     "POST",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.InflowDistrict;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.time.Duration;
@@ -33,23 +34,7 @@ class CorrectionApiTest {
   void setUp() {
     api = new Api(port, json);
     asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
-    var registered =
-        api.post(
-            "/api/v1/assets",
-            "officer",
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Correction test",
-             "timeZone": "Europe/Amsterdam",
-             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
-                            "privatePipeLengthKm": 1, "averagePressureM": 40,
-                            "tariff": {"amount": 2, "currency": "EUR"}},
-             "kpis": [{"kpiId": "system-input-volume", "unit": "MTQ", "aggregation": "SUM",
-                       "betterDirection": "LOWER", "thresholds": []}]}"""
-                .formatted(asset));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+    InflowDistrict.register(api, asset, "Europe/Amsterdam");
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.twinledger.network.msp.NodeOu;
 import io.twinledger.service.TwinLedgerApplication;
 import io.twinledger.service.cli.CliAccess;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.InflowDistrict;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -65,23 +67,7 @@ class EvidenceTest {
   void aClosedPeriod() {
     api = new Api(port, json);
     asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
-    var registered =
-        api.post(
-            "/api/v1/assets",
-            "officer",
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Evidence test",
-             "timeZone": "UTC",
-             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
-                            "privatePipeLengthKm": 1, "averagePressureM": 40,
-                            "tariff": {"amount": 2, "currency": "EUR"}},
-             "kpis": [{"kpiId": "system-input-volume", "unit": "MTQ", "aggregation": "SUM",
-                       "betterDirection": "LOWER", "thresholds": []}]}"""
-                .formatted(asset));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+    InflowDistrict.register(api, asset, "UTC");
     importCsv(
         "a.csv",
         """
@@ -401,40 +387,9 @@ class EvidenceTest {
 
   @Test
   void aCorrectedPeriodsBundleFollowsTheChainFromTheOriginalToTheRevision() throws Exception {
-    JsonNode reading =
-        api.get(
-                "/api/v1/twin/readings?asset="
-                    + asset
-                    + "&from=2025-03-04T08:00:00Z&to=2025-03-04T08:00:01Z",
-                "auditor")
-            .json()
-            .get(0)
-            .get("reading");
-    var requested =
-        api.post(
-            "/api/v1/twin/corrections",
-            "operator",
-            """
-            {"action": "SUPERSEDE", "value": 10, "reason": "meter misread",
-             "reading": {"source": "%s", "sensorId": "%s", "observedAt": "2025-03-04T08:00:00Z"}}"""
-                .formatted(reading.get("source").asString(), reading.get("sensorId").asString()));
-    assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-    long id = requested.json().get("correctionId").asLong();
-    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
-        .isEqualTo(200);
-    periods.closeDuePeriods();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                api.get(
-                        "/api/v1/assets/" + asset + "/kpis/system-input-volume/periods?kind=DAY",
-                        "auditor")
-                    .json()
-                    .path(0)
-                    .path("revision")
-                    .asInt(),
-            revision -> revision >= 2);
+    long id =
+        correctApproveAndClose(
+            "2025-03-04T08:00:00Z", "\"action\": \"SUPERSEDE\", \"value\": 10", "meter misread");
 
     Path bundle = export("corrected.json");
     Run verified = verify(bundle);
@@ -469,39 +424,7 @@ class EvidenceTest {
 
   @Test
   void aVoidedReadingsBatchComesWithItsCorrectionThoughThePeriodNoLongerNamesIt() throws Exception {
-    JsonNode reading =
-        api.get(
-                "/api/v1/twin/readings?asset="
-                    + asset
-                    + "&from=2025-03-04T21:00:00Z&to=2025-03-04T21:00:01Z",
-                "auditor")
-            .json()
-            .get(0)
-            .get("reading");
-    var voided =
-        api.post(
-            "/api/v1/twin/corrections",
-            "operator",
-            """
-            {"action": "VOID", "reason": "test volume",
-             "reading": {"source": "%s", "sensorId": "%s", "observedAt": "2025-03-04T21:00:00Z"}}"""
-                .formatted(reading.get("source").asString(), reading.get("sensorId").asString()));
-    long id = voided.json().get("correctionId").asLong();
-    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
-        .isEqualTo(200);
-    periods.closeDuePeriods();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                api.get(
-                        "/api/v1/assets/" + asset + "/kpis/system-input-volume/periods?kind=DAY",
-                        "auditor")
-                    .json()
-                    .path(0)
-                    .path("batchDigests")
-                    .size(),
-            size -> size == 1);
+    long id = correctApproveAndClose("2025-03-04T21:00:00Z", "\"action\": \"VOID\"", "test volume");
 
     Run verified = verify(export("voided.json"));
 
@@ -517,6 +440,57 @@ class EvidenceTest {
                 + " batch\\) by operator: test volume; approved by officer")
         .contains("verdict: VERIFIED");
     assertThat(verified.out().lines().filter(l -> l.startsWith("reading batch "))).hasSize(2);
+  }
+
+  /**
+   * Corrects the reading observed at {@code at} as the operator ({@code action} the JSON fields
+   * naming the action and any value), has the officer approve it, closes the day again and waits
+   * for its revision 2; returns the correction's number.
+   */
+  private long correctApproveAndClose(String at, String action, String reason) {
+    JsonNode reading =
+        api.get(
+                "/api/v1/twin/readings?asset="
+                    + asset
+                    + "&from="
+                    + at
+                    + "&to="
+                    + Instant.parse(at).plusSeconds(1),
+                "auditor")
+            .json()
+            .get(0)
+            .get("reading");
+    var requested =
+        api.post(
+            "/api/v1/twin/corrections",
+            "operator",
+            "{%s, \"reason\": \"%s\", \"reading\": {\"source\": \"%s\", \"sensorId\": \"%s\","
+                    .formatted(
+                        action,
+                        reason,
+                        reading.get("source").asString(),
+                        reading.get("sensorId").asString())
+                + " \"observedAt\": \""
+                + at
+                + "\"}}");
+    assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+    long id = requested.json().get("correctionId").asLong();
+    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
+        .isEqualTo(200);
+    periods.closeDuePeriods();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.get(
+                        "/api/v1/assets/" + asset + "/kpis/system-input-volume/periods?kind=DAY",
+                        "auditor")
+                    .json()
+                    .path(0)
+                    .path("revision")
+                    .asInt(),
+            revision -> revision >= 2);
+    return id;
   }
 
   private Path export(String name) {

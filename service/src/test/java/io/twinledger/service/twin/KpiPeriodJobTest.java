@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.InflowDistrict;
 import io.twinledger.service.support.OnEmbeddedDb;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -32,23 +33,7 @@ class KpiPeriodJobTest {
   void importedReadingsBecomeDailyAndMonthlyPeriodsAndLateOnesANewRevision() {
     Api api = new Api(port, json);
     String asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
-    var registered =
-        api.post(
-            "/api/v1/assets",
-            "officer",
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Period test",
-             "timeZone": "Europe/Amsterdam",
-             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
-                            "privatePipeLengthKm": 1, "averagePressureM": 40,
-                            "tariff": {"amount": 2, "currency": "EUR"}},
-             "kpis": [{"kpiId": "system-input-volume", "unit": "MTQ", "aggregation": "SUM",
-                       "betterDirection": "LOWER", "thresholds": []}]}"""
-                .formatted(asset));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+    InflowDistrict.register(api, asset, "Europe/Amsterdam");
 
     // 1 and 2 June 2025 in Amsterdam (UTC+2): 22:30 UTC on 1 June is already 2 June there.
     importCsv(
