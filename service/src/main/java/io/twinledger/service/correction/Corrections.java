@@ -20,10 +20,13 @@ import io.twinledger.twin.correction.TargetBatch;
 import io.twinledger.twin.correction.TargetReading;
 import io.twinledger.twin.ingest.IngestReport;
 import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.mapping.MappingConfig;
+import io.twinledger.twin.mapping.PhysicalRange;
 import io.twinledger.twin.mqtt.MqttMessage;
 import io.twinledger.twin.store.QuarantineEntry;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -53,6 +56,7 @@ public class Corrections {
   private final CorrectionBook book;
   private final ReadingStore readings;
   private final ObjectProvider<Ingestion> ingestion;
+  private final ObjectProvider<MappingConfig> mapping;
   private final AssetCatalog assets;
   private final CommandGateway commands;
   private final CorrectionProperties properties;
@@ -61,12 +65,14 @@ public class Corrections {
       CorrectionBook book,
       ReadingStore readings,
       ObjectProvider<Ingestion> ingestion,
+      ObjectProvider<MappingConfig> mapping,
       AssetCatalog assets,
       CommandGateway commands,
       CorrectionProperties properties) {
     this.book = book;
     this.readings = readings;
     this.ingestion = ingestion;
+    this.mapping = mapping;
     this.assets = assets;
     this.commands = commands;
     this.properties = properties;
@@ -88,6 +94,9 @@ public class Corrections {
     }
     if (byReading) {
       TargetReading reading = reading(body.reading());
+      if (action == CorrectionAction.SUPERSEDE && body.value() != null) {
+        plausible(reading, body.value());
+      }
       if (action == CorrectionAction.RELEASE
           && book.inEffect(reading).map(c -> c.action() != ReadingAction.HOLD).orElse(true)) {
         throw new CorrectionRuleViolation(
@@ -302,6 +311,23 @@ public class Corrections {
             properties.fourEyes(),
             Optional.empty()));
     return id;
+  }
+
+  /** A superseding value must lie in the KPI's physical range, as every reading must. */
+  private void plausible(TargetReading reading, BigDecimal value) {
+    Optional<PhysicalRange> range =
+        Optional.ofNullable(mapping.getIfAvailable()).flatMap(m -> m.range(reading.kpiId()));
+    if (range.isPresent() && !range.get().contains(value)) {
+      throw new CorrectionRuleViolation(
+          "value",
+          value.toPlainString()
+              + " "
+              + reading.unit()
+              + " is outside the physical range "
+              + range.get().label()
+              + " of KPI "
+              + reading.kpiId());
+    }
   }
 
   private ZoneId zone(String assetId) {

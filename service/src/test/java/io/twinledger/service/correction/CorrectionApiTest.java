@@ -351,6 +351,12 @@ class CorrectionApiTest {
     assertThat(release.status()).isEqualTo(422);
     var valueOnVoid = correct(stored, "VOID", "5", "typo");
     assertThat(valueOnVoid.status()).isEqualTo(422);
+    var implausible = correct(stored, "SUPERSEDE", "99999999999", "typo");
+    assertThat(implausible.status()).isEqualTo(422);
+    assertThat(implausible.json().get("detail").asString())
+        .isEqualTo(
+            "value: 99999999999 MTQ is outside the physical range 0..250000 of KPI"
+                + " system-input-volume");
     var unknown =
         api.post(
             "/api/v1/twin/corrections",

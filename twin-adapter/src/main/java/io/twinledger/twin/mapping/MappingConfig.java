@@ -209,6 +209,22 @@ public final class MappingConfig {
         .max(Comparator.naturalOrder());
   }
 
+  /**
+   * The physical range readings of a KPI must lie in, where the mapping gives one; every channel's
+   * binding of a KPI has the same (the {@code kpis} section, or agreement checked at load).
+   */
+  public Optional<PhysicalRange> range(String kpiId) {
+    return Stream.of(
+            byEntityId.stream().flatMap(s -> s.attributes().values().stream()),
+            byEntityType.stream().flatMap(s -> s.attributes().values().stream()),
+            mqtt.stream().flatMap(s -> s.fields().stream().map(MqttSource.PayloadField::binding)),
+            bulk.stream().flatMap(b -> b.attributes().values().stream()))
+        .flatMap(bindings -> bindings)
+        .filter(binding -> binding.kpi().equals(kpiId))
+        .flatMap(binding -> binding.range().stream())
+        .findFirst();
+  }
+
   /** The MQTT topic filters to subscribe to, in file order. */
   public List<TopicFilter> topicFilters() {
     return mqtt.stream().map(MqttSource::filter).toList();

@@ -27,6 +27,13 @@ public record PhysicalRange(Optional<BigDecimal> min, Optional<BigDecimal> max) 
     }
   }
 
+  /** The bounds as {@code min..max}, an open side as {@code -inf} or {@code +inf}. */
+  public String label() {
+    return min.map(BigDecimal::toPlainString).orElse("-inf")
+        + ".."
+        + max.map(BigDecimal::toPlainString).orElse("+inf");
+  }
+
   /** Whether {@code value} lies within the bounds. */
   public boolean contains(BigDecimal value) {
     return min.map(m -> value.compareTo(m) >= 0).orElse(true)
