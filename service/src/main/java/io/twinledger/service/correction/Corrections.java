@@ -35,6 +35,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,13 +103,17 @@ public class Corrections {
         throw new CorrectionRuleViolation(
             "action", "the reading is not held for review, so there is nothing to release");
       }
+      // Only the periods of the KPIs that read this reading change: it and those derived from it.
+      List<String> readers =
+          assets.find(reading.assetId()).map(a -> a.kpisReading(reading.kpiId())).orElse(List.of());
       return send(
           new CorrectionTarget(reading.batchId(), reading.batchDigest(), Optional.of(ref(reading))),
           action,
           body,
           user,
           List.of(
-              new TargetBatch.Span(reading.assetId(), reading.observedAt(), reading.observedAt())));
+              new TargetBatch.Span(reading.assetId(), reading.observedAt(), reading.observedAt())),
+          label -> readers.contains(label.substring(0, label.indexOf(' '))));
     }
     TargetBatch batch =
         book.batch(body.batchId())
@@ -118,7 +123,8 @@ public class Corrections {
         action,
         body,
         user,
-        batch.assets());
+        batch.assets(),
+        label -> true);
   }
 
   /**
@@ -296,8 +302,10 @@ public class Corrections {
       CorrectionAction action,
       CorrectionRequests.Request body,
       String user,
-      List<TargetBatch.Span> spans) {
-    List<String> closed = book.closedPeriods(target.batchId(), spans, this::zone);
+      List<TargetBatch.Span> spans,
+      Predicate<String> changes) {
+    List<String> closed =
+        book.closedPeriods(target.batchId(), spans, this::zone).stream().filter(changes).toList();
     long id = book.nextId();
     commands.sendAndWait(
         new RequestCorrection(

@@ -121,7 +121,7 @@ public class KpiPeriodJob extends ScheduledJob {
       ZoneId zone = ZoneId.of(asset.timeZone());
       for (KpiDefinition kpi : asset.kpis()) {
         for (PeriodKind kind : properties.periodKinds()) {
-          List<String> readingKpis = readingKpis(asset, kpi);
+          List<String> readingKpis = asset.readingKpis(kpi);
           for (DuePeriod due :
               book.due(asset.assetId(), kpi.kpiId(), readingKpis, kind, zone, endedBy)) {
             if (stopping()) {
@@ -181,21 +181,6 @@ public class KpiPeriodJob extends ScheduledJob {
       }
     }
     return held;
-  }
-
-  /**
-   * The KPIs whose readings a KPI's periods are computed from: itself when measured, its inputs
-   * when derived, and every measured KPI of the asset for a formula without inputs (UARL), so that
-   * it has a period wherever the asset reported.
-   */
-  private static List<String> readingKpis(AssetView asset, KpiDefinition kpi) {
-    if (kpi.derivation().isEmpty()) {
-      return List.of(kpi.kpiId());
-    }
-    List<String> inputs = kpi.derivation().get().inputs().values().stream().distinct().toList();
-    return inputs.isEmpty()
-        ? asset.kpis().stream().filter(k -> !k.isDerived()).map(KpiDefinition::kpiId).toList()
-        : inputs;
   }
 
   private ClosedPeriod compute(AssetView asset, KpiDefinition kpi, DuePeriod due) {
