@@ -22,7 +22,6 @@ import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.store.DuePeriod;
 import io.twinledger.twin.store.PeriodBook;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,18 +152,22 @@ public class KpiPeriodJob extends ScheduledJob {
     if (kpi.isDerived() || !review.kpis().contains(kpi.kpiId())) {
       return false;
     }
-    SpikeRule rule = new SpikeRule(review.deviations(), review.minSamples());
-    List<BigDecimal> recent =
-        book.recentValues(
-            asset.assetId(),
-            kpi.kpiId(),
-            due.window().start().minus(review.lookback()),
-            due.window().start(),
-            RECENT_LIMIT);
+    Optional<SpikeRule.Baseline> baseline =
+        new SpikeRule(review.deviations(), review.minSamples())
+            .baseline(
+                book.recentValues(
+                    asset.assetId(),
+                    kpi.kpiId(),
+                    due.window().start().minus(review.lookback()),
+                    due.window().start(),
+                    RECENT_LIMIT));
+    if (baseline.isEmpty()) {
+      return false;
+    }
     boolean held = false;
     for (PeriodReading reading : book.readings(asset.assetId(), kpi.kpiId(), due)) {
       Reading r = reading.reading();
-      Optional<String> why = rule.judge(r.value(), recent);
+      Optional<String> why = baseline.get().judge(r.value());
       if (why.isPresent()) {
         Optional<TargetReading> target =
             correctionBook.reading(r.source(), r.sensorId(), r.observedAt());

@@ -36,11 +36,10 @@ public record SpikeRule(BigDecimal deviations, int minSamples) {
   }
 
   /**
-   * Why {@code value} is a spike against {@code recent}, such as {@code 99999999999 is 7.4E+8
-   * scaled MADs from the median 412 of 2688 recent readings (limit 10)}; empty when it is not, or
-   * when there are too few recent readings to say.
+   * The recent distribution summarised once, for judging every reading of a period against it;
+   * empty when there are too few recent readings to say anything.
    */
-  public Optional<String> judge(BigDecimal value, List<BigDecimal> recent) {
+  public Optional<Baseline> baseline(List<BigDecimal> recent) {
     if (recent.size() < minSamples) {
       return Optional.empty();
     }
@@ -49,35 +48,51 @@ public record SpikeRule(BigDecimal deviations, int minSamples) {
     recent.forEach(v -> deviationsFromMedian.add(v.subtract(median).abs()));
     BigDecimal unit = median(deviationsFromMedian).multiply(MAD_TO_SIGMA, MC);
     BigDecimal floor = median.abs().multiply(FLOOR_SHARE, MC);
-    if (unit.compareTo(floor) < 0) {
-      unit = floor;
-    }
-    BigDecimal distance = value.subtract(median).abs();
-    if (unit.signum() == 0) {
-      return distance.signum() == 0
-          ? Optional.empty()
-          : Optional.of(
-              value.toPlainString()
-                  + " differs from the "
-                  + recent.size()
-                  + " recent readings, which are all "
-                  + median.toPlainString());
-    }
-    BigDecimal scaled = distance.divide(unit, MC);
-    if (scaled.compareTo(deviations) <= 0) {
-      return Optional.empty();
-    }
     return Optional.of(
-        value.toPlainString()
-            + " is "
-            + scaled.round(new MathContext(3)).toPlainString()
-            + " scaled MADs from the median "
-            + median.round(MC).toPlainString()
-            + " of "
-            + recent.size()
-            + " recent readings (limit "
-            + deviations.toPlainString()
-            + ")");
+        new Baseline(median, unit.compareTo(floor) < 0 ? floor : unit, recent.size(), deviations));
+  }
+
+  /**
+   * A KPI's recent distribution as the rule sees it.
+   *
+   * @param unit the scaled MAD, at least 1 % of the median's size
+   * @param samples how many recent readings it summarises
+   * @param limit how many units from the median make a spike
+   */
+  public record Baseline(BigDecimal median, BigDecimal unit, int samples, BigDecimal limit) {
+
+    /**
+     * Why {@code value} is a spike, such as {@code 99999999999 is 7.4E+8 scaled MADs from the
+     * median 412 of 2688 recent readings (limit 10)}; empty when it is not.
+     */
+    public Optional<String> judge(BigDecimal value) {
+      BigDecimal distance = value.subtract(median).abs();
+      if (unit.signum() == 0) {
+        return distance.signum() == 0
+            ? Optional.empty()
+            : Optional.of(
+                value.toPlainString()
+                    + " differs from the "
+                    + samples
+                    + " recent readings, which are all "
+                    + median.toPlainString());
+      }
+      BigDecimal scaled = distance.divide(unit, MC);
+      if (scaled.compareTo(limit) <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          value.toPlainString()
+              + " is "
+              + scaled.round(new MathContext(3)).toPlainString()
+              + " scaled MADs from the median "
+              + median.round(MC).toPlainString()
+              + " of "
+              + samples
+              + " recent readings (limit "
+              + limit.toPlainString()
+              + ")");
+    }
   }
 
   private static BigDecimal median(List<BigDecimal> values) {
