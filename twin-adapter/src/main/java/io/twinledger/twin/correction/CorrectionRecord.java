@@ -48,8 +48,11 @@ public record CorrectionRecord(
     quarantineId = quarantineId == null ? Optional.empty() : quarantineId;
   }
 
-  /** The cause a period revised by it records: {@code correction <id> by <user>: <reason>}. */
-  public String cause() {
+  /**
+   * The cause a period revised by a correction records: {@code correction <id> by <user>:
+   * <reason>}. The verifier reads the number back from it.
+   */
+  public static String cause(long correctionId, String requestedBy, String reason) {
     return "correction " + correctionId + " by " + requestedBy + ": " + reason;
   }
 }

@@ -1,5 +1,6 @@
 package io.twinledger.twin.store;
 
+import io.twinledger.twin.correction.CorrectionRecord;
 import io.twinledger.twin.correction.ReadingAction;
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
@@ -264,8 +265,7 @@ public final class PeriodBook {
       select.setTimestamp(6, Timestamp.from(window.end()));
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          causes.add(
-              "correction " + rs.getLong(2) + " by " + rs.getString(3) + ": " + rs.getString(4));
+          causes.add(CorrectionRecord.cause(rs.getLong(2), rs.getString(3), rs.getString(4)));
         }
       }
     } catch (SQLException e) {

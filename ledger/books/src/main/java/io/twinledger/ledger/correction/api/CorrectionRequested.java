@@ -25,9 +25,4 @@ public record CorrectionRequested(
     closedPeriods = closedPeriods == null ? List.of() : List.copyOf(closedPeriods);
     quarantineId = quarantineId == null ? Optional.empty() : quarantineId;
   }
-
-  /** The cause a revised period records: {@code correction <id> by <user>: <reason>}. */
-  public String cause() {
-    return "correction " + correctionId + " by " + requestedBy + ": " + reason;
-  }
 }
