@@ -31,6 +31,11 @@ public class AssetConfiguration {
   }
 
   @Bean
+  KpiStandings kpiStandings(AssetCatalog catalog, KpiPeriods periods) {
+    return new KpiStandings(catalog, periods);
+  }
+
+  @Bean
   AssetCatalog assetCatalog(JdbcClient jdbc, JsonMapper json) {
     return new AssetCatalog(jdbc, json);
   }

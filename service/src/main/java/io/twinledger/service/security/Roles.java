@@ -1,6 +1,8 @@
 package io.twinledger.service.security;
 
 import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The roles TwinLedger knows. Endpoints name the roles they admit with {@code @RolesAllowed}, and
@@ -26,6 +28,19 @@ public final class Roles {
   /** Every role, in a stable order. */
   public static final List<String> ALL =
       List.of(FINANCE_OFFICER, INVESTOR, AUDITOR, RESIDENT, OPERATOR);
+
+  /**
+   * The authorities for role names from a token claim: those TwinLedger knows, each as {@code
+   * ROLE_<name>}; others are ignored. None for a missing claim.
+   */
+  public static List<GrantedAuthority> authorities(List<String> names) {
+    return names == null
+        ? List.of()
+        : names.stream()
+            .filter(ALL::contains)
+            .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+            .toList();
+  }
 
   private Roles() {}
 }

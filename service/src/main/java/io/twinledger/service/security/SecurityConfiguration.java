@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -28,7 +29,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -45,14 +45,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One filter chain for the API, the actuator and the API description. Authentication is HTTP Basic
- * against configured accounts, remembered for a short TTL ({@link PasswordLogins}), or a bearer
- * token from {@code POST /api/v1/auth/token} ({@link AccessTokens}) in embedded mode; bearer JWTs
- * in OIDC mode. Failed logins are throttled ({@link FailedLogins}: 429 with {@code Retry-After})
- * and counted in {@value #AUTH_FAILURES}. Authorisation is each endpoint's {@code @RolesAllowed},
- * enforced by {@link EndpointRoles}. Failures are problem details, a request whose endpoint cannot
- * be determined included (500, see {@link EndpointRoles}). Every response carries {@link
- * #CONTENT_SECURITY_POLICY}; HSTS goes only with HTTPS.
+ * The filter chain for the API, the actuator and the API description; the web UI has its own
+ * ({@link UiSecurityConfiguration}), which comes first and claims only its paths. Authentication is
+ * HTTP Basic against configured accounts, remembered for a short TTL ({@link PasswordLogins}), or a
+ * bearer token from {@code POST /api/v1/auth/token} ({@link AccessTokens}) in embedded mode; bearer
+ * JWTs in OIDC mode. Failed logins are throttled ({@link FailedLogins}: 429 with {@code
+ * Retry-After}) and counted in {@value #AUTH_FAILURES}. Authorisation is each endpoint's
+ * {@code @RolesAllowed}, enforced by {@link EndpointRoles}. Failures are problem details, a request
+ * whose endpoint cannot be determined included (500, see {@link EndpointRoles}). Every response
+ * carries {@link #CONTENT_SECURITY_POLICY}; HSTS goes only with HTTPS.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -81,14 +82,14 @@ public class SecurityConfiguration {
       "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
   @Bean
+  @Order(2)
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       SecurityProperties properties,
       @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
       JsonMapper json,
       MeterRegistry meters,
-      PasswordEncoder passwordEncoder,
-      ObjectProvider<UserDetailsService> users,
+      ObjectProvider<PasswordLogins> passwords,
       ObjectProvider<AccessTokens> tokens)
       throws Exception {
     AuthenticationEntryPoint unauthenticated =
@@ -168,15 +169,7 @@ public class SecurityConfiguration {
     } else {
       // Basic pays bcrypt once per credential and TTL (PasswordLogins); bearer tokens from
       // POST /api/v1/auth/token cost a MAC. Both are refused while a lock-out lasts.
-      DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users.getObject());
-      bcrypt.setPasswordEncoder(passwordEncoder);
-      PasswordLogins passwords =
-          new PasswordLogins(
-              bcrypt,
-              new FailedLogins(properties.loginThrottle(), System::nanoTime),
-              properties.basicCache(),
-              System::nanoTime);
-      http.authenticationManager(new ProviderManager(passwords));
+      http.authenticationManager(new ProviderManager(passwords.getObject()));
       http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
       JwtAuthenticationProvider bearer =
           new JwtAuthenticationProvider(tokens.getObject().decoder());
@@ -188,6 +181,23 @@ public class SecurityConfiguration {
                   .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer))));
     }
     return http.build();
+  }
+
+  /**
+   * Embedded mode's password check, one for the API's HTTP Basic and the web UI's sign-in form, so
+   * both count failed logins against the same throttle.
+   */
+  @Bean
+  @OnEmbeddedMode
+  PasswordLogins passwordLogins(
+      SecurityProperties properties, PasswordEncoder passwordEncoder, UserDetailsService users) {
+    DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+    bcrypt.setPasswordEncoder(passwordEncoder);
+    return new PasswordLogins(
+        bcrypt,
+        new FailedLogins(properties.loginThrottle(), System::nanoTime),
+        properties.basicCache(),
+        System::nanoTime);
   }
 
   /** Embedded mode's bearer tokens, signed with a key made at start. */
@@ -245,7 +255,7 @@ public class SecurityConfiguration {
   }
 
   /** The {@code reason} tag of {@link #AUTH_FAILURES}, or null when it is no failed login. */
-  private static String failureReason(AuthenticationException failure) {
+  static String failureReason(AuthenticationException failure) {
     if (failure instanceof FailedLogins.LockedOut) {
       return "locked-out";
     }
@@ -261,15 +271,7 @@ public class SecurityConfiguration {
   private static JwtAuthenticationConverter jwtRoles(String claim) {
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     Converter<Jwt, Collection<GrantedAuthority>> roles =
-        jwt -> {
-          List<String> names = jwt.getClaimAsStringList(claim);
-          return names == null
-              ? List.of()
-              : names.stream()
-                  .filter(Roles.ALL::contains)
-                  .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
-                  .toList();
-        };
+        jwt -> Roles.authorities(jwt.getClaimAsStringList(claim));
     converter.setJwtGrantedAuthoritiesConverter(roles);
     return converter;
   }

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl embedded mode: how long a bearer token from {@code POST /api/v1/auth/token} lasts
  * @param basicCache embedded mode: the cache of verified HTTP Basic credentials
  * @param loginThrottle embedded mode: how failed logins are throttled
+ * @param uiClient OIDC mode: the web UI's client at the identity provider
  */
 @ConfigurationProperties("twinledger.security")
 public record SecurityProperties(
@@ -24,7 +25,8 @@ public record SecurityProperties(
     @DefaultValue("roles") String rolesClaim,
     @DefaultValue("PT15M") Duration tokenTtl,
     @DefaultValue BasicCache basicCache,
-    @DefaultValue LoginThrottle loginThrottle) {
+    @DefaultValue LoginThrottle loginThrottle,
+    @DefaultValue UiClient uiClient) {
 
   private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
@@ -50,6 +52,26 @@ public record SecurityProperties(
               at + ".roles: unknown role '" + role + "', expected one of " + Roles.ALL);
         }
       }
+    }
+  }
+
+  /**
+   * The web UI's OIDC client in OIDC mode: it signs users in with the authorization code flow and
+   * PKCE at the issuer of {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, found by
+   * OIDC discovery on first use. Without a client id the web UI has no sign-in in OIDC mode; the
+   * API is unaffected.
+   *
+   * @param clientId the client id registered at the identity provider; empty: no web sign-in
+   * @param clientSecret the client's secret; empty for a public client, which PKCE alone protects
+   * @param scopes the scopes asked for; {@code openid} is required
+   */
+  public record UiClient(
+      @DefaultValue("") String clientId,
+      @DefaultValue("") String clientSecret,
+      @DefaultValue({"openid", "profile"}) List<String> scopes) {
+
+    public boolean configured() {
+      return !clientId.isBlank();
     }
   }
 

@@ -3,6 +3,7 @@ package io.twinledger.service.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinledger.service.support.Api;
+import io.twinledger.service.web.UiController;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -114,8 +115,10 @@ abstract class EndpointRolesContract {
     return endpoints;
   }
 
+  /** Our API endpoints; the web UI's pages are walked with a session by UiAccessTest. */
   private static boolean ours(HandlerMethod method) {
-    return method.getBeanType().getPackageName().startsWith("io.twinledger");
+    return method.getBeanType().getPackageName().startsWith("io.twinledger")
+        && !method.getBeanType().isAnnotationPresent(UiController.class);
   }
 
   /** Demo user names are the role names in lower case, first word only. */

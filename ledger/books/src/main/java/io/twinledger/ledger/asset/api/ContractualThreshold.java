@@ -17,4 +17,13 @@ public record ContractualThreshold(String name, BigDecimal value) {
     Require.matching(name, NAME, "lower case letters, digits, '_' or '-' (max 64)", "name");
     value = Require.decimal(value, "value");
   }
+
+  /**
+   * Whether a period value meets this level: at or below it for a KPI where lower is better, at or
+   * above it where higher is better. Equal values meet it, as "at most" and "at least" terms read.
+   */
+  public boolean metBy(BigDecimal periodValue, BetterDirection direction) {
+    int comparison = periodValue.compareTo(value);
+    return direction == BetterDirection.LOWER ? comparison <= 0 : comparison >= 0;
+  }
 }

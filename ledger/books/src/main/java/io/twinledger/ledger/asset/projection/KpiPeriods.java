@@ -50,11 +50,8 @@ public class KpiPeriods {
                                 AND l.period_start = p.period_start)
               """;
     return jdbc.sql(
-            """
-            SELECT asset_id, kpi_id, period_kind, period_start, period_end, revision, value, unit,
-                   coverage_percent, reading_count, quality_summary::text AS quality_summary,
-                   batch_digests, closed_at, components::text AS components, remarks,
-                   classification, cause
+            COLUMNS
+                + """
             FROM kpi_period_view p
             WHERE asset_id = :asset AND kpi_id = :kpi
               AND (CAST(:kind AS text) IS NULL OR period_kind = :kind)
@@ -70,6 +67,33 @@ public class KpiPeriods {
         .query(this::view)
         .list();
   }
+
+  /**
+   * For every KPI of every asset, the latest revision of its latest closed period of one kind (such
+   * as {@code MONTH}), ordered by asset and KPI: the current standing of the portfolio in one read.
+   */
+  public List<KpiPeriodView> latestOfEach(String kind) {
+    return jdbc.sql(
+            COLUMNS
+                + """
+                FROM (SELECT DISTINCT ON (asset_id, kpi_id) *
+                      FROM kpi_period_view
+                      WHERE period_kind = :kind
+                      ORDER BY asset_id, kpi_id, period_start DESC, revision DESC) p
+                ORDER BY asset_id, kpi_id
+                """)
+        .param("kind", kind)
+        .query(this::view)
+        .list();
+  }
+
+  private static final String COLUMNS =
+      """
+      SELECT asset_id, kpi_id, period_kind, period_start, period_end, revision, value, unit,
+             coverage_percent, reading_count, quality_summary::text AS quality_summary,
+             batch_digests, closed_at, components::text AS components, remarks,
+             classification, cause
+      """;
 
   private KpiPeriodView view(ResultSet rs, int rowNum) throws SQLException {
     return new KpiPeriodView(

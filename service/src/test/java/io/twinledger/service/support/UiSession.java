@@ -1,0 +1,100 @@
+package io.twinledger.service.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like HTTP client for the web UI: it keeps the session cookie, follows no redirects (so
+ * tests see them), and sends forms with the CSRF token the last page carried. Demo users' passwords
+ * are their names.
+ */
+public final class UiSession {
+
+  private static final Pattern CSRF =
+      Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private final String base;
+  private String csrf = "";
+
+  public UiSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** An answer: status, the {@code Location} header or empty, and the body. */
+  public record Page(int status, String location, String body) {}
+
+  /** Signs in through the form, as a browser does; the answer is the form's redirect. */
+  public Page signIn(String user) {
+    get("/login");
+    return post("/login", Map.of("username", user, "password", user));
+  }
+
+  /** A GET; the page's CSRF token is kept for the next form. */
+  public Page get(String path) {
+    Page page = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    Matcher token = CSRF.matcher(page.body());
+    if (token.find()) {
+      csrf = token.group(1);
+    }
+    return page;
+  }
+
+  /** A form POST with the CSRF token of the last page read. */
+  public Page post(String path, Map<String, String> form) {
+    return postRaw(path, withCsrf(form));
+  }
+
+  /** A form POST exactly as given: no CSRF token unless the form has one. */
+  public Page postRaw(String path, Map<String, String> form) {
+    String body =
+        form.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private Map<String, String> withCsrf(Map<String, String> form) {
+    var all = new LinkedHashMap<>(form);
+    all.put("_csrf", csrf);
+    return all;
+  }
+
+  private Page send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Page(
+          response.statusCode(),
+          response.headers().firstValue("Location").orElse(""),
+          response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.build().uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
