@@ -172,6 +172,9 @@ public class DemoLoader {
         .append(" assets (")
         .append(added == 0 ? "already loaded" : added + " loaded now")
         .append(")\n");
+    text.append("  Web UI:   ")
+        .append(base)
+        .append("/ui (sign in as one of the demo users below)\n");
     text.append("  Assets:   ").append(base).append("/api/v1/assets\n");
     text.append("  API docs: ").append(base).append("/api/docs/ui\n");
     text.append("  Health:   ").append(base).append("/actuator/health\n");

@@ -15,7 +15,7 @@ public class VillagePage {
 
   @GetMapping("/ui/village")
   @RolesAllowed(Roles.RESIDENT)
-  @UiPage(nav = "My village", order = 40, homeOf = Roles.RESIDENT)
+  @UiPage(nav = "My village", order = 90, homeOf = Roles.RESIDENT)
   public String village() {
     return "market/village";
   }
