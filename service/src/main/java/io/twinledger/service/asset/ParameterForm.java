@@ -68,11 +68,7 @@ public final class ParameterForm {
         .map(
             f ->
                 new Field(
-                    f.name(),
-                    f.label(),
-                    form.getOrDefault(f.name(), ""),
-                    f.numeric(),
-                    f.options()))
+                    f.name(), f.label(), form.getOrDefault(f.name(), ""), f.numeric(), f.options()))
         .toList();
   }
 
