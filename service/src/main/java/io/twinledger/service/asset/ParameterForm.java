@@ -27,6 +27,8 @@ public final class ParameterForm {
   /** Where the parameters' field paths start in the API's body, and in its field errors. */
   static final String ROOT = "parameters";
 
+  private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+
   private static final Pattern WORD = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
   /**
@@ -89,11 +91,15 @@ public final class ParameterForm {
         JsonNode child = parent.get(path[i]);
         parent = child instanceof ObjectNode object ? object : parent.putObject(path[i]);
       }
+      String key = path[path.length - 1];
       Optional<BigDecimal> number = field.numeric() ? number(text) : Optional.empty();
-      if (number.isPresent()) {
-        parent.put(path[path.length - 1], number.get());
+      if (number.isPresent() && WHOLE.matcher(text).matches()) {
+        // Written without a fraction, as in JSON: a whole-number field accepts it, and refuses 2.0.
+        parent.put(key, number.get().toBigIntegerExact());
+      } else if (number.isPresent()) {
+        parent.put(key, number.get());
       } else {
-        parent.put(path[path.length - 1], text);
+        parent.put(key, text);
       }
     }
     return root;
