@@ -122,10 +122,11 @@ public final class ParameterForm {
     for (RecordComponent component : value.getClass().getRecordComponents()) {
       Object current = read(component, value);
       String name = prefix + component.getName();
-      String label = labelPrefix + words(component.getName());
+      String words = words(component.getName());
+      String label = labelPrefix.isEmpty() ? words : labelPrefix + words.toLowerCase(Locale.ROOT);
       Class<?> type = component.getType();
       if (current instanceof Record nested) {
-        addFields(nested, name + ".", label + ": ", into);
+        addFields(nested, name + ".", label + " ", into);
       } else if (type.isEnum()) {
         into.add(
             new Field(

@@ -75,6 +75,21 @@ public final class Formats {
         .orElse(unitCode);
   }
 
+  /**
+   * A compound unit such as a model parameter's {@code EUR/MTQ} with each code as its symbol,
+   * {@code EUR/m³}; a currency code stays as it is.
+   */
+  public String compoundUnit(String unit) {
+    if (unit == null) {
+      return "";
+    }
+    StringBuilder shown = new StringBuilder();
+    for (String part : unit.split("(?<=[/*])|(?=[/*])")) {
+      shown.append(part.equals("/") || part.equals("*") ? part : unit(part));
+    }
+    return shown.toString();
+  }
+
   /** A moment, date and time, in the given zone. */
   public String instant(Instant instant, String zone) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
