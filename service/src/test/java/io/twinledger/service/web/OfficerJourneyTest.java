@@ -52,6 +52,7 @@ class OfficerJourneyTest {
     api = new Api(port, json);
   }
 
+  /** The officer's journey; then an investor reads the same P&amp;L pages on a phone. */
   @Test
   void theOfficerFollowsALineFromThePortfolioToItsReadingsAndProof() {
     String asset = modelledDistrict();
@@ -111,6 +112,29 @@ class OfficerJourneyTest {
       assertThat(browser.text()).contains("Readings of North Hill DMA");
       browser.assertAccessible();
       browser.signOut();
+    }
+    try (Browser phone = Browser.open(port, 390, 844)) {
+      phone.signIn("investor", "investor");
+      for (String page :
+          new String[] {
+            "/ui/pnl",
+            "/ui/pnl/assets/" + asset,
+            "/ui/pnl/assets/" + asset + "/lines/recovered-revenue?period=2026-Q1",
+            "/ui/assets/" + asset
+          }) {
+        phone.go(page);
+        assertThat(phone.find("h1").getText()).as(page).isNotBlank();
+        long overflow =
+            (Long)
+                phone
+                    .driver()
+                    .executeScript(
+                        "return document.documentElement.scrollWidth"
+                            + " - document.documentElement.clientWidth;");
+        assertThat(overflow).as("no sideways scrolling of " + page).isLessThanOrEqualTo(0);
+        phone.assertAccessible();
+      }
+      phone.signOut();
     }
   }
 
