@@ -140,12 +140,12 @@ public class AssetPage {
       @RequestParam(required = false) String to,
       Model model) {
     AssetView asset = find(assetId);
-    Optional<String> kpiId = Optional.ofNullable(kpi).filter(k -> !k.isBlank());
+    Optional<String> kpiId = Optional.ofNullable(blankless(kpi));
     TimeRange range = TimeRange.parse(blankless(from), blankless(to));
     model.addAttribute("asset", asset);
     model.addAttribute("kpi", kpiId.orElse(""));
-    model.addAttribute("from", Optional.ofNullable(blankless(from)).orElse(""));
-    model.addAttribute("to", Optional.ofNullable(blankless(to)).orElse(""));
+    model.addAttribute("from", from == null ? "" : from);
+    model.addAttribute("to", to == null ? "" : to);
     model.addAttribute("limit", READINGS);
     model.addAttribute(
         "readings",
@@ -189,6 +189,7 @@ public class AssetPage {
     }
   }
 
+  /** An empty field of the filter form is no filter. */
   private static String blankless(String value) {
     return value == null || value.isBlank() ? null : value;
   }

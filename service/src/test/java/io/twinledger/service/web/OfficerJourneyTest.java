@@ -12,8 +12,10 @@ import io.twinledger.service.support.WaterPnl;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -239,6 +241,46 @@ class OfficerJourneyTest {
     UiSession investor = new UiSession(port);
     investor.signIn("investor");
     assertThat(investor.get("/ui/assets/" + asset + "/quarantine").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theAssetsReadingsAndTheQuarantineAreListed() {
+    String asset = WaterPnl.waterDistrict(commands, api);
+    Instant at = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    String name = "officer-" + asset + ".csv";
+    var imported =
+        api.send(
+            "POST",
+            "/api/v1/twin/imports?name=" + name + "&format=csv",
+            "operator",
+            """
+            asset_id,kpi_id,sensor_id,observed_at,value,unit_code
+            %1$s,system-input-volume,inlet-1,%2$s,18.5,MTQ
+            %1$s,system-input-volume,inlet-1,%3$s,99999999999,MTQ
+            """
+                .formatted(asset, at, at.plus(15, ChronoUnit.MINUTES)));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+    UiSession officer = new UiSession(port);
+    officer.signIn(OFFICER);
+    UiSession.Page readings =
+        officer.get("/ui/assets/" + asset + "/readings?kpi=system-input-volume&from=&to=");
+    assertThat(readings.status()).isEqualTo(200);
+    assertThat(readings.body()).contains("<data value=\"18.5\">18.5 m³</data>", "inlet-1");
+    assertThat(officer.get("/ui/assets/" + asset + "/readings?kpi=night-flow").body())
+        .contains("No stored reading matches.");
+    UiSession.Page badRange = officer.get("/ui/assets/" + asset + "/readings?from=yesterday");
+    assertThat(badRange.status()).isEqualTo(400);
+    assertThat(badRange.body()).contains("from must be an ISO-8601 instant");
+    assertThat(officer.get("/ui/assets/" + asset + "/quarantine").status())
+        .as("the quarantine is for operators and auditors")
+        .isEqualTo(403);
+
+    UiSession operator = new UiSession(port);
+    operator.signIn("operator");
+    UiSession.Page quarantine = operator.get("/ui/assets/" + asset + "/quarantine");
+    assertThat(quarantine.status()).isEqualTo(200);
+    assertThat(quarantine.body()).contains("bulk:" + name, "99999999999");
   }
 
   // --- helpers ---------------------------------------------------------------------------------
