@@ -1,14 +1,17 @@
 package io.twinledger.service.web;
 
 import io.twinledger.finance.money.Money;
+import io.twinledger.finance.pnl.StatementPeriod;
 import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -35,6 +38,11 @@ public final class Formats {
     format.setMinimumFractionDigits(money.minorUnitDigits());
     format.setMaximumFractionDigits(digits);
     return format.format(money.amount());
+  }
+
+  /** An exact amount in a currency, as {@link #money(Money)} shows it. */
+  public String money(BigDecimal amount, Currency currency) {
+    return money(new Money(amount, currency));
   }
 
   /** A quantity with its unit's symbol, {@code 1,234.5 m³}; the code itself for an unknown unit. */
@@ -67,6 +75,21 @@ public final class Formats {
         .orElse(unitCode);
   }
 
+  /**
+   * A compound unit such as a model parameter's {@code EUR/MTQ} with each code as its symbol,
+   * {@code EUR/m³}; a currency code stays as it is.
+   */
+  public String compoundUnit(String unit) {
+    if (unit == null) {
+      return "";
+    }
+    StringBuilder shown = new StringBuilder();
+    for (String part : unit.split("(?<=[/*])|(?=[/*])")) {
+      shown.append(part.equals("/") || part.equals("*") ? part : unit(part));
+    }
+    return shown.toString();
+  }
+
   /** A moment, date and time, in the given zone. */
   public String instant(Instant instant, String zone) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
@@ -84,6 +107,21 @@ public final class Formats {
   /** The month a period starting at {@code start} covers, {@code March 2026}, in the given zone. */
   public String month(Instant start, String zone) {
     return DateTimeFormatter.ofPattern("LLLL yyyy", locale()).format(start.atZone(ZoneId.of(zone)));
+  }
+
+  /** A calendar month, {@code March 2026}. */
+  public String yearMonth(YearMonth month) {
+    return DateTimeFormatter.ofPattern("LLLL yyyy", locale()).format(month);
+  }
+
+  /** A statement period: a month as {@link #yearMonth}, {@code Q1 2026}, or the year. */
+  public String period(StatementPeriod period) {
+    return switch (period.kind()) {
+      case MONTH -> yearMonth(period.first());
+      case QUARTER ->
+          "Q" + ((period.first().getMonthValue() - 1) / 3 + 1) + " " + period.first().getYear();
+      case YEAR -> Integer.toString(period.first().getYear());
+    };
   }
 
   private static Locale locale() {

@@ -5,19 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.twinledger.finance.model.ModelDefinitions;
 import io.twinledger.finance.model.Templates;
-import io.twinledger.ledger.asset.api.RegisterAsset;
 import io.twinledger.ledger.pnl.projection.PnlProjection;
-import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.JsonNumbers;
 import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.WaterPnl;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -649,19 +647,7 @@ class ModelPnlApiTest {
   // --- helpers ---------------------------------------------------------------------------------
 
   private String waterDistrict() {
-    RegisterAsset sample =
-        SampleCity.assets().stream()
-            .filter(a -> a.assetId().equals("dma-north-hill"))
-            .findFirst()
-            .orElseThrow();
-    String id = "dma-" + UUID.randomUUID().toString().substring(0, 8);
-    commands.sendAndWait(
-        new RegisterAsset(
-            id, sample.name(), sample.timeZone(), sample.parameters(), sample.kpis()));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> api.get("/api/v1/assets/" + id, OFFICER).status() == 200);
-    return id;
+    return WaterPnl.waterDistrict(commands, api);
   }
 
   /**
@@ -680,33 +666,15 @@ class ModelPnlApiTest {
   }
 
   private void close(String asset, String kpi, int month, int revision, String value, char digit) {
-    commands.sendAndWait(
-        MonthlyPeriods.closed(
-            asset,
-            kpi,
-            YearMonth.of(2026, month),
-            revision,
-            new BigDecimal(value),
-            "MTQ",
-            String.valueOf(digit).repeat(64)));
+    WaterPnl.close(commands, asset, kpi, month, revision, value, "MTQ", digit);
   }
 
   private String waterModel(String modelId, String asset) {
-    String definition =
-        ModelDefinitions.toJson(Templates.load("water-nrw"))
-            .replace("\"id\" : \"water-nrw\"", "\"id\" : \"" + modelId + "\"");
-    return "{\"assets\": [\"" + asset + "\"], \"definition\": " + definition + "}";
+    return WaterPnl.waterModel(modelId, asset);
   }
 
   private JsonNode awaitStatements(String asset, String period, int count) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              var answer = api.get("/api/v1/pnl/assets/" + asset + "?period=" + period, OFFICER);
-              return answer.status() == 200 && answer.json().get("statements").size() == count;
-            });
-    return api.get("/api/v1/pnl/assets/" + asset + "?period=" + period, OFFICER).json();
+    return WaterPnl.awaitStatements(api, asset, period, count);
   }
 
   private JsonNode statements(String asset, String period) {
