@@ -5,19 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.twinledger.service.audit.AuditJobs;
 import io.twinledger.service.cli.CliAccess;
+import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.Browser;
+import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.support.UiSession;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +47,17 @@ import tools.jackson.databind.node.ObjectNode;
 class InvestorAuditorJourneyTest {
 
   private static final String KPI = "system-input-volume";
-  private static final String MARCH = "2025-03-01T00:00:00Z";
-  private static final String APRIL = "2025-04-01T00:00:00Z";
+  private static final ZoneId ZONE = ZoneId.of(SampleCity.TIME_ZONE);
+
+  /** March 2025's start in the district's zone, as the explorer's {@code start} names it. */
+  private static final String MARCH =
+      YearMonth.of(2025, 3).atDay(1).atStartOfDay(ZONE).toInstant().toString();
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired KpiPeriodJob periods;
   @Autowired AuditJobs audit;
+  @Autowired CommandGateway commands;
   @TempDir Path dir;
 
   private Api api;
@@ -55,7 +65,9 @@ class InvestorAuditorJourneyTest {
 
   /**
    * A district with a target of at most 200 m³ a month: March's 150 m³ meets it, April's 300 m³
-   * misses it. Both months are closed, and a checkpoint covering their batch is anchored.
+   * misses it. Both months are closed from imported readings, and a checkpoint covering their batch
+   * is anchored. February is recorded with a batch digest the reading store does not hold: its
+   * value has no evidence, and it is never proven.
    */
   @BeforeEach
   void twoClosedAnchoredMonths() {
@@ -67,14 +79,14 @@ class InvestorAuditorJourneyTest {
             "officer",
             """
             {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Proven district %1$s",
-             "timeZone": "UTC",
+             "timeZone": "%s",
              "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
                             "privatePipeLengthKm": 1, "averagePressureM": 40,
                             "tariff": {"amount": 2, "currency": "EUR"}},
              "kpis": [{"kpiId": "%s", "unit": "MTQ", "aggregation": "SUM",
                        "betterDirection": "LOWER",
                        "thresholds": [{"name": "target", "value": 200}]}]}"""
-                .formatted(asset, KPI));
+                .formatted(asset, SampleCity.TIME_ZONE, KPI));
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     await()
         .atMost(Duration.ofSeconds(20))
@@ -106,6 +118,19 @@ class InvestorAuditorJourneyTest {
                   && months.get(0).path("readingCount").asInt() == 2
                   && months.get(1).path("readingCount").asInt() == 1;
             });
+    commands.sendAndWait(
+        MonthlyPeriods.closed(
+            asset, KPI, YearMonth.of(2025, 2), 1, new BigDecimal("180"), "MTQ", "ab".repeat(32)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.get(
+                            "/api/v1/assets/" + asset + "/kpis/" + KPI + "/periods?kind=MONTH",
+                            "auditor")
+                        .json()
+                        .size()
+                    == 3);
     audit.checkpoint();
   }
 
@@ -119,17 +144,22 @@ class InvestorAuditorJourneyTest {
       List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
       assertThat(rows)
           .extracting(r -> r.findElement(By.tagName("th")).getText())
-          .containsExactly("March 2025", "April 2025");
-      assertThat(rows.get(0).getText()).contains("150 m³").contains("met").doesNotContain("missed");
-      assertThat(rows.get(1).getText()).contains("300 m³").contains("missed");
-      assertThat(table.findElement(By.cssSelector("tbody data")).getAttribute("value"))
+          .containsExactly("February 2025", "March 2025", "April 2025");
+      assertThat(rows.get(0).getText())
+          .contains("180 m³")
+          .contains("met")
+          .contains("not proven yet");
+      assertThat(rows.get(1).getText()).contains("150 m³").contains("met").doesNotContain("missed");
+      assertThat(rows.get(2).getText()).contains("300 m³").contains("missed");
+      assertThat(rows.get(1).findElement(By.tagName("data")).getAttribute("value"))
           .isEqualTo("150");
       assertThat(browser.text()).contains("What “proven” means").contains("anchored on the ledger");
       assertThat(browser.findAll("figure.chart[data-table='months-" + asset + "-" + KPI + "']"))
           .hasSize(1);
       List<WebElement> proven =
           browser.findAll("table#months-" + asset + "-" + KPI + " a.badge.proven");
-      assertThat(proven).as("both months are anchored").hasSize(2);
+      assertThat(proven).as("March and April are anchored, February has no evidence").hasSize(2);
+      assertThat(rows.get(0).findElements(By.cssSelector("a.badge"))).isEmpty();
       browser.assertAccessible().screenshot("investor-performance");
 
       proven.getFirst().click();
@@ -182,7 +212,8 @@ class InvestorAuditorJourneyTest {
       Select start = new Select(browser.find("#start"));
       assertThat(start.getOptions())
           .extracting(WebElement::getText)
-          .containsExactly("April 2025 (revision 1)", "March 2025 (revision 1)");
+          .containsExactly(
+              "April 2025 (revision 1)", "March 2025 (revision 1)", "February 2025 (revision 1)");
       start.selectByValue(MARCH);
       browser.find("main form button[type=submit]").click();
       browser.waitFor(d -> !d.findElements(By.id("period")).isEmpty());
@@ -227,7 +258,8 @@ class InvestorAuditorJourneyTest {
       WebElement download = browser.find("#download");
       String fileName = download.getAttribute("download");
       assertThat(fileName)
-          .isEqualTo("evidence-" + asset + "-" + KPI + "-MONTH-2025-03-01T000000Z.json");
+          .isEqualTo(
+              "evidence-" + asset + "-" + KPI + "-MONTH-" + MARCH.replace(":", "") + ".json");
       assertThat(browser.find("#period pre").getText())
           .isEqualTo("./twinledger verify " + fileName);
       UiSession session = new UiSession(port);
@@ -273,7 +305,8 @@ class InvestorAuditorJourneyTest {
   }
 
   @Test
-  void badInputInTheExplorerIsShownAtItsFieldAndAnUnknownPeriodIsNotFound() {
+  void
+      badInputInTheExplorerIsShownAtItsFieldAnUnknownPeriodIsNotFoundAndAnUnprovenOneUnavailable() {
     UiSession auditor = new UiSession(port);
     auditor.signIn("auditor");
     UiSession.Page badKind =
@@ -297,6 +330,13 @@ class InvestorAuditorJourneyTest {
                 + "&kind=MONTH&start=2024-01-01T00:00:00Z");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body()).contains("no closed " + asset);
+    String february = YearMonth.of(2025, 2).atDay(1).atStartOfDay(ZONE).toInstant().toString();
+    UiSession.Page unproven =
+        auditor.get(
+            "/ui/evidence?asset=" + asset + "&kpi=" + KPI + "&kind=MONTH&start=" + february);
+    assertThat(unproven.status()).as("a month without evidence").isEqualTo(409);
+    assertThat(unproven.body())
+        .contains("the reading store holds no batch with digest " + "ab".repeat(32));
     assertThat(auditor.download("/ui/evidence/bundle?asset=" + asset + "&kind=MONTH").status())
         .as("a download without its KPI")
         .isEqualTo(400);
