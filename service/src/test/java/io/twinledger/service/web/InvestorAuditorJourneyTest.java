@@ -248,6 +248,7 @@ class InvestorAuditorJourneyTest {
       String block = browser.find("#block").getText();
       assertThat(block)
           .containsPattern("Block\\s+\\d+")
+          .containsPattern("Time\\s+\\S.* \\(" + SampleCity.TIME_ZONE + "\\)")
           .containsPattern("Transaction\\s+[0-9a-f]{64}")
           .doesNotContain("not in the block")
           .contains("ok — data hash ok; header chain links back")
