@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The investor's performance: each asset's KPIs with thresholds over their last closed months, each
- * month judged and marked proven when its evidence is complete. Roles as the asset API's reads of
- * periods.
+ * month judged and marked proven when its evidence is complete. For the roles that ask how an asset
+ * performs: the investor, the officer and the auditor (the asset API's period reads also admit the
+ * operator, who reads them from Operations).
  */
 @UiController
 public class PerformancePage {
