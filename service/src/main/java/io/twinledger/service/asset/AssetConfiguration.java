@@ -5,6 +5,7 @@ import io.twinledger.ledger.asset.InfrastructureAsset;
 import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.AssetProjection;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
+import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.service.TwinLedgerProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -31,8 +32,8 @@ public class AssetConfiguration {
   }
 
   @Bean
-  KpiStandings kpiStandings(AssetCatalog catalog, KpiPeriods periods) {
-    return new KpiStandings(catalog, periods);
+  KpiStandings kpiStandings(AssetCatalog catalog, KpiPeriods periods, EvidenceExport evidence) {
+    return new KpiStandings(catalog, periods, evidence);
   }
 
   @Bean

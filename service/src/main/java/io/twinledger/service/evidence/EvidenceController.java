@@ -2,7 +2,6 @@ package io.twinledger.service.evidence;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceJson;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
@@ -12,10 +11,6 @@ import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/evidence")
 @Tag(name = "Evidence", description = "Self-contained evidence bundles for offline verification")
 public class EvidenceController {
-
-  private static final Set<String> KINDS = Set.of("HOUR", "DAY", "MONTH", "QUARTER");
 
   private final EvidenceExport export;
 
@@ -58,13 +51,7 @@ public class EvidenceController {
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) String start,
       @RequestParam(required = false) String revision) {
-    PeriodKey key =
-        new PeriodKey(
-            required("assetId", assetId),
-            required("kpiId", kpiId),
-            kind(kind),
-            start(start),
-            revision(revision));
+    PeriodKey key = EvidenceRequests.key(assetId, kpiId, kind, start, revision);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .body(EvidenceJson.write(export.export(key)));
@@ -72,45 +59,12 @@ public class EvidenceController {
 
   @ExceptionHandler(EvidenceUnavailableException.class)
   ProblemDetail unavailable(EvidenceUnavailableException e) {
+    return problem(e);
+  }
+
+  /** The problem of a bundle that cannot be exported now: 409 evidence-unavailable. */
+  static ProblemDetail problem(EvidenceUnavailableException e) {
     return Problems.of(
         HttpStatus.CONFLICT, "evidence-unavailable", "Evidence unavailable", e.getMessage());
-  }
-
-  private static String required(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidFieldException(field, "is required");
-    }
-    return value;
-  }
-
-  private static String kind(String kind) {
-    if (!KINDS.contains(required("kind", kind))) {
-      throw new InvalidFieldException("kind", "must be one of HOUR, DAY, MONTH, QUARTER");
-    }
-    return kind;
-  }
-
-  private static Instant start(String start) {
-    try {
-      return Instant.parse(required("start", start));
-    } catch (DateTimeParseException e) {
-      throw new InvalidFieldException(
-          "start", "must be an ISO-8601 instant such as 2026-03-01T00:00:00Z, was '" + start + "'");
-    }
-  }
-
-  private static Optional<Integer> revision(String revision) {
-    if (revision == null) {
-      return Optional.empty();
-    }
-    try {
-      int value = Integer.parseInt(revision);
-      if (value < 1) {
-        throw new InvalidFieldException("revision", "must be at least 1");
-      }
-      return Optional.of(value);
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException("revision", "'" + revision + "' is not a whole number");
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.twinledger.service.web;
 
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.pnl.StatementPeriod;
+import io.twinledger.ledger.asset.api.ContractualThreshold;
 import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -12,7 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -118,10 +121,45 @@ public final class Formats {
   public String period(StatementPeriod period) {
     return switch (period.kind()) {
       case MONTH -> yearMonth(period.first());
-      case QUARTER ->
-          "Q" + ((period.first().getMonthValue() - 1) / 3 + 1) + " " + period.first().getYear();
+      case QUARTER -> DateTimeFormatter.ofPattern("QQQ yyyy", locale()).format(period.first());
       case YEAR -> Integer.toString(period.first().getYear());
     };
+  }
+
+  /** A moment given as ISO-8601 text (as JSON documents carry it), date and time in the zone. */
+  public String instantText(String isoInstant, String zone) {
+    return instant(Instant.parse(isoInstant), zone);
+  }
+
+  /** A quantity given as a plain decimal text (as evidence bundles carry it), with its unit. */
+  public String quantityText(String plainDecimal, String unitCode) {
+    return quantity(new BigDecimal(plainDecimal), unitCode);
+  }
+
+  /**
+   * The period a KPI period of {@code kind} starting at {@code start} covers, in the given zone:
+   * {@code March 2026} for a month, {@code Q1 2026} for a quarter, the date for a day, the date and
+   * time for an hour.
+   */
+  public String period(String kind, Instant start, String zone) {
+    return switch (kind) {
+      case "MONTH" -> month(start, zone);
+      case "QUARTER" ->
+          DateTimeFormatter.ofPattern("QQQ yyyy", locale()).format(start.atZone(ZoneId.of(zone)));
+      case "DAY" -> date(start, zone);
+      default -> instant(start, zone);
+    };
+  }
+
+  /**
+   * A KPI's thresholds as a chart's {@code data-thresholds}: {@code
+   * [{"name":"target","value":"20"}]} (threshold names are lower-case identifiers, which need no
+   * escaping in JSON).
+   */
+  public String chartThresholds(List<ContractualThreshold> thresholds) {
+    return thresholds.stream()
+        .map(t -> "{\"name\":\"" + t.name() + "\",\"value\":\"" + t.value().toPlainString() + "\"}")
+        .collect(Collectors.joining(",", "[", "]"));
   }
 
   private static Locale locale() {

@@ -55,6 +55,30 @@ public final class UiSession {
     return page;
   }
 
+  /**
+   * A file as a GET answers it: status, the {@code Content-Type} and {@code Content-Disposition}
+   * headers (empty when absent), and the bytes.
+   */
+  public record Download(int status, String contentType, String disposition, byte[] body) {}
+
+  /** A GET of a file, such as a download link's target. */
+  public Download download(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Content-Disposition").orElse(""),
+          response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A form POST with the CSRF token of the last page read. */
   public Page post(String path, Map<String, String> form) {
     return postRaw(path, withCsrf(form));

@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -188,6 +190,35 @@ public final class AuditLog {
           ps.setString(2, kind.label());
           ps.setLong(3, reference);
         });
+  }
+
+  /**
+   * The leaf index of each record of this kind the log holds, by reference, in one read: for
+   * judging many records at once (are they all inside a checkpoint's tree?) without reading their
+   * leaves. A reference the log does not hold is left out.
+   */
+  public Map<Long, Long> leafIndices(LeafKind kind, Collection<Long> references) {
+    Map<Long, Long> indices = new HashMap<>();
+    if (references.isEmpty()) {
+      return indices;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT reference, leaf_index FROM audit_leaf WHERE log_id = ? AND kind = ?"
+                    + " AND reference = ANY (?)")) {
+      query.setString(1, logId);
+      query.setString(2, kind.label());
+      query.setArray(3, connection.createArrayOf("bigint", references.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          indices.put(rows.getLong(1), rows.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read leaves of", e);
+    }
+    return indices;
   }
 
   private <T> T read(long size, Function<MerkleTree, T> query) {

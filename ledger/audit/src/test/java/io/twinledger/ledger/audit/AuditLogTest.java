@@ -8,6 +8,7 @@ import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.merkle.TreeHash;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,6 +102,11 @@ class AuditLogTest {
     assertThat(third.hash()).isEqualTo(leaves.get(2).hash());
     assertThat(log.leaf(LeafKind.READING_BATCH, 103).orElseThrow().index()).isEqualTo(3);
     assertThat(log.leaf(LeafKind.DOMAIN_EVENT, 103)).isEmpty();
+    assertThat(log.leafIndices(LeafKind.READING_BATCH, List.of(101L, 103L, 999L)))
+        .as("in one read, what the log does not hold left out")
+        .isEqualTo(Map.of(101L, 1L, 103L, 3L));
+    assertThat(log.leafIndices(LeafKind.DOMAIN_EVENT, List.of(101L))).isEmpty();
+    assertThat(log.leafIndices(LeafKind.READING_BATCH, List.of())).isEmpty();
     assertThat(log.leaf(4)).isEmpty();
     assertThat(AuditLog.open(dataSource, "other").leaf(0)).isEmpty();
   }

@@ -35,7 +35,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,6 +164,44 @@ public class EvidenceExport {
         checkpoint(anchoring, proven.checkpoint()),
         anchor(anchoring, proven.checkpoint()),
         certificates(anchoring));
+  }
+
+  /**
+   * Which of these periods are <em>proven</em> now: the period has a value, every reading batch
+   * behind it (by the digests it names) is in the reading store and is a leaf of the audit log, and
+   * the latest checkpoint anchored on the ledger covers all of those leaves. Such a period's bundle
+   * can be exported without waiting for the audit job, and what it proves is the readings behind
+   * the figure; the closing event is appended to the log within seconds and is proven in the
+   * bundle. Without a ledger nothing is proven. Three reads, whatever the number of periods.
+   */
+  public Set<KpiPeriodView> proven(Collection<KpiPeriodView> candidates) {
+    Optional<SignedCheckpoint> anchored =
+        ledger.isEmpty() ? Optional.empty() : checkpoints.latestAnchored();
+    if (anchored.isEmpty()) {
+      return Set.of();
+    }
+    long treeSize = anchored.get().checkpoint().treeSize();
+    Set<String> digests = new HashSet<>();
+    candidates.forEach(p -> digests.addAll(p.batchDigests()));
+    Map<String, Long> ids = readings.batchIds(digests);
+    Map<Long, Long> leaves = auditLog.leafIndices(LeafKind.READING_BATCH, ids.values());
+    Set<KpiPeriodView> proven = new HashSet<>();
+    for (KpiPeriodView period : candidates) {
+      boolean covered =
+          period.value().isPresent()
+              && !period.batchDigests().isEmpty()
+              && period.batchDigests().stream()
+                  .allMatch(
+                      d ->
+                          Optional.ofNullable(ids.get(d))
+                              .map(leaves::get)
+                              .filter(index -> index < treeSize)
+                              .isPresent());
+      if (covered) {
+        proven.add(period);
+      }
+    }
+    return proven;
   }
 
   private KpiPeriodView period(PeriodKey key) {
