@@ -37,11 +37,6 @@ public class AssetConfiguration {
   }
 
   @Bean
-  KpiHistory kpiHistory(KpiPeriods periods, JsonMapper json) {
-    return new KpiHistory(periods, json);
-  }
-
-  @Bean
   AssetCatalog assetCatalog(JdbcClient jdbc, JsonMapper json) {
     return new AssetCatalog(jdbc, json);
   }

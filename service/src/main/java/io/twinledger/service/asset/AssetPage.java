@@ -42,19 +42,19 @@ public class AssetPage {
   static final int QUARANTINED = 100;
 
   private final AssetCatalog catalog;
-  private final KpiHistory history;
+  private final KpiStandings standings;
   private final AssetRequests requests;
   private final CommandGateway commands;
   private final ReadingStore readings;
 
   public AssetPage(
       AssetCatalog catalog,
-      KpiHistory history,
+      KpiStandings standings,
       AssetRequests requests,
       CommandGateway commands,
       ReadingStore readings) {
     this.catalog = catalog;
-    this.history = history;
+    this.standings = standings;
     this.requests = requests;
     this.commands = commands;
     this.readings = readings;
@@ -66,7 +66,7 @@ public class AssetPage {
     AssetView asset = find(assetId);
     model.addAttribute("asset", asset);
     model.addAttribute("parameters", ParameterForm.fields(asset.parameters()));
-    model.addAttribute("kpis", history.of(asset));
+    model.addAttribute("kpis", standings.history(asset));
     return "asset/asset";
   }
 

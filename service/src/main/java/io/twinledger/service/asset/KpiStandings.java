@@ -143,18 +143,38 @@ public class KpiStandings {
                     judged(asset).stream()
                         .map(
                             kpi ->
-                                new KpiHistory(
-                                    kpi,
-                                    recent.get(key(asset.assetId(), kpi.kpiId())).stream()
-                                        .map(
-                                            p ->
-                                                new MonthStanding(
-                                                    p,
-                                                    thresholds(kpi, Optional.of(p)),
-                                                    proven.contains(p)))
-                                        .toList()))
+                                history(kpi, recent.get(key(asset.assetId(), kpi.kpiId())), proven))
                         .toList()))
         .toList();
+  }
+
+  /**
+   * Every KPI of one asset, judged or not, with its last {@value #MONTHS} closed months, each
+   * against the KPI's thresholds (none for a KPI without) and marked proven or not: the asset
+   * page's history. One read of the periods per KPI that has any, and one check of the evidence.
+   */
+  public List<KpiHistory> history(AssetView asset) {
+    Map<String, KpiPeriodView> latest = latestOfEach();
+    Map<String, List<KpiPeriodView>> recent = new TreeMap<>();
+    for (KpiDefinition kpi : asset.kpis()) {
+      recent.put(
+          kpi.kpiId(),
+          Optional.ofNullable(latest.get(key(asset.assetId(), kpi.kpiId())))
+              .map(last -> recentMonths(asset, kpi, last.periodStart()))
+              .orElse(List.of()));
+    }
+    Set<KpiPeriodView> proven =
+        evidence.proven(recent.values().stream().flatMap(List::stream).toList());
+    return asset.kpis().stream().map(kpi -> history(kpi, recent.get(kpi.kpiId()), proven)).toList();
+  }
+
+  private static KpiHistory history(
+      KpiDefinition kpi, List<KpiPeriodView> months, Set<KpiPeriodView> proven) {
+    return new KpiHistory(
+        kpi,
+        months.stream()
+            .map(p -> new MonthStanding(p, thresholds(kpi, Optional.of(p)), proven.contains(p)))
+            .toList());
   }
 
   /** One KPI's standing on its latest closed month, or on none. */
