@@ -10,8 +10,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Where each field of a model definition's YAML text is written, so that the editor shows a
- * problem with the line it refers to.
+ * Where each field of a model definition's YAML text is written, so that the editor shows a problem
+ * with the line it refers to.
  *
  * <p>A problem's path is the API's ({@code definition.lines[2] (recovered-revenue).formula}): the
  * line id in parentheses is only for people and is dropped. A path that has no line of its own (a

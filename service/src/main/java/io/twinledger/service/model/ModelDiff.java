@@ -23,7 +23,8 @@ public record ModelDiff(int from, int to, List<Row> rows) {
   }
 
   /** One line: its number in the older version, in the newer one, or both when unchanged. */
-  public record Row(Change change, Optional<Integer> fromLine, Optional<Integer> toLine, String text) {}
+  public record Row(
+      Change change, Optional<Integer> fromLine, Optional<Integer> toLine, String text) {}
 
   static ModelDiff of(ModelVersionView from, ModelVersionView to) {
     List<String> before = ModelDefinitions.toYaml(from.definition()).lines().toList();

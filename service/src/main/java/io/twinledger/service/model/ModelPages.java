@@ -16,6 +16,7 @@ import io.twinledger.service.web.UiController;
 import io.twinledger.service.web.UiPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -33,13 +34,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * API, writing for the finance officer only, through {@link ModelRegistry} as the API writes: a
  * definition the API would refuse is refused here with the same field errors, and nothing is saved.
  *
- * <p>The new-model editor is at {@code /ui/models/new}, so a model with the id {@code new} is
- * shown by the API only.
+ * <p>The new-model editor is at {@code /ui/models/new}, so a model with the id {@code new} is shown
+ * by the API only.
  */
 @UiController
 public class ModelPages {
 
   private static final String EDITOR = "model/editor";
+  private static final Duration READ_SIDE_WAIT = Duration.ofSeconds(5);
+  private static final Duration READ_SIDE_POLL = Duration.ofMillis(25);
 
   private final ModelRegistry registry;
   private final Models models;
@@ -99,7 +102,10 @@ public class ModelPages {
             .map(name -> ModelDefinitions.toYaml(Templates.load(name)))
             .orElse("");
     return editor(
-        Optional.empty(), ModelForm.of(yaml, List.of(), Optional.empty()), FieldErrors.none(), model);
+        Optional.empty(),
+        ModelForm.of(yaml, List.of(), Optional.empty()),
+        FieldErrors.none(),
+        model);
   }
 
   @PostMapping("/ui/models/new")
@@ -170,6 +176,7 @@ public class ModelPages {
                   request.assets(),
                   request.reason().orElse(""))
               : registry.define(id, request.definition(), request.assets());
+      awaitReadSide(id, version);
       redirect.addFlashAttribute("saved", version);
       return "redirect:/ui/models/" + id;
     } catch (InvalidModelException e) {
@@ -198,6 +205,24 @@ public class ModelPages {
   /** A problem of the definition with the line of the YAML text it refers to, when it has one. */
   public record DefinitionProblem(
       String field, String reason, Optional<DefinitionLines.Place> place) {}
+
+  /**
+   * Waits, briefly, until the read side holds the version just recorded: the page the officer is
+   * sent to reads the projection, which follows the event store a moment later, and should show
+   * what was saved. After {@link #READ_SIDE_WAIT} the page is shown as it is.
+   */
+  private void awaitReadSide(String modelId, int version) {
+    long deadline = System.nanoTime() + READ_SIDE_WAIT.toNanos();
+    while (System.nanoTime() < deadline
+        && models.find(modelId).map(ModelView::version).orElse(0) < version) {
+      try {
+        Thread.sleep(READ_SIDE_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
 
   private ModelView current(String modelId) {
     return models.find(modelId).orElseThrow(() -> unknown(modelId));

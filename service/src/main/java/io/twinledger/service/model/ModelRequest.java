@@ -120,7 +120,9 @@ public record ModelRequest(
     return Optional.empty();
   }
 
-  /** The definition read, or empty with its problems added, their paths under {@code definition}. */
+  /**
+   * The definition read, or empty with its problems added, their paths under {@code definition}.
+   */
   private static Optional<ModelDefinition> definition(
       Supplier<ModelDefinition> read, List<ModelError> errors) {
     try {

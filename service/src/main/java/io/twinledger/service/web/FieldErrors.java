@@ -9,9 +9,8 @@ import java.util.List;
  * API answers for the same input, each a request field's path and the reason, built from the same
  * exceptions the API's problem details come from ({@code ApiExceptionHandler}).
  *
- * <p>A form field shows the errors whose path is the field's name or starts with it ({@code
- * assets} shows {@code assets[1]}); {@link #general} are those of no field of the form, shown above
- * it.
+ * <p>A form field shows the errors whose path is the field's name or starts with it ({@code assets}
+ * shows {@code assets[1]}); {@link #general} are those of no field of the form, shown above it.
  */
 public record FieldErrors(List<FieldError> all) {
 
@@ -59,7 +58,9 @@ public record FieldErrors(List<FieldError> all) {
 
   /** The errors of none of the form's {@code fields}: shown above the form. */
   public List<FieldError> general(List<String> fields) {
-    return all.stream().filter(e -> fields.stream().noneMatch(f -> belongsTo(e.field(), f))).toList();
+    return all.stream()
+        .filter(e -> fields.stream().noneMatch(f -> belongsTo(e.field(), f)))
+        .toList();
   }
 
   private static boolean belongsTo(String path, String name) {
