@@ -135,7 +135,7 @@ class ModelRiskJourneyTest {
       assertThat(browser.findAll("tr.diff-added").stream().map(WebElement::getText))
           .anyMatch(line -> line.contains("value: 2.50"))
           .noneMatch(line -> line.contains("recovered-revenue"));
-      assertThat(browser.find("#diff-summary").getText()).endsWith("removed.");
+      assertThat(browser.find("#diff-summary").getText()).startsWith("Lines added: ");
       browser.assertAccessible().screenshot("officer-model-diff");
 
       follow(browser, () -> browser.navigate("Valuation"));
@@ -154,7 +154,9 @@ class ModelRiskJourneyTest {
       assertThat(browser.find("#npv").getText()).contains("€");
       assertThat(browser.find("#npv").getDomAttribute("value")).matches("-?\\d+\\.\\d{2}");
       assertThat(browser.text()).contains(modelId + " version 2").contains("Tornado");
-      browser.assertAccessible().screenshot("officer-valuation");
+      browser.assertAccessible();
+      scrollTo(browser, "#result");
+      browser.screenshot("officer-valuation");
 
       follow(browser, () -> browser.navigate("Risk"));
       assertThat(browser.find("h1").getText()).isEqualTo("Risk");
@@ -177,7 +179,9 @@ class ModelRiskJourneyTest {
       assertThat(browser.findAll("#npv-histogram tbody tr")).isNotEmpty();
       assertThat(browser.text()).contains("Value at risk (95 %)").contains("P50");
       assertThat(browser.find("#npv-mean").getText()).contains("€");
-      browser.assertAccessible().screenshot("officer-risk");
+      browser.assertAccessible();
+      scrollTo(browser, "#npv-title");
+      browser.screenshot("officer-risk");
       browser.signOut();
     }
   }
@@ -335,6 +339,10 @@ class ModelRiskJourneyTest {
     action.run();
     new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
         .until(ExpectedConditions.stalenessOf(page));
+  }
+
+  private static void scrollTo(Browser browser, String css) {
+    browser.driver().executeScript("arguments[0].scrollIntoView();", browser.find(css));
   }
 
   private static void setDefinition(Browser browser, String yaml) {
