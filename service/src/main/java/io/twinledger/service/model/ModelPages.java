@@ -196,7 +196,7 @@ public class ModelPages {
     model.addAttribute("general", errors.general(ModelForm.FIELDS));
     model.addAttribute(
         "definitionProblems",
-        errors.of("definition").stream()
+        errors.at("definition").stream()
             .map(e -> new DefinitionProblem(e.field(), e.reason(), lines.placeOf(e.field())))
             .toList());
     return EDITOR;

@@ -48,11 +48,11 @@ public record FieldErrors(List<FieldError> all) {
 
   /** Whether the form field {@code name} has an error. */
   public boolean has(String name) {
-    return !of(name).isEmpty();
+    return !at(name).isEmpty();
   }
 
   /** The errors of the form field {@code name}: its path or one below it. */
-  public List<FieldError> of(String name) {
+  public List<FieldError> at(String name) {
     return all.stream().filter(e -> belongsTo(e.field(), name)).toList();
   }
 

@@ -231,6 +231,29 @@ class ModelRiskJourneyTest {
     assertThat(models.versions(modelId)).hasSize(1);
     assertThat(investor.get("/ui/models/new").status()).isEqualTo(403);
     assertThat(investor.get("/ui/models/" + modelId).status()).isEqualTo(200);
+
+    // On a phone the investor reads the valuation and the simulation without sideways scrolling.
+    try (Browser phone = Browser.open(port, 390, 844)) {
+      phone.signIn("investor", "investor");
+      phone.go("/ui/valuation?assetId=" + asset + "&discountRate=0.06");
+      assertThat(phone.find("#npv").getText()).contains("€");
+      assertThat(sidewaysScroll(phone)).isLessThanOrEqualTo(0);
+      phone.assertAccessible();
+      phone.go("/ui/risk/" + job.group(1));
+      assertThat(phone.findAll("#npv-histogram tbody tr")).isNotEmpty();
+      assertThat(sidewaysScroll(phone)).isLessThanOrEqualTo(0);
+      phone.assertAccessible().screenshot("investor-risk-phone");
+      phone.signOut();
+    }
+  }
+
+  private static long sidewaysScroll(Browser browser) {
+    return (Long)
+        browser
+            .driver()
+            .executeScript(
+                "return document.documentElement.scrollWidth"
+                    + " - document.documentElement.clientWidth;");
   }
 
   @Test
