@@ -336,6 +336,16 @@ class ModelRiskJourneyTest {
     assertThat(refused).as("the queue filled up").isNotNull();
     assertThat(refused.status()).isEqualTo(503);
     assertThat(refused.body()).contains("the risk simulation queue is full");
+    // A queued job's page polls its status every second, and says how to refresh without it.
+    String queued = jobs.getLast();
+    UiSession.Page waiting = officer.get(queued);
+    assertThat(waiting.body())
+        .contains("Status: queued")
+        .contains("<progress id=\"job-progress\" max=\"1000000\" value=\"0\"")
+        .contains("hx-get=\"" + queued + "/progress\"")
+        .contains("hx-trigger=\"every 1s\"")
+        .contains(">Refresh</a>")
+        .contains("Cancel the simulation");
     for (String job : jobs.reversed()) {
       officer.get(job);
       UiSession.Page cancelled = officer.post(job + "/cancel", Map.of());
@@ -345,6 +355,10 @@ class ModelRiskJourneyTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> officer.get(last).body(), body -> body.contains("Status: cancelled"));
+    // A finished job's status no longer polls.
+    assertThat(officer.get(last + "/progress").body())
+        .contains("Status: cancelled")
+        .doesNotContain("hx-trigger");
     officer.get(last);
     UiSession.Page again = officer.post(last + "/cancel", Map.of());
     assertThat(again.status()).isEqualTo(409);
