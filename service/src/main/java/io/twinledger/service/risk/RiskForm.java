@@ -5,11 +5,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The risk page's form: the fields of a simulation request as the browser sends them, text. A blank
  * field is an absent one; a number that does not read is refused naming the field, as the API
- * refuses a body it cannot read. Thresholds are left to the API.
+ * refuses a body it cannot read. The form has one KPI threshold, named as the API names the first
+ * ({@code thresholds[0].kpi}); it is left out when all its fields are blank.
  */
 public record RiskForm(
     String assetId,
@@ -18,7 +20,20 @@ public record RiskForm(
     String seed,
     String discountRate,
     String annualDebtService,
-    String dscrCovenant) {
+    String dscrCovenant,
+    List<ThresholdForm> thresholds) {
+
+  /** A KPI level to watch, as the browser sends it. */
+  public record ThresholdForm(String kpi, String level, String direction) {
+
+    private boolean blank() {
+      return text(kpi).isEmpty() && text(level).isEmpty();
+    }
+  }
+
+  public RiskForm {
+    thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+  }
 
   /** The form's fields, by the names the API's problems give them. */
   public static final List<String> FIELDS =
@@ -27,7 +42,12 @@ public record RiskForm(
 
   /** The empty form, with a run that takes seconds suggested. */
   static RiskForm blank() {
-    return new RiskForm("", "10000", "20", "", "0.06", "", "");
+    return new RiskForm("", "10000", "20", "", "0.06", "", "", List.of());
+  }
+
+  /** The form's threshold, blank when none was sent. */
+  public ThresholdForm threshold() {
+    return thresholds.isEmpty() ? new ThresholdForm("", "", "ABOVE") : thresholds.getFirst();
   }
 
   /** The request the API would get for the same input. */
@@ -40,7 +60,19 @@ public record RiskForm(
         number(discountRate, "discountRate", BigDecimal::new),
         number(annualDebtService, "annualDebtService", BigDecimal::new),
         number(dscrCovenant, "dscrCovenant", BigDecimal::new),
-        List.of());
+        thresholdBodies());
+  }
+
+  private List<RiskRequests.ThresholdBody> thresholdBodies() {
+    List<ThresholdForm> given = thresholds.stream().filter(t -> !t.blank()).toList();
+    return IntStream.range(0, given.size())
+        .mapToObj(
+            i ->
+                new RiskRequests.ThresholdBody(
+                    text(given.get(i).kpi()).orElse(null),
+                    number(given.get(i).level(), "thresholds[" + i + "].level", BigDecimal::new),
+                    text(given.get(i).direction()).orElse(null)))
+        .toList();
   }
 
   private static Optional<String> text(String value) {

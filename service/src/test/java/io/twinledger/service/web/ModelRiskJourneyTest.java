@@ -166,6 +166,10 @@ class ModelRiskJourneyTest {
       browser.find("#paths").sendKeys("100000");
       browser.find("#years").clear();
       browser.find("#years").sendKeys("30");
+      browser.driver().findElement(By.id("thresholds[0].kpi")).sendKeys("nrw-percent");
+      new Select(browser.driver().findElement(By.id("thresholds[0].direction")))
+          .selectByValue("ABOVE");
+      browser.driver().findElement(By.id("thresholds[0].level")).sendKeys("25");
       submit(browser, "form.form-grid button[type=submit]");
       assertThat(browser.path()).matches("/ui/risk/[0-9a-f-]{36}");
       String jobPath = browser.path();
@@ -178,6 +182,9 @@ class ModelRiskJourneyTest {
       assertThat(browser.find("#job-status").getText()).contains("Status: completed");
       assertThat(browser.findAll("#npv-histogram tbody tr")).isNotEmpty();
       assertThat(browser.text()).contains("Value at risk (95 %)").contains("P50");
+      assertThat(browser.find("#thresholds-title + .table-wrap").getText())
+          .contains("nrw-percent")
+          .contains("above 25 %");
       assertThat(browser.find("#npv-mean").getText()).contains("€");
       browser.assertAccessible();
       scrollTo(browser, "#npv-title");
@@ -318,6 +325,22 @@ class ModelRiskJourneyTest {
             Map.of("assetId", asset, "paths", "many", "years", "5", "discountRate", "0.05"));
     assertThat(paths.status()).isEqualTo(400);
     assertThat(paths.body()).contains("id=\"paths-errors\"").contains("is not a number");
+    UiSession.Page threshold =
+        officer.post(
+            "/ui/risk",
+            Map.of(
+                "assetId", asset,
+                "paths", "1000",
+                "years", "5",
+                "discountRate", "0.05",
+                "thresholds[0].kpi", "nrw-pct",
+                "thresholds[0].level", "25",
+                "thresholds[0].direction", "ABOVE"));
+    assertThat(threshold.status()).isEqualTo(400);
+    assertThat(threshold.body())
+        .contains("id=\"thresholds[0].kpi-errors\"")
+        .contains("nrw-pct")
+        .contains("aria-describedby=\"thresholds[0].kpi-hint thresholds[0].kpi-errors\"");
 
     // Large runs until the queue is full: the page says so, then every job is cancelled.
     List<String> jobs = new ArrayList<>();
