@@ -42,7 +42,6 @@ public class ModelController {
       "invalid-model: the definition is refused; errors lists every problem's path";
   private static final String MODEL_RULE =
       "model-rule: not allowed in the model's state, or a stale expectedVersion";
-  private static final List<String> TEMPLATES = List.of("water-nrw", "stormwater", "roads");
 
   private final ModelRegistry registry;
   private final Models models;
@@ -63,7 +62,7 @@ public class ModelController {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
   @Operation(summary = "The shipped model templates: water NRW, stormwater and roads")
   public List<JsonNode> templates() {
-    return TEMPLATES.stream().map(Templates::load).map(ModelBody::tree).toList();
+    return Templates.NAMES.stream().map(Templates::load).map(ModelBody::tree).toList();
   }
 
   @GetMapping("/{modelId}")

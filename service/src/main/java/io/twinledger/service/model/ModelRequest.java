@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -82,27 +83,60 @@ public record ModelRequest(
     List<String> assets = assets(root.get("assets"), errors);
     Optional<String> reason = text(root.get("reason"), "reason", errors);
     Optional<Integer> expectedVersion = version(root.get("expectedVersion"), errors);
-    Optional<ModelDefinition> definition = Optional.empty();
     JsonNode node = root.get("definition");
-    if (node == null || node.isNull()) {
-      errors.add(new ModelError("definition", "is required"));
-    } else {
-      try {
-        definition = Optional.of(ModelDefinitions.parseJson(JSON.writeValueAsString(node)));
-      } catch (InvalidModelException e) {
-        e.errors()
-            .forEach(
-                error ->
-                    errors.add(
-                        new ModelError(
-                            error.path().isEmpty() ? "definition" : "definition." + error.path(),
-                            error.message())));
-      }
-    }
+    Optional<ModelDefinition> definition =
+        node == null || node.isNull()
+            ? required(errors)
+            : definition(() -> ModelDefinitions.parseJson(JSON.writeValueAsString(node)), errors);
     if (!errors.isEmpty()) {
       throw new InvalidModelException(errors);
     }
     return new ModelRequest(definition.orElseThrow(), assets, reason, expectedVersion);
+  }
+
+  /**
+   * A request from the web UI's model editor: the definition as YAML text (problems in it have the
+   * same paths as in a request body, {@code definition.lines[2] (id).formula}), the asset ids, and
+   * for a revision its reason and the version it was made against.
+   */
+  public static ModelRequest fromForm(
+      String definitionYaml,
+      List<String> assets,
+      Optional<String> reason,
+      Optional<Integer> expectedVersion) {
+    List<ModelError> errors = new ArrayList<>();
+    Optional<ModelDefinition> definition =
+        definitionYaml == null || definitionYaml.isBlank()
+            ? required(errors)
+            : definition(() -> ModelDefinitions.parseYaml(definitionYaml), errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidModelException(errors);
+    }
+    return new ModelRequest(definition.orElseThrow(), assets, reason, expectedVersion);
+  }
+
+  private static Optional<ModelDefinition> required(List<ModelError> errors) {
+    errors.add(new ModelError("definition", "is required"));
+    return Optional.empty();
+  }
+
+  /**
+   * The definition read, or empty with its problems added, their paths under {@code definition}.
+   */
+  private static Optional<ModelDefinition> definition(
+      Supplier<ModelDefinition> read, List<ModelError> errors) {
+    try {
+      return Optional.of(read.get());
+    } catch (InvalidModelException e) {
+      e.errors()
+          .forEach(
+              error ->
+                  errors.add(
+                      new ModelError(
+                          error.path().isEmpty() ? "definition" : "definition." + error.path(),
+                          error.message())));
+      return Optional.empty();
+    }
   }
 
   private static List<String> assets(JsonNode node, List<ModelError> errors) {

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.service.openapi.Refusal;
-import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,11 +43,11 @@ public class RiskSimulationController {
   private static final String BASE = "/api/v1/risk/simulations/";
   private static final String RETRY_AFTER_SECONDS = "30";
 
-  private final RiskInputs inputs;
+  private final RiskRuns runs;
   private final RiskJobs jobs;
 
-  RiskSimulationController(RiskInputs inputs, RiskJobs jobs) {
-    this.inputs = inputs;
+  RiskSimulationController(RiskRuns runs, RiskJobs jobs) {
+    this.runs = runs;
     this.jobs = jobs;
   }
 
@@ -70,8 +69,7 @@ public class RiskSimulationController {
   @Refusal(status = 422, description = "The asset has no active model or too short a KPI history")
   @Refusal(status = 503, description = "The simulation queue is full")
   public ResponseEntity<RiskViews.Job> start(@RequestBody RiskRequests.SimulationBody body) {
-    RiskRequests.Checked request = RiskRequests.check(body);
-    RiskJob job = jobs.submit(request, inputs.prepare(request));
+    RiskJob job = runs.start(body);
     return ResponseEntity.accepted()
         .location(URI.create(BASE + job.id()))
         .body(RiskViews.Job.of(job));
@@ -88,7 +86,7 @@ public class RiskSimulationController {
               + " currency's minor unit), P(DSCR breach) and P(each threshold crossed) with"
               + " standard errors and 95 % intervals.")
   public RiskViews.Job job(@PathVariable String jobId) {
-    return RiskViews.Job.of(find(jobId));
+    return RiskViews.Job.of(runs.find(jobId));
   }
 
   @GetMapping
@@ -118,7 +116,7 @@ public class RiskSimulationController {
       content = @Content(schema = @Schema(implementation = RiskViews.Job.class)))
   @Refusal(status = 409, description = "risk-job-finished: nothing left to cancel")
   public ResponseEntity<RiskViews.Job> cancel(@PathVariable String jobId) {
-    RiskJob job = find(jobId);
+    RiskJob job = runs.find(jobId);
     jobs.cancel(job);
     RiskViews.Job view = RiskViews.Job.of(job);
     return ResponseEntity.status(
@@ -150,10 +148,5 @@ public class RiskSimulationController {
   @ExceptionHandler(RiskJobFinished.class)
   ProblemDetail finished(RiskJobFinished e) {
     return Problems.of(HttpStatus.CONFLICT, "risk-job-finished", "Job finished", e.getMessage());
-  }
-
-  private RiskJob find(String jobId) {
-    return jobs.find(jobId)
-        .orElseThrow(() -> new NotFoundException("no risk simulation job " + jobId));
   }
 }

@@ -33,6 +33,9 @@ public final class Formats {
   /** Decimals a quantity is shown to. */
   public static final int QUANTITY_DIGITS = 3;
 
+  /** Decimals a percentage is shown to. */
+  public static final int PERCENT_DIGITS = 2;
+
   /** An amount with its currency: {@code €1,234.50} in English, {@code 1.234,50 €} in German. */
   public String money(Money money) {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale());
@@ -46,6 +49,23 @@ public final class Formats {
   /** An exact amount in a currency, as {@link #money(Money)} shows it. */
   public String money(BigDecimal amount, Currency currency) {
     return money(new Money(amount, currency));
+  }
+
+  /** An amount in the currency of an ISO 4217 code, shown as {@link #money}. */
+  public String amount(BigDecimal amount, String currencyCode) {
+    return money(new Money(amount, Money.currency(currencyCode)));
+  }
+
+  /** An annual rate or other fraction as a percentage, {@code 0.0625} → {@code 6.25 %}. */
+  public String percent(BigDecimal fraction) {
+    NumberFormat format = NumberFormat.getPercentInstance(locale());
+    format.setMaximumFractionDigits(PERCENT_DIGITS);
+    return format.format(fraction);
+  }
+
+  /** A probability (an estimate, not money) as a percentage, {@code 0.0413} → {@code 4.13 %}. */
+  public String percent(double fraction) {
+    return percent(BigDecimal.valueOf(fraction));
   }
 
   /** A quantity with its unit's symbol, {@code 1,234.5 m³}; the code itself for an unknown unit. */
