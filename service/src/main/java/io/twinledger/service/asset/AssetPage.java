@@ -7,12 +7,12 @@ import io.twinledger.ledger.asset.projection.AssetView;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.query.TimeRange;
 import io.twinledger.service.security.Roles;
+import io.twinledger.service.web.FieldErrors;
 import io.twinledger.service.web.UiController;
 import io.twinledger.twin.store.ReadingQuery;
 import io.twinledger.twin.store.ReadingStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +78,7 @@ public class AssetPage {
         asset,
         ParameterForm.fields(asset.parameters()),
         String.valueOf(asset.version()),
-        Map.of(),
+        FieldErrors.none(),
         model);
   }
 
@@ -97,7 +97,7 @@ public class AssetPage {
       Model model) {
     AssetView asset = find(assetId);
     String version = form.getOrDefault("expectedVersion", "");
-    Map<String, String> errors = new LinkedHashMap<>();
+    FieldErrors errors;
     try {
       var body =
           new AssetRequests.UpdateParameters(
@@ -109,24 +109,26 @@ public class AssetPage {
       return "redirect:/ui/assets/" + assetId;
     } catch (InvalidFieldException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      errors.put(ParameterForm.fieldOf(e.field()), e.reason());
+      errors = FieldErrors.of(ParameterForm.fieldOf(e.field()), e.reason());
     } catch (ConflictingAggregateVersionException e) {
       response.setStatus(HttpStatus.CONFLICT.value());
-      errors.put(
-          "expectedVersion",
-          "The asset changed since this form was opened: it is at version "
-              + e.getActualVersion()
-              + ", the form was for version "
-              + e.getExpectedVersion()
-              + ". Nothing was saved; reload the form and enter your change again.");
+      errors =
+          FieldErrors.of(
+              "expectedVersion",
+              "The asset changed since this form was opened: it is at version "
+                  + e.getActualVersion()
+                  + ", the form was for version "
+                  + e.getExpectedVersion()
+                  + ". Nothing was saved; reload the form and enter your change again.");
     } catch (ConcurrencyException e) {
       response.setStatus(HttpStatus.CONFLICT.value());
-      errors.put(
-          "expectedVersion",
-          "The asset was changed at the same moment. Nothing was saved; reload and try again.");
+      errors =
+          FieldErrors.of(
+              "expectedVersion",
+              "The asset was changed at the same moment. Nothing was saved; reload and try again.");
     } catch (AssetRuleViolation e) {
       response.setStatus(HttpStatus.CONFLICT.value());
-      errors.put(ParameterForm.fieldOf(e.field()), e.getMessage());
+      errors = FieldErrors.of(ParameterForm.fieldOf(e.field()), e.getMessage());
     }
     return form(asset, ParameterForm.sent(asset.parameters(), form), version, errors, model);
   }
@@ -168,7 +170,7 @@ public class AssetPage {
       AssetView asset,
       List<ParameterForm.Field> fields,
       String version,
-      Map<String, String> errors,
+      FieldErrors errors,
       Model model) {
     model.addAttribute("asset", asset);
     model.addAttribute("fields", fields);

@@ -8,6 +8,7 @@ import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.reporting.evidence.export.EvidenceUnavailableException;
 import io.twinledger.reporting.evidence.export.PeriodKey;
 import io.twinledger.service.security.Roles;
+import io.twinledger.service.web.FieldErrors;
 import io.twinledger.service.web.UiController;
 import io.twinledger.service.web.UiPage;
 import jakarta.annotation.security.RolesAllowed;
@@ -71,7 +72,7 @@ public class EvidencePage {
     model.addAttribute("start", Optional.ofNullable(start).orElse(""));
     model.addAttribute(
         "chosenAsset", Optional.ofNullable(asset).filter(a -> !a.isBlank()).flatMap(catalog::find));
-    Map<String, String> errors = Map.of();
+    FieldErrors errors = FieldErrors.none();
     if (present(asset) && present(kpi) && present(kind)) {
       errors =
           walk(
@@ -112,7 +113,8 @@ public class EvidencePage {
     }
     model.addAttribute("chosenAsset", catalog.find(asset));
     walk(() -> Optional.of(EvidenceRequests.key(asset, kpi, kind, start, null)), model, response)
-        .forEach((field, reason) -> model.addAttribute("problem", field + " " + reason));
+        .all()
+        .forEach(e -> model.addAttribute("problem", e.field() + " " + e.reason()));
     return "evidence/proof";
   }
 
@@ -156,13 +158,13 @@ public class EvidencePage {
    * incomplete (409) as the model's {@code problem}; a bad parameter (400) as the field error
    * returned, keyed by the page's parameter name.
    */
-  private Map<String, String> walk(
+  private FieldErrors walk(
       Supplier<Optional<PeriodKey>> key, Model model, HttpServletResponse response) {
     try {
       key.get().ifPresent(k -> model.addAttribute("trail", trail.of(k)));
     } catch (InvalidFieldException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return Map.of(FIELDS.getOrDefault(e.field(), e.field()), e.reason());
+      return FieldErrors.of(FIELDS.getOrDefault(e.field(), e.field()), e.reason());
     } catch (UnknownSubjectException e) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("problem", e.getMessage());
@@ -170,7 +172,7 @@ public class EvidencePage {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.addAttribute("problem", "The evidence cannot be completed now: " + e.getMessage());
     }
-    return Map.of();
+    return FieldErrors.none();
   }
 
   private static boolean present(String value) {
