@@ -4,11 +4,14 @@ import io.twinledger.finance.money.Money;
 import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -84,6 +87,25 @@ public final class Formats {
   /** The month a period starting at {@code start} covers, {@code March 2026}, in the given zone. */
   public String month(Instant start, String zone) {
     return DateTimeFormatter.ofPattern("LLLL yyyy", locale()).format(start.atZone(ZoneId.of(zone)));
+  }
+
+  /**
+   * A span of time in its two largest units, to the second: {@code 2 h 5 min}, {@code 45 s}, {@code
+   * 3 d 4 h}; a negative span as its length.
+   */
+  public String duration(Duration duration) {
+    long seconds = duration.abs().toSeconds();
+    long[] sizes = {86_400, 3_600, 60, 1};
+    String[] units = {"d", "h", "min", "s"};
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < sizes.length && parts.size() < 2; i++) {
+      long amount = seconds / sizes[i];
+      seconds %= sizes[i];
+      if (amount > 0 || !parts.isEmpty()) {
+        parts.add(count(amount) + " " + units[i]);
+      }
+    }
+    return parts.isEmpty() ? count(0) + " s" : String.join(" ", parts);
   }
 
   private static Locale locale() {
