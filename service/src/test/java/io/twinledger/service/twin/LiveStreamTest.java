@@ -1,0 +1,142 @@
+package io.twinledger.service.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinledger.service.support.Api;
+import io.twinledger.service.support.InflowDistrict;
+import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.UiSession;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live updates stream ({@code /ui/live/readings}): only a session whose role may read readings
+ * subscribes; a stream for one asset hears of that asset's readings only, a stream for all of every
+ * asset's.
+ */
+@OnEmbeddedDb
+class LiveStreamTest {
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired LiveReadings live;
+
+  @Test
+  void withoutASessionTheStreamRedirectsToSignIn() {
+    UiSession anonymous = new UiSession(port);
+    UiSession.Page answer = anonymous.get("/ui/live/readings");
+    assertThat(answer.status()).isEqualTo(302);
+    assertThat(answer.location()).endsWith("/login");
+  }
+
+  @Test
+  void aRoleThatMayNotReadReadingsIsRefused() {
+    UiSession resident = new UiSession(port);
+    resident.signIn("resident");
+    HttpResponse<Stream<String>> refused = resident.stream("/ui/live/readings");
+    try (Stream<String> body = refused.body()) {
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+          .doesNotStartWith("text/event-stream");
+    }
+    assertThat(resident.get("/ui/live/readings?asset=road-a12-s01").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aStreamTellsOfTheReadingsOfItsAssetAndAStreamForAllOfEveryAssets() throws Exception {
+    Api api = new Api(port, json);
+    String watched = "live-" + UUID.randomUUID().toString().substring(0, 8);
+    String other = "live-" + UUID.randomUUID().toString().substring(0, 8);
+    InflowDistrict.register(api, watched, "Europe/Amsterdam");
+    InflowDistrict.register(api, other, "Europe/Amsterdam");
+    UiSession investor = new UiSession(port);
+    investor.signIn("investor");
+    int before = live.listening();
+    HttpResponse<Stream<String>> one = investor.stream("/ui/live/readings?asset=" + watched);
+    HttpResponse<Stream<String>> all = investor.stream("/ui/live/readings");
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(one.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/event-stream");
+    assertThat(all.statusCode()).isEqualTo(200);
+    BlockingQueue<String> oneLines = lines(one);
+    BlockingQueue<String> allLines = lines(all);
+    assertThat(live.listening()).isEqualTo(before + 2);
+
+    importReading(api, other, 1);
+    importReading(api, watched, 2);
+    List<String> heard = until(oneLines, "data:" + watched);
+    assertThat(heard).contains("event:reading").noneMatch(l -> l.contains(other));
+    until(allLines, "data:" + other);
+
+    importReading(api, other, 3);
+    importReading(api, watched, 4);
+    assertThat(until(oneLines, "data:" + watched))
+        .as("the other asset's readings are not told on the watched asset's stream")
+        .noneMatch(l -> l.contains(other));
+    one.body().close();
+    all.body().close();
+  }
+
+  /** Reads the stream's lines in the background, as they arrive. */
+  private static BlockingQueue<String> lines(HttpResponse<Stream<String>> response) {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                response.body().forEach(lines::add);
+              } catch (RuntimeException closed) {
+                // The test closed the stream.
+              }
+            });
+    return lines;
+  }
+
+  /** The lines up to and including the first that contains {@code wanted}; 20 s at most. */
+  private static List<String> until(BlockingQueue<String> lines, String wanted)
+      throws InterruptedException {
+    List<String> read = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(200, TimeUnit.MILLISECONDS);
+      if (line != null) {
+        read.add(line);
+        if (line.contains(wanted)) {
+          return read;
+        }
+      }
+    }
+    throw new AssertionError("no line with " + wanted + " within 20 s; read " + read);
+  }
+
+  private static void importReading(Api api, String asset, int minutesAgo) {
+    Instant at =
+        Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(minutesAgo, ChronoUnit.MINUTES);
+    var response =
+        api.send(
+            "POST",
+            "/api/v1/twin/imports?name=live-" + asset + ".csv&format=csv",
+            "operator",
+            "asset_id,kpi_id,sensor_id,observed_at,value,unit_code\n"
+                + asset
+                + ",system-input-volume,meter-"
+                + asset
+                + ","
+                + at
+                + ",12.5,MTQ\n",
+            "text/csv");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+}
