@@ -12,9 +12,7 @@ import org.springframework.scheduling.config.IntervalTask;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.scheduling.config.TaskExecutionOutcome;
-import org.springframework.scheduling.support.ScheduledMethodRunnable;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 
 /**
  * The service's {@code @Scheduled} jobs as Spring's scheduler holds them: each job's name, how
@@ -89,13 +87,14 @@ public class ScheduledJobs {
         Optional.ofNullable(last.throwable()).map(ScheduledJobs::describe));
   }
 
+  /**
+   * The job's class and method. Spring wraps the method's runnable and exposes only the wrapper, so
+   * the name comes from its text, {@code package.Class.method}.
+   */
   private static String name(Runnable runnable) {
-    if (runnable instanceof ScheduledMethodRunnable method) {
-      return ClassUtils.getUserClass(method.getTarget()).getSimpleName()
-          + "."
-          + method.getMethod().getName();
-    }
-    return runnable.toString();
+    String text = runnable.toString();
+    int method = text.lastIndexOf('.');
+    return method < 1 ? text : text.substring(text.lastIndexOf('.', method - 1) + 1);
   }
 
   private static String describe(Throwable failure) {

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -90,22 +88,23 @@ public final class Formats {
   }
 
   /**
-   * A span of time in its two largest units, to the second: {@code 2 h 5 min}, {@code 45 s}, {@code
-   * 3 d 4 h}; a negative span as its length.
+   * A span of time in its largest unit and the next, the next left out when it is nought: {@code 2
+   * h 5 min}, {@code 1 min}, {@code 45 s}, {@code 3 d 4 h}; below the shown units it is cut off,
+   * and a negative span is shown as its length.
    */
   public String duration(Duration duration) {
     long seconds = duration.abs().toSeconds();
     long[] sizes = {86_400, 3_600, 60, 1};
     String[] units = {"d", "h", "min", "s"};
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < sizes.length && parts.size() < 2; i++) {
+    for (int i = 0; i < sizes.length; i++) {
       long amount = seconds / sizes[i];
-      seconds %= sizes[i];
-      if (amount > 0 || !parts.isEmpty()) {
-        parts.add(count(amount) + " " + units[i]);
+      if (amount > 0 || i == sizes.length - 1) {
+        String largest = count(amount) + " " + units[i];
+        long next = i + 1 < sizes.length ? seconds % sizes[i] / sizes[i + 1] : 0;
+        return next == 0 ? largest : largest + " " + count(next) + " " + units[i + 1];
       }
     }
-    return parts.isEmpty() ? count(0) + " s" : String.join(" ", parts);
+    throw new AssertionError("the loop returns at the last unit");
   }
 
   private static Locale locale() {

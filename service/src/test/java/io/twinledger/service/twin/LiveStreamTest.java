@@ -70,33 +70,34 @@ class LiveStreamTest {
     assertThat(one.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/event-stream");
     assertThat(all.statusCode()).isEqualTo(200);
-    BlockingQueue<String> oneLines = lines(one);
-    BlockingQueue<String> allLines = lines(all);
-    assertThat(live.listening()).isEqualTo(before + 2);
+    try (Stream<String> oneBody = one.body();
+        Stream<String> allBody = all.body()) {
+      BlockingQueue<String> oneLines = lines(oneBody);
+      BlockingQueue<String> allLines = lines(allBody);
+      assertThat(live.listening()).isEqualTo(before + 2);
 
-    importReading(api, other, 1);
-    importReading(api, watched, 2);
-    List<String> heard = until(oneLines, "data:" + watched);
-    assertThat(heard).contains("event:reading").noneMatch(l -> l.contains(other));
-    until(allLines, "data:" + other);
+      importReading(api, other, 1);
+      importReading(api, watched, 2);
+      List<String> heard = until(oneLines, watched);
+      assertThat(heard).contains("event:reading").noneMatch(l -> l.contains(other));
+      assertThat(until(allLines, other)).contains("event:reading");
 
-    importReading(api, other, 3);
-    importReading(api, watched, 4);
-    assertThat(until(oneLines, "data:" + watched))
-        .as("the other asset's readings are not told on the watched asset's stream")
-        .noneMatch(l -> l.contains(other));
-    one.body().close();
-    all.body().close();
+      importReading(api, other, 3);
+      importReading(api, watched, 4);
+      assertThat(until(oneLines, watched))
+          .as("the other asset's readings are not told on the watched asset's stream")
+          .noneMatch(l -> l.contains(other));
+    }
   }
 
   /** Reads the stream's lines in the background, as they arrive. */
-  private static BlockingQueue<String> lines(HttpResponse<Stream<String>> response) {
+  private static BlockingQueue<String> lines(Stream<String> body) {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread.ofVirtual()
         .start(
             () -> {
               try {
-                response.body().forEach(lines::add);
+                body.forEach(lines::add);
               } catch (RuntimeException closed) {
                 // The test closed the stream.
               }
@@ -104,8 +105,8 @@ class LiveStreamTest {
     return lines;
   }
 
-  /** The lines up to and including the first that contains {@code wanted}; 20 s at most. */
-  private static List<String> until(BlockingQueue<String> lines, String wanted)
+  /** The lines up to and including the first data line naming {@code assetId}; 20 s at most. */
+  private static List<String> until(BlockingQueue<String> lines, String assetId)
       throws InterruptedException {
     List<String> read = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -113,12 +114,12 @@ class LiveStreamTest {
       String line = lines.poll(200, TimeUnit.MILLISECONDS);
       if (line != null) {
         read.add(line);
-        if (line.contains(wanted)) {
+        if (line.startsWith("data:") && List.of(line.substring(5).split(" ")).contains(assetId)) {
           return read;
         }
       }
     }
-    throw new AssertionError("no line with " + wanted + " within 20 s; read " + read);
+    throw new AssertionError("no data line with " + assetId + " within 20 s; read " + read);
   }
 
   private static void importReading(Api api, String asset, int minutesAgo) {

@@ -109,6 +109,7 @@ class OperatorJourneyTest {
       assertThat(browser.driver().executeScript("return window.stillTheSamePage === true;"))
           .as("the page updated without a reload")
           .isEqualTo(true);
+      browser.driver().executeScript("document.getElementById('live-readings').scrollIntoView();");
       browser.assertAccessible().screenshot("operator-operations-live");
 
       browser.signOut();
