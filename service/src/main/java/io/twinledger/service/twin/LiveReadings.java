@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -32,9 +33,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * a bulk import of thousands of batches makes each page fetch once a second, not once a batch. A
  * stream for one asset gets only that asset's events; a stream for all gets one event per kind per
  * tick. A comment every {@link #HEARTBEAT} finds streams whose page has gone.
+ *
+ * <p>On stop, every stream is ended first (the default phase, the highest, stops first): an open
+ * stream is a request in progress, which the web server's graceful shutdown would otherwise wait
+ * for until its timeout.
  */
 @Component
-public class LiveReadings implements DisposableBean {
+public class LiveReadings implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(LiveReadings.class);
 
@@ -48,7 +53,7 @@ public class LiveReadings implements DisposableBean {
    * How long a stream stays open; the browser's EventSource then opens a new one by itself, through
    * the security checks again.
    */
-  static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+  static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
   static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -63,6 +68,7 @@ public class LiveReadings implements DisposableBean {
           task -> Thread.ofPlatform().name("live-readings").daemon().unstarted(task));
   private final long ticksPerHeartbeat;
   private long ticks;
+  private volatile boolean running;
 
   public LiveReadings(@Value("${twinledger.ui.live-every:PT1S}") Duration every) {
     this.ticksPerHeartbeat = Math.max(1, HEARTBEAT.toMillis() / every.toMillis());
@@ -148,10 +154,28 @@ public class LiveReadings implements DisposableBean {
   }
 
   @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Ends every stream; a page's EventSource then tries again, and finds the service gone. */
+  @Override
+  public void stop() {
+    running = false;
+    for (Listener listener : listeners) {
+      listeners.remove(listener);
+      listener.emitter().complete();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
   public void destroy() throws InterruptedException {
     sender.shutdownNow();
     sender.awaitTermination(5, TimeUnit.SECONDS);
-    listeners.forEach(l -> l.emitter().complete());
-    listeners.clear();
   }
 }

@@ -32,6 +32,7 @@ class LiveStreamTest {
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired LiveReadings live;
+  @Autowired KpiPeriodJob periodJob;
 
   @Test
   void withoutASessionTheStreamRedirectsToSignIn() {
@@ -90,6 +91,31 @@ class LiveStreamTest {
     }
   }
 
+  @Test
+  void closedPeriodsAreToldAndTheJobsProgressCountsThem() throws Exception {
+    Api api = new Api(port, json);
+    String asset = "live-" + UUID.randomUUID().toString().substring(0, 8);
+    InflowDistrict.register(api, asset, "Europe/Amsterdam");
+    UiSession operator = new UiSession(port);
+    operator.signIn("operator");
+    HttpResponse<Stream<String>> stream = operator.stream("/ui/live/readings?asset=" + asset);
+    assertThat(stream.statusCode()).isEqualTo(200);
+    try (Stream<String> body = stream.body()) {
+      BlockingQueue<String> lines = lines(body);
+      // A day long past: its period is due at once.
+      importReading(api, asset, 3 * 24 * 60);
+
+      int recorded = periodJob.closeDuePeriods();
+
+      assertThat(recorded).isPositive();
+      until(lines, asset, "period");
+      KpiPeriodJob.Progress progress = periodJob.progress();
+      assertThat(progress.last()).isPresent();
+      assertThat(progress.last().get().finishedAt()).isPresent();
+      assertThat(progress.last().get().assetsDone()).isEqualTo(progress.last().get().assets());
+    }
+  }
+
   /** Reads the stream's lines in the background, as they arrive. */
   private static BlockingQueue<String> lines(Stream<String> body) {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -108,18 +134,31 @@ class LiveStreamTest {
   /** The lines up to and including the first data line naming {@code assetId}; 20 s at most. */
   private static List<String> until(BlockingQueue<String> lines, String assetId)
       throws InterruptedException {
+    return until(lines, assetId, "reading");
+  }
+
+  /**
+   * The lines up to and including the first data line of an {@code event} naming {@code assetId};
+   * 20 s at most.
+   */
+  private static List<String> until(BlockingQueue<String> lines, String assetId, String event)
+      throws InterruptedException {
     List<String> read = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       String line = lines.poll(200, TimeUnit.MILLISECONDS);
       if (line != null) {
         read.add(line);
-        if (line.startsWith("data:") && List.of(line.substring(5).split(" ")).contains(assetId)) {
+        if (line.startsWith("data:")
+            && List.of(line.substring(5).split(" ")).contains(assetId)
+            && read.size() >= 2
+            && read.get(read.size() - 2).equals("event:" + event)) {
           return read;
         }
       }
     }
-    throw new AssertionError("no data line with " + assetId + " within 20 s; read " + read);
+    throw new AssertionError(
+        "no " + event + " event naming " + assetId + " within 20 s; read " + read);
   }
 
   private static void importReading(Api api, String asset, int minutesAgo) {
