@@ -116,4 +116,22 @@ class OperatorJourneyTest {
       assertThat(browser.text()).contains("You have signed out");
     }
   }
+
+  @Test
+  void theOperationsPageAndTheLiveReadingsReadOnAPhone() {
+    try (Browser browser = Browser.open(port, 390, 844)) {
+      browser.signIn("operator", "operator");
+      browser.go("/ui/operations?asset=road-a12-s01");
+      assertThat(browser.find("#live-readings").getText()).isEqualTo("Latest readings");
+      long overflow =
+          (Long)
+              browser
+                  .driver()
+                  .executeScript(
+                      "return document.documentElement.scrollWidth"
+                          + " - document.documentElement.clientWidth;");
+      assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+      browser.assertAccessible().screenshot("operator-operations-phone");
+    }
+  }
 }
