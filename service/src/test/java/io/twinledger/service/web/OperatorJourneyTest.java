@@ -2,11 +2,13 @@ package io.twinledger.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.Browser;
 import io.twinledger.service.support.InflowDistrict;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.twin.LiveReadings;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -30,10 +32,12 @@ class OperatorJourneyTest {
   @Autowired LiveReadings live;
 
   @Test
-  void theOperatorSeesTheDataFlowInAndTheLedgerHealth() {
+  void theOperatorSeesTheDataFlowInAndTheLedgerHealth() throws Exception {
     Api api = new Api(port, json);
     String asset = "ops-" + UUID.randomUUID().toString().substring(0, 8);
     InflowDistrict.register(api, asset, "Europe/Amsterdam");
+    String subscription = "urn:ngsi-ld:Subscription:" + asset;
+    subscribeAtAStandInBroker(api, subscription);
     try (Browser browser = Browser.open(port)) {
       browser.go("/ui/operations");
       assertThat(browser.path()).as("no session: sign in first").startsWith("/login");
@@ -52,6 +56,8 @@ class OperatorJourneyTest {
           .contains("MQTT", "NGSI-LD", "Height", "Anchoring lag", "Integrity alarm")
           .contains("Risk simulations", "KPI periods", "Scheduled jobs")
           .contains("KpiPeriodJob.closeDuePeriods", "AuditJobs.checkpoint");
+      assertThat(browser.find("#ngsi-ld-subscriptions").getText())
+          .contains(subscription, "riverton", "/api/v1/twin/ngsi-ld/notifications");
       assertThat(browser.find("#ledger-facts").getText())
           .containsPattern("Height\\s+[0-9,]+ leaves");
       browser.assertAccessible().screenshot("operator-operations");
@@ -88,7 +94,13 @@ class OperatorJourneyTest {
                   + asset
                   + ","
                   + at.plus(15, ChronoUnit.MINUTES)
-                  + ",1250,MTQ\n",
+                  + ",1250,MTQ\n"
+                  + asset
+                  + ",colour,inlet-"
+                  + asset
+                  + ","
+                  + at
+                  + ",7,MTQ\n",
               "text/csv");
       assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
@@ -98,7 +110,10 @@ class OperatorJourneyTest {
                       By.cssSelector("#ingestion-sources tr[data-source='bulk:" + file + "']"))
                   .isEmpty());
       assertThat(browser.find("#ingestion-sources tr[data-source='bulk:" + file + "']").getText())
-          .contains("File import", file, "0.2", "2");
+          .contains("File import", file, "0.2", "2", "1");
+      assertThat(browser.find("#quarantine-reasons").getText())
+          .as("the refused line, counted by its reason")
+          .contains("bulk:" + file, "no mapping for " + asset + "/colour");
       browser.waitFor(
           d -> d.findElement(By.id("live-readings-table")).getText().contains("inlet-" + asset));
       String readings = browser.find("#live-readings-table").getText();
@@ -114,6 +129,31 @@ class OperatorJourneyTest {
 
       browser.signOut();
       assertThat(browser.text()).contains("You have signed out");
+    }
+  }
+
+  /** Creates an NGSI-LD subscription through the API, at a broker that accepts it. */
+  private static void subscribeAtAStandInBroker(Api api, String id) throws Exception {
+    HttpServer broker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    broker.createContext(
+        "/ngsi-ld/v1/subscriptions",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(201, -1);
+          exchange.close();
+        });
+    broker.start();
+    try {
+      var created =
+          api.post(
+              "/api/v1/twin/ngsi-ld/subscriptions",
+              "operator",
+              """
+              {"brokerUrl": "http://127.0.0.1:%d", "tenant": "riverton", "subscriptionId": "%s"}"""
+                  .formatted(broker.getAddress().getPort(), id));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+    } finally {
+      broker.stop(0);
     }
   }
 
