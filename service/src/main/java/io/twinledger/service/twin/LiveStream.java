@@ -1,5 +1,6 @@
 package io.twinledger.service.twin;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
@@ -16,8 +17,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>A stream, not a page: it is no {@code @UiController}, whose GET pages the access walk reads to
  * their end, which a stream has not. Its refusals are tested on their own ({@code LiveStreamTest}).
+ * Nor is it part of the API's description, though it writes its own body.
  */
 @Controller
+@Hidden
 public class LiveStream {
 
   private final LiveReadings live;
