@@ -168,6 +168,7 @@ public class KpiPeriodJob extends ScheduledJob {
         properties.periodKinds().stream().min(Comparator.naturalOrder()).orElse(PeriodKind.DAY);
     assets:
     for (AssetView asset : all) {
+      // The assets before this one are done; done counts this one from here on.
       note(done++, recorded);
       if (asset.status() != AssetStatus.ACTIVE) {
         continue;

@@ -55,6 +55,7 @@ public class LiveReadings implements SmartLifecycle, DisposableBean {
    */
   static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
+  /** How often a quiet stream gets a comment, so that a stream whose page has gone fails a send. */
   static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
   /** A page listening, for one asset or for all. */
