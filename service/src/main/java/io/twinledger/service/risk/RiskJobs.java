@@ -80,6 +80,11 @@ class RiskJobs implements DisposableBean {
     return job;
   }
 
+  /** Jobs that may wait at once. */
+  int capacity() {
+    return queueCapacity;
+  }
+
   Optional<RiskJob> find(String jobId) {
     synchronized (jobs) {
       return Optional.ofNullable(jobs.get(jobId));

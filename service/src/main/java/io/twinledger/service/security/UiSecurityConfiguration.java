@@ -91,7 +91,9 @@ public class UiSecurityConfiguration {
             auth ->
                 auth.requestMatchers(OPEN)
                     .permitAll()
-                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    // An async dispatch only resumes a request this chain already authorized (a
+                    // live stream ending after its session was signed out or expired).
+                    .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                     .permitAll()
                     .anyRequest()
                     .access(new EndpointRoles(handlers)))

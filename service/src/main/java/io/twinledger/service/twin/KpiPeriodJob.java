@@ -77,7 +77,29 @@ public class KpiPeriodJob extends ScheduledJob {
   private final TwinProperties properties;
   private final QualityDefaults quality;
   private final Optional<MappingConfig> mapping;
+  private final LiveReadings live;
   private final Clock clock;
+
+  /** The run in progress; null between runs. */
+  private volatile Run current;
+
+  /** The last run that finished; null before the first has. */
+  private volatile Run last;
+
+  /**
+   * A run of the job.
+   *
+   * @param startedAt when it started
+   * @param assetsDone assets whose due periods it has gone through
+   * @param assets assets it goes through
+   * @param recorded periods it has recorded
+   * @param finishedAt when it finished; empty while it runs
+   */
+  public record Run(
+      Instant startedAt, int assetsDone, int assets, int recorded, Optional<Instant> finishedAt) {}
+
+  /** The run in progress, if one is, and the last that finished, if one has. */
+  public record Progress(Optional<Run> current, Optional<Run> last) {}
 
   public KpiPeriodJob(
       PeriodBook book,
@@ -87,7 +109,8 @@ public class KpiPeriodJob extends ScheduledJob {
       CommandGateway commands,
       TwinProperties properties,
       QualityDefaults quality,
-      Optional<MappingConfig> mapping) {
+      Optional<MappingConfig> mapping,
+      LiveReadings live) {
     this.book = book;
     this.correctionBook = correctionBook;
     this.corrections = corrections;
@@ -96,6 +119,7 @@ public class KpiPeriodJob extends ScheduledJob {
     this.commands = commands;
     this.properties = properties;
     this.quality = quality;
+    this.live = live;
     this.clock = Clock.systemUTC();
   }
 
@@ -104,16 +128,48 @@ public class KpiPeriodJob extends ScheduledJob {
       fixedDelayString = "${twinledger.twin.close-every:PT1M}",
       initialDelayString = "${twinledger.twin.close-every:PT1M}")
   public int closeDuePeriods() {
-    return run(this::closeUntilStopping, 0);
+    return run(this::closeAndTrack, 0);
   }
 
-  private int closeUntilStopping() {
+  /** What the job is doing now and what its last run did. */
+  public Progress progress() {
+    return new Progress(Optional.ofNullable(current), Optional.ofNullable(last));
+  }
+
+  private int closeAndTrack() {
+    List<AssetView> all = assets.list(Optional.empty());
+    current = new Run(clock.instant(), 0, all.size(), 0, Optional.empty());
+    try {
+      return closeUntilStopping(all);
+    } finally {
+      Run run = current;
+      last =
+          new Run(
+              run.startedAt(),
+              run.assetsDone(),
+              run.assets(),
+              run.recorded(),
+              Optional.of(clock.instant()));
+      current = null;
+    }
+  }
+
+  /** Notes progress for {@link #progress}: only this job's thread writes it. */
+  private void note(int assetsDone, int recorded) {
+    Run run = current;
+    current = new Run(run.startedAt(), assetsDone, run.assets(), recorded, Optional.empty());
+  }
+
+  private int closeUntilStopping(List<AssetView> all) {
     Instant endedBy = clock.instant().minus(properties.closeGrace());
     int recorded = 0;
+    int done = 0;
     PeriodKind finest =
         properties.periodKinds().stream().min(Comparator.naturalOrder()).orElse(PeriodKind.DAY);
     assets:
-    for (AssetView asset : assets.list(Optional.empty())) {
+    for (AssetView asset : all) {
+      // The assets before this one are done; done counts this one from here on.
+      note(done++, recorded);
       if (asset.status() != AssetStatus.ACTIVE) {
         continue;
       }
@@ -133,11 +189,13 @@ public class KpiPeriodJob extends ScheduledJob {
             }
             if (close(asset, kpi, readingKpis, due)) {
               recorded++;
+              note(done - 1, recorded);
             }
           }
         }
       }
     }
+    note(done, recorded);
     return recorded;
   }
 
@@ -292,6 +350,7 @@ public class KpiPeriodJob extends ScheduledJob {
             period.classification(),
             book.cause(asset.assetId(), readingKpis, due)));
     book.closed(asset.assetId(), kpi.kpiId(), due, clock.instant());
+    live.periodClosed(asset.assetId());
     return true;
   }
 }

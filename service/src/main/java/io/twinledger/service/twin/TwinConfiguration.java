@@ -11,6 +11,7 @@ import io.twinledger.twin.mqtt.MqttIngress;
 import io.twinledger.twin.mqtt.MqttSettings;
 import io.twinledger.twin.ngsild.NotificationParser;
 import io.twinledger.twin.reading.BatchDigestListener;
+import io.twinledger.twin.store.IngestionActivity;
 import io.twinledger.twin.store.PeriodBook;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.IOException;
@@ -46,10 +47,24 @@ public class TwinConfiguration {
   /** Messages stored per transaction: large enough for throughput, small enough for latency. */
   private static final int MQTT_BATCH = 2_000;
 
-  /** Each stored batch goes to the {@link BatchDigestListener}: the audit log's. */
+  /**
+   * Each stored batch goes to the {@link BatchDigestListener}, the audit log's, and then to the
+   * pages listening for readings ({@link LiveReadings}), which only note its assets.
+   */
   @Bean
-  ReadingStore readingStore(DataSource dataSource, BatchDigestListener batchDigests) {
-    return new ReadingStore(dataSource, batchDigests);
+  ReadingStore readingStore(
+      DataSource dataSource, BatchDigestListener batchDigests, LiveReadings live) {
+    return new ReadingStore(
+        dataSource,
+        (batchId, batch) -> {
+          batchDigests.batchStored(batchId, batch);
+          live.stored(batch);
+        });
+  }
+
+  @Bean
+  IngestionActivity ingestionActivity(DataSource dataSource) {
+    return new IngestionActivity(dataSource);
   }
 
   /** One set of quality thresholds for ingestion and for the coverage of closed periods. */

@@ -16,7 +16,6 @@ import io.twinledger.twin.ingest.IngestReport;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.ingest.SourceRateLimit;
 import io.twinledger.twin.mapping.MappingConfig;
-import io.twinledger.twin.ngsild.BrokerSubscriptions;
 import io.twinledger.twin.ngsild.SubscriptionRequest;
 import io.twinledger.twin.reading.QualityFlag;
 import io.twinledger.twin.store.QuarantineEntry;
@@ -65,15 +64,17 @@ public class TwinController {
   private final ObjectProvider<MappingConfig> mapping;
   private final ReadingStore store;
   private final TwinProperties properties;
-  private final BrokerSubscriptions subscriptions = new BrokerSubscriptions();
+  private final NgsiLdSubscriptions subscriptions;
   private final SourceRateLimit rateLimit;
 
   public TwinController(
       ObjectProvider<Ingestion> ingestion,
       ObjectProvider<MappingConfig> mapping,
       ReadingStore store,
-      TwinProperties properties) {
+      TwinProperties properties,
+      NgsiLdSubscriptions subscriptions) {
     this.ingestion = ingestion;
+    this.subscriptions = subscriptions;
     this.mapping = mapping;
     this.store = store;
     this.properties = properties;

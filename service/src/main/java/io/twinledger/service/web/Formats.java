@@ -6,6 +6,7 @@ import io.twinledger.ledger.asset.api.ContractualThreshold;
 import io.twinledger.twin.unit.UnitCode;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -180,6 +181,26 @@ public final class Formats {
     return thresholds.stream()
         .map(t -> "{\"name\":\"" + t.name() + "\",\"value\":\"" + t.value().toPlainString() + "\"}")
         .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /**
+   * A span of time in its largest unit and the next, the next left out when it is nought: {@code 2
+   * h 5 min}, {@code 1 min}, {@code 45 s}, {@code 3 d 4 h}; below the shown units it is cut off,
+   * and a negative span is shown as its length.
+   */
+  public String duration(Duration duration) {
+    long seconds = duration.abs().toSeconds();
+    long[] sizes = {86_400, 3_600, 60, 1};
+    String[] units = {"d", "h", "min", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      long amount = seconds / sizes[i];
+      if (amount > 0 || i == sizes.length - 1) {
+        String largest = count(amount) + " " + units[i];
+        long next = i + 1 < sizes.length ? seconds % sizes[i] / sizes[i + 1] : 0;
+        return next == 0 ? largest : largest + " " + count(next) + " " + units[i + 1];
+      }
+    }
+    throw new AssertionError("the loop returns at the last unit");
   }
 
   private static Locale locale() {

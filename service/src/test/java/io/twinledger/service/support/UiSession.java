@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A browser-like HTTP client for the web UI: it keeps the session cookie, follows no redirects (so
@@ -73,6 +74,27 @@ public final class UiSession {
           response.body());
     } catch (IOException e) {
       throw new IllegalStateException(request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Opens a GET whose body is read as it arrives, a line at a time, as a browser's EventSource
+   * reads server-sent events. The answer returns once the headers are in; closing the body's stream
+   * ends the request.
+   */
+  public HttpResponse<Stream<String>> stream(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Accept", "text/event-stream")
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException e) {
+      throw new IllegalStateException(path + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -55,12 +55,14 @@ public final class MqttIngress implements AutoCloseable {
    */
   static final int RECEIVE_MAXIMUM = 65_534;
 
+  private final MqttSettings settings;
   private final Mqtt5AsyncClient client;
   private final BlockingQueue<Mqtt5Publish> inbox = new LinkedBlockingQueue<>();
   private final Thread worker;
   private volatile boolean running = true;
 
   private MqttIngress(MqttSettings settings, MqttBatchHandler handler) {
+    this.settings = settings;
     Mqtt5ClientBuilder builder =
         Mqtt5Client.builder()
             .identifier(settings.clientId())
@@ -126,6 +128,29 @@ public final class MqttIngress implements AutoCloseable {
     }
     ingress.worker.start();
     return ingress;
+  }
+
+  /** The broker subscribed to, as {@code host:port}. */
+  public String broker() {
+    return settings.host() + ":" + settings.port();
+  }
+
+  /** The topic filters subscribed to. */
+  public List<String> topics() {
+    return settings.topics();
+  }
+
+  /** The client identifier, which names the broker's session for this subscription. */
+  public String clientId() {
+    return settings.clientId();
+  }
+
+  /**
+   * Whether the client is connected to the broker now. While it is not, it reconnects by itself,
+   * and the broker keeps the session's messages for it.
+   */
+  public boolean connected() {
+    return client.getState().isConnected();
   }
 
   private void drain(MqttSettings settings, MqttBatchHandler handler) {

@@ -449,6 +449,39 @@ public final class ReadingStore {
     return found;
   }
 
+  /**
+   * The latest stored readings of an asset's KPIs, newest first, at most {@code limit}. Each KPI's
+   * are read backwards along the index by asset, KPI and time, so the cost does not grow with the
+   * history stored.
+   */
+  public List<StoredReading> latest(String assetId, List<String> kpiIds, int limit) {
+    String sql =
+        """
+        SELECT r.* FROM unnest(?::text[]) AS k(kpi)
+        CROSS JOIN LATERAL (
+            SELECT source, sensor_id, observed_at, asset_id, kpi_id, value, unit, original_value,
+                original_unit, array_to_string(flags, ',') AS flag_list, batch_id
+            FROM reading WHERE asset_id = ? AND kpi_id = k.kpi
+            ORDER BY observed_at DESC LIMIT ?) AS r
+        ORDER BY r.observed_at DESC, r.kpi_id, r.source, r.sensor_id LIMIT ?""";
+    List<StoredReading> found = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setArray(1, connection.createArrayOf("text", kpiIds.toArray()));
+      select.setString(2, assetId);
+      select.setInt(3, limit);
+      select.setInt(4, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          found.add(new StoredReading(reading(rs), flags(rs.getString(10)), rs.getLong(11)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the latest readings of " + assetId, e);
+    }
+    return found;
+  }
+
   /** The most recent quarantined payloads, newest first. */
   public List<QuarantineEntry> quarantined(int limit) {
     return quarantine(" ORDER BY quarantine_id DESC LIMIT ?", limit);

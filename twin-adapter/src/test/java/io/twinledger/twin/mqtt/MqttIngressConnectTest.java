@@ -44,14 +44,22 @@ class MqttIngressConnectTest {
               Optional.empty(),
               100,
               Duration.ofSeconds(1));
-      try (MqttIngress ingress = MqttIngress.start(settings, batch -> {})) {
+      MqttIngress ingress = MqttIngress.start(settings, batch -> {});
+      try {
         Connect received = connect.get(10, TimeUnit.SECONDS);
         assertThat(received.cleanStart()).isFalse();
         assertThat(received.properties())
             .as("an absent Receive Maximum lets Mosquitto apply max_inflight_messages")
             .containsEntry(RECEIVE_MAXIMUM_ID, (long) MqttIngress.RECEIVE_MAXIMUM)
             .containsEntry(SESSION_EXPIRY_ID, Duration.ofDays(1).toSeconds());
+        assertThat(ingress.connected()).as("subscribed, so connected").isTrue();
+        assertThat(ingress.broker()).isEqualTo("127.0.0.1:" + server.getLocalPort());
+        assertThat(ingress.clientId()).isEqualTo("connect-test");
+        assertThat(ingress.topics()).containsExactly("twinledger-test/+/flow");
+      } finally {
+        ingress.close();
       }
+      assertThat(ingress.connected()).as("disconnected once closed").isFalse();
     }
   }
 
