@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Ingestion as operators watch it: each source's channel, its readings per minute over the last
  * {@link #RECENT} and its readings in the last hour, its refusals in the last day, and when it was
- * last heard from; and the commonest reasons for refusals in the last day.
+ * last heard from; and the reasons for refusals in the last day, the latest first.
  */
 @Component
 public class IngestionOverview {
@@ -61,7 +61,7 @@ public class IngestionOverview {
    * What ingestion looked like at {@code asOf}.
    *
    * @param sources the sources, most recently heard from first
-   * @param reasons the commonest reasons for refusals in {@link #QUARANTINE_WINDOW}, commonest
+   * @param reasons the reasons for refusals in {@link #QUARANTINE_WINDOW}, the most recently seen
    *     first
    */
   public record Overview(Instant asOf, List<Source> sources, List<QuarantineReason> reasons) {}

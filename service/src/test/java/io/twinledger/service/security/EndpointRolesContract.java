@@ -85,7 +85,7 @@ abstract class EndpointRolesContract {
         .getHandlerMethods()
         .forEach(
             (info, method) -> {
-              if (ours(method)) {
+              if (ours(info, method)) {
                 endpoints.addAll(endpoints(info, method));
               }
             });
@@ -115,10 +115,17 @@ abstract class EndpointRolesContract {
     return endpoints;
   }
 
-  /** Our API endpoints; the web UI's pages are walked with a session by UiAccessTest. */
+  /**
+   * Our API endpoints. The web UI's handlers (its pages, and its event streams under {@code /ui})
+   * answer a session, not HTTP Basic: UiAccessTest and LiveStreamTest walk them.
+   */
   private static boolean ours(HandlerMethod method) {
     return method.getBeanType().getPackageName().startsWith("io.twinledger")
         && !method.getBeanType().isAnnotationPresent(UiController.class);
+  }
+
+  private static boolean ours(RequestMappingInfo info, HandlerMethod method) {
+    return ours(method) && info.getPatternValues().stream().noneMatch(p -> p.startsWith("/ui/"));
   }
 
   /** Demo user names are the role names in lower case, first word only. */

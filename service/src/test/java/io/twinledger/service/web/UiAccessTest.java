@@ -48,7 +48,9 @@ class UiAccessTest {
         .getHandlerMethods()
         .forEach(
             (info, method) -> {
-              if (isPage(method)
+              boolean underUi =
+                  info.getPatternValues().stream().anyMatch(p -> p.startsWith("/ui/"));
+              if ((isPage(method) || underUi)
                   && !method.hasMethodAnnotation(RolesAllowed.class)
                   && !method.hasMethodAnnotation(PermitAll.class)) {
                 undeclared.add(method.toString());

@@ -64,7 +64,7 @@ public final class IngestionActivity {
       SELECT source, regexp_replace(reason, '^line [0-9]+: ', '') AS why, count(*),
           max(received_at)
       FROM reading_quarantine WHERE received_at >= ?
-      GROUP BY source, why ORDER BY count(*) DESC, source, why LIMIT ?""";
+      GROUP BY source, why ORDER BY max(received_at) DESC, count(*) DESC, source, why LIMIT ?""";
 
   private final DataSource dataSource;
 
@@ -106,7 +106,10 @@ public final class IngestionActivity {
     return sources;
   }
 
-  /** The commonest reasons of refusals received since {@code since}, at most {@code limit}. */
+  /**
+   * The reasons of refusals received since {@code since}, at most {@code limit}, the most recently
+   * seen first (what is going wrong now), then the commonest.
+   */
   public List<QuarantineReason> quarantineReasons(Instant since, int limit) {
     List<QuarantineReason> reasons = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
