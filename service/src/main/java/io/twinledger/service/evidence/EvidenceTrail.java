@@ -1,5 +1,7 @@
 package io.twinledger.service.evidence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.twinledger.contracts.merkle.TreeHash;
@@ -15,6 +17,7 @@ import io.twinledger.reporting.evidence.Verification;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.reporting.evidence.export.PeriodKey;
 import io.twinledger.twin.store.ReadingStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -91,6 +94,18 @@ public class EvidenceTrail {
   private final KpiPeriods periods;
   private final ObjectProvider<Consortium> consortium;
 
+  /**
+   * Walks of period revisions, kept for {@link #KEPT}: a month's evidence can be tens of megabytes
+   * of readings to export and verify again, and a period revision's walk only changes when stored
+   * evidence does, which the integrity check and its alarm watch. Without the readings, a walk is a
+   * few kilobytes.
+   */
+  private final Cache<PeriodKey, Trail> walked =
+      Caffeine.newBuilder().maximumSize(256).expireAfterWrite(KEPT).build();
+
+  /** How long a period revision's verified walk is shown again without walking it anew. */
+  public static final Duration KEPT = Duration.ofMinutes(5);
+
   public EvidenceTrail(
       EvidenceExport export,
       ReadingStore readings,
@@ -110,6 +125,42 @@ public class EvidenceTrail {
    *     cannot be completed now
    */
   public Trail of(PeriodKey key) {
+    Optional<PeriodKey> revision = revision(key);
+    if (revision.isEmpty()) {
+      return walk(key);
+    }
+    return walked.get(revision.get(), this::walk);
+  }
+
+  /**
+   * The key with the revision it names, or the period's latest; empty when the period is not closed
+   * (the export then says why).
+   */
+  private Optional<PeriodKey> revision(PeriodKey key) {
+    if (key.revision().isPresent()) {
+      return Optional.of(key);
+    }
+    return periods
+        .of(
+            key.assetId(),
+            key.kpiId(),
+            Optional.of(key.kind()),
+            key.start(),
+            key.start().plusMillis(1),
+            false)
+        .stream()
+        .findFirst()
+        .map(
+            p ->
+                new PeriodKey(
+                    key.assetId(),
+                    key.kpiId(),
+                    key.kind(),
+                    key.start(),
+                    Optional.of(p.revision())));
+  }
+
+  private Trail walk(PeriodKey key) {
     EvidenceBundle bundle = export.export(key);
     Verification verification = new EvidenceVerifier(consortium::getObject).verify(bundle);
     Map<Long, String> digests = new TreeMap<>();
@@ -140,7 +191,7 @@ public class EvidenceTrail {
                         finding(verification, "event " + e.globalIndex())));
     EvidenceBundle.Anchor anchor = bundle.anchor();
     return new Trail(
-        bundle,
+        withoutReadings(bundle),
         batches,
         event,
         finding(verification, i -> i.startsWith("period ")),
@@ -163,6 +214,22 @@ public class EvidenceTrail {
     List<KpiPeriodView> all =
         periods.of(assetId, kpiId, Optional.of(kind), Instant.EPOCH, Instant.now(), false);
     return all.subList(Math.max(0, all.size() - CHOICES), all.size()).reversed();
+  }
+
+  /** The bundle without its readings, which the walk has counted and checked and no page shows. */
+  private static EvidenceBundle withoutReadings(EvidenceBundle bundle) {
+    return new EvidenceBundle(
+        bundle.format(),
+        bundle.exportedAt(),
+        bundle.period(),
+        bundle.event(),
+        bundle.batches().stream()
+            .map(b -> new EvidenceBundle.Batch(b.batchId(), b.encoding(), List.of(), b.leaf()))
+            .toList(),
+        bundle.corrections(),
+        bundle.checkpoint(),
+        bundle.anchor(),
+        bundle.certificates());
   }
 
   private static String leafHash(EvidenceBundle.Leaf leaf) {
