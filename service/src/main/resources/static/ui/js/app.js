@@ -63,7 +63,17 @@
       legend: { top: 0 },
       grid: { left: 56, right: 24, top: 32, bottom: 40 },
       xAxis: { type: "category", data: data.labels },
-      yAxis: { type: "value", scale: kind !== "bar" },
+      // The axis reaches the thresholds too, so a level far from the values is still drawn.
+      yAxis: {
+        type: "value",
+        scale: kind !== "bar",
+        min: thresholds.length
+          ? function (extent) { return Math.min(extent.min, lowest(thresholds)); }
+          : null,
+        max: thresholds.length
+          ? function (extent) { return Math.max(extent.max, highest(thresholds)); }
+          : null,
+      },
       series: data.series.map(function (s, index) {
         return {
           name: s.name,
@@ -82,6 +92,14 @@
         };
       }),
     }, true);
+  }
+
+  function lowest(thresholds) {
+    return Math.min.apply(null, thresholds.map(function (t) { return Number(t.value); }));
+  }
+
+  function highest(thresholds) {
+    return Math.max.apply(null, thresholds.map(function (t) { return Number(t.value); }));
   }
 
   function drawAll(root) {

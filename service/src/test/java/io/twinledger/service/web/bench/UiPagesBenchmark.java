@@ -335,6 +335,13 @@ class UiPagesBenchmark {
    */
   private static void screenshots() throws IOException {
     Path shots = OUT.resolve("ui");
+    if (Files.isDirectory(shots)) {
+      try (var old = Files.list(shots)) {
+        for (Path file : old.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
     Files.createDirectories(shots);
     Set<String> taken = new LinkedHashSet<>();
     for (String user : USERS) {
