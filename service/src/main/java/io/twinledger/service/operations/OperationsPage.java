@@ -9,6 +9,7 @@ import io.twinledger.service.twin.IngestionOverview;
 import io.twinledger.service.twin.KpiPeriodJob;
 import io.twinledger.service.twin.TwinSubscriptions;
 import io.twinledger.service.web.UiController;
+import io.twinledger.service.web.UiFragment;
 import io.twinledger.service.web.UiPage;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
@@ -77,6 +78,7 @@ public class OperationsPage {
 
   /** The ingestion section alone, fetched again when readings arrive. */
   @GetMapping("/ui/operations/ingestion")
+  @UiFragment
   @RolesAllowed(Roles.OPERATOR)
   public String ingestion(Model model) {
     model.addAttribute("ingestion", ingestion.now());
@@ -85,6 +87,7 @@ public class OperationsPage {
 
   /** The jobs section alone, fetched again when periods close. */
   @GetMapping("/ui/operations/jobs")
+  @UiFragment
   @RolesAllowed(Roles.OPERATOR)
   public String jobs(Model model) {
     model.addAttribute("risk", risk.now());

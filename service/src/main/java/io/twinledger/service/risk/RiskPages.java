@@ -6,6 +6,7 @@ import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import io.twinledger.service.web.FieldErrors;
 import io.twinledger.service.web.UiController;
+import io.twinledger.service.web.UiFragment;
 import io.twinledger.service.web.UiPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,6 +76,7 @@ public class RiskPages {
 
   /** The job's state and, once finished, its report: what the job page polls while it runs. */
   @GetMapping("/ui/risk/{jobId}/progress")
+  @UiFragment
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
   public String progress(@PathVariable String jobId, Model model) {
     model.addAttribute("job", RiskViews.Job.of(runs.find(jobId)));

@@ -3,6 +3,7 @@ package io.twinledger.service.twin;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.security.Roles;
 import io.twinledger.service.web.UiController;
+import io.twinledger.service.web.UiFragment;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ public class LiveReadingsPage {
   }
 
   @GetMapping("/ui/live/assets/{assetId}/readings")
+  @UiFragment
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR})
   public String readings(@PathVariable String assetId, Model model) {
     model.addAttribute(

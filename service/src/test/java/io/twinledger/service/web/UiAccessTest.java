@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinledger.service.security.Roles;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.Browser;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.support.UiSession;
 import jakarta.annotation.security.PermitAll;
@@ -39,7 +40,12 @@ class UiAccessTest {
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping handlers;
 
-  record PageRoute(String path, Set<String> roles, boolean open) {}
+  /**
+   * A GET handler of the UI.
+   *
+   * @param fragment a part of a page htmx fetches ({@link UiFragment}), not a page of its own
+   */
+  record PageRoute(String path, Set<String> roles, boolean open, boolean fragment) {}
 
   @Test
   void everyPageDeclaresItsRoles() {
@@ -87,6 +93,31 @@ class UiAccessTest {
       }
     }
     assertThat(wrong).isEmpty();
+  }
+
+  /**
+   * axe-core on every page each role may open, in a real browser, and on the sign-in and 403 pages.
+   * The journeys check the pages again with data in them.
+   */
+  @Test
+  void everyPageIsAccessibleToEveryRoleThatMayOpenIt() {
+    List<PageRoute> pages = pages();
+    try (Browser anonymous = Browser.open(port)) {
+      anonymous.go("/login").assertAccessible();
+    }
+    for (String role : Roles.ALL) {
+      try (Browser browser = Browser.open(port)) {
+        browser.signIn(user(role), user(role));
+        for (PageRoute page : pages) {
+          if (page.roles().contains(role) && !page.fragment()) {
+            browser.go(page.path()).assertAccessible();
+          }
+        }
+        browser.go(role.equals(Roles.RESIDENT) ? "/ui/portfolio" : "/ui/village");
+        assertThat(browser.text()).contains("not for your role");
+        browser.assertAccessible();
+      }
+    }
   }
 
   @Test
@@ -173,7 +204,8 @@ class UiAccessTest {
                     new PageRoute(
                         pattern.replace("{assetId}", SAMPLE_ASSET).replaceAll("\\{[^}/]+}", "walk"),
                         roles,
-                        open));
+                        open,
+                        method.hasMethodAnnotation(UiFragment.class)));
               }
             });
     return pages;
