@@ -11,22 +11,17 @@ import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.JsonNumbers;
-import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.WaterHistory;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,8 +50,6 @@ class RiskApiTest {
   static final String AUDITOR = "auditor";
   static final String RESIDENT = "resident";
   static final String PATH = "/api/v1/risk/simulations";
-  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-  static final YearMonth FIRST_MONTH = YearMonth.of(2024, 1);
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -361,10 +354,7 @@ class RiskApiTest {
   }
 
   /**
-   * Registers a water district with NRW volume, real losses and NRW percent, records {@code months}
-   * monthly periods of each from January 2024 and, if asked, applies the {@code water-nrw} template
-   * to it. NRW volume is normal around 9,000 m³, real losses AR(1) around 5,000 m³, NRW percent
-   * normal around 22.
+   * A district with {@code months} of history ({@link WaterHistory}), bound to water-nrw if asked.
    */
   private String waterDistrict(String prefix, int months, boolean withModel) {
     return waterDistrict(prefix, months, withModel, Set.of());
@@ -373,42 +363,9 @@ class RiskApiTest {
   /** As above, NRW volume covering half of each month whose index is in {@code partialNrw}. */
   private String waterDistrict(
       String prefix, int months, boolean withModel, Set<Integer> partialNrw) {
-    String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response registered =
-        api.post(
-            "/api/v1/assets",
-            OFFICER,
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Risk test %s",
-             "timeZone": "%s",
-             "parameters": {"mainsLengthKm": 100, "serviceConnections": 5000,
-                            "privatePipeLengthKm": 50, "averagePressureM": 50,
-                            "tariff": {"amount": 2.35, "currency": "EUR"}},
-             "kpis": [
-               {"kpiId": "nrw-volume", "unit": "MTQ", "aggregation": "SUM",
-                "betterDirection": "LOWER"},
-               {"kpiId": "real-losses", "unit": "MTQ", "aggregation": "SUM",
-                "betterDirection": "LOWER"},
-               {"kpiId": "nrw-percent", "unit": "P1", "aggregation": "MEAN",
-                "betterDirection": "LOWER"}]}"""
-                .formatted(id, id, ZONE.getId()));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> catalogs.of(id).map(c -> c.contains("nrw-percent")).orElse(false));
-
-    Random random = new Random(prefix.hashCode());
-    double realLosses = 5_000;
-    for (int m = 0; m < months; m++) {
-      YearMonth month = FIRST_MONTH.plusMonths(m);
-      double u = random.nextGaussian();
-      realLosses = 2_500 + 0.5 * realLosses + 300 * random.nextGaussian();
-      recordPeriod(
-          id, "nrw-volume", month, 9_000 + 600 * u, "MTQ", partialNrw.contains(m) ? "50" : "100");
-      recordPeriod(id, "real-losses", month, realLosses, "MTQ", "100");
-      recordPeriod(id, "nrw-percent", month, 22 + 2 * random.nextGaussian(), "P1", "100");
-    }
-    await().atMost(Duration.ofSeconds(30)).until(() -> observations.of(id).size() == 3 * months);
+    String id =
+        new WaterHistory(api, commands, catalogs, observations)
+            .register(prefix, months, partialNrw);
     if (withModel) {
       String definition =
           ModelDefinitions.toJson(Templates.load("water-nrw"))
@@ -422,20 +379,5 @@ class RiskApiTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> models.activeFor(id).isPresent());
     }
     return id;
-  }
-
-  private void recordPeriod(
-      String assetId, String kpi, YearMonth month, double value, String unit, String coverage) {
-    commands.sendAndWait(
-        MonthlyPeriods.closed(
-            assetId,
-            kpi,
-            month,
-            1,
-            BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN),
-            unit,
-            "ab".repeat(32),
-            new BigDecimal(coverage),
-            Optional.empty()));
   }
 }

@@ -10,18 +10,14 @@ import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.pnl.projection.PnlObservations;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.Browser;
-import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.support.UiSession;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.twinledger.service.support.WaterHistory;
 import java.time.Duration;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -429,50 +425,6 @@ class ModelRiskJourneyTest {
 
   /** A water district with 24 closed months of the three KPIs water-nrw reads, from 2024-01. */
   private String waterDistrict(String prefix) {
-    String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response registered =
-        api.post(
-            "/api/v1/assets",
-            "officer",
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "UI test %s",
-             "timeZone": "Europe/Amsterdam",
-             "parameters": {"mainsLengthKm": 100, "serviceConnections": 5000,
-                            "privatePipeLengthKm": 50, "averagePressureM": 50,
-                            "tariff": {"amount": 2.35, "currency": "EUR"}},
-             "kpis": [
-               {"kpiId": "nrw-volume", "unit": "MTQ", "aggregation": "SUM",
-                "betterDirection": "LOWER"},
-               {"kpiId": "real-losses", "unit": "MTQ", "aggregation": "SUM",
-                "betterDirection": "LOWER"},
-               {"kpiId": "nrw-percent", "unit": "P1", "aggregation": "MEAN",
-                "betterDirection": "LOWER"}]}"""
-                .formatted(id, id));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> catalogs.of(id).map(c -> c.contains("nrw-percent")).orElse(false));
-    Random random = new Random(prefix.hashCode());
-    int months = 24;
-    for (int m = 0; m < months; m++) {
-      YearMonth month = YearMonth.of(2024, 1).plusMonths(m);
-      record(id, "nrw-volume", month, 9_000 + 600 * random.nextGaussian(), "MTQ");
-      record(id, "real-losses", month, 5_000 + 300 * random.nextGaussian(), "MTQ");
-      record(id, "nrw-percent", month, 22 + 2 * random.nextGaussian(), "P1");
-    }
-    await().atMost(Duration.ofSeconds(30)).until(() -> observations.of(id).size() == 3 * months);
-    return id;
-  }
-
-  private void record(String assetId, String kpi, YearMonth month, double value, String unit) {
-    commands.sendAndWait(
-        MonthlyPeriods.closed(
-            assetId,
-            kpi,
-            month,
-            1,
-            BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN),
-            unit,
-            "ab".repeat(32)));
+    return new WaterHistory(api, commands, catalogs, observations).register(prefix, 24, Set.of());
   }
 }
