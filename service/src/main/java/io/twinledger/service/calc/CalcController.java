@@ -6,6 +6,8 @@ import io.twinledger.finance.bond.BondPrice;
 import io.twinledger.finance.bond.BondYield;
 import io.twinledger.finance.bond.InvalidBondDatesException;
 import io.twinledger.finance.bond.YieldResult;
+import io.twinledger.finance.money.Money;
+import io.twinledger.finance.payout.PayoutAllocation;
 import io.twinledger.finance.valuation.Irr;
 import io.twinledger.finance.valuation.Rate;
 import io.twinledger.finance.valuation.RootResult;
@@ -35,9 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
     name = "Calculators",
     description =
-        "XNPV, XIRR, IRR, year fractions, bond price and yield with Excel semantics. Numbers are"
-            + " read as exact decimals (never binary floating point); every number in a response"
-            + " is rounded half-even to 10 decimal places.")
+        "XNPV, XIRR, IRR, year fractions, bond price and yield with Excel semantics, and the"
+            + " exact split of a payout among token holders. Numbers are read as exact decimals"
+            + " (never binary floating point); every number in a response is rounded half-even to"
+            + " 10 decimal places, except payout allocations, exact decimal strings.")
 public class CalcController {
 
   private static final String NO_UNIQUE_RATE =
@@ -63,6 +66,24 @@ public class CalcController {
       throw new InvalidFieldException(
           "rate", "gives discount factors out of range over these dates: " + e.getMessage());
     }
+  }
+
+  @PostMapping("/payout-allocation")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Split a payout among token holders exactly (largest remainder)",
+      description =
+          "Each holder gets amount × units / total units rounded down to the currency's minor"
+              + " unit; the minor units left over go one each to the largest remainders, ties to"
+              + " the smaller holder id. The allocations sum exactly to the amount. amount is a"
+              + " decimal string, a whole number of minor units, not negative; 1 to 100,000"
+              + " holdings, each holder once, units positive. Amounts are returned as decimal"
+              + " strings in the order of holder ids, not rounded to 10 places.")
+  public CalcResults.Allocations payoutAllocation(
+      @RequestBody CalcRequests.PayoutAllocationBody body) {
+    Money amount = CalcRequests.payoutAmount(body);
+    return CalcResults.Allocations.of(
+        amount, PayoutAllocation.allocate(amount, CalcRequests.holdings(body)));
   }
 
   @PostMapping("/xirr")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinledger.finance.bond.FixedCouponBond;
 import io.twinledger.finance.daycount.DayCount;
 import io.twinledger.finance.daycount.ReferencePeriod;
+import io.twinledger.finance.money.Money;
+import io.twinledger.finance.payout.Holding;
 import io.twinledger.finance.schedule.Frequency;
 import io.twinledger.finance.valuation.DatedAmount;
 import io.twinledger.finance.valuation.Rate;
@@ -11,6 +13,8 @@ import io.twinledger.ledger.asset.api.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -331,6 +335,83 @@ public final class CalcRequests {
                         + allowed.stream().sorted().map(String::valueOf).toList()
                         + " periods per year, was "
                         + value.toPlainString()));
+  }
+
+  /** At most this many holdings in one allocation request. */
+  static final int MAX_HOLDINGS = 100_000;
+
+  /** One holder's units at the record date. */
+  public record HoldingBody(String holder, Long units) {}
+
+  /**
+   * A payout to split: {@code amount} as a decimal string in {@code currency} (ISO 4217), a whole
+   * number of its minor units.
+   */
+  public record PayoutAllocationBody(String amount, String currency, List<HoldingBody> holdings) {}
+
+  /** The payment to split, checked: a known currency, a decimal string, whole minor units. */
+  static Money payoutAmount(PayoutAllocationBody body) {
+    Currency currency;
+    try {
+      currency = Money.currency(required(body.currency(), "currency"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("currency", e.getMessage());
+    }
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(required(body.amount(), "amount"));
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException(
+          "amount", "must be a decimal string such as \"100.00\", was \"" + body.amount() + "\"");
+    }
+    Money money = new Money(decimal(amount, "amount"), currency);
+    if (money.signum() < 0) {
+      throw new InvalidFieldException("amount", "must not be negative");
+    }
+    if (!money.isWholeMinorUnits()) {
+      throw new InvalidFieldException(
+          "amount",
+          "must be a whole number of minor units of "
+              + currency.getCurrencyCode()
+              + " ("
+              + money.minorUnitDigits()
+              + " decimals at most)");
+    }
+    return money;
+  }
+
+  /** The holdings, checked field by field; a holder named twice is refused at its second place. */
+  static List<Holding> holdings(PayoutAllocationBody body) {
+    required(body.holdings(), "holdings");
+    if (body.holdings().isEmpty()) {
+      throw new InvalidFieldException("holdings", "needs at least 1 entry, was 0");
+    }
+    if (body.holdings().size() > MAX_HOLDINGS) {
+      throw new InvalidFieldException(
+          "holdings",
+          "may have at most " + MAX_HOLDINGS + " entries, was " + body.holdings().size());
+    }
+    List<Holding> holdings = new ArrayList<>(body.holdings().size());
+    Set<String> holders = new HashSet<>();
+    for (int i = 0; i < body.holdings().size(); i++) {
+      String at = "holdings[" + i + "]";
+      HoldingBody holding = required(body.holdings().get(i), at);
+      String holder = required(holding.holder(), at + ".holder");
+      if (holder.isBlank() || holder.length() > 128) {
+        throw new InvalidFieldException(at + ".holder", "must be 1 to 128 characters");
+      }
+      long units = required(holding.units(), at + ".units");
+      if (units <= 0) {
+        throw new InvalidFieldException(
+            at + ".units",
+            "must be positive, was " + units + " (leave out holders with nothing to receive)");
+      }
+      if (!holders.add(holder)) {
+        throw new InvalidFieldException(at + ".holder", "'" + holder + "' appears twice");
+      }
+      holdings.add(new Holding(holder, units));
+    }
+    return holdings;
   }
 
   private static void list(List<?> values, String field, int minimum) {

@@ -2,8 +2,11 @@ package io.twinledger.service.calc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinledger.finance.bond.BondQuote;
+import io.twinledger.finance.money.Money;
+import io.twinledger.finance.payout.Payout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * Response bodies of the calculators. Every number is rounded half-even to {@value #DECIMALS}
@@ -52,6 +55,34 @@ public final class CalcResults {
   public record Yield(@JsonProperty("yield") BigDecimal yieldRate) {
     static Yield of(BigDecimal yieldRate) {
       return new Yield(rounded(yieldRate));
+    }
+  }
+
+  /**
+   * One holder's share of a payout, a decimal string in the payout's currency with as many decimals
+   * as its minor unit.
+   */
+  public record HolderAllocation(String holder, String amount) {}
+
+  /**
+   * A payout split among holders, in the order of holder ids; the amounts are exact, so they sum to
+   * the payout.
+   */
+  public record Allocations(String currency, List<HolderAllocation> allocations) {
+    static Allocations of(Money amount, List<Payout> payouts) {
+      return new Allocations(
+          amount.currency().getCurrencyCode(),
+          payouts.stream()
+              .map(
+                  p ->
+                      new HolderAllocation(
+                          p.holder(),
+                          // Whole minor units, written with all of them: 33.30, not 33.3.
+                          p.amount()
+                              .amount()
+                              .setScale(p.amount().minorUnitDigits())
+                              .toPlainString()))
+              .toList());
     }
   }
 

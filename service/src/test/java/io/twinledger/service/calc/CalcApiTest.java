@@ -424,7 +424,81 @@ class CalcApiTest {
              "cleanPrice":95,"issue":"2008-13-01"}""",
             "issue",
             "ISO-8601 date"),
-        Arguments.of("bond-yield", "{\"settlement\":", "body", "not well-formed JSON"));
+        Arguments.of("bond-yield", "{\"settlement\":", "body", "not well-formed JSON"),
+        Arguments.of(
+            "payout-allocation",
+            "{\"amount\":\"10.005\",\"currency\":\"USD\",\"holdings\":[{\"holder\":\"a\",\"units\":1}]}",
+            "amount",
+            "whole number of minor units"),
+        Arguments.of(
+            "payout-allocation",
+            "{\"amount\":\"-1.00\",\"currency\":\"USD\",\"holdings\":[{\"holder\":\"a\",\"units\":1}]}",
+            "amount",
+            "must not be negative"),
+        Arguments.of(
+            "payout-allocation",
+            "{\"amount\":\"ten\",\"currency\":\"USD\",\"holdings\":[{\"holder\":\"a\",\"units\":1}]}",
+            "amount",
+            "decimal string"),
+        Arguments.of(
+            "payout-allocation",
+            "{\"amount\":\"1.00\",\"currency\":\"XYZ\",\"holdings\":[{\"holder\":\"a\",\"units\":1}]}",
+            "currency",
+            "XYZ"),
+        Arguments.of(
+            "payout-allocation",
+            "{\"amount\":\"1.00\",\"currency\":\"USD\",\"holdings\":[]}",
+            "holdings",
+            "at least 1"),
+        Arguments.of(
+            "payout-allocation",
+            """
+            {"amount":"1.00","currency":"USD",
+             "holdings":[{"holder":"a","units":1},{"holder":"b","units":0}]}""",
+            "holdings[1].units",
+            "must be positive"),
+        Arguments.of(
+            "payout-allocation",
+            """
+            {"amount":"1.00","currency":"USD",
+             "holdings":[{"holder":"a","units":1},{"holder":"b","units":2},{"holder":"a","units":3}]}""",
+            "holdings[2].holder",
+            "appears twice"),
+        Arguments.of(
+            "payout-allocation",
+            """
+            {"amount":"1.00","currency":"USD","holdings":[{"holder":"a","units":1.5}]}""",
+            "holdings[0].units",
+            ""));
+  }
+
+  @Test
+  void allocationsAreWrittenWithTheCurrencysMinorUnits() {
+    JsonNode answer =
+        ok(
+            "/api/v1/calc/payout-allocation",
+            """
+            {"amount":"66.60","currency":"EUR",
+             "holdings":[{"holder":"x","units":1},{"holder":"y","units":1}]}""");
+
+    assertThat(answer.get("allocations").findValuesAsString("amount"))
+        .containsExactly("33.30", "33.30");
+  }
+
+  @Test
+  void aPayoutIsSplitExactlyWithTheLeftOverCentToTheSmallestHolderId() {
+    JsonNode answer =
+        ok(
+            "/api/v1/calc/payout-allocation",
+            """
+            {"amount":"100.00","currency":"USD",
+             "holdings":[{"holder":"c","units":1},{"holder":"a","units":1},{"holder":"b","units":1}]}""");
+
+    assertThat(answer.get("currency").asString()).isEqualTo("USD");
+    assertThat(answer.get("allocations").toString())
+        .isEqualTo(
+            "[{\"holder\":\"a\",\"amount\":\"33.34\"},{\"holder\":\"b\",\"amount\":\"33.33\"},"
+                + "{\"holder\":\"c\",\"amount\":\"33.33\"}]");
   }
 
   @ParameterizedTest(name = "{0} → {2}")
