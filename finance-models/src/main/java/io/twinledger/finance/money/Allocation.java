@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -44,6 +45,98 @@ public final class Allocation {
    *     position is named), or the total has more decimals than the currency's minor unit
    */
   public static List<Money> byWeights(Money total, List<BigDecimal> weights) {
+    check(total, weights);
+    BigInteger units = minorUnits(total);
+    return money(total, units, splitUnits(units.abs(), weights, Comparator.naturalOrder()));
+  }
+
+  /**
+   * Splits {@code total} pro rata to whole holdings (token balances at a record date).
+   *
+   * @see #byWeights(Money, List)
+   */
+  public static List<Money> byHoldings(Money total, long... holdings) {
+    return byHoldings(total, holdings, Comparator.naturalOrder());
+  }
+
+  /**
+   * Splits {@code total} pro rata to whole holdings, as {@link #byWeights}, except that equal
+   * remainders are served in the order {@code ties} gives their positions (a payout serves them by
+   * holder id), not by position. Computed in {@code long} arithmetic where the products fit, so a
+   * million holdings take a fraction of a second; exactly as the decimal method otherwise.
+   *
+   * @param ties orders the positions of holdings whose remainders are equal
+   * @return one part per holding, in input order, summing exactly to {@code total}
+   */
+  public static List<Money> byHoldings(Money total, long[] holdings, Comparator<Integer> ties) {
+    Objects.requireNonNull(holdings, "holdings");
+    List<BigDecimal> weights = Arrays.stream(holdings).mapToObj(BigDecimal::valueOf).toList();
+    check(total, weights);
+    BigInteger units = minorUnits(total);
+    return money(
+        total,
+        units,
+        longParts(units.abs(), holdings, ties)
+            .orElseGet(() -> splitUnits(units.abs(), weights, ties)));
+  }
+
+  /**
+   * The parts in {@code long} arithmetic, or empty when a product {@code units × holding} or the
+   * sum of the holdings does not fit, for the decimal method to take over.
+   */
+  private static Optional<List<BigInteger>> longParts(
+      BigInteger units, long[] holdings, Comparator<Integer> ties) {
+    if (units.bitLength() > 62) {
+      return Optional.empty();
+    }
+    long amount = units.longValueExact();
+    long totalWeight = 0;
+    for (long holding : holdings) {
+      if (Long.MAX_VALUE - totalWeight < holding) {
+        return Optional.empty();
+      }
+      totalWeight += holding;
+    }
+    int n = holdings.length;
+    long[] parts = new long[n];
+    long[] remainders = new long[n];
+    long assigned = 0;
+    for (int i = 0; i < n; i++) {
+      if (Math.multiplyHigh(amount, holdings[i]) != 0 || amount * holdings[i] < 0) {
+        return Optional.empty();
+      }
+      long numerator = amount * holdings[i];
+      parts[i] = numerator / totalWeight;
+      remainders[i] = numerator % totalWeight;
+      assigned += parts[i];
+    }
+    long leftOver = amount - assigned;
+    if (leftOver > 0) {
+      // The leftOver-th largest remainder: those above it get a unit each, and of those equal to
+      // it as many as remain, in the order of ties.
+      long[] sorted = remainders.clone();
+      Arrays.sort(sorted);
+      long threshold = sorted[n - (int) leftOver];
+      List<Integer> atThreshold = new ArrayList<>();
+      long above = 0;
+      for (int i = 0; i < n; i++) {
+        if (remainders[i] > threshold) {
+          parts[i]++;
+          above++;
+        } else if (remainders[i] == threshold) {
+          atThreshold.add(i);
+        }
+      }
+      atThreshold.sort(ties);
+      for (int k = 0; k < leftOver - above; k++) {
+        parts[atThreshold.get(k)]++;
+      }
+    }
+    return Optional.of(Arrays.stream(parts).mapToObj(BigInteger::valueOf).toList());
+  }
+
+  /** Refuses what cannot be split exactly; see {@link #byWeights} for the rules. */
+  private static void check(Money total, List<BigDecimal> weights) {
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(weights, "weights");
     if (weights.isEmpty()) {
@@ -71,9 +164,15 @@ public final class Allocation {
               + total.currency().getCurrencyCode()
               + "; round it first with Money.rounded and the contract's rounding mode");
     }
+  }
+
+  private static BigInteger minorUnits(Money total) {
+    return total.amount().movePointRight(total.minorUnitDigits()).toBigIntegerExact();
+  }
+
+  /** The parts of {@code |units|} as money, negated for a negative total. */
+  private static List<Money> money(Money total, BigInteger units, List<BigInteger> parts) {
     int digits = total.minorUnitDigits();
-    BigInteger units = total.amount().movePointRight(digits).toBigIntegerExact();
-    List<BigInteger> parts = splitUnits(units.abs(), weights);
     List<Money> result = new ArrayList<>(parts.size());
     for (BigInteger part : parts) {
       BigInteger signed = units.signum() < 0 ? part.negate() : part;
@@ -82,17 +181,8 @@ public final class Allocation {
     return List.copyOf(result);
   }
 
-  /**
-   * Splits {@code total} pro rata to whole holdings (token balances at a record date).
-   *
-   * @see #byWeights(Money, List)
-   */
-  public static List<Money> byHoldings(Money total, long... holdings) {
-    Objects.requireNonNull(holdings, "holdings");
-    return byWeights(total, Arrays.stream(holdings).mapToObj(BigDecimal::valueOf).toList());
-  }
-
-  private static List<BigInteger> splitUnits(BigInteger units, List<BigDecimal> weights) {
+  private static List<BigInteger> splitUnits(
+      BigInteger units, List<BigDecimal> weights, Comparator<Integer> ties) {
     BigDecimal totalWeight = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal unitsDecimal = new BigDecimal(units);
     int n = weights.size();
@@ -110,10 +200,7 @@ public final class Allocation {
     int leftOver = units.subtract(assigned).intValueExact();
     IntStream.range(0, n)
         .boxed()
-        .sorted(
-            Comparator.comparing((Integer i) -> remainders[i])
-                .reversed()
-                .thenComparing(Comparator.naturalOrder()))
+        .sorted(Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(ties))
         .limit(leftOver)
         .forEach(i -> parts[i] = parts[i].add(BigInteger.ONE));
     return List.of(parts);

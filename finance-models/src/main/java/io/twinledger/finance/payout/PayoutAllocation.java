@@ -2,7 +2,6 @@ package io.twinledger.finance.payout;
 
 import io.twinledger.finance.money.Allocation;
 import io.twinledger.finance.money.Money;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,13 +21,10 @@ import java.util.Set;
  * </ol>
  *
  * <p>The allocations sum exactly to the amount: nothing is left over as dust. This is {@link
- * Allocation}'s largest-remainder method over holdings ordered by holder id; the books, the Fabric
- * token and the EVM distribution contract apply the same rule.
+ * Allocation#byHoldings(Money, long[], Comparator)}, the largest-remainder method with ties served
+ * by holder id; the books, the Fabric token and the EVM distribution contract apply the same rule.
  */
 public final class PayoutAllocation {
-
-  /** Orders holdings as ties are served. */
-  public static final Comparator<Holding> BY_HOLDER = Comparator.comparing(Holding::holder);
 
   private PayoutAllocation() {}
 
@@ -37,7 +33,7 @@ public final class PayoutAllocation {
    *
    * @param amount the payment, a whole number of minor units, not negative
    * @param holdings one per holder, in any order
-   * @return one payout per holder, in the order of holder ids, summing exactly to {@code amount}
+   * @return one payout per holding, in the order given, summing exactly to {@code amount}
    * @throws IllegalArgumentException if there are no holdings, a holder appears twice (its position
    *     in {@code holdings} is named), or the amount is negative or finer than a minor unit
    */
@@ -55,14 +51,14 @@ public final class PayoutAllocation {
             "holdings[" + i + "].holder: '" + holdings.get(i).holder() + "' appears twice");
       }
     }
-    List<Holding> ordered = new ArrayList<>(holdings);
-    ordered.sort(BY_HOLDER);
     List<Money> parts =
-        Allocation.byWeights(
-            amount, ordered.stream().map(h -> BigDecimal.valueOf(h.units())).toList());
-    List<Payout> payouts = new ArrayList<>(ordered.size());
-    for (int i = 0; i < ordered.size(); i++) {
-      payouts.add(new Payout(ordered.get(i).holder(), parts.get(i)));
+        Allocation.byHoldings(
+            amount,
+            holdings.stream().mapToLong(Holding::units).toArray(),
+            Comparator.comparing((Integer i) -> holdings.get(i).holder()));
+    List<Payout> payouts = new ArrayList<>(holdings.size());
+    for (int i = 0; i < holdings.size(); i++) {
+      payouts.add(new Payout(holdings.get(i).holder(), parts.get(i)));
     }
     return List.copyOf(payouts);
   }

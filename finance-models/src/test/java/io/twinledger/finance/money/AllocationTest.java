@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -21,6 +22,23 @@ class AllocationTest {
     assertThat(Allocation.byHoldings(Money.of("EUR", "100"), 1, 1, 1))
         .containsExactly(
             Money.of("EUR", "33.34"), Money.of("EUR", "33.33"), Money.of("EUR", "33.33"));
+  }
+
+  @Test
+  void amountsAndHoldingsBeyondLongArithmeticSplitAsExactly() {
+    // 10^18 euros is 10^20 cents: more than a long holds, so the decimal method splits it, with
+    // ties served in the order given, as the long arithmetic does for smaller sums.
+    Money huge = Money.of("EUR", "1000000000000000000");
+    assertThat(Allocation.byHoldings(huge, new long[] {1, 1, 1}, Comparator.reverseOrder()))
+        .containsExactly(
+            Money.of("EUR", "333333333333333333.33"),
+            Money.of("EUR", "333333333333333333.33"),
+            Money.of("EUR", "333333333333333333.34"));
+    assertThat(
+            Allocation.byHoldings(
+                Money.of("EUR", "100"), new long[] {1, 1, 1}, Comparator.reverseOrder()))
+        .containsExactly(
+            Money.of("EUR", "33.33"), Money.of("EUR", "33.33"), Money.of("EUR", "33.34"));
   }
 
   @Test

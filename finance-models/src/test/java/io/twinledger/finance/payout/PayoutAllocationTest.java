@@ -3,11 +3,13 @@ package io.twinledger.finance.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinledger.finance.money.Allocation;
 import io.twinledger.finance.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
@@ -29,9 +31,9 @@ class PayoutAllocationTest {
                 Money.of("USD", "100.00"),
                 List.of(new Holding("c", 1), new Holding("a", 1), new Holding("b", 1))))
         .containsExactly(
+            new Payout("c", Money.of("USD", "33.33")),
             new Payout("a", Money.of("USD", "33.34")),
-            new Payout("b", Money.of("USD", "33.33")),
-            new Payout("c", Money.of("USD", "33.33")));
+            new Payout("b", Money.of("USD", "33.33")));
   }
 
   @Test
@@ -88,12 +90,25 @@ class PayoutAllocationTest {
   }
 
   @Property(tries = 200)
-  void theOrderHoldingsComeInChangesNothing(
+  void theOrderHoldingsComeInChangesNoHoldersAmount(
       @ForAll("amounts") Money amount, @ForAll("holdings") List<Holding> holdings) {
     List<Holding> shuffled = new ArrayList<>(holdings);
     Collections.shuffle(shuffled, new Random(holdings.size()));
     assertThat(PayoutAllocation.allocate(amount, shuffled))
-        .isEqualTo(PayoutAllocation.allocate(amount, holdings));
+        .containsExactlyInAnyOrderElementsOf(PayoutAllocation.allocate(amount, holdings));
+  }
+
+  @Property(tries = 200)
+  void wholeHoldingsGiveWhatTheDecimalMethodGives(
+      @ForAll("amounts") Money amount, @ForAll("holdings") List<Holding> holdings) {
+    // The long arithmetic of whole holdings against the general decimal method, on holdings ordered
+    // by holder id so that both serve ties alike.
+    List<Holding> byHolder = new ArrayList<>(holdings);
+    byHolder.sort(Comparator.comparing(Holding::holder));
+    assertThat(PayoutAllocation.allocate(amount, byHolder).stream().map(Payout::amount).toList())
+        .isEqualTo(
+            Allocation.byWeights(
+                amount, byHolder.stream().map(h -> BigDecimal.valueOf(h.units())).toList()));
   }
 
   @Provide

@@ -78,7 +78,7 @@ public class CalcController {
               + " the smaller holder id. The allocations sum exactly to the amount. amount is a"
               + " decimal string, a whole number of minor units, not negative; 1 to 100,000"
               + " holdings, each holder once, units positive. Amounts are returned as decimal"
-              + " strings in the order of holder ids, not rounded to 10 places.")
+              + " strings with the currency's minor units, in the order of the holdings.")
   public CalcResults.Allocations payoutAllocation(
       @RequestBody CalcRequests.PayoutAllocationBody body) {
     Money amount = CalcRequests.payoutAmount(body);

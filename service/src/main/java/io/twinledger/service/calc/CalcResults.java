@@ -65,8 +65,8 @@ public final class CalcResults {
   public record HolderAllocation(String holder, String amount) {}
 
   /**
-   * A payout split among holders, in the order of holder ids; the amounts are exact, so they sum to
-   * the payout.
+   * A payout split among holders, in the order of the request's holdings; the amounts are exact, so
+   * they sum to the payout.
    */
   public record Allocations(String currency, List<HolderAllocation> allocations) {
     static Allocations of(Money amount, List<Payout> payouts) {

@@ -497,8 +497,8 @@ class CalcApiTest {
     assertThat(answer.get("currency").asString()).isEqualTo("USD");
     assertThat(answer.get("allocations").toString())
         .isEqualTo(
-            "[{\"holder\":\"a\",\"amount\":\"33.34\"},{\"holder\":\"b\",\"amount\":\"33.33\"},"
-                + "{\"holder\":\"c\",\"amount\":\"33.33\"}]");
+            "[{\"holder\":\"c\",\"amount\":\"33.33\"},{\"holder\":\"a\",\"amount\":\"33.34\"},"
+                + "{\"holder\":\"b\",\"amount\":\"33.33\"}]");
   }
 
   @ParameterizedTest(name = "{0} → {2}")

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * Times {@link PayoutAllocation} of one payment to 1,000,000 holders (target: under 1 s), beside
  * the baseline of a plain {@code BigDecimal} sum of the same holders' units, in the same run: the
  * least any exact allocation must do, touching each holding once with decimal arithmetic. Holdings
- * are random (1 to 1,000,000 units, seeded) and arrive in random holder order, so the sort by
- * holder id is part of the time. Runs only with {@code -Pbench}: {@code ./mvnw -Pbench -pl
+ * are random (1 to 1,000,000 units, seeded), their ids in random order, so the ties served by
+ * holder id are part of the time. Runs only with {@code -Pbench}: {@code ./mvnw -Pbench -pl
  * finance-models verify -Dtest=PayoutAllocationBenchmark}; writes {@code
  * target/benchmarks/payout-allocation.md}.
  */
@@ -78,7 +78,7 @@ class PayoutAllocationBenchmark {
             "Payout allocation to %,d holders, %d measured runs after %d warm-up; load average %.1f"
                 + " before, %.1f after%n%n| Path | median ms | min ms | max ms |%n|---|---:|---:|---:|%n"
                 + "| plain BigDecimal sum of the units (baseline) | %.1f | %.1f | %.1f |%n"
-                + "| PayoutAllocation.allocate (sort by holder, largest remainder) | %.1f | %.1f | %.1f |%n",
+                + "| PayoutAllocation.allocate (largest remainder, ties by holder id) | %.1f | %.1f | %.1f |%n",
             HOLDERS,
             MEASURED,
             WARM_UP,
