@@ -73,15 +73,7 @@ public final class CalcResults {
       return new Allocations(
           amount.currency().getCurrencyCode(),
           payouts.stream()
-              .map(
-                  p ->
-                      new HolderAllocation(
-                          p.holder(),
-                          // Whole minor units, written with all of them: 33.30, not 33.3.
-                          p.amount()
-                              .amount()
-                              .setScale(p.amount().minorUnitDigits())
-                              .toPlainString()))
+              .map(p -> new HolderAllocation(p.holder(), p.amount().minorUnitText()))
               .toList());
     }
   }
