@@ -1,7 +1,6 @@
 package io.twinledger.finance.bond.payment;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What one performance feature decides from the observations given: the payments, what still waits
@@ -20,6 +19,8 @@ public record Determination(
     payments = List.copyOf(payments);
     pending = List.copyOf(pending);
     outcomes = List.copyOf(outcomes);
-    Objects.checkIndex(feature, Integer.MAX_VALUE);
+    if (feature < 0) {
+      throw new IllegalArgumentException("feature must be an index, was " + feature);
+    }
   }
 }

@@ -56,6 +56,9 @@ public final class BondTermsDocuments {
   /** Bounds that keep a schedule finite and cheap: a century of coupons or months at most. */
   static final int MAX_YEARS = 100;
 
+  /** At most this many features a bond, tiers or deduction items a feature. */
+  static final int MAX_ITEMS = 50;
+
   private static final int PARSE_PROBLEM_LENGTH = 300;
   private static final Set<Integer> FREQUENCIES = Set.of(1, 2, 4, 12);
   private static final List<RoundingMode> ROUNDINGS =
@@ -370,8 +373,8 @@ public final class BondTermsDocuments {
     if (node == null || node.isNull()) {
       return features;
     }
-    if (!node.isArray()) {
-      error("features", "must be a list");
+    if (!node.isArray() || node.size() > MAX_ITEMS) {
+      error("features", "must be a list of at most " + MAX_ITEMS + " features");
       return features;
     }
     for (int i = 0; i < node.size(); i++) {
@@ -437,8 +440,8 @@ public final class BondTermsDocuments {
       error(path, "is required");
       return tiers;
     }
-    if (!node.isArray() || node.isEmpty()) {
-      error(path, "must be a list of at least one tier");
+    if (!node.isArray() || node.isEmpty() || node.size() > MAX_ITEMS) {
+      error(path, "must be a list of 1 to " + MAX_ITEMS + " tiers");
       return tiers;
     }
     List<Integer> positions = new ArrayList<>();
@@ -636,8 +639,8 @@ public final class BondTermsDocuments {
     if (node == null || node.isNull()) {
       return deductions;
     }
-    if (!node.isArray()) {
-      error(path, "must be a list");
+    if (!node.isArray() || node.size() > MAX_ITEMS) {
+      error(path, "must be a list of at most " + MAX_ITEMS + " deduction items");
       return deductions;
     }
     Set<String> kpis = new HashSet<>();
