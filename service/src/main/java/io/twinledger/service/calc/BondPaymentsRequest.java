@@ -21,11 +21,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The body of {@code POST /api/v1/calc/bond-payments}, {@code {"terms": {…}, "observations":
- * [{"kpi", "date", "value"}, …]}}, read as a tree with exact decimals (a value of {@code 0.20}
- * never passes through a {@code double}).
+ * [{"kpi", "date", "value"}, …]}} in JSON or YAML, read as a tree with exact decimals (a value of
+ * {@code 0.20} never passes through a {@code double}).
  *
  * <p>Problems in the terms are all reported at once, as an {@link InvalidBondTermsException} whose
  * paths start with {@code terms.} ({@code terms.features[0].tiers[1].lower}); a problem elsewhere
@@ -38,10 +39,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record BondPaymentsRequest(BondTerms terms, List<Observation> observations) {
 
+  /** The media type of a YAML body. */
+  static final String YAML_TYPE = "application/yaml";
+
   private static final Set<String> FIELDS = Set.of("terms", "observations");
   private static final Set<String> OBSERVATION_FIELDS = Set.of("kpi", "date", "value");
   private static final ObjectMapper JSON =
       JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -51,13 +61,23 @@ record BondPaymentsRequest(BondTerms terms, List<Observation> observations) {
     observations = List.copyOf(observations);
   }
 
+  /** Reads a JSON body. */
   static BondPaymentsRequest fromJson(String body) {
+    return read(JSON, body, "JSON");
+  }
+
+  /** Reads a YAML body: a bond file's terms under {@code terms:}. */
+  static BondPaymentsRequest fromYaml(String body) {
+    return read(YAML, body, "YAML");
+  }
+
+  private static BondPaymentsRequest read(ObjectMapper mapper, String body, String format) {
     JsonNode root;
     try {
-      root = JSON.readTree(body == null ? "" : body);
+      root = mapper.readTree(body == null ? "" : body);
     } catch (JacksonException e) {
       throw new InvalidFieldException(
-          "body", "is not valid JSON: " + JsonFieldPaths.notWellFormed(e));
+          "body", "is not valid " + format + ": " + JsonFieldPaths.notWellFormed(e));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidFieldException("body", "must be an object with terms and observations");

@@ -30,6 +30,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -94,13 +95,15 @@ public class CalcController {
         amount, PayoutAllocation.allocate(amount, CalcRequests.holdings(body)));
   }
 
-  @PostMapping(path = "/bond-payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      path = "/bond-payments",
+      consumes = {MediaType.APPLICATION_JSON_VALUE, BondPaymentsRequest.YAML_TYPE})
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
   @Operation(
       summary = "A bond's payments from its terms and KPI observations",
       description =
           "Body {\"terms\": {…bond terms, docs/bonds.md…}, \"observations\": [{\"kpi\","
-              + " \"date\", \"value\"}, …]}: coupons, principal and every performance payment"
+              + " \"date\", \"value\"}, …]}, in JSON or YAML (application/yaml): coupons, principal and every performance payment"
               + " the observations decide (outcome tiers, coupon step-up, availability payment,"
               + " per-unit payment), each with date, kind, payer, payee, amount (a decimal string"
               + " with the currency's minor unit, per the whole face), record date and the rule"
@@ -109,8 +112,12 @@ public class CalcController {
               + " A monthly KPI is dated the first day of its month. Values are exact decimals;"
               + " at most 10,000 observations, each KPI and date once. Terms errors are a 400"
               + " listing every problem with its path (terms.features[0].tiers[1].lower).")
-  public CalcResults.BondPaymentsResult bondPayments(@RequestBody String body) {
-    BondPaymentsRequest request = BondPaymentsRequest.fromJson(body);
+  public CalcResults.BondPaymentsResult bondPayments(
+      @RequestHeader("Content-Type") MediaType contentType, @RequestBody String body) {
+    BondPaymentsRequest request =
+        contentType.isCompatibleWith(MediaType.parseMediaType(BondPaymentsRequest.YAML_TYPE))
+            ? BondPaymentsRequest.fromYaml(body)
+            : BondPaymentsRequest.fromJson(body);
     try {
       return CalcResults.BondPaymentsResult.of(
           request.terms(), BondPayments.schedule(request.terms(), request.observations()));

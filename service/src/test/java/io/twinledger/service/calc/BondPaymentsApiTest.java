@@ -96,6 +96,30 @@ class BondPaymentsApiTest {
   }
 
   @Test
+  void aBondFileInYamlIsReadAsTheTerms() {
+    String yaml =
+        "terms:\n"
+            + text("atlanta.yaml")
+                .lines()
+                .map(line -> "  " + line + "\n")
+                .reduce("", String::concat)
+            + "observations:\n"
+            + "  - {kpi: stormwater-capacity-mgal, date: 2025-04-01, value: 6.52}\n";
+
+    Api.Response response = api.send("POST", PATH, "officer", yaml, "application/yaml");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json().get("id").asString()).isEqualTo("atlanta-eib-2019");
+    assertThat(ofKind(response.json(), "OUTCOME")).containsExactly("2025-04-01 1000000.00");
+    assertThat(
+            api.send("POST", PATH, "officer", "terms: [unclosed", "application/yaml")
+                .json()
+                .get("field")
+                .asString())
+        .isEqualTo("body");
+  }
+
+  @Test
   void enelStepsItsCouponUp25BpFromTheFirstPeriodAfterConfirmationWhenTheTargetIsMissed() {
     JsonNode answer =
         ok(
