@@ -4,9 +4,6 @@ import io.twinledger.finance.bond.terms.Party;
 import io.twinledger.finance.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /** How the rule texts write figures: amounts grouped with the minor unit, values as given. */
 final class RuleText {
@@ -35,12 +32,25 @@ final class RuleText {
     return payer == Party.ISSUER ? "issuer pays investors" : "investors pay issuer";
   }
 
+  /**
+   * The amount with {@code digits} decimals and thousands separated by commas. Written by hand
+   * rather than with {@code DecimalFormat}, which is neither thread-safe nor cheap to create, and a
+   * 30-year schedule writes thousands of these.
+   */
   private static String grouped(BigDecimal amount, int digits) {
-    DecimalFormat format =
-        new DecimalFormat(
-            digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
-            DecimalFormatSymbols.getInstance(Locale.ROOT));
-    format.setRoundingMode(RoundingMode.UNNECESSARY);
-    return format.format(amount.setScale(digits, RoundingMode.UNNECESSARY));
+    String plain = amount.setScale(digits, RoundingMode.UNNECESSARY).abs().toPlainString();
+    int point = plain.indexOf('.');
+    String whole = point < 0 ? plain : plain.substring(0, point);
+    StringBuilder text = new StringBuilder(plain.length() + whole.length() / 3 + 1);
+    if (amount.signum() < 0) {
+      text.append('-');
+    }
+    for (int i = 0; i < whole.length(); i++) {
+      if (i > 0 && (whole.length() - i) % 3 == 0) {
+        text.append(',');
+      }
+      text.append(whole.charAt(i));
+    }
+    return text.append(point < 0 ? "" : plain.substring(point)).toString();
   }
 }
