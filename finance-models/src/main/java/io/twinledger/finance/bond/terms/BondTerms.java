@@ -64,6 +64,16 @@ public record BondTerms(
     Objects.requireNonNull(rounding, "rounding");
     Objects.requireNonNull(allocation, "allocation");
     features = List.copyOf(features);
+    // BondTermsDocuments reports these with their paths; terms built in code are held to them too.
+    if (face.signum() <= 0 || denomination.signum() <= 0) {
+      throw new IllegalArgumentException("face and denomination must be positive");
+    }
+    if (face.remainder(denomination).signum() != 0) {
+      throw new IllegalArgumentException("denomination must divide the face into whole units");
+    }
+    if (!maturity.isAfter(issueDate)) {
+      throw new IllegalArgumentException("maturity must be after issueDate");
+    }
   }
 
   /** How payment dates move off non-business days: the coupon's rule, FOLLOWING without one. */

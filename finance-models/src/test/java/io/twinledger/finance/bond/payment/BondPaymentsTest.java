@@ -378,6 +378,12 @@ class BondPaymentsTest {
   }
 
   @Test
+  void aFeatureTheTermsDoNotHaveCannotBeDetermined() {
+    assertThatThrownBy(() -> BondPayments.determine(ENEL, 1, List.of()))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void paymentsAreInDateThenKindOrder() {
     List<BondPayment> payments =
         BondPayments.schedule(ENEL, List.of(observation("renewable-share", "2021-12-31", "0.5")))
