@@ -103,9 +103,10 @@ public class CalcController {
       summary = "A bond's payments from its terms and KPI observations",
       description =
           "Body {\"terms\": {…bond terms, docs/bonds.md…}, \"observations\": [{\"kpi\","
-              + " \"date\", \"value\"}, …]}, in JSON or YAML (application/yaml): coupons, principal and every performance payment"
-              + " the observations decide (outcome tiers, coupon step-up, availability payment,"
-              + " per-unit payment), each with date, kind, payer, payee, amount (a decimal string"
+              + " \"date\", \"value\"}, …]}, in JSON or YAML (application/yaml): coupons,"
+              + " principal and every performance payment the observations decide (outcome tiers,"
+              + " coupon step-up, availability payment, per-unit payment), each with date, kind,"
+              + " payer, payee, amount (a decimal string"
               + " with the currency's minor unit, per the whole face), record date and the rule"
               + " that produced it; pending lists the performance payments still waiting for an"
               + " observation, determinations what each feature decided (including no payment)."
