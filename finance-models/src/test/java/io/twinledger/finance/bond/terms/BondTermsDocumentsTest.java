@@ -132,6 +132,15 @@ class BondTermsDocumentsTest {
         .contains("\"capMultiple\":\"1\"", "\"percentPerUnit\":\"0.1\"", "\"stepBp\":25");
   }
 
+  @Test
+  void theCanonicalFormIsPinnedBecauseTheBooksAndTheChainNameTermsByItsHash() {
+    // A change here re-names every recorded terms version: it needs a migration, not a new value.
+    BondTerms dcWater = ReferenceDeals.terms("dc-water.json");
+
+    assertThat(BondTermsDocuments.termsHash(dcWater))
+        .isEqualTo("541fefc75d7c2b7f891f3ba7a031798e2afa0105c9470c9205c10a2194b2356e");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
