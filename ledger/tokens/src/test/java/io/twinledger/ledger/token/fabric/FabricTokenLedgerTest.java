@@ -123,6 +123,35 @@ class FabricTokenLedgerTest {
   }
 
   @Test
+  void aPayoutSentByAProcessThatDiedBeforeItsOutcomeIsPaidOnceByANewLedger() throws Exception {
+    issue("gb-in-flight", 1000, 29);
+    ledger.snapshot("gb-in-flight", "coupon-1");
+    long funded = issuerCash();
+    Contract chaincode =
+        fixture.gateway().getNetwork(CHANNEL).getContract(FabricTokenLedger.CHAINCODE);
+    // Endorsed and sent to the orderer; the process dies before it asks for the commit status.
+    String abandoned =
+        chaincode
+            .newProposal("BondRegistryContract:Pay")
+            .addArguments("gb-in-flight", "coupon-1", "1000000", "USD", "")
+            .build()
+            .endorse()
+            .submitAsync()
+            .getTransactionId();
+
+    FabricTokenLedger restarted = new FabricTokenLedger(fixture.gateway(), CHANNEL);
+    PayoutReceipt receipt =
+        restarted.pay(new PayoutOrder("gb-in-flight", "coupon-1", Money.of("USD", "10000.00")));
+
+    assertThat(receipt.transactions().getLast()).isEqualTo(abandoned);
+    assertThat(issuerCash()).isEqualTo(funded - 1_000_000);
+    Payout first = receipt.payouts().getFirst();
+    assertThat(cash(first.holder())).isEqualTo(first.amount());
+    assertThat(receipt.payouts().stream().map(Payout::amount).reduce(Money::plus))
+        .contains(Money.of("USD", "10000.00"));
+  }
+
+  @Test
   void aSnapshotResolvesTheRecordDateToTheBlockThatCommittedIt() {
     issue("gb-record", 3, 17);
     long before = ledger.snapshot("gb-record", "earlier").block();
