@@ -1,6 +1,7 @@
 package io.twinledger.contracts.bond;
 
 import io.twinledger.contracts.ContractDescription;
+import io.twinledger.contracts.token.Arguments;
 import io.twinledger.contracts.token.ChainJson;
 import io.twinledger.contracts.token.Token;
 import io.twinledger.contracts.token.TokenKeys;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -86,6 +88,7 @@ public final class BondRegistryContract implements ContractInterface {
       throw BondError.UNAUTHORIZED.refuse(
           "token " + tokenId + " is issued by " + token.ownerMsp() + ", not " + msp);
     }
+    currency(currency);
     if (!token.currency().equals(currency)) {
       throw BondError.INVALID_ARGUMENT.refuse(
           "currency: token " + tokenId + " pays in " + token.currency() + ", not " + currency);
@@ -176,7 +179,7 @@ public final class BondRegistryContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public CashAccount FundCash(Context ctx, String currency, String amountMinor) {
     currency(currency);
-    long amount = minor("amountMinor", amountMinor, false);
+    long amount = minor("amountMinor", amountMinor);
     ChaincodeStub stub = ctx.getStub();
     String msp = ctx.getClientIdentity().getMSPID();
     String key = TokenKeys.issuerCash(stub, currency, msp);
@@ -225,7 +228,7 @@ public final class BondRegistryContract implements ContractInterface {
       String determinationId) {
     Bond bond = administered(ctx, bondId);
     id("paymentId", paymentId);
-    long amount = minor("amountMinor", amountMinor, false);
+    long amount = minor("amountMinor", amountMinor);
     if (!bond.currency().equals(currency)) {
       throw BondError.INVALID_ARGUMENT.refuse(
           "currency: bond " + bondId + " pays in " + bond.currency() + ", not " + currency);
@@ -420,33 +423,27 @@ public final class BondRegistryContract implements ContractInterface {
   }
 
   private static String id(String name, String id) {
-    if (!TokenKeys.isId(id)) {
-      throw BondError.INVALID_ARGUMENT.refuse(
-          name + ": 1 to 128 characters from A-Z, a-z, 0-9 and . _ : @ + -, not " + id);
-    }
-    return id;
+    return checked(() -> Arguments.id(name, id));
   }
 
-  private static void currency(String currency) {
-    if (currency == null || !currency.matches("[A-Z]{3}")) {
-      throw BondError.INVALID_ARGUMENT.refuse(
-          "currency: an ISO 4217 code of three capital letters, not " + currency);
-    }
+  private static String currency(String currency) {
+    return checked(() -> Arguments.currency(currency));
   }
 
-  private static long minor(String name, String decimal, boolean zeroAllowed) {
-    try {
-      return Minor.parse(name, decimal, zeroAllowed);
-    } catch (IllegalArgumentException e) {
-      throw BondError.INVALID_ARGUMENT.refuse(e.getMessage());
-    }
+  private static long minor(String name, String decimal) {
+    return checked(() -> Arguments.whole(name, decimal, false));
   }
 
   private static long add(String what, long a, long b) {
+    return checked(() -> Arguments.sum(what, a, b));
+  }
+
+  /** {@code check}'s result, or its {@link IllegalArgumentException} as an INVALID_ARGUMENT. */
+  private static <T> T checked(Supplier<T> check) {
     try {
-      return Math.addExact(a, b);
-    } catch (ArithmeticException e) {
-      throw BondError.INVALID_ARGUMENT.refuse(what + ": more minor units than a long holds");
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      throw BondError.INVALID_ARGUMENT.refuse(e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.twinledger.contracts.bond;
 
+import io.twinledger.contracts.token.Arguments;
 import java.util.regex.Pattern;
 import org.json.JSONArray;
 import org.json.JSONException;
@@ -98,7 +99,7 @@ record DeterminationEvidence(
         .value(root)
         .endObject();
     String amount = text(evidence, "evidence.amountMinor");
-    long amountMinor = Minor.parse("evidence.amountMinor", amount, true);
+    long amountMinor = Arguments.whole("evidence.amountMinor", amount, true);
     String payer = text(evidence, "evidence.payer");
     if (!payer.equals("ISSUER") && !payer.equals("INVESTORS")) {
       throw new IllegalArgumentException("evidence.payer: ISSUER or INVESTORS, not " + payer);

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -69,10 +70,7 @@ public final class TokenContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public Token CreateToken(Context ctx, String tokenId, String currency) {
     id("tokenId", tokenId);
-    if (currency == null || !currency.matches("[A-Z]{3}")) {
-      throw TokenError.INVALID_ARGUMENT.refuse(
-          "currency: an ISO 4217 code of three capital letters, not " + currency);
-    }
+    checked(() -> Arguments.currency(currency));
     ChaincodeStub stub = ctx.getStub();
     String msp = ctx.getClientIdentity().getMSPID();
     Optional<Token> existing = token(stub, tokenId);
@@ -569,34 +567,23 @@ public final class TokenContract implements ContractInterface {
   }
 
   private static String id(String name, String id) {
-    if (!TokenKeys.isId(id)) {
-      throw TokenError.INVALID_ARGUMENT.refuse(
-          name + ": 1 to 128 characters from A-Z, a-z, 0-9 and . _ : @ + -, not " + id);
-    }
-    return id;
+    return checked(() -> Arguments.id(name, id));
   }
 
   private static long units(String name, String decimal) {
-    if (decimal == null || !decimal.matches("[0-9]{1,19}")) {
-      throw TokenError.INVALID_ARGUMENT.refuse(name + ": a positive whole number, not " + decimal);
-    }
-    long units;
-    try {
-      units = Long.parseLong(decimal);
-    } catch (NumberFormatException e) {
-      throw TokenError.INVALID_ARGUMENT.refuse(name + ": " + decimal + " is too large");
-    }
-    if (units == 0) {
-      throw TokenError.INVALID_ARGUMENT.refuse(name + ": a positive whole number, not 0");
-    }
-    return units;
+    return checked(() -> Arguments.whole(name, decimal, false));
   }
 
   private static long addUnits(String what, long a, long b) {
+    return checked(() -> Arguments.sum(what, a, b));
+  }
+
+  /** {@code check}'s result, or its {@link IllegalArgumentException} as an INVALID_ARGUMENT. */
+  private static <T> T checked(Supplier<T> check) {
     try {
-      return Math.addExact(a, b);
-    } catch (ArithmeticException e) {
-      throw TokenError.INVALID_ARGUMENT.refuse(what + ": more units than a long holds");
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      throw TokenError.INVALID_ARGUMENT.refuse(e.getMessage());
     }
   }
 
