@@ -325,15 +325,15 @@ public final class TokenContract implements ContractInterface {
     return snapshot;
   }
 
-  /** The snapshot of payment {@code paymentId}; {@code INVALID_ARGUMENT} if none was taken. */
+  /** The snapshot of payment {@code paymentId}; {@code SNAPSHOT_NOT_FOUND} if none was taken. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public TokenSnapshot SnapshotOf(Context ctx, String tokenId, String paymentId) {
     ChaincodeStub stub = ctx.getStub();
     byte[] stored =
         stub.getState(TokenKeys.snapshot(stub, id("tokenId", tokenId), id("paymentId", paymentId)));
     if (stored == null || stored.length == 0) {
-      throw TokenError.INVALID_ARGUMENT.refuse(
-          "paymentId: token " + tokenId + " has no snapshot for payment " + paymentId);
+      throw TokenError.SNAPSHOT_NOT_FOUND.refuse(
+          "token " + tokenId + " has no snapshot for payment " + paymentId);
     }
     return TokenSnapshot.fromState(stored);
   }

@@ -26,7 +26,9 @@ public enum TokenError {
   /** The holder has fewer units than the call moves or burns. */
   INSUFFICIENT_UNITS,
   /** The issuance id was used before with other holdings. */
-  ISSUANCE_EXISTS;
+  ISSUANCE_EXISTS,
+  /** No snapshot was taken for the payment. */
+  SNAPSHOT_NOT_FOUND;
 
   /**
    * The exception the contract throws: the name and {@code message} as the message, the name as

@@ -218,6 +218,7 @@ class TokenContractTest {
     assertThat(refused(submit(ISSUER, "CreateToken", "other", "usd"), "INVALID_ARGUMENT"))
         .contains("currency");
     refused(submit(ISSUER, "Pause", "no-such-token"), "TOKEN_NOT_FOUND");
+    refused(submit(ISSUER, "SnapshotOf", TOKEN, "no-such-payment"), "SNAPSHOT_NOT_FOUND");
     assertThat(balances()).containsExactly(Map.entry("alice", 100L), Map.entry("bob", 50L));
   }
 
