@@ -18,6 +18,8 @@ public enum BondError {
   BOND_NOT_FOUND,
   /** The bond id is registered with other terms, token or currency. */
   BOND_EXISTS,
+  /** The bond's token has been issued, so its terms can no longer be revised. */
+  BOND_ISSUED,
   /** The determination id is recorded with other evidence. */
   DETERMINATION_EXISTS,
   /** The payment names a determination that is not recorded, or pays other than it decided. */

@@ -73,10 +73,7 @@ public final class BondRegistryContract implements ContractInterface {
       Context ctx, String bondId, String termsHash, String tokenId, String currency) {
     id("bondId", bondId);
     id("tokenId", tokenId);
-    if (termsHash == null || !termsHash.matches("[0-9a-f]{64}")) {
-      throw BondError.INVALID_ARGUMENT.refuse(
-          "termsHash: SHA-256 as 64 lower-case hex digits, not " + termsHash);
-    }
+    termsHash(termsHash);
     ChaincodeStub stub = ctx.getStub();
     String msp = ctx.getClientIdentity().getMSPID();
     byte[] tokenState = stub.getState(TokenKeys.token(stub, tokenId));
@@ -105,6 +102,33 @@ public final class BondRegistryContract implements ContractInterface {
     ChainJson.event(
         stub, "BondRegistered", "bondId", bondId, "termsHash", termsHash, "tokenId", tokenId);
     return bond;
+  }
+
+  /**
+   * Replaces the terms hash of bond {@code bondId} with {@code termsHash}: allowed only before
+   * issue, that is while its token has no issuance; afterwards {@code BOND_ISSUED}.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public Bond ReviseTerms(Context ctx, String bondId, String termsHash) {
+    Bond bond = administered(ctx, bondId);
+    termsHash(termsHash);
+    ChaincodeStub stub = ctx.getStub();
+    boolean issued;
+    try (QueryResultsIterator<KeyValue> issuances =
+        stub.getStateByPartialCompositeKey(TokenKeys.issuances(stub, bond.tokenId()))) {
+      issued = issuances.iterator().hasNext();
+    } catch (Exception e) {
+      throw closing(e);
+    }
+    if (issued) {
+      throw BondError.BOND_ISSUED.refuse(
+          "token " + bond.tokenId() + " of bond " + bondId + " is issued; its terms are final");
+    }
+    Bond revised = new Bond(bondId, termsHash, bond.tokenId(), bond.currency(), bond.ownerMsp());
+    stub.putState(TokenKeys.bond(stub, bondId), revised.toState());
+    ChainJson.event(
+        stub, "TermsRevised", "bondId", bondId, "from", bond.termsHash(), "to", termsHash);
+    return revised;
   }
 
   /** The bond {@code bondId}. */
@@ -347,11 +371,7 @@ public final class BondRegistryContract implements ContractInterface {
         payouts.add(BondPayout.fromState(entry.getValue()));
       }
     } catch (Exception e) {
-      // QueryResultsIterator.close is declared to throw Exception; closing tells the peer only.
-      if (e instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("closing a range query failed", e);
+      throw closing(e);
     }
     return payouts.toArray(BondPayout[]::new);
   }
@@ -424,6 +444,20 @@ public final class BondRegistryContract implements ContractInterface {
 
   private static String id(String name, String id) {
     return checked(() -> Arguments.id(name, id));
+  }
+
+  private static void termsHash(String termsHash) {
+    if (termsHash == null || !termsHash.matches("[0-9a-f]{64}")) {
+      throw BondError.INVALID_ARGUMENT.refuse(
+          "termsHash: SHA-256 as 64 lower-case hex digits, not " + termsHash);
+    }
+  }
+
+  /** {@code QueryResultsIterator.close} is declared to throw Exception; closing tells the peer. */
+  private static RuntimeException closing(Exception e) {
+    return e instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException("closing a query failed", e);
   }
 
   private static String currency(String currency) {

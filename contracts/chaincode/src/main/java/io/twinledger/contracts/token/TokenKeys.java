@@ -56,6 +56,11 @@ public final class TokenKeys {
     return stub.createCompositeKey("issuance", tokenId, issuanceId).toString();
   }
 
+  /** The partial key of every issuance of {@code tokenId}. */
+  public static CompositeKey issuances(ChaincodeStub stub, String tokenId) {
+    return stub.createCompositeKey("issuance", tokenId);
+  }
+
   public static String snapshot(ChaincodeStub stub, String tokenId, String paymentId) {
     return stub.createCompositeKey("snapshot", tokenId, paymentId).toString();
   }

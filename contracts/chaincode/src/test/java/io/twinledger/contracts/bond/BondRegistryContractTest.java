@@ -210,6 +210,22 @@ class BondRegistryContractTest {
         .isEqualTo("CityFinanceMSP");
   }
 
+  @Test
+  void termsAreRevisedOnlyBeforeTheTokenIsIssued() {
+    valid(token(ISSUER, "CreateToken", "gb-new", "USD"));
+    valid(bond(ISSUER, "RegisterBond", "gb-new", TERMS, "gb-new", "USD"));
+
+    Submitted revised = valid(bond(ISSUER, "ReviseTerms", "gb-new", "ef".repeat(32)));
+
+    assertThat(new JSONObject(revised.payload()).getString("termsHash")).isEqualTo("ef".repeat(32));
+    assertThat(new JSONObject(evaluate("GetBond", "gb-new").payload()).getString("termsHash"))
+        .isEqualTo("ef".repeat(32));
+    refused(bond(WATER, "ReviseTerms", "gb-new", TERMS), "UNAUTHORIZED");
+    refused(bond(ISSUER, "ReviseTerms", BOND, "ef".repeat(32)), "BOND_ISSUED");
+    assertThat(new JSONObject(evaluate("GetBond", BOND).payload()).getString("termsHash"))
+        .isEqualTo(TERMS);
+  }
+
   private static Map<String, Long> amounts(JSONObject payout) {
     JSONArray payouts = payout.getJSONArray("payouts");
     Map<String, Long> amounts = new LinkedHashMap<>();
