@@ -34,8 +34,10 @@ class ArchitectureTest {
   private static final String MERKLE = "io.twinledger.contracts.merkle..";
   private static final String PEER = "io.twinledger.ledger.peer..";
   private static final String AUDIT = "io.twinledger.ledger.audit..";
+  private static final String TOKENS = "io.twinledger.ledger.token..";
   private static final String[] BOOKS = {
     "io.twinledger.ledger.asset..",
+    "io.twinledger.ledger.bond..",
     "io.twinledger.ledger.period..",
     "io.twinledger.ledger.correction..",
     "io.twinledger.ledger.model..",
@@ -101,10 +103,20 @@ class ArchitectureTest {
                 .filter(p -> p.startsWith("io.twinledger.ledger."))
                 .map(p -> p.split("\\.")[3])
                 .distinct())
-        .as("a new ledger package must be given to peer, audit or books above")
+        .as("a new ledger package must be given to peer, audit, tokens or books above")
         .allMatch(
             p ->
-                List.of("peer", "audit", "asset", "period", "correction", "model", "pnl", "store")
+                List.of(
+                        "peer",
+                        "audit",
+                        "token",
+                        "asset",
+                        "bond",
+                        "period",
+                        "correction",
+                        "model",
+                        "pnl",
+                        "store")
                     .contains(p));
   }
 
@@ -152,6 +164,8 @@ class ArchitectureTest {
         .definedBy(PEER)
         .layer("ledger-audit")
         .definedBy(AUDIT)
+        .layer("ledger-tokens")
+        .definedBy(TOKENS)
         .layer("ledger-books")
         .definedBy(BOOKS)
         .layer("reporting")
@@ -172,6 +186,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("network-config")
         .whereLayer("ledger-audit")
         .mayOnlyAccessLayers("contracts-merkle")
+        .whereLayer("ledger-tokens")
+        .mayOnlyAccessLayers("finance-models")
         .whereLayer("ledger-books")
         .mayOnlyAccessLayers("finance-models")
         .whereLayer("reporting")

@@ -51,6 +51,11 @@ public final class Cli {
                          (--from, --to as YYYY-MM; role finance officer, investor or auditor).
                          With --revisions MODEL instead: what changed in the P&L of the
                          model's assets and why, each changed line before and after.
+        bonds [--bond ID] [--mine]
+                         Print the bonds of the running service: each payment of the schedule
+                         with its rule, declared or paid, what still waits for KPI data, and the
+                         payouts on each chain; --mine prints an investor's own holdings and
+                         payouts.
         correct void|supersede|release|resubmit|approve|reject|list
                          Correct stored readings through the running service: void or
                          supersede a reading (--source, --sensor, --at, --value, --reason), void
@@ -85,6 +90,7 @@ public final class Cli {
       case "verify-proof", "verify" -> VerifyMain.run(args, out, err);
       case "export-evidence" -> ExportEvidenceCommand.run(rest, System.getenv(), out, err);
       case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
+      case "bonds" -> BondsCommand.run(rest, System.getenv(), out, err);
       case "correct" -> CorrectCommand.run(rest, System.getenv(), out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);

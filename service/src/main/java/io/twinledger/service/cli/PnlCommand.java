@@ -1,17 +1,13 @@
 package io.twinledger.service.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./twinledger pnl}: prints the P&amp;L statements of one asset, or of every asset with a
@@ -59,14 +55,14 @@ final class PnlCommand {
           if (service.option("--asset").isPresent()) {
             assets.add(service.option("--asset").get());
           } else {
-            JsonNode portfolio = get(service, "/api/v1/pnl/portfolio" + query, err);
+            JsonNode portfolio = service.getJson("/api/v1/pnl/portfolio" + query, err);
             if (portfolio == null) {
               return 1;
             }
             portfolio.get("assets").forEach(a -> assets.add(a.asString()));
           }
           for (String asset : assets) {
-            JsonNode pnl = get(service, "/api/v1/pnl/assets/" + encode(asset) + query, err);
+            JsonNode pnl = service.getJson("/api/v1/pnl/assets/" + encode(asset) + query, err);
             if (pnl == null) {
               return 1;
             }
@@ -85,8 +81,7 @@ final class PnlCommand {
     return service.exchange(
         () -> {
           JsonNode revisions =
-              get(
-                  service,
+              service.getJson(
                   "/api/v1/pnl/models/"
                       + encode(model)
                       + "/revisions"
@@ -126,26 +121,6 @@ final class PnlCommand {
             change.get("existsAfter").asBoolean() ? amount(change.get("after")) : "(removed)");
       }
     }
-  }
-
-  private static JsonNode get(ServiceConnection service, String path, PrintStream err)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                service.request(path).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    if (response.statusCode() != 200) {
-      err.println(
-          "twinledger: "
-              + path
-              + " answered HTTP "
-              + response.statusCode()
-              + ": "
-              + ServiceConnection.problemDetail(response.body()));
-      return null;
-    }
-    return JsonMapper.shared().readTree(response.body());
   }
 
   private static void print(JsonNode pnl, ServiceConnection service, PrintStream out) {

@@ -5,7 +5,9 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,6 +84,29 @@ record ServiceConnection(String url, String user, String password, Map<String, S
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return HttpRequest.newBuilder(URI.create(url + path))
         .header("Authorization", "Basic " + credentials);
+  }
+
+  /**
+   * GETs {@code path} as JSON; on any status but 200 prints one line with the problem's detail and
+   * returns null.
+   */
+  JsonNode getJson(String path, PrintStream err) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() != 200) {
+      err.println(
+          "twinledger: "
+              + path
+              + " answered HTTP "
+              + response.statusCode()
+              + ": "
+              + problemDetail(response.body()));
+      return null;
+    }
+    return JsonMapper.shared().readTree(response.body());
   }
 
   /** An exchange with the service, which may fail on the way. */

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,7 @@ public class DemoLoader {
   private final Environment environment;
   private final ObjectProvider<LocalMqttBroker> broker;
   private final ObjectProvider<DemoFeed> feed;
+  private final DemoBonds bonds;
   private final PrintStream out;
 
   public DemoLoader(
@@ -71,7 +73,8 @@ public class DemoLoader {
       PasswordEncoder passwords,
       Environment environment,
       ObjectProvider<LocalMqttBroker> broker,
-      ObjectProvider<DemoFeed> feed) {
+      ObjectProvider<DemoFeed> feed,
+      DemoBonds bonds) {
     this.commands = commands;
     this.registry = registry;
     this.models = models;
@@ -81,6 +84,7 @@ public class DemoLoader {
     this.environment = environment;
     this.broker = broker;
     this.feed = feed;
+    this.bonds = bonds;
     this.out = System.out;
   }
 
@@ -94,8 +98,9 @@ public class DemoLoader {
         CompletableFuture.supplyAsync(this::demoUsers);
     int added = load();
     defineModels();
+    List<String> placed = loadBonds();
     Optional<String> feeding = Optional.ofNullable(feed.getIfAvailable()).map(DemoFeed::start);
-    announce(added, feeding, demoUsers.join());
+    announce(added, placed, feeding, demoUsers.join());
   }
 
   /**
@@ -155,6 +160,16 @@ public class DemoLoader {
     }
   }
 
+  /** Riverton's bonds, defined, issued and placed once; the ids placed now. */
+  private List<String> loadBonds() {
+    try {
+      return bonds.load();
+    } catch (RuntimeException e) {
+      log.error("Sample bonds not loaded: {}", e.getMessage(), e);
+      return List.of();
+    }
+  }
+
   /** The accounts whose password is their name. */
   private List<SecurityProperties.User> demoUsers() {
     return security.users().stream()
@@ -163,7 +178,10 @@ public class DemoLoader {
   }
 
   private void announce(
-      int added, Optional<String> feeding, List<SecurityProperties.User> demoUsers) {
+      int added,
+      List<String> placed,
+      Optional<String> feeding,
+      List<SecurityProperties.User> demoUsers) {
     String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
     StringBuilder text = new StringBuilder();
     text.append("\nTwinLedger demo is ready at ").append(base).append('\n');
@@ -205,6 +223,26 @@ public class DemoLoader {
         .append(" (")
         .append(base)
         .append("/api/v1/models)\n");
+    text.append("  Bonds:    ")
+        .append(
+            String.join(
+                ", ",
+                SampleBonds.of(LocalDate.now()).stream().map(SampleBonds.Sample::bondId).toList()))
+        .append(placed.isEmpty() ? "" : " (placed now with their holders on the ledger)")
+        .append('\n')
+        .append("    Determinations, payments and payouts fill in as the year's KPI periods are")
+        .append(" proven:\n")
+        .append("    TWINLEDGER_PASSWORD=officer ./twinledger bonds --url ")
+        .append(base)
+        .append(" --user officer\n")
+        .append("    TWINLEDGER_PASSWORD=investor ./twinledger bonds --mine --url ")
+        .append(base)
+        .append(" --user investor\n")
+        .append("    The trustee's queue: ")
+        .append(base)
+        .append("/ui/bonds/queue (trustee / trustee); ")
+        .append(base)
+        .append("/api/v1/determinations\n");
     text.append("  Evidence of one KPI period, checked offline (once the period is closed):\n");
     for (String command : EvidenceExample.of(Clock.systemUTC()).commands(base)) {
       text.append("    ").append(command).append('\n');

@@ -55,6 +55,16 @@ public final class LedgerConnection implements AutoCloseable {
     return gateway.getNetwork(channel.name()).getContract(chaincode);
   }
 
+  /** The gateway itself, for clients that also read commit statuses (the token ledger). */
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  /** The channel's name. */
+  public String channelName() {
+    return channel.name();
+  }
+
   @Override
   public void close() throws InterruptedException {
     gateway.close();

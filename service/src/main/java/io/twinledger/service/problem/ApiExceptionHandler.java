@@ -1,11 +1,15 @@
 package io.twinledger.service.problem;
 
+import io.twinledger.finance.bond.terms.InvalidBondTermsException;
 import io.twinledger.finance.model.InvalidModelException;
 import io.twinledger.ledger.asset.api.AssetRuleViolation;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.ledger.bond.BondNotFoundException;
+import io.twinledger.ledger.bond.api.BondRuleViolation;
 import io.twinledger.ledger.correction.api.CorrectionRuleViolation;
 import io.twinledger.ledger.model.ModelNotFoundException;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
+import io.twinledger.ledger.token.TokenRefusal;
 import io.twinledger.reporting.UnknownSubjectException;
 import java.net.URI;
 import java.util.Map;
@@ -87,6 +91,48 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "Not allowed in the model's state",
         e.field(),
         e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidBondTermsException.class)
+  ProblemDetail invalidTerms(InvalidBondTermsException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "invalid-terms",
+            "Invalid bond terms",
+            e.errors().size() == 1
+                ? e.errors().getFirst().toString()
+                : e.errors().size() + " problems: " + e.errors().getFirst() + "; …");
+    problem.setProperty(
+        "errors",
+        e.errors().stream()
+            .map(error -> Map.of("field", error.path(), "reason", error.message()))
+            .toList());
+    return problem;
+  }
+
+  @ExceptionHandler(BondRuleViolation.class)
+  ProblemDetail bondRule(BondRuleViolation e) {
+    return Problems.aboutField(
+        HttpStatus.CONFLICT,
+        "bond-rule",
+        "Not allowed in the bond's state",
+        e.field(),
+        e.getMessage());
+  }
+
+  @ExceptionHandler(TokenRefusal.class)
+  ProblemDetail tokenRefused(TokenRefusal e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.CONFLICT, "token-refused", "Refused by the token's rules", e.getMessage());
+    problem.setProperty("code", e.code());
+    return problem;
+  }
+
+  @ExceptionHandler(BondNotFoundException.class)
+  ProblemDetail bondNotFound(BondNotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
   @ExceptionHandler(ModelNotFoundException.class)

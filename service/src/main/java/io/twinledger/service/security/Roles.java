@@ -25,9 +25,15 @@ public final class Roles {
   /** Operators of the twin and the service. */
   public static final String OPERATOR = "OPERATOR";
 
+  /**
+   * The bond trustee, acting for the Bond Trustee organisation: co-signs the determinations that
+   * move performance payments, and reads the registers of holders.
+   */
+  public static final String TRUSTEE = "TRUSTEE";
+
   /** Every role, in a stable order. */
   public static final List<String> ALL =
-      List.of(FINANCE_OFFICER, INVESTOR, AUDITOR, RESIDENT, OPERATOR);
+      List.of(FINANCE_OFFICER, INVESTOR, AUDITOR, RESIDENT, OPERATOR, TRUSTEE);
 
   /**
    * The authorities for role names from a token claim: those TwinLedger knows, each as {@code

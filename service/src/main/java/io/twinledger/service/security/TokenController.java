@@ -44,7 +44,8 @@ class TokenController {
     Roles.INVESTOR,
     Roles.AUDITOR,
     Roles.RESIDENT,
-    Roles.OPERATOR
+    Roles.OPERATOR,
+    Roles.TRUSTEE
   })
   @ApiResponse(
       responseCode = "200",

@@ -42,7 +42,8 @@ public class HomePages {
     Roles.INVESTOR,
     Roles.AUDITOR,
     Roles.RESIDENT,
-    Roles.OPERATOR
+    Roles.OPERATOR,
+    Roles.TRUSTEE
   })
   public String home(Authentication user) {
     return navigation.home(user).map(path -> "redirect:" + path).orElse("redirect:/ui/denied");
@@ -74,7 +75,8 @@ public class HomePages {
     Roles.INVESTOR,
     Roles.AUDITOR,
     Roles.RESIDENT,
-    Roles.OPERATOR
+    Roles.OPERATOR,
+    Roles.TRUSTEE
   })
   @ResponseStatus(HttpStatus.FORBIDDEN)
   public String denied(HttpServletRequest request, Model model) {

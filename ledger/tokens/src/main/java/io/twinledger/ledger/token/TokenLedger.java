@@ -26,6 +26,20 @@ public interface TokenLedger {
    */
   void registerHolders(String tokenId, List<String> holders);
 
+  /**
+   * Records the bond behind token {@code tokenId} in the chain's bond registry, with the hash of
+   * its terms, if the chain keeps one; once.
+   */
+  default void registerBond(String tokenId, String termsHash, String currency) {}
+
+  /**
+   * Records a co-signed determination with its evidence in the chain's bond registry, if the chain
+   * keeps one, so that its payments can be paid as determined; once per id.
+   *
+   * @param evidence the determination's evidence, JSON, as the registry takes it
+   */
+  default void recordDetermination(String tokenId, String determinationId, String evidence) {}
+
   /** Freezes or unfreezes a holder: a frozen holder neither sends nor receives units. */
   void setFrozen(String tokenId, String holder, boolean frozen);
 

@@ -93,6 +93,7 @@ public final class FabricTokenLedger implements TokenLedger {
    * Registers the bond of token {@code tokenId} (the same id) with the hash of its terms; the same
    * registration again is accepted.
    */
+  @Override
   public void registerBond(String tokenId, String termsHash, String currency) {
     submit(BOND + "RegisterBond", tokenId, termsHash, tokenId, currency);
   }
@@ -106,6 +107,7 @@ public final class FabricTokenLedger implements TokenLedger {
    * Records a performance determination of the bond of {@code tokenId} with its evidence JSON
    * ({@code BondRegistryContract:RecordDetermination}); idempotent by {@code determinationId}.
    */
+  @Override
   public void recordDetermination(String tokenId, String determinationId, String evidence) {
     submit(BOND + "RecordDetermination", tokenId, determinationId, evidence);
   }
@@ -158,21 +160,26 @@ public final class FabricTokenLedger implements TokenLedger {
         holdings(snapshot.getJSONArray("holdings")));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A performance payment ({@link PayoutOrder#determinationId()}) is refused by the chaincode
+   * ({@code PAYMENT_NOT_DETERMINED}) unless that determination is recorded with this amount and the
+   * issuer paying. The issuer's cash account on the channel stands in for its bank: a payout the
+   * account cannot cover ({@code INSUFFICIENT_CASH}) is funded with exactly the payment, then paid.
+   * A crash between the two leaves the funds there, and the repeated payout uses them.
+   */
   @Override
   public PayoutReceipt pay(PayoutOrder order) {
-    return pay(order, "");
-  }
-
-  /**
-   * Pays {@code order} as the performance payment {@code determinationId} decided: the chaincode
-   * refuses it ({@code PAYMENT_NOT_DETERMINED}) unless that determination is recorded with this
-   * amount and the issuer paying.
-   */
-  public PayoutReceipt payDetermined(PayoutOrder order, String determinationId) {
-    if (determinationId.isEmpty()) {
-      throw new IllegalArgumentException("determinationId: is required");
+    try {
+      return payOnce(order);
+    } catch (TokenRefusal refusal) {
+      if (!refusal.code().equals("INSUFFICIENT_CASH")) {
+        throw refusal;
+      }
+      fundCash(order.amount());
+      return payOnce(order);
     }
-    return pay(order, determinationId);
   }
 
   @Override
@@ -193,7 +200,7 @@ public final class FabricTokenLedger implements TokenLedger {
     }
   }
 
-  private PayoutReceipt pay(PayoutOrder order, String determinationId) {
+  private PayoutReceipt payOnce(PayoutOrder order) {
     snapshot(order.tokenId(), order.paymentId());
     Committed paid =
         submit(
@@ -202,7 +209,7 @@ public final class FabricTokenLedger implements TokenLedger {
             order.paymentId(),
             minorUnits(order.amount()).toString(),
             order.amount().currency().getCurrencyCode(),
-            determinationId);
+            order.determinationId().orElse(""));
     JSONObject payout = new JSONObject(paid.payload());
     return receipt(payout, blockOf(payout.getString("txId"), paid));
   }

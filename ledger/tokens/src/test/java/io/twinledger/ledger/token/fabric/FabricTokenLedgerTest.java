@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -193,9 +194,12 @@ class FabricTokenLedgerTest {
     assertThat(
             catchRefusal(
                     () ->
-                        ledger.payDetermined(
-                            new PayoutOrder("gb-rules", "outcome-1", Money.of("USD", "10.00")),
-                            "never-determined"))
+                        ledger.pay(
+                            new PayoutOrder(
+                                "gb-rules",
+                                "outcome-1",
+                                Money.of("USD", "10.00"),
+                                Optional.of("never-determined"))))
                 .code())
         .isEqualTo("PAYMENT_NOT_DETERMINED");
     assertThat(ledger.payout("gb-rules", "never-paid")).isEmpty();
