@@ -1,0 +1,138 @@
+package io.twinledger.ledger.token.evm;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local EVM node for the tests: ganache from {@code contracts/evm/node_modules} ({@code npm ci}
+ * there; {@code .ci/run} does it), started on a free port and stopped by the test. Where Node or
+ * the package is missing, {@link #start()} aborts the test as skipped, so a JDK-only build passes.
+ */
+final class LocalEvmNode implements AutoCloseable {
+
+  /** The agent's key: funded by the node at start (a test key, never a real one). */
+  static final String AGENT_KEY =
+      "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+
+  static final long CHAIN_ID = 1337;
+
+  private final Process process;
+  private final String rpcUrl;
+
+  private LocalEvmNode(Process process, String rpcUrl) {
+    this.process = process;
+    this.rpcUrl = rpcUrl;
+  }
+
+  /** Starts a node, or skips the calling test when Node or ganache is not installed. */
+  static LocalEvmNode start() throws IOException, InterruptedException {
+    Path ganache = moduleDir().resolve("node_modules/ganache/dist/node/cli.js");
+    assumeTrue(Files.isRegularFile(ganache), "ganache is not installed: npm ci in contracts/evm");
+    assumeTrue(nodeAvailable(), "node is not on the PATH");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    "node",
+                    ganache.toString(),
+                    "--server.host=127.0.0.1",
+                    "--server.port=" + port,
+                    "--chain.chainId=" + CHAIN_ID,
+                    "--chain.hardfork=shanghai",
+                    "--miner.blockGasLimit=60000000",
+                    "--wallet.accounts=" + AGENT_KEY + ",0x21e19e0c9bab2400000",
+                    "--logging.quiet"))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    LocalEvmNode node = new LocalEvmNode(process, "http://127.0.0.1:" + port);
+    node.awaitReady();
+    return node;
+  }
+
+  String rpcUrl() {
+    return rpcUrl;
+  }
+
+  EvmSettings settings() {
+    return new EvmSettings(rpcUrl, CHAIN_ID, AGENT_KEY);
+  }
+
+  private void awaitReady() throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ping =
+        HttpRequest.newBuilder(URI.create(rpcUrl))
+            .header("content-type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("ganache exited with " + process.exitValue());
+      }
+      try {
+        if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the node is still starting
+      }
+      Thread.sleep(200);
+    }
+    close();
+    throw new IllegalStateException("ganache did not answer on " + rpcUrl + " within 60 s");
+  }
+
+  private static boolean nodeAvailable() {
+    try {
+      Process p =
+          new ProcessBuilder("node", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** {@code contracts/evm}, found from the module's working directory upwards. */
+  private static Path moduleDir() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("contracts/evm"))) {
+      dir = dir.getParent();
+    }
+    return dir == null ? Path.of("contracts/evm") : dir.resolve("contracts/evm");
+  }
+
+  @Override
+  public void close() {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
