@@ -12,7 +12,7 @@ const sourceDir = path.join(__dirname, 'src/main/solidity');
 const outDir = path.join(__dirname, 'src/main/resources/evm');
 const check = process.argv.includes('--check');
 
-// Shanghai: the newest fork the test node (ganache 7.9) runs; the bytecode then needs no Cancun opcodes.
+// Shanghai: bytecode without Cancun opcodes, so it also runs on nodes and chains not yet on Cancun.
 const sources = {};
 for (const file of fs.readdirSync(sourceDir).filter((f) => f.endsWith('.sol')).sort()) {
   sources[file] = { content: fs.readFileSync(path.join(sourceDir, file), 'utf8') };

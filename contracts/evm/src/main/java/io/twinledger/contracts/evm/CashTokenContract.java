@@ -47,6 +47,10 @@ public final class CashTokenContract {
     return client.send(address, function("mint", new Address(to), uint(minorUnits)));
   }
 
+  public TransactionReceipt transfer(String to, BigInteger minorUnits) {
+    return client.send(address, function("transfer", new Address(to), uint(minorUnits)));
+  }
+
   public TransactionReceipt approve(String spender, BigInteger minorUnits) {
     return client.send(address, function("approve", new Address(spender), uint(minorUnits)));
   }

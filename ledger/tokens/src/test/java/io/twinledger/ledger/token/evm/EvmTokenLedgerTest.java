@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 
-/** The EVM token ledger on a real local node (ganache), started and stopped here. */
+/** The EVM token ledger on a real local node (hardhat), started and stopped here. */
 class EvmTokenLedgerTest {
 
   private static LocalEvmNode node;

@@ -15,16 +15,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local EVM node for the tests: ganache from {@code contracts/evm/node_modules} ({@code npm ci}
- * there; {@code .ci/run} does it), started on a free port and stopped by the test. Where Node or
+ * A local EVM node for the tests: {@code hardhat node} from {@code contracts/evm/node_modules}
+ * ({@code npm ci} there; {@code .ci/run} does it), configured by {@code
+ * contracts/evm/hardhat.config.js}, started on a free port and stopped by the test. Where Node or
  * the package is missing, {@link #start()} aborts the test as skipped, so a JDK-only build passes.
  */
 final class LocalEvmNode implements AutoCloseable {
 
-  /** The agent's key: funded by the node at start (a test key, never a real one). */
+  /** The agent's key, funded in {@code hardhat.config.js} (a test key, never a real one). */
   static final String AGENT_KEY =
       "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
 
+  /** The chain id of {@code hardhat.config.js}. */
   static final long CHAIN_ID = 1337;
 
   private final Process process;
@@ -35,30 +37,30 @@ final class LocalEvmNode implements AutoCloseable {
     this.rpcUrl = rpcUrl;
   }
 
-  /** Starts a node, or skips the calling test when Node or ganache is not installed. */
+  /** Starts a node, or skips the calling test when Node or hardhat is not installed. */
   static LocalEvmNode start() throws IOException, InterruptedException {
-    Path ganache = moduleDir().resolve("node_modules/ganache/dist/node/cli.js");
-    assumeTrue(Files.isRegularFile(ganache), "ganache is not installed: npm ci in contracts/evm");
+    Path dir = moduleDir();
+    Path hardhat = dir.resolve("node_modules/hardhat/internal/cli/cli.js");
+    assumeTrue(Files.isRegularFile(hardhat), "hardhat is not installed: npm ci in contracts/evm");
     assumeTrue(nodeAvailable(), "node is not on the PATH");
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
                     "node",
-                    ganache.toString(),
-                    "--server.host=127.0.0.1",
-                    "--server.port=" + port,
-                    "--chain.chainId=" + CHAIN_ID,
-                    "--chain.hardfork=shanghai",
-                    "--miner.blockGasLimit=60000000",
-                    "--wallet.accounts=" + AGENT_KEY + ",0x21e19e0c9bab2400000",
-                    "--logging.quiet"))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+                    hardhat.toString(),
+                    "node",
+                    "--hostname",
+                    "127.0.0.1",
+                    "--port",
+                    String.valueOf(port)))
+            .directory(dir.toFile());
+    builder.environment().put("HARDHAT_DISABLE_TELEMETRY_PROMPT", "true");
+    Process process =
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     LocalEvmNode node = new LocalEvmNode(process, "http://127.0.0.1:" + port);
     node.awaitReady();
     return node;
@@ -73,7 +75,7 @@ final class LocalEvmNode implements AutoCloseable {
   }
 
   private void awaitReady() throws InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest ping =
         HttpRequest.newBuilder(URI.create(rpcUrl))
             .header("content-type", "application/json")
@@ -85,7 +87,7 @@ final class LocalEvmNode implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("ganache exited with " + process.exitValue());
+        throw new IllegalStateException("hardhat node exited with " + process.exitValue());
       }
       try {
         if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
@@ -97,7 +99,7 @@ final class LocalEvmNode implements AutoCloseable {
       Thread.sleep(200);
     }
     close();
-    throw new IllegalStateException("ganache did not answer on " + rpcUrl + " within 60 s");
+    throw new IllegalStateException("hardhat node did not answer on " + rpcUrl + " within 60 s");
   }
 
   private static boolean nodeAvailable() {

@@ -24,7 +24,7 @@ import org.opentest4j.TestAbortedException;
  * The same allocation on the EVM chain as in the books: random small holdings paid on a real local
  * node equal {@link PayoutAllocation} holder by holder and sum exactly.
  */
-class EvmPayoutProperties {
+class EvmPayoutPropertiesTest {
 
   private static LocalEvmNode node;
   private static EvmTokenLedger ledger;
