@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,12 +38,20 @@ final class LocalEvmNode implements AutoCloseable {
     this.rpcUrl = rpcUrl;
   }
 
+  /** Why a node cannot be started here (Node or hardhat missing), or empty if it can. */
+  static Optional<String> unavailable() {
+    if (!Files.isRegularFile(hardhat())) {
+      return Optional.of("hardhat is not installed: npm ci in contracts/evm");
+    }
+    return nodeAvailable() ? Optional.empty() : Optional.of("node is not on the PATH");
+  }
+
   /** Starts a node, or skips the calling test when Node or hardhat is not installed. */
   static LocalEvmNode start() throws IOException, InterruptedException {
+    Optional<String> missing = unavailable();
+    assumeTrue(missing.isEmpty(), missing.orElse(""));
     Path dir = moduleDir();
-    Path hardhat = dir.resolve("node_modules/hardhat/internal/cli/cli.js");
-    assumeTrue(Files.isRegularFile(hardhat), "hardhat is not installed: npm ci in contracts/evm");
-    assumeTrue(nodeAvailable(), "node is not on the PATH");
+    Path hardhat = hardhat();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -113,6 +122,10 @@ final class LocalEvmNode implements AutoCloseable {
     } catch (IOException | InterruptedException e) {
       return false;
     }
+  }
+
+  private static Path hardhat() {
+    return moduleDir().resolve("node_modules/hardhat/internal/cli/cli.js");
   }
 
   /** {@code contracts/evm}, found from the module's working directory upwards. */
