@@ -65,7 +65,9 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
   /** Holders per {@code payBatch}, {@code registerHolders} and {@code mintBatch} transaction. */
   public static final int BATCH = 200;
 
+  /** A holder's own transfer needs gas: below 0.01 of the coin the agent tops it up by 0.1. */
   private static final BigInteger HOLDER_GAS_FLOOR = BigInteger.TEN.pow(16);
+
   private static final BigInteger HOLDER_GAS_TOP_UP = BigInteger.TEN.pow(17);
 
   private final EvmSettings settings;
@@ -104,7 +106,7 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
 
   /** The address holder {@code holder} is registered under, if it is. */
   public Optional<String> addressOf(String tokenId, String holder) {
-    return Optional.ofNullable(registry(deployment(tokenId)).get(holder));
+    return lookup(deployment(tokenId), holder);
   }
 
   @Override
@@ -286,10 +288,9 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
     d.distribution()
         .paidEvents(paymentId, state.recordBlock())
         .forEach(e -> paid.add(e.holderAddress()));
-    Map<String, String> registry = registry(d);
     List<String> unpaid =
         snapshot.holdings().stream()
-            .map(h -> registry.get(h.holder()).toLowerCase(Locale.ROOT))
+            .map(h -> registeredAddress(d, h.holder()).toLowerCase(Locale.ROOT))
             .filter(a -> !paid.contains(a))
             .toList();
     for (int i = 0; i < unpaid.size(); i += BATCH) {
@@ -373,17 +374,31 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
   private static Map<String, String> registry(Deployment d) {
     Map<String, String> registry = d.addressOf();
     if (registry.isEmpty()) {
-      d.token().holders(BATCH).forEach(h -> registry.put(h.holder(), h.address()));
+      reload(d);
     }
     return registry;
   }
 
-  private static String registeredAddress(Deployment d, String holder) {
+  /** Rereads the registry: another ledger on the same contracts may have admitted holders. */
+  private static void reload(Deployment d) {
+    d.token().holders(BATCH).forEach(h -> d.addressOf().put(h.holder(), h.address()));
+  }
+
+  private static Optional<String> lookup(Deployment d, String holder) {
     String address = registry(d).get(holder);
     if (address == null) {
-      throw new TokenRefusal("HOLDER_NOT_REGISTERED", "holder '" + holder + "' is not registered");
+      reload(d);
+      address = d.addressOf().get(holder);
     }
-    return address;
+    return Optional.ofNullable(address);
+  }
+
+  private static String registeredAddress(Deployment d, String holder) {
+    return lookup(d, holder)
+        .orElseThrow(
+            () ->
+                new TokenRefusal(
+                    "HOLDER_NOT_REGISTERED", "holder '" + holder + "' is not registered"));
   }
 
   private static List<Holding> positive(List<RegisteredHolder> holders, List<BigInteger> units) {
