@@ -35,9 +35,7 @@ class ContractDescriptionTest {
 
   @ParameterizedTest
   @CsvSource({
-    "EnergyMarketContract, TwinLedger energy market, Peer-to-peer trades of surplus rooftop solar",
-    "BondRegistryContract, TwinLedger bond registry, Performance-linked bonds",
-    "TokenContract, TwinLedger token, Holdings of bond tokens"
+    "EnergyMarketContract, TwinLedger energy market, Peer-to-peer trades of surplus rooftop solar"
   })
   void aSkeletonContractDescribesItself(String contract, String title, String description) {
     Endorsement described = peer.endorse(RESIDENT, contract + ":Describe");
@@ -51,6 +49,22 @@ class ContractDescriptionTest {
     assertThat(json.getJSONArray("transactions").toList()).containsExactly("Describe");
     assertThat(json.keySet())
         .containsExactlyInAnyOrder("name", "title", "version", "description", "transactions");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "BondRegistryContract, TwinLedger bond registry, Pay",
+    "TokenContract, TwinLedger token, Snapshot"
+  })
+  void aBuiltContractDescribesItsFunctions(String contract, String title, String function) {
+    Endorsement described = peer.endorse(RESIDENT, contract + ":Describe");
+
+    assertThat(described.status()).as(described.message()).isEqualTo(200);
+    JSONObject json = new JSONObject(described.payload());
+    assertThat(json.getString("title")).isEqualTo(title);
+    assertThat(json.getString("version")).isEqualTo("0.2.0");
+    assertThat(json.getString("description")).doesNotContain("Planned");
+    assertThat(json.getJSONArray("transactions").toList()).contains("Describe", function);
   }
 
   @Test

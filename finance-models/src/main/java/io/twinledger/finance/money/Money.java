@@ -131,6 +131,16 @@ public record Money(BigDecimal amount, Currency currency) {
     return amount.scale() <= minorUnitDigits();
   }
 
+  /**
+   * The amount as a plain decimal with every digit of the minor unit, {@code 33.30} rather than
+   * {@code 33.3}: how amounts are written in API bodies and reports.
+   *
+   * @throws ArithmeticException if the amount is finer than a minor unit
+   */
+  public String minorUnitText() {
+    return amount.setScale(minorUnitDigits()).toPlainString();
+  }
+
   @Override
   public String toString() {
     return amount.toPlainString() + " " + currency.getCurrencyCode();

@@ -96,4 +96,13 @@ class MoneyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("XAU has no minor unit");
   }
+
+  @Test
+  void minorUnitTextWritesEveryDigitOfTheMinorUnit() {
+    assertThat(Money.of("USD", "33.3").minorUnitText()).isEqualTo("33.30");
+    assertThat(Money.of("JPY", "5").minorUnitText()).isEqualTo("5");
+    assertThat(Money.of("BHD", "1.5").minorUnitText()).isEqualTo("1.500");
+    assertThatThrownBy(() -> Money.of("USD", "0.001").minorUnitText())
+        .isInstanceOf(ArithmeticException.class);
+  }
 }

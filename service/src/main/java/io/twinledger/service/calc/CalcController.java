@@ -6,6 +6,10 @@ import io.twinledger.finance.bond.BondPrice;
 import io.twinledger.finance.bond.BondYield;
 import io.twinledger.finance.bond.InvalidBondDatesException;
 import io.twinledger.finance.bond.YieldResult;
+import io.twinledger.finance.bond.payment.BondPayments;
+import io.twinledger.finance.bond.payment.InvalidObservationException;
+import io.twinledger.finance.bond.terms.InvalidBondTermsException;
+import io.twinledger.finance.bond.terms.TermsError;
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.payout.PayoutAllocation;
 import io.twinledger.finance.valuation.Irr;
@@ -19,18 +23,22 @@ import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Stateless financial calculators with Excel semantics, computed by finance-models. Nothing is
  * stored. Inputs are JSON numbers read as exact decimals; every number in a response is rounded
- * half-even to {@value CalcResults#DECIMALS} decimal places.
+ * half-even to {@value CalcResults#DECIMALS} decimal places, except money (payout allocations, bond
+ * payments), written as decimal strings with the currency's minor unit.
  */
 @RestController
 @RequestMapping("/api/v1/calc")
@@ -38,9 +46,10 @@ import org.springframework.web.bind.annotation.RestController;
     name = "Calculators",
     description =
         "XNPV, XIRR, IRR, year fractions, bond price and yield with Excel semantics, and the"
-            + " exact split of a payout among token holders. Numbers are read as exact decimals"
-            + " (never binary floating point); every number in a response is rounded half-even to"
-            + " 10 decimal places, except payout allocations, exact decimal strings.")
+            + " exact split of a payout among token holders, and a bond's payments from its terms."
+            + " Numbers are read as exact decimals (never binary floating point); every number in"
+            + " a response is rounded half-even to 10 decimal places, except payout allocations"
+            + " and bond payments, decimal strings in the currency's minor unit.")
 public class CalcController {
 
   private static final String NO_UNIQUE_RATE =
@@ -84,6 +93,38 @@ public class CalcController {
     Money amount = CalcRequests.payoutAmount(body);
     return CalcResults.Allocations.of(
         amount, PayoutAllocation.allocate(amount, CalcRequests.holdings(body)));
+  }
+
+  @PostMapping(
+      path = "/bond-payments",
+      consumes = {MediaType.APPLICATION_JSON_VALUE, BondPaymentsRequest.YAML_TYPE})
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR})
+  @Operation(
+      summary = "A bond's payments from its terms and KPI observations",
+      description =
+          "Body {\"terms\": {…bond terms, docs/bonds.md…}, \"observations\": [{\"kpi\","
+              + " \"date\", \"value\"}, …]}, in JSON or YAML (application/yaml): coupons,"
+              + " principal and every performance payment the observations decide (outcome tiers,"
+              + " coupon step-up, availability payment, per-unit payment), each with date, kind,"
+              + " payer, payee, amount (a decimal string"
+              + " with the currency's minor unit, per the whole face), record date and the rule"
+              + " that produced it; pending lists the performance payments still waiting for an"
+              + " observation, determinations what each feature decided (including no payment)."
+              + " A monthly KPI is dated the first day of its month. Values are exact decimals;"
+              + " at most 10,000 observations, each KPI and date once. Terms errors are a 400"
+              + " listing every problem with its path (terms.features[0].tiers[1].lower).")
+  public CalcResults.BondPaymentsResult bondPayments(
+      @RequestHeader("Content-Type") MediaType contentType, @RequestBody String body) {
+    BondPaymentsRequest request =
+        contentType.isCompatibleWith(MediaType.parseMediaType(BondPaymentsRequest.YAML_TYPE))
+            ? BondPaymentsRequest.fromYaml(body)
+            : BondPaymentsRequest.fromJson(body);
+    try {
+      return CalcResults.BondPaymentsResult.of(
+          request.terms(), BondPayments.schedule(request.terms(), request.observations()));
+    } catch (InvalidObservationException e) {
+      throw new InvalidFieldException("observations[" + e.index() + "]", e.reason());
+    }
   }
 
   @PostMapping("/xirr")
@@ -185,6 +226,27 @@ public class CalcController {
   ProblemDetail invalidBondDates(InvalidBondDatesException e) {
     return Problems.aboutField(
         HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", e.term(), e.reason());
+  }
+
+  /** Bond terms that cannot be used: every problem, the first in {@code field} and detail. */
+  @ExceptionHandler(InvalidBondTermsException.class)
+  ProblemDetail invalidBondTerms(InvalidBondTermsException e) {
+    TermsError first = e.errors().getFirst();
+    ProblemDetail problem =
+        Problems.aboutField(
+            HttpStatus.BAD_REQUEST,
+            "invalid-field",
+            "Invalid field",
+            first.path(),
+            e.errors().size() == 1
+                ? first.message()
+                : first.message() + " (and " + (e.errors().size() - 1) + " more problems)");
+    problem.setProperty(
+        "errors",
+        e.errors().stream()
+            .map(error -> Map.of("field", error.path(), "reason", error.message()))
+            .toList());
+    return problem;
   }
 
   @ExceptionHandler(NoUniqueRate.class)

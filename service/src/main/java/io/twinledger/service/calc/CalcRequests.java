@@ -440,7 +440,7 @@ public final class CalcRequests {
     return date;
   }
 
-  private static BigDecimal decimal(BigDecimal value, String field) {
+  static BigDecimal decimal(BigDecimal value, String field) {
     BigDecimal stripped = required(value, field).stripTrailingZeros();
     int decimals = Math.max(stripped.scale(), 0);
     int integerDigits = Math.max(stripped.precision() - stripped.scale(), 0);

@@ -1,11 +1,20 @@
 package io.twinledger.service.calc;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinledger.finance.bond.BondQuote;
+import io.twinledger.finance.bond.payment.BondPayment;
+import io.twinledger.finance.bond.payment.PaymentKind;
+import io.twinledger.finance.bond.payment.PaymentSchedule;
+import io.twinledger.finance.bond.payment.PendingPayment;
+import io.twinledger.finance.bond.terms.BondTerms;
+import io.twinledger.finance.bond.terms.BondTermsDocuments;
+import io.twinledger.finance.bond.terms.Party;
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.payout.Payout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -73,15 +82,7 @@ public final class CalcResults {
       return new Allocations(
           amount.currency().getCurrencyCode(),
           payouts.stream()
-              .map(
-                  p ->
-                      new HolderAllocation(
-                          p.holder(),
-                          // Whole minor units, written with all of them: 33.30, not 33.3.
-                          p.amount()
-                              .amount()
-                              .setScale(p.amount().minorUnitDigits())
-                              .toPlainString()))
+              .map(p -> new HolderAllocation(p.holder(), p.amount().minorUnitText()))
               .toList());
     }
   }
@@ -89,4 +90,82 @@ public final class CalcResults {
   public static BigDecimal rounded(BigDecimal value) {
     return value.setScale(DECIMALS, RoundingMode.HALF_EVEN);
   }
+
+  /**
+   * A bond's payments from its terms and observations: {@code termsHash} names the terms version
+   * (SHA-256 of their canonical JSON); amounts are decimal strings with the currency's minor unit.
+   */
+  public record BondPaymentsResult(
+      String id,
+      String termsHash,
+      String currency,
+      List<BondPaymentItem> payments,
+      List<PendingItem> pending,
+      List<FeatureOutcomes> determinations) {
+
+    static BondPaymentsResult of(BondTerms terms, PaymentSchedule schedule) {
+      return new BondPaymentsResult(
+          terms.id(),
+          BondTermsDocuments.termsHash(terms),
+          terms.currency().getCurrencyCode(),
+          schedule.payments().stream().map(BondPaymentItem::of).toList(),
+          schedule.pending().stream().map(PendingItem::of).toList(),
+          schedule.determinations().stream()
+              .map(d -> new FeatureOutcomes(d.feature(), d.outcomes()))
+              .toList());
+    }
+  }
+
+  /**
+   * One payment. {@code feature} is the index of the performance feature that produced or changed
+   * it, absent for a plain coupon and the principal.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BondPaymentItem(
+      LocalDate date,
+      PaymentKind kind,
+      Party payer,
+      Party payee,
+      String amount,
+      String currency,
+      String rule,
+      LocalDate recordDate,
+      Integer feature) {
+
+    static BondPaymentItem of(BondPayment payment) {
+      return new BondPaymentItem(
+          payment.date(),
+          payment.kind(),
+          payment.payer(),
+          payment.payee(),
+          payment.amount().minorUnitText(),
+          payment.amount().currency().getCurrencyCode(),
+          payment.rule(),
+          payment.recordDate(),
+          payment.feature().isPresent() ? payment.feature().getAsInt() : null);
+    }
+  }
+
+  /** A payment still contingent on observations not given. */
+  public record PendingItem(
+      int feature,
+      PaymentKind kind,
+      LocalDate date,
+      List<String> kpis,
+      List<LocalDate> observationDates,
+      String rule) {
+
+    static PendingItem of(PendingPayment pending) {
+      return new PendingItem(
+          pending.feature(),
+          pending.kind(),
+          pending.date(),
+          pending.kpis(),
+          pending.observationDates(),
+          pending.rule());
+    }
+  }
+
+  /** What a feature decided, one line per decision, those that pay nothing included. */
+  public record FeatureOutcomes(int feature, List<String> outcomes) {}
 }

@@ -3,9 +3,21 @@ package io.twinledger.contracts.chaincode;
 import io.twinledger.contracts.ContractDescription;
 import io.twinledger.contracts.audit.AnchoredCheckpoint;
 import io.twinledger.contracts.audit.AuditAnchorContract;
+import io.twinledger.contracts.bond.Bond;
+import io.twinledger.contracts.bond.BondPayout;
 import io.twinledger.contracts.bond.BondRegistryContract;
+import io.twinledger.contracts.bond.CashAccount;
+import io.twinledger.contracts.bond.Determination;
+import io.twinledger.contracts.bond.HolderPayout;
 import io.twinledger.contracts.energy.EnergyMarketContract;
+import io.twinledger.contracts.token.Account;
+import io.twinledger.contracts.token.BalanceChange;
+import io.twinledger.contracts.token.HolderUnits;
+import io.twinledger.contracts.token.Issuance;
+import io.twinledger.contracts.token.Token;
 import io.twinledger.contracts.token.TokenContract;
+import io.twinledger.contracts.token.TokenSnapshot;
+import io.twinledger.contracts.token.TransferCheck;
 import java.util.List;
 import org.hyperledger.fabric.contract.ContractInterface;
 
@@ -26,7 +38,21 @@ public final class TwinLedgerChaincode {
 
   /** Every {@code @DataType} the contracts take or return. */
   public static final List<Class<?>> DATA_TYPES =
-      List.of(AnchoredCheckpoint.class, ContractDescription.class);
+      List.of(
+          AnchoredCheckpoint.class,
+          ContractDescription.class,
+          Account.class,
+          BalanceChange.class,
+          HolderUnits.class,
+          Issuance.class,
+          Token.class,
+          TokenSnapshot.class,
+          TransferCheck.class,
+          Bond.class,
+          BondPayout.class,
+          CashAccount.class,
+          Determination.class,
+          HolderPayout.class);
 
   private TwinLedgerChaincode() {}
 }

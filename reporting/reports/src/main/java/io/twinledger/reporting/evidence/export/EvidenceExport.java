@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -175,33 +176,56 @@ public class EvidenceExport {
    * bundle. Without a ledger nothing is proven. Three reads, whatever the number of periods.
    */
   public Set<KpiPeriodView> proven(Collection<KpiPeriodView> candidates) {
+    return provenLeaves(candidates).map(p -> p.leaves().keySet()).orElse(Set.of());
+  }
+
+  /**
+   * The proven periods among {@code candidates} (as {@link #proven}), each with the audit-log leaf
+   * indexes of its reading batches, and the anchored checkpoint that covers them; empty when
+   * nothing is anchored.
+   */
+  public Optional<ProvenPeriods> provenLeaves(Collection<KpiPeriodView> candidates) {
     Optional<SignedCheckpoint> anchored =
         ledger.isEmpty() ? Optional.empty() : checkpoints.latestAnchored();
     if (anchored.isEmpty()) {
-      return Set.of();
+      return Optional.empty();
     }
     long treeSize = anchored.get().checkpoint().treeSize();
     Set<String> digests = new HashSet<>();
     candidates.forEach(p -> digests.addAll(p.batchDigests()));
     Map<String, Long> ids = readings.batchIds(digests);
     Map<Long, Long> leaves = auditLog.leafIndices(LeafKind.READING_BATCH, ids.values());
-    Set<KpiPeriodView> proven = new HashSet<>();
+    Map<KpiPeriodView, List<Long>> proven = new HashMap<>();
     for (KpiPeriodView period : candidates) {
-      boolean covered =
-          period.value().isPresent()
-              && !period.batchDigests().isEmpty()
-              && period.batchDigests().stream()
-                  .allMatch(
-                      d ->
-                          Optional.ofNullable(ids.get(d))
-                              .map(leaves::get)
-                              .filter(index -> index < treeSize)
-                              .isPresent());
-      if (covered) {
-        proven.add(period);
+      if (period.value().isEmpty() || period.batchDigests().isEmpty()) {
+        continue;
+      }
+      List<Long> indexes = new ArrayList<>();
+      for (String digest : period.batchDigests()) {
+        Long index = Optional.ofNullable(ids.get(digest)).map(leaves::get).orElse(null);
+        if (index == null || index >= treeSize) {
+          indexes = null;
+          break;
+        }
+        indexes.add(index);
+      }
+      if (indexes != null) {
+        proven.put(period, List.copyOf(indexes));
       }
     }
-    return proven;
+    return Optional.of(new ProvenPeriods(anchored.get(), proven));
+  }
+
+  /**
+   * Proven periods with the leaf indexes of their reading batches.
+   *
+   * @param checkpoint the anchored checkpoint whose tree holds every leaf named
+   */
+  public record ProvenPeriods(SignedCheckpoint checkpoint, Map<KpiPeriodView, List<Long>> leaves) {
+
+    public ProvenPeriods {
+      leaves = Map.copyOf(leaves);
+    }
   }
 
   private KpiPeriodView period(PeriodKey key) {
