@@ -28,16 +28,30 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  */
 public final class BondTokenContract {
 
-  /** {@code canTransfer} reason codes, in the contract's numbering (0 is OK). */
+  /**
+   * {@code canTransfer} reasons by the contract's number (0 is OK), as the codes the Fabric token
+   * uses ({@code TokenError}), so a caller handles one set whichever chain refused.
+   */
   public static final List<String> REASONS =
       List.of(
           "OK",
           "TOKEN_PAUSED",
-          "SENDER_NOT_REGISTERED",
           "HOLDER_NOT_REGISTERED",
-          "SENDER_FROZEN",
+          "HOLDER_NOT_REGISTERED",
           "HOLDER_FROZEN",
-          "INSUFFICIENT_BALANCE");
+          "HOLDER_FROZEN",
+          "INSUFFICIENT_UNITS");
+
+  /** What each reason means, by the same number: which side of the transfer broke the rule. */
+  public static final List<String> REASON_TEXTS =
+      List.of(
+          "ok",
+          "the token is paused",
+          "the sender is not registered",
+          "the receiver is not registered",
+          "the sender is frozen",
+          "the receiver is frozen",
+          "the sender has too few units");
 
   /** A registry entry: an address and the holder id it is registered under. */
   public record RegisteredHolder(String address, String holder) {}

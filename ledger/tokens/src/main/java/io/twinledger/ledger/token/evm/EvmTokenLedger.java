@@ -195,7 +195,14 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
     if (reason != 0) {
       throw new TokenRefusal(
           BondTokenContract.REASONS.get(reason),
-          "transfer of " + units + " from " + from + " to " + to + " refused");
+          "transfer of "
+              + units
+              + " from "
+              + from
+              + " to "
+              + to
+              + " refused: "
+              + BondTokenContract.REASON_TEXTS.get(reason));
     }
     if (agent.coinBalance(sender).compareTo(HOLDER_GAS_FLOOR) < 0) {
       agent.sendCoin(sender, HOLDER_GAS_TOP_UP);
@@ -434,6 +441,9 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
   private static String code(ContractRevert e) {
     if (e.error().equals("TransferRefused")) {
       return BondTokenContract.REASONS.get(Integer.parseInt(e.arguments().getFirst()));
+    }
+    if (e.error().equals("NotAgent")) {
+      return "UNAUTHORIZED";
     }
     return e.error().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }

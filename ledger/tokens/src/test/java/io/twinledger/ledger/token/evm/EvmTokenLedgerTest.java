@@ -74,7 +74,7 @@ class EvmTokenLedgerTest {
             TokenRefusal.class, e -> assertThat(e.code()).isEqualTo("HOLDER_NOT_REGISTERED"));
     assertThatThrownBy(() -> ledger.transfer(token, "bob", "carol", 51))
         .isInstanceOfSatisfying(
-            TokenRefusal.class, e -> assertThat(e.code()).isEqualTo("INSUFFICIENT_BALANCE"));
+            TokenRefusal.class, e -> assertThat(e.code()).isEqualTo("INSUFFICIENT_UNITS"));
   }
 
   @Test
@@ -107,8 +107,9 @@ class EvmTokenLedgerTest {
 
     ledger.setFrozen(token, "alice", true);
     assertThatThrownBy(() -> ledger.transfer(token, "alice", "bob", 1))
+        .hasMessageEndingWith("refused: the sender is frozen")
         .isInstanceOfSatisfying(
-            TokenRefusal.class, e -> assertThat(e.code()).isEqualTo("SENDER_FROZEN"));
+            TokenRefusal.class, e -> assertThat(e.code()).isEqualTo("HOLDER_FROZEN"));
     ledger.forcedTransfer(token, "alice", "bob", 4, "lost keys");
     ledger.setFrozen(token, "alice", false);
 
