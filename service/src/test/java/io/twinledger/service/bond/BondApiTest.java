@@ -221,8 +221,7 @@ class BondApiTest {
         .json()
         .forEach(p -> kinds.add(p.get("kind").asString() + " " + p.get("amount").asString()));
     assertThat(kinds)
-        .containsExactlyInAnyOrder(
-            "OUTCOME 100.00", "PER_UNIT 25.00", "PER_UNIT 10.00");
+        .containsExactlyInAnyOrder("OUTCOME 100.00", "PER_UNIT 25.00", "PER_UNIT 10.00");
 
     JsonNode mine = api.get("/api/v1/me/payouts", "investor").json();
     List<String> own = new ArrayList<>();
