@@ -6,6 +6,7 @@ import io.twinledger.ledger.bond.BondRegistry;
 import io.twinledger.ledger.bond.projection.BondProjection;
 import io.twinledger.ledger.bond.projection.Bonds;
 import io.twinledger.ledger.token.TokenLedger;
+import io.twinledger.ledger.token.evm.EvmTokenLedger;
 import io.twinledger.ledger.token.fabric.FabricTokenLedger;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.service.ledger.LedgerConnection;
@@ -40,12 +41,14 @@ public class BondConfiguration {
 
   /** The Fabric token whenever the service has a ledger; the EVM leg when it is configured. */
   @Bean
-  TokenLedgers tokenLedgers(ObjectProvider<LedgerConnection> fabric) {
+  TokenLedgers tokenLedgers(
+      ObjectProvider<LedgerConnection> fabric, ObjectProvider<EvmTokenLedger> evm) {
     List<TokenLedger> ledgers = new ArrayList<>();
     LedgerConnection connection = fabric.getIfAvailable();
     if (connection != null) {
       ledgers.add(new FabricTokenLedger(connection.gateway(), connection.channelName()));
     }
+    evm.ifAvailable(ledgers::add);
     return new TokenLedgers(ledgers);
   }
 

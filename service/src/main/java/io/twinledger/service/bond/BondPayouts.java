@@ -160,7 +160,8 @@ public class BondPayouts {
     List<String> paid = new ArrayList<>();
     LocalDate today = LocalDate.now(clock);
     for (BondView bond : bonds.list()) {
-      if (bond.status().equals("DRAFT")) {
+      if (bond.status().equals("DRAFT") || bond.registerVersion() == 0) {
+        // Not placed yet: nobody holds it, so there is nobody to pay.
         continue;
       }
       for (PaymentView payment : bonds.payments(bond.bondId())) {
@@ -168,8 +169,19 @@ public class BondPayouts {
           continue;
         }
         for (TokenLedger ledger : ledgers.all()) {
-          if (!payment.paidOn().contains(ledger.chain())) {
+          if (payment.paidOn().contains(ledger.chain())) {
+            continue;
+          }
+          try {
             pay(bond, payment, ledger).ifPresent(p -> paid.add(bond.bondId() + "/" + p));
+          } catch (RuntimeException e) {
+            // One chain or payment failing must not hold up the others; the next run retries.
+            log.warn(
+                "Payout {} of bond {} on {} failed, retried on the next run: {}",
+                payment.paymentId(),
+                bond.bondId(),
+                ledger.chain(),
+                e.getMessage());
           }
         }
       }

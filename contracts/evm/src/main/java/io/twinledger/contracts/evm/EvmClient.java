@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -49,6 +51,10 @@ public final class EvmClient implements AutoCloseable {
   private final long chainId;
   private final Credentials credentials;
   private final boolean ownsConnection;
+
+  /** One lock per sending account, shared by every client in the JVM. */
+  private static final ConcurrentHashMap<String, ReentrantLock> SENDERS = new ConcurrentHashMap<>();
+
   private final RawTransactionManager transactions;
   private final PollingTransactionReceiptProcessor receipts;
 
@@ -156,7 +162,22 @@ public final class EvmClient implements AutoCloseable {
     return result.getLogs().stream().map(r -> (Log) r.get()).toList();
   }
 
+  /**
+   * Sends one transaction and waits until it is mined. The node assigns nonces from the account's
+   * pending count, so two transactions of one account sent at once would get the same nonce: every
+   * client in the JVM takes the account's lock from estimate to receipt.
+   */
   private TransactionReceipt submit(String to, String data, BigInteger value) {
+    ReentrantLock sender = SENDERS.computeIfAbsent(address(), a -> new ReentrantLock());
+    sender.lock();
+    try {
+      return submitLocked(to, data, value);
+    } finally {
+      sender.unlock();
+    }
+  }
+
+  private TransactionReceipt submitLocked(String to, String data, BigInteger value) {
     EthEstimateGas estimate =
         rpc(
             () ->

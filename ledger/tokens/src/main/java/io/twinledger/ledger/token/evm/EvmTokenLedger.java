@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.web3j.crypto.Credentials;
 
@@ -71,6 +72,7 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
   private static final BigInteger HOLDER_GAS_TOP_UP = BigInteger.TEN.pow(17);
 
   private final EvmSettings settings;
+  private final BiConsumer<String, EvmContracts> deployed;
   private final EvmClient agent;
   private final HolderWallets wallets;
   private final Map<String, Deployment> tokens = new ConcurrentHashMap<>();
@@ -84,7 +86,17 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
       Map<String, String> addressOf) {}
 
   public EvmTokenLedger(EvmSettings settings) {
+    this(settings, (tokenId, contracts) -> {});
+  }
+
+  /**
+   * @param deployed told of every token whose contracts this ledger deploys, so that the caller
+   *     stores their addresses and attaches to them after a restart ({@link
+   *     EvmSettings#contracts()})
+   */
+  public EvmTokenLedger(EvmSettings settings, BiConsumer<String, EvmContracts> deployed) {
     this.settings = settings;
+    this.deployed = deployed;
     this.agent =
         new EvmClient(
             settings.rpcUrl(), settings.chainId(), Credentials.create(settings.agentPrivateKey()));
@@ -123,6 +135,8 @@ public final class EvmTokenLedger implements TokenLedger, AutoCloseable {
           BondTokenContract token = BondTokenContract.deploy(agent, id, id);
           BondDistributionContract distribution =
               BondDistributionContract.deploy(agent, token.address(), cash.address());
+          deployed.accept(
+              id, new EvmContracts(token.address(), cash.address(), distribution.address()));
           return new Deployment(currency, token, cash, distribution, new ConcurrentHashMap<>());
         });
   }

@@ -165,20 +165,45 @@ public final class FabricTokenLedger implements TokenLedger {
    *
    * <p>A performance payment ({@link PayoutOrder#determinationId()}) is refused by the chaincode
    * ({@code PAYMENT_NOT_DETERMINED}) unless that determination is recorded with this amount and the
-   * issuer paying. The issuer's cash account on the channel stands in for its bank: a payout the
-   * account cannot cover ({@code INSUFFICIENT_CASH}) is funded with exactly the payment, then paid.
-   * A crash between the two leaves the funds there, and the repeated payout uses them.
+   * issuer paying. The issuer's cash account on the channel stands in for its bank: before a payout
+   * not yet made, the account is funded with what it lacks for the payment. A crash between the two
+   * leaves the funds there, and the repeated payout finds them.
    */
   @Override
   public PayoutReceipt pay(PayoutOrder order) {
-    try {
-      return payOnce(order);
-    } catch (TokenRefusal refusal) {
-      if (!refusal.code().equals("INSUFFICIENT_CASH")) {
-        throw refusal;
+    Optional<PayoutReceipt> paid = payout(order.tokenId(), order.paymentId());
+    if (paid.isPresent()) {
+      Money total =
+          paid.get().payouts().stream()
+              .map(Payout::amount)
+              .reduce(Money.zero(order.amount().currency()), Money::plus);
+      if (!total.equals(order.amount())) {
+        throw new TokenRefusal(
+            "PAYOUT_EXISTS",
+            "payment " + order.paymentId() + " was paid as " + total + ", not " + order.amount());
       }
-      fundCash(order.amount());
-      return payOnce(order);
+      return paid.get();
+    }
+    BigInteger needed = minorUnits(order.amount());
+    BigInteger held = issuerCash(order.amount().currency().getCurrencyCode());
+    if (held.compareTo(needed) < 0) {
+      fundCash(money(needed.subtract(held), order.amount().currency()));
+    }
+    return payOnce(order);
+  }
+
+  /** The issuer's cash on the channel, in minor units of {@code currency}. */
+  private BigInteger issuerCash(String currency) {
+    try {
+      JSONObject account =
+          new JSONObject(
+              new String(
+                  contract.evaluateTransaction(
+                      BOND + "IssuerCash", currency, gateway.getIdentity().getMspId()),
+                  StandardCharsets.UTF_8));
+      return new BigInteger(account.getString("amountMinor"));
+    } catch (GatewayException e) {
+      throw refusalOr(e, "IssuerCash " + currency);
     }
   }
 

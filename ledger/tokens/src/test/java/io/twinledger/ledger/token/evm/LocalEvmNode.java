@@ -21,14 +21,14 @@ import java.util.concurrent.TimeUnit;
  * contracts/evm/hardhat.config.js}, started on a free port and stopped by the test. Where Node or
  * the package is missing, {@link #start()} aborts the test as skipped, so a JDK-only build passes.
  */
-final class LocalEvmNode implements AutoCloseable {
+public final class LocalEvmNode implements AutoCloseable {
 
   /** The agent's key, funded in {@code hardhat.config.js} (a test key, never a real one). */
-  static final String AGENT_KEY =
+  public static final String AGENT_KEY =
       "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
 
   /** The chain id of {@code hardhat.config.js}. */
-  static final long CHAIN_ID = 1337;
+  public static final long CHAIN_ID = 1337;
 
   private final Process process;
   private final String rpcUrl;
@@ -39,7 +39,7 @@ final class LocalEvmNode implements AutoCloseable {
   }
 
   /** Why a node cannot be started here (Node or hardhat missing), or empty if it can. */
-  static Optional<String> unavailable() {
+  public static Optional<String> unavailable() {
     if (!Files.isRegularFile(hardhat())) {
       return Optional.of("hardhat is not installed: npm ci in contracts/evm");
     }
@@ -47,7 +47,7 @@ final class LocalEvmNode implements AutoCloseable {
   }
 
   /** Starts a node, or skips the calling test when Node or hardhat is not installed. */
-  static LocalEvmNode start() throws IOException, InterruptedException {
+  public static LocalEvmNode start() throws IOException, InterruptedException {
     Optional<String> missing = unavailable();
     assumeTrue(missing.isEmpty(), missing.orElse(""));
     Path dir = moduleDir();
@@ -75,11 +75,11 @@ final class LocalEvmNode implements AutoCloseable {
     return node;
   }
 
-  String rpcUrl() {
+  public String rpcUrl() {
     return rpcUrl;
   }
 
-  EvmSettings settings() {
+  public EvmSettings settings() {
     return new EvmSettings(rpcUrl, CHAIN_ID, AGENT_KEY);
   }
 
