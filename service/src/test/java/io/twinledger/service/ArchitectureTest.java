@@ -187,7 +187,7 @@ class ArchitectureTest {
         .whereLayer("ledger-audit")
         .mayOnlyAccessLayers("contracts-merkle")
         .whereLayer("ledger-tokens")
-        .mayOnlyAccessLayers("finance-models")
+        .mayOnlyAccessLayers("finance-models", "contracts-chaincode", "contracts-merkle")
         .whereLayer("ledger-books")
         .mayOnlyAccessLayers("finance-models")
         .whereLayer("reporting")

@@ -202,9 +202,14 @@ public class BondPayouts {
       return Optional.empty();
     }
     PayoutReceipt receipt =
-        ledger.pay(
-            new PayoutOrder(
-                bond.bondId(), payment.paymentId(), payment.amount(), payment.determinationId()));
+        ledgers
+            .open(ledger, bond.bondId(), payment.amount().currency().getCurrencyCode())
+            .pay(
+                new PayoutOrder(
+                    bond.bondId(),
+                    payment.paymentId(),
+                    payment.amount(),
+                    payment.determinationId()));
     String expected = PayoutDigest.of(PayoutAllocation.allocate(payment.amount(), register));
     if (!receipt.allocationDigest().equals(expected)) {
       log.error(
@@ -237,8 +242,14 @@ public class BondPayouts {
    */
   public void recordOnChains(DeterminationView determination) {
     String evidence = evidence(determination);
+    String currency =
+        determination.payments().isEmpty()
+            ? terms(bonds.find(determination.bondId()).orElseThrow()).currency().getCurrencyCode()
+            : determination.payments().getFirst().amount().currency().getCurrencyCode();
     for (TokenLedger ledger : ledgers.all()) {
-      ledger.recordDetermination(determination.bondId(), determination.determinationId(), evidence);
+      ledgers
+          .open(ledger, determination.bondId(), currency)
+          .recordDetermination(determination.bondId(), determination.determinationId(), evidence);
     }
   }
 

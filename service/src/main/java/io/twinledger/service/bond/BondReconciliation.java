@@ -48,14 +48,16 @@ public class BondReconciliation {
 
   /** Reconciles one bond. */
   public Report of(String bondId) {
-    if (bonds.find(bondId).isEmpty()) {
-      throw new BondNotFoundException(bondId);
-    }
+    String currency =
+        BondPayouts.terms(bonds.find(bondId).orElseThrow(() -> new BondNotFoundException(bondId)))
+            .currency()
+            .getCurrencyCode();
     Map<String, Long> books = new TreeMap<>();
     bonds.holdings(bondId).forEach(h -> books.put(h.holder(), h.units()));
     Map<String, PayoutView> paid = new TreeMap<>();
     List<Chain> chains = new ArrayList<>();
-    for (TokenLedger ledger : ledgers.all()) {
+    for (TokenLedger chain : ledgers.all()) {
+      TokenLedger ledger = ledgers.open(chain, bondId, currency);
       List<Mismatch> mismatches = new ArrayList<>();
       Map<String, Long> onChain =
           ledger.balances(bondId).stream()

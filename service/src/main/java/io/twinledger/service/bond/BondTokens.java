@@ -39,8 +39,8 @@ public class BondTokens {
   public void place(String bondId, String currency, List<Holding> holdings) {
     BondView bond = bonds.find(bondId).orElseThrow(() -> new BondNotFoundException(bondId));
     List<String> holders = holdings.stream().map(Holding::holder).toList();
-    for (TokenLedger ledger : ledgers.all()) {
-      ledger.openToken(bondId, currency);
+    for (TokenLedger chain : ledgers.all()) {
+      TokenLedger ledger = ledgers.open(chain, bondId, currency);
       ledger.registerBond(bondId, bond.termsHash(), currency);
       ledger.registerHolders(bondId, holders);
       ledger.issue(bondId, "placement-" + bondId, holdings);
@@ -52,14 +52,14 @@ public class BondTokens {
 
   /** Admits holders to the token's registry on every chain (KYC passed). */
   public void admit(String bondId, List<String> holders) {
-    requireBond(bondId);
-    ledgers.all().forEach(l -> l.registerHolders(bondId, holders));
+    String currency = currency(bondId);
+    ledgers.all().forEach(l -> ledgers.open(l, bondId, currency).registerHolders(bondId, holders));
   }
 
   /** Freezes or unfreezes a holder on every chain. */
   public void freeze(String bondId, String holder, boolean frozen) {
-    requireBond(bondId);
-    ledgers.all().forEach(l -> l.setFrozen(bondId, holder, frozen));
+    String currency = currency(bondId);
+    ledgers.all().forEach(l -> ledgers.open(l, bondId, currency).setFrozen(bondId, holder, frozen));
   }
 
   /**
@@ -70,7 +70,7 @@ public class BondTokens {
    */
   public void transfer(
       String bondId, String from, String to, long units, boolean forced, String reason) {
-    requireBond(bondId);
+    String currency = currency(bondId);
     if (units <= 0) {
       throw new InvalidFieldException("units", "must be positive, was " + units);
     }
@@ -90,7 +90,8 @@ public class BondTokens {
             next.add(new Holding(holder, n));
           }
         });
-    for (TokenLedger ledger : ledgers.all()) {
+    for (TokenLedger chain : ledgers.all()) {
+      TokenLedger ledger = ledgers.open(chain, bondId, currency);
       if (forced) {
         ledger.forcedTransfer(bondId, from, to, units, reason);
       } else {
@@ -101,9 +102,10 @@ public class BondTokens {
         new RecordHoldings(bondId, next, (forced ? "forced transfer: " : "transfer: ") + reason));
   }
 
-  private void requireBond(String bondId) {
-    if (bonds.find(bondId).isEmpty()) {
-      throw new BondNotFoundException(bondId);
-    }
+  private String currency(String bondId) {
+    return BondPayouts.terms(
+            bonds.find(bondId).orElseThrow(() -> new BondNotFoundException(bondId)))
+        .currency()
+        .getCurrencyCode();
   }
 }

@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +31,10 @@ import org.springframework.stereotype.Component;
  * on every chain once; the bond jobs then determine, declare and pay them as the twin data closes
  * and checkpoints anchor.
  *
- * <p>The demo year is history: the demo's trustee co-signs the determinations of months before the
- * last closed one, under the name {@value #HISTORY_TRUSTEE}, so that the year's payments are made.
- * The newest ones wait in the queue for the {@code trustee} user, who co-signs them on the
- * trustee's page or through the API.
+ * <p>The demo year is history: the demo's trustee co-signs the sample bonds' determinations of
+ * months before the last closed one, under the name {@value #HISTORY_TRUSTEE}, so that the year's
+ * payments are made. The newest ones wait in the queue for the {@code trustee} user, who co-signs
+ * them on the trustee's page or through the API.
  */
 @Component
 @ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
@@ -110,7 +112,12 @@ public class DemoBonds extends ScheduledJob {
 
   private List<String> cosignOlderMonths() {
     YearMonth lastClosed = YearMonth.now(clock).minusMonths(1);
+    Set<String> samples =
+        SampleBonds.of(LocalDate.now(clock)).stream()
+            .map(SampleBonds.Sample::bondId)
+            .collect(Collectors.toSet());
     return bonds.determinationsIn("PROPOSED").stream()
+        .filter(d -> samples.contains(d.bondId()))
         .filter(d -> d.periods().stream().allMatch(p -> p.month().isBefore(lastClosed)))
         .map(this::cosign)
         .flatMap(Optional::stream)

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +45,7 @@ class BondPayoutCrashTest {
 
   private static final String BOND = "riverton-green-retail";
 
-  @TempDir Path dir;
+  private Path dir;
   private Process service;
   private LocalEvmNode node;
 
@@ -63,6 +62,8 @@ class BondPayoutCrashTest {
   @Test
   void aKilledPayoutCompletesExactlyOnceOnBothChainsAfterARestart() throws Exception {
     node = LocalEvmNode.start();
+    // Under target/, not a temporary directory: the two services' logs stay for a failure's reader.
+    dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bond-crash-");
     String db = TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED);
     int port = DemoProcess.freePort();
 
