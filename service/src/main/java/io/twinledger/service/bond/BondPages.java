@@ -117,8 +117,9 @@ public class BondPages {
     model.addAttribute("bond", bond);
     model.addAttribute("terms", BondPayouts.terms(bond));
     model.addAttribute("face", face(BondPayouts.terms(bond)));
-    model.addAttribute("schedule", schedule(bondId));
-    model.addAttribute("pending", api.schedule(bondId).pending());
+    BondBodies.Schedule schedule = api.schedule(bondId);
+    model.addAttribute("schedule", schedule.payments().stream().map(SchedulePayment::of).toList());
+    model.addAttribute("pending", schedule.pending());
     model.addAttribute("determinations", bonds.determinations(bondId));
     model.addAttribute("payouts", bonds.payouts(bondId));
     model.addAttribute(

@@ -28,8 +28,8 @@ import java.util.Set;
  * <p>Each input is one KPI on one observation date, named {@code o:<kpi>:<date>} in the form. A
  * blank input is not observed, so the payments it decides stay pending. The cost to the issuer is
  * what the issuer pays minus what the investors pay it, over every payment of the schedule (coupons
- * and principal included); the performance cost is the same over the performance payments and
- * stepped-up coupons' step alone is not separated from their coupon.
+ * and principal included); the performance cost is the same over the performance payments alone. A
+ * coupon stepped up by the scenario counts as a coupon, step included.
  */
 final class BondWhatIf {
 

@@ -9,10 +9,12 @@ import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.Browser;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.UiSession;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -143,6 +145,19 @@ class BondJourneyTest {
           .isEmpty();
       assertThat(browser.find("#r-" + bond + "-" + OUTCOME).getText())
           .contains("COSIGNED by trustee");
+      String perUnit =
+          browser
+              .find("form[action^='/ui/determinations/" + bond + "/f1-'][action$='/cosign']")
+              .getDomAttribute("action");
+      UiSession officer = new UiSession(port);
+      officer.signIn("officer");
+      assertThat(officer.post(perUnit, Map.of()).status()).as("not the officer's").isEqualTo(403);
+      UiSession trustee = new UiSession(port);
+      trustee.signIn("trustee");
+      assertThat(trustee.postRaw(perUnit, Map.of("_csrf", "forged")).status())
+          .as("a forged form")
+          .isEqualTo(403);
+      assertThat(proposed(api, bond)).as("neither co-signed anything").isEqualTo(1);
       browser.go("/ui/bonds/" + bond);
       assertThat(browser.text()).contains("Register of holders", "holder-b");
       assertThat(browser.findAll("form[action$='/issue']")).isEmpty();
