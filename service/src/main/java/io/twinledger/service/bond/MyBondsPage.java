@@ -11,10 +11,12 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The investor's bonds: only their own holdings and payouts, by the signed-in user's name (their
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @UiController
 public class MyBondsPage {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Bonds bonds;
   private final BondPerformance performance;
@@ -44,8 +48,20 @@ public class MyBondsPage {
   /** A bond held: each feature with its KPI's periods and each period's proof start. */
   public record Held(String bondId, List<Feature> features) {}
 
-  /** A feature and its periods. */
-  public record Feature(BondPerformance.Feature feature, List<Point> points) {}
+  /**
+   * A feature and its periods.
+   *
+   * @param chartThresholds the thresholds as a chart's {@code data-thresholds}: {@code
+   *     [{"name":"tier 1 upper","value":"200"}]}
+   */
+  public record Feature(
+      BondPerformance.Feature feature, List<Point> points, String chartThresholds) {
+
+    /** Whether its periods make one line: a feature of one KPI with a period closed. */
+    public boolean charted() {
+      return feature.kpis().size() == 1 && !points.isEmpty();
+    }
+  }
 
   /** A period of a feature's KPI, with the start its proof page names it by. */
   public record Point(BondPerformance.Point point, Optional<Instant> start) {}
@@ -79,6 +95,13 @@ public class MyBondsPage {
     return new Payout(payout, determination);
   }
 
+  private static String chartThresholds(BondPerformance.Feature feature) {
+    return JSON.writeValueAsString(
+        feature.thresholds().stream()
+            .map(t -> Map.of("name", t.name(), "value", t.value().toPlainString()))
+            .toList());
+  }
+
   private Optional<Held> held(String bondId) {
     return bonds
         .find(bondId)
@@ -94,7 +117,8 @@ public class MyBondsPage {
                                     f.periods().stream()
                                         .map(
                                             p -> new Point(p, proofs.start(f.assetId(), p.month())))
-                                        .toList()))
+                                        .toList(),
+                                    chartThresholds(f)))
                         .toList()));
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -61,10 +62,10 @@ class BondJourneyTest {
       browser.navigate("Bonds");
       assertThat(browser.path()).isEqualTo("/ui/bonds");
       browser.assertAccessible();
-      browser.find("a[href='/ui/bonds/new']").click();
+      submit(browser, "a[href='/ui/bonds/new']");
       WebElement definition = browser.find("#definition");
       definition.sendKeys(terms(bond, asset, "runoff-reduction"));
-      browser.find("button[value=check]").click();
+      submit(browser, "button[value=check]");
       WebElement problems = browser.find("#definition-errors");
       assertThat(problems.getText())
           .contains("Line 9", "kpi: runoff-reduction", "features[0].kpi", "has no KPI");
@@ -77,34 +78,34 @@ class BondJourneyTest {
       definition = browser.find("#definition");
       definition.clear();
       definition.sendKeys(terms(bond, asset, KPI));
-      browser.find("button[value=check]").click();
+      submit(browser, "button[value=check]");
       assertThat(browser.find("#dry-run").getText()).contains("Check passed");
       assertThat(browser.find("#checked-schedule").getText()).contains("PRINCIPAL");
       browser.assertAccessible();
-      browser.find("button[value=save]").click();
-      browser.waitFor(d -> browser.path().equals("/ui/bonds/" + bond));
+      submit(browser, "button[value=save]");
+      assertThat(browser.path()).isEqualTo("/ui/bonds/" + bond);
       assertThat(browser.text()).contains("Saved as version 1", "DRAFT");
-      browser.find("form[action$='/issue'] button").click();
+      submit(browser, "form[action$='/issue'] button");
       assertThat(browser.text()).contains("Issued", "ISSUED");
       assertThat(browser.findAll("form[action$='/issue']")).as("issued once").isEmpty();
       browser.assertAccessible();
 
-      browser.find("a[href='/ui/bonds/" + bond + "/what-if']").click();
+      submit(browser, "a[href='/ui/bonds/" + bond + "/what-if']");
       String march = "input[name='o:" + KPI + ":" + MONTH.atDay(1) + "']";
       browser.find(march).sendKeys("abc");
-      browser.find("main form button[type=submit]").click();
+      submit(browser, "main form button[type=submit]");
       assertThat(browser.text()).contains("is not a decimal number");
       assertThat(browser.find(march).getAttribute("aria-invalid")).isEqualTo("true");
       browser.find(march).clear();
       browser.find(march).sendKeys("150");
-      browser.find("main form button[type=submit]").click();
+      submit(browser, "main form button[type=submit]");
       // 150 m³ is in the tier at or below 200 (100.00), and 250 m³ under the baseline at 0.10.
       assertThat(browser.find("#performance-cost").getAttribute("value")).isEqualTo("125.00");
       assertThat(browser.find("#what-if-payments").getText()).contains("OUTCOME", "PER_UNIT");
       browser.assertAccessible();
       browser.find(march).clear();
       browser.find(march).sendKeys("250");
-      browser.find("main form button[type=submit]").click();
+      submit(browser, "main form button[type=submit]");
       // Above the tier nothing is paid on the outcome; 150 m³ under the baseline pays 15.00.
       assertThat(browser.find("#performance-cost").getAttribute("value")).isEqualTo("15.00");
       assertThat(browser.find("#what-if-payments").getText()).doesNotContain("OUTCOME");
@@ -130,15 +131,14 @@ class BondJourneyTest {
       browser.signIn("trustee", "trustee");
       assertThat(browser.path()).as("the trustee's home").isEqualTo("/ui/determinations");
       String outcome = "/ui/determinations/" + bond + "/" + OUTCOME;
-      WebElement card = browser.find("form[action='" + outcome + "/cosign']");
+      assertThat(browser.findAll("form[action='" + outcome + "/cosign']")).hasSize(1);
       assertThat(browser.text()).contains(bond, "tree size", "anchored in block");
       browser.assertAccessible();
-      browser.find("form[action='" + outcome + "/reject'] button").click();
+      submit(browser, "form[action='" + outcome + "/reject'] button");
       assertThat(browser.find("#reason-" + bond + "-" + OUTCOME + "-errors").getText())
           .contains("say why");
       browser.assertAccessible();
-      card = browser.find("form[action='" + outcome + "/cosign']");
-      card.findElement(org.openqa.selenium.By.tagName("button")).click();
+      submit(browser, "form[action='" + outcome + "/cosign'] button");
       assertThat(browser.text()).contains("Co-signed " + bond + " " + OUTCOME);
       assertThat(browser.findAll("form[action='" + outcome + "/cosign']"))
           .as("it left the queue")
@@ -176,12 +176,24 @@ class BondJourneyTest {
       assertThat(page).as("only the investor's own holding").doesNotContain("holder-b");
       assertThat(browser.findAll("a.badge.proven[href^='/ui/evidence/proof?asset=" + asset + "']"))
           .isNotEmpty();
+      assertThat(
+              browser
+                  .find("figure[data-table='months-" + bond + "-0']")
+                  .getDomAttribute("data-thresholds"))
+          .contains("\"tier 1 upper\"", "\"200\"");
       browser.assertAccessible();
       browser.go("/ui/determinations");
       assertThat(browser.text()).contains("not for your role");
       browser.go("/ui/bonds/" + bond);
       assertThat(browser.text()).contains("not for your role");
     }
+  }
+
+  /** Follows a link or sends a form, and waits until the next page has replaced this one. */
+  private static void submit(Browser browser, String css) {
+    WebElement main = browser.find("main");
+    browser.find(css).click();
+    browser.waitFor(d -> ExpectedConditions.stalenessOf(main).apply(d));
   }
 
   /** The proposed determinations of a bond in the trustee's queue. */
