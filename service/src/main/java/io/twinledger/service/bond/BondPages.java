@@ -22,13 +22,11 @@ import io.twinledger.service.web.UiPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -54,8 +52,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @UiController
 public class BondPages {
 
-  private static final Duration READ_SIDE_WAIT = Duration.ofSeconds(5);
-  private static final Duration READ_SIDE_POLL = Duration.ofMillis(25);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final String EDITOR = "bond/editor";
@@ -179,7 +175,7 @@ public class BondPages {
     current(bondId);
     try {
       registry.issue(bondId, Optional.of(termsHash));
-      awaitReadSide(bondId, b -> b.status().equals("ISSUED"));
+      ReadSide.await(() -> bonds.find(bondId).map(b -> b.status().equals("ISSUED")).orElse(false));
       redirect.addFlashAttribute("notice", "Issued: the terms are fixed from now on.");
     } catch (BondRuleViolation e) {
       redirect.addFlashAttribute("refusal", e.getMessage());
@@ -250,7 +246,7 @@ public class BondPages {
                   Optional.ofNullable(form.expectedVersion()),
                   form.reasonText())
               : registry.define(terms);
-      awaitReadSide(terms.id(), b -> b.version() >= version);
+      ReadSide.await(() -> bonds.find(terms.id()).map(b -> b.version() >= version).orElse(false));
       redirect.addFlashAttribute("notice", "Saved as version " + version + ".");
       return "redirect:/ui/bonds/" + terms.id();
     } catch (InvalidBondTermsException e) {
@@ -295,22 +291,6 @@ public class BondPages {
 
   private static Money face(BondTerms terms) {
     return new Money(terms.face(), terms.currency());
-  }
-
-  /**
-   * Waits, briefly, until the read side shows what was just recorded, so the page the officer is
-   * sent to shows it; after {@link #READ_SIDE_WAIT} the page is shown as it is.
-   */
-  private void awaitReadSide(String bondId, Predicate<BondView> done) {
-    long deadline = System.nanoTime() + READ_SIDE_WAIT.toNanos();
-    while (System.nanoTime() < deadline && !bonds.find(bondId).map(done::test).orElse(false)) {
-      try {
-        Thread.sleep(READ_SIDE_POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 
   private BondView current(String bondId) {

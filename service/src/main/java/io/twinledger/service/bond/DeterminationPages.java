@@ -13,7 +13,6 @@ import io.twinledger.service.web.UiController;
 import io.twinledger.service.web.UiPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
@@ -40,8 +39,6 @@ public class DeterminationPages {
   /** How many decided determinations the page lists. */
   static final int RECENT = 20;
 
-  private static final Duration READ_SIDE_WAIT = Duration.ofSeconds(5);
-  private static final Duration READ_SIDE_POLL = Duration.ofMillis(25);
   private static final String PAGE = "bond/determinations";
 
   private final BondController api;
@@ -68,7 +65,7 @@ public class DeterminationPages {
       @PathVariable String determinationId,
       Authentication user,
       RedirectAttributes redirect) {
-    proposed(bondId, determinationId);
+    existing(bondId, determinationId);
     try {
       api.cosign(bondId, determinationId, user);
       awaitDecided(bondId, determinationId);
@@ -89,7 +86,7 @@ public class DeterminationPages {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    proposed(bondId, determinationId);
+    existing(bondId, determinationId);
     try {
       api.reject(bondId, determinationId, new BondBodies.Reject(reason), user);
       awaitDecided(bondId, determinationId);
@@ -130,7 +127,7 @@ public class DeterminationPages {
     return PAGE;
   }
 
-  private void proposed(String bondId, String determinationId) {
+  private void existing(String bondId, String determinationId) {
     bonds
         .determination(bondId, determinationId)
         .orElseThrow(
@@ -141,18 +138,11 @@ public class DeterminationPages {
 
   /** Waits, briefly, until the read side shows the decision, so the queue no longer lists it. */
   private void awaitDecided(String bondId, String determinationId) {
-    long deadline = System.nanoTime() + READ_SIDE_WAIT.toNanos();
-    while (System.nanoTime() < deadline
-        && bonds
-            .determination(bondId, determinationId)
-            .map(d -> d.status().equals("PROPOSED"))
-            .orElse(false)) {
-      try {
-        Thread.sleep(READ_SIDE_POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    ReadSide.await(
+        () ->
+            bonds
+                .determination(bondId, determinationId)
+                .map(d -> !d.status().equals("PROPOSED"))
+                .orElse(true));
   }
 }
