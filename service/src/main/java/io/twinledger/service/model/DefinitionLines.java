@@ -16,9 +16,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <p>A problem's path is the API's ({@code definition.lines[2] (recovered-revenue).formula}): the
  * line id in parentheses is only for people and is dropped. A path that has no line of its own (a
  * missing field) is shown at its nearest written parent; a problem of the whole document (YAML that
- * does not parse says its line in its message) has none.
+ * does not parse says its line in its message) has none. The bond terms editor reads its YAML the
+ * same way, its problems' paths prefixed with {@code definition.} as the model editor's are.
  */
-final class DefinitionLines {
+public final class DefinitionLines {
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Pattern LABEL = Pattern.compile(" \\([^)]*\\)");
@@ -34,7 +35,7 @@ final class DefinitionLines {
   }
 
   /** The lines of a definition's YAML text; none of them found when it does not parse. */
-  static DefinitionLines of(String yaml) {
+  public static DefinitionLines of(String yaml) {
     return new DefinitionLines(yaml == null ? "" : yaml);
   }
 
@@ -46,7 +47,7 @@ final class DefinitionLines {
    *
    * @param path the API's path, {@code definition.…}; a path outside the definition has no line
    */
-  Optional<Place> placeOf(String path) {
+  public Optional<Place> placeOf(String path) {
     if (!path.startsWith(PREFIX + ".")) {
       return Optional.empty();
     }
