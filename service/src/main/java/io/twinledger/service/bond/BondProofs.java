@@ -20,7 +20,7 @@ final class BondProofs {
 
   /** The roles the proof page admits; others see the period's evidence address as text. */
   static final Set<String> PROOF_ROLES =
-      Set.of(Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR);
+      Set.of(Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR, Roles.TRUSTEE);
 
   private final AssetCatalog assets;
 

@@ -240,7 +240,7 @@ public class DemoLoader {
         .append(" --user investor\n")
         .append("    The trustee's queue: ")
         .append(base)
-        .append("/ui/bonds/queue (trustee / trustee); ")
+        .append("/ui/determinations (trustee / trustee); ")
         .append(base)
         .append("/api/v1/determinations\n");
     text.append("  Evidence of one KPI period, checked offline (once the period is closed):\n");

@@ -100,7 +100,13 @@ public class EvidencePage {
    * readings are for the explorer's roles. Without a complete query, back to the performance page.
    */
   @GetMapping("/ui/evidence/proof")
-  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR})
+  @RolesAllowed({
+    Roles.FINANCE_OFFICER,
+    Roles.INVESTOR,
+    Roles.AUDITOR,
+    Roles.OPERATOR,
+    Roles.TRUSTEE
+  })
   public String proof(
       @RequestParam(required = false) String asset,
       @RequestParam(required = false) String kpi,
