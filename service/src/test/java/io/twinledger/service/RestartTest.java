@@ -67,7 +67,8 @@ class RestartTest {
             "--twinledger.data-dir=" + dataDir,
             // EmbeddedBrokerTest restarts the service with its broker.
             "--twinledger.twin.mqtt.embedded=false",
-            "--twinledger.demo.feed.enabled=false");
+            "--twinledger.demo.feed.enabled=false",
+            "--twinledger.demo.bonds.enabled=false");
   }
 
   private static Api api(ConfigurableApplicationContext context) {

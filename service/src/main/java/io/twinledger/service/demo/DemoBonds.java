@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  * them on the trustee's page or through the API.
  */
 @Component
-@ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(
+    name = {"twinledger.demo.enabled", "twinledger.demo.bonds.enabled"},
+    havingValue = "true")
 public class DemoBonds extends ScheduledJob {
 
   /** Whom the demo's history co-signs as. */

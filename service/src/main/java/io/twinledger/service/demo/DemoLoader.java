@@ -61,7 +61,7 @@ public class DemoLoader {
   private final Environment environment;
   private final ObjectProvider<LocalMqttBroker> broker;
   private final ObjectProvider<DemoFeed> feed;
-  private final DemoBonds bonds;
+  private final ObjectProvider<DemoBonds> bonds;
   private final PrintStream out;
 
   public DemoLoader(
@@ -74,7 +74,7 @@ public class DemoLoader {
       Environment environment,
       ObjectProvider<LocalMqttBroker> broker,
       ObjectProvider<DemoFeed> feed,
-      DemoBonds bonds) {
+      ObjectProvider<DemoBonds> bonds) {
     this.commands = commands;
     this.registry = registry;
     this.models = models;
@@ -98,7 +98,8 @@ public class DemoLoader {
         CompletableFuture.supplyAsync(this::demoUsers);
     int added = load();
     defineModels();
-    List<String> placed = loadBonds();
+    Optional<List<String>> placed =
+        Optional.ofNullable(bonds.getIfAvailable()).map(this::loadBonds);
     Optional<String> feeding = Optional.ofNullable(feed.getIfAvailable()).map(DemoFeed::start);
     announce(added, placed, feeding, demoUsers.join());
   }
@@ -161,9 +162,9 @@ public class DemoLoader {
   }
 
   /** Riverton's bonds, defined, issued and placed once; the ids placed now. */
-  private List<String> loadBonds() {
+  private List<String> loadBonds(DemoBonds sample) {
     try {
-      return bonds.load();
+      return sample.load();
     } catch (RuntimeException e) {
       log.error("Sample bonds not loaded: {}", e.getMessage(), e);
       return List.of();
@@ -179,7 +180,7 @@ public class DemoLoader {
 
   private void announce(
       int added,
-      List<String> placed,
+      Optional<List<String>> placed,
       Optional<String> feeding,
       List<SecurityProperties.User> demoUsers) {
     String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
@@ -223,12 +224,21 @@ public class DemoLoader {
         .append(" (")
         .append(base)
         .append("/api/v1/models)\n");
+    placed.ifPresent(now -> announceBonds(now, base, text));
+    text.append("  Evidence of one KPI period, checked offline (once the period is closed):\n");
+    for (String command : EvidenceExample.of(Clock.systemUTC()).commands(base)) {
+      text.append("    ").append(command).append('\n');
+    }
+    out.println(text);
+  }
+
+  private static void announceBonds(List<String> now, String base, StringBuilder text) {
     text.append("  Bonds:    ")
         .append(
             String.join(
                 ", ",
                 SampleBonds.of(LocalDate.now()).stream().map(SampleBonds.Sample::bondId).toList()))
-        .append(placed.isEmpty() ? "" : " (placed now with their holders on the ledger)")
+        .append(now.isEmpty() ? "" : " (placed now with their holders on the ledger)")
         .append('\n')
         .append("    Determinations, payments and payouts fill in as the year's KPI periods are")
         .append(" proven:\n")
@@ -243,11 +253,6 @@ public class DemoLoader {
         .append("/ui/determinations (trustee / trustee); ")
         .append(base)
         .append("/api/v1/determinations\n");
-    text.append("  Evidence of one KPI period, checked offline (once the period is closed):\n");
-    for (String command : EvidenceExample.of(Clock.systemUTC()).commands(base)) {
-      text.append("    ").append(command).append('\n');
-    }
-    out.println(text);
   }
 
   private static void announceBroker(LocalMqttBroker mqtt, String base, StringBuilder text) {

@@ -12,6 +12,7 @@ import io.twinledger.ledger.model.api.ModelRuleViolation;
 import io.twinledger.ledger.token.TokenRefusal;
 import io.twinledger.reporting.UnknownSubjectException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -67,20 +68,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidModelException.class)
   ProblemDetail invalidModel(InvalidModelException e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.UNPROCESSABLE_CONTENT,
-            "invalid-model",
-            "Invalid model definition",
-            e.errors().size() == 1
-                ? e.errors().getFirst().toString()
-                : e.errors().size() + " problems: " + e.errors().getFirst() + "; …");
-    problem.setProperty(
-        "errors",
-        e.errors().stream()
-            .map(error -> Map.of("field", error.path(), "reason", error.message()))
-            .toList());
-    return problem;
+    return everyField(
+        "invalid-model",
+        "Invalid model definition",
+        e.errors().stream().map(error -> Map.entry(error.path(), error.message())).toList());
   }
 
   @ExceptionHandler(ModelRuleViolation.class)
@@ -95,19 +86,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidBondTermsException.class)
   ProblemDetail invalidTerms(InvalidBondTermsException e) {
+    return everyField(
+        "invalid-terms",
+        "Invalid bond terms",
+        e.errors().stream().map(error -> Map.entry(error.path(), error.message())).toList());
+  }
+
+  /**
+   * A 422 naming every problem of a document: the first in {@code detail} (with how many there
+   * are), each as {@code {"field", "reason"}} in {@code errors}.
+   */
+  private static ProblemDetail everyField(
+      String type, String title, List<Map.Entry<String, String>> errors) {
+    Map.Entry<String, String> first = errors.getFirst();
+    String firstText =
+        first.getKey().isEmpty() ? first.getValue() : first.getKey() + ": " + first.getValue();
     ProblemDetail problem =
         Problems.of(
             HttpStatus.UNPROCESSABLE_CONTENT,
-            "invalid-terms",
-            "Invalid bond terms",
-            e.errors().size() == 1
-                ? e.errors().getFirst().toString()
-                : e.errors().size() + " problems: " + e.errors().getFirst() + "; …");
+            type,
+            title,
+            errors.size() == 1 ? firstText : errors.size() + " problems: " + firstText + "; …");
     problem.setProperty(
         "errors",
-        e.errors().stream()
-            .map(error -> Map.of("field", error.path(), "reason", error.message()))
-            .toList());
+        errors.stream().map(e -> Map.of("field", e.getKey(), "reason", e.getValue())).toList());
     return problem;
   }
 

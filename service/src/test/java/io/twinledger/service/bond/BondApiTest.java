@@ -8,10 +8,10 @@ import io.twinledger.finance.payout.Holding;
 import io.twinledger.finance.payout.PayoutAllocation;
 import io.twinledger.finance.payout.PayoutDigest;
 import io.twinledger.service.audit.AuditJobs;
-import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -60,48 +60,15 @@ class BondApiTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     asset = "dma-" + suffix;
     bond = "bond-" + suffix;
-    var registered =
-        api.post(
-            "/api/v1/assets",
-            "officer",
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Bond district %1$s",
-             "timeZone": "%s",
-             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
-                            "privatePipeLengthKm": 1, "averagePressureM": 40,
-                            "tariff": {"amount": 2, "currency": "EUR"}},
-             "kpis": [{"kpiId": "%s", "unit": "MTQ", "aggregation": "SUM",
-                       "betterDirection": "LOWER"}]}"""
-                .formatted(asset, SampleCity.TIME_ZONE, KPI));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
-    var imported =
-        api.send(
-            "POST",
-            "/api/v1/twin/imports?name=" + asset + ".csv&format=csv",
-            "operator",
-            """
-            asset_id,kpi_id,sensor_id,observed_at,value,unit_code
-            %1$s,%2$s,%1$s-inlet,2025-03-04T08:00:00Z,100,MTQ
-            %1$s,%2$s,%1$s-inlet,2025-03-20T08:00:00Z,50,MTQ
-            %1$s,%2$s,%1$s-inlet,2025-04-10T08:00:00Z,300,MTQ
-            """
-                .formatted(asset, KPI));
-    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    periods.closeDuePeriods();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                api.get(
-                            "/api/v1/assets/" + asset + "/kpis/" + KPI + "/periods?kind=MONTH",
-                            "auditor")
-                        .json()
-                        .size()
-                    == 2);
-    audit.checkpoint();
+    new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint)
+        .register(
+            asset,
+            KPI,
+            "[]",
+            2,
+            "2025-03-04T08:00:00Z,100",
+            "2025-03-20T08:00:00Z,50",
+            "2025-04-10T08:00:00Z,300");
   }
 
   private String terms(String kpi) {

@@ -124,6 +124,7 @@ class BondPayoutCrashTest {
         db,
         port,
         "--twinledger.twin.mqtt.embedded=false",
+        "--twinledger.demo.bonds.enabled=true",
         "--twinledger.bonds.run-every=PT2S",
         "--twinledger.evm.rpc-url=" + node.rpcUrl(),
         "--twinledger.evm.chain-id=" + LocalEvmNode.CHAIN_ID,

@@ -22,6 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
       "twinledger.snapshot-threshold=10",
       "twinledger.twin.mqtt.embedded=false",
       "twinledger.demo.feed.enabled=false",
+      // The demo's bonds place 1,000 token holders on the ledger and pay their coupons; bond tests
+      // define their own.
+      "twinledger.demo.bonds.enabled=false",
       // Test classes sharing this context refuse commands on purpose; each refused append leaves
       // a gap in the event store's global indexes, which the audit log's event feed waits out
       // (a minute by default) before appending later events.

@@ -100,7 +100,8 @@ class EmbeddedBrokerTest {
                 "--twinledger.db.url=" + TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED),
                 "--twinledger.data-dir=" + dataDir,
                 "--twinledger.twin.mqtt.embedded-port=" + port,
-                "--twinledger.demo.feed.enabled=false"
+                "--twinledger.demo.feed.enabled=false",
+                "--twinledger.demo.bonds.enabled=false"
               },
               TwinLedgerApplication.class,
               new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

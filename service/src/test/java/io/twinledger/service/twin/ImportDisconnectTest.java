@@ -27,7 +27,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"twinledger.twin.mqtt.embedded=false", "twinledger.demo.feed.enabled=false"})
+    properties = {
+      "twinledger.twin.mqtt.embedded=false",
+      "twinledger.demo.feed.enabled=false",
+      "twinledger.demo.bonds.enabled=false"
+    })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
 @DirtiesContext

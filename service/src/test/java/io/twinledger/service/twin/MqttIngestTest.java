@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
       "twinledger.twin.mqtt.host=127.0.0.1",
       "twinledger.twin.mqtt.port=1883",
       "twinledger.twin.mqtt.client-id=twinledger-it-${random.uuid}",
-      "twinledger.demo.feed.enabled=false"
+      "twinledger.demo.feed.enabled=false",
+      "twinledger.demo.bonds.enabled=false"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
       "twinledger.twin.deliveries-per-second=0.01",
       "twinledger.twin.delivery-burst=2",
       "twinledger.twin.mqtt.embedded=false",
-      "twinledger.demo.feed.enabled=false"
+      "twinledger.demo.feed.enabled=false",
+      "twinledger.demo.bonds.enabled=false"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)

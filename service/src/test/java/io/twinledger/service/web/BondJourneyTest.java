@@ -9,6 +9,7 @@ import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.Browser;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.support.UiSession;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.time.Duration;
@@ -247,46 +248,13 @@ class BondJourneyTest {
 
   /** {@link #MONTH} at 150 m³, closed from imported readings and anchored. */
   private void provenMonths(Api api, String asset) {
-    var registered =
-        api.post(
-            "/api/v1/assets",
-            "officer",
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Bond district %1$s",
-             "timeZone": "%s",
-             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
-                            "privatePipeLengthKm": 1, "averagePressureM": 40,
-                            "tariff": {"amount": 2, "currency": "EUR"}},
-             "kpis": [{"kpiId": "%s", "unit": "MTQ", "aggregation": "SUM",
-                       "betterDirection": "LOWER"}]}"""
-                .formatted(asset, SampleCity.TIME_ZONE, KPI));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
-    var imported =
-        api.send(
-            "POST",
-            "/api/v1/twin/imports?name=" + asset + ".csv&format=csv",
-            "operator",
-            """
-            asset_id,kpi_id,sensor_id,observed_at,value,unit_code
-            %1$s,%2$s,%1$s-inlet,%3$sT08:00:00Z,100,MTQ
-            %1$s,%2$s,%1$s-inlet,%4$sT08:00:00Z,50,MTQ
-            """
-                .formatted(asset, KPI, MONTH.atDay(4), MONTH.atDay(20)));
-    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    periods.closeDuePeriods();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                api.get(
-                            "/api/v1/assets/" + asset + "/kpis/" + KPI + "/periods?kind=MONTH",
-                            "auditor")
-                        .json()
-                        .size()
-                    == 1);
-    audit.checkpoint();
+    new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint)
+        .register(
+            asset,
+            KPI,
+            "[]",
+            1,
+            MONTH.atDay(4) + "T08:00:00Z,100",
+            MONTH.atDay(20) + "T08:00:00Z,50");
   }
 }

@@ -10,6 +10,7 @@ import io.twinledger.service.support.Api;
 import io.twinledger.service.support.Browser;
 import io.twinledger.service.support.MonthlyPeriods;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.support.UiSession;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.io.ByteArrayOutputStream;
@@ -73,51 +74,15 @@ class InvestorAuditorJourneyTest {
   void twoClosedAnchoredMonths() {
     api = new Api(port, json);
     asset = "dma-" + UUID.randomUUID().toString().substring(0, 8);
-    var registered =
-        api.post(
-            "/api/v1/assets",
-            "officer",
-            """
-            {"assetId": "%s", "assetClass": "WATER_DISTRICT", "name": "Proven district %1$s",
-             "timeZone": "%s",
-             "parameters": {"mainsLengthKm": 10, "serviceConnections": 900,
-                            "privatePipeLengthKm": 1, "averagePressureM": 40,
-                            "tariff": {"amount": 2, "currency": "EUR"}},
-             "kpis": [{"kpiId": "%s", "unit": "MTQ", "aggregation": "SUM",
-                       "betterDirection": "LOWER",
-                       "thresholds": [{"name": "target", "value": 200}]}]}"""
-                .formatted(asset, SampleCity.TIME_ZONE, KPI));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
-    var imported =
-        api.send(
-            "POST",
-            "/api/v1/twin/imports?name=" + asset + ".csv&format=csv",
-            "operator",
-            """
-            asset_id,kpi_id,sensor_id,observed_at,value,unit_code
-            %1$s,%2$s,%1$s-inlet,2025-03-04T08:00:00Z,100,MTQ
-            %1$s,%2$s,%1$s-inlet,2025-03-20T08:00:00Z,50,MTQ
-            %1$s,%2$s,%1$s-inlet,2025-04-10T08:00:00Z,300,MTQ
-            """
-                .formatted(asset, KPI));
-    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    periods.closeDuePeriods();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              JsonNode months =
-                  api.get(
-                          "/api/v1/assets/" + asset + "/kpis/" + KPI + "/periods?kind=MONTH",
-                          "auditor")
-                      .json();
-              return months.size() == 2
-                  && months.get(0).path("readingCount").asInt() == 2
-                  && months.get(1).path("readingCount").asInt() == 1;
-            });
+    ProvenDistrict district = new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint);
+    district.register(
+        asset,
+        KPI,
+        "[{\"name\": \"target\", \"value\": 200}]",
+        2,
+        "2025-03-04T08:00:00Z,100",
+        "2025-03-20T08:00:00Z,50",
+        "2025-04-10T08:00:00Z,300");
     commands.sendAndWait(
         MonthlyPeriods.closed(
             asset, KPI, YearMonth.of(2025, 2), 1, new BigDecimal("180"), "MTQ", "ab".repeat(32)));

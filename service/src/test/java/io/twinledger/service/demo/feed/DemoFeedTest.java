@@ -61,6 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "twinledger.demo.feed.enabled=true",
+      "twinledger.demo.bonds.enabled=false",
       "twinledger.demo.feed.history=P2D",
       "twinledger.demo.feed.tick=PT1S",
       "twinledger.twin.close-every=PT1H",

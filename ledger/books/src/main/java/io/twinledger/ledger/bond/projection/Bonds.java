@@ -24,6 +24,16 @@ public class Bonds {
   private static final TypeReference<List<DeterminationView.Dispute>> DISPUTES =
       new TypeReference<>() {};
 
+  /** Payout lines with their payment's kind and date and their payout's digest. */
+  private static final String PAYOUT_LINES =
+      """
+      SELECT l.bond_id, l.payment_id, p.kind, p.payment_date, l.chain, l.holder, l.amount,
+             o.currency, o.allocation_digest
+      FROM bond_payout_line l
+      JOIN bond_payout_view o USING (bond_id, payment_id, chain)
+      JOIN bond_payment_view p USING (bond_id, payment_id)
+      """;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -171,57 +181,41 @@ public class Bonds {
   /** What one holder received, newest payment first. */
   public List<HolderPayout> payoutsOf(String holder) {
     return jdbc.sql(
-            """
-            SELECT l.bond_id, l.payment_id, p.kind, p.payment_date, l.chain, l.holder, l.amount,
-                   o.currency, o.allocation_digest
-            FROM bond_payout_line l
-            JOIN bond_payout_view o USING (bond_id, payment_id, chain)
-            JOIN bond_payment_view p USING (bond_id, payment_id)
-            WHERE l.holder = :holder
-            ORDER BY p.payment_date DESC, l.bond_id, l.payment_id, l.chain
-            """)
+            PAYOUT_LINES
+                + """
+                WHERE l.holder = :holder
+                ORDER BY p.payment_date DESC, l.bond_id, l.payment_id, l.chain
+                """)
         .param("holder", holder)
-        .query(
-            (rs, n) ->
-                new HolderPayout(
-                    rs.getString("bond_id"),
-                    rs.getString("payment_id"),
-                    rs.getString("kind"),
-                    rs.getDate("payment_date").toLocalDate(),
-                    rs.getString("chain"),
-                    rs.getString("holder"),
-                    money(rs, "amount"),
-                    rs.getString("allocation_digest")))
+        .query(Bonds::holderPayout)
         .list();
   }
 
   /** The per-holder lines of one payout, in holder-id order. */
   public List<HolderPayout> payoutLines(String bondId, String paymentId, String chain) {
     return jdbc.sql(
-            """
-            SELECT l.bond_id, l.payment_id, p.kind, p.payment_date, l.chain, l.holder, l.amount,
-                   o.currency, o.allocation_digest
-            FROM bond_payout_line l
-            JOIN bond_payout_view o USING (bond_id, payment_id, chain)
-            JOIN bond_payment_view p USING (bond_id, payment_id)
-            WHERE l.bond_id = :id AND l.payment_id = :payment AND l.chain = :chain
-            ORDER BY l.holder COLLATE "C"
-            """)
+            PAYOUT_LINES
+                + """
+                WHERE l.bond_id = :id AND l.payment_id = :payment AND l.chain = :chain
+                ORDER BY l.holder COLLATE "C"
+                """)
         .param("id", bondId)
         .param("payment", paymentId)
         .param("chain", chain)
-        .query(
-            (rs, n) ->
-                new HolderPayout(
-                    rs.getString("bond_id"),
-                    rs.getString("payment_id"),
-                    rs.getString("kind"),
-                    rs.getDate("payment_date").toLocalDate(),
-                    rs.getString("chain"),
-                    rs.getString("holder"),
-                    money(rs, "amount"),
-                    rs.getString("allocation_digest")))
+        .query(Bonds::holderPayout)
         .list();
+  }
+
+  private static HolderPayout holderPayout(ResultSet rs, int n) throws SQLException {
+    return new HolderPayout(
+        rs.getString("bond_id"),
+        rs.getString("payment_id"),
+        rs.getString("kind"),
+        rs.getDate("payment_date").toLocalDate(),
+        rs.getString("chain"),
+        rs.getString("holder"),
+        money(rs, "amount"),
+        rs.getString("allocation_digest"));
   }
 
   private DeterminationView determination(ResultSet rs, int n) throws SQLException {

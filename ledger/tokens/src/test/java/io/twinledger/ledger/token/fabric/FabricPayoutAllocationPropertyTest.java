@@ -57,7 +57,7 @@ class FabricPayoutAllocationPropertyTest {
     fixture.close();
   }
 
-  @Property(tries = 25)
+  @Property(tries = 12)
   void theChaincodePaysWhatPayoutAllocationAllocates(
       @ForAll("holdings") List<Holding> holdings, @ForAll("amounts") long amountMinor) {
     String token = "prop-" + TOKENS.incrementAndGet();
