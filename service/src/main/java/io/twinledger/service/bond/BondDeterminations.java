@@ -244,10 +244,8 @@ public class BondDeterminations {
               .filter(Objects::nonNull)
               .distinct()
               .toList();
-      if (used.isEmpty()) {
-        // A month paid without deductions (inside the lag) reads no period: nothing to prove.
-        continue;
-      }
+      // A month inside the lag reads no period: its payment follows from the terms alone, and the
+      // determination says so with no periods to prove.
       proposals.add(
           new Proposal(
               "f" + index + "-" + payment.date(), payment.rule(), used, List.of(decided(payment))));

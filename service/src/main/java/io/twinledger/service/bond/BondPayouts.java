@@ -209,7 +209,7 @@ public class BondPayouts {
                     bond.bondId(),
                     payment.paymentId(),
                     payment.amount(),
-                    payment.determinationId()));
+                    evidenced(bond, payment)));
     String expected = PayoutDigest.of(PayoutAllocation.allocate(payment.amount(), register));
     if (!receipt.allocationDigest().equals(expected)) {
       log.error(
@@ -241,6 +241,11 @@ public class BondPayouts {
    * only as determined.
    */
   public void recordOnChains(DeterminationView determination) {
+    if (determination.periods().isEmpty()) {
+      // Decided by the terms alone (a month inside an availability payment's lag): there is no
+      // evidence to record, and the chain pays it as a scheduled payment.
+      return;
+    }
     String evidence = evidence(determination);
     String currency =
         determination.payments().isEmpty()
@@ -311,6 +316,18 @@ public class BondPayouts {
             .sum();
     json.key("amountMinor").value(Long.toString(minor)).key("payer").value(payer).endObject();
     return json.toString();
+  }
+
+  /** The determination a chain checks a payment against: one that used KPI periods. */
+  private Optional<String> evidenced(BondView bond, PaymentView payment) {
+    return payment
+        .determinationId()
+        .filter(
+            id ->
+                bonds
+                    .determination(bond.bondId(), id)
+                    .map(d -> !d.periods().isEmpty())
+                    .orElse(true));
   }
 
   /** The payouts of a bond recorded in the books. */

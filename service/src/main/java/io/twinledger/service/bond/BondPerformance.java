@@ -4,6 +4,7 @@ import io.twinledger.finance.bond.terms.AvailabilityPayment;
 import io.twinledger.finance.bond.terms.BondTerms;
 import io.twinledger.finance.bond.terms.CouponStepUp;
 import io.twinledger.finance.bond.terms.OutcomeTiers;
+import io.twinledger.finance.bond.terms.Party;
 import io.twinledger.finance.bond.terms.PerUnitPayment;
 import io.twinledger.finance.bond.terms.PerformanceFeature;
 import io.twinledger.finance.bond.terms.Tier;
@@ -124,7 +125,9 @@ public class BondPerformance {
         List<Threshold> lines = new ArrayList<>();
         for (int t = 0; t < tiers.tiers().size(); t++) {
           Tier tier = tiers.tiers().get(t);
-          String pays = tier.payer().name().toLowerCase() + " pay " + tier.amount().toPlainString();
+          String pays =
+              (tier.payer() == Party.ISSUER ? "the issuer pays " : "the investors pay ")
+                  + tier.amount().toPlainString();
           int n = t + 1;
           tier.lower()
               .ifPresent(

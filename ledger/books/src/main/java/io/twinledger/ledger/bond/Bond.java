@@ -194,8 +194,9 @@ public class Bond {
               + " is already "
               + existing.state().name().toLowerCase());
     }
-    if (command.periods().isEmpty()) {
-      throw new BondRuleViolation("periods", "a determination names the periods it used");
+    if (command.periods().isEmpty() && command.payments().isEmpty()) {
+      throw new BondRuleViolation(
+          "periods", "a determination names the periods it used or the payments it decided");
     }
     for (PeriodUse period : command.periods()) {
       for (long leaf : period.leafIndexes()) {

@@ -176,6 +176,32 @@ class BondTest {
   }
 
   @Test
+  void aDeterminationWithoutPeriodsMustDecideAPaymentTheTermsAloneFix() {
+    fixture
+        .given(defined(), new BondIssued(ID, 1, "h1"))
+        .when(
+            new ProposeDetermination(
+                ID, "f1-2026-02-28", 1, "lag month", List.of(), CHECKPOINT, List.of()))
+        .expectException(BondRuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .given(defined(), new BondIssued(ID, 1, "h1"))
+        .when(
+            new ProposeDetermination(
+                ID, "f1-2026-02-28", 1, "lag month", List.of(), CHECKPOINT, List.of(DECIDED)))
+        .expectEvents(
+            new DeterminationProposed(
+                ID,
+                "f1-2026-02-28",
+                1,
+                "h1",
+                "lag month",
+                List.of(),
+                CHECKPOINT,
+                List.of(DECIDED)));
+  }
+
+  @Test
   void aPerformancePaymentIsDeclaredOnlyFromACosignedDeterminationForItsAmount() {
     fixture
         .given(defined(), new BondIssued(ID, 1, "h1"), proposed())
