@@ -95,7 +95,7 @@ public final class SampleBonds {
             """
             {"id": "riverton-green-retail", "currency": "USD", "face": "1000000", "denomination": "100",
              "issueDate": "%s", "maturity": "%s",
-             "coupon": {"rate": "0.0405", "frequency": 4, "dayCount": "30/360 US"}}
+             "coupon": {"rate": "0.0405", "frequency": 2, "dayCount": "30/360 US"}}
             """
                 .formatted(issued, issued.plusYears(3)),
             retailHolders()));
