@@ -1,11 +1,8 @@
 package io.twinledger.finance.payout;
 
+import io.twinledger.finance.document.Sha256Hex;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -31,14 +28,7 @@ public final class PayoutDigest {
     payouts.stream()
         .sorted(Comparator.comparing(Payout::holder))
         .forEach(p -> text.append(p.holder()).append('\t').append(minorUnits(p)).append('\n'));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256Hex.of(text.toString());
   }
 
   private static String minorUnits(Payout payout) {

@@ -125,7 +125,7 @@ class BondPayoutCrashTest {
         port,
         "--twinledger.twin.mqtt.embedded=false",
         "--twinledger.demo.bonds.enabled=true",
-        "--twinledger.bonds.run-every=PT2S",
+        "--twinledger.bonds.run-every=PT1S",
         "--twinledger.evm.rpc-url=" + node.rpcUrl(),
         "--twinledger.evm.chain-id=" + LocalEvmNode.CHAIN_ID,
         "--twinledger.evm.agent-key=" + LocalEvmNode.AGENT_KEY);

@@ -27,24 +27,21 @@ final class DemoProcess {
   /**
    * Starts the demo on {@code db} with its data directory and log under {@code dir}, and waits
    * until its health is UP. The period-closing job is slowed to once an hour and the demo feed is
-   * off, so that only what the test sends adds readings; the demo's bonds are off unless {@code
-   * options} turn them on.
+   * off, so that only what the test sends adds readings.
    *
    * @param options further {@code --property=value} arguments
    */
   static Process start(Path dir, String db, int port, String... options) throws Exception {
-    List<String> command =
-        command(
-            "--server.port=" + port,
-            "--twinledger.db.url=" + db,
-            "--twinledger.data-dir=" + dir.resolve("data"),
-            "--twinledger.twin.close-every=PT1H",
-            "--twinledger.demo.feed.enabled=false");
-    // The demo's bonds only where a test asks for them: placing 1,000 holders costs seconds.
-    if (Arrays.stream(options).noneMatch(o -> o.startsWith("--twinledger.demo.bonds.enabled="))) {
-      command.add("--twinledger.demo.bonds.enabled=false");
-    }
-    command.addAll(List.of(options));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--server.port=" + port,
+                "--twinledger.db.url=" + db,
+                "--twinledger.data-dir=" + dir.resolve("data"),
+                "--twinledger.twin.close-every=PT1H",
+                "--twinledger.demo.feed.enabled=false"));
+    arguments.addAll(List.of(options));
+    List<String> command = command(arguments.toArray(String[]::new));
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -69,7 +66,8 @@ final class DemoProcess {
   }
 
   /**
-   * The command line of the demo in a child JVM on this test's class path, with {@code options}.
+   * The command line of the demo in a child JVM on this test's class path, with {@code options};
+   * the demo's bonds are off unless {@code options} turn them on.
    */
   static List<String> command(String... options) {
     List<String> command =
@@ -81,6 +79,10 @@ final class DemoProcess {
                 System.getProperty("java.class.path"),
                 TwinLedgerApplication.class.getName(),
                 "demo"));
+    // The demo's bonds only where a test asks for them: placing 1,000 holders costs seconds.
+    if (Arrays.stream(options).noneMatch(o -> o.startsWith("--twinledger.demo.bonds.enabled="))) {
+      command.add("--twinledger.demo.bonds.enabled=false");
+    }
     command.addAll(List.of(options));
     return command;
   }

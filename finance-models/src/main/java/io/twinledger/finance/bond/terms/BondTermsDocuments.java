@@ -1,15 +1,14 @@
 package io.twinledger.finance.bond.terms;
 
 import io.twinledger.finance.daycount.DayCount;
+import io.twinledger.finance.document.ExactDocuments;
+import io.twinledger.finance.document.Sha256Hex;
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.schedule.BusinessDayConvention;
 import io.twinledger.finance.schedule.Frequency;
 import io.twinledger.finance.schedule.HolidayCalendar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -25,11 +24,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -64,18 +60,8 @@ public final class BondTermsDocuments {
   private static final List<RoundingMode> ROUNDINGS =
       Arrays.stream(RoundingMode.values()).filter(m -> m != RoundingMode.UNNECESSARY).toList();
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .build();
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .build();
+  private static final YAMLMapper YAML = ExactDocuments.YAML;
+  private static final JsonMapper JSON = ExactDocuments.JSON;
 
   private final List<TermsError> errors = new ArrayList<>();
 
@@ -115,13 +101,7 @@ public final class BondTermsDocuments {
    * lower-case hex digits. The books and the chain name the terms a payment follows by it.
    */
   public static String termsHash(BondTerms terms) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return java.util.HexFormat.of()
-          .formatHex(sha256.digest(canonicalJson(terms).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Sha256Hex.of(canonicalJson(terms));
   }
 
   private static BondTerms read(ObjectMapper mapper, String text, String format) {

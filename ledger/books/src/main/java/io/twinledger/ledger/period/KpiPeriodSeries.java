@@ -4,17 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.twinledger.finance.document.Sha256Hex;
 import io.twinledger.ledger.asset.api.AssetRuleViolation;
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
 import io.twinledger.ledger.asset.api.PeriodStreams;
 import io.twinledger.ledger.asset.api.RecordKpiPeriod;
 import io.twinledger.ledger.period.api.KpiPeriodCarriedOver;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
@@ -169,13 +166,7 @@ public class KpiPeriodSeries {
             period.remarks().toString(),
             period.classification().orElse("-"),
             period.cause().orElse("-"));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM provides SHA-256", e);
-    }
+    return Sha256Hex.of(text);
   }
 
   private static String plain(BigDecimal value) {

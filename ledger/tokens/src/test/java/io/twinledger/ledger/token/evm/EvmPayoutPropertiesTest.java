@@ -58,7 +58,7 @@ class EvmPayoutPropertiesTest {
     }
   }
 
-  @Property(tries = 20)
+  @Property(tries = 10)
   void theChainPaysTheBooksAllocation(
       @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 1, max = 500) Integer> units,
       @ForAll @LongRange(min = 0, max = 1_000_000) long cents) {

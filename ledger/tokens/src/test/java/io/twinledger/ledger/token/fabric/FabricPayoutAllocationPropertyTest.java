@@ -57,7 +57,7 @@ class FabricPayoutAllocationPropertyTest {
     fixture.close();
   }
 
-  @Property(tries = 12)
+  @Property(tries = 8)
   void theChaincodePaysWhatPayoutAllocationAllocates(
       @ForAll("holdings") List<Holding> holdings, @ForAll("amounts") long amountMinor) {
     String token = "prop-" + TOKENS.incrementAndGet();
