@@ -15,6 +15,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -119,6 +121,31 @@ public final class Browser implements AutoCloseable {
 
   public String text() {
     return driver.findElement(By.tagName("main")).getText();
+  }
+
+  /**
+   * Does what leads to another page (a click, a form sent) and waits until that page has replaced
+   * this one. The old page's root counts as gone when the driver says it is stale, or when Chrome
+   * answers that the node no longer belongs to the document (a newer Chrome's way of saying so,
+   * which Selenium passes on as a plain {@link WebDriverException}).
+   */
+  public void follow(Runnable action) {
+    WebElement page = find("html");
+    action.run();
+    waitFor(
+        d -> {
+          try {
+            page.isEnabled();
+            return false;
+          } catch (StaleElementReferenceException gone) {
+            return true;
+          } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return true;
+            }
+            throw e;
+          }
+        });
   }
 
   public void waitFor(Function<ChromeDriver, Boolean> condition) {

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -192,9 +191,7 @@ class BondJourneyTest {
 
   /** Follows a link or sends a form, and waits until the next page has replaced this one. */
   private static void submit(Browser browser, String css) {
-    WebElement main = browser.find("main");
-    browser.find(css).click();
-    browser.waitFor(d -> ExpectedConditions.stalenessOf(main).apply(d));
+    browser.follow(() -> browser.find(css).click());
   }
 
   /** The proposed determinations of a bond in the trustee's queue. */

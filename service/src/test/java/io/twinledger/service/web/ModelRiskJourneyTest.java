@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -391,10 +390,7 @@ class ModelRiskJourneyTest {
 
   /** Does what leads to another page and waits for that page. */
   private static void follow(Browser browser, Runnable action) {
-    WebElement page = browser.find("html");
-    action.run();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-        .until(ExpectedConditions.stalenessOf(page));
+    browser.follow(action);
   }
 
   private static void scrollTo(Browser browser, String css) {
