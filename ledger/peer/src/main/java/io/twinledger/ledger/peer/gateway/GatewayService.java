@@ -21,7 +21,7 @@ import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TxStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +109,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
    */
   public GatewayService(Endpoint endpoint, List<ChannelServices> channels) {
     this.endpoint = endpoint;
-    Map<String, ChannelServices> byName = new LinkedHashMap<>();
+    Map<String, ChannelServices> byName = new HashMap<>();
     for (ChannelServices channel : channels) {
       if (byName.put(channel.channel(), channel) != null) {
         throw new IllegalArgumentException("Channel " + channel.channel() + " is served twice");
