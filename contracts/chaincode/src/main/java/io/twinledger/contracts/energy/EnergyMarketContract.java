@@ -62,8 +62,8 @@ import org.json.JSONObject;
  *       fingerprint): its own price limits, overrides and orders; a household never acts or reads
  *       for another ({@code OTHER_HOUSEHOLD}), and a client of the community that is no household
  *       and not the operator is {@code NOT_A_HOUSEHOLD};
- *   <li>identities of the other channel members (the city, the auditor): the queries; they hold
- *       the channel's state anyway, and the private collection admits only the auditor.
+ *   <li>identities of the other channel members (the city, the auditor): the queries; they hold the
+ *       channel's state anyway, and the private collection admits only the auditor.
  * </ul>
  *
  * <p>A slot's life: the operator records the households' meter readings ({@link
@@ -161,8 +161,8 @@ public final class EnergyMarketContract implements ContractInterface {
 
   /**
    * Registers household {@code householdId} with the client identity that signs for it. The same
-   * registration again returns the household; another certificate for the id, or the certificate
-   * of another household, is {@code HOUSEHOLD_EXISTS}.
+   * registration again returns the household; another certificate for the id, or the certificate of
+   * another household, is {@code HOUSEHOLD_EXISTS}.
    *
    * @param certificate the household's client certificate, PEM (a NodeOU client of the operator's
    *     MSP; the peer checks the chain when the household signs)
@@ -203,9 +203,9 @@ public final class EnergyMarketContract implements ContractInterface {
   }
 
   /**
-   * Registers the community battery, a participant with its own strategy (contracts-market's
-   * {@code BatteryStrategy}). The same parameters again return it unchanged, state included; others
-   * are {@code BATTERY_EXISTS}.
+   * Registers the community battery, a participant with its own strategy (contracts-market's {@code
+   * BatteryStrategy}). The same parameters again return it unchanged, state included; others are
+   * {@code BATTERY_EXISTS}.
    *
    * @param roundTripEfficiency in (0, 1], applied on charging
    * @param stateOfChargeKwh the energy stored at registration
@@ -307,17 +307,16 @@ public final class EnergyMarketContract implements ContractInterface {
           EnergyKeys.meter(stub, slotKey, reading.householdId()),
           reading.toState());
     }
-    ChainJson.event(
-        stub, "MeterReadingsRecorded", "slot", slotKey, "households", readings.size());
+    ChainJson.event(stub, "MeterReadingsRecorded", "slot", slotKey, "households", readings.size());
     return readings.stream().map(MeterReading::householdId).toArray(String[]::new);
   }
 
   /**
-   * Clears {@code slot}: the households' orders and the battery's (from its strategy and state)
-   * are cleared under the market's rule by contracts-market's {@link SlotMarket}, and settled
-   * against the metered positions; households with a reading but no order settle with the utility
-   * alone. The result is recorded only if energy and money are conserved ({@code
-   * CONSERVATION_FAILED} otherwise); recording it closes the slot. Emits {@value #SLOT_CLEARED}.
+   * Clears {@code slot}: the households' orders and the battery's (from its strategy and state) are
+   * cleared under the market's rule by contracts-market's {@link SlotMarket}, and settled against
+   * the metered positions; households with a reading but no order settle with the utility alone.
+   * The result is recorded only if energy and money are conserved ({@code CONSERVATION_FAILED}
+   * otherwise); recording it closes the slot. Emits {@value #SLOT_CLEARED}.
    */
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public SlotClearing ClearSlot(Context ctx, String slot) {
@@ -389,7 +388,8 @@ public final class EnergyMarketContract implements ContractInterface {
     accounts.addAll(others.accounts());
     accounts.sort(Comparator.comparing(ParticipantAccount::participant));
     List<HouseholdOrder> book = new ArrayList<>(orders.values());
-    battery.flatMap(b -> batteryOrder(slotKey, b.batteryId(), outcome, stub.getTxId()))
+    battery
+        .flatMap(b -> batteryOrder(slotKey, b.batteryId(), outcome, stub.getTxId()))
         .ifPresent(book::add);
     book.sort(Comparator.comparing(HouseholdOrder::participant));
     ClearingResult result = outcome.clearing();
@@ -518,7 +518,10 @@ public final class EnergyMarketContract implements ContractInterface {
     try {
       orders =
           SlotMarket.orders(
-              SlotId.parse(slotKey), terms, List.of(position(reading)), Map.of(householdId, limits));
+              SlotId.parse(slotKey),
+              terms,
+              List.of(position(reading)),
+              Map.of(householdId, limits));
     } catch (PriceOutOfBoundsException e) {
       throw EnergyError.LIMIT_OUT_OF_BOUNDS.refuse(
           "household " + householdId + " in slot " + slotKey + ": " + e.getMessage());
@@ -611,7 +614,9 @@ public final class EnergyMarketContract implements ContractInterface {
             () -> EnergyError.SLOT_NOT_CLEARED.refuse("slot " + slotKey + " is not cleared"));
   }
 
-  /** One household's order, trades and account in {@code slot}: its own, or any for the operator. */
+  /**
+   * One household's order, trades and account in {@code slot}: its own, or any for the operator.
+   */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public HouseholdSlot GetHouseholdSlot(Context ctx, String householdId, String slot) {
     viewable(ctx, householdId);
@@ -700,8 +705,7 @@ public final class EnergyMarketContract implements ContractInterface {
 
   private static Household household(ChaincodeStub stub, String householdId) {
     return read(stub, EnergyKeys.household(stub, householdId), Household::fromState)
-        .orElseThrow(
-            () -> EnergyError.HOUSEHOLD_NOT_FOUND.refuse("no household " + householdId));
+        .orElseThrow(() -> EnergyError.HOUSEHOLD_NOT_FOUND.refuse("no household " + householdId));
   }
 
   private static Optional<String> householdOf(ChaincodeStub stub, String certificateSha256) {
@@ -852,8 +856,7 @@ public final class EnergyMarketContract implements ContractInterface {
   private static Optional<MeterReading> meterReading(
       ChaincodeStub stub, String slot, String householdId) {
     byte[] value =
-        stub.getPrivateData(
-            EnergyKeys.METER_COLLECTION, EnergyKeys.meter(stub, slot, householdId));
+        stub.getPrivateData(EnergyKeys.METER_COLLECTION, EnergyKeys.meter(stub, slot, householdId));
     return value == null || value.length == 0
         ? Optional.empty()
         : Optional.of(MeterReading.fromState(value));
@@ -918,7 +921,10 @@ public final class EnergyMarketContract implements ContractInterface {
   private static String kwh(String path, String household, Object value) {
     BigDecimal kwh;
     try {
-      kwh = value instanceof String || value instanceof Number ? new BigDecimal(value.toString()) : null;
+      kwh =
+          value instanceof String || value instanceof Number
+              ? new BigDecimal(value.toString())
+              : null;
     } catch (NumberFormatException e) {
       kwh = null;
     }
@@ -927,7 +933,12 @@ public final class EnergyMarketContract implements ContractInterface {
     }
     if (kwh.signum() < 0) {
       throw EnergyError.INVALID_ARGUMENT.refuse(
-          path + ": " + household + "'s register increment is negative (" + kwh.toPlainString() + " kWh)");
+          path
+              + ": "
+              + household
+              + "'s register increment is negative ("
+              + kwh.toPlainString()
+              + " kWh)");
     }
     if (kwh.signum() == 0) {
       return "0.000";

@@ -7,8 +7,8 @@ import org.hyperledger.fabric.contract.annotation.Property;
 import org.json.JSONObject;
 
 /**
- * A household of the village: its id, the client identity that signs for it, and its standing
- * price limits. The identity is bound by certificate: a call is the household's when the creator's
+ * A household of the village: its id, the client identity that signs for it, and its standing price
+ * limits. The identity is bound by certificate: a call is the household's when the creator's
  * certificate has {@code certificateSha256} as its fingerprint and the creator's MSP is {@code
  * mspId}.
  *
@@ -16,8 +16,8 @@ import org.json.JSONObject;
  * @param mspId the MSP of its client identity (the energy community's)
  * @param subject its certificate's subject, for people reading the state
  * @param certificateSha256 hex SHA-256 of its certificate's DER encoding
- * @param minSellPrice its standing minimum sell price per kWh, decimal text; empty for the
- *     default, the feed-in tariff at the time of the order
+ * @param minSellPrice its standing minimum sell price per kWh, decimal text; empty for the default,
+ *     the feed-in tariff at the time of the order
  * @param maxBuyPrice its standing maximum buy price per kWh, decimal text; empty for the default,
  *     the retail tariff at the time of the order
  */

@@ -7,8 +7,8 @@ import org.hyperledger.fabric.contract.annotation.Property;
 import org.json.JSONObject;
 
 /**
- * A household's metered energy in one slot: the increments of its import and export registers.
- * Kept in the private collection {@code residentMeterData}; the channel holds only its hash.
+ * A household's metered energy in one slot: the increments of its import and export registers. Kept
+ * in the private collection {@code residentMeterData}; the channel holds only its hash.
  *
  * @param householdId the household
  * @param slot the slot's start, ISO-8601 UTC
@@ -24,7 +24,14 @@ public record MeterReading(
 
   byte[] toState() {
     return ChainJson.fields(
-            "householdId", householdId, "slot", slot, "importKwh", importKwh, "exportKwh", exportKwh)
+            "householdId",
+            householdId,
+            "slot",
+            slot,
+            "importKwh",
+            importKwh,
+            "exportKwh",
+            exportKwh)
         .getBytes(StandardCharsets.UTF_8);
   }
 
