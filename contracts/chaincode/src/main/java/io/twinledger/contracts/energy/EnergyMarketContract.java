@@ -6,7 +6,6 @@ import io.twinledger.contracts.token.ChainJson;
 import io.twinledger.market.battery.BatteryState;
 import io.twinledger.market.battery.CommunityBattery;
 import io.twinledger.market.clearing.ClearingResult;
-import io.twinledger.market.order.InvalidOrderException;
 import io.twinledger.market.order.Order;
 import io.twinledger.market.order.Side;
 import io.twinledger.market.settlement.Conservation;
@@ -907,47 +906,37 @@ public final class EnergyMarketContract implements ContractInterface {
         throw EnergyError.INVALID_ARGUMENT.refuse(
             path + ".household: " + household + " appears twice");
       }
+      MeteredPosition position =
+          checkedAt(
+              path,
+              () ->
+                  new MeteredPosition(
+                      household,
+                      kwh(path + ".importKwh", reading.opt("importKwh")),
+                      kwh(path + ".exportKwh", reading.opt("exportKwh"))));
       readings.add(
           new MeterReading(
               household,
               slot,
-              kwh(path + ".importKwh", household, reading.opt("importKwh")),
-              kwh(path + ".exportKwh", household, reading.opt("exportKwh"))));
+              position.importKwh().toPlainString(),
+              position.exportKwh().toPlainString()));
     }
     return readings;
   }
 
-  /** A register increment: a decimal string or number, not negative, at most 3 decimals. */
-  private static String kwh(String path, String household, Object value) {
-    BigDecimal kwh;
+  /**
+   * A register increment as given, a decimal string or number; its range and scale are {@link
+   * MeteredPosition}'s to check.
+   */
+  private static BigDecimal kwh(String path, Object value) {
     try {
-      kwh =
-          value instanceof String || value instanceof Number
-              ? new BigDecimal(value.toString())
-              : null;
+      if (value instanceof String || value instanceof Number) {
+        return new BigDecimal(value.toString());
+      }
     } catch (NumberFormatException e) {
-      kwh = null;
+      // refused below, naming the path
     }
-    if (kwh == null) {
-      throw EnergyError.INVALID_ARGUMENT.refuse(path + ": a decimal number of kWh, not " + value);
-    }
-    if (kwh.signum() < 0) {
-      throw EnergyError.INVALID_ARGUMENT.refuse(
-          path
-              + ": "
-              + household
-              + "'s register increment is negative ("
-              + kwh.toPlainString()
-              + " kWh)");
-    }
-    if (kwh.signum() == 0) {
-      return "0.000";
-    }
-    try {
-      return Order.quantity(household, path, kwh).toPlainString();
-    } catch (InvalidOrderException e) {
-      throw EnergyError.INVALID_ARGUMENT.refuse(path + ": " + e.getMessage());
-    }
+    throw EnergyError.INVALID_ARGUMENT.refuse(path + ": a decimal number of kWh, not " + value);
   }
 
   /** {@code text} as a canonical slot start, {@link SlotId#toString()}. */
@@ -988,6 +977,18 @@ public final class EnergyMarketContract implements ContractInterface {
       return check.get();
     } catch (IllegalArgumentException e) {
       throw EnergyError.INVALID_ARGUMENT.refuse(e.getMessage());
+    }
+  }
+
+  /**
+   * {@code check}'s result, or its {@link IllegalArgumentException} as an INVALID_ARGUMENT at
+   * {@code path}.
+   */
+  private static <T> T checkedAt(String path, Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      throw EnergyError.INVALID_ARGUMENT.refuse(path + ": " + e.getMessage());
     }
   }
 
