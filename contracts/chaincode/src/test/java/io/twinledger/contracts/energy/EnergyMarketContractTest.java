@@ -4,7 +4,6 @@ import static io.twinledger.contracts.energy.EnergyMarketPeer.pem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.network.msp.MspIdentity;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ class EnergyMarketContractTest {
 
   @BeforeAll
   static void market() throws Exception {
-    fixture = new EnergyMarketPeer(data, BatchLimits.DEFAULT);
+    fixture = new EnergyMarketPeer(data, EnergyMarketPeer.QUICK_BLOCKS);
     operator = fixture.contract(fixture.operator());
     operator.submitTransaction("ConfigureMarket", "uniform", "0.5", "0", "80", "160", "KRW");
     for (int i = 1; i <= 16; i++) {

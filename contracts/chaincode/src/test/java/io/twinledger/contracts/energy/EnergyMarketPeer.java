@@ -13,6 +13,7 @@ import io.twinledger.network.msp.MspIdentity;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,15 +37,23 @@ import org.hyperledger.fabric.client.identity.X509Identity;
  * over in-process gRPC: the operator (the Energy Community's client), households (named clients of
  * the Energy Community, {@code household-07}), and other organisations' clients.
  */
-final class EnergyMarketPeer implements AutoCloseable {
+public final class EnergyMarketPeer implements AutoCloseable {
 
-  static final String CHANNEL = "energy-market";
-  static final String CHAINCODE = "twinledger-energy";
-  static final String CONTRACT = "EnergyMarketContract";
-  static final String COMMUNITY = "EnergyCommunityMSP";
+  public static final String CHANNEL = "energy-market";
+  public static final String CHAINCODE = "twinledger-energy";
+  public static final String CONTRACT = "EnergyMarketContract";
+  public static final String COMMUNITY = "EnergyCommunityMSP";
 
   /** {@code chaincode response 500, SLOT_CLOSED: slot … is cleared}, as an error reads. */
   private static final Pattern REFUSAL = Pattern.compile("([A-Z][A-Z_]+[A-Z]): ");
+
+  /**
+   * Batch limits for a client that waits for each commit: blocks cut 10 ms after their first
+   * envelope rather than the default 200 ms, since a slot's readings, orders and clearing each wait
+   * for the one before.
+   */
+  public static final BatchLimits QUICK_BLOCKS =
+      new BatchLimits(500, BatchLimits.DEFAULT.preferredMaxBytes(), Duration.ofMillis(10));
 
   private final Consortium consortium = Consortium.twinLedger();
   private final MspDirectory msps;
@@ -53,7 +62,7 @@ final class EnergyMarketPeer implements AutoCloseable {
   private final ManagedChannel grpc;
   private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
 
-  EnergyMarketPeer(Path root, BatchLimits limits) {
+  public EnergyMarketPeer(Path root, BatchLimits limits) {
     msps = MspDirectory.openOrCreate(root.resolve("fabric"), consortium);
     dataSource = TestDatabases.migrated(6);
     peer =
@@ -70,31 +79,31 @@ final class EnergyMarketPeer implements AutoCloseable {
     grpc = peer.newChannel();
   }
 
-  EmbeddedPeer peer() {
+  public EmbeddedPeer peer() {
     return peer;
   }
 
-  HikariDataSource dataSource() {
+  public HikariDataSource dataSource() {
     return dataSource;
   }
 
   /** The Energy Community's client identity: the market's operator. */
-  MspIdentity operator() {
+  public MspIdentity operator() {
     return msps.organisation(COMMUNITY).orElseThrow().client();
   }
 
   /** The client identity of another organisation, {@code IndependentAuditorMSP} say. */
-  MspIdentity client(String mspId) {
+  public MspIdentity client(String mspId) {
     return msps.organisation(mspId).orElseThrow().client();
   }
 
   /** Household {@code name}'s identity, a named client of the Energy Community. */
-  MspIdentity household(String name) {
+  public MspIdentity household(String name) {
     return msps.namedClient(COMMUNITY, name);
   }
 
   /** The contract as {@code identity} calls it. */
-  Contract contract(MspIdentity identity) {
+  public Contract contract(MspIdentity identity) {
     Gateway gateway =
         gateways.computeIfAbsent(
             identity.mspId() + "/" + identity.certificate().getSubjectX500Principal().getName(),
@@ -109,7 +118,7 @@ final class EnergyMarketPeer implements AutoCloseable {
   }
 
   /** {@code identity}'s certificate as PEM, as {@code RegisterHousehold} takes it. */
-  static String pem(MspIdentity identity) {
+  public static String pem(MspIdentity identity) {
     try {
       StringWriter pem = new StringWriter();
       pem.write("-----BEGIN CERTIFICATE-----\n");
@@ -124,7 +133,7 @@ final class EnergyMarketPeer implements AutoCloseable {
   }
 
   /** The chaincode's error code in {@code e}: from the endorsers' details or the status. */
-  static Optional<String> code(GatewayException e) {
+  public static Optional<String> code(GatewayException e) {
     List<String> messages = new ArrayList<>();
     e.getDetails().forEach(d -> messages.add(d.getMessage()));
     messages.add(String.valueOf(e.getStatus().getDescription()));
