@@ -35,25 +35,8 @@ class ContractDescriptionTest {
 
   @ParameterizedTest
   @CsvSource({
-    "EnergyMarketContract, TwinLedger energy market, Peer-to-peer trades of surplus rooftop solar"
-  })
-  void aSkeletonContractDescribesItself(String contract, String title, String description) {
-    Endorsement described = peer.endorse(RESIDENT, contract + ":Describe");
-
-    assertThat(described.status()).as(described.message()).isEqualTo(200);
-    JSONObject json = new JSONObject(described.payload());
-    assertThat(json.getString("name")).isEqualTo(contract);
-    assertThat(json.getString("title")).isEqualTo(title);
-    assertThat(json.getString("version")).isEqualTo("0.1.0");
-    assertThat(json.getString("description")).startsWith(description).contains("Planned: ");
-    assertThat(json.getJSONArray("transactions").toList()).containsExactly("Describe");
-    assertThat(json.keySet())
-        .containsExactlyInAnyOrder("name", "title", "version", "description", "transactions");
-  }
-
-  @ParameterizedTest
-  @CsvSource({
     "BondRegistryContract, TwinLedger bond registry, Pay",
+    "EnergyMarketContract, TwinLedger energy market, ClearSlot",
     "TokenContract, TwinLedger token, Snapshot"
   })
   void aBuiltContractDescribesItsFunctions(String contract, String title, String function) {

@@ -5,6 +5,7 @@ import io.twinledger.network.org.Organisation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +26,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * The embedded mode's MSPs: per organisation of the consortium, a CA and the peer, admin and client
@@ -38,7 +44,12 @@ import java.util.stream.Stream;
  * &lt;mspId&gt;/peer/cert.pem    &lt;mspId&gt;/peer/key.pem
  * &lt;mspId&gt;/admin/cert.pem   &lt;mspId&gt;/admin/key.pem
  * &lt;mspId&gt;/client/cert.pem  &lt;mspId&gt;/client/key.pem
+ * &lt;mspId&gt;/clients/&lt;name&gt;/cert.pem  &lt;mspId&gt;/clients/&lt;name&gt;/key.pem
  * </pre>
+ *
+ * <p>The {@code clients/} entries are named client identities issued on demand ({@link
+ * #namedClient}), such as one per household of the energy community, so that each signs its own
+ * transactions and the chaincode can tell them apart by certificate subject.
  *
  * <p>An organisation's directory is made whole in a temporary directory and then renamed into
  * place, so a crash never leaves half an MSP under its final name. Key files and the directories
@@ -56,7 +67,15 @@ public final class MspDirectory {
   /** How far back generated certificates start, to tolerate clocks slightly behind this one. */
   public static final Duration BACKDATING = Duration.ofHours(1);
 
+  /**
+   * A named client's name: lower-case letters, digits, '.', '_' and '-', starting with a letter or
+   * digit. It is the certificate's common name and a directory name, so it may not be {@code .} or
+   * {@code ..} nor contain a separator.
+   */
+  public static final Pattern CLIENT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
   private static final String CA = "ca";
+  private static final String NAMED_CLIENTS = "clients";
   private static final String CERTIFICATE = "cert.pem";
   private static final String PRIVATE_KEY = "key.pem";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -128,31 +147,126 @@ public final class MspDirectory {
     return MspVerifier.of(organisations, clock);
   }
 
+  /**
+   * The client identity {@code name} of organisation {@code mspId}: loaded from {@code
+   * <mspId>/clients/<name>/} if it was issued before, issued now by the organisation's CA
+   * otherwise. Its subject is {@code CN=<name>, OU=client, O=<organisation>}; it is valid for
+   * {@link #VALIDITY} from {@link #BACKDATING} before now. A stored one gets the same checks as the
+   * organisation's own identities (chains to the CA, node OU client, key matches, valid now) and
+   * must carry {@code name} as its common name.
+   *
+   * @throws IllegalArgumentException if {@code mspId} is not an organisation here or {@code name}
+   *     does not match {@link #CLIENT_NAME}
+   * @throws InvalidMspDirectoryException if the stored identity is damaged
+   * @throws UncheckedIOException if the directory cannot be read or written
+   */
+  public synchronized MspIdentity namedClient(String mspId, String name) {
+    OrgMsp msp =
+        organisation(mspId)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no organisation " + mspId + " in " + root));
+    if (name == null || !CLIENT_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "a client name must match " + CLIENT_NAME.pattern() + ", was '" + name + "'");
+    }
+    Path clients = directoryOf(mspId).resolve(NAMED_CLIENTS);
+    Path directory = clients.resolve(name);
+    try {
+      if (!Files.isDirectory(directory)) {
+        if (!Files.isDirectory(clients)) {
+          createIfAbsent(clients);
+        }
+        Instant notBefore = clock.instant().minus(BACKDATING);
+        MspIdentity issued =
+            msp.ca().issue(name, NodeOu.CLIENT, notBefore, notBefore.plus(VALIDITY));
+        Path staging = staging(clients, name);
+        try {
+          write(staging, issued.certificate(), issued.privateKey());
+          moveIntoPlace(staging, directory);
+        } finally {
+          if (Files.exists(staging)) {
+            deleteTree(staging);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot issue client " + name + " of " + mspId, e);
+    }
+    MspIdentity client = loadIdentity(directory, msp.ca(), NodeOu.CLIENT, clock.instant());
+    String commonName = commonName(client.certificate());
+    if (!name.equals(commonName)) {
+      throw new InvalidMspDirectoryException(
+          MspFileProblem.WRONG_NAME,
+          directory.resolve(CERTIFICATE),
+          "has common name " + commonName + " where client " + name + " belongs");
+    }
+    return client;
+  }
+
+  /** The names of the named clients of {@code mspId} issued so far, sorted. */
+  public List<String> namedClients(String mspId) {
+    Path clients = directoryOf(mspId).resolve(NAMED_CLIENTS);
+    if (!Files.isDirectory(clients)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(clients)) {
+      return entries
+          .filter(Files::isDirectory)
+          .map(path -> path.getFileName().toString())
+          .filter(entry -> CLIENT_NAME.matcher(entry).matches())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the clients of " + mspId, e);
+    }
+  }
+
+  private static String commonName(X509Certificate certificate) {
+    X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    RDN[] names = subject.getRDNs(BCStyle.CN);
+    return names.length == 1 ? IETFUtils.valueToString(names[0].getFirst().getValue()) : "(none)";
+  }
+
+  private static void createIfAbsent(Path directory) throws IOException {
+    try {
+      PemFiles.createPrivateDirectory(directory);
+    } catch (FileAlreadyExistsException e) {
+      // Made by another process meanwhile: the same directory either way.
+    }
+  }
+
+  private static Path staging(Path parent, String name) {
+    return parent.resolve(
+        ".%s.%s.tmp".formatted(name, HexFormat.of().toHexDigits(RANDOM.nextLong())));
+  }
+
+  /** Renames a complete {@code staging} directory to {@code target}, unless one got there first. */
+  private static void moveIntoPlace(Path staging, Path target) throws IOException {
+    try {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(staging, target);
+    } catch (IOException e) {
+      // Another process may have made the directory first; then its identities win.
+      if (!Files.isDirectory(target)) {
+        throw e;
+      }
+    }
+  }
+
   private static void create(Path root, Organisation org, Clock clock) throws IOException {
     Instant notBefore = clock.instant().minus(BACKDATING);
     Instant notAfter = notBefore.plus(VALIDITY);
     CertificateAuthority ca =
         CertificateAuthority.create(org.mspId(), org.name(), org.domain(), notBefore, notAfter);
-    Path staging =
-        root.resolve(
-            ".%s.%s.tmp".formatted(org.mspId(), HexFormat.of().toHexDigits(RANDOM.nextLong())));
+    Path staging = staging(root, org.mspId());
     PemFiles.createPrivateDirectory(staging);
     try {
       write(staging.resolve(CA), ca.certificate(), ca.privateKey());
       write(staging, ca.issue(org.peerHost(), NodeOu.PEER, notBefore, notAfter));
       write(staging, ca.issue("Admin@" + org.domain(), NodeOu.ADMIN, notBefore, notAfter));
       write(staging, ca.issue("twinledger@" + org.domain(), NodeOu.CLIENT, notBefore, notAfter));
-      Path target = root.resolve(org.mspId());
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staging, target);
-      } catch (IOException e) {
-        // Another process may have made the directory first; then its identities win.
-        if (!Files.isDirectory(target)) {
-          throw e;
-        }
-      }
+      moveIntoPlace(staging, root.resolve(org.mspId()));
     } finally {
       if (Files.exists(staging)) {
         deleteTree(staging);
@@ -188,16 +302,17 @@ public final class MspDirectory {
     return new OrgMsp(
         mspId,
         ca,
-        loadIdentity(directory, ca, NodeOu.PEER, now),
-        loadIdentity(directory, ca, NodeOu.ADMIN, now),
-        loadIdentity(directory, ca, NodeOu.CLIENT, now));
+        loadIdentity(directory.resolve(NodeOu.PEER.ou()), ca, NodeOu.PEER, now),
+        loadIdentity(directory.resolve(NodeOu.ADMIN.ou()), ca, NodeOu.ADMIN, now),
+        loadIdentity(directory.resolve(NodeOu.CLIENT.ou()), ca, NodeOu.CLIENT, now));
   }
 
+  /** The identity whose {@code cert.pem} and {@code key.pem} are in {@code directory}, checked. */
   private static MspIdentity loadIdentity(
       Path directory, CertificateAuthority ca, NodeOu nodeOu, Instant now) {
-    Path certificateFile = directory.resolve(nodeOu.ou()).resolve(CERTIFICATE);
+    Path certificateFile = directory.resolve(CERTIFICATE);
     X509Certificate certificate = PemFiles.readCertificate(certificateFile);
-    PrivateKey key = PemFiles.readPrivateKey(directory.resolve(nodeOu.ou()).resolve(PRIVATE_KEY));
+    PrivateKey key = PemFiles.readPrivateKey(directory.resolve(PRIVATE_KEY));
     if (!MspVerifier.issuedBy(certificate, ca.certificate())) {
       throw new InvalidMspDirectoryException(
           MspFileProblem.NOT_ISSUED_BY_CA,

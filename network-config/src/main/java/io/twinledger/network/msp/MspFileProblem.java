@@ -16,6 +16,8 @@ public enum MspFileProblem {
   NOT_ISSUED_BY_CA,
   /** The certificate's node OU is not the one its directory stands for. */
   WRONG_NODE_OU,
+  /** A named client's certificate carries another common name than its directory's. */
+  WRONG_NAME,
   /** The private key does not belong to the certificate beside it. */
   KEY_MISMATCH,
   /** The certificate is not valid now (expired or not yet valid). */

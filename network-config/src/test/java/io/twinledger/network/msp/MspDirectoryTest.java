@@ -280,6 +280,131 @@ class MspDirectoryTest {
             e -> assertThat(e.problem()).isEqualTo(MspFileProblem.NOT_VALID_NOW));
   }
 
+  @Test
+  void issuesANamedClientOnceAndReloadsIt() throws IOException {
+    Path root = copyOfPristine();
+    MspDirectory msps = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
+    assertThat(msps.namedClients("EnergyCommunityMSP")).isEmpty();
+
+    MspIdentity household = msps.namedClient("EnergyCommunityMSP", "household-07");
+
+    assertThat(household.mspId()).isEqualTo("EnergyCommunityMSP");
+    assertThat(household.nodeOu()).isEqualTo(NodeOu.CLIENT);
+    assertThat(household.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=household-07,OU=client,O=Energy Community");
+    OrgMsp community = msps.organisation("EnergyCommunityMSP").orElseThrow();
+    assertThat(MspVerifier.issuedBy(household.certificate(), community.caCertificate())).isTrue();
+    assertThat(msps.verifier().verify("EnergyCommunityMSP", household.certificate()))
+        .isInstanceOf(IdentityCheck.Trusted.class);
+    assertThat(household.certificate()).isNotEqualTo(community.client().certificate());
+    Path directory = root.resolve("EnergyCommunityMSP/clients/household-07");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(directory.resolve("key.pem"))))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.getParent())))
+        .isEqualTo("rwx------");
+    try (Stream<Path> leftovers = Files.list(directory.getParent())) {
+      assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactly("household-07");
+    }
+
+    assertThat(msps.namedClient("EnergyCommunityMSP", "household-07").certificate())
+        .isEqualTo(household.certificate());
+    MspIdentity reloaded =
+        MspDirectory.openOrCreate(root, CONSORTIUM, Clock.offset(CLOCK, Duration.ofDays(30)))
+            .namedClient("EnergyCommunityMSP", "household-07");
+    assertThat(reloaded.certificate()).isEqualTo(household.certificate());
+    assertThat(reloaded.privateKey().getEncoded()).isEqualTo(household.privateKey().getEncoded());
+    MspIdentity other = msps.namedClient("EnergyCommunityMSP", "household-08");
+    assertThat(other.certificate().getPublicKey())
+        .isNotEqualTo(household.certificate().getPublicKey());
+    assertThat(msps.namedClients("EnergyCommunityMSP"))
+        .containsExactly("household-07", "household-08");
+  }
+
+  @Test
+  void refusesBadClientNamesAndUnknownOrganisations() {
+    for (String name : List.of("", "..", "Household", "a/b", "-x", "x".repeat(65))) {
+      assertThatThrownBy(() -> created.namedClient("EnergyCommunityMSP", name))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + name + "'");
+    }
+    assertThatThrownBy(() -> created.namedClient("NoSuchMSP", "household-01"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NoSuchMSP");
+  }
+
+  @Test
+  void refusesANamedClientWhoseCertificateIsAnothers() throws IOException {
+    Path root = copyOfPristine();
+    MspDirectory msps = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
+    msps.namedClient("EnergyCommunityMSP", "household-01");
+    msps.namedClient("EnergyCommunityMSP", "household-02");
+    Path clients = root.resolve("EnergyCommunityMSP/clients");
+    for (String file : List.of("cert.pem", "key.pem")) {
+      Files.copy(
+          clients.resolve("household-01").resolve(file),
+          clients.resolve("household-02").resolve(file),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-02"))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(MspFileProblem.WRONG_NAME);
+              assertThat(e.file()).isEqualTo(clients.resolve("household-02/cert.pem"));
+            })
+        .hasMessageContaining("has common name household-01 where client household-02 belongs");
+  }
+
+  @Test
+  void refusesADamagedNamedClientRatherThanReissuingIt() throws IOException {
+    Path root = copyOfPristine();
+    MspDirectory msps = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
+    msps.namedClient("EnergyCommunityMSP", "household-03");
+    Path directory = root.resolve("EnergyCommunityMSP/clients/household-03");
+    Files.setPosixFilePermissions(
+        directory.resolve("key.pem"), PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-03"))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.KEY_NOT_PRIVATE));
+
+    Files.delete(directory.resolve("key.pem"));
+    assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-03"))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.MISSING));
+
+    Files.copy(
+        root.resolve("EnergyCommunityMSP/admin/cert.pem"),
+        directory.resolve("cert.pem"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(root.resolve("EnergyCommunityMSP/admin/key.pem"), directory.resolve("key.pem"));
+    assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-03"))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.WRONG_NODE_OU));
+  }
+
+  @Test
+  void refusesANamedClientIssuedByAnotherOrganisation() throws IOException {
+    Path root = copyOfPristine();
+    MspDirectory msps = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
+    msps.namedClient("CityFinanceMSP", "household-04");
+    Path clients = root.resolve("EnergyCommunityMSP/clients");
+    Files.createDirectories(clients);
+    Path foreign = root.resolve("CityFinanceMSP/clients/household-04");
+    Files.move(foreign, clients.resolve("household-04"));
+    assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-04"))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.NOT_ISSUED_BY_CA))
+        .hasMessageContaining("does not chain to EnergyCommunityMSP's CA");
+  }
+
   private static void deleteTree(Path directory) throws IOException {
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

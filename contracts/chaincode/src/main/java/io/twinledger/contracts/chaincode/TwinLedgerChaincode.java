@@ -9,7 +9,17 @@ import io.twinledger.contracts.bond.BondRegistryContract;
 import io.twinledger.contracts.bond.CashAccount;
 import io.twinledger.contracts.bond.Determination;
 import io.twinledger.contracts.bond.HolderPayout;
+import io.twinledger.contracts.energy.Battery;
 import io.twinledger.contracts.energy.EnergyMarketContract;
+import io.twinledger.contracts.energy.Household;
+import io.twinledger.contracts.energy.HouseholdOrder;
+import io.twinledger.contracts.energy.HouseholdSlot;
+import io.twinledger.contracts.energy.MarketConfig;
+import io.twinledger.contracts.energy.MeterReading;
+import io.twinledger.contracts.energy.PriceOverride;
+import io.twinledger.contracts.energy.SlotAccount;
+import io.twinledger.contracts.energy.SlotClearing;
+import io.twinledger.contracts.energy.SlotTrade;
 import io.twinledger.contracts.token.Account;
 import io.twinledger.contracts.token.BalanceChange;
 import io.twinledger.contracts.token.HolderUnits;
@@ -52,7 +62,17 @@ public final class TwinLedgerChaincode {
           BondPayout.class,
           CashAccount.class,
           Determination.class,
-          HolderPayout.class);
+          HolderPayout.class,
+          Battery.class,
+          Household.class,
+          HouseholdOrder.class,
+          HouseholdSlot.class,
+          MarketConfig.class,
+          MeterReading.class,
+          PriceOverride.class,
+          SlotAccount.class,
+          SlotClearing.class,
+          SlotTrade.class);
 
   private TwinLedgerChaincode() {}
 }

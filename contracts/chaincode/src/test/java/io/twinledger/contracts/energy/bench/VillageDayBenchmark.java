@@ -1,0 +1,363 @@
+package io.twinledger.contracts.energy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinledger.contracts.energy.EnergyMarketContract;
+import io.twinledger.contracts.energy.EnergyMarketPeer;
+import io.twinledger.market.battery.BatteryState;
+import io.twinledger.market.battery.CommunityBattery;
+import io.twinledger.market.clearing.ClearingRule;
+import io.twinledger.market.settlement.MeteredPosition;
+import io.twinledger.market.slot.SlotId;
+import io.twinledger.market.slot.SlotMarket;
+import io.twinledger.market.slot.SlotOutcome;
+import io.twinledger.market.terms.MarketTerms;
+import io.twinledger.market.terms.PriceLimits;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A day of the village through the embedded peer of channel {@code energy-market} (target: under 10
+ * s): 96 slots × 56 households, over the real Fabric Gateway client and the real {@code
+ * EnergyMarketContract} with the community battery.
+ *
+ * <p>The day is processed as settlement is, after the fact: the operator records each slot's 56
+ * meter readings (one transaction per slot, values in transient data to the private collection);
+ * every household with a non-zero net position submits its order for each slot, each order one
+ * transaction signed by that household's own identity (endorsed from 16 client threads); then the
+ * operator clears the 96 slots in order, each clearing waiting for the one before (the battery's
+ * state runs from slot to slot). Baseline, same run: the same day's positions, limits and battery
+ * through contracts-market's {@link SlotMarket} off the ledger, whose prices and volumes every
+ * cleared slot must equal.
+ *
+ * <p>Runs only with {@code -Pbench}: {@code ./mvnw -Pbench -pl contracts/chaincode verify
+ * -Dtest=VillageDayBenchmark}; writes {@code target/benchmarks/village-day.md}.
+ */
+@Tag("benchmark")
+class VillageDayBenchmark {
+
+  private static final int HOUSEHOLDS = 56;
+  private static final int SLOTS = 96;
+  private static final int WARM_UP_SLOTS = 16;
+  private static final int CLIENT_THREADS = 16;
+  private static final String BATTERY = "battery";
+  private static final MarketTerms TERMS =
+      new MarketTerms(
+          new ClearingRule.UniformPrice(new BigDecimal("0.5")),
+          new BigDecimal("10"),
+          new BigDecimal("80"),
+          new BigDecimal("160"),
+          "KRW");
+  private static final CommunityBattery VILLAGE_BATTERY = CommunityBattery.village(BATTERY);
+  private static final BigDecimal INITIAL_CHARGE = new BigDecimal("120");
+
+  @TempDir Path data;
+
+  @Test
+  void aDayOfTheVillage() throws Exception {
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    try (EnergyMarketPeer fixture = new EnergyMarketPeer(data, EnergyMarketPeer.QUICK_BLOCKS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS)) {
+      Contract operator = fixture.contract(fixture.operator());
+      operator.submitTransaction("ConfigureMarket", "uniform", "0.5", "10", "80", "160", "KRW");
+      operator.submitTransaction(
+          "RegisterBattery",
+          BATTERY,
+          VILLAGE_BATTERY.capacityKwh().toPlainString(),
+          VILLAGE_BATTERY.powerKw().toPlainString(),
+          VILLAGE_BATTERY.roundTripEfficiency().toPlainString(),
+          VILLAGE_BATTERY.minSocKwh().toPlainString(),
+          INITIAL_CHARGE.toPlainString());
+      List<String> households = new ArrayList<>();
+      Map<String, Contract> signed = new HashMap<>();
+      Map<String, PriceLimits> limits = new HashMap<>();
+      for (int h = 1; h <= HOUSEHOLDS; h++) {
+        String household = "household-%02d".formatted(h);
+        households.add(household);
+        operator.submitTransaction(
+            "RegisterHousehold", household, EnergyMarketPeer.pem(fixture.household(household)));
+        Contract contract = fixture.contract(fixture.household(household));
+        signed.put(household, contract);
+        PriceLimits standing =
+            new PriceLimits(
+                BigDecimal.valueOf(80 + 5L * (h % 5)), BigDecimal.valueOf(160 - 5L * (h % 7)));
+        contract.submitTransaction(
+            "SetPriceLimits",
+            household,
+            standing.minSellPrice().toPlainString(),
+            standing.maxBuyPrice().toPlainString());
+        limits.put(household, standing);
+      }
+
+      Village village = new Village(households, 20_260_621L);
+      Day warmUp = new Day(Instant.parse("2026-06-20T20:00:00Z"), WARM_UP_SLOTS, village);
+      runOnChain(warmUp, operator, signed, clients);
+
+      Day day = new Day(Instant.parse("2026-06-21T00:00:00Z"), SLOTS, village);
+      BigDecimal chargeBefore =
+          new BigDecimal(
+              new JSONObject(text(operator.evaluateTransaction("GetBattery")))
+                  .getString("stateOfChargeKwh"));
+      Timings chain = runOnChain(day, operator, signed, clients);
+
+      long start = System.nanoTime();
+      List<SlotOutcome> offLedger = runOffLedger(day, limits, new BatteryState(chargeBefore));
+      long baseline = System.nanoTime() - start;
+
+      BigDecimal volume = BigDecimal.ZERO;
+      for (int s = 0; s < SLOTS; s++) {
+        JSONObject cleared = chain.cleared().get(s);
+        SlotOutcome expected = offLedger.get(s);
+        assertThat(cleared.getString("price"))
+            .as("slot " + day.slot(s))
+            .isEqualTo(expected.clearing().price().map(BigDecimal::toPlainString).orElse(""));
+        assertThat(new BigDecimal(cleared.getString("volume")))
+            .isEqualByComparingTo(expected.clearing().volume());
+        assertThat(new BigDecimal(cleared.getString("soldKwh")))
+            .isEqualByComparingTo(cleared.getString("boughtKwh"));
+        volume = volume.add(expected.clearing().volume());
+      }
+      double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      String report =
+          String.format(
+              Locale.ROOT,
+              "A village day: %d households × %d slots (%,d orders with a position, %d reading"
+                  + " and %d clearing transactions; %.1f kWh traded), after a warm-up of %d slots;"
+                  + " load average %.1f before, %.1f after%n%n"
+                  + "| Path | s |%n|---|---:|%n"
+                  + "| SlotMarket off the ledger, same positions, limits and battery (baseline) |"
+                  + " %.3f |%n"
+                  + "| embedded peer: record readings (96 tx) | %.3f |%n"
+                  + "| embedded peer: orders, each signed by its household (%,d tx) | %.3f |%n"
+                  + "| embedded peer: clear the slots in order (96 tx) | %.3f |%n"
+                  + "| **embedded peer: the day** | **%.3f** |%n",
+              HOUSEHOLDS,
+              SLOTS,
+              chain.orders(),
+              SLOTS,
+              SLOTS,
+              volume,
+              WARM_UP_SLOTS,
+              loadBefore,
+              loadAfter,
+              baseline / 1e9,
+              chain.readingsNanos() / 1e9,
+              chain.orders(),
+              chain.ordersNanos() / 1e9,
+              chain.clearingNanos() / 1e9,
+              chain.totalNanos() / 1e9);
+      Path out = Path.of("target", "benchmarks");
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("village-day.md"), report);
+      System.out.println(report);
+    }
+  }
+
+  private static Timings runOnChain(
+      Day day, Contract operator, Map<String, Contract> signed, ExecutorService clients)
+      throws Exception {
+    long start = System.nanoTime();
+    List<SubmittedTransaction> readings = new ArrayList<>();
+    for (int s = 0; s < day.slots(); s++) {
+      readings.add(
+          operator
+              .newProposal("RecordMeterReadings")
+              .addArguments(day.slot(s).toString())
+              .putTransient(EnergyMarketContract.READINGS, day.readings(s).toString())
+              .build()
+              .endorse()
+              .submitAsync());
+    }
+    awaitCommitted(readings);
+    long afterReadings = System.nanoTime();
+
+    List<Future<SubmittedTransaction>> orders = new ArrayList<>();
+    for (int s = 0; s < day.slots(); s++) {
+      String slot = day.slot(s).toString();
+      for (MeteredPosition position : day.positions(s)) {
+        if (position.netKwh().signum() == 0) {
+          continue;
+        }
+        Contract household = signed.get(position.participant());
+        orders.add(
+            clients.submit(
+                () ->
+                    household
+                        .newProposal("SubmitOrder")
+                        .addArguments(position.participant(), slot)
+                        .build()
+                        .endorse()
+                        .submitAsync()));
+      }
+    }
+    List<SubmittedTransaction> submitted = new ArrayList<>();
+    for (Future<SubmittedTransaction> order : orders) {
+      submitted.add(order.get());
+    }
+    awaitCommitted(submitted);
+    long afterOrders = System.nanoTime();
+
+    List<JSONObject> cleared = new ArrayList<>();
+    for (int s = 0; s < day.slots(); s++) {
+      cleared.add(
+          new JSONObject(text(operator.submitTransaction("ClearSlot", day.slot(s).toString()))));
+    }
+    long end = System.nanoTime();
+    return new Timings(
+        afterReadings - start,
+        afterOrders - afterReadings,
+        end - afterOrders,
+        end - start,
+        submitted.size(),
+        cleared);
+  }
+
+  private static List<SlotOutcome> runOffLedger(
+      Day day, Map<String, PriceLimits> limits, BatteryState charge) {
+    List<SlotOutcome> outcomes = new ArrayList<>();
+    BatteryState state = charge;
+    for (int s = 0; s < day.slots(); s++) {
+      SlotOutcome outcome =
+          SlotMarket.run(
+              day.slot(s),
+              TERMS,
+              day.positions(s),
+              limits,
+              Optional.of(new SlotMarket.BatteryInSlot(VILLAGE_BATTERY, state)));
+      state = outcome.batteryAfter().orElse(state);
+      outcomes.add(outcome);
+    }
+    return outcomes;
+  }
+
+  private static void awaitCommitted(List<SubmittedTransaction> transactions) throws Exception {
+    for (SubmittedTransaction transaction : transactions) {
+      assertThat(transaction.getStatus().isSuccessful())
+          .as(transaction.getTransactionId() + " " + transaction.getStatus().getCode())
+          .isTrue();
+    }
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private record Timings(
+      long readingsNanos,
+      long ordersNanos,
+      long clearingNanos,
+      long totalNanos,
+      int orders,
+      List<JSONObject> cleared) {}
+
+  /**
+   * The village's households: rooftop PV of 3 to 6 kWp and an annual consumption of 2,500 to 5,000
+   * kWh each, seeded.
+   */
+  private record Village(List<String> households, double[] kwp, double[] annualKwh, long seed) {
+
+    Village(List<String> households, long seed) {
+      this(households, new double[households.size()], new double[households.size()], seed);
+      Random random = new Random(seed);
+      for (int h = 0; h < households.size(); h++) {
+        kwp[h] = 3 + 3 * random.nextDouble();
+        annualKwh[h] = 2_500 + 2_500 * random.nextDouble();
+      }
+    }
+  }
+
+  /**
+   * The village's metered positions over consecutive slots from {@code start}: PV from a clear-sky
+   * bell between 05:00 and 19:00 UTC+9 times a seeded cloudiness, load from a morning-and-evening
+   * shape scaled to each household's annual consumption with seeded noise; both become kWh with
+   * three decimals (Wh), and the household's import and export are what its own consumption leaves.
+   */
+  private static final class Day {
+
+    private final Instant start;
+    private final int slots;
+    private final List<List<MeteredPosition>> positions = new ArrayList<>();
+
+    Day(Instant start, int slots, Village village) {
+      this.start = start;
+      this.slots = slots;
+      Random random = new Random(village.seed() ^ start.getEpochSecond());
+      for (int s = 0; s < slots; s++) {
+        double hour = ((start.getEpochSecond() / 3600.0) + 9 + s * 0.25 + 0.125) % 24;
+        double sun = hour > 5 && hour < 19 ? Math.sin(Math.PI * (hour - 5) / 14) : 0;
+        double shape = 0.6 + 0.6 * bump(hour, 7.5, 1.5) + 1.2 * bump(hour, 19.5, 2);
+        double clouds = 0.6 + 0.4 * random.nextDouble();
+        List<MeteredPosition> slot = new ArrayList<>();
+        for (int h = 0; h < village.households().size(); h++) {
+          double pv = village.kwp()[h] * sun * clouds * 0.8 * 0.25;
+          double load =
+              village.annualKwh()[h] / 365 / 96 / 1.0 * shape * (0.7 + 0.6 * random.nextDouble());
+          BigDecimal produced = kwh(pv);
+          BigDecimal consumed = kwh(load);
+          BigDecimal net = consumed.subtract(produced);
+          slot.add(
+              new MeteredPosition(
+                  village.households().get(h),
+                  net.max(BigDecimal.ZERO),
+                  net.negate().max(BigDecimal.ZERO)));
+        }
+        positions.add(slot);
+      }
+    }
+
+    int slots() {
+      return slots;
+    }
+
+    SlotId slot(int s) {
+      return SlotId.of(start.plusSeconds(900L * s));
+    }
+
+    List<MeteredPosition> positions(int s) {
+      return positions.get(s);
+    }
+
+    JSONArray readings(int s) {
+      JSONArray readings = new JSONArray();
+      for (MeteredPosition position : positions.get(s)) {
+        readings.put(
+            new JSONObject()
+                .put("household", position.participant())
+                .put("importKwh", position.importKwh().toPlainString())
+                .put("exportKwh", position.exportKwh().toPlainString()));
+      }
+      return readings;
+    }
+
+    private static double bump(double hour, double centre, double width) {
+      double d = (hour - centre) / width;
+      return Math.exp(-d * d);
+    }
+
+    private static BigDecimal kwh(double value) {
+      return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_EVEN);
+    }
+  }
+}
