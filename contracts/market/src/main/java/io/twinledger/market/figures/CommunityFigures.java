@@ -1,0 +1,111 @@
+package io.twinledger.market.figures;
+
+import io.twinledger.market.battery.CommunityBattery;
+import io.twinledger.market.slot.SlotOutcome;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The community's figures over a run of slots, each formula defined once here. Sums are exact;
+ * ratios are rounded half-even to {@value #RATIO_SCALE} decimals, the average price to {@value
+ * #PRICE_SCALE}. A ratio with a zero denominator is empty.
+ *
+ * <ul>
+ *   <li><b>self-sufficiency</b> = consumption met locally (own PV, neighbours, the battery) / total
+ *       consumption = {@code (consumptionKwh - utilityImportKwh) / consumptionKwh}; the battery
+ *       charges only from the community, so all it delivers is local;
+ *   <li><b>self-consumption</b> = local generation consumed inside the community (including what
+ *       the battery stores and loses) / local generation = {@code (generationKwh -
+ *       utilityExportKwh) / generationKwh};
+ *   <li><b>traded volume</b> = the sum of the slots' cleared volumes, kWh (the battery's trades
+ *       included);
+ *   <li><b>average price</b> = volume-weighted over every trade: {@code sum(quantity * price) /
+ *       sum(quantity)}, the sellers' price;
+ *   <li><b>households' savings</b> = the bill without trading - the bill with trading, for the same
+ *       metered energy, summed over households (not the battery);
+ *   <li><b>battery net revenue</b> = what the battery received for energy sold - what it paid for
+ *       energy bought, fees included; the community's;
+ *   <li><b>battery cycles</b> = equivalent full cycles = {@code dischargedKwh / (capacityKwh -
+ *       minSocKwh)}.
+ * </ul>
+ *
+ * Consumption and generation are the metered (or simulated) actuals of the slots, never forecasts:
+ * computing self-sufficiency from forecast loads is a known pitfall. Utility import and export are
+ * the settlement's, net per household and slot.
+ *
+ * @param slots the number of slots
+ * @param consumptionKwh the households' total consumption
+ * @param generationKwh the households' total generation
+ * @param utilityImportKwh bought from the utility
+ * @param utilityExportKwh sold to the utility
+ * @param tradedKwh traded in the market
+ * @param tradedAmount paid to sellers for it, {@code sum(quantity * price)}
+ * @param householdSavings the households' savings
+ * @param batteryChargedKwh bought by the battery
+ * @param batteryDischargedKwh sold by the battery
+ * @param batteryNetRevenue the battery's net revenue
+ * @param mechanismSurplus the clearing's surplus (McAfee's reduced case), the community's
+ * @param batteryUsableKwh the battery's usable capacity, zero without one
+ */
+public record CommunityFigures(
+    long slots,
+    BigDecimal consumptionKwh,
+    BigDecimal generationKwh,
+    BigDecimal utilityImportKwh,
+    BigDecimal utilityExportKwh,
+    BigDecimal tradedKwh,
+    BigDecimal tradedAmount,
+    BigDecimal householdSavings,
+    BigDecimal batteryChargedKwh,
+    BigDecimal batteryDischargedKwh,
+    BigDecimal batteryNetRevenue,
+    BigDecimal mechanismSurplus,
+    BigDecimal batteryUsableKwh) {
+
+  /** Decimals of a ratio. */
+  public static final int RATIO_SCALE = 6;
+
+  /** Decimals of the average price. */
+  public static final int PRICE_SCALE = 4;
+
+  /** Self-sufficiency, a ratio in {@code [0, 1]}. */
+  public Optional<BigDecimal> selfSufficiency() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** Self-consumption, a ratio in {@code [0, 1]}. */
+  public Optional<BigDecimal> selfConsumption() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** The volume-weighted average price sellers received. */
+  public Optional<BigDecimal> averagePrice() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** Equivalent full cycles of the battery. */
+  public Optional<BigDecimal> batteryCycles() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** A tally to which slots are added one by one; {@link #figures()} reads it. */
+  public static Tally tally(Optional<CommunityBattery> battery) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** Adds slots up. Not thread-safe. */
+  public interface Tally {
+
+    /**
+     * Adds a slot.
+     *
+     * @param outcome the slot's market
+     * @param consumptionKwh the households' consumption in the slot
+     * @param generationKwh the households' generation in the slot
+     */
+    void add(SlotOutcome outcome, BigDecimal consumptionKwh, BigDecimal generationKwh);
+
+    /** The figures of the slots added so far. */
+    CommunityFigures figures();
+  }
+}
