@@ -3,10 +3,14 @@ package io.twinledger.market.bill;
 import io.twinledger.market.settlement.ParticipantAccount;
 import io.twinledger.market.slot.SlotId;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A household's monthly bill, built from its settled slots.
@@ -52,7 +56,72 @@ public record MonthlyBill(
       ZoneId zone,
       String currency,
       Map<SlotId, ParticipantAccount> slots) {
-    throw new UnsupportedOperationException("not yet");
+    int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+    List<Line> lines = new ArrayList<>();
+    for (LineKind kind : LineKind.values()) {
+      lines.add(new Line(kind));
+    }
+    BigDecimal baseline = BigDecimal.ZERO;
+    for (Map.Entry<SlotId, ParticipantAccount> e : new TreeMap<>(slots).entrySet()) {
+      SlotId slot = e.getKey();
+      ParticipantAccount a = e.getValue();
+      if (!a.participant().equals(participant)) {
+        throw new IllegalArgumentException(
+            "slot "
+                + slot
+                + ": the account is "
+                + a.participant()
+                + "'s, not "
+                + participant
+                + "'s");
+      }
+      if (!YearMonth.from(slot.start().atZone(zone)).equals(month)) {
+        throw new IllegalArgumentException(
+            "slot " + slot + " is not in " + month + " (" + zone + ")");
+      }
+      lines.get(0).add(slot, a.boughtKwh(), a.boughtAmount());
+      lines.get(1).add(slot, a.soldKwh(), a.soldAmount().negate());
+      lines.get(2).add(slot, a.utilityImportKwh(), a.utilityImportAmount());
+      lines.get(3).add(slot, a.utilityExportKwh(), a.utilityExportAmount().negate());
+      lines.get(4).add(slot, a.boughtKwh(), a.feesAmount());
+      lines.get(5).add(slot, BigDecimal.ZERO, a.savings());
+      baseline = baseline.add(a.baselineTotal());
+    }
+    BigDecimal total = BigDecimal.ZERO.setScale(digits);
+    List<BillLine> charges = new ArrayList<>();
+    for (Line line : lines.subList(0, 5)) {
+      BillLine billLine = line.toBillLine(line.exact.setScale(digits, RoundingMode.HALF_EVEN));
+      charges.add(billLine);
+      total = total.add(billLine.amount());
+    }
+    BigDecimal baselineTotal = baseline.setScale(digits, RoundingMode.HALF_EVEN);
+    charges.add(lines.get(5).toBillLine(baselineTotal.subtract(total)));
+    return new MonthlyBill(participant, month, zone, currency, charges, total, baselineTotal);
+  }
+
+  /** A line being added up. */
+  private static final class Line {
+    final LineKind kind;
+    BigDecimal kwh = BigDecimal.ZERO.setScale(3);
+    BigDecimal exact = BigDecimal.ZERO;
+    final List<SlotId> slots = new ArrayList<>();
+
+    Line(LineKind kind) {
+      this.kind = kind;
+    }
+
+    void add(SlotId slot, BigDecimal lineKwh, BigDecimal amount) {
+      if (lineKwh.signum() == 0 && amount.signum() == 0) {
+        return;
+      }
+      kwh = kwh.add(lineKwh);
+      exact = exact.add(amount);
+      slots.add(slot);
+    }
+
+    BillLine toBillLine(BigDecimal amount) {
+      return new BillLine(kind, kwh, exact, amount, slots);
+    }
   }
 
   /** The line of {@code kind}. */

@@ -1,8 +1,14 @@
 package io.twinledger.market.clearing;
 
 import io.twinledger.market.order.Order;
+import io.twinledger.market.order.Side;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Clears one slot's book under a {@link ClearingRule}. Deterministic: the same book gives the same
@@ -85,6 +91,239 @@ public final class Clearing {
    */
   public static ClearingResult clear(
       ClearingRule rule, BigDecimal gridFee, List<Order> bids, List<Order> asks) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(bids, "bids");
+    Objects.requireNonNull(asks, "asks");
+    long fee = RankedSide.priceUnits(checkedFee(gridFee));
+    checkBook(bids, asks);
+    RankedSide b = RankedSide.bids(bids, fee);
+    RankedSide a = RankedSide.asks(asks);
+    Walk walk = Walk.of(b, b.entries.length, a, a.entries.length);
+    if (walk.volume == 0) {
+      return ClearingResult.empty();
+    }
+    return switch (rule) {
+      case ClearingRule.UniformPrice uniform -> {
+        BigDecimal low = RankedSide.price(walk.low());
+        BigDecimal high = RankedSide.price(walk.high());
+        BigDecimal price =
+            RankedSide.canonical(low.add(uniform.kappa().multiply(high.subtract(low))));
+        yield uniform(b, a, walk, price);
+      }
+      case ClearingRule.PayAsBid payAsBid -> payAsBid(b, a, walk);
+      case ClearingRule.TradeReduction reduction -> tradeReduction(b, a, walk);
+    };
+  }
+
+  private static ClearingResult uniform(RankedSide b, RankedSide a, Walk walk, BigDecimal price) {
+    b.fill(b.entries.length, walk.volume, walk.marginalBid);
+    a.fill(a.entries.length, walk.volume, walk.marginalAsk);
+    List<Trade> trades = pair(b, a, (bid, ask) -> price, (bid, ask) -> price);
+    return new ClearingResult(Optional.of(price), RankedSide.kwh(walk.volume), trades);
+  }
+
+  private static ClearingResult payAsBid(RankedSide b, RankedSide a, Walk walk) {
+    b.fill(b.entries.length, walk.volume, walk.marginalBid);
+    a.fill(a.entries.length, walk.volume, walk.marginalAsk);
+    List<Trade> trades =
+        pair(
+            b,
+            a,
+            (bid, ask) -> RankedSide.price(bid.price),
+            (bid, ask) -> RankedSide.price(bid.price));
+    return new ClearingResult(Optional.empty(), RankedSide.kwh(walk.volume), trades);
+  }
+
+  private static ClearingResult tradeReduction(RankedSide b, RankedSide a, Walk walk) {
+    long bidK = b.entries[walk.marginalBid].price;
+    long askK = a.entries[walk.marginalAsk].price;
+    if (walk.nextBid < b.entries.length && walk.nextAsk < a.entries.length) {
+      long twiceCandidate = b.entries[walk.nextBid].price + a.entries[walk.nextAsk].price;
+      if (2 * askK <= twiceCandidate && twiceCandidate <= 2 * bidK) {
+        BigDecimal candidate =
+            RankedSide.canonical(
+                BigDecimal.valueOf(twiceCandidate, Order.PRICE_SCALE)
+                    .divide(BigDecimal.valueOf(2)));
+        return uniform(b, a, walk, candidate);
+      }
+    }
+    Walk reduced = Walk.of(b, walk.marginalBid, a, walk.marginalAsk);
+    if (reduced.volume == 0) {
+      return ClearingResult.empty();
+    }
+    b.fill(walk.marginalBid, reduced.volume, reduced.marginalBid);
+    a.fill(walk.marginalAsk, reduced.volume, reduced.marginalAsk);
+    BigDecimal sellerPrice = RankedSide.price(askK);
+    BigDecimal buyerPrice = RankedSide.price(bidK);
+    List<Trade> trades = pair(b, a, (bid, ask) -> sellerPrice, (bid, ask) -> buyerPrice);
+    return new ClearingResult(Optional.of(sellerPrice), RankedSide.kwh(reduced.volume), trades);
+  }
+
+  /** Prices a pair of entries. */
+  private interface PairPrice {
+    BigDecimal of(RankedSide.Entry bid, RankedSide.Entry ask);
+  }
+
+  /**
+   * Pairs the filled entries in rank order: the best bid with fill left meets the best ask with
+   * fill left, for the smaller of the two; each pair at most once.
+   */
+  private static List<Trade> pair(
+      RankedSide b, RankedSide a, PairPrice sellerPrice, PairPrice buyerPrice) {
+    List<Trade> trades = new ArrayList<>();
+    RankedSide.Entry[] bs = b.entries;
+    RankedSide.Entry[] as = a.entries;
+    int i = next(bs, 0);
+    int j = next(as, 0);
+    long bidLeft = i < bs.length ? bs[i].fill : 0;
+    long askLeft = j < as.length ? as[j].fill : 0;
+    while (i < bs.length && j < as.length) {
+      long q = Math.min(bidLeft, askLeft);
+      RankedSide.Entry bid = bs[i];
+      RankedSide.Entry ask = as[j];
+      trades.add(
+          new Trade(
+              bid.order.id(),
+              ask.order.id(),
+              bid.order.participant(),
+              ask.order.participant(),
+              RankedSide.kwh(q),
+              sellerPrice.of(bid, ask),
+              buyerPrice.of(bid, ask)));
+      bidLeft -= q;
+      askLeft -= q;
+      if (bidLeft == 0) {
+        i = next(bs, i + 1);
+        bidLeft = i < bs.length ? bs[i].fill : 0;
+      }
+      if (askLeft == 0) {
+        j = next(as, j + 1);
+        askLeft = j < as.length ? as[j].fill : 0;
+      }
+    }
+    return trades;
+  }
+
+  private static int next(RankedSide.Entry[] entries, int from) {
+    int i = from;
+    while (i < entries.length && entries[i].fill == 0) {
+      i++;
+    }
+    return i;
+  }
+
+  private static BigDecimal checkedFee(BigDecimal gridFee) {
+    try {
+      return Order.checkedPrice("the book", "gridFee", gridFee);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidBookException(e.getMessage());
+    }
+  }
+
+  private static void checkBook(List<Order> bids, List<Order> asks) {
+    Set<String> ids = HashSet.newHashSet(bids.size() + asks.size());
+    Set<String> buyers = HashSet.newHashSet(bids.size());
+    for (Order o : bids) {
+      check(o, Side.BID, "bids", ids);
+      buyers.add(o.participant());
+    }
+    for (Order o : asks) {
+      check(o, Side.ASK, "asks", ids);
+      if (buyers.contains(o.participant())) {
+        String bid =
+            bids.stream()
+                .filter(x -> x.participant().equals(o.participant()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        throw new InvalidBookException(
+            "self-trade refused: participant "
+                + o.participant()
+                + " has bid "
+                + bid
+                + " and ask "
+                + o.id());
+      }
+    }
+  }
+
+  private static void check(Order o, Side side, String list, Set<String> ids) {
+    if (o == null) {
+      throw new InvalidBookException("a null order in the " + list);
+    }
+    if (o.side() != side) {
+      throw new InvalidBookException(
+          "order "
+              + o.id()
+              + " is "
+              + (o.side() == Side.ASK ? "an ask" : "a bid")
+              + " but is in the "
+              + list);
+    }
+    if (!ids.add(o.id())) {
+      throw new InvalidBookException("duplicate order id " + o.id());
+    }
+  }
+
+  /**
+   * The walk down both curves, Wh by Wh while the effective bid {@code >=} the ask, over the first
+   * {@code bidCount} bids and {@code askCount} asks.
+   *
+   * @param volume the Wh traded
+   * @param marginalBid the bid holding the last Wh (meaningless when nothing trades)
+   * @param marginalAsk the ask holding the last Wh
+   * @param nextBid the bid holding the next Wh on the demand curve: the marginal bid when it has
+   *     quantity left, else the one after it; {@code bidCount} when the curve ends
+   * @param nextAsk likewise on the supply curve
+   */
+  private record Walk(
+      RankedSide b,
+      RankedSide a,
+      int bidCount,
+      int askCount,
+      long volume,
+      int marginalBid,
+      int marginalAsk,
+      int nextBid,
+      int nextAsk) {
+
+    static Walk of(RankedSide b, int bidCount, RankedSide a, int askCount) {
+      RankedSide.Entry[] bs = b.entries;
+      RankedSide.Entry[] as = a.entries;
+      long volume = 0;
+      int i = 0;
+      int j = 0;
+      int lastBid = 0;
+      int lastAsk = 0;
+      long bidLeft = bidCount > 0 ? bs[0].quantity : 0;
+      long askLeft = askCount > 0 ? as[0].quantity : 0;
+      while (i < bidCount && j < askCount && bs[i].price >= as[j].price) {
+        long q = Math.min(bidLeft, askLeft);
+        volume += q;
+        bidLeft -= q;
+        askLeft -= q;
+        lastBid = i;
+        lastAsk = j;
+        if (bidLeft == 0 && ++i < bidCount) {
+          bidLeft = bs[i].quantity;
+        }
+        if (askLeft == 0 && ++j < askCount) {
+          askLeft = as[j].quantity;
+        }
+      }
+      return new Walk(b, a, bidCount, askCount, volume, lastBid, lastAsk, i, j);
+    }
+
+    /** {@code max(ask_k, bid_k+1)}, in price units. */
+    long low() {
+      long askK = a.entries[marginalAsk].price;
+      return nextBid < bidCount ? Math.max(askK, b.entries[nextBid].price) : askK;
+    }
+
+    /** {@code min(bid_k, ask_k+1)}, in price units. */
+    long high() {
+      long bidK = b.entries[marginalBid].price;
+      return nextAsk < askCount ? Math.min(bidK, a.entries[nextAsk].price) : bidK;
+    }
   }
 }

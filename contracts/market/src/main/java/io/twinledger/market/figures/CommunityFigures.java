@@ -1,8 +1,11 @@
 package io.twinledger.market.figures;
 
 import io.twinledger.market.battery.CommunityBattery;
+import io.twinledger.market.clearing.Trade;
+import io.twinledger.market.settlement.ParticipantAccount;
 import io.twinledger.market.slot.SlotOutcome;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -70,31 +73,55 @@ public record CommunityFigures(
 
   /** Self-sufficiency, a ratio in {@code [0, 1]}. */
   public Optional<BigDecimal> selfSufficiency() {
-    throw new UnsupportedOperationException("not yet");
+    return ratio(consumptionKwh.subtract(utilityImportKwh), consumptionKwh, RATIO_SCALE);
   }
 
   /** Self-consumption, a ratio in {@code [0, 1]}. */
   public Optional<BigDecimal> selfConsumption() {
-    throw new UnsupportedOperationException("not yet");
+    return ratio(generationKwh.subtract(utilityExportKwh), generationKwh, RATIO_SCALE);
   }
 
   /** The volume-weighted average price sellers received. */
   public Optional<BigDecimal> averagePrice() {
-    throw new UnsupportedOperationException("not yet");
+    return ratio(tradedAmount, tradedKwh, PRICE_SCALE);
   }
 
   /** Equivalent full cycles of the battery. */
   public Optional<BigDecimal> batteryCycles() {
-    throw new UnsupportedOperationException("not yet");
+    return ratio(batteryDischargedKwh, batteryUsableKwh, RATIO_SCALE);
   }
 
-  /** A tally to which slots are added one by one; {@link #figures()} reads it. */
+  private static Optional<BigDecimal> ratio(
+      BigDecimal numerator, BigDecimal denominator, int scale) {
+    return denominator.signum() == 0
+        ? Optional.empty()
+        : Optional.of(numerator.divide(denominator, scale, RoundingMode.HALF_EVEN));
+  }
+
+  /** A tally to which slots are added one by one; {@link Tally#figures()} reads it. */
   public static Tally tally(Optional<CommunityBattery> battery) {
-    throw new UnsupportedOperationException("not yet");
+    return new Tally(battery);
   }
 
   /** Adds slots up. Not thread-safe. */
-  public interface Tally {
+  public static final class Tally {
+    private final Optional<CommunityBattery> battery;
+    private long slots;
+    private BigDecimal consumption = BigDecimal.ZERO;
+    private BigDecimal generation = BigDecimal.ZERO;
+    private BigDecimal utilityImport = BigDecimal.ZERO;
+    private BigDecimal utilityExport = BigDecimal.ZERO;
+    private BigDecimal traded = BigDecimal.ZERO;
+    private BigDecimal tradedAmount = BigDecimal.ZERO;
+    private BigDecimal savings = BigDecimal.ZERO;
+    private BigDecimal charged = BigDecimal.ZERO;
+    private BigDecimal discharged = BigDecimal.ZERO;
+    private BigDecimal batteryRevenue = BigDecimal.ZERO;
+    private BigDecimal surplus = BigDecimal.ZERO;
+
+    private Tally(Optional<CommunityBattery> battery) {
+      this.battery = battery;
+    }
 
     /**
      * Adds a slot.
@@ -103,9 +130,46 @@ public record CommunityFigures(
      * @param consumptionKwh the households' consumption in the slot
      * @param generationKwh the households' generation in the slot
      */
-    void add(SlotOutcome outcome, BigDecimal consumptionKwh, BigDecimal generationKwh);
+    public Tally add(SlotOutcome outcome, BigDecimal consumptionKwh, BigDecimal generationKwh) {
+      slots++;
+      consumption = consumption.add(consumptionKwh);
+      generation = generation.add(generationKwh);
+      String batteryId = battery.map(CommunityBattery::participant).orElse(null);
+      for (ParticipantAccount a : outcome.accounts().accounts()) {
+        if (a.participant().equals(batteryId)) {
+          charged = charged.add(a.boughtKwh());
+          discharged = discharged.add(a.soldKwh());
+          batteryRevenue = batteryRevenue.subtract(a.total());
+        } else {
+          utilityImport = utilityImport.add(a.utilityImportKwh());
+          utilityExport = utilityExport.add(a.utilityExportKwh());
+          savings = savings.add(a.savings());
+        }
+      }
+      for (Trade t : outcome.clearing().trades()) {
+        traded = traded.add(t.quantity());
+        tradedAmount = tradedAmount.add(t.sellerAmount());
+      }
+      surplus = surplus.add(outcome.clearing().surplus());
+      return this;
+    }
 
     /** The figures of the slots added so far. */
-    CommunityFigures figures();
+    public CommunityFigures figures() {
+      return new CommunityFigures(
+          slots,
+          consumption,
+          generation,
+          utilityImport,
+          utilityExport,
+          traded,
+          tradedAmount,
+          savings,
+          charged,
+          discharged,
+          batteryRevenue,
+          surplus,
+          battery.map(CommunityBattery::usableKwh).orElse(BigDecimal.ZERO));
+    }
   }
 }

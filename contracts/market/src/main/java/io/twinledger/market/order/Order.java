@@ -50,8 +50,8 @@ public record Order(
     if (side == null) {
       throw new InvalidOrderException("order " + id + ": side is missing");
     }
-    price = price(id, "price", price);
-    quantity = quantity(id, "quantity", quantity);
+    price = checkedPrice("order " + id, "price", price);
+    quantity = checkedQuantity("order " + id, "quantity", quantity);
   }
 
   /** A bid: buy up to {@code quantity} kWh paying at most {@code price} per kWh, fee included. */
@@ -73,9 +73,9 @@ public record Order(
    *
    * @throws InvalidOrderException naming {@code owner} and {@code field}
    */
-  public static BigDecimal price(String owner, String field, BigDecimal value) {
+  public static BigDecimal checkedPrice(String owner, String field, BigDecimal value) {
     if (value == null) {
-      throw new InvalidOrderException("order " + owner + ": " + field + " is missing");
+      throw new InvalidOrderException(owner + ": " + field + " is missing");
     }
     if (value.signum() < 0) {
       throw new InvalidOrderException(
@@ -121,9 +121,9 @@ public record Order(
    *
    * @throws InvalidOrderException naming {@code owner} and {@code field}
    */
-  public static BigDecimal quantity(String owner, String field, BigDecimal value) {
+  public static BigDecimal checkedQuantity(String owner, String field, BigDecimal value) {
     if (value == null) {
-      throw new InvalidOrderException("order " + owner + ": " + field + " is missing");
+      throw new InvalidOrderException(owner + ": " + field + " is missing");
     }
     if (value.signum() <= 0) {
       throw new InvalidOrderException(

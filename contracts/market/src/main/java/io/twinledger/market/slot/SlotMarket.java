@@ -1,14 +1,26 @@
 package io.twinledger.market.slot;
 
 import io.twinledger.market.battery.BatteryState;
+import io.twinledger.market.battery.BatteryStrategy;
 import io.twinledger.market.battery.CommunityBattery;
+import io.twinledger.market.clearing.Clearing;
+import io.twinledger.market.clearing.ClearingResult;
+import io.twinledger.market.clearing.Trade;
 import io.twinledger.market.order.Order;
+import io.twinledger.market.order.Side;
 import io.twinledger.market.settlement.MeteredPosition;
+import io.twinledger.market.settlement.SlotAccounts;
+import io.twinledger.market.settlement.SlotSettlement;
 import io.twinledger.market.terms.MarketTerms;
 import io.twinledger.market.terms.PriceLimits;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one function per slot that the chaincode and the simulation both call: metered positions and
@@ -49,7 +61,29 @@ public final class SlotMarket {
       MarketTerms terms,
       List<MeteredPosition> positions,
       Map<String, PriceLimits> limits) {
-    throw new UnsupportedOperationException("not yet");
+    Set<String> seen = new HashSet<>();
+    List<Order> orders = new ArrayList<>();
+    for (MeteredPosition p : positions) {
+      if (!seen.add(p.participant())) {
+        throw new IllegalArgumentException("two metered positions of " + p.participant());
+      }
+      int sign = p.netKwh().signum();
+      if (sign == 0) {
+        continue;
+      }
+      PriceLimits own = limits.getOrDefault(p.participant(), terms.defaultLimits());
+      own.checkedAgainst(terms);
+      Side side = sign > 0 ? Side.BID : Side.ASK;
+      orders.add(
+          new Order(
+              orderId(slot, p.participant()),
+              p.participant(),
+              side,
+              own.forSide(side),
+              p.netKwh().abs()));
+    }
+    orders.sort(Comparator.comparing(Order::id));
+    return orders;
   }
 
   /** Runs a slot without a battery. */
@@ -79,7 +113,47 @@ public final class SlotMarket {
       List<MeteredPosition> positions,
       Map<String, PriceLimits> limits,
       Optional<BatteryInSlot> battery) {
-    throw new UnsupportedOperationException("not yet");
+    List<Order> orders = new ArrayList<>(orders(slot, terms, positions, limits));
+    List<MeteredPosition> settled = new ArrayList<>(positions);
+    Optional<Order> batteryOrder = Optional.empty();
+    if (battery.isPresent()) {
+      CommunityBattery b = battery.get().battery();
+      if (positions.stream().anyMatch(p -> p.participant().equals(b.participant()))) {
+        throw new IllegalArgumentException(
+            "the battery "
+                + b.participant()
+                + " is settled on its trades; it has no metered position");
+      }
+      BigDecimal communityNet =
+          positions.stream().map(MeteredPosition::netKwh).reduce(BigDecimal.ZERO, BigDecimal::add);
+      batteryOrder =
+          BatteryStrategy.order(
+              orderId(slot, b.participant()), b, battery.get().state(), communityNet, terms);
+      batteryOrder.ifPresent(orders::add);
+    }
+    List<Order> bids = orders.stream().filter(o -> o.side() == Side.BID).toList();
+    List<Order> asks = orders.stream().filter(o -> o.side() == Side.ASK).toList();
+    ClearingResult clearing = Clearing.clear(terms.rule(), terms.gridFee(), bids, asks);
+    Optional<BatteryState> after = Optional.empty();
+    if (battery.isPresent()) {
+      CommunityBattery b = battery.get().battery();
+      BigDecimal charged = BigDecimal.ZERO.setScale(3);
+      BigDecimal discharged = BigDecimal.ZERO.setScale(3);
+      for (Trade t : clearing.trades()) {
+        if (t.buyer().equals(b.participant())) {
+          charged = charged.add(t.quantity());
+        }
+        if (t.seller().equals(b.participant())) {
+          discharged = discharged.add(t.quantity());
+        }
+      }
+      if (batteryOrder.isPresent()) {
+        settled.add(new MeteredPosition(b.participant(), charged, discharged));
+      }
+      after = Optional.of(b.afterSlot(battery.get().state(), charged, discharged));
+    }
+    SlotAccounts accounts = SlotSettlement.settle(terms, settled, clearing);
+    return new SlotOutcome(slot, bids, asks, clearing, accounts, after);
   }
 
   /**

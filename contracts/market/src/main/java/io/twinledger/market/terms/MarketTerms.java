@@ -30,9 +30,9 @@ public record MarketTerms(
 
   public MarketTerms {
     Objects.requireNonNull(rule, "rule");
-    gridFee = Order.price("terms", "gridFee", gridFee);
-    feedInTariff = Order.price("terms", "feedInTariff", feedInTariff);
-    retailTariff = Order.price("terms", "retailTariff", retailTariff);
+    gridFee = Order.checkedPrice("terms", "gridFee", gridFee);
+    feedInTariff = Order.checkedPrice("terms", "feedInTariff", feedInTariff);
+    retailTariff = Order.checkedPrice("terms", "retailTariff", retailTariff);
     if (currency == null || !currency.matches("[A-Z]{3}")) {
       throw new IllegalArgumentException(
           "terms: currency must be an ISO 4217 code of three capital letters (was "

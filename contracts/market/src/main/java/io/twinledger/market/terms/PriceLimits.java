@@ -15,8 +15,8 @@ import java.math.BigDecimal;
 public record PriceLimits(BigDecimal minSellPrice, BigDecimal maxBuyPrice) {
 
   public PriceLimits {
-    minSellPrice = Order.price("limits", "minSellPrice", minSellPrice);
-    maxBuyPrice = Order.price("limits", "maxBuyPrice", maxBuyPrice);
+    minSellPrice = Order.checkedPrice("limits", "minSellPrice", minSellPrice);
+    maxBuyPrice = Order.checkedPrice("limits", "maxBuyPrice", maxBuyPrice);
   }
 
   /** The limit that prices an order on {@code side}. */
