@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * One household's year of load, per slot, from a {@link LoadShape}.
  *
- * <p>Slot {@code i}'s weight is {@code shape.at(localStart_i + shift) · exp(σ_d·D − σ_d²/2) ·
+ * <p>Slot {@code i}'s weight is {@code shape.at(localStart_i − shift) · exp(σ_d·D − σ_d²/2) ·
  * exp(σ_s·s_i − σ_s²/2)}: the household's habits shifted by a whole number of quarter-hours, a day
  * factor ({@code D} standard normal per day, {@code σ_d} = {@value #DAY_SIGMA}) and slot noise
  * ({@code s} first-order autoregressive, standard normal, {@code ρ} = {@value #SLOT_PERSISTENCE},
@@ -27,19 +27,18 @@ public final class HouseholdLoad {
   /**
    * The household's load in kWh per slot.
    *
-   * @param shape the load shape
-   * @param localStarts the year's slots' local start times ({@link SimulationYear#localStarts()})
+   * @param shapeValues the shape's value for each slot, shifted by the household's habits ({@link
+   *     LoadShape#values})
+   * @param localStarts the year's slots' local start times ({@link SimulationYear#localStarts()}),
+   *     where the day factor changes
    * @param annualKwh the household's annual consumption in kWh, positive
-   * @param shiftQuarterHours the household's habits relative to the shape, in quarter-hours
-   *     (positive = later)
    * @param random the household's noise source for this year
    * @return kWh per slot, summing to {@code annualKwh} up to floating-point error
    */
   public static double[] year(
-      LoadShape shape,
+      double[] shapeValues,
       LocalDateTime[] localStarts,
       double annualKwh,
-      int shiftQuarterHours,
       SplittableRandom random) {
     if (!(annualKwh > 0)) {
       throw new IllegalArgumentException("annualKwh must be positive, was " + annualKwh);
@@ -58,8 +57,7 @@ public final class HouseholdLoad {
       }
       slotLatent = SLOT_PERSISTENCE * slotLatent + innovation * random.nextGaussian();
       double slotFactor = Math.exp(SLOT_SIGMA * slotLatent - SLOT_SIGMA * SLOT_SIGMA / 2);
-      weights[i] =
-          shape.at(localStarts[i].minusMinutes(15L * shiftQuarterHours)) * dayFactor * slotFactor;
+      weights[i] = shapeValues[i] * dayFactor * slotFactor;
       sum += weights[i];
     }
     double scale = annualKwh / sum;

@@ -110,6 +110,22 @@ public final class LoadShape {
   }
 
   /**
+   * The shape's values for a run of slots, each at its local start shifted by a household's habits.
+   *
+   * @param localStarts the slots' local start times
+   * @param shiftQuarterHours the shift in quarter-hours (positive = the household's day runs later,
+   *     so slot {@code i} gets the shape's value for {@code localStarts[i] − shift · 15 min})
+   * @return {@link #at} of each shifted start
+   */
+  public double[] values(LocalDateTime[] localStarts, int shiftQuarterHours) {
+    double[] values = new double[localStarts.length];
+    for (int i = 0; i < localStarts.length; i++) {
+      values[i] = at(localStarts[i].minusMinutes(15L * shiftQuarterHours));
+    }
+    return values;
+  }
+
+  /**
    * H0's dynamisation factor, the fourth-degree polynomial BDEW applies to H0's values for day
    * {@code t} of the year: {@code F(t) = −3.92e−10·t⁴ + 3.2e−7·t³ − 7.02e−5·t² + 2.1e−3·t + 1.24}
    * (1.24 in early January, about 0.8 in summer): it smooths the steps between seasons.

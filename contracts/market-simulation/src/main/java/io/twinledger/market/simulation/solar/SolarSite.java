@@ -8,19 +8,17 @@ import java.time.ZoneId;
  * @param name a readable name
  * @param latitude degrees north (negative south), within [-90, 90]
  * @param longitude degrees east (negative west), within [-180, 180]
- * @param elevation metres above sea level
  * @param zone the local time zone
  */
-public record SolarSite(
-    String name, double latitude, double longitude, double elevation, ZoneId zone) {
+public record SolarSite(String name, double latitude, double longitude, ZoneId zone) {
 
   /**
    * Busan Eco Delta Smart Village, Gangseo-gu, Busan, Korea: 35.16° N, 128.92° E (the Eco Delta
-   * City district by the Nakdong river, to about 1 km), 5 m, Asia/Seoul (UTC+09:00, no daylight
-   * saving time).
+   * City district by the Nakdong river, to about 1 km), Asia/Seoul (UTC+09:00, no daylight saving
+   * time).
    */
   public static final SolarSite BUSAN_ECO_DELTA_SMART_VILLAGE =
-      new SolarSite("Busan Eco Delta Smart Village", 35.16, 128.92, 5.0, ZoneId.of("Asia/Seoul"));
+      new SolarSite("Busan Eco Delta Smart Village", 35.16, 128.92, ZoneId.of("Asia/Seoul"));
 
   public SolarSite {
     if (name == null || name.isBlank()) {

@@ -6,6 +6,8 @@ import io.twinledger.market.simulation.load.LoadShape;
 import io.twinledger.market.simulation.solar.SolarYear;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -49,6 +51,7 @@ public final class VillageProfiles {
     int households = village.households().size();
     int[][] pv = new int[households][starts.length];
     int[][] load = new int[households][starts.length];
+    Map<Integer, double[]> shapeByShift = new HashMap<>();
     for (int h = 0; h < households; h++) {
       Household household = village.households().get(h);
       double kwhPerWm2 =
@@ -62,10 +65,10 @@ public final class VillageProfiles {
       }
       double[] kwh =
           HouseholdLoad.year(
-              shape,
+              shapeByShift.computeIfAbsent(
+                  household.loadShiftQuarterHours(), shift -> shape.values(starts, shift)),
               starts,
               household.annualConsumptionKwh().doubleValue(),
-              household.loadShiftQuarterHours(),
               new SplittableRandom(Seeds.derive(village.seed(), Seeds.LOAD, year, h + 1)));
       for (int i = 0; i < starts.length; i++) {
         load[h][i] = toWh(kwh[i]);
