@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twinledger.market.clearing.ClearingRule;
 import io.twinledger.market.figures.CommunityFigures;
-import io.twinledger.market.simulation.report.BatteryOutcome;
-import io.twinledger.market.simulation.report.HouseholdOutcome;
-import io.twinledger.market.simulation.report.MonthFigures;
-import io.twinledger.market.simulation.report.SimulationReport;
-import io.twinledger.market.simulation.report.SimulationReportText;
 import io.twinledger.market.terms.PriceLimits;
 import io.twinledger.market.terms.PriceOutOfBoundsException;
 import java.math.BigDecimal;

@@ -3,11 +3,11 @@ package io.twinledger.market.simulation.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinledger.market.simulation.ProgressListener;
+import io.twinledger.market.simulation.SimulationReport;
+import io.twinledger.market.simulation.SimulationReportText;
 import io.twinledger.market.simulation.SimulationSettings;
 import io.twinledger.market.simulation.VillageSimulation;
 import io.twinledger.market.simulation.load.LoadShape;
-import io.twinledger.market.simulation.report.SimulationReport;
-import io.twinledger.market.simulation.report.SimulationReportText;
 import io.twinledger.market.simulation.village.Village;
 import io.twinledger.market.simulation.village.VillageProfiles;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.twinledger.market.simulation.report;
+package io.twinledger.market.simulation;
 
 import io.twinledger.market.simulation.village.Household;
 import java.math.BigDecimal;

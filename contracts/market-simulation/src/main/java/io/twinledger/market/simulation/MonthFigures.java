@@ -1,4 +1,4 @@
-package io.twinledger.market.simulation.report;
+package io.twinledger.market.simulation;
 
 import io.twinledger.market.figures.CommunityFigures;
 import java.time.YearMonth;

@@ -1,7 +1,6 @@
-package io.twinledger.market.simulation.report;
+package io.twinledger.market.simulation;
 
 import io.twinledger.market.figures.CommunityFigures;
-import io.twinledger.market.simulation.SimulationSettings;
 import io.twinledger.market.slot.SlotId;
 import java.util.List;
 import java.util.Optional;
