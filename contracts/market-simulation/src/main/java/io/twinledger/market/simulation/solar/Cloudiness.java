@@ -23,9 +23,9 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * <p>The monthly means are calibrated so that the synthetic year's global horizontal irradiation in
- * Busan is about 1,400–1,450 kWh/m² with the shape of Busan's climate: clearest in the dry winter
- * monsoon and in spring, cloudiest in the June–July rainy season (jangma), typhoon clouds in
- * August–September.
+ * Busan is about 1,400 kWh/m² (1,377 for seed 17 in 2025; about 62 % of the Haurwitz clear sky)
+ * with the shape of Busan's climate: clearest in the dry winter monsoon and in spring, cloudiest in
+ * the June–July rainy season (jangma), typhoon clouds in August–September.
  */
 public final class Cloudiness {
 
