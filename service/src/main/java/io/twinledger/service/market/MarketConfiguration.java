@@ -77,6 +77,16 @@ public class MarketConfiguration {
     return VillageMarket.of(market, household -> directory.namedClient(community, household));
   }
 
+  @Bean
+  MarketReads marketReads(
+      Village village,
+      VillageMarket market,
+      MarketBook book,
+      MeterPositions meters,
+      MarketProperties properties) {
+    return new MarketReads(village, market, book, meters, properties);
+  }
+
   @Bean(destroyMethod = "shutdown")
   ExecutorService marketSigners() {
     return Executors.newFixedThreadPool(8, Thread.ofPlatform().name("market-signer-", 0).factory());

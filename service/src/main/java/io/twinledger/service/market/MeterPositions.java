@@ -68,6 +68,22 @@ public final class MeterPositions {
     return positions;
   }
 
+  /** One household's positions in the slots of {@code [first, first + count)} that have one. */
+  public Map<SlotId, MeteredPosition> of(String household, SlotId first, int count) {
+    Instant from = first.start();
+    Instant to = first.start().plus(SlotId.LENGTH.multipliedBy(count));
+    Map<Instant, BigDecimal> imports = registers(household, IMPORT, from, to);
+    Map<Instant, BigDecimal> exports = registers(household, EXPORT, from, to);
+    Map<SlotId, MeteredPosition> positions = new TreeMap<>();
+    SlotId slot = first;
+    for (int i = 0; i < count; i++) {
+      SlotId at = slot;
+      increment(household, at, imports, exports).ifPresent(p -> positions.put(at, p));
+      slot = slot.next();
+    }
+    return positions;
+  }
+
   /** When the first register reading of any household was taken, if any was. */
   public Optional<Instant> firstReading(Instant notBefore) {
     Optional<Instant> first = Optional.empty();
