@@ -63,6 +63,11 @@ public final class Cli {
                          quarantined payload (--quarantine, --payload-file); approve or reject a
                          waiting correction (finance officer); list them (--status). See
                          ./twinledger correct for the options.
+        energy simulate [--seed N] [--year YYYY] [--households N] [--no-battery]
+                        [--rule uniform|pay-as-bid|trade-reduction] [--kappa K] [--out FILE]
+                         Simulate a year of the village's solar market here, off the ledger,
+                         with the chaincode's clearing code and a progress bar; print the
+                         report (self-sufficiency, traded volume, prices, savings, battery).
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -92,6 +97,7 @@ public final class Cli {
       case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
       case "bonds" -> BondsCommand.run(rest, System.getenv(), out, err);
       case "correct" -> CorrectCommand.run(rest, System.getenv(), out, err);
+      case "energy" -> EnergyCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

@@ -6,6 +6,7 @@ import io.twinledger.contracts.token.ChainJson;
 import io.twinledger.market.battery.BatteryState;
 import io.twinledger.market.battery.CommunityBattery;
 import io.twinledger.market.clearing.ClearingResult;
+import io.twinledger.market.clearing.ClearingRule;
 import io.twinledger.market.order.Order;
 import io.twinledger.market.order.Side;
 import io.twinledger.market.settlement.Conservation;
@@ -138,7 +139,7 @@ public final class EnergyMarketContract implements ContractInterface {
     }
     String ruleName = rule == null ? "" : rule;
     String kappaText = kappa == null ? "" : kappa;
-    if (MarketConfig.UNIFORM.equals(ruleName)) {
+    if (ClearingRule.UNIFORM.equals(ruleName)) {
       kappaText = kappaText.isEmpty() ? "0.5" : decimal("kappa", kappaText);
     }
     MarketConfig config =
