@@ -6,6 +6,7 @@ import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.identity.EcdsaSignatures;
 import io.twinledger.ledger.store.TestDatabases;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.msp.MspDirectory;
@@ -27,7 +28,6 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
@@ -102,7 +102,10 @@ public final class EnergyMarketPeer implements AutoCloseable {
     return msps.namedClient(COMMUNITY, name);
   }
 
-  /** The contract as {@code identity} calls it. */
+  /**
+   * The contract as {@code identity} calls it, signing as the service's {@code LedgerConnection}
+   * does (the peer's {@link EcdsaSignatures}, low-s).
+   */
   public Contract contract(MspIdentity identity) {
     Gateway gateway =
         gateways.computeIfAbsent(
@@ -110,7 +113,7 @@ public final class EnergyMarketPeer implements AutoCloseable {
             key ->
                 Gateway.newInstance()
                     .identity(new X509Identity(identity.mspId(), identity.certificate()))
-                    .signer(Signers.newPrivateKeySigner(identity.privateKey()))
+                    .signer(digest -> EcdsaSignatures.signDigest(identity.privateKey(), digest))
                     .hash(Hash.SHA256)
                     .connection(grpc)
                     .connect());

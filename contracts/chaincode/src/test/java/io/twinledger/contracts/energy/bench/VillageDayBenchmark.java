@@ -120,7 +120,9 @@ class VillageDayBenchmark {
           new BigDecimal(
               new JSONObject(text(operator.evaluateTransaction("GetBattery")))
                   .getString("stateOfChargeKwh"));
+      long cpuBefore = cpuNanos();
       Timings chain = runOnChain(day, operator, signed, clients);
+      long cpu = cpuNanos() - cpuBefore;
 
       long start = System.nanoTime();
       List<SlotOutcome> offLedger = runOffLedger(day, limits, new BatteryState(chargeBefore));
@@ -152,7 +154,9 @@ class VillageDayBenchmark {
                   + "| embedded peer: record readings (96 tx) | %.3f |%n"
                   + "| embedded peer: orders, each signed by its household (%,d tx) | %.3f |%n"
                   + "| embedded peer: clear the slots in order (96 tx) | %.3f |%n"
-                  + "| **embedded peer: the day** | **%.3f** |%n",
+                  + "| **embedded peer: the day** | **%.3f** |%n%n"
+                  + "CPU time of the test JVM (client and peer; PostgreSQL not included) for the"
+                  + " day: %.3f s on %d processors.%n",
               HOUSEHOLDS,
               SLOTS,
               chain.orders(),
@@ -167,7 +171,9 @@ class VillageDayBenchmark {
               chain.orders(),
               chain.ordersNanos() / 1e9,
               chain.clearingNanos() / 1e9,
-              chain.totalNanos() / 1e9);
+              chain.totalNanos() / 1e9,
+              cpu / 1e9,
+              Runtime.getRuntime().availableProcessors());
       Path out = Path.of("target", "benchmarks");
       Files.createDirectories(out);
       Files.writeString(out.resolve("village-day.md"), report);
@@ -258,6 +264,11 @@ class VillageDayBenchmark {
           .as(transaction.getTransactionId() + " " + transaction.getStatus().getCode())
           .isTrue();
     }
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String text(byte[] bytes) {
