@@ -2,6 +2,7 @@ package io.twinledger.contracts.energy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
@@ -60,6 +61,7 @@ public final class EnergyMarketPeer implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final EmbeddedPeer peer;
   private final ManagedChannel grpc;
+  private ManagedChannel tcp;
   private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
 
   public EnergyMarketPeer(Path root, BatchLimits limits) {
@@ -103,19 +105,34 @@ public final class EnergyMarketPeer implements AutoCloseable {
   }
 
   /**
-   * The contract as {@code identity} calls it, signing as the service's {@code LedgerConnection}
-   * does (the peer's {@link EcdsaSignatures}, low-s).
+   * The contract as {@code identity} calls it over in-process gRPC, as the service's {@code
+   * LedgerConnection} does, signing as it does (the peer's {@link EcdsaSignatures}, low-s).
    */
   public Contract contract(MspIdentity identity) {
+    return contract(identity, false);
+  }
+
+  /**
+   * The contract as {@code identity} calls it, in process or, if {@code overTcp}, over plaintext
+   * gRPC on loopback ({@link EmbeddedPeer#serveTcp}), the path of a client in another process.
+   */
+  public synchronized Contract contract(MspIdentity identity, boolean overTcp) {
+    if (overTcp && tcp == null) {
+      tcp = NettyChannelBuilder.forAddress("127.0.0.1", peer.serveTcp(0)).usePlaintext().build();
+    }
+    ManagedChannel channel = overTcp ? tcp : grpc;
     Gateway gateway =
         gateways.computeIfAbsent(
-            identity.mspId() + "/" + identity.certificate().getSubjectX500Principal().getName(),
+            (overTcp ? "tcp/" : "")
+                + identity.mspId()
+                + "/"
+                + identity.certificate().getSubjectX500Principal().getName(),
             key ->
                 Gateway.newInstance()
                     .identity(new X509Identity(identity.mspId(), identity.certificate()))
                     .signer(digest -> EcdsaSignatures.signDigest(identity.privateKey(), digest))
                     .hash(Hash.SHA256)
-                    .connection(grpc)
+                    .connection(channel)
                     .connect());
     return gateway.getNetwork(CHANNEL).getContract(CHAINCODE, CONTRACT);
   }
@@ -154,6 +171,9 @@ public final class EnergyMarketPeer implements AutoCloseable {
   public void close() throws InterruptedException {
     gateways.values().forEach(Gateway::close);
     grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    if (tcp != null) {
+      tcp.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
     peer.close();
     dataSource.close();
   }
