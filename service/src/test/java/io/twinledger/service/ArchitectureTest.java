@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String MERKLE = "io.twinledger.contracts.merkle..";
+  private static final String MARKET = "io.twinledger.market..";
+  private static final String MARKET_SIMULATION = "io.twinledger.market.simulation..";
   private static final String PEER = "io.twinledger.ledger.peer..";
   private static final String AUDIT = "io.twinledger.ledger.audit..";
   private static final String TOKENS = "io.twinledger.ledger.token..";
@@ -156,6 +158,10 @@ class ArchitectureTest {
         .definedBy("io.twinledger.twin..")
         .layer("contracts-merkle")
         .definedBy(MERKLE)
+        .layer("contracts-market")
+        .definedBy(resideInAPackage(MARKET).and(not(resideInAPackage(MARKET_SIMULATION))))
+        .layer("contracts-market-simulation")
+        .definedBy(MARKET_SIMULATION)
         .layer("contracts-chaincode")
         .definedBy(resideInAPackage("io.twinledger.contracts..").and(not(resideInAPackage(MERKLE))))
         .layer("network-config")
@@ -178,8 +184,12 @@ class ArchitectureTest {
         .mayNotAccessAnyLayer()
         .whereLayer("contracts-merkle")
         .mayNotAccessAnyLayer()
+        .whereLayer("contracts-market")
+        .mayNotAccessAnyLayer()
+        .whereLayer("contracts-market-simulation")
+        .mayOnlyAccessLayers("contracts-market")
         .whereLayer("contracts-chaincode")
-        .mayOnlyAccessLayers("contracts-merkle")
+        .mayOnlyAccessLayers("contracts-merkle", "contracts-market")
         .whereLayer("network-config")
         .mayNotAccessAnyLayer()
         .whereLayer("ledger-peer")
@@ -196,6 +206,7 @@ class ArchitectureTest {
             "ledger-audit",
             "ledger-peer",
             "contracts-merkle",
+            "contracts-market",
             "network-config",
             "twin-adapter",
             "finance-models")

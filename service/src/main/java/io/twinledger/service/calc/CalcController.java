@@ -18,6 +18,8 @@ import io.twinledger.finance.valuation.RootResult;
 import io.twinledger.finance.valuation.Xirr;
 import io.twinledger.finance.valuation.Xnpv;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.market.clearing.Clearing;
+import io.twinledger.market.clearing.InvalidBookException;
 import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
@@ -124,6 +126,32 @@ public class CalcController {
           request.terms(), BondPayments.schedule(request.terms(), request.observations()));
     } catch (InvalidObservationException e) {
       throw new InvalidFieldException("observations[" + e.index() + "]", e.reason());
+    }
+  }
+
+  @PostMapping("/clear")
+  @RolesAllowed({Roles.RESIDENT, Roles.OPERATOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @Operation(
+      summary = "Clear one slot's book of the village energy market",
+      description =
+          "Body {\"rule\": \"uniform\" | \"pay-as-bid\" | \"trade-reduction\", \"kappa\": 0.5,"
+              + " \"gridFee\": 0, \"bids\": [{\"id\", \"price\", \"quantity\"}], \"asks\": […]}"
+              + " (optional \"participant\" per order, default its id). The same code as the"
+              + " energy-market chaincode (docs/energy-market.md): uniform price is the k-double"
+              + " auction on the cumulative curves (maximum volume, p = (1 - kappa) low + kappa"
+              + " high); a bid is compared at bid - gridFee; ties at the margin are split pro rata"
+              + " in whole Wh. Prices per kWh (at most 4 decimals), quantities in kWh (at most 3)."
+              + " The price is what sellers receive; buyers pay it plus the grid fee. A participant"
+              + " on both sides (self-trade) or an order id used twice is refused.")
+  public ClearResult clear(@RequestBody ClearRequest body) {
+    var rule = body.clearingRule();
+    var fee = body.fee();
+    var bids = body.bidOrders();
+    var asks = body.askOrders();
+    try {
+      return ClearResult.of(Clearing.clear(rule, fee, bids, asks));
+    } catch (InvalidBookException e) {
+      throw new InvalidFieldException("bids", e.getMessage());
     }
   }
 

@@ -66,7 +66,7 @@ class EvidenceConfiguration {
                         "twinledger.ledger.channel names no channel of the consortium: "
                             + ledger.channel()));
     return new AnchoringLedger(
-        peer::block,
+        peer.channel(channel.name())::block,
         channel,
         msps.organisations().stream().filter(org -> channel.hasMember(org.mspId())).toList());
   }

@@ -23,8 +23,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded permissioned ledger ({@code twinledger.ledger.mode=embedded}, the default): the
  * consortium's organisations get their CAs and identities in {@code <data-dir>/fabric} on first
- * start, a single-node peer serves the audit channel from the service's PostgreSQL, and the service
- * connects to it with the Fabric Gateway client exactly as it would to a real network.
+ * start, one single-node peer of the service's organisation joins every channel that organisation
+ * is a member of ({@code infra-performance} and {@code energy-market}), each with its own ledger in
+ * the service's PostgreSQL, and the service connects to it with the Fabric Gateway client exactly
+ * as it would to a real network.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerProperties.class)
@@ -57,10 +59,9 @@ public class EmbeddedLedgerConfiguration {
       LedgerProperties properties) {
     EmbeddedPeer peer =
         EmbeddedPeer.start(
-            ConsortiumPeer.settings(
+            ConsortiumPeer.allChannels(
                 consortium,
                 msps,
-                properties.channel(),
                 properties.mspId(),
                 dataSource,
                 TwinLedgerChaincode.CONTRACTS,
@@ -76,8 +77,25 @@ public class EmbeddedLedgerConfiguration {
                 log.info(
                     "Embedded peer serves the Fabric Gateway on 127.0.0.1:{}",
                     peer.serveTcp(port)));
-    log.info("Embedded peer of channel {} at height {}", peer.channel(), peer.height());
+    for (String channel : peer.channels()) {
+      log.info("Embedded peer of channel {} at height {}", channel, peer.channel(channel).height());
+    }
+    requireJoined(peer, "twinledger.ledger.channel", properties.channel());
+    requireJoined(peer, "twinledger.ledger.energy-channel", properties.energyChannel());
     return peer;
+  }
+
+  /** Stops the start when a configured channel is not one the peer serves, naming the setting. */
+  private static void requireJoined(EmbeddedPeer peer, String setting, String channel) {
+    if (!peer.channels().contains(channel)) {
+      peer.close();
+      throw new IllegalStateException(
+          setting
+              + " is "
+              + channel
+              + ", which the embedded peer has not joined; it serves "
+              + peer.channels());
+    }
   }
 
   /** The organisation's client identity: it submits to the ledger and signs checkpoints. */
@@ -103,6 +121,12 @@ public class EmbeddedLedgerConfiguration {
             .channel(properties.channel())
             .orElseThrow(() -> new IllegalStateException("No channel " + properties.channel())),
         ledgerClientIdentity);
+  }
+
+  /** Connections of any identity on any joined channel, e.g. a household on the energy market. */
+  @Bean(destroyMethod = "close")
+  LedgerConnections ledgerConnections(EmbeddedPeer peer, Consortium consortium) {
+    return new LedgerConnections(peer.newChannel(), consortium, peer.channels());
   }
 
   @Bean

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param mode {@code embedded}: a single-node peer inside the service, on its PostgreSQL (the
  *     default); {@code none}: no ledger, checkpoints stay unanchored
- * @param channel the channel TwinLedger anchors its audit log on
+ * @param channel the channel TwinLedger anchors its audit log on and keeps its bonds and tokens on;
+ *     the {@code ledgerConnection} bean's
+ * @param energyChannel the channel of the village's energy market, on which households' trades are
+ *     signed with their own identities ({@link LedgerConnections})
  * @param mspId the organisation TwinLedger submits as; its client identity also signs checkpoints,
  *     since the audit-anchor chaincode checks the signature against the submitter
  * @param peerPort if set, the embedded peer also serves the Fabric Gateway on this loopback port
@@ -20,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LedgerProperties(
     @DefaultValue("embedded") Mode mode,
     @DefaultValue("infra-performance") String channel,
+    @DefaultValue("energy-market") String energyChannel,
     @DefaultValue("CityFinanceMSP") String mspId,
     Optional<Integer> peerPort,
     @DefaultValue("PT0.2S") Duration blockTimeout) {

@@ -25,6 +25,16 @@ import org.springframework.test.context.ContextConfiguration;
       // The demo's bonds place 1,000 token holders on the ledger and pay their coupons; bond tests
       // define their own.
       "twinledger.demo.bonds.enabled=false",
+      // A village of three households without a battery, so market tests can state exact
+      // figures (VillageMarketTest); the demo's 56 would only add work.
+      "twinledger.energy.households[0].id=household-01",
+      "twinledger.energy.households[0].resident=resident",
+      "twinledger.energy.households[1].id=household-02",
+      "twinledger.energy.households[1].resident=resident02",
+      "twinledger.energy.households[2].id=household-03",
+      "twinledger.energy.households[2].resident=resident03",
+      "twinledger.energy.settlement-lag=PT0S",
+      "twinledger.energy.run-every=PT1H",
       // Test classes sharing this context refuse commands on purpose; each refused append leaves
       // a gap in the event store's global indexes, which the audit log's event feed waits out
       // (a minute by default) before appending later events.

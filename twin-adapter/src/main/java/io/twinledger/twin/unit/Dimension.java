@@ -28,6 +28,8 @@ public enum Dimension {
   PRESSURE("pressure"),
   /** Thermodynamic temperature; canonical unit kelvin ({@link UnitCode#KEL}). */
   TEMPERATURE("temperature"),
+  /** Energy; canonical unit joule ({@link UnitCode#JOU}). */
+  ENERGY("energy"),
   /** Ratios and counts; canonical unit one ({@link UnitCode#C62}). */
   DIMENSION_ONE("dimensionless ratio or count");
 
@@ -50,6 +52,7 @@ public enum Dimension {
       case FORCE -> UnitCode.NEW;
       case PRESSURE -> UnitCode.PAL;
       case TEMPERATURE -> UnitCode.KEL;
+      case ENERGY -> UnitCode.JOU;
       case DIMENSION_ONE -> UnitCode.C62;
     };
   }

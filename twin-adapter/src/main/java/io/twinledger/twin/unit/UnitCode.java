@@ -81,6 +81,15 @@ public enum UnitCode {
   /** Degree Celsius: K = °C + 273.15. Converts readings (points), not temperature differences. */
   CEL(Dimension.TEMPERATURE, "degree Celsius", "°C", "1", "1", "273.15"),
 
+  /** Joule, J: canonical energy. */
+  JOU(Dimension.ENERGY, "joule", "J", "1", "1", "0"),
+  /** Watt hour, Wh = 3,600 J. */
+  WHR(Dimension.ENERGY, "watt hour", "Wh", "3600", "1", "0"),
+  /** Kilowatt hour, kWh = 3,600,000 J (household import and export registers). */
+  KWH(Dimension.ENERGY, "kilowatt hour", "kWh", "3600000", "1", "0"),
+  /** Megawatt hour, MWh = 3,600,000,000 J. */
+  MWH(Dimension.ENERGY, "megawatt hour", "MWh", "3600000000", "1", "0"),
+
   /** One: canonical for ratios and counts (ILI, event counts, ESAL, PCI). */
   C62(Dimension.DIMENSION_ONE, "one", "1", "1", "1", "0"),
   /** Percent, % = 0.01. */

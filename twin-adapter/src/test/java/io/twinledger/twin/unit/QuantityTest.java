@@ -45,6 +45,10 @@ class QuantityTest {
         Arguments.of("BAR", "4.7", "470000", "PAL"),
         Arguments.of("KEL", "293.15", "293.15", "KEL"),
         Arguments.of("CEL", "12.4", "285.55", "KEL"),
+        Arguments.of("JOU", "4500", "4500", "JOU"),
+        Arguments.of("WHR", "250", "900000", "JOU"),
+        Arguments.of("KWH", "1.234", "4442400", "JOU"),
+        Arguments.of("MWH", "0.5", "1800000000", "JOU"),
         Arguments.of("C62", "2", "2", "C62"),
         Arguments.of("P1", "31", "0.31", "C62"),
         Arguments.of("NX", "1.5", "0.0015", "C62"));

@@ -36,6 +36,7 @@ class UnitCodeTest {
     assertThat(Dimension.FORCE.canonicalUnit()).isEqualTo(UnitCode.NEW);
     assertThat(Dimension.PRESSURE.canonicalUnit()).isEqualTo(UnitCode.PAL);
     assertThat(Dimension.TEMPERATURE.canonicalUnit()).isEqualTo(UnitCode.KEL);
+    assertThat(Dimension.ENERGY.canonicalUnit()).isEqualTo(UnitCode.JOU);
     assertThat(Dimension.DIMENSION_ONE.canonicalUnit()).isEqualTo(UnitCode.C62);
   }
 

@@ -43,7 +43,7 @@ public record MarketConfig(
   static final String TRADE_REDUCTION = "trade-reduction";
 
   /** The terms as contracts-market's clearing and settlement take them. */
-  MarketTerms terms() {
+  public MarketTerms terms() {
     return new MarketTerms(
         clearingRule(rule, kappa),
         new BigDecimal(gridFee),

@@ -245,7 +245,7 @@ class EnergyMarketContractTest {
             .put(reading("household-16", "0", "0.5")));
     as("household-15").submitTransaction("SubmitOrder", "household-15", slot);
     operator.submitTransaction("ClearSlot", slot);
-    long height = fixture.peer().height();
+    long height = fixture.peer().channel("energy-market").height();
 
     assertThat(
             refusal(
@@ -266,7 +266,9 @@ class EnergyMarketContractTest {
                         .endorse()
                         .submit()))
         .isEqualTo("SLOT_CLOSED");
-    assertThat(fixture.peer().height()).as("refusals commit nothing").isEqualTo(height);
+    assertThat(fixture.peer().channel("energy-market").height())
+        .as("refusals commit nothing")
+        .isEqualTo(height);
     JSONObject cleared = json(operator.evaluateTransaction("GetSlot", slot));
     assertThat(cleared.getJSONArray("orders").length()).isEqualTo(1);
     assertThat(new BigDecimal(account(cleared, "household-16").getString("utilityExportKwh")))
@@ -394,7 +396,8 @@ class EnergyMarketContractTest {
             .getStatus();
     assertThat(status.isSuccessful()).isTrue();
 
-    Block block = fixture.peer().block(status.getBlockNumber()).orElseThrow();
+    Block block =
+        fixture.peer().channel("energy-market").block(status.getBlockNumber()).orElseThrow();
     byte[] onChain = block.toByteArray();
     MeterReading reading = new MeterReading("household-13", slot, "3.141", "0.577");
     assertThat(new String(onChain, StandardCharsets.ISO_8859_1)).doesNotContain("3.141", "0.577");

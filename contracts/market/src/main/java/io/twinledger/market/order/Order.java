@@ -67,9 +67,9 @@ public record Order(
   }
 
   /**
-   * Checks and normalises a price (or a fee) of the order or term {@code owner}: at least 0, at
-   * most {@value #MAX_PRICE}, at most {@value #PRICE_SCALE} decimals; returned without trailing
-   * zeros.
+   * Checks and normalises a price (or a fee, or a limit) of {@code owner} (such as {@code "order
+   * o1"}): at least 0, at most {@value #MAX_PRICE}, at most {@value #PRICE_SCALE} decimals;
+   * returned without trailing zeros.
    *
    * @throws InvalidOrderException naming {@code owner} and {@code field}
    */
@@ -79,18 +79,11 @@ public record Order(
     }
     if (value.signum() < 0) {
       throw new InvalidOrderException(
-          "order "
-              + owner
-              + ": "
-              + field
-              + " must be at least 0 (was "
-              + value.toPlainString()
-              + ")");
+          owner + ": " + field + " must be at least 0 (was " + value.toPlainString() + ")");
     }
     if (value.compareTo(BigDecimal.valueOf(MAX_PRICE)) > 0) {
       throw new InvalidOrderException(
-          "order "
-              + owner
+          owner
               + ": "
               + field
               + " must be at most "
@@ -102,8 +95,7 @@ public record Order(
     BigDecimal canonical = canonical(value);
     if (canonical.scale() > PRICE_SCALE) {
       throw new InvalidOrderException(
-          "order "
-              + owner
+          owner
               + ": "
               + field
               + " has more than "
@@ -127,18 +119,11 @@ public record Order(
     }
     if (value.signum() <= 0) {
       throw new InvalidOrderException(
-          "order "
-              + owner
-              + ": "
-              + field
-              + " must be more than 0 kWh (was "
-              + value.toPlainString()
-              + ")");
+          owner + ": " + field + " must be more than 0 kWh (was " + value.toPlainString() + ")");
     }
     if (value.compareTo(BigDecimal.valueOf(MAX_QUANTITY)) > 0) {
       throw new InvalidOrderException(
-          "order "
-              + owner
+          owner
               + ": "
               + field
               + " must be at most "
@@ -149,8 +134,7 @@ public record Order(
     }
     if (canonical(value).scale() > QUANTITY_SCALE) {
       throw new InvalidOrderException(
-          "order "
-              + owner
+          owner
               + ": "
               + field
               + " has more than "

@@ -4,49 +4,38 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
-import io.twinledger.ledger.peer.chaincode.Simulator;
-import io.twinledger.ledger.peer.commit.CommitNotifier;
-import io.twinledger.ledger.peer.commit.CommitStatistics;
-import io.twinledger.ledger.peer.commit.Committer;
-import io.twinledger.ledger.peer.commit.EnvelopeAdmission;
-import io.twinledger.ledger.peer.commit.Orderer;
-import io.twinledger.ledger.peer.endorsement.Endorser;
-import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
 import io.twinledger.ledger.peer.gateway.Endpoint;
 import io.twinledger.ledger.peer.gateway.GatewayService;
 import io.twinledger.ledger.peer.gateway.InProcessChannel;
-import io.twinledger.ledger.peer.identity.Creator;
-import io.twinledger.ledger.peer.identity.EndorserIdentity;
-import io.twinledger.ledger.peer.identity.IdentityException;
-import io.twinledger.ledger.peer.identity.Organizations;
-import io.twinledger.ledger.peer.state.TransientStore;
 import io.twinledger.ledger.peer.store.ChainCheck;
 import io.twinledger.ledger.peer.store.LedgerIntegrityException;
 import io.twinledger.ledger.peer.store.PeerLock;
 import io.twinledger.ledger.peer.store.PeerStore;
 import io.twinledger.ledger.peer.store.VerifiedLedger;
-import io.twinledger.network.msp.NodeOu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.hyperledger.fabric.protos.common.Block;
 
 /**
- * A single-node, Fabric-compatible peer in this JVM: endorser, solo orderer and committer of one
- * channel, behind Fabric's Gateway gRPC service, with its ledger in PostgreSQL.
+ * A single-node, Fabric-compatible peer in this JVM: endorser, solo orderer and committer of each
+ * channel it joins, behind one Fabric Gateway gRPC service, with its ledgers in PostgreSQL.
  *
- * <p>{@link #start} verifies the stored chain and world state ({@link ChainCheck}) and refuses to
- * start on a ledger that does not add up. Clients connect with the standard {@code
+ * <p>Each joined channel ({@link PeerChannel}) has its own blocks, world state, members and
+ * policies; the gateway routes every request by its channel id, so a client connects once and calls
+ * {@code gateway.getNetwork(channel)} for any of them, as with a Fabric peer joined to several
+ * channels. A request for a channel the peer has not joined is refused as Fabric's gateway refuses
+ * it.
+ *
+ * <p>{@link #start} verifies each channel's stored chain and world state ({@link ChainCheck}) and
+ * refuses to start on a ledger that does not add up. Clients connect with the standard {@code
  * org.hyperledger.fabric.client.Gateway} over {@link #newChannel()} (in-process gRPC) or, after
  * {@link #serveTcp}, over plaintext gRPC on the loopback interface.
  */
@@ -55,154 +44,111 @@ public final class EmbeddedPeer implements AutoCloseable {
   /** Transports per in-process channel. */
   public static final int IN_PROCESS_TRANSPORTS = 32;
 
-  private final PeerSettings settings;
-  private final PeerStore store;
-  private final CommitNotifier notifier;
-  private final Committer committer;
-  private final Orderer orderer;
+  private final Map<String, PeerChannel> channels;
   private final GatewayService gateway;
   private final String serverName;
   private final Server inProcessServer;
   private final List<Server> tcpServers = new ArrayList<>();
-  private final PeerLock lock;
 
   private EmbeddedPeer(
-      PeerLock lock,
-      PeerSettings settings,
-      PeerStore store,
-      CommitNotifier notifier,
-      Committer committer,
-      Orderer orderer,
+      Map<String, PeerChannel> channels,
       GatewayService gateway,
       String serverName,
       Server inProcessServer) {
-    this.lock = lock;
-    this.settings = settings;
-    this.store = store;
-    this.notifier = notifier;
-    this.committer = committer;
-    this.orderer = orderer;
+    this.channels = channels;
     this.gateway = gateway;
     this.serverName = serverName;
     this.inProcessServer = inProcessServer;
   }
 
   /**
-   * Checks the stored ledger and starts the peer.
+   * Checks the stored ledger of every channel and starts the peer.
    *
-   * @throws LedgerIntegrityException naming every defect of the stored ledger
-   * @throws IllegalStateException if another peer of the channel runs on the database
+   * @throws LedgerIntegrityException naming the channel and every defect of its stored ledger; when
+   *     several channels fail, the first, with the others {@linkplain Throwable#getSuppressed()
+   *     suppressed}
+   * @throws IllegalStateException if another peer of one of the channels runs on the database
    * @throws IllegalArgumentException if an endorser identity is not a valid peer of its
    *     organisation
    */
   public static EmbeddedPeer start(PeerSettings settings) {
-    PeerLock lock = PeerLock.acquire(settings.dataSource(), settings.channel());
+    List<PeerLock> locks = new ArrayList<>();
+    Map<String, PeerChannel> joined = new LinkedHashMap<>();
     try {
-      return start(settings, lock);
+      List<PeerStore> stores = new ArrayList<>();
+      for (ChannelSettings channel : settings.channels()) {
+        locks.add(PeerLock.acquire(settings.dataSource(), channel.channel()));
+        stores.add(new PeerStore(settings.dataSource(), channel.channel()));
+      }
+      List<VerifiedLedger> ledgers = verify(stores);
+      for (int i = 0; i < settings.channels().size(); i++) {
+        ChannelSettings channel = settings.channels().get(i);
+        joined.put(
+            channel.channel(),
+            PeerChannel.join(
+                channel,
+                settings.gatewayMspId(),
+                settings.batchLimits(),
+                locks.get(i),
+                stores.get(i),
+                ledgers.get(i)));
+      }
+      return serve(settings, Collections.unmodifiableMap(joined));
     } catch (RuntimeException e) {
-      lock.close();
+      joined.values().forEach(PeerChannel::close);
+      locks.subList(joined.size(), locks.size()).forEach(PeerLock::close);
       throw e;
     }
   }
 
-  private static EmbeddedPeer start(PeerSettings settings, PeerLock lock) {
-    PeerStore store = new PeerStore(settings.dataSource(), settings.channel());
-    VerifiedLedger ledger = ChainCheck.verify(store);
-    Organizations organizations = new Organizations(settings.organizationCas());
-    checkEndorsers(organizations, settings.endorsers());
-    Map<String, DeployedChaincode> chaincodes =
-        settings.chaincodes().stream()
-            .collect(Collectors.toMap(DeployedChaincode::name, Function.identity()));
-    TransientStore transientStore = new TransientStore();
-    OwnEndorsements ownEndorsements = new OwnEndorsements();
-    EnvelopeAdmission admission = new EnvelopeAdmission(settings.channel(), organizations);
-    CommitNotifier notifier =
-        new CommitNotifier(ledger.transactions(), store::block, ledger.height());
-    Committer committer =
-        new Committer(
-            settings.channel(),
-            organizations,
-            chaincodes,
-            ledger.state(),
-            ledger.transactions(),
-            transientStore,
-            ownEndorsements,
-            admission,
-            store,
-            notifier,
-            ledger.height(),
-            ledger.lastHeaderHash());
-    Orderer orderer = new Orderer(settings.batchLimits(), committer);
-    Endorser endorser =
-        new Endorser(
-            settings.channel(),
-            organizations,
-            settings.endorsers(),
-            chaincodes,
-            new Simulator(ledger.state(), store, settings.gatewayMspId()),
-            ledger.transactions(),
-            transientStore,
-            ownEndorsements,
-            notifier::height);
-    String serverName = "twinledger-peer-" + settings.channel() + "-" + UUID.randomUUID();
+  /** Checks every channel's ledger, so that one start reports each channel that fails. */
+  private static List<VerifiedLedger> verify(List<PeerStore> stores) {
+    List<VerifiedLedger> ledgers = new ArrayList<>();
+    List<LedgerIntegrityException> failures = new ArrayList<>();
+    for (PeerStore store : stores) {
+      try {
+        ledgers.add(ChainCheck.verify(store));
+      } catch (LedgerIntegrityException e) {
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      LedgerIntegrityException first = failures.getFirst();
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
+    }
+    return ledgers;
+  }
+
+  private static EmbeddedPeer serve(PeerSettings settings, Map<String, PeerChannel> joined) {
+    String serverName = "twinledger-peer-" + UUID.randomUUID();
     GatewayService gateway =
         new GatewayService(
-            settings.channel(),
             new Endpoint("inprocess:" + serverName, settings.gatewayMspId()),
-            endorser,
-            admission,
-            orderer,
-            notifier,
-            organizations,
-            ledger.transactions());
+            settings.channels().stream()
+                .map(channel -> joined.get(channel.channel()).services())
+                .toList());
     try {
       Server server =
           InProcessServerBuilder.forName(serverName).addService(gateway).build().start();
-      return new EmbeddedPeer(
-          lock, settings, store, notifier, committer, orderer, gateway, serverName, server);
+      return new EmbeddedPeer(joined, gateway, serverName, server);
     } catch (IOException e) {
-      orderer.close();
-      committer.close();
       throw new UncheckedIOException("Cannot start the in-process gateway", e);
     }
   }
 
   /**
-   * Refuses endorser identities that are not peers of their organisation: endorsement policies name
-   * peers, so every endorsement they signed would fail validation.
-   */
-  private static void checkEndorsers(
-      Organizations organizations, Map<String, EndorserIdentity> endorsers) {
-    for (EndorserIdentity endorser : endorsers.values()) {
-      Creator identity;
-      try {
-        identity = organizations.verify(endorser.serialized());
-      } catch (IdentityException e) {
-        throw new IllegalArgumentException(
-            "The endorser identity of " + endorser.mspId() + " is not valid: " + e.getMessage(), e);
-      }
-      if (identity.nodeOu() != NodeOu.PEER) {
-        throw new IllegalArgumentException(
-            "The endorser identity of "
-                + endorser.mspId()
-                + " is a "
-                + identity.nodeOu().ou()
-                + ", not a peer");
-      }
-    }
-  }
-
-  /**
-   * A new in-process gRPC channel to the gateway; the caller shuts it down. It spreads calls over
-   * {@value #IN_PROCESS_TRANSPORTS} transports, so that many concurrent clients do not queue on one
-   * ({@link InProcessChannel}).
+   * A new in-process gRPC channel to the gateway, for every joined channel; the caller shuts it
+   * down. It spreads calls over {@value #IN_PROCESS_TRANSPORTS} transports, so that many concurrent
+   * clients do not queue on one ({@link InProcessChannel}).
    */
   public ManagedChannel newChannel() {
     return new InProcessChannel(serverName, IN_PROCESS_TRANSPORTS);
   }
 
   /**
-   * Also serves the gateway over plaintext gRPC on the loopback interface.
+   * Also serves the gateway, for every joined channel, over plaintext gRPC on the loopback
+   * interface.
    *
    * @param port the port, or 0 for any free port
    * @return the bound port
@@ -222,32 +168,30 @@ public final class EmbeddedPeer implements AutoCloseable {
     }
   }
 
-  /** The channel this peer serves. */
-  public String channel() {
-    return settings.channel();
+  /** The names of the channels this peer has joined, in the order of its settings. */
+  public List<String> channels() {
+    return List.copyOf(channels.keySet());
   }
 
-  /** The number of committed blocks. */
-  public long height() {
-    return notifier.height();
-  }
-
-  /** Committed block {@code number}, as stored. */
-  public Optional<Block> block(long number) {
-    return store.block(number);
-  }
-
-  /** Where the committer has spent its time. */
-  public CommitStatistics commitStatistics() {
-    return committer.statistics();
+  /**
+   * Joined channel {@code name}: its height, blocks and commit statistics.
+   *
+   * @throws IllegalArgumentException if the peer has not joined it
+   */
+  public PeerChannel channel(String name) {
+    PeerChannel channel = channels.get(name);
+    if (channel == null) {
+      throw new IllegalArgumentException(
+          "The peer has not joined channel " + name + "; it serves " + channels.keySet());
+    }
+    return channel;
   }
 
   @Override
   public synchronized void close() {
     inProcessServer.shutdown();
     tcpServers.forEach(Server::shutdown);
-    orderer.close();
-    committer.close();
+    channels.values().forEach(PeerChannel::close);
     try {
       inProcessServer.awaitTermination(5, TimeUnit.SECONDS);
       for (Server server : tcpServers) {
@@ -258,6 +202,5 @@ public final class EmbeddedPeer implements AutoCloseable {
     }
     inProcessServer.shutdownNow();
     tcpServers.forEach(Server::shutdownNow);
-    lock.close();
   }
 }

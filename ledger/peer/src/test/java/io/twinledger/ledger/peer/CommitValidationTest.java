@@ -226,8 +226,8 @@ class CommitValidationTest {
     List<TxValidationCode> codes = new ArrayList<>();
     while (System.currentTimeMillis() < deadline) {
       codes.clear();
-      for (long n = fromBlock; n < fixture.peer().height(); n++) {
-        Block block = fixture.peer().block(n).orElseThrow();
+      for (long n = fromBlock; n < fixture.channel().height(); n++) {
+        Block block = fixture.channel().block(n).orElseThrow();
         byte[] filter = BlockEvents.validationCodes(block);
         for (int i = 0; i < block.getData().getDataCount(); i++) {
           Envelope envelope = Envelope.parseFrom(block.getData().getData(i));

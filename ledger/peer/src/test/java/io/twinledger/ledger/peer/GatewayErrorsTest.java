@@ -261,7 +261,7 @@ class GatewayErrorsTest {
     Transaction signedByImpostor =
         offline.newSignedTransaction(
             endorsed.getBytes(), impostor.signer().sign(endorsed.getDigest()));
-    long height = fixture.peer().height();
+    long height = fixture.channel().height();
 
     SubmitException failure =
         catchThrowableOfType(SubmitException.class, signedByImpostor::submitAsync);
@@ -273,7 +273,7 @@ class GatewayErrorsTest {
                 + " denied: envelope signature of Org1MSP client is invalid");
     assertThat(failure.getDetails()).isEmpty();
     Thread.sleep(100);
-    assertThat(fixture.peer().height()).isEqualTo(height);
+    assertThat(fixture.channel().height()).isEqualTo(height);
     assertThat(text(contract.evaluateTransaction("get", "bad-sig-key"))).isEmpty();
   }
 

@@ -53,7 +53,7 @@ class GatewaySubmitEvaluateTest {
     Status status = submitted.getStatus();
 
     assertThat(status.getCode()).isEqualTo(TxValidationCode.VALID);
-    assertThat(fixture.peer().block(status.getBlockNumber())).isPresent();
+    assertThat(fixture.channel().block(status.getBlockNumber())).isPresent();
     assertThat(text(submitted.getResult())).isEqualTo("two");
   }
 

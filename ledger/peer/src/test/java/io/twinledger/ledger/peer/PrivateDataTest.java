@@ -53,7 +53,7 @@ class PrivateDataTest {
             .getStatus();
     assertThat(status.isSuccessful()).isTrue();
 
-    Block block = fixture.peer().block(status.getBlockNumber()).orElseThrow();
+    Block block = fixture.channel().block(status.getBlockNumber()).orElseThrow();
     ByteString onChain = block.toByteString();
     byte[] valueHash = sha256(secret.getBytes(StandardCharsets.UTF_8));
 

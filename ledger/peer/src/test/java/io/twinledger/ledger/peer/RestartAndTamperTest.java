@@ -40,8 +40,8 @@ class RestartAndTamperTest {
   void blocksAndStateSurviveARestartAndTheChainContinues() throws Exception {
     contract().submitTransaction("put", "kept", "before restart");
     contract().submitTransaction("putOwned", "carol", "c1", "composite survives");
-    long height = fixture.peer().height();
-    Block last = fixture.peer().block(height - 1).orElseThrow();
+    long height = fixture.channel().height();
+    Block last = fixture.channel().block(height - 1).orElseThrow();
 
     fixture.restart();
     Status next = put("after", "restart");
@@ -51,7 +51,7 @@ class RestartAndTamperTest {
         .isEqualTo("c1=composite survives");
     assertThat(text(contract().evaluateTransaction("history", "kept"))).isEqualTo("before restart");
     assertThat(next.getBlockNumber()).isEqualTo(height);
-    Block first = fixture.peer().block(height).orElseThrow();
+    Block first = fixture.channel().block(height).orElseThrow();
     assertThat(first.getHeader().getPreviousHash())
         .isEqualTo(BlockHashes.headerHash(last.getHeader()));
   }
@@ -67,7 +67,9 @@ class RestartAndTamperTest {
 
     fixture.stopPeer();
     try (EmbeddedPeer next = EmbeddedPeer.start(fixture.settings())) {
-      assertThat(next.height()).as("the lock went with the first peer").isZero();
+      assertThat(next.channel(PeerFixture.CHANNEL).height())
+          .as("the lock went with the first peer")
+          .isZero();
     }
   }
 
@@ -78,7 +80,7 @@ class RestartAndTamperTest {
   @Test
   void aBlockThatCannotBeStoredStopsCommittingAndLosesNothingAlreadyCommitted() throws Exception {
     contract().submitTransaction("put", "committed", "before");
-    long height = fixture.peer().height();
+    long height = fixture.channel().height();
     update(
         "ALTER TABLE peer_block ADD CONSTRAINT refuse_next_block CHECK (number < " + height + ")");
 
@@ -98,7 +100,7 @@ class RestartAndTamperTest {
     assertThat(refused.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
     assertThat(refused.getDetails().getFirst().getMessage())
         .startsWith("the orderer has stopped after a failed commit");
-    assertThat(fixture.peer().height()).isEqualTo(height);
+    assertThat(fixture.channel().height()).isEqualTo(height);
     update("ALTER TABLE peer_block DROP CONSTRAINT refuse_next_block");
     fixture.restart();
     Status next = put("after", "restart");

@@ -63,8 +63,7 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
   private final TransientStore transientStore;
   private final PeerStore store;
   private final CommitNotifier notifier;
-  private final ExecutorService storer =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("peer-committer").factory());
+  private final ExecutorService storer;
   private Future<?> storing = CompletableFuture.completedFuture(null);
   private long height;
   private ByteString previousHash;
@@ -90,6 +89,9 @@ public final class Committer implements Consumer<List<Envelope>>, AutoCloseable 
       ByteString previousHash) {
     this.validator =
         new TxValidator(channel, organizations, chaincodes, ownEndorsements, admission);
+    this.storer =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("peer-committer-" + channel).factory());
     this.state = state;
     this.transactions = transactions;
     this.transientStore = transientStore;

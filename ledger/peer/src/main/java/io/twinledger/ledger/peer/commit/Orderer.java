@@ -30,13 +30,14 @@ public final class Orderer implements AutoCloseable {
   /**
    * Starts the cutting thread.
    *
+   * @param channel the channel whose blocks it cuts, which names the thread
    * @param committer receives each batch; an exception stops the orderer (the peer cannot go on
    *     after a failed commit)
    */
-  public Orderer(BatchLimits limits, Consumer<List<Envelope>> committer) {
+  public Orderer(String channel, BatchLimits limits, Consumer<List<Envelope>> committer) {
     this.limits = limits;
     this.committer = committer;
-    this.cutter = Thread.ofPlatform().name("peer-orderer").daemon().start(this::run);
+    this.cutter = Thread.ofPlatform().name("peer-orderer-" + channel).daemon().start(this::run);
   }
 
   /**

@@ -97,14 +97,13 @@ public final class Endorser {
   }
 
   /**
-   * Reads a signed proposal and finds its chaincode, as Fabric's gateway does before it calls an
-   * endorser.
+   * Reads a signed proposal, as Fabric's gateway does before it picks the channel and an endorser.
+   * It needs no channel: the gateway routes the result by {@link UnpackedProposal#channelId()}.
    *
    * @throws ProposalRejectedException {@link Rejection#MALFORMED} when it is not readable or lacks
-   *     a channel, chaincode or input; {@link Rejection#UNKNOWN_CHANNEL}; {@link
-   *     Rejection#UNKNOWN_CHAINCODE}
+   *     a channel, chaincode or input
    */
-  public UnpackedProposal unpack(SignedProposal signed) throws ProposalRejectedException {
+  public static UnpackedProposal unpack(SignedProposal signed) throws ProposalRejectedException {
     if (signed.getProposalBytes().isEmpty()) {
       throw malformed("a signed proposal is required");
     }
@@ -124,22 +123,35 @@ public final class Endorser {
     if (channelId.isEmpty()) {
       throw malformed("no channel id provided");
     }
-    String chaincodeName = spec.getChaincodeSpec().getChaincodeId().getName();
-    if (chaincodeName.isEmpty()) {
+    if (spec.getChaincodeSpec().getChaincodeId().getName().isEmpty()) {
       throw malformed("no chaincode name is provided, channel id [" + channelId + "]");
     }
-    if (!channel.equals(channelId)) {
+    return new UnpackedProposal(
+        signed, header, channelHeader, signatureHeader, extension, payload, spec);
+  }
+
+  /**
+   * The chaincode of this channel a proposal addresses.
+   *
+   * @throws ProposalRejectedException {@link Rejection#UNKNOWN_CHANNEL} if the proposal is for
+   *     another channel; {@link Rejection#UNKNOWN_CHAINCODE} if the chaincode is not defined here
+   */
+  public DeployedChaincode chaincode(UnpackedProposal unpacked) throws ProposalRejectedException {
+    if (!channel.equals(unpacked.channelId())) {
       throw new ProposalRejectedException(
-          Rejection.UNKNOWN_CHANNEL, "channel '" + channelId + "' not found");
+          Rejection.UNKNOWN_CHANNEL, "channel '" + unpacked.channelId() + "' not found");
     }
-    DeployedChaincode chaincode = chaincodes.get(chaincodeName);
+    DeployedChaincode chaincode = chaincodes.get(unpacked.chaincodeName());
     if (chaincode == null) {
       throw new ProposalRejectedException(
           Rejection.UNKNOWN_CHAINCODE,
-          "chaincode '" + chaincodeName + "' is not defined on channel '" + channel + "'");
+          "chaincode '"
+              + unpacked.chaincodeName()
+              + "' is not defined on channel '"
+              + channel
+              + "'");
     }
-    return new UnpackedProposal(
-        signed, header, channelHeader, signatureHeader, extension, payload, spec, chaincode);
+    return chaincode;
   }
 
   /**
@@ -147,9 +159,11 @@ public final class Endorser {
    * identity of a channel member) and signature, the transaction id (hex SHA-256 of nonce ‖
    * creator), and that the id is new.
    *
-   * @throws ProposalRejectedException {@link Rejection#REFUSED}, naming the check that failed
+   * @throws ProposalRejectedException {@link Rejection#REFUSED}, naming the check that failed; the
+   *     rejections of {@link #chaincode}
    */
   public CheckedProposal check(UnpackedProposal unpacked) throws ProposalRejectedException {
+    DeployedChaincode chaincode = chaincode(unpacked);
     ChannelHeader channelHeader = unpacked.channelHeader();
     SignatureHeader signatureHeader = unpacked.signatureHeader();
     SignedProposal signed = unpacked.signed();
@@ -158,7 +172,7 @@ public final class Endorser {
           "proposal header type " + channelHeader.getType() + " is not ENDORSER_TRANSACTION");
     }
     String extensionName = unpacked.extension().getChaincodeId().getName();
-    if (!extensionName.isEmpty() && !extensionName.equals(unpacked.chaincode().name())) {
+    if (!extensionName.isEmpty() && !extensionName.equals(chaincode.name())) {
       throw refused("header extension names chaincode " + extensionName);
     }
     Creator creator;
@@ -197,7 +211,7 @@ public final class Endorser {
             creator,
             binding(signatureHeader, channelHeader.getEpoch()));
     return new CheckedProposal(
-        unpacked.header(), unpacked.payload(), creator, unpacked.chaincode(), invocation);
+        unpacked.header(), unpacked.payload(), creator, chaincode, invocation);
   }
 
   /** The organisations this peer holds an endorser identity for. */

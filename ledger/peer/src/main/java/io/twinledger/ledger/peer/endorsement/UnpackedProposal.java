@@ -1,6 +1,5 @@
 package io.twinledger.ledger.peer.endorsement;
 
-import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Header;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
@@ -10,9 +9,10 @@ import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 
 /**
- * A signed proposal that is readable and addresses a chaincode of this channel: what Fabric's
- * gateway learns before it hands the proposal to an endorser. Its signer, signature and transaction
- * id are not checked yet ({@link Endorser#check}).
+ * A signed proposal that is readable and names a channel and a chaincode: what Fabric's gateway
+ * learns before it picks the channel and hands the proposal to an endorser. Whether the channel and
+ * chaincode exist ({@link Endorser#chaincode}) and its signer, signature and transaction id ({@link
+ * Endorser#check}) are not checked yet.
  *
  * @param signed the proposal as the client signed it
  * @param header the proposal header (channel and signature header bytes as signed)
@@ -21,7 +21,6 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
  * @param extension the chaincode header extension
  * @param payload the chaincode proposal payload, transient data included
  * @param spec the chaincode invocation
- * @param chaincode the chaincode it addresses
  */
 public record UnpackedProposal(
     SignedProposal signed,
@@ -30,5 +29,15 @@ public record UnpackedProposal(
     SignatureHeader signatureHeader,
     ChaincodeHeaderExtension extension,
     ChaincodeProposalPayload payload,
-    ChaincodeInvocationSpec spec,
-    DeployedChaincode chaincode) {}
+    ChaincodeInvocationSpec spec) {
+
+  /** The channel the proposal is for. */
+  public String channelId() {
+    return channelHeader.getChannelId();
+  }
+
+  /** The name of the chaincode it invokes. */
+  public String chaincodeName() {
+    return spec.getChaincodeSpec().getChaincodeId().getName();
+  }
+}

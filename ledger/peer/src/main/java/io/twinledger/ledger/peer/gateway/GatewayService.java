@@ -6,11 +6,11 @@ import io.grpc.Status.Code;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.twinledger.ledger.peer.block.BlockEvents;
+import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.chaincode.SimulationResult;
 import io.twinledger.ledger.peer.commit.CommitNotifier;
 import io.twinledger.ledger.peer.commit.EnvelopeAdmission;
 import io.twinledger.ledger.peer.commit.EnvelopeRefusedException;
-import io.twinledger.ledger.peer.commit.Orderer;
 import io.twinledger.ledger.peer.endorsement.CheckedProposal;
 import io.twinledger.ledger.peer.endorsement.Endorser;
 import io.twinledger.ledger.peer.endorsement.ProposalRejectedException;
@@ -19,10 +19,11 @@ import io.twinledger.ledger.peer.endorsement.UnpackedProposal;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
-import io.twinledger.ledger.peer.state.TransactionIndex;
 import io.twinledger.ledger.peer.state.TxStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,10 +48,15 @@ import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 
 /**
  * Fabric's Gateway gRPC service ({@code gateway.proto}) over the embedded peer, speaking exactly
- * what {@code org.hyperledger.fabric.client.Gateway} expects. This peer is the gateway's only
- * endorser and its orderer, so failures carry the gRPC codes a Fabric 2.5 gateway returns when its
- * own peer endorses and its orderer answers ({@code internal/pkg/gateway} in Fabric); the messages
- * keep Fabric's wording and add the reason:
+ * what {@code org.hyperledger.fabric.client.Gateway} expects. One service serves every channel the
+ * peer has joined: each request is routed by its channel id to that channel's parts ({@link
+ * ChannelServices}), as a Fabric peer's gateway looks up the channel of each request; {@code
+ * Endorse} and {@code Evaluate} carry it in the proposal's channel header, {@code Submit} in the
+ * request, {@code CommitStatus} and {@code ChaincodeEvents} inside the signed request bytes. An
+ * identity of an organisation that is not a member of the channel is refused on it, as an invalid
+ * identity is. This peer is the gateway's only endorser and its orderer, so failures carry the gRPC
+ * codes a Fabric 2.5 gateway returns when its own peer endorses and its orderer answers ({@code
+ * internal/pkg/gateway} in Fabric); the messages keep Fabric's wording and add the reason:
  *
  * <ul>
  *   <li>{@code Evaluate} checks and simulates the proposal and returns the chaincode response. An
@@ -92,41 +98,34 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private static final String NO_PLAN =
       "no combination of peers can be derived which satisfy the endorsement policy: ";
 
-  private final String channel;
   private final Endpoint endpoint;
-  private final Endorser endorser;
-  private final EnvelopeAdmission admission;
-  private final Orderer orderer;
-  private final CommitNotifier notifier;
-  private final Organizations organizations;
-  private final TransactionIndex transactions;
+  private final Map<String, ChannelServices> channels;
   private final Executor replies = Executors.newVirtualThreadPerTaskExecutor();
 
-  /** Serves {@code channel} from the given peer parts. */
-  public GatewayService(
-      String channel,
-      Endpoint endpoint,
-      Endorser endorser,
-      EnvelopeAdmission admission,
-      Orderer orderer,
-      CommitNotifier notifier,
-      Organizations organizations,
-      TransactionIndex transactions) {
-    this.channel = channel;
+  /**
+   * Serves the given channels.
+   *
+   * @throws IllegalArgumentException if two have the same name
+   */
+  public GatewayService(Endpoint endpoint, List<ChannelServices> channels) {
     this.endpoint = endpoint;
-    this.endorser = endorser;
-    this.admission = admission;
-    this.orderer = orderer;
-    this.notifier = notifier;
-    this.organizations = organizations;
-    this.transactions = transactions;
+    Map<String, ChannelServices> byName = new HashMap<>();
+    for (ChannelServices channel : channels) {
+      if (byName.put(channel.channel(), channel) != null) {
+        throw new IllegalArgumentException("Channel " + channel.channel() + " is served twice");
+      }
+    }
+    this.channels = Map.copyOf(byName);
   }
 
   @Override
   public void evaluate(EvaluateRequest request, StreamObserver<EvaluateResponse> responses) {
+    Endorser endorser;
     CheckedProposal proposal;
     try {
-      proposal = endorser.check(endorser.unpack(request.getProposedTransaction()));
+      UnpackedProposal unpacked = Endorser.unpack(request.getProposedTransaction());
+      endorser = channelOf(unpacked).endorser();
+      proposal = endorser.check(unpacked);
     } catch (ProposalRejectedException e) {
       responses.onError(
           switch (e.rejection()) {
@@ -185,8 +184,12 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       return;
     }
     UnpackedProposal unpacked;
+    Endorser endorser;
+    DeployedChaincode chaincode;
     try {
-      unpacked = endorser.unpack(request.getProposedTransaction());
+      unpacked = Endorser.unpack(request.getProposedTransaction());
+      endorser = channelOf(unpacked).endorser();
+      chaincode = endorser.chaincode(unpacked);
     } catch (ProposalRejectedException e) {
       responses.onError(
           e.rejection() == Rejection.MALFORMED
@@ -198,8 +201,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     Set<String> organizations =
         requested
             ? Set.copyOf(request.getEndorsingOrganizationsList())
-            : endorser.defaultEndorsers(unpacked.chaincode());
-    List<String> unavailable = unavailable(organizations);
+            : endorser.defaultEndorsers(chaincode);
+    List<String> unavailable = unavailable(endorser, organizations);
     if (!unavailable.isEmpty()) {
       responses.onError(
           requested
@@ -261,7 +264,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, "prepared transaction must be signed"));
       return;
     }
-    if (!channel.equals(request.getChannelId())) {
+    ChannelServices channel = channels.get(request.getChannelId());
+    if (channel == null) {
       responses.onError(
           RpcErrors.of(
               Code.FAILED_PRECONDITION,
@@ -271,7 +275,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       return;
     }
     try {
-      admission.admit(envelope);
+      channel.admission().admit(envelope);
     } catch (EnvelopeRefusedException e) {
       responses.onError(
           RpcErrors.of(
@@ -283,7 +287,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       return;
     }
     try {
-      orderer.order(envelope);
+      channel.orderer().order(envelope);
     } catch (IllegalStateException e) {
       responses.onError(
           RpcErrors.withDetail(
@@ -317,14 +321,17 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       responses.onError(RpcErrors.of(Code.INVALID_ARGUMENT, incomplete.get()));
       return;
     }
-    if (!passesAcl(
-        request.getIdentity(),
-        signed.getRequest(),
-        signed.getSignature(),
-        request.getChannelId(),
-        responses)) {
+    Optional<ChannelServices> channel =
+        passesAcl(
+            request.getIdentity(),
+            signed.getRequest(),
+            signed.getSignature(),
+            request.getChannelId(),
+            responses);
+    if (channel.isEmpty()) {
       return;
     }
+    CommitNotifier notifier = channel.get().notifier();
     CompletableFuture<TxStatus> status = notifier.status(request.getTransactionId());
     if (responses instanceof ServerCallStreamObserver<CommitStatusResponse> call) {
       call.setOnCancelHandler(() -> notifier.forget(request.getTransactionId(), status));
@@ -359,12 +366,14 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
               Code.INVALID_ARGUMENT, "invalid chaincode events request: " + e.getMessage()));
       return;
     }
-    if (!passesAcl(
-        request.getIdentity(),
-        signed.getRequest(),
-        signed.getSignature(),
-        request.getChannelId(),
-        responses)) {
+    Optional<ChannelServices> channel =
+        passesAcl(
+            request.getIdentity(),
+            signed.getRequest(),
+            signed.getSignature(),
+            request.getChannelId(),
+            responses);
+    if (channel.isEmpty()) {
       return;
     }
     if (request.getStartPosition().hasOldest() || request.getStartPosition().hasNewest()) {
@@ -374,15 +383,17 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
               "invalid start position type: " + request.getStartPosition().getTypeCase()));
       return;
     }
-    long start = startBlock(request);
+    long start = startBlock(channel.get(), request);
     ServerCallStreamObserver<ChaincodeEventsResponse> call =
         (ServerCallStreamObserver<ChaincodeEventsResponse>) responses;
+    CommitNotifier notifier = channel.get().notifier();
     Thread.ofVirtual()
-        .name("peer-events-" + request.getChaincodeId())
-        .start(() -> streamEvents(request, start, call));
+        .name("peer-events-" + request.getChannelId() + "-" + request.getChaincodeId())
+        .start(() -> streamEvents(notifier, request, start, call));
   }
 
-  private void streamEvents(
+  private static void streamEvents(
+      CommitNotifier notifier,
       ChaincodeEventsRequest request,
       long start,
       ServerCallStreamObserver<ChaincodeEventsResponse> call) {
@@ -423,15 +434,17 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
   }
 
-  private long startBlock(ChaincodeEventsRequest request) {
+  private static long startBlock(ChannelServices channel, ChaincodeEventsRequest request) {
     if (!request.getAfterTransactionId().isEmpty()) {
-      Optional<TxStatus> after = transactions.find(request.getAfterTransactionId());
+      Optional<TxStatus> after = channel.transactions().find(request.getAfterTransactionId());
       if (after.isPresent()) {
         return after.get().blockNumber();
       }
     }
     SeekPosition position = request.getStartPosition();
-    return position.hasSpecified() ? position.getSpecified().getNumber() : notifier.height();
+    return position.hasSpecified()
+        ? position.getSpecified().getNumber()
+        : channel.notifier().height();
   }
 
   /** What a commit status request lacks, checked before its signature as Fabric does. */
@@ -449,29 +462,30 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   /**
-   * Whether a signed request passes the channel's access check; when it does not, {@code responses}
-   * has been told {@code PERMISSION_DENIED} and why.
+   * The channel of a signed request if the request passes its access check; when it does not,
+   * {@code responses} has been told {@code PERMISSION_DENIED} and why.
    */
-  private boolean passesAcl(
+  private Optional<ChannelServices> passesAcl(
       ByteString identity,
       ByteString request,
       ByteString signature,
       String channelId,
       StreamObserver<?> responses) {
-    Optional<String> failure = aclFailure(identity, request, signature, channelId);
+    ChannelServices channel = channels.get(channelId);
+    Optional<String> failure =
+        channel == null
+            ? Optional.of("failed to get policy manager for channel [" + channelId + "]")
+            : aclFailure(channel.organizations(), identity, request, signature);
     failure.ifPresent(reason -> responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, reason)));
-    return failure.isEmpty();
+    return failure.isEmpty() ? Optional.of(channel) : Optional.empty();
   }
 
   /**
-   * Why a signed request fails the channel's access check (Fabric's {@code CheckACL}: the request
-   * is for this channel and signed by a valid identity of one of its members), if it does.
+   * Why a signed request fails its channel's access check (Fabric's {@code CheckACL}: signed by a
+   * valid identity of one of the channel's members), if it does.
    */
-  private Optional<String> aclFailure(
-      ByteString identity, ByteString request, ByteString signature, String channelId) {
-    if (!channel.equals(channelId)) {
-      return Optional.of("failed to get policy manager for channel [" + channelId + "]");
-    }
+  private static Optional<String> aclFailure(
+      Organizations organizations, ByteString identity, ByteString request, ByteString signature) {
     Creator creator;
     try {
       creator = organizations.verify(identity);
@@ -483,8 +497,26 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         .map(reason -> "request signature of " + creator.describe() + " is invalid: " + reason);
   }
 
-  /** Those of {@code organizations} this peer holds no endorser identity for, sorted. */
-  private List<String> unavailable(Set<String> organizations) {
+  /**
+   * The joined channel a proposal is for.
+   *
+   * @throws ProposalRejectedException {@link Rejection#UNKNOWN_CHANNEL} if the peer has not joined
+   *     it
+   */
+  private ChannelServices channelOf(UnpackedProposal proposal) throws ProposalRejectedException {
+    ChannelServices channel = channels.get(proposal.channelId());
+    if (channel == null) {
+      throw new ProposalRejectedException(
+          Rejection.UNKNOWN_CHANNEL, "channel '" + proposal.channelId() + "' not found");
+    }
+    return channel;
+  }
+
+  /**
+   * Those of {@code organizations} this peer holds no endorser identity for on the endorser's
+   * channel, sorted.
+   */
+  private static List<String> unavailable(Endorser endorser, Set<String> organizations) {
     return organizations.stream()
         .filter(mspId -> !endorser.endorsingOrganizations().contains(mspId))
         .sorted()

@@ -27,17 +27,37 @@ public final class Organizations {
 
   private static final int CACHE_LIMIT = 10_000;
 
+  /** How refusals name the channel: "this channel" or "channel NAME". */
+  private final String channel;
+
   private final Map<String, X509Certificate> authorities;
   private final MspVerifier verifier;
   private final Map<ByteString, Creator> verified = new ConcurrentHashMap<>();
 
   /**
+   * The members of a channel that is not named (for checks outside a peer, such as the offline
+   * verifier's).
+   *
    * @param authorities root CA certificate per MSP id
    */
   public Organizations(Map<String, X509Certificate> authorities) {
+    this(authorities, "this channel");
+  }
+
+  /**
+   * The members of {@code channel}, which refusals name.
+   *
+   * @param authorities root CA certificate per MSP id
+   */
+  public Organizations(String channel, Map<String, X509Certificate> authorities) {
+    this(authorities, "channel " + channel);
+  }
+
+  private Organizations(Map<String, X509Certificate> authorities, String channel) {
     if (authorities.isEmpty()) {
       throw new IllegalArgumentException("A channel needs at least one organisation");
     }
+    this.channel = channel;
     this.authorities = Map.copyOf(authorities);
     this.verifier = new MspVerifier(this.authorities, Clock.systemUTC());
   }
@@ -82,7 +102,7 @@ public final class Organizations {
     }
     if (!authorities.containsKey(identity.getMspid())) {
       throw new IdentityException(
-          "MSP " + quoted(identity.getMspid()) + " is not a member of this channel");
+          "MSP " + quoted(identity.getMspid()) + " is not a member of " + channel);
     }
     return switch (verifier.verify(identity.getMspid(), identity.getIdBytes().toByteArray())) {
       case IdentityCheck.Trusted trusted ->

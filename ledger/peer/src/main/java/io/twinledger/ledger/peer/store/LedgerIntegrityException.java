@@ -8,12 +8,19 @@ public final class LedgerIntegrityException extends RuntimeException {
 
   private static final int LISTED = 20;
 
+  private final String channel;
   private final List<ChainDefect> defects;
 
-  /** Creates the failure listing the defects. */
+  /** Creates the failure of {@code channel}'s ledger, listing the defects. */
   public LedgerIntegrityException(String channel, List<ChainDefect> defects) {
     super(message(channel, defects));
+    this.channel = channel;
     this.defects = List.copyOf(defects);
+  }
+
+  /** The channel whose stored ledger failed the check. */
+  public String channel() {
+    return channel;
   }
 
   /** Everything found wrong. */

@@ -119,13 +119,13 @@ class EmbeddedPeerBenchmark {
       String function,
       IntFunction<String[]> arguments)
       throws Exception {
-    CommitStatistics before = fixture.peer().commitStatistics();
+    CommitStatistics before = fixture.channel().commitStatistics();
     long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     long[] outcome = run(contract, function, arguments, MEASURED);
     double seconds = (System.nanoTime() - started) / 1e9;
     double cpuMillisPerTx = (processCpuNanos() - cpuBefore) / 1e6 / MEASURED;
-    CommitStatistics after = fixture.peer().commitStatistics();
+    CommitStatistics after = fixture.channel().commitStatistics();
     long blocks = after.blocks() - before.blocks();
     long transactions = after.transactions() - before.transactions();
     return String.format(

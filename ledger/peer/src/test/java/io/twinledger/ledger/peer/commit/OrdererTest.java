@@ -19,7 +19,7 @@ class OrdererTest {
   @Test
   void cutsAtTheTransactionCountThenAtTheTimeout() throws Exception {
     try (Orderer orderer =
-        new Orderer(new BatchLimits(3, 1_000_000, Duration.ofMillis(300)), batches::add)) {
+        new Orderer("test", new BatchLimits(3, 1_000_000, Duration.ofMillis(300)), batches::add)) {
       for (int i = 0; i < 7; i++) {
         orderer.order(envelope(i, 10));
       }
@@ -34,7 +34,7 @@ class OrdererTest {
   @Test
   void cutsBeforeTheBlockWouldPassThePreferredSize() throws Exception {
     try (Orderer orderer =
-        new Orderer(new BatchLimits(100, 250, Duration.ofMillis(200)), batches::add)) {
+        new Orderer("test", new BatchLimits(100, 250, Duration.ofMillis(200)), batches::add)) {
       for (int i = 0; i < 5; i++) {
         orderer.order(envelope(i, 100));
       }
@@ -48,7 +48,7 @@ class OrdererTest {
   @Test
   void anEnvelopeLargerThanTheLimitGetsABlockOfItsOwn() throws Exception {
     try (Orderer orderer =
-        new Orderer(new BatchLimits(100, 250, Duration.ofMillis(200)), batches::add)) {
+        new Orderer("test", new BatchLimits(100, 250, Duration.ofMillis(200)), batches::add)) {
       orderer.order(envelope(0, 1000));
       orderer.order(envelope(1, 10));
 

@@ -3,6 +3,7 @@ package io.twinledger.ledger.peer.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.ChannelSettings;
 import io.twinledger.ledger.peer.PeerSettings;
 import io.twinledger.ledger.peer.chaincode.DeployedChaincode;
 import io.twinledger.ledger.peer.endorsement.OwnEndorsements;
@@ -37,8 +38,9 @@ class TxValidatorTest {
     fixture = PeerFixture.start();
     offline = fixture.connectUnsigned(fixture.org1Client);
     PeerSettings settings = fixture.settings();
-    organizations = new Organizations(settings.organizationCas());
-    chaincodes = Map.of(PeerFixture.CHAINCODE, settings.chaincodes().getFirst());
+    ChannelSettings channel = settings.channel(PeerFixture.CHANNEL).orElseThrow();
+    organizations = new Organizations(PeerFixture.CHANNEL, channel.organizationCas());
+    chaincodes = Map.of(PeerFixture.CHAINCODE, channel.chaincodes().getFirst());
   }
 
   @AfterAll

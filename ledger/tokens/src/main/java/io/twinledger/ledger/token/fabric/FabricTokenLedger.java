@@ -17,9 +17,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -62,10 +59,8 @@ public final class FabricTokenLedger implements TokenLedger {
   private static final int ATTEMPTS = 3;
 
   /** {@code chaincode response 500, HOLDER_FROZEN: to: bob is frozen}, as a detail reads. */
-  private static final Pattern REFUSAL =
-      Pattern.compile("([A-Z][A-Z_]+[A-Z]): (.*)", Pattern.DOTALL);
-
   private final Gateway gateway;
+
   private final String channel;
   private final Contract contract;
 
@@ -307,7 +302,7 @@ public final class FabricTokenLedger implements TokenLedger {
       return status.getBlockNumber();
     } catch (CommitStatusException e) {
       throw new IllegalStateException(
-          "the block of transaction " + txId + " is unknown: " + describe(e), e);
+          "the block of transaction " + txId + " is unknown: " + ChaincodeRefusal.describe(e), e);
     }
   }
 
@@ -360,27 +355,12 @@ public final class FabricTokenLedger implements TokenLedger {
    * {@link IllegalStateException} with the gateway's message and the details.
    */
   private static TokenRefusal refusalOr(GatewayException e, String function) {
-    for (var detail : e.getDetails()) {
-      String message = detail.getMessage();
-      int response = message.indexOf("chaincode response");
-      int comma = message.indexOf(", ", response);
-      if (response >= 0 && comma > 0) {
-        Matcher refusal = REFUSAL.matcher(message.substring(comma + 2));
-        if (refusal.matches()) {
-          return new TokenRefusal(refusal.group(1), refusal.group(2));
-        }
-      }
-    }
-    throw new IllegalStateException(function + " failed: " + describe(e), e);
-  }
-
-  /** The gateway's message and the endorsing peers' details. */
-  private static String describe(GatewayException e) {
-    String details =
-        e.getDetails().stream()
-            .map(d -> d.getMspId() + ": " + d.getMessage())
-            .collect(Collectors.joining("; "));
-    return details.isEmpty() ? e.getMessage() : e.getMessage() + " (" + details + ")";
+    return ChaincodeRefusal.in(e)
+        .map(refusal -> new TokenRefusal(refusal.code(), refusal.message()))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    function + " failed: " + ChaincodeRefusal.describe(e), e));
   }
 
   private static List<Holding> holdings(JSONArray array) {

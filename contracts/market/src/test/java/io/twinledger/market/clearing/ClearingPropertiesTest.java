@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * in Wh, fees and kappas varied), each cleared under all three rules and checked against a
  * brute-force equilibrium computed here independently of {@link Clearing}.
  */
-class ClearingProperties {
+class ClearingPropertiesTest {
 
   record Book(List<Order> bids, List<Order> asks, BigDecimal fee, BigDecimal kappa) {}
 
