@@ -104,6 +104,11 @@ public final class EnergyMarketPeer implements AutoCloseable {
     return msps.namedClient(COMMUNITY, name);
   }
 
+  /** The in-process gateway of {@code identity}. */
+  public Gateway gateway(MspIdentity identity) {
+    return gatewayOf(identity, false);
+  }
+
   /**
    * The contract as {@code identity} calls it over in-process gRPC, as the service's {@code
    * LedgerConnection} does, signing as it does (the peer's {@link EcdsaSignatures}, low-s).
@@ -116,25 +121,27 @@ public final class EnergyMarketPeer implements AutoCloseable {
    * The contract as {@code identity} calls it, in process or, if {@code overTcp}, over plaintext
    * gRPC on loopback ({@link EmbeddedPeer#serveTcp}), the path of a client in another process.
    */
-  public synchronized Contract contract(MspIdentity identity, boolean overTcp) {
+  public Contract contract(MspIdentity identity, boolean overTcp) {
+    return gatewayOf(identity, overTcp).getNetwork(CHANNEL).getContract(CHAINCODE, CONTRACT);
+  }
+
+  private synchronized Gateway gatewayOf(MspIdentity identity, boolean overTcp) {
     if (overTcp && tcp == null) {
       tcp = NettyChannelBuilder.forAddress("127.0.0.1", peer.serveTcp(0)).usePlaintext().build();
     }
     ManagedChannel channel = overTcp ? tcp : grpc;
-    Gateway gateway =
-        gateways.computeIfAbsent(
-            (overTcp ? "tcp/" : "")
-                + identity.mspId()
-                + "/"
-                + identity.certificate().getSubjectX500Principal().getName(),
-            key ->
-                Gateway.newInstance()
-                    .identity(new X509Identity(identity.mspId(), identity.certificate()))
-                    .signer(digest -> EcdsaSignatures.signDigest(identity.privateKey(), digest))
-                    .hash(Hash.SHA256)
-                    .connection(channel)
-                    .connect());
-    return gateway.getNetwork(CHANNEL).getContract(CHAINCODE, CONTRACT);
+    return gateways.computeIfAbsent(
+        (overTcp ? "tcp/" : "")
+            + identity.mspId()
+            + "/"
+            + identity.certificate().getSubjectX500Principal().getName(),
+        key ->
+            Gateway.newInstance()
+                .identity(new X509Identity(identity.mspId(), identity.certificate()))
+                .signer(digest -> EcdsaSignatures.signDigest(identity.privateKey(), digest))
+                .hash(Hash.SHA256)
+                .connection(channel)
+                .connect());
   }
 
   /** {@code identity}'s certificate as PEM, as {@code RegisterHousehold} takes it. */
