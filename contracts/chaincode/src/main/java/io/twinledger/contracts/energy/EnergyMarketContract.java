@@ -23,6 +23,7 @@ import io.twinledger.market.terms.PriceOutOfBoundsException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
@@ -628,12 +630,12 @@ public final class EnergyMarketContract implements ContractInterface {
         read(stub, EnergyKeys.order(stub, slotKey, householdId), HouseholdOrder::fromState);
     SlotTrade[] trades =
         clearing.stream()
-            .flatMap(c -> java.util.Arrays.stream(c.trades()))
+            .flatMap(c -> Arrays.stream(c.trades()))
             .filter(t -> t.involves(householdId))
             .toArray(SlotTrade[]::new);
     SlotAccount[] account =
         clearing.stream()
-            .flatMap(c -> java.util.Arrays.stream(c.accounts()))
+            .flatMap(c -> Arrays.stream(c.accounts()))
             .filter(a -> a.participant().equals(householdId))
             .toArray(SlotAccount[]::new);
     return new HouseholdSlot(
@@ -874,8 +876,7 @@ public final class EnergyMarketContract implements ContractInterface {
         && new BigDecimal(a.exportKwh()).compareTo(new BigDecimal(b.exportKwh())) == 0;
   }
 
-  private static <T> Optional<T> read(
-      ChaincodeStub stub, String key, java.util.function.Function<byte[], T> parse) {
+  private static <T> Optional<T> read(ChaincodeStub stub, String key, Function<byte[], T> parse) {
     byte[] value = stub.getState(key);
     return value == null || value.length == 0 ? Optional.empty() : Optional.of(parse.apply(value));
   }
