@@ -119,24 +119,18 @@ public final class MarketSettlement {
   }
 
   /**
-   * The first slot not yet cleared: after the last one, else the opening, else the first reading.
+   * The first slot to clear: the one after the last cleared (or the opening), moved on to the first
+   * meter reading from there, so a stretch without any data is not cleared slot by slot; empty when
+   * no reading came since.
    */
   private Optional<SlotId> nextSlot() {
-    Optional<SlotId> last = book.lastCleared();
-    if (last.isPresent()) {
-      return Optional.of(last.get().next());
-    }
-    Instant notBefore = properties.opens().orElse(Instant.EPOCH);
+    Optional<SlotId> after =
+        book.lastCleared().map(SlotId::next).or(() -> properties.opens().map(SlotId::containing));
+    Instant notBefore = after.map(SlotId::start).orElse(Instant.EPOCH);
     return meters
         .firstReading(notBefore)
         .map(SlotId::containing)
-        .map(
-            slot ->
-                properties
-                    .opens()
-                    .map(SlotId::containing)
-                    .filter(o -> o.compareTo(slot) > 0)
-                    .orElse(slot));
+        .map(first -> after.filter(a -> a.compareTo(first) > 0).orElse(first));
   }
 
   private void clear(SlotId slot, List<MeteredPosition> positions) {

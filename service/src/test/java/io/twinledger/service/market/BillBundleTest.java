@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,17 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
  * reporting/verifier/src/test/resources/bill/demo-bill.json.gz} was copied.
  */
 @OnEmbeddedDb
-@TestPropertySource(
-    properties = {
-      "twinledger.energy.households[0].id=hh-a",
-      "twinledger.energy.households[0].resident=resident",
-      "twinledger.energy.households[1].id=hh-b",
-      "twinledger.energy.households[1].resident=resident02",
-      "twinledger.energy.households[2].id=hh-c",
-      "twinledger.energy.households[2].resident=resident03",
-      // The schedule stays idle: the test clears its own slots.
-      "twinledger.energy.run-every=PT1H"
-    })
 class BillBundleTest {
 
   /** Four slots of November 2026 in Seoul: a sunny noon (trades) and an evening (none). */
@@ -82,7 +70,7 @@ class BillBundleTest {
       if (ledger.market().isEmpty()) {
         ledger.configure(properties.terms());
       }
-      for (String household : List.of("hh-a", "hh-b", "hh-c")) {
+      for (String household : List.of("household-01", "household-02", "household-03")) {
         ledger.register(household, market.identities().apply(household));
       }
       for (int i = 0; i < SLOTS.size(); i++) {
@@ -90,9 +78,9 @@ class BillBundleTest {
         boolean noon = i < 2;
         List<MeteredPosition> positions =
             List.of(
-                position("hh-a", noon ? "0" : "0.4" + i, noon ? "0.75" + i : "0"),
-                position("hh-b", noon ? "0.31" + i : "0.2", "0"),
-                position("hh-c", noon ? "0.2" : "0", noon ? "0" : "0.1"));
+                position("household-01", noon ? "0" : "0.4" + i, noon ? "0.75" + i : "0"),
+                position("household-02", noon ? "0.31" + i : "0.2", "0"),
+                position("household-03", noon ? "0.2" : "0", noon ? "0" : "0.1"));
         ledger.recordReadings(slot, positions);
         for (MeteredPosition p : positions) {
           if (p.netKwh().signum() != 0) {
@@ -113,10 +101,10 @@ class BillBundleTest {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/gzip");
     assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow())
-        .contains("bill-hh-a-2026-11.json.gz");
+        .contains("bill-household-01-2026-11.json.gz");
     byte[] bytes = gunzip(answer.body());
     BillBundle bundle = BillJson.read(bytes);
-    assertThat(bundle.household()).isEqualTo("hh-a");
+    assertThat(bundle.household()).isEqualTo("household-01");
     assertThat(bundle.slots())
         .extracting(BillBundle.Slot::slot)
         .containsExactly(SLOTS.stream().map(SlotId::toString).toArray(String[]::new));
@@ -124,14 +112,14 @@ class BillBundleTest {
     assertThat(bundle.slots().getFirst().reading())
         .isEqualTo(new BillBundle.Reading("0.000", "0.750"));
     assertThat(bundle.slots())
-        .allSatisfy(s -> assertThat(s.account().participant()).isEqualTo("hh-a"));
+        .allSatisfy(s -> assertThat(s.account().participant()).isEqualTo("household-01"));
     assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("\"importKwh\":\"0.310\"");
 
     Verification verification = new BillVerifier(Consortium::twinLedger).verify(bundle);
 
     assertThat(verification.failures()).isEmpty();
     assertThat(verification.findings()).hasSize(1 + SLOTS.size() + 1 + 6 + 1);
-    Path out = Path.of("target", "bill-bundles", "bill-hh-a-2026-11.json.gz");
+    Path out = Path.of("target", "bill-bundles", "bill-household-01-2026-11.json.gz");
     Files.createDirectories(out.getParent());
     Files.write(out, answer.body());
   }
@@ -149,8 +137,10 @@ class BillBundleTest {
     // Other roles have no household; the household is never a parameter.
     assertThat(get("/api/v1/energy/me/bills/2026-11/bundle", "operator").statusCode())
         .isEqualTo(403);
-    assertThat(get("/api/v1/energy/me/bills/2026-11/bundle?household=hh-b", "resident").body())
-        .satisfies(body -> assertThat(BillJson.read(gunzip(body)).household()).isEqualTo("hh-a"));
+    assertThat(
+            get("/api/v1/energy/me/bills/2026-11/bundle?household=household-02", "resident").body())
+        .satisfies(
+            body -> assertThat(BillJson.read(gunzip(body)).household()).isEqualTo("household-01"));
     assertThat(get("/api/v1/energy/me/bills/2026-11/bundle", null).statusCode()).isEqualTo(401);
   }
 
