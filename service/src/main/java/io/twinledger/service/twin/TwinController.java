@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.service.market.Village;
 import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.query.TimeRange;
@@ -40,6 +41,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -66,13 +69,16 @@ public class TwinController {
   private final TwinProperties properties;
   private final NgsiLdSubscriptions subscriptions;
   private final SourceRateLimit rateLimit;
+  private final Village village;
 
   public TwinController(
       ObjectProvider<Ingestion> ingestion,
       ObjectProvider<MappingConfig> mapping,
       ReadingStore store,
       TwinProperties properties,
-      NgsiLdSubscriptions subscriptions) {
+      NgsiLdSubscriptions subscriptions,
+      Village village) {
+    this.village = village;
     this.ingestion = ingestion;
     this.subscriptions = subscriptions;
     this.mapping = mapping;
@@ -304,8 +310,13 @@ public class TwinController {
 
   @GetMapping("/readings")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.OPERATOR})
-  @Operation(summary = "Stored readings of an asset, by KPI, time range and quality flag")
+  @Operation(
+      summary = "Stored readings of an asset, by KPI, time range and quality flag",
+      description =
+          "A village household's meter readings are private: only the community operator and the"
+              + " auditor read them here (a resident reads their own at /api/v1/energy/me/meter).")
   public List<StoredReading> readings(
+      Authentication user,
       @RequestParam String asset,
       @RequestParam(required = false) String kpi,
       @RequestParam(required = false) String flag,
@@ -314,6 +325,17 @@ public class TwinController {
       @RequestParam(defaultValue = "1000") int limit) {
     if (limit < 1 || limit > ReadingQuery.MAX_LIMIT) {
       throw new InvalidFieldException("limit", "must be within 1.." + ReadingQuery.MAX_LIMIT);
+    }
+    if (village.has(asset)
+        && user.getAuthorities().stream()
+            .noneMatch(
+                a ->
+                    a.getAuthority().equals("ROLE_" + Roles.OPERATOR)
+                        || a.getAuthority().equals("ROLE_" + Roles.AUDITOR))) {
+      throw new AccessDeniedException(
+          asset
+              + " is a household of the village: its meter data is private to its resident,"
+              + " the community operator and the auditor");
     }
     TimeRange range = TimeRange.parse(from, to);
     return store.find(

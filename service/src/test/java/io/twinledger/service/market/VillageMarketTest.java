@@ -170,6 +170,18 @@ class VillageMarketTest {
   }
 
   @Test
+  @Order(2)
+  void aHouseholdsMeterReadingsStayPrivateOnTheTwinApi() {
+    String path = "/api/v1/twin/readings?asset=household-02&from=" + traded + "&to=" + traded.end();
+
+    assertThat(api.get(path, "officer").status()).isEqualTo(403);
+    assertThat(api.get(path, "investor").status()).isEqualTo(403);
+    assertThat(api.get(path, "resident").status()).isEqualTo(403);
+    assertThat(api.get(path, "operator").json()).as("two registers at the slot's start").hasSize(2);
+    assertThat(api.get(path, "auditor").status()).isEqualTo(200);
+  }
+
+  @Test
   @Order(3)
   void priceLimitsAreSignedOnTheLedgerWithinTheTariffBounds() {
     Api.Response below =
