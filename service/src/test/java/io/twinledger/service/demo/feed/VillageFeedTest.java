@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,9 +71,13 @@ class VillageFeedTest {
   private static final List<String> REGISTERS =
       List.of(MeterPositions.IMPORT, MeterPositions.EXPORT);
 
+  /** A data directory of its own: the feed's progress file must not be another run's. */
+  @TempDir static Path dataDir;
+
   @DynamicPropertySource
-  static void embeddedBrokerPort(DynamicPropertyRegistry registry) {
+  static void brokerPortAndDataDir(DynamicPropertyRegistry registry) {
     registry.add("twinledger.twin.mqtt.embedded-port", VillageFeedTest::freePort);
+    registry.add("twinledger.data-dir", () -> dataDir.toString());
   }
 
   private static int freePort() {
