@@ -68,7 +68,8 @@ class RestartTest {
             // EmbeddedBrokerTest restarts the service with its broker.
             "--twinledger.twin.mqtt.embedded=false",
             "--twinledger.demo.feed.enabled=false",
-            "--twinledger.demo.bonds.enabled=false");
+            "--twinledger.demo.bonds.enabled=false",
+            "--twinledger.demo.village.enabled=false");
   }
 
   private static Api api(ConfigurableApplicationContext context) {

@@ -6,6 +6,8 @@ import io.twinledger.ledger.model.ModelRegistry;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
 import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.service.demo.feed.DemoFeed;
+import io.twinledger.service.market.MarketProperties;
+import io.twinledger.service.market.Village;
 import io.twinledger.service.security.SecurityProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import java.io.PrintStream;
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
@@ -35,9 +38,10 @@ import org.springframework.stereotype.Component;
  * user where to look. Each asset and its KPIs are one command, so an asset is either complete or
  * absent; one that already exists is left as it is, so restarting never duplicates it. Only
  * accounts whose password really is their name are announced as demo users. When the service runs
- * an MQTT broker of its own, the announcement gives its address and a message to publish to it. It
- * ends with the commands that export and verify the evidence of one KPI period ({@link
- * EvidenceExample}).
+ * an MQTT broker of its own, the announcement gives its address and a message to publish to it.
+ * With the village ({@link io.twinledger.service.demo.village.SampleVillage}), it says where
+ * residents see their household and bills. It ends with the commands that export and verify the
+ * evidence of one KPI period ({@link EvidenceExample}).
  */
 @Component
 @ConditionalOnProperty(name = "twinledger.demo.enabled", havingValue = "true")
@@ -48,6 +52,9 @@ public class DemoLoader {
   /** A rain gauge topic of Riverton's mapping ({@code twin/riverton-mapping.yaml}). */
   private static final String RAIN_GAUGE_TOPIC =
       "riverton/stormwater/gi-rock-creek-a/gauge-1/rainfall";
+
+  /** The village's residents after the first, announced on one line. */
+  private static final Pattern VILLAGER = Pattern.compile("resident\\d{2}");
 
   /** How long to wait for the asset register to show the sample assets before binding models. */
   private static final Duration ASSETS_VISIBLE_WITHIN = Duration.ofSeconds(60);
@@ -62,6 +69,8 @@ public class DemoLoader {
   private final ObjectProvider<LocalMqttBroker> broker;
   private final ObjectProvider<DemoFeed> feed;
   private final ObjectProvider<DemoBonds> bonds;
+  private final Village village;
+  private final MarketProperties market;
   private final PrintStream out;
 
   public DemoLoader(
@@ -74,7 +83,9 @@ public class DemoLoader {
       Environment environment,
       ObjectProvider<LocalMqttBroker> broker,
       ObjectProvider<DemoFeed> feed,
-      ObjectProvider<DemoBonds> bonds) {
+      ObjectProvider<DemoBonds> bonds,
+      Village village,
+      MarketProperties market) {
     this.commands = commands;
     this.registry = registry;
     this.models = models;
@@ -85,6 +96,8 @@ public class DemoLoader {
     this.broker = broker;
     this.feed = feed;
     this.bonds = bonds;
+    this.village = village;
+    this.market = market;
     this.out = System.out;
   }
 
@@ -200,7 +213,12 @@ public class DemoLoader {
     broker.ifAvailable(mqtt -> announceBroker(mqtt, base, text));
     feeding.ifPresent(line -> text.append("  Twin data: ").append(line).append('\n'));
     text.append("  Demo users (user / password: role):\n");
+    List<SecurityProperties.User> villagers =
+        demoUsers.stream().filter(user -> VILLAGER.matcher(user.name()).matches()).toList();
     for (SecurityProperties.User user : demoUsers) {
+      if (villagers.contains(user)) {
+        continue;
+      }
       text.append("    ")
           .append(user.name())
           .append(" / ")
@@ -209,7 +227,20 @@ public class DemoLoader {
           .append(String.join(", ", user.roles()))
           .append('\n');
     }
+    if (!villagers.isEmpty()) {
+      // 55 lines of residents would bury the rest: one line says it.
+      text.append("    ")
+          .append(villagers.getFirst().name())
+          .append(" … ")
+          .append(villagers.getLast().name())
+          .append(" / the same as the name: RESIDENT (")
+          .append(villagers.size())
+          .append(" more residents of the village)\n");
+    }
     text.append("  Try: curl -u officer:officer ").append(base).append("/api/v1/assets\n");
+    if (!village.isEmpty()) {
+      announceVillage(base, text);
+    }
     text.append("  P&L per sample asset (months fill in as the feed closes KPI periods):\n")
         .append("    TWINLEDGER_PASSWORD=investor ./twinledger pnl --url ")
         .append(base)
@@ -230,6 +261,27 @@ public class DemoLoader {
       text.append("    ").append(command).append('\n');
     }
     out.println(text);
+  }
+
+  private void announceVillage(String base, StringBuilder text) {
+    text.append("  Village:  ")
+        .append(village.households().size())
+        .append(" households")
+        .append(market.battery().id().isBlank() ? "" : " and the " + market.battery().id())
+        .append(
+            market
+                .opens()
+                .map(o -> "; the market clears every 15-minute slot on the ledger from " + o)
+                .orElse(""))
+        .append('\n')
+        .append("    Bills appear month by month as the slots clear; a resident sees their own")
+        .append(" household:\n")
+        .append("    ")
+        .append(base)
+        .append("/ui/village (resident / resident, or resident02 … resident56)\n")
+        .append("    curl -u resident:resident ")
+        .append(base)
+        .append("/api/v1/energy/me/bills\n");
   }
 
   private static void announceBonds(List<String> now, String base, StringBuilder text) {

@@ -56,13 +56,15 @@ public class MarketConfiguration {
       ObjectProvider<LedgerConnections> connections,
       ObjectProvider<MspDirectory> msps,
       ObjectProvider<Consortium> consortium,
-      LedgerProperties ledger,
+      ObjectProvider<LedgerProperties> ledgerProperties,
       Village village,
       JsonMapper json) {
     LedgerConnections ledgerConnections = connections.getIfAvailable();
     if (ledgerConnections == null || village.isEmpty()) {
       return VillageMarket.none();
     }
+    // Only the embedded ledger defines its properties; without a ledger there is none to ask.
+    LedgerProperties ledger = ledgerProperties.getObject();
     MspDirectory directory = msps.getObject();
     String community =
         consortium.getObject().organisationsWith(OrgRole.COMMUNITY_OPERATOR).getFirst().mspId();

@@ -83,6 +83,10 @@ final class DemoProcess {
     if (Arrays.stream(options).noneMatch(o -> o.startsWith("--twinledger.demo.bonds.enabled="))) {
       command.add("--twinledger.demo.bonds.enabled=false");
     }
+    // The village likewise: its market clears two months of slots on the ledger at first start.
+    if (Arrays.stream(options).noneMatch(o -> o.startsWith("--twinledger.demo.village.enabled="))) {
+      command.add("--twinledger.demo.village.enabled=false");
+    }
     command.addAll(List.of(options));
     return command;
   }

@@ -25,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
       // The demo's bonds place 1,000 token holders on the ledger and pay their coupons; bond tests
       // define their own.
       "twinledger.demo.bonds.enabled=false",
+      // The demo's 56 households stay out; the test village below takes their place.
+      "twinledger.demo.village.enabled=false",
       // A village of three households without a battery, so market tests can state exact
       // figures (VillageMarketTest); the demo's 56 would only add work.
       "twinledger.energy.households[0].id=household-01",

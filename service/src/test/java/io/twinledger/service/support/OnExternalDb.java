@@ -27,6 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
       // The demo's bonds place 1,000 token holders on the ledger and pay their coupons; bond tests
       // define their own.
       "twinledger.demo.bonds.enabled=false",
+      // The demo's village clears its market slot by slot on the ledger; market tests set their
+      // own.
+      "twinledger.demo.village.enabled=false",
       // Test classes sharing this context refuse commands on purpose; each refused append leaves
       // a gap in the event store's global indexes, which the audit log's event feed waits out
       // (a minute by default) before appending later events.

@@ -101,7 +101,8 @@ class EmbeddedBrokerTest {
                 "--twinledger.data-dir=" + dataDir,
                 "--twinledger.twin.mqtt.embedded-port=" + port,
                 "--twinledger.demo.feed.enabled=false",
-                "--twinledger.demo.bonds.enabled=false"
+                "--twinledger.demo.bonds.enabled=false",
+                "--twinledger.demo.village.enabled=false"
               },
               TwinLedgerApplication.class,
               new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

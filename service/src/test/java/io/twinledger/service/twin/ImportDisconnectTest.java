@@ -30,7 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "twinledger.twin.mqtt.embedded=false",
       "twinledger.demo.feed.enabled=false",
-      "twinledger.demo.bonds.enabled=false"
+      "twinledger.demo.bonds.enabled=false",
+      "twinledger.demo.village.enabled=false"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)

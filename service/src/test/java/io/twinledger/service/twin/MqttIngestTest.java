@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
       "twinledger.twin.mqtt.port=1883",
       "twinledger.twin.mqtt.client-id=twinledger-it-${random.uuid}",
       "twinledger.demo.feed.enabled=false",
-      "twinledger.demo.bonds.enabled=false"
+      "twinledger.demo.bonds.enabled=false",
+      "twinledger.demo.village.enabled=false"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)

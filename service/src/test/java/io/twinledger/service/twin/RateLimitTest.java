@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
       "twinledger.twin.delivery-burst=2",
       "twinledger.twin.mqtt.embedded=false",
       "twinledger.demo.feed.enabled=false",
-      "twinledger.demo.bonds.enabled=false"
+      "twinledger.demo.bonds.enabled=false",
+      "twinledger.demo.village.enabled=false"
     })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)

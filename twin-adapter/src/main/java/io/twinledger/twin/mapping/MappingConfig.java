@@ -40,6 +40,12 @@ import java.util.stream.Stream;
  *     asset: gi-rock-creek-a
  *     attributes:
  *       rainfall: {value: /depth, unitCode: unit, kpi: rainfall-depth}
+ *   - mqtt:                                                   # one asset per topic
+ *       topic: village/+/meter
+ *       topicPattern: 'village/(?<asset>household-\d\d)/meter'   # asset from the topic
+ *       observedAt: /time
+ *     attributes:
+ *       import: {kpi: energy-import-register}
  * bulk:
  *   columns: {asset: asset_id, attribute: kpi_id, observedAt: observed_at, value: value}
  *   attributes:
@@ -132,10 +138,6 @@ public final class MappingConfig {
         .findFirst();
   }
 
-  /**
-   * How to read a message published to {@code topic}: the first MQTT source, in file order, whose
-   * filter matches it.
-   */
   /** The NGSI-LD entities and attributes this mapping binds, in mapping order. */
   public List<NgsiLdSelector> ngsiLdSelectors() {
     return Stream.concat(byEntityId.stream(), byEntityType.stream())
@@ -149,6 +151,11 @@ public final class MappingConfig {
         .toList();
   }
 
+  /**
+   * How to read a message published to {@code topic}: the first MQTT source, in file order, whose
+   * filter matches it and, if it has a topic pattern, whose pattern matches it too. A topic no
+   * source covers (a meter of a household the pattern does not list) has no route.
+   */
   public Optional<TopicRoute> resolveTopic(String topic) {
     Objects.requireNonNull(topic, "topic");
     Optional<TopicRoute> known = routes.get(topic);
@@ -156,10 +163,7 @@ public final class MappingConfig {
       return known;
     }
     Optional<TopicRoute> route =
-        mqtt.stream()
-            .filter(source -> source.filter().matches(topic))
-            .findFirst()
-            .map(source -> source.route(topic));
+        mqtt.stream().flatMap(source -> source.route(topic).stream()).findFirst();
     if (routes.size() < ROUTED_TOPICS) {
       routes.put(topic, route);
     }

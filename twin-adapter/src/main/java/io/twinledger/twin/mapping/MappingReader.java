@@ -227,16 +227,30 @@ final class MappingReader {
   private Optional<MqttSource> mqttSource(JsonNode source, JsonNode topic, String sourcePath) {
     String path = child(sourcePath, "mqtt");
     int before = problems.size();
-    Optional<String> asset = assetId(source, sourcePath, true);
+    Optional<String> asset = assetId(source, sourcePath, false);
     Map<String, Binding> attributes = attributes(source, sourcePath, true);
     if (!topic.isObject()) {
-      problem(path, "must be a mapping with topic and observedAt");
+      problem(path, "must be a mapping with topic, an optional topicPattern and observedAt");
       return Optional.empty();
     }
-    allowOnly(topic, path, "topic", "observedAt");
+    allowOnly(topic, path, "topic", "topicPattern", "observedAt");
     Optional<TopicFilter> filter =
         text(topic, "topic", path, true)
             .flatMap(f -> valid(() -> new TopicFilter(f), child(path, "topic")));
+    Optional<String> patternText = text(topic, "topicPattern", path, false);
+    Optional<Pattern> topicPattern =
+        patternText.flatMap(p -> pattern(p, child(path, "topicPattern")));
+    boolean assetFromTopic =
+        topicPattern.map(p -> p.namedGroups().containsKey(MqttSource.ASSET_GROUP)).orElse(false);
+    boolean patternUsable = patternText.isEmpty() || topicPattern.isPresent();
+    if (patternUsable && assetFromTopic && asset.isPresent()) {
+      problem(
+          child(sourcePath, "asset"),
+          "must be left out when topicPattern has a group named 'asset'");
+    } else if (patternUsable && !assetFromTopic && present(source, "asset") == null) {
+      problem(
+          child(sourcePath, "asset"), "is required unless topicPattern has a group named 'asset'");
+    }
     Optional<PayloadPath> observedAt = payloadPath(topic, "observedAt", path, true);
     if (problems.size() > before) {
       return Optional.empty();
@@ -247,7 +261,7 @@ final class MappingReader {
             fields.add(
                 new MqttSource.PayloadField(
                     name, binding.value(), binding.unitCode(), binding.kpi())));
-    return Optional.of(new MqttSource(filter.get(), asset.get(), observedAt.get(), fields));
+    return Optional.of(new MqttSource(filter.get(), topicPattern, asset, observedAt.get(), fields));
   }
 
   private Optional<BulkImport> bulk(JsonNode bulk) {

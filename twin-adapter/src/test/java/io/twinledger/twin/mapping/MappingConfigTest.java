@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,83 @@ class MappingConfigTest {
     assertThat(config.resolveTopic("riverton/stations/s-1").orElseThrow().readings())
         .extracting(r -> r.target().sensorId())
         .containsExactly("riverton/stations/s-1/rain", "riverton/stations/s-1/level");
+  }
+
+  @Test
+  void takesTheAssetFromTheTopicWhereTheTopicPatternSaysSo() {
+    MappingConfig config =
+        load(
+            """
+            version: 1
+            kpis:
+              energy-import-register: {unit: KWH, range: {min: 0, max: 1000000}}
+            sources:
+              - mqtt:
+                  topic: village/+/meter
+                  topicPattern: 'village/(?<asset>household-(0[1-9]|[1-4][0-9]|5[0-6]))/meter'
+                  observedAt: /time
+                attributes:
+                  import: {kpi: energy-import-register}
+              - mqtt: {topic: 'village/#', observedAt: /time}
+                asset: village-gateway
+                attributes:
+                  import: {kpi: energy-import-register}
+            """);
+
+    for (int household = 1; household <= 56; household++) {
+      String asset = String.format("household-%02d", household);
+      assertThat(config.resolveTopic("village/" + asset + "/meter"))
+          .map(route -> route.readings().getFirst().target())
+          .hasValueSatisfying(
+              target -> {
+                assertThat(target.assetId()).isEqualTo(asset);
+                assertThat(target.sensorId()).isEqualTo("village/" + asset + "/meter");
+              });
+    }
+    // Topics the pattern refuses fall through to the next source whose filter matches.
+    for (String unknown : List.of("household-57", "household-00", "household-xx", "Household-01")) {
+      assertThat(config.resolveTopic("village/" + unknown + "/meter"))
+          .map(route -> route.readings().getFirst().target().assetId())
+          .as(unknown)
+          .contains("village-gateway");
+    }
+    MappingConfig alone =
+        load(
+            """
+            version: 1
+            sources:
+              - mqtt:
+                  topic: village/+/meter
+                  topicPattern: 'village/(?<asset>household-(0[1-9]|[1-4][0-9]|5[0-6]))/meter'
+                  observedAt: /time
+                attributes:
+                  import: {kpi: energy-import-register, unit: KWH}
+            """);
+    assertThat(alone.resolveTopic("village/household-57/meter")).isEmpty();
+    assertThat(alone.resolveTopic("village/household-5/meter")).isEmpty();
+    assertThat(alone.resolveTopic("village/household-56/meter")).isPresent();
+    assertThat(alone.topicFilters())
+        .extracting(TopicFilter::filter)
+        .containsExactly("village/+/meter");
+  }
+
+  @Test
+  void aTopicPatternWithoutAnAssetGroupOnlyNarrowsTheFilter() {
+    MappingConfig config =
+        load(
+            """
+            version: 1
+            sources:
+              - mqtt: {topic: riverton/gauges/+, topicPattern: 'riverton/gauges/g-[0-9]+', observedAt: /time}
+                asset: gi-rock-creek-a
+                attributes:
+                  rain: {kpi: rainfall-depth, unit: MMT}
+            """);
+
+    assertThat(config.resolveTopic("riverton/gauges/g-12"))
+        .map(route -> route.readings().getFirst().target().assetId())
+        .contains("gi-rock-creek-a");
+    assertThat(config.resolveTopic("riverton/gauges/test")).isEmpty();
   }
 
   @Test

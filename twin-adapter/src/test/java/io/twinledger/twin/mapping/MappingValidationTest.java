@@ -214,10 +214,25 @@ class MappingValidationTest {
             "sources[0].mqtt.observedAt",
             "is not a valid JSON pointer: '~' must be followed by '0' or '1' (RFC 6901)"),
         Arguments.of(
-            "{version: 1, sources: [{mqtt: {topic: a, observedAt: t}, attributes: {f: {kpi: f,"
+            "{version: 1, sources: [{mqtt: {topic: a/+, observedAt: t}, attributes: {f: {kpi: f,"
                 + " unit: MQS}}}]}",
             "sources[0].asset",
-            "is required"),
+            "is required unless topicPattern has a group named 'asset'"),
+        Arguments.of(
+            "{version: 1, sources: [{mqtt: {topic: a/+, topicPattern: \"a/(?<asset>m-\\\\d)\","
+                + " observedAt: t}, asset: a, attributes: {f: {kpi: f, unit: MQS}}}]}",
+            "sources[0].asset",
+            "must be left out when topicPattern has a group named 'asset'"),
+        Arguments.of(
+            "{version: 1, sources: [{mqtt: {topic: a/+, topicPattern: \"a/(m\", observedAt: t},"
+                + " attributes: {f: {kpi: f, unit: MQS}}}]}",
+            "sources[0].mqtt.topicPattern",
+            "is not a valid regular expression: Unclosed group near index 4"),
+        Arguments.of(
+            "{version: 1, sources: [{mqtt: {topic: a/+, idPattern: x, observedAt: t}, asset: a,"
+                + " attributes: {f: {kpi: f, unit: MQS}}}]}",
+            "sources[0].mqtt.idPattern",
+            "is not a known key; expected one of topic, topicPattern, observedAt"),
         Arguments.of(
             "{version: 1, sources: [{mqtt: {topic: a, observedAt: t}, asset: a, attributes: {f:"
                 + " {kpi: f, unit: MQS, unitCode: \" \"}}}]}",

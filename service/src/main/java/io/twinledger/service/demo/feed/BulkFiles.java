@@ -5,13 +5,16 @@ import io.twinledger.twin.bulk.BulkLayout;
 import io.twinledger.twin.ingest.BulkImport;
 import io.twinledger.twin.ingest.Ingestion;
 import io.twinledger.twin.simulator.SimulatedReading;
+import io.twinledger.twin.unit.UnitCode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,22 +39,50 @@ final class BulkFiles {
   }
 
   /**
-   * Writes {@code readings} to {@code name} (which must end in {@code .csv}) and imports the file.
+   * One reading as a line of a file.
    *
-   * @param tally counts the readings written, per signal
+   * @param assetId the asset column
+   * @param kpiId the attribute column, which the mapping's bulk section binds to the KPI of that id
+   * @param sensorId the sensor column: the sensor id the reading has on its live channel
+   * @param observedAt when it was measured
+   * @param value the value, in {@code unit}
+   * @param unit the unit code column
    */
-  BulkImport.Totals writeAndImport(
-      String name, Iterator<SimulatedReading> readings, FeedTally tally) {
+  record Line(
+      String assetId,
+      String kpiId,
+      String sensorId,
+      Instant observedAt,
+      BigDecimal value,
+      UnitCode unit) {
+
+    static Line of(SimulatedReading reading) {
+      return new Line(
+          reading.assetId(),
+          reading.signal().kpiId(),
+          reading.sensorId(),
+          reading.observedAt(),
+          reading.value(),
+          reading.signal().unit());
+    }
+  }
+
+  /**
+   * Writes {@code lines} to {@code name} (which must end in {@code .csv}) and imports the file.
+   *
+   * @param tally counts the readings written, per KPI
+   */
+  BulkImport.Totals writeAndImport(String name, Iterator<Line> lines, FeedTally tally) {
     Path file = directory.resolve(name);
     try {
       Files.createDirectories(directory);
       try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         Columns columns = new Columns(ingestion.bulkLayout());
         out.write(columns.header());
-        while (readings.hasNext()) {
-          SimulatedReading reading = readings.next();
-          out.write(columns.row(reading));
-          tally.written(reading.signal());
+        while (lines.hasNext()) {
+          Line line = lines.next();
+          out.write(columns.row(line));
+          tally.written(line.kpiId());
         }
       }
       try (InputStream in = Files.newInputStream(file)) {
@@ -74,15 +105,15 @@ final class BulkFiles {
     }
 
     /** Sensor ids and KPI ids hold no commas or quotes, so no field needs quoting. */
-    String row(SimulatedReading reading) {
+    String row(Line line) {
       StringBuilder row = new StringBuilder(96);
-      row.append(reading.assetId()).append(',').append(reading.signal().kpiId()).append(',');
+      row.append(line.assetId()).append(',').append(line.kpiId()).append(',');
       if (layout.sensor().isPresent()) {
-        row.append(reading.sensorId()).append(',');
+        row.append(line.sensorId()).append(',');
       }
-      row.append(reading.observedAt()).append(',').append(reading.value().toPlainString());
+      row.append(line.observedAt()).append(',').append(line.value().toPlainString());
       if (layout.unitCode().isPresent()) {
-        row.append(',').append(reading.signal().unit().name());
+        row.append(',').append(line.unit().name());
       }
       return row.append('\n').toString();
     }

@@ -1,6 +1,10 @@
 package io.twinledger.service.demo.feed;
 
+import io.twinledger.market.simulation.meter.MeterReading;
 import io.twinledger.service.TwinLedgerProperties;
+import io.twinledger.service.demo.village.SampleVillage;
+import io.twinledger.service.market.MarketProperties;
+import io.twinledger.service.market.MeterPositions;
 import io.twinledger.service.twin.TwinProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import io.twinledger.twin.ingest.BulkImport;
@@ -23,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,19 +40,22 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the demo service the sample city's generated readings ({@link TwinSimulator}), on a
- * background thread, through the same channels real twins use.
+ * Feeds the demo service the sample city's generated readings ({@link TwinSimulator}) and, with
+ * {@code twinledger.demo.village.enabled}, its village's meter readings ({@link
+ * VillageMeterReadings}, from {@code lead-in} before the market opens), on a background thread,
+ * through the same channels real twins and meters use.
  *
  * <ol>
  *   <li><b>History</b>: everything published from a year ago (or from where the previous run got
  *       to) until a day ago is written as monthly CSV files in {@code <data-dir>/demo-feed} and
  *       imported through the bulk path, so those readings carry the source {@code
- *       bulk:riverton-history-YYYY-MM.csv}.
+ *       bulk:riverton-history-YYYY-MM.csv}, the village's {@code
+ *       bulk:riverton-village-YYYY-MM.csv}.
  *   <li><b>Replay</b>: the last day is sent over the live channels as fast as they take it: MQTT
- *       signals published with QoS 1 to the broker the service subscribes to ({@code
- *       twinledger.twin.mqtt.*}, or the embedded broker; without one, MQTT signals are skipped),
- *       NGSI-LD signals POSTed as notifications to the service's own endpoint, and bulk signals
- *       (billing exports, survey files) as one small file per publication.
+ *       signals and most household meters published with QoS 1 to the broker the service subscribes
+ *       to ({@code twinledger.twin.mqtt.*}, or the embedded broker; without one, MQTT signals are
+ *       skipped), NGSI-LD signals POSTed as notifications to the service's own endpoint, and bulk
+ *       signals (billing exports, survey files) as one small file per publication.
  *   <li><b>Live</b>: every {@code tick}, whatever was published since is sent the same way, until
  *       the service stops.
  * </ol>
@@ -60,7 +68,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(
     name = {"twinledger.demo.enabled", "twinledger.demo.feed.enabled"},
     havingValue = "true")
-@EnableConfigurationProperties(DemoFeedProperties.class)
+@EnableConfigurationProperties({DemoFeedProperties.class, DemoVillageProperties.class})
 public class DemoFeed {
 
   /** Name of an optional {@link Clock} bean the feed follows instead of the system clock. */
@@ -96,6 +104,7 @@ public class DemoFeed {
   private final TwinSimulator generator;
   private final Path directory;
   private final FeedProgress progress;
+  private final Optional<VillageMeterReadings> village;
   private final Object wakeUp = new Object();
 
   private volatile Phase phase = Phase.IDLE;
@@ -109,6 +118,8 @@ public class DemoFeed {
 
   public DemoFeed(
       DemoFeedProperties properties,
+      DemoVillageProperties villageProperties,
+      MarketProperties market,
       TwinProperties twin,
       TwinLedgerProperties service,
       ObjectProvider<Ingestion> ingestion,
@@ -124,6 +135,16 @@ public class DemoFeed {
     this.generator = new TwinSimulator(properties.seed());
     this.directory = service.dataDir().resolve("demo-feed");
     this.progress = new FeedProgress(directory.resolve("fed-until"));
+    this.village =
+        villageProperties.enabled()
+            ? Optional.of(
+                VillageMeterReadings.from(
+                    properties.seed(),
+                    market
+                        .opens()
+                        .orElseGet(() -> SampleVillage.opens(this.clock.instant(), market.zone()))
+                        .minus(villageProperties.leadIn())))
+            : Optional.empty();
   }
 
   /**
@@ -192,7 +213,11 @@ public class DemoFeed {
         broker()
             .map(b -> "bulk files, NGSI-LD, MQTT via " + b.host().orElseThrow() + ":" + b.port())
             .orElse("bulk files and NGSI-LD; no MQTT broker configured");
-    return "feeding " + span + " in the background, then live (" + channels + ")";
+    String meters =
+        village
+            .map(v -> " and the village's meters from " + v.first().toString().substring(0, 10))
+            .orElse("");
+    return "feeding " + span + meters + " in the background, then live (" + channels + ")";
   }
 
   /** What a start now would send, from the recorded progress. */
@@ -258,15 +283,23 @@ public class DemoFeed {
           "riverton-history-" + YearMonth.from(month.from().atZone(ZoneOffset.UTC)) + ".csv";
       BulkImport.Totals totals =
           files.writeAndImport(
-              name, generator.readings(month.from(), month.to()).iterator(), tally);
+              name,
+              generator.readings(month.from(), month.to()).map(BulkFiles.Line::of).iterator(),
+              tally);
       tally.imported(totals);
+      logImported(name, totals);
+      if (village.isPresent()) {
+        List<MeterReading> meters = village.get().taken(month.from(), month.to());
+        if (!meters.isEmpty()) {
+          String villageName =
+              "riverton-village-" + YearMonth.from(month.from().atZone(ZoneOffset.UTC)) + ".csv";
+          BulkImport.Totals villageTotals =
+              files.writeAndImport(villageName, lines(meters).iterator(), tally);
+          tally.imported(villageTotals);
+          logImported(villageName, villageTotals);
+        }
+      }
       progress.fedUntil(month.to());
-      log.info(
-          "Demo feed: imported {}: {} stored, {} duplicates, {} quarantined",
-          name,
-          totals.stored(),
-          totals.duplicates(),
-          totals.quarantined());
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     log.info(
@@ -279,6 +312,19 @@ public class DemoFeed {
             tally.readings() / Math.max(seconds, 1e-3),
             tally.channels(),
             tally.signals()));
+  }
+
+  private static void logImported(String name, BulkImport.Totals totals) {
+    log.info(
+        "Demo feed: imported {}: {} stored, {} duplicates, {} quarantined",
+        name,
+        totals.stored(),
+        totals.duplicates(),
+        totals.quarantined());
+  }
+
+  private static Stream<BulkFiles.Line> lines(List<MeterReading> meters) {
+    return meters.stream().flatMap(reading -> VillageMeterReadings.lines(reading).stream());
   }
 
   /** Sends the plan's live span in hourly steps; returns how far it got. */
@@ -363,7 +409,7 @@ public class DemoFeed {
         case MqttTopic topic -> {
           if (channels.mqtt().isPresent()) {
             channels.mqtt().get().publish(reading);
-            tally.published(reading.signal());
+            tally.published(reading.signal().kpiId());
           }
         }
         case NgsiLdAttribute attribute -> {
@@ -382,7 +428,52 @@ public class DemoFeed {
     }
     notify(notification, channels, tally);
     importFile(file, channels, tally);
+    village.ifPresent(meters -> sendMeters(meters.taken(from, to), channels, tally));
     channels.mqtt().ifPresent(MqttPublisher::flush);
+  }
+
+  /**
+   * Sends the village's meter readings over their live channels: one MQTT message per meter and
+   * reading, and one NGSI-LD notification per reading time for the meters read through a broker.
+   */
+  private void sendMeters(List<MeterReading> readings, Channels channels, FeedTally tally) {
+    List<MeterReading> notification = new ArrayList<>();
+    for (MeterReading reading : readings) {
+      if (VillageMeterReadings.overMqtt(reading.household())) {
+        if (channels.mqtt().isPresent()) {
+          channels
+              .mqtt()
+              .get()
+              .publish(
+                  VillageMeterReadings.topic(reading.household()),
+                  VillageMeterReadings.payload(reading));
+          tally.published(MeterPositions.IMPORT, MeterPositions.EXPORT);
+        }
+        continue;
+      }
+      if (!notification.isEmpty() && !notification.getFirst().at().equals(reading.at())) {
+        notifyMeters(notification, channels, tally);
+      }
+      notification.add(reading);
+    }
+    notifyMeters(notification, channels, tally);
+  }
+
+  private void notifyMeters(List<MeterReading> readings, Channels channels, FeedTally tally) {
+    if (readings.isEmpty()) {
+      return;
+    }
+    if (channels.ngsiLd().isPresent()) {
+      int accepted = channels.ngsiLd().get().notifyMeters(readings);
+      if (accepted > 0) {
+        for (int i = 0; i < readings.size(); i++) {
+          tally.written(MeterPositions.IMPORT);
+          tally.written(MeterPositions.EXPORT);
+        }
+        tally.notified(accepted, readings.size() * 2);
+      }
+    }
+    readings.clear();
   }
 
   private static boolean sameMoment(List<SimulatedReading> batch, SimulatedReading reading) {
@@ -396,7 +487,7 @@ public class DemoFeed {
     if (channels.ngsiLd().isPresent()) {
       int accepted = channels.ngsiLd().get().notify(readings);
       if (accepted > 0) {
-        readings.forEach(r -> tally.written(r.signal()));
+        readings.forEach(r -> tally.written(r.signal().kpiId()));
         tally.notified(accepted, readings.size());
       }
     }
@@ -409,7 +500,10 @@ public class DemoFeed {
       return;
     }
     String name = "riverton-" + FILE_TIME.format(readings.getFirst().publishedAt()) + ".csv";
-    tally.imported(channels.files().writeAndImport(name, readings.iterator(), tally));
+    tally.imported(
+        channels
+            .files()
+            .writeAndImport(name, readings.stream().map(BulkFiles.Line::of).iterator(), tally));
     readings.clear();
   }
 

@@ -1,16 +1,20 @@
 package io.twinledger.service.demo.feed;
 
 import io.twinledger.twin.ingest.BulkImport;
-import io.twinledger.twin.simulator.Signal;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What one stretch of feeding sent, per channel and per signal, for the log. Not thread-safe. */
+/**
+ * What one stretch of feeding sent, per channel and per KPI (the city's signals and the village's
+ * registers), for the log. Not thread-safe.
+ */
 final class FeedTally {
 
-  private final Map<Signal, Long> bySignal = new EnumMap<>(Signal.class);
+  /** Readings by KPI id, in the order first seen. */
+  private final Map<String, Long> byKpi = new LinkedHashMap<>();
+
   private long bulkFiles;
   private long bulkStored;
   private long bulkDuplicates;
@@ -19,8 +23,8 @@ final class FeedTally {
   private long ngsiLdNotifications;
   private long ngsiLdReadings;
 
-  void written(Signal signal) {
-    bySignal.merge(signal, 1L, Long::sum);
+  void written(String kpiId) {
+    byKpi.merge(kpiId, 1L, Long::sum);
   }
 
   void imported(BulkImport.Totals totals) {
@@ -30,8 +34,11 @@ final class FeedTally {
     bulkQuarantined += totals.quarantined();
   }
 
-  void published(Signal signal) {
-    written(signal);
+  /** One MQTT message carrying a reading of each of these KPIs. */
+  void published(String... kpiIds) {
+    for (String kpiId : kpiIds) {
+      written(kpiId);
+    }
     mqttMessages++;
   }
 
@@ -41,7 +48,7 @@ final class FeedTally {
   }
 
   long readings() {
-    return bySignal.values().stream().mapToLong(Long::longValue).sum();
+    return byKpi.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Per channel: {@code bulk 2 files (163 stored, 0 duplicates, 0 quarantined), MQTT …}. */
@@ -59,13 +66,13 @@ final class FeedTally {
         ngsiLdReadings);
   }
 
-  /** Per signal, by KPI id: {@code system-input-volume 96, night-flow 1, …}, or {@code none}. */
+  /** Per KPI: {@code system-input-volume 96, night-flow 1, …}, or {@code none}. */
   String signals() {
-    if (bySignal.isEmpty()) {
+    if (byKpi.isEmpty()) {
       return "none";
     }
-    return bySignal.entrySet().stream()
-        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().kpiId(), e.getValue()))
+    return byKpi.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
         .collect(Collectors.joining(", "));
   }
 }

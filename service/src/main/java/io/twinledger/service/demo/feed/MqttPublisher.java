@@ -86,15 +86,20 @@ final class MqttPublisher implements AutoCloseable {
     if (!(reading.address() instanceof MqttTopic topic)) {
       throw new IllegalArgumentException(reading.signal() + " is not published over MQTT");
     }
+    publish(topic.topic(), payload(reading));
+  }
+
+  /** Publishes one message; may wait for acknowledgements to keep the pace. */
+  void publish(String topic, String payload) {
     if (sentInWindow == 0) {
       windowStart = System.nanoTime();
     }
     pending.add(
         client
             .publishWith()
-            .topic(topic.topic())
+            .topic(topic)
             .qos(MqttQos.AT_LEAST_ONCE)
-            .payload(payload(reading).getBytes(StandardCharsets.UTF_8))
+            .payload(payload.getBytes(StandardCharsets.UTF_8))
             .send());
     sentInWindow++;
     if (pending.size() >= WINDOW) {

@@ -1,9 +1,12 @@
 package io.twinledger.service.demo.feed;
 
+import io.twinledger.market.simulation.meter.MeterReading;
 import io.twinledger.twin.simulator.SensorAddress.NgsiLdAttribute;
 import io.twinledger.twin.simulator.SimulatedReading;
+import io.twinledger.twin.unit.UnitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -88,19 +92,74 @@ final class NgsiLdNotifier {
       if (!(reading.address() instanceof NgsiLdAttribute attribute)) {
         throw new IllegalArgumentException(reading.signal() + " is not sent over NGSI-LD");
       }
-      ObjectNode entity =
-          entitiesByType
-              .computeIfAbsent(attribute.entityType(), type -> new LinkedHashMap<>())
-              .computeIfAbsent(
-                  attribute.entityId(),
-                  id -> json.createObjectNode().put("id", id).put("type", attribute.entityType()));
-      entity
-          .putObject(attribute.attribute())
-          .put("type", "Property")
-          .put("value", reading.value())
-          .put("observedAt", reading.observedAt().toString())
-          .put("unitCode", reading.signal().unit().name());
+      property(
+          entitiesByType,
+          attribute.entityType(),
+          attribute.entityId(),
+          attribute.attribute(),
+          reading.value(),
+          reading.observedAt(),
+          reading.signal().unit());
     }
+    return post(entitiesByType);
+  }
+
+  /**
+   * Notifies meter readings taken at the same moment: one {@value VillageMeterReadings#ENTITY_TYPE}
+   * entity per household, its two registers as Properties. As {@link #notify(List)}.
+   *
+   * @return the number of notifications the service accepted (0 or 1)
+   */
+  int notifyMeters(List<MeterReading> readings) {
+    if (credentialsRefused) {
+      return 0;
+    }
+    Map<String, Map<String, ObjectNode>> entitiesByType = new LinkedHashMap<>();
+    for (MeterReading reading : readings) {
+      String entityId = VillageMeterReadings.entityId(reading.household());
+      String type = VillageMeterReadings.ENTITY_TYPE;
+      property(
+          entitiesByType,
+          type,
+          entityId,
+          VillageMeterReadings.IMPORT_ATTRIBUTE,
+          reading.importKwh(),
+          reading.at(),
+          UnitCode.KWH);
+      property(
+          entitiesByType,
+          type,
+          entityId,
+          VillageMeterReadings.EXPORT_ATTRIBUTE,
+          reading.exportKwh(),
+          reading.at(),
+          UnitCode.KWH);
+    }
+    return post(entitiesByType);
+  }
+
+  /** Adds one attribute, a Property with its observation time and unit, to its entity. */
+  private void property(
+      Map<String, Map<String, ObjectNode>> entitiesByType,
+      String entityType,
+      String entityId,
+      String attribute,
+      BigDecimal value,
+      Instant observedAt,
+      UnitCode unit) {
+    entitiesByType
+        .computeIfAbsent(entityType, type -> new LinkedHashMap<>())
+        .computeIfAbsent(
+            entityId, id -> json.createObjectNode().put("id", id).put("type", entityType))
+        .putObject(attribute)
+        .put("type", "Property")
+        .put("value", value)
+        .put("observedAt", observedAt.toString())
+        .put("unitCode", unit.name());
+  }
+
+  /** One notification per entity type; returns how many the service accepted. */
+  private int post(Map<String, Map<String, ObjectNode>> entitiesByType) {
     int accepted = 0;
     for (Map.Entry<String, Map<String, ObjectNode>> type : entitiesByType.entrySet()) {
       if (post(notification(type.getKey(), new ArrayList<>(type.getValue().values())))) {

@@ -62,6 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "twinledger.demo.feed.enabled=true",
       "twinledger.demo.bonds.enabled=false",
+      "twinledger.demo.village.enabled=false",
       "twinledger.demo.feed.history=P2D",
       "twinledger.demo.feed.tick=PT1S",
       "twinledger.twin.close-every=PT1H",
