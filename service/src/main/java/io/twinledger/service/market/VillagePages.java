@@ -124,10 +124,9 @@ public class VillagePages {
   @UiPage(nav = "Price limits", order = 91)
   public String limits(Authentication user, Model model) {
     String household = reads.householdOf(user.getName());
-    Household onLedger = reads.ledger().household(household);
     return limitsPage(
         household,
-        new LimitsForm(onLedger.minSellPrice(), onLedger.maxBuyPrice()),
+        standing(household),
         FieldErrors.none(),
         new OverrideForm("", "", ""),
         FieldErrors.none(),
@@ -214,14 +213,7 @@ public class VillagePages {
       response.setStatus(HttpStatus.CONFLICT.value());
       errors = FieldErrors.of("ledger", e.getMessage());
     }
-    Household onLedger = reads.ledger().household(household);
-    return limitsPage(
-        household,
-        new LimitsForm(onLedger.minSellPrice(), onLedger.maxBuyPrice()),
-        FieldErrors.none(),
-        sent,
-        errors,
-        model);
+    return limitsPage(household, standing(household), FieldErrors.none(), sent, errors, model);
   }
 
   @GetMapping("/ui/village/bills")
@@ -330,6 +322,27 @@ public class VillagePages {
     model.addAttribute("overrideErrors", overrideErrors);
     model.addAttribute("zone", reads.zone().getId());
     return "market/limits";
+  }
+
+  /**
+   * The household's standing limits as the ledger holds them. Before the market's first run has set
+   * it up on the ledger (terms, households) there are none to show: the page is a 404 saying so.
+   */
+  private LimitsForm standing(String household) {
+    if (reads.terms().isEmpty()) {
+      throw new NotFoundException(
+          "The village market has not opened yet: it has no terms on the ledger");
+    }
+    Household onLedger;
+    try {
+      onLedger = reads.ledger().household(household);
+    } catch (MarketRefusal e) {
+      if (!e.code().equals("HOUSEHOLD_NOT_FOUND")) {
+        throw e;
+      }
+      throw new NotFoundException("Your household is not registered in the market yet");
+    }
+    return new LimitsForm(onLedger.minSellPrice(), onLedger.maxBuyPrice());
   }
 
   private List<TradeRow> trades(String household, Instant from, Instant to) {
