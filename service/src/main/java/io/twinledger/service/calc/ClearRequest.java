@@ -8,6 +8,7 @@ import io.twinledger.market.order.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Body of {@code POST /api/v1/calc/clear}: one slot's book and the rule to clear it with, checked
@@ -37,27 +38,14 @@ public record ClearRequest(
 
   /** The clearing rule named in the request. */
   ClearingRule clearingRule() {
-    String name = rule == null ? "uniform" : rule;
-    ClearingRule chosen =
-        switch (name) {
-          case "uniform" -> {
-            BigDecimal k = kappa == null ? ClearingRule.UniformPrice.DEFAULT_KAPPA : kappa;
-            if (k.signum() < 0 || k.compareTo(BigDecimal.ONE) > 0) {
-              throw new InvalidFieldException(
-                  "kappa", "must be between 0 and 1, was " + k.toPlainString());
-            }
-            yield new ClearingRule.UniformPrice(k);
-          }
-          case "pay-as-bid" -> new ClearingRule.PayAsBid();
-          case "trade-reduction" -> new ClearingRule.TradeReduction();
-          default ->
-              throw new InvalidFieldException(
-                  "rule", "must be uniform, pay-as-bid or trade-reduction, was '" + name + "'");
-        };
-    if (kappa != null && !(chosen instanceof ClearingRule.UniformPrice)) {
-      throw new InvalidFieldException("kappa", "applies only to the uniform rule");
+    try {
+      return ClearingRule.named(
+          rule == null ? ClearingRule.UNIFORM : rule, Optional.ofNullable(kappa));
+    } catch (IllegalArgumentException e) {
+      int colon = e.getMessage().indexOf(": ");
+      throw new InvalidFieldException(
+          e.getMessage().substring(0, colon), e.getMessage().substring(colon + 2));
     }
-    return chosen;
   }
 
   /** The grid fee, 0 when absent. */

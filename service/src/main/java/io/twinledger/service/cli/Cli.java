@@ -45,6 +45,10 @@ public final class Cli {
                          Merkle proofs, the signed checkpoint, the anchoring block and its
                          endorsements. One line per item and a verdict; exit code 0 when all
                          pass, 1 when any fails, 2 when the bundle is malformed.
+        verify-bill FILE Check a resident's monthly bill bundle offline (GET
+                         /api/v1/energy/me/bills/{month}/bundle): each slot's block, clearing
+                         transaction and endorsements, the clearing and settlement recomputed,
+                         then the bill. Exit codes as verify.
         pnl [--asset ID] [--period MONTH|QUARTER|YEAR]
                          Print the P&L statements of one asset, or of every asset with a model,
                          from the running service, with each line's drill-down address
@@ -63,6 +67,11 @@ public final class Cli {
                          quarantined payload (--quarantine, --payload-file); approve or reject a
                          waiting correction (finance officer); list them (--status). See
                          ./twinledger correct for the options.
+        energy simulate [--seed N] [--year YYYY] [--households N] [--no-battery]
+                        [--rule uniform|pay-as-bid|trade-reduction] [--kappa K] [--out FILE]
+                         Simulate a year of the village's solar market here, off the ledger,
+                         with the chaincode's clearing code and a progress bar; print the
+                         report (self-sufficiency, traded volume, prices, savings, battery).
         hash-password    Read a password from standard input and print its bcrypt hash,
                          for config/users.yml.
         help             Show this help.
@@ -87,11 +96,12 @@ public final class Cli {
       case "hash-password" -> hashPassword(out, err);
       case "import" -> ImportCommand.run(rest, System.getenv(), out, err);
       case "subscribe" -> SubscribeCommand.run(rest, System.getenv(), out, err);
-      case "verify-proof", "verify" -> VerifyMain.run(args, out, err);
+      case "verify-proof", "verify", "verify-bill" -> VerifyMain.run(args, out, err);
       case "export-evidence" -> ExportEvidenceCommand.run(rest, System.getenv(), out, err);
       case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
       case "bonds" -> BondsCommand.run(rest, System.getenv(), out, err);
       case "correct" -> CorrectCommand.run(rest, System.getenv(), out, err);
+      case "energy" -> EnergyCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,8 +26,6 @@ final class ImportCommand {
   static final String USAGE =
       "usage: ./twinledger import FILE [--url http://localhost:8080] [--user operator]"
           + " (password from TWINLEDGER_PASSWORD or a prompt)";
-
-  private static final int BAR = 30;
 
   private ImportCommand() {}
 
@@ -67,14 +64,14 @@ final class ImportCommand {
       throws IOException, InterruptedException {
     long size = Files.size(file);
     String name = file.getFileName().toString();
-    Progress progress = new Progress(size, err);
+    ProgressBar progress = new ProgressBar(size, "bytes", err);
     HttpRequest request =
         service
             .request("/api/v1/twin/imports?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
             .header("Content-Type", "application/octet-stream")
             .POST(
                 HttpRequest.BodyPublishers.fromPublisher(
-                    HttpRequest.BodyPublishers.ofInputStream(() -> progress.wrap(open(file))),
+                    HttpRequest.BodyPublishers.ofInputStream(() -> counted(open(file), progress)),
                     size))
             .build();
     HttpResponse<String> response =
@@ -100,59 +97,17 @@ final class ImportCommand {
     }
   }
 
-  /** A text progress bar, redrawn at most every 200 ms. */
-  private static final class Progress {
-    private final long total;
-    private final PrintStream err;
-    private long sent;
-    private long lastDraw;
-
-    Progress(long total, PrintStream err) {
-      this.total = total;
-      this.err = err;
-    }
-
-    InputStream wrap(InputStream in) {
-      return new FilterInputStream(in) {
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          int n = super.read(b, off, len);
-          if (n > 0) {
-            advance(n);
-          }
-          return n;
+  /** Counts the bytes read from {@code in} on {@code progress}. */
+  private static InputStream counted(InputStream in, ProgressBar progress) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          progress.advance(n);
         }
-      };
-    }
-
-    private synchronized void advance(int bytes) {
-      sent += bytes;
-      long now = System.nanoTime();
-      if (now - lastDraw > 200_000_000L) {
-        lastDraw = now;
-        draw();
+        return n;
       }
-    }
-
-    synchronized void finish() {
-      sent = total;
-      draw();
-      err.println();
-    }
-
-    private void draw() {
-      int percent = total == 0 ? 100 : (int) (sent * 100 / total);
-      int filled = percent * BAR / 100;
-      err.print(
-          String.format(
-              Locale.ROOT,
-              "\r[%s%s] %3d%% %,d / %,d bytes",
-              "#".repeat(filled),
-              ".".repeat(BAR - filled),
-              percent,
-              sent,
-              total));
-      err.flush();
-    }
+    };
   }
 }

@@ -129,11 +129,17 @@ public final class EnergyBodies {
     }
   }
 
-  /** The community's figures over a span; ratios are fractions (0.5 is 50 %). */
+  /**
+   * The community's figures over a span; ratios are fractions (0.5 is 50 %). Self-sufficiency and
+   * self-consumption need consumption and generation behind the meters, which only a simulation
+   * knows; the ledger's figures leave them out.
+   */
   public record Figures(
       String from,
       String to,
       long slots,
+      Optional<BigDecimal> selfSufficiency,
+      Optional<BigDecimal> selfConsumption,
       BigDecimal tradedKwh,
       Optional<BigDecimal> averagePrice,
       BigDecimal utilityImportKwh,
@@ -151,6 +157,8 @@ public final class EnergyBodies {
           from,
           to,
           f.slots(),
+          f.selfSufficiency(),
+          f.selfConsumption(),
           f.tradedKwh(),
           f.averagePrice(),
           f.utilityImportKwh(),

@@ -10,8 +10,11 @@ import io.twinledger.service.ledger.LedgerConnections;
 import io.twinledger.service.ledger.LedgerProperties;
 import io.twinledger.twin.store.ReadingStore;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -85,6 +88,19 @@ public class MarketConfiguration {
       MeterPositions meters,
       MarketProperties properties) {
     return new MarketReads(village, market, book, meters, properties);
+  }
+
+  /** One simulation at a time, with at most four waiting. */
+  @Bean
+  Simulations simulations() {
+    return new Simulations(
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4),
+            Thread.ofPlatform().name("village-simulation-", 0).daemon().factory()));
   }
 
   @Bean(destroyMethod = "shutdown")

@@ -11,7 +11,6 @@ import io.twinledger.ledger.model.ModelNotFoundException;
 import io.twinledger.ledger.model.api.ModelRuleViolation;
 import io.twinledger.ledger.token.TokenRefusal;
 import io.twinledger.reporting.UnknownSubjectException;
-import io.twinledger.service.market.MarketRefusal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -129,23 +128,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         Problems.of(
             HttpStatus.CONFLICT, "token-refused", "Refused by the token's rules", e.getMessage());
-    problem.setProperty("code", e.code());
-    return problem;
-  }
-
-  /** The energy market contract refused: nothing was recorded. */
-  @ExceptionHandler(MarketRefusal.class)
-  ProblemDetail marketRefused(MarketRefusal e) {
-    HttpStatus status =
-        switch (e.code()) {
-          case "INVALID_ARGUMENT", "LIMIT_OUT_OF_BOUNDS" -> HttpStatus.BAD_REQUEST;
-          case "HOUSEHOLD_NOT_FOUND", "SLOT_NOT_CLEARED", "METER_READING_MISSING" ->
-              HttpStatus.NOT_FOUND;
-          case "NOT_OPERATOR", "NOT_A_HOUSEHOLD", "OTHER_HOUSEHOLD" -> HttpStatus.FORBIDDEN;
-          default -> HttpStatus.CONFLICT;
-        };
-    ProblemDetail problem =
-        Problems.of(status, "market-refused", "Refused by the market's rules", e.getMessage());
     problem.setProperty("code", e.code());
     return problem;
   }

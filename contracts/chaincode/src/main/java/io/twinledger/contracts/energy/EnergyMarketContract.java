@@ -6,6 +6,7 @@ import io.twinledger.contracts.token.ChainJson;
 import io.twinledger.market.battery.BatteryState;
 import io.twinledger.market.battery.CommunityBattery;
 import io.twinledger.market.clearing.ClearingResult;
+import io.twinledger.market.clearing.ClearingRule;
 import io.twinledger.market.order.Order;
 import io.twinledger.market.order.Side;
 import io.twinledger.market.settlement.Conservation;
@@ -22,6 +23,7 @@ import io.twinledger.market.terms.PriceOutOfBoundsException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
@@ -138,7 +141,7 @@ public final class EnergyMarketContract implements ContractInterface {
     }
     String ruleName = rule == null ? "" : rule;
     String kappaText = kappa == null ? "" : kappa;
-    if (MarketConfig.UNIFORM.equals(ruleName)) {
+    if (ClearingRule.UNIFORM.equals(ruleName)) {
       kappaText = kappaText.isEmpty() ? "0.5" : decimal("kappa", kappaText);
     }
     MarketConfig config =
@@ -627,12 +630,12 @@ public final class EnergyMarketContract implements ContractInterface {
         read(stub, EnergyKeys.order(stub, slotKey, householdId), HouseholdOrder::fromState);
     SlotTrade[] trades =
         clearing.stream()
-            .flatMap(c -> java.util.Arrays.stream(c.trades()))
+            .flatMap(c -> Arrays.stream(c.trades()))
             .filter(t -> t.involves(householdId))
             .toArray(SlotTrade[]::new);
     SlotAccount[] account =
         clearing.stream()
-            .flatMap(c -> java.util.Arrays.stream(c.accounts()))
+            .flatMap(c -> Arrays.stream(c.accounts()))
             .filter(a -> a.participant().equals(householdId))
             .toArray(SlotAccount[]::new);
     return new HouseholdSlot(
@@ -873,8 +876,7 @@ public final class EnergyMarketContract implements ContractInterface {
         && new BigDecimal(a.exportKwh()).compareTo(new BigDecimal(b.exportKwh())) == 0;
   }
 
-  private static <T> Optional<T> read(
-      ChaincodeStub stub, String key, java.util.function.Function<byte[], T> parse) {
+  private static <T> Optional<T> read(ChaincodeStub stub, String key, Function<byte[], T> parse) {
     byte[] value = stub.getState(key);
     return value == null || value.length == 0 ? Optional.empty() : Optional.of(parse.apply(value));
   }

@@ -5,6 +5,7 @@ import io.twinledger.market.clearing.ClearingRule;
 import io.twinledger.market.terms.MarketTerms;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.hyperledger.fabric.contract.annotation.DataType;
 import org.hyperledger.fabric.contract.annotation.Property;
 import org.json.JSONObject;
@@ -37,10 +38,6 @@ public record MarketConfig(
     @Property String txId) {
 
   /** The rule names {@code ConfigureMarket} takes. */
-  static final String UNIFORM = "uniform";
-
-  static final String PAY_AS_BID = "pay-as-bid";
-  static final String TRADE_REDUCTION = "trade-reduction";
 
   /** The terms as contracts-market's clearing and settlement take them. */
   public MarketTerms terms() {
@@ -58,20 +55,8 @@ public record MarketConfig(
    * @throws IllegalArgumentException for another name, or a kappa given to another rule
    */
   static ClearingRule clearingRule(String rule, String kappa) {
-    return switch (rule) {
-      case UNIFORM -> new ClearingRule.UniformPrice(new BigDecimal(kappa));
-      case PAY_AS_BID, TRADE_REDUCTION -> {
-        if (!kappa.isEmpty()) {
-          throw new IllegalArgumentException("kappa: only the uniform rule has one, not " + rule);
-        }
-        yield rule.equals(PAY_AS_BID)
-            ? new ClearingRule.PayAsBid()
-            : new ClearingRule.TradeReduction();
-      }
-      default ->
-          throw new IllegalArgumentException(
-              "rule: uniform, pay-as-bid or trade-reduction, not " + rule);
-    };
+    return ClearingRule.named(
+        rule, kappa.isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(kappa)));
   }
 
   byte[] toState() {

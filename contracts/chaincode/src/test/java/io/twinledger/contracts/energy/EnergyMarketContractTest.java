@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.hyperledger.fabric.client.ChaincodeEvent;
+import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.protos.common.Block;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -88,7 +91,17 @@ class EnergyMarketContractTest {
       as(household).submitTransaction("SubmitOrder", household, WORKED_SLOT);
     }
 
-    JSONObject cleared = json(operator.submitTransaction("ClearSlot", WORKED_SLOT));
+    SubmittedTransaction clearing =
+        operator.newProposal("ClearSlot").addArguments(WORKED_SLOT).build().endorse().submitAsync();
+    Status status = clearing.getStatus();
+    assertThat(status.isSuccessful()).isTrue();
+    JSONObject cleared = json(clearing.getResult());
+    ChaincodeEvent event = slotCleared(status.getBlockNumber());
+    assertThat(event.getTransactionId()).isEqualTo(status.getTransactionId());
+    JSONObject payload = new JSONObject(new String(event.getPayload(), StandardCharsets.UTF_8));
+    assertThat(payload.getString("slot")).isEqualTo(WORKED_SLOT);
+    assertThat(payload.getString("price")).isEqualTo("115");
+    assertThat(payload.getInt("accounts")).isEqualTo(7);
 
     assertThat(cleared.getString("price")).isEqualTo("115");
     assertThat(new BigDecimal(cleared.getString("volume"))).isEqualByComparingTo("1.3");
@@ -451,6 +464,26 @@ class EnergyMarketContractTest {
   }
 
   // ---------------------------------------------------------------------------------- helpers
+
+  /** The first {@code SlotCleared} event from block {@code block} on. */
+  private static ChaincodeEvent slotCleared(long block) {
+    try (CloseableIterator<ChaincodeEvent> events =
+        fixture
+            .gateway(fixture.operator())
+            .getNetwork(EnergyMarketPeer.CHANNEL)
+            .newChaincodeEventsRequest(EnergyMarketPeer.CHAINCODE)
+            .startBlock(block)
+            .build()
+            .getEvents()) {
+      while (events.hasNext()) {
+        ChaincodeEvent event = events.next();
+        if (event.getEventName().equals(EnergyMarketContract.SLOT_CLEARED)) {
+          return event;
+        }
+      }
+    }
+    throw new AssertionError("no SlotCleared event from block " + block);
+  }
 
   private static String household(int i) {
     return "household-%02d".formatted(i);

@@ -2,10 +2,12 @@ package io.twinledger.contracts.energy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.identity.EcdsaSignatures;
 import io.twinledger.ledger.store.TestDatabases;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.msp.MspDirectory;
@@ -27,7 +29,6 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
@@ -60,6 +61,7 @@ public final class EnergyMarketPeer implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final EmbeddedPeer peer;
   private final ManagedChannel grpc;
+  private ManagedChannel tcp;
   private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
 
   public EnergyMarketPeer(Path root, BatchLimits limits) {
@@ -102,19 +104,44 @@ public final class EnergyMarketPeer implements AutoCloseable {
     return msps.namedClient(COMMUNITY, name);
   }
 
-  /** The contract as {@code identity} calls it. */
+  /** The in-process gateway of {@code identity}. */
+  public Gateway gateway(MspIdentity identity) {
+    return gatewayOf(identity, false);
+  }
+
+  /**
+   * The contract as {@code identity} calls it over in-process gRPC, as the service's {@code
+   * LedgerConnection} does, signing as it does (the peer's {@link EcdsaSignatures}, low-s).
+   */
   public Contract contract(MspIdentity identity) {
-    Gateway gateway =
-        gateways.computeIfAbsent(
-            identity.mspId() + "/" + identity.certificate().getSubjectX500Principal().getName(),
-            key ->
-                Gateway.newInstance()
-                    .identity(new X509Identity(identity.mspId(), identity.certificate()))
-                    .signer(Signers.newPrivateKeySigner(identity.privateKey()))
-                    .hash(Hash.SHA256)
-                    .connection(grpc)
-                    .connect());
-    return gateway.getNetwork(CHANNEL).getContract(CHAINCODE, CONTRACT);
+    return contract(identity, false);
+  }
+
+  /**
+   * The contract as {@code identity} calls it, in process or, if {@code overTcp}, over plaintext
+   * gRPC on loopback ({@link EmbeddedPeer#serveTcp}), the path of a client in another process.
+   */
+  public Contract contract(MspIdentity identity, boolean overTcp) {
+    return gatewayOf(identity, overTcp).getNetwork(CHANNEL).getContract(CHAINCODE, CONTRACT);
+  }
+
+  private synchronized Gateway gatewayOf(MspIdentity identity, boolean overTcp) {
+    if (overTcp && tcp == null) {
+      tcp = NettyChannelBuilder.forAddress("127.0.0.1", peer.serveTcp(0)).usePlaintext().build();
+    }
+    ManagedChannel channel = overTcp ? tcp : grpc;
+    return gateways.computeIfAbsent(
+        (overTcp ? "tcp/" : "")
+            + identity.mspId()
+            + "/"
+            + identity.certificate().getSubjectX500Principal().getName(),
+        key ->
+            Gateway.newInstance()
+                .identity(new X509Identity(identity.mspId(), identity.certificate()))
+                .signer(digest -> EcdsaSignatures.signDigest(identity.privateKey(), digest))
+                .hash(Hash.SHA256)
+                .connection(channel)
+                .connect());
   }
 
   /** {@code identity}'s certificate as PEM, as {@code RegisterHousehold} takes it. */
@@ -151,6 +178,9 @@ public final class EnergyMarketPeer implements AutoCloseable {
   public void close() throws InterruptedException {
     gateways.values().forEach(Gateway::close);
     grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    if (tcp != null) {
+      tcp.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
     peer.close();
     dataSource.close();
   }

@@ -2,12 +2,61 @@ package io.twinledger.market.clearing;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one slot's book is cleared; chosen per market in its terms. The rules are written out in
  * {@link Clearing}'s Javadoc and in the module README.
  */
 public sealed interface ClearingRule {
+
+  /** The uniform rule's name in terms, requests and on the ledger. */
+  String UNIFORM = "uniform";
+
+  /** The pay-as-bid rule's name. */
+  String PAY_AS_BID = "pay-as-bid";
+
+  /** McAfee's trade reduction's name. */
+  String TRADE_REDUCTION = "trade-reduction";
+
+  /**
+   * The rule of this name: {@value #UNIFORM} (with {@code kappa}, {@link
+   * UniformPrice#DEFAULT_KAPPA} when empty), {@value #PAY_AS_BID} or {@value #TRADE_REDUCTION}
+   * (without one).
+   *
+   * @throws IllegalArgumentException for another name, a kappa out of [0, 1], or a kappa given to a
+   *     rule without one; the message starts with the field, {@code rule:} or {@code kappa:}
+   */
+  static ClearingRule named(String name, Optional<BigDecimal> kappa) {
+    return switch (name) {
+      case UNIFORM -> {
+        BigDecimal k = kappa.orElse(UniformPrice.DEFAULT_KAPPA);
+        if (k.signum() < 0 || k.compareTo(BigDecimal.ONE) > 0) {
+          throw new IllegalArgumentException(
+              "kappa: must be between 0 and 1, was " + k.toPlainString());
+        }
+        yield new UniformPrice(k);
+      }
+      case PAY_AS_BID, TRADE_REDUCTION -> {
+        if (kappa.isPresent()) {
+          throw new IllegalArgumentException("kappa: only the uniform rule has one, not " + name);
+        }
+        yield name.equals(PAY_AS_BID) ? new PayAsBid() : new TradeReduction();
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "rule: must be uniform, pay-as-bid or trade-reduction, was '" + name + "'");
+    };
+  }
+
+  /** This rule's name, as {@link #named} reads it. */
+  default String name() {
+    return switch (this) {
+      case UniformPrice uniform -> UNIFORM;
+      case PayAsBid payAsBid -> PAY_AS_BID;
+      case TradeReduction reduction -> TRADE_REDUCTION;
+    };
+  }
 
   /** The default rule: a uniform price with {@code kappa = 1/2}. */
   static ClearingRule defaultRule() {

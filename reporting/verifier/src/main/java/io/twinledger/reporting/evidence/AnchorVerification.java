@@ -2,17 +2,10 @@ package io.twinledger.reporting.evidence;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.twinledger.ledger.peer.block.BlockEvents;
 import io.twinledger.ledger.peer.block.BlockHashes;
 import io.twinledger.ledger.peer.block.EndorserTransaction;
-import io.twinledger.ledger.peer.block.MalformedTransactionException;
-import io.twinledger.ledger.peer.block.NamespaceSet;
-import io.twinledger.ledger.peer.identity.Creator;
-import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
-import io.twinledger.ledger.peer.policy.PrincipalPolicy;
 import io.twinledger.network.Consortium;
-import io.twinledger.network.chaincode.ChaincodeDefinition;
 import io.twinledger.network.policy.EndorsementPolicy;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -24,9 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
-import org.hyperledger.fabric.protos.peer.Endorsement;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * Checks where a bundle's checkpoint was anchored, as a Fabric peer would have validated it.
@@ -34,14 +24,11 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * <ul>
  *   <li>{@code block N}: the block's data hash is the hash of its transactions, and the headers
  *       link it back to block 0 by their previous-header hashes (Fabric's DER header hash).
- *   <li>{@code transaction ID}: it is in the block and marked {@code VALID} there; it is on the
- *       bundle's channel and signed by a creator whose certificate chains to a member's CA; it ran
- *       the chaincode that the consortium definition puts the audit-anchor contract in, and its
- *       write set records exactly this checkpoint ({@code checkpoint~<log>~<size>}: log, size,
- *       root, signature, signer's organisation); its endorsements are valid signatures by
- *       identities chained to member CAs and satisfy the contract's endorsement policy, whose
- *       principals are the organisations' peers ({@code AND('CityFinanceMSP.peer',...)}): an
- *       endorsement by a client or admin of the organisation does not count.
+ *   <li>{@code transaction ID}: it checks out as an {@link EndorsedTransaction} of the audit-anchor
+ *       contract on the bundle's channel (valid in the block, creator and endorsements verified
+ *       against the members' CAs, the contract's endorsement policy satisfied), and its write set
+ *       records exactly this checkpoint ({@code checkpoint~<log>~<size>}: log, size, root,
+ *       signature, signer's organisation).
  * </ul>
  */
 final class AnchorVerification {
@@ -158,119 +145,34 @@ final class AnchorVerification {
       Block block, EvidenceBundle bundle, Map<String, X509Certificate> authorities) {
     EvidenceBundle.Anchor anchor = bundle.anchor();
     String item = "transaction " + anchor.txId();
-    byte[] codes = BlockEvents.validationCodes(block);
-    for (int i = 0; i < block.getData().getDataCount(); i++) {
-      EndorserTransaction tx;
-      try {
-        tx = EndorserTransaction.parse(block.getData().getData(i));
-      } catch (MalformedTransactionException e) {
-        continue;
-      }
-      if (!tx.txId().equals(anchor.txId())) {
-        continue;
-      }
-      if (i >= codes.length || codes[i] != TxValidationCode.VALID_VALUE) {
-        String code =
-            i >= codes.length
-                ? "no validation code"
-                : String.valueOf(TxValidationCode.forNumber(codes[i] & 0xff));
-        return Finding.failed(item, "in block " + block.getHeader().getNumber() + " but " + code);
-      }
-      if (authorities.isEmpty()) {
-        return Finding.failed(item, "the bundle holds no CA certificates");
-      }
-      return check(tx, bundle, new Organizations(authorities))
-          .map(reason -> Finding.failed(item, reason))
-          .orElseGet(() -> Finding.ok(item, summary(tx, block, bundle)));
-    }
-    return Finding.failed(
-        item, "not in block " + block.getHeader().getNumber() + " (no such transaction id)");
-  }
-
-  /** Why the transaction does not anchor the bundle's checkpoint, if it does not. */
-  private Optional<String> check(
-      EndorserTransaction tx, EvidenceBundle bundle, Organizations organizations) {
-    EvidenceBundle.Anchor anchor = bundle.anchor();
-    if (!tx.channelHeader().getChannelId().equals(anchor.channel())) {
-      return Optional.of("on channel " + tx.channelHeader().getChannelId());
-    }
-    Optional<ChaincodeDefinition> chaincode =
-        consortium.channel(anchor.channel()).flatMap(c -> c.chaincodeHosting(CONTRACT));
-    if (chaincode.isEmpty()) {
-      return Optional.of("the consortium puts no " + CONTRACT + " on channel " + anchor.channel());
-    }
-    if (!tx.chaincodeName().equals(chaincode.get().name())) {
-      return Optional.of("ran chaincode " + tx.chaincodeName() + ", not " + chaincode.get().name());
+    if (authorities.isEmpty()) {
+      return Finding.failed(item, "the bundle holds no CA certificates");
     }
     try {
-      Creator creator = organizations.verify(tx.signatureHeader().getCreator());
-      Optional<String> bad =
-          creator.verify(
-              tx.envelope().getPayload().toByteArray(), tx.envelope().getSignature().toByteArray());
-      if (bad.isPresent()) {
-        return Optional.of("the creator's signature: " + bad.get());
-      }
-    } catch (IdentityException e) {
-      return Optional.of("its creator: " + e.getMessage());
+      EndorsedTransaction tx =
+          EndorsedTransaction.check(
+              block,
+              anchor.txId(),
+              anchor.channel(),
+              CONTRACT,
+              consortium,
+              new Organizations(authorities));
+      return recordsCheckpoint(tx, bundle.checkpoint())
+          .map(reason -> Finding.failed(item, reason))
+          .orElseGet(() -> Finding.ok(item, summary(tx.tx(), block, bundle)));
+    } catch (EndorsedTransaction.Refused e) {
+      return Finding.failed(item, e.getMessage());
     }
-    Optional<String> write = recordsCheckpoint(tx, bundle.checkpoint(), chaincode.get().name());
-    if (write.isPresent()) {
-      return write;
-    }
-    List<Creator> endorsers = new ArrayList<>();
-    List<String> rejected = new ArrayList<>();
-    for (Endorsement endorsement : tx.endorsements()) {
-      try {
-        Creator endorser = organizations.verify(endorsement.getEndorser());
-        byte[] signed =
-            tx.proposalResponsePayload().concat(endorsement.getEndorser()).toByteArray();
-        Optional<String> bad = endorser.verify(signed, endorsement.getSignature().toByteArray());
-        if (bad.isPresent()) {
-          rejected.add("endorsement of " + endorser.describe() + ": " + bad.get());
-        } else {
-          endorsers.add(endorser);
-        }
-      } catch (IdentityException e) {
-        rejected.add("endorser: " + e.getMessage());
-      }
-    }
-    PrincipalPolicy policy =
-        PrincipalPolicy.peers(
-            consortium
-                .endorsementPolicy(anchor.channel(), CONTRACT)
-                .orElseThrow(() -> new IllegalStateException("a hosted contract has a policy")));
-    if (!policy.isSatisfiedBy(endorsers)) {
-      return Optional.of(
-          "endorsements do not satisfy "
-              + policy
-              + " — valid endorsements by "
-              + endorsers.stream().map(Creator::describe).toList()
-              + (rejected.isEmpty() ? "" : "; refused: " + String.join("; ", rejected)));
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> recordsCheckpoint(
-      EndorserTransaction tx, EvidenceBundle.SignedCheckpoint cp, String chaincode) {
+      EndorsedTransaction tx, EvidenceBundle.SignedCheckpoint cp) {
     String key = "checkpoint~" + cp.logId() + "~" + String.format("%020d", cp.treeSize());
-    List<NamespaceSet> sets;
-    try {
-      sets = NamespaceSet.of(tx.results());
-    } catch (MalformedTransactionException e) {
-      return Optional.of("its read/write set is unreadable");
-    }
-    Optional<KVWrite> write =
-        sets.stream()
-            .filter(s -> s.namespace().equals(chaincode))
-            .flatMap(s -> s.kv().getWritesList().stream())
-            .filter(w -> w.getKey().equals(key) && !w.getIsDelete())
-            .findFirst();
-    if (write.isEmpty()) {
-      return Optional.of("writes no " + key + " in namespace " + chaincode);
-    }
     StrictJson.Node value;
     try {
-      value = StrictJson.object(write.get().getValue().toByteArray());
+      value = StrictJson.object(tx.written(key));
+    } catch (EndorsedTransaction.Refused e) {
+      return Optional.of(e.getMessage());
     } catch (StrictJson.Malformed e) {
       return Optional.of("its value of " + key + " is not JSON");
     }

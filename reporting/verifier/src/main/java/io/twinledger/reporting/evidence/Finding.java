@@ -19,15 +19,15 @@ public record Finding(String item, Outcome outcome, String detail) {
     MALFORMED
   }
 
-  static Finding ok(String item, String detail) {
+  public static Finding ok(String item, String detail) {
     return new Finding(item, Outcome.OK, "ok — " + detail);
   }
 
-  static Finding failed(String item, String detail) {
+  public static Finding failed(String item, String detail) {
     return new Finding(item, Outcome.FAILED, detail);
   }
 
-  static Finding malformed(String item, String detail) {
+  public static Finding malformed(String item, String detail) {
     return new Finding(item, Outcome.MALFORMED, "malformed — " + detail);
   }
 

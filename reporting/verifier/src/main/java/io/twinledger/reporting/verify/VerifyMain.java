@@ -5,12 +5,14 @@ import java.util.Arrays;
 
 /**
  * The offline verifier's command line, {@code java -jar twinledger-verify.jar}: what {@code
- * ./twinledger verify} and {@code ./twinledger verify-proof} run. It needs no service, database or
- * network, and starts in a fraction of a second.
+ * ./twinledger verify}, {@code verify-bill} and {@code verify-proof} run. It needs no service,
+ * database or network, and starts in a fraction of a second.
  *
  * <ul>
  *   <li>{@code BUNDLE} or {@code verify BUNDLE}: checks an evidence bundle ({@link
  *       VerifyEvidenceCommand}).
+ *   <li>{@code verify-bill FILE}: checks a resident's monthly bill bundle ({@link
+ *       VerifyBillCommand}).
  *   <li>{@code verify-proof FILE...}: checks RFC 9162 proofs given as JSON ({@link
  *       VerifyProofCommand}).
  * </ul>
@@ -24,6 +26,7 @@ public final class VerifyMain {
       """
       Usage: java -jar twinledger-verify.jar BUNDLE
              java -jar twinledger-verify.jar verify BUNDLE
+             java -jar twinledger-verify.jar verify-bill FILE
              java -jar twinledger-verify.jar verify-proof FILE...
       """;
 
@@ -42,6 +45,7 @@ public final class VerifyMain {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     return switch (args[0]) {
       case "verify" -> VerifyEvidenceCommand.run(rest, out, err);
+      case "verify-bill" -> VerifyBillCommand.run(rest, out, err);
       case "verify-proof" -> VerifyProofCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);

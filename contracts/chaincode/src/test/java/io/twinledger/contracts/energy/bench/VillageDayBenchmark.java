@@ -115,64 +115,94 @@ class VillageDayBenchmark {
       Day warmUp = new Day(Instant.parse("2026-06-20T20:00:00Z"), WARM_UP_SLOTS, village);
       runOnChain(warmUp, operator, signed, clients);
 
-      Day day = new Day(Instant.parse("2026-06-21T00:00:00Z"), SLOTS, village);
-      BigDecimal chargeBefore =
-          new BigDecimal(
-              new JSONObject(text(operator.evaluateTransaction("GetBattery")))
-                  .getString("stateOfChargeKwh"));
-      Timings chain = runOnChain(day, operator, signed, clients);
-
-      long start = System.nanoTime();
-      List<SlotOutcome> offLedger = runOffLedger(day, limits, new BatteryState(chargeBefore));
-      long baseline = System.nanoTime() - start;
-
-      BigDecimal volume = BigDecimal.ZERO;
-      for (int s = 0; s < SLOTS; s++) {
-        JSONObject cleared = chain.cleared().get(s);
-        SlotOutcome expected = offLedger.get(s);
-        assertThat(cleared.getString("price"))
-            .as("slot " + day.slot(s))
-            .isEqualTo(expected.clearing().price().map(BigDecimal::toPlainString).orElse(""));
-        assertThat(new BigDecimal(cleared.getString("volume")))
-            .isEqualByComparingTo(expected.clearing().volume());
-        assertThat(new BigDecimal(cleared.getString("soldKwh")))
-            .isEqualByComparingTo(cleared.getString("boughtKwh"));
-        volume = volume.add(expected.clearing().volume());
+      Measured inProcess =
+          measure(
+              new Day(Instant.parse("2026-06-21T00:00:00Z"), SLOTS, village),
+              operator,
+              signed,
+              limits,
+              clients);
+      Map<String, Contract> signedOverTcp = new HashMap<>();
+      for (String household : households) {
+        signedOverTcp.put(household, fixture.contract(fixture.household(household), true));
       }
+      Measured overTcp =
+          measure(
+              new Day(Instant.parse("2026-06-22T00:00:00Z"), SLOTS, village),
+              fixture.contract(fixture.operator(), true),
+              signedOverTcp,
+              limits,
+              clients);
       double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       String report =
           String.format(
               Locale.ROOT,
-              "A village day: %d households × %d slots (%,d orders with a position, %d reading"
-                  + " and %d clearing transactions; %.1f kWh traded), after a warm-up of %d slots;"
-                  + " load average %.1f before, %.1f after%n%n"
+              "A village day: %d households × %d slots (%,d and %,d orders with a position, %d"
+                  + " reading and %d clearing transactions a day; %.1f and %.1f kWh traded), after"
+                  + " a warm-up of %d slots; load average %.1f before, %.1f after; %d processors%n%n"
                   + "| Path | s |%n|---|---:|%n"
-                  + "| SlotMarket off the ledger, same positions, limits and battery (baseline) |"
-                  + " %.3f |%n"
-                  + "| embedded peer: record readings (96 tx) | %.3f |%n"
-                  + "| embedded peer: orders, each signed by its household (%,d tx) | %.3f |%n"
-                  + "| embedded peer: clear the slots in order (96 tx) | %.3f |%n"
-                  + "| **embedded peer: the day** | **%.3f** |%n",
+                  + "| SlotMarket off the ledger, day 1's positions, limits and battery (baseline)"
+                  + " | %.3f |%n"
+                  + "| SlotMarket off the ledger, day 2's (baseline) | %.3f |%n"
+                  + "%s%s",
               HOUSEHOLDS,
               SLOTS,
-              chain.orders(),
+              inProcess.chain().orders(),
+              overTcp.chain().orders(),
               SLOTS,
               SLOTS,
-              volume,
+              inProcess.volume(),
+              overTcp.volume(),
               WARM_UP_SLOTS,
               loadBefore,
               loadAfter,
-              baseline / 1e9,
-              chain.readingsNanos() / 1e9,
-              chain.orders(),
-              chain.ordersNanos() / 1e9,
-              chain.clearingNanos() / 1e9,
-              chain.totalNanos() / 1e9);
+              Runtime.getRuntime().availableProcessors(),
+              inProcess.baselineNanos() / 1e9,
+              overTcp.baselineNanos() / 1e9,
+              inProcess.rows("in-process gRPC (the service's path), day 1"),
+              overTcp.rows("plaintext gRPC over loopback TCP, day 2"));
       Path out = Path.of("target", "benchmarks");
       Files.createDirectories(out);
       Files.writeString(out.resolve("village-day.md"), report);
       System.out.println(report);
     }
+  }
+
+  /**
+   * Runs {@code day} on the chain, then off the ledger from the battery's state before it, and
+   * checks that every slot cleared at the same price and volume.
+   */
+  private static Measured measure(
+      Day day,
+      Contract operator,
+      Map<String, Contract> signed,
+      Map<String, PriceLimits> limits,
+      ExecutorService clients)
+      throws Exception {
+    BigDecimal chargeBefore =
+        new BigDecimal(
+            new JSONObject(text(operator.evaluateTransaction("GetBattery")))
+                .getString("stateOfChargeKwh"));
+    long cpuBefore = cpuNanos();
+    Timings chain = runOnChain(day, operator, signed, clients);
+    long cpu = cpuNanos() - cpuBefore;
+    long start = System.nanoTime();
+    List<SlotOutcome> offLedger = runOffLedger(day, limits, new BatteryState(chargeBefore));
+    long baseline = System.nanoTime() - start;
+    BigDecimal volume = BigDecimal.ZERO;
+    for (int s = 0; s < day.slots(); s++) {
+      JSONObject cleared = chain.cleared().get(s);
+      SlotOutcome expected = offLedger.get(s);
+      assertThat(cleared.getString("price"))
+          .as("slot " + day.slot(s))
+          .isEqualTo(expected.clearing().price().map(BigDecimal::toPlainString).orElse(""));
+      assertThat(new BigDecimal(cleared.getString("volume")))
+          .isEqualByComparingTo(expected.clearing().volume());
+      assertThat(new BigDecimal(cleared.getString("soldKwh")))
+          .isEqualByComparingTo(cleared.getString("boughtKwh"));
+      volume = volume.add(expected.clearing().volume());
+    }
+    return new Measured(chain, baseline, cpu, volume);
   }
 
   private static Timings runOnChain(
@@ -260,8 +290,37 @@ class VillageDayBenchmark {
     }
   }
 
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   private static String text(byte[] bytes) {
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private record Measured(Timings chain, long baselineNanos, long cpuNanos, BigDecimal volume) {
+
+    String rows(String path) {
+      return String.format(
+          Locale.ROOT,
+          "| %s: record readings (96 tx) | %.3f |%n"
+              + "| %s: orders, each signed by its household (%,d tx) | %.3f |%n"
+              + "| %s: clear the slots in order (96 tx) | %.3f |%n"
+              + "| **%s: the day** | **%.3f** |%n"
+              + "| %s: CPU time of the test JVM (client and peer, not PostgreSQL) | %.3f |%n",
+          path,
+          chain.readingsNanos() / 1e9,
+          path,
+          chain.orders(),
+          chain.ordersNanos() / 1e9,
+          path,
+          chain.clearingNanos() / 1e9,
+          path,
+          chain.totalNanos() / 1e9,
+          path,
+          cpuNanos / 1e9);
+    }
   }
 
   private record Timings(
