@@ -30,7 +30,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +53,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class VillagePages {
 
   private final MarketReads reads;
+  private final ObjectProvider<BillBundles> bundles;
 
-  public VillagePages(MarketReads reads) {
+  /**
+   * @param bundles the bills' bundles for offline verification; none where the service runs no
+   *     market
+   */
+  public VillagePages(MarketReads reads, ObjectProvider<BillBundles> bundles) {
     this.reads = reads;
+    this.bundles = bundles;
   }
 
   /**
@@ -240,6 +248,24 @@ public class VillagePages {
     model.addAttribute("bill", bill);
     model.addAttribute("zone", reads.zone().getId());
     return "market/bill";
+  }
+
+  /**
+   * The month's bill with its slots and proofs as {@code GET
+   * /api/v1/energy/me/bills/{month}/bundle} gives it, for {@code ./twinledger verify-bill}; only a
+   * month the household has a bill for.
+   */
+  @GetMapping("/ui/village/bills/{month}/bundle")
+  @RolesAllowed(Roles.RESIDENT)
+  public ResponseEntity<byte[]> billBundle(Authentication user, @PathVariable String month) {
+    String household = reads.householdOf(user.getName());
+    MonthlyBill bill = billOf(household, month);
+    return BillBundleController.download(
+        household,
+        bill.month(),
+        Optional.ofNullable(bundles.getIfAvailable())
+            .orElseThrow(
+                () -> new NotFoundException("This service runs no village energy market")));
   }
 
   @GetMapping("/ui/village/bills/{month}/{line}")

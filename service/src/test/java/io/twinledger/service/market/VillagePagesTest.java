@@ -3,10 +3,12 @@ package io.twinledger.service.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinledger.market.slot.SlotId;
+import io.twinledger.reporting.bill.BillJson;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.support.TestVillage;
 import io.twinledger.service.support.UiSession;
 import io.twinledger.twin.store.ReadingStore;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -71,7 +74,7 @@ class VillagePagesTest {
   }
 
   @Test
-  void theBillDrillsDownToItsSlotsAndEachSlotToTheLedgerAndTheMeter() {
+  void theBillDrillsDownToItsSlotsAndEachSlotToTheLedgerAndTheMeter() throws Exception {
     String bills = resident.get("/ui/village/bills").body();
     assertThat(bills).contains("href=\"/ui/village/bills/" + month + "\"");
 
@@ -88,6 +91,17 @@ class VillagePagesTest {
         .contains("href=\"/ui/village/bills/" + month + "/sold-to-neighbours\"")
         // Sold at 160 what the utility would have paid 110 for: paid 160, saved 50.
         .contains("<data value=\"-160\">", "<data value=\"50\">");
+
+    assertThat(bill.body())
+        .contains("href=\"/ui/village/bills/" + month + "/bundle\"")
+        .contains("./twinledger verify-bill bill-household-01-" + month + ".json.gz");
+    UiSession.Download bundle = resident.download("/ui/village/bills/" + month + "/bundle");
+    assertThat(bundle.status()).isEqualTo(200);
+    assertThat(bundle.contentType()).isEqualTo("application/gzip");
+    assertThat(bundle.disposition()).contains("bill-household-01-" + month + ".json.gz");
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(bundle.body()))) {
+      assertThat(BillJson.read(in.readAllBytes()).household()).isEqualTo("household-01");
+    }
 
     UiSession.Page line = resident.get("/ui/village/bills/" + month + "/sold-to-neighbours");
     assertThat(line.status()).isEqualTo(200);
