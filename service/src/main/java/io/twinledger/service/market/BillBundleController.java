@@ -73,16 +73,25 @@ public class BillBundleController {
             .householdOf(user.getName())
             .orElseThrow(
                 () -> new NotFoundException(user.getName() + " is no resident of the village"));
-    BillBundle bundle =
+    return download(
+        household,
+        billed,
         Optional.ofNullable(bundles.getIfAvailable())
-            .orElseThrow(() -> new NotFoundException("the service runs no energy market"))
-            .of(household, billed);
+            .orElseThrow(() -> new NotFoundException("the service runs no energy market")));
+  }
+
+  /**
+   * A household's bundle of a month as a gzip file named {@code bill-HOUSEHOLD-MONTH.json.gz}: the
+   * API's answer, and the bill page's download ({@link VillagePages}).
+   */
+  static ResponseEntity<byte[]> download(String household, YearMonth month, BillBundles bundles) {
+    BillBundle bundle = bundles.of(household, month);
     return ResponseEntity.ok()
         .contentType(GZIP)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
-                .filename("bill-" + household + "-" + billed + ".json.gz")
+                .filename("bill-" + household + "-" + month + ".json.gz")
                 .build()
                 .toString())
         .body(gzip(BillJson.write(bundle)));

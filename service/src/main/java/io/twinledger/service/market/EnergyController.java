@@ -3,14 +3,8 @@ package io.twinledger.service.market;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twinledger.contracts.energy.Household;
-import io.twinledger.contracts.energy.MarketConfig;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
-import io.twinledger.market.order.InvalidOrderException;
-import io.twinledger.market.order.Order;
-import io.twinledger.market.order.Side;
 import io.twinledger.market.slot.SlotId;
-import io.twinledger.market.terms.MarketTerms;
-import io.twinledger.market.terms.PriceOutOfBoundsException;
 import io.twinledger.service.problem.NotFoundException;
 import io.twinledger.service.query.TimeRange;
 import io.twinledger.service.security.Roles;
@@ -100,7 +94,8 @@ public class EnergyController {
   public EnergyBodies.Limits setLimits(
       Authentication user, @RequestBody EnergyBodies.Limits limits) {
     String household = reads.householdOf(user.getName());
-    checked(limits);
+    reads.checkLimits(
+        Optional.ofNullable(limits.minSellPrice()), Optional.ofNullable(limits.maxBuyPrice()));
     return limits(
         reads
             .ledger()
@@ -121,10 +116,9 @@ public class EnergyController {
       Authentication user, @PathVariable String slot, @RequestBody EnergyBodies.Limits limits) {
     String household = reads.householdOf(user.getName());
     SlotId id = slot(slot, "slot");
-    if (!id.start().isAfter(Instant.now())) {
-      throw new InvalidFieldException("slot", "must start in the future, was " + slot);
-    }
-    checked(limits);
+    reads.checkOverrideSlot(id, Instant.now());
+    reads.checkLimits(
+        Optional.ofNullable(limits.minSellPrice()), Optional.ofNullable(limits.maxBuyPrice()));
     reads
         .ledger()
         .setOverride(
@@ -250,28 +244,6 @@ public class EnergyController {
             .ledger()
             .battery()
             .orElseThrow(() -> new NotFoundException("The village has no community battery")));
-  }
-
-  /** Checks limits against the ledger's terms before anything is signed, naming the field. */
-  private void checked(EnergyBodies.Limits limits) {
-    MarketTerms terms =
-        reads
-            .terms()
-            .map(MarketConfig::terms)
-            .orElseThrow(() -> new NotFoundException("The market has no terms yet"));
-    check(terms, Side.ASK, "minSellPrice", limits.minSellPrice());
-    check(terms, Side.BID, "maxBuyPrice", limits.maxBuyPrice());
-  }
-
-  private static void check(MarketTerms terms, Side side, String field, BigDecimal price) {
-    if (price == null) {
-      return;
-    }
-    try {
-      terms.checkLimit(side, Order.checkedPrice("limits", field, price));
-    } catch (InvalidOrderException | PriceOutOfBoundsException e) {
-      throw new InvalidFieldException(field, e.getMessage());
-    }
   }
 
   private static EnergyBodies.Limits limits(Household household) {

@@ -146,6 +146,23 @@ public final class MarketBook {
         .list();
   }
 
+  /**
+   * The battery's state of charge after each slot recorded in {@code [from, to)}, kWh, oldest
+   * first; slots cleared without a battery are left out.
+   */
+  public Map<SlotId, BigDecimal> batteryAfter(Instant from, Instant to) {
+    Map<SlotId, BigDecimal> after = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT slot_start, battery_after_kwh FROM market_slot WHERE slot_start >= ?"
+                + " AND slot_start < ? AND battery_after_kwh IS NOT NULL ORDER BY slot_start")
+        .params(Timestamp.from(from), Timestamp.from(to))
+        .query(
+            (ResultSet rs) -> {
+              after.put(SlotId.of(rs.getTimestamp(1).toInstant()), rs.getBigDecimal(2));
+            });
+    return after;
+  }
+
   /** A participant's accounts of the slots in {@code [from, to)}, in time order. */
   public Map<SlotId, ParticipantAccount> accounts(String participant, Instant from, Instant to) {
     Map<SlotId, ParticipantAccount> accounts = new LinkedHashMap<>();

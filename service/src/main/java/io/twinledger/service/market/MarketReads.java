@@ -8,8 +8,14 @@ import io.twinledger.contracts.energy.SlotTrade;
 import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.market.bill.MonthlyBill;
 import io.twinledger.market.figures.CommunityFigures;
+import io.twinledger.market.order.InvalidOrderException;
+import io.twinledger.market.order.Order;
+import io.twinledger.market.order.Side;
 import io.twinledger.market.settlement.MeteredPosition;
+import io.twinledger.market.settlement.ParticipantAccount;
 import io.twinledger.market.slot.SlotId;
+import io.twinledger.market.terms.MarketTerms;
+import io.twinledger.market.terms.PriceOutOfBoundsException;
 import io.twinledger.service.problem.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,6 +24,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +168,68 @@ public final class MarketReads {
     return book.bill(household, month, zone(), currency());
   }
 
+  /** A household's account of every slot of a month it had a position in, in time order. */
+  public Map<SlotId, ParticipantAccount> accounts(String household, YearMonth month) {
+    return book.accounts(
+        household,
+        month.atDay(1).atStartOfDay(zone()).toInstant(),
+        month.plusMonths(1).atDay(1).atStartOfDay(zone()).toInstant());
+  }
+
+  /**
+   * The cleared slots of a month, oldest first, with their clearing price: for a bill's drill-down,
+   * whatever its length (unlike {@link #slots}, which a request may ask of any span).
+   */
+  public Map<SlotId, MarketBook.SlotSummary> slotsOf(YearMonth month) {
+    Map<SlotId, MarketBook.SlotSummary> slots = new LinkedHashMap<>();
+    for (MarketBook.SlotSummary summary :
+        book.slots(
+            month.atDay(1).atStartOfDay(zone()).toInstant(),
+            month.plusMonths(1).atDay(1).atStartOfDay(zone()).toInstant(),
+            Integer.MAX_VALUE)) {
+      slots.put(summary.slot(), summary);
+    }
+    return slots;
+  }
+
+  /**
+   * The battery's state of charge (kWh) after each cleared slot of {@code [from, to)}, at most a
+   * week of slots; empty without a battery.
+   */
+  public Map<SlotId, BigDecimal> batteryAfter(Instant from, Instant to) {
+    SlotId first = SlotId.containing(from);
+    slots(first, to);
+    return book.batteryAfter(first.start(), to);
+  }
+
+  /**
+   * Checks price limits against the market's terms before anything is signed: the least a surplus
+   * sells for at least the feed-in tariff, the most a deficit pays at most the retail tariff; an
+   * empty limit is the tariff and always passes. The API and the pages check through here.
+   *
+   * @throws InvalidFieldException naming {@code minSellPrice} or {@code maxBuyPrice}
+   * @throws NotFoundException where the market has no terms yet
+   */
+  public void checkLimits(Optional<BigDecimal> minSellPrice, Optional<BigDecimal> maxBuyPrice) {
+    MarketTerms terms =
+        terms()
+            .map(MarketConfig::terms)
+            .orElseThrow(() -> new NotFoundException("The market has no terms yet"));
+    minSellPrice.ifPresent(price -> checkLimit(terms, Side.ASK, "minSellPrice", price));
+    maxBuyPrice.ifPresent(price -> checkLimit(terms, Side.BID, "maxBuyPrice", price));
+  }
+
+  /**
+   * Checks that a slot may still be given its own limits: it starts after {@code now}.
+   *
+   * @throws InvalidFieldException naming {@code slot}
+   */
+  public void checkOverrideSlot(SlotId slot, Instant now) {
+    if (!slot.start().isAfter(now)) {
+      throw new InvalidFieldException("slot", "must start in the future, was " + slot);
+    }
+  }
+
   /** The community's figures over {@code [from, to)}. */
   public CommunityFigures figures(Instant from, Instant to) {
     MarketProperties.BatteryEntry battery = properties.battery();
@@ -169,6 +238,14 @@ public final class MarketReads {
             ? BigDecimal.ZERO
             : battery.capacityKwh().subtract(battery.minSocKwh());
     return book.figures(from, to, battery.id(), usable);
+  }
+
+  private static void checkLimit(MarketTerms terms, Side side, String field, BigDecimal price) {
+    try {
+      terms.checkLimit(side, Order.checkedPrice("limits", field, price));
+    } catch (InvalidOrderException | PriceOutOfBoundsException e) {
+      throw new InvalidFieldException(field, e.getMessage());
+    }
   }
 
   private HouseholdSlotView view(String household, MarketBook.RecordedSlot recorded) {

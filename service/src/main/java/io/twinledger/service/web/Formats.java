@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -121,6 +122,18 @@ public final class Formats {
         .format(instant.atZone(ZoneId.of(zone)));
   }
 
+  /** A moment's time of day in the given zone, {@code 10:15}: a market slot's start. */
+  public String time(Instant instant, String zone) {
+    return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+        .withLocale(locale())
+        .format(instant.atZone(ZoneId.of(zone)));
+  }
+
+  /** A calendar day, {@code 1 May 2026}. */
+  public String day(LocalDate day) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
+  }
+
   /** A moment's date in the given zone. */
   public String date(Instant instant, String zone) {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
@@ -150,6 +163,19 @@ public final class Formats {
   /** A moment given as ISO-8601 text (as JSON documents carry it), date and time in the zone. */
   public String instantText(String isoInstant, String zone) {
     return instant(Instant.parse(isoInstant), zone);
+  }
+
+  /**
+   * An amount given as a plain decimal text (as the ledger's records carry it), shown as {@link
+   * #amount}.
+   */
+  public String amountText(String plainDecimal, String currencyCode) {
+    return amount(new BigDecimal(plainDecimal), currencyCode);
+  }
+
+  /** A number given as a plain decimal text, shown as {@link #number}. */
+  public String numberText(String plainDecimal) {
+    return number(new BigDecimal(plainDecimal));
   }
 
   /** A quantity given as a plain decimal text (as evidence bundles carry it), with its unit. */

@@ -1,6 +1,7 @@
 package io.twinledger.service.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,7 +23,20 @@ public class PageFrame {
    */
   public record Frame(String user, List<Navigation.Item> nav, String current) {
 
+    /**
+     * Whether {@code item} is the entry of this page: the entry whose path is the page's or its
+     * longest leading part, so {@code /ui/village/bills/2026-05} is under "Bills", not "My
+     * village".
+     */
     public boolean isCurrent(Navigation.Item item) {
+      return nav.stream()
+          .filter(this::covers)
+          .max(Comparator.comparingInt(i -> i.path().length()))
+          .map(item::equals)
+          .orElse(false);
+    }
+
+    private boolean covers(Navigation.Item item) {
       return current.equals(item.path()) || current.startsWith(item.path() + "/");
     }
   }

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.twinledger.market.slot.SlotId;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
-import io.twinledger.twin.reading.AssessedReading;
-import io.twinledger.twin.reading.Reading;
+import io.twinledger.service.support.TestVillage;
 import io.twinledger.twin.store.ReadingStore;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * registers stored as twin readings become positions, each household's order is signed with its own
  * identity, the slot clears on the energy-market channel, and the read model, API and bills follow.
  * The test village (OnEmbeddedDb) has three households and no battery, at the default terms:
- * feed-in 110, retail 170, grid fee 10 KRW/kWh, uniform price with kappa 1/2.
+ * feed-in 110, retail 170, grid fee 10 KRW/kWh, uniform price with kappa 1/2; its traded slot is
+ * {@link TestVillage}'s, shared with the market's page tests.
  */
 @OnEmbeddedDb
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,30 +48,17 @@ class VillageMarketTest {
   @BeforeAll
   void meterReadings() {
     api = new Api(port, json);
-    Instant now = Instant.now();
-    traded = SlotId.containing(now.minus(1, ChronoUnit.HOURS));
-    List<AssessedReading> stored = new ArrayList<>();
-    // Registers at the four quarter hours from the traded slot's start: only its increments differ
-    // from zero; the three later slots have positions of zero.
-    for (int i = 0; i <= 4; i++) {
-      Instant at = traded.start().plus(SlotId.LENGTH.multipliedBy(i));
-      boolean after = i >= 1;
-      stored.add(register("household-01", MeterPositions.IMPORT, at, "10.000"));
-      stored.add(register("household-01", MeterPositions.EXPORT, at, after ? "21.000" : "20.000"));
-      stored.add(register("household-02", MeterPositions.IMPORT, at, after ? "30.600" : "30.000"));
-      stored.add(register("household-02", MeterPositions.EXPORT, at, "0.000"));
-      stored.add(register("household-03", MeterPositions.IMPORT, at, after ? "40.700" : "40.000"));
-      stored.add(register("household-03", MeterPositions.EXPORT, at, "5.000"));
-    }
-    readings.store("test:village-meters", stored, now);
+    traded = TestVillage.traded(readings, jobs, book);
   }
 
   @Test
   @Order(1)
   void dueSlotsClearOnTheLedgerWithEachHouseholdsSignedOrder() {
-    List<SlotId> cleared = jobs.runDue();
-
-    assertThat(cleared).startsWith(traded, traded.next(), traded.next().next());
+    assertThat(book.lastCleared())
+        .hasValueSatisfying(last -> assertThat(last).isGreaterThan(traded));
+    assertThat(book.slots(traded.start(), traded.next().next().end(), 3))
+        .extracting(MarketBook.SlotSummary::slot)
+        .containsExactly(traded, traded.next(), traded.next().next());
     MarketBook.RecordedSlot slot = book.slot(traded).orElseThrow();
     assertThat(slot.clearing().volume()).isEqualTo("1.000");
     // The bids (170 less the fee, 160) are the long side: the interval is [160, 160].
@@ -253,20 +235,5 @@ class VillageMarketTest {
       }
     }
     throw new AssertionError("no line " + kind + " in " + bill);
-  }
-
-  private static AssessedReading register(String household, String kpi, Instant at, String kwh) {
-    return new AssessedReading(
-        new Reading(
-            "test:village-meters",
-            household + ":" + kpi,
-            household,
-            kpi,
-            at,
-            new BigDecimal(kwh),
-            "KWH",
-            new BigDecimal(kwh),
-            "KWH"),
-        Set.of());
   }
 }

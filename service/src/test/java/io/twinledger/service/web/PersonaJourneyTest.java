@@ -33,11 +33,12 @@ class PersonaJourneyTest {
   }
 
   @Test
-  void theResidentReadsWhatIsComingOnAPhone() {
+  void theResidentReadsTheirVillageOnAPhone() {
     try (Browser browser = Browser.open(port, 390, 844)) {
       browser.signIn("resident", "resident");
       assertThat(browser.path()).isEqualTo("/ui/village");
-      assertThat(browser.text()).contains("not open yet").contains("Sell your rooftop solar");
+      assertThat(browser.text())
+          .contains("household-01", "At your meter", "Net metering", "Trades with your neighbours");
       long overflow =
           (Long)
               browser

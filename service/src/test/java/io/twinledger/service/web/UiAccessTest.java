@@ -127,7 +127,10 @@ class UiAccessTest {
     UiSession.Page home = officer.get("/ui");
     assertThat(home.location()).endsWith("/ui/portfolio");
     String portfolio = officer.get("/ui/portfolio").body();
-    assertThat(portfolio).contains("href=\"/ui/portfolio\"").doesNotContain("/ui/village");
+    // The officer reads the village community's figures, never a resident's home.
+    assertThat(portfolio)
+        .contains("href=\"/ui/portfolio\"", "href=\"/ui/village/community\"")
+        .doesNotContain("href=\"/ui/village\"", "href=\"/ui/village/bills\"");
 
     UiSession resident = new UiSession(port);
     resident.signIn("resident");

@@ -79,12 +79,9 @@ public record MonthlyBill(
         throw new IllegalArgumentException(
             "slot " + slot + " is not in " + month + " (" + zone + ")");
       }
-      lines.get(0).add(slot, a.boughtKwh(), a.boughtAmount());
-      lines.get(1).add(slot, a.soldKwh(), a.soldAmount().negate());
-      lines.get(2).add(slot, a.utilityImportKwh(), a.utilityImportAmount());
-      lines.get(3).add(slot, a.utilityExportKwh(), a.utilityExportAmount().negate());
-      lines.get(4).add(slot, a.boughtKwh(), a.feesAmount());
-      lines.get(5).add(slot, BigDecimal.ZERO, a.savings());
+      for (LineKind kind : LineKind.values()) {
+        lines.get(kind.ordinal()).add(slot, kind.kwhOf(a), kind.amountOf(a));
+      }
       baseline = baseline.add(a.baselineTotal());
     }
     BigDecimal total = BigDecimal.ZERO.setScale(digits);

@@ -89,6 +89,30 @@ class MonthlyBillTest {
   }
 
   @Test
+  void eachLineIsTheSumOfItsSlotsParts() {
+    Map<SlotId, ParticipantAccount> slots =
+        Map.of(
+            SlotId.parse("2026-06-01T00:00:00Z"), buying("h1"),
+            SlotId.parse("2026-06-01T03:00:00Z"), selling("h1"));
+    MonthlyBill bill = MonthlyBill.of("h1", JUNE, SEOUL, "KRW", slots);
+
+    for (BillLine line : bill.lines()) {
+      BigDecimal kwh = BigDecimal.ZERO;
+      BigDecimal amount = BigDecimal.ZERO;
+      for (SlotId slot : line.slots()) {
+        kwh = kwh.add(line.kind().kwhOf(slots.get(slot)));
+        amount = amount.add(line.kind().amountOf(slots.get(slot)));
+      }
+      assertThat(kwh).as(line.kind().name()).isEqualByComparingTo(line.kwh());
+      assertThat(amount).as(line.kind().name()).isEqualByComparingTo(line.exactAmount());
+    }
+    ParticipantAccount seller = selling("h1");
+    assertThat(LineKind.SOLD_TO_NEIGHBOURS.amountOf(seller)).isEqualByComparingTo("-99.5");
+    assertThat(LineKind.GRID_FEES.kwhOf(buying("h1"))).isEqualByComparingTo("0.5");
+    assertThat(LineKind.SAVINGS.amountOf(seller)).isEqualByComparingTo(seller.savings());
+  }
+
+  @Test
   void centsForEuro() {
     MonthlyBill bill =
         MonthlyBill.of(
