@@ -1,5 +1,6 @@
 package io.twinledger.reporting.evidence;
 
+import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -38,5 +39,15 @@ public record Verification(List<Finding> findings) {
     return failed == 0
         ? "verdict: VERIFIED — all " + findings.size() + " checks passed"
         : "verdict: NOT VERIFIED — " + failed + " of " + findings.size() + " checks failed";
+  }
+
+  /** Prints one line per finding, then the verdict, and returns the exit code. */
+  public int print(PrintStream out) {
+    for (Finding finding : findings) {
+      out.println(finding.line());
+    }
+    out.println(verdict());
+    out.flush();
+    return exitCode();
   }
 }

@@ -4,8 +4,6 @@ import io.twinledger.network.Consortium;
 import io.twinledger.reporting.bill.BillBundle;
 import io.twinledger.reporting.bill.BillJson;
 import io.twinledger.reporting.bill.BillVerifier;
-import io.twinledger.reporting.evidence.Finding;
-import io.twinledger.reporting.evidence.Verification;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,13 +44,7 @@ final class VerifyBillCommand {
       out.flush();
       return 2;
     }
-    Verification verification = new BillVerifier(consortium::join).verify(bundle);
-    for (Finding finding : verification.findings()) {
-      out.println(finding.line());
-    }
-    out.println(verification.verdict());
-    out.flush();
-    return verification.exitCode();
+    return new BillVerifier(consortium::join).verify(bundle).print(out);
   }
 
   /** The file's bytes, gunzipped when it starts with gzip's magic number. */

@@ -4,8 +4,6 @@ import io.twinledger.network.Consortium;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceJson;
 import io.twinledger.reporting.evidence.EvidenceVerifier;
-import io.twinledger.reporting.evidence.Finding;
-import io.twinledger.reporting.evidence.Verification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -46,13 +44,7 @@ final class VerifyEvidenceCommand {
       out.flush();
       return 2;
     }
-    Verification verification = new EvidenceVerifier(consortium::join).verify(bundle);
-    for (Finding finding : verification.findings()) {
-      out.println(finding.line());
-    }
-    out.println(verification.verdict());
-    out.flush();
-    return verification.exitCode();
+    return new EvidenceVerifier(consortium::join).verify(bundle).print(out);
   }
 
   private static byte[] read(Path file) throws EvidenceJson.Malformed {
