@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.ClientIdentity;
@@ -119,6 +120,14 @@ public final class EnergyMarketContract implements ContractInterface {
 
   /** The most slots {@link #SubmitOrders} takes in one transaction: a day's. */
   public static final int MAX_ORDER_SLOTS = 96;
+
+  /**
+   * The market record last parsed, with the bytes it was parsed from. Every call reads the market,
+   * and parsing its JSON was a measurable part of an order's CPU; the record changes only with
+   * {@link #ConfigureMarket}, and equal bytes parse to an equal record, so the memo cannot change a
+   * result.
+   */
+  private static final AtomicReference<ParsedMarket> LAST_MARKET = new AtomicReference<>();
 
   /** What this contract is and which functions it has. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -631,9 +640,10 @@ public final class EnergyMarketContract implements ContractInterface {
     ChaincodeStub stub = ctx.getStub();
     MarketTerms terms = market(stub).terms();
     Household household = acting(ctx, householdId);
-    String slotKey = slot(slot);
+    SlotId slotId = slotId(slot);
+    String slotKey = slotId.toString();
     open(stub, slotKey);
-    return switch (order(stub, terms, household, slotKey)) {
+    return switch (order(stub, terms, household, slotId, slotKey)) {
       case SlotOrder.Submitted submitted -> submitted.order();
       case SlotOrder.Skipped skipped -> throw skipped.reason().refuse(skipped.message());
       case SlotOrder.Fresh fresh -> {
@@ -680,7 +690,7 @@ public final class EnergyMarketContract implements ContractInterface {
     List<HouseholdOrder> fresh = new ArrayList<>();
     List<SkippedOrder> skipped = new ArrayList<>();
     for (String slotKey : slotKeys) {
-      switch (order(stub, terms, household, slotKey)) {
+      switch (order(stub, terms, household, SlotId.parse(slotKey), slotKey)) {
         case SlotOrder.Submitted submitted -> orders.add(submitted.order());
         case SlotOrder.Skipped skip ->
             skipped.add(new SkippedOrder(slotKey, skip.reason().name(), skip.message()));
@@ -722,14 +732,15 @@ public final class EnergyMarketContract implements ContractInterface {
   }
 
   /**
-   * The household's order of open slot {@code slotKey}, writing nothing: its metered net position
-   * (import minus export, read from the private collection) at its price limit for the slot.
+   * The household's order of open slot {@code slot} ({@code slotKey} its canonical text), writing
+   * nothing: its metered net position (import minus export, read from the private collection) at
+   * its price limit for the slot.
    *
    * @throws org.hyperledger.fabric.shim.ChaincodeException {@code LIMIT_OUT_OF_BOUNDS} if the limit
    *     lies outside the terms' bounds
    */
   private static SlotOrder order(
-      ChaincodeStub stub, MarketTerms terms, Household household, String slotKey) {
+      ChaincodeStub stub, MarketTerms terms, Household household, SlotId slot, String slotKey) {
     String householdId = household.householdId();
     Optional<HouseholdOrder> submitted =
         read(stub, EnergyKeys.order(stub, slotKey, householdId), HouseholdOrder::fromState);
@@ -747,11 +758,7 @@ public final class EnergyMarketContract implements ContractInterface {
     List<Order> orders;
     try {
       orders =
-          SlotMarket.orders(
-              SlotId.parse(slotKey),
-              terms,
-              List.of(position(reading)),
-              Map.of(householdId, limits));
+          SlotMarket.orders(slot, terms, List.of(position(reading)), Map.of(householdId, limits));
     } catch (PriceOutOfBoundsException e) {
       throw EnergyError.LIMIT_OUT_OF_BOUNDS.refuse(
           "household " + householdId + " in slot " + slotKey + ": " + e.getMessage());
@@ -867,11 +874,23 @@ public final class EnergyMarketContract implements ContractInterface {
   // ---------------------------------------------------------------------------------- checks
 
   private static MarketConfig market(ChaincodeStub stub) {
-    return read(stub, EnergyKeys.market(stub), MarketConfig::fromState)
+    return read(stub, EnergyKeys.market(stub), EnergyMarketContract::parsedMarket)
         .orElseThrow(
             () ->
                 EnergyError.MARKET_NOT_CONFIGURED.refuse(
                     "the market has no terms yet; the operator calls ConfigureMarket first"));
+  }
+
+  private record ParsedMarket(byte[] state, MarketConfig config) {}
+
+  private static MarketConfig parsedMarket(byte[] state) {
+    ParsedMarket last = LAST_MARKET.get();
+    if (last != null && Arrays.equals(last.state(), state)) {
+      return last.config();
+    }
+    MarketConfig config = MarketConfig.fromState(state);
+    LAST_MARKET.set(new ParsedMarket(state.clone(), config));
+    return config;
   }
 
   /** {@code market}, if the creator is its operator. */
@@ -1239,8 +1258,13 @@ public final class EnergyMarketContract implements ContractInterface {
 
   /** {@code text} as a canonical slot start, {@link SlotId#toString()}. */
   private static String slot(String text) {
+    return slotId(text).toString();
+  }
+
+  /** {@code text} as a slot. */
+  private static SlotId slotId(String text) {
     try {
-      return SlotId.parse(text == null ? "" : text).toString();
+      return SlotId.parse(text == null ? "" : text);
     } catch (IllegalArgumentException e) {
       throw EnergyError.INVALID_ARGUMENT.refuse(
           "slot: the ISO-8601 UTC start of a 15-minute slot, not " + text);
