@@ -16,9 +16,12 @@ import io.twinledger.contracts.energy.HouseholdOrder;
 import io.twinledger.contracts.energy.HouseholdSlot;
 import io.twinledger.contracts.energy.MarketConfig;
 import io.twinledger.contracts.energy.MeterReading;
+import io.twinledger.contracts.energy.OrderBatch;
 import io.twinledger.contracts.energy.PriceOverride;
+import io.twinledger.contracts.energy.SkippedOrder;
 import io.twinledger.contracts.energy.SlotAccount;
 import io.twinledger.contracts.energy.SlotClearing;
+import io.twinledger.contracts.energy.SlotReadings;
 import io.twinledger.contracts.energy.SlotTrade;
 import io.twinledger.contracts.token.Account;
 import io.twinledger.contracts.token.BalanceChange;
@@ -69,9 +72,12 @@ public final class TwinLedgerChaincode {
           HouseholdSlot.class,
           MarketConfig.class,
           MeterReading.class,
+          OrderBatch.class,
           PriceOverride.class,
+          SkippedOrder.class,
           SlotAccount.class,
           SlotClearing.class,
+          SlotReadings.class,
           SlotTrade.class);
 
   private TwinLedgerChaincode() {}

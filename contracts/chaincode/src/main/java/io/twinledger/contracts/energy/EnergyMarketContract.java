@@ -3,7 +3,6 @@ package io.twinledger.contracts.energy;
 import io.twinledger.contracts.ContractDescription;
 import io.twinledger.contracts.token.Arguments;
 import io.twinledger.contracts.token.ChainJson;
-import io.twinledger.market.battery.BatteryState;
 import io.twinledger.market.battery.CommunityBattery;
 import io.twinledger.market.clearing.ClearingResult;
 import io.twinledger.market.clearing.ClearingRule;
@@ -33,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.ClientIdentity;
@@ -48,6 +48,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.json.JSONArray;
 import org.json.JSONException;
 import org.json.JSONObject;
+import org.json.JSONStringer;
 
 /**
  * The village's peer-to-peer solar market, one market per 15-minute slot, on channel {@code
@@ -103,6 +104,30 @@ public final class EnergyMarketContract implements ContractInterface {
    * none), {@code volume}, {@code trades}, {@code accounts}, {@code txId}.
    */
   public static final String SLOT_CLEARED = "SlotCleared";
+
+  /**
+   * The chaincode event of {@link #ClearSlots}; payload JSON {@code slots}, an array of {@code
+   * {slot, price, volume, trades, accounts}} in slot order, and {@code txId}.
+   */
+  public static final String SLOTS_CLEARED = "SlotsCleared";
+
+  /**
+   * The most slots {@link #RecordMeterReadingsForSlots} and {@link #ClearSlots} take in one
+   * transaction: a clearing of the village's 56 households writes about 40 kB, so 16 stay far below
+   * the block's 2 MB.
+   */
+  public static final int MAX_BATCH_SLOTS = 16;
+
+  /** The most slots {@link #SubmitOrders} takes in one transaction: a day's. */
+  public static final int MAX_ORDER_SLOTS = 96;
+
+  /**
+   * The market record last parsed, with the bytes it was parsed from. Every call reads the market,
+   * and parsing its JSON was a measurable part of an order's CPU; the record changes only with
+   * {@link #ConfigureMarket}, and equal bytes parse to an equal record, so the memo cannot change a
+   * result.
+   */
+  private static final AtomicReference<ParsedMarket> LAST_MARKET = new AtomicReference<>();
 
   /** What this contract is and which functions it has. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -277,40 +302,80 @@ public final class EnergyMarketContract implements ContractInterface {
     operator(ctx, market(stub));
     String slotKey = slot(slot);
     open(stub, slotKey);
-    byte[] transientReadings = stub.getTransient().get(READINGS);
-    if (transientReadings == null) {
+    String json = transientReadings(stub);
+    JSONArray array;
+    try {
+      array = new JSONArray(json);
+    } catch (JSONException e) {
       throw EnergyError.INVALID_ARGUMENT.refuse(
-          "readings: the transient data has no '" + READINGS + "' entry");
+          "readings: not a JSON array of {\"household\", \"importKwh\", \"exportKwh\"}");
     }
-    List<MeterReading> readings =
-        readings(slotKey, new String(transientReadings, StandardCharsets.UTF_8));
-    List<MeterReading> fresh = new ArrayList<>();
-    for (MeterReading reading : readings) {
-      if (read(stub, EnergyKeys.household(stub, reading.householdId()), Household::fromState)
-          .isEmpty()) {
-        throw EnergyError.HOUSEHOLD_NOT_FOUND.refuse(
-            "readings: no household " + reading.householdId());
-      }
-      Optional<MeterReading> recorded = meterReading(stub, slotKey, reading.householdId());
-      if (recorded.isEmpty()) {
-        fresh.add(reading);
-      } else if (!sameValues(recorded.get(), reading)) {
-        throw EnergyError.METER_READING_EXISTS.refuse(
-            "household "
-                + reading.householdId()
-                + " has a reading for slot "
-                + slotKey
-                + " with other values");
-      }
-    }
+    List<MeterReading> readings = readings("readings", slotKey, array);
+    List<MeterReading> fresh = fresh(stub, "readings", slotKey, readings, new HashSet<>());
     for (MeterReading reading : fresh) {
-      stub.putPrivateData(
-          EnergyKeys.METER_COLLECTION,
-          EnergyKeys.meter(stub, slotKey, reading.householdId()),
-          reading.toState());
+      putReading(stub, reading);
     }
     ChainJson.event(stub, "MeterReadingsRecorded", "slot", slotKey, "households", readings.size());
     return readings.stream().map(MeterReading::householdId).toArray(String[]::new);
+  }
+
+  /**
+   * Records the meter readings of several slots at once, as {@link #RecordMeterReadings} does for
+   * each, with the same checks and the same records: the daily settlement batch, for metering that
+   * arrives the next day. The readings are transient data under {@value #READINGS}: a JSON object
+   * from slot to that slot's array of readings, at most {@value #MAX_BATCH_SLOTS} slots. Any
+   * refusal (a cleared slot, an unknown household, a reading with other values) refuses the whole
+   * batch, naming the slot.
+   *
+   * @return per slot, in slot order, the households whose readings were recorded or already there
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public SlotReadings[] RecordMeterReadingsForSlots(Context ctx) {
+    ChaincodeStub stub = ctx.getStub();
+    operator(ctx, market(stub));
+    JSONObject bySlot;
+    try {
+      bySlot = new JSONObject(transientReadings(stub));
+    } catch (JSONException e) {
+      throw EnergyError.INVALID_ARGUMENT.refuse(
+          "readings: not a JSON object of slot to an array of {\"household\", \"importKwh\","
+              + " \"exportKwh\"}");
+    }
+    batchSize("readings", bySlot.length(), MAX_BATCH_SLOTS);
+    Map<String, List<MeterReading>> readings = new TreeMap<>();
+    for (String given : bySlot.keySet()) {
+      String slotKey = slot(given);
+      String path = "readings." + given;
+      if (!(bySlot.get(given) instanceof JSONArray array)) {
+        throw EnergyError.INVALID_ARGUMENT.refuse(path + ": not an array of readings");
+      }
+      if (readings.put(slotKey, readings(path, slotKey, array)) != null) {
+        throw EnergyError.INVALID_ARGUMENT.refuse(path + ": slot " + slotKey + " appears twice");
+      }
+    }
+    Set<String> known = new HashSet<>();
+    List<MeterReading> fresh = new ArrayList<>();
+    for (Map.Entry<String, List<MeterReading>> slot : readings.entrySet()) {
+      open(stub, slot.getKey());
+      fresh.addAll(fresh(stub, "readings." + slot.getKey(), slot.getKey(), slot.getValue(), known));
+    }
+    for (MeterReading reading : fresh) {
+      putReading(stub, reading);
+    }
+    ChainJson.event(
+        stub,
+        "MeterReadingsRecordedForSlots",
+        "slots",
+        readings.size(),
+        "readings",
+        readings.values().stream().mapToInt(List::size).sum());
+    return readings.entrySet().stream()
+        .map(
+            e ->
+                new SlotReadings(
+                    e.getKey(),
+                    e.getValue().stream().map(MeterReading::householdId).toArray(String[]::new)))
+        .toArray(SlotReadings[]::new);
   }
 
   /**
@@ -324,11 +389,103 @@ public final class EnergyMarketContract implements ContractInterface {
   public SlotClearing ClearSlot(Context ctx, String slot) {
     ChaincodeStub stub = ctx.getStub();
     MarketConfig market = operator(ctx, market(stub));
-    MarketTerms terms = market.terms();
     String slotKey = slot(slot);
-    SlotId slotId = SlotId.parse(slotKey);
     open(stub, slotKey);
     Optional<Battery> battery = read(stub, EnergyKeys.battery(stub), Battery::fromState);
+    Cleared cleared = clear(stub, market, market.terms(), slotKey, battery);
+    stub.putState(EnergyKeys.clearing(stub, slotKey), cleared.clearing().toState());
+    cleared.battery().ifPresent(b -> stub.putState(EnergyKeys.battery(stub), b.toState()));
+    SlotClearing clearing = cleared.clearing();
+    ChainJson.event(
+        stub,
+        SLOT_CLEARED,
+        "slot",
+        slotKey,
+        "price",
+        clearing.price(),
+        "volume",
+        clearing.volume(),
+        "trades",
+        clearing.trades().length,
+        "accounts",
+        clearing.accounts().length,
+        "txId",
+        stub.getTxId());
+    return clearing;
+  }
+
+  /**
+   * Clears several slots in one transaction, in slot order whatever the order given, as {@link
+   * #ClearSlot} clears each, with the same checks and the same records: the battery's state runs
+   * from slot to slot inside the transaction, and the battery is recorded once, as after the last
+   * slot. At most {@value #MAX_BATCH_SLOTS} slots, which keeps the write set (a clearing of 56
+   * households is about 40 kB) far below a block. Any refusal (a cleared slot, a slot not after the
+   * battery's last, conservation failing in one slot) refuses the whole batch, naming the slot.
+   * Emits {@value #SLOTS_CLEARED}, not {@value #SLOT_CLEARED} (a transaction has one event).
+   *
+   * @param slots a JSON array of slot starts, {@code ["2026-06-21T12:00:00Z", …]}
+   * @return the slots' clearings, in slot order
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public SlotClearing[] ClearSlots(Context ctx, String slots) {
+    ChaincodeStub stub = ctx.getStub();
+    MarketConfig market = operator(ctx, market(stub));
+    MarketTerms terms = market.terms();
+    List<String> slotKeys = slots(slots, MAX_BATCH_SLOTS);
+    for (String slotKey : slotKeys) {
+      open(stub, slotKey);
+    }
+    Optional<Battery> battery = read(stub, EnergyKeys.battery(stub), Battery::fromState);
+    List<SlotClearing> clearings = new ArrayList<>();
+    for (String slotKey : slotKeys) {
+      Cleared cleared = clear(stub, market, terms, slotKey, battery);
+      clearings.add(cleared.clearing());
+      battery = cleared.battery();
+    }
+    JSONStringer event = new JSONStringer();
+    event.object().key("slots").array();
+    for (SlotClearing clearing : clearings) {
+      stub.putState(EnergyKeys.clearing(stub, clearing.slot()), clearing.toState());
+      event
+          .object()
+          .key("slot")
+          .value(clearing.slot())
+          .key("price")
+          .value(clearing.price())
+          .key("volume")
+          .value(clearing.volume())
+          .key("trades")
+          .value(clearing.trades().length)
+          .key("accounts")
+          .value(clearing.accounts().length)
+          .endObject();
+    }
+    battery.ifPresent(b -> stub.putState(EnergyKeys.battery(stub), b.toState()));
+    event.endArray().key("txId").value(stub.getTxId()).endObject();
+    stub.setEvent(SLOTS_CLEARED, event.toString().getBytes(StandardCharsets.UTF_8));
+    return clearings.toArray(SlotClearing[]::new);
+  }
+
+  /**
+   * A slot's clearing and the battery after it, both to be recorded.
+   *
+   * @param battery the battery as recorded after the slot: its state and last slot; empty without a
+   *     battery
+   */
+  private record Cleared(SlotClearing clearing, Optional<Battery> battery) {}
+
+  /**
+   * Clears open slot {@code slotKey} with the battery as it stands before the slot, writing
+   * nothing: the orders and the battery's go through {@link SlotMarket}, households with a reading
+   * but no order settle with the utility alone, and conservation is checked.
+   */
+  private static Cleared clear(
+      ChaincodeStub stub,
+      MarketConfig market,
+      MarketTerms terms,
+      String slotKey,
+      Optional<Battery> battery) {
+    SlotId slotId = SlotId.parse(slotKey);
     if (battery.isPresent()
         && !battery.get().lastSlot().isEmpty()
         && SlotId.parse(battery.get().lastSlot()).compareTo(slotId) >= 0) {
@@ -415,27 +572,8 @@ public final class EnergyMarketContract implements ContractInterface {
             stub.getTxId(),
             stub.getTxTimestamp().toString());
 
-    stub.putState(EnergyKeys.clearing(stub, slotKey), clearing.toState());
-    if (battery.isPresent()) {
-      BatteryState after = outcome.batteryAfter().orElse(battery.get().state());
-      stub.putState(EnergyKeys.battery(stub), battery.get().after(slotKey, after).toState());
-    }
-    ChainJson.event(
-        stub,
-        SLOT_CLEARED,
-        "slot",
-        slotKey,
-        "price",
-        clearing.price(),
-        "volume",
-        clearing.volume(),
-        "trades",
-        clearing.trades().length,
-        "accounts",
-        clearing.accounts().length,
-        "txId",
-        stub.getTxId());
-    return clearing;
+    return new Cleared(
+        clearing, battery.map(b -> b.after(slotKey, outcome.batteryAfter().orElse(b.state()))));
   }
 
   // ---------------------------------------------------------------------------------- residents
@@ -502,34 +640,132 @@ public final class EnergyMarketContract implements ContractInterface {
     ChaincodeStub stub = ctx.getStub();
     MarketTerms terms = market(stub).terms();
     Household household = acting(ctx, householdId);
-    String slotKey = slot(slot);
+    SlotId slotId = slotId(slot);
+    String slotKey = slotId.toString();
     open(stub, slotKey);
+    return switch (order(stub, terms, household, slotId, slotKey)) {
+      case SlotOrder.Submitted submitted -> submitted.order();
+      case SlotOrder.Skipped skipped -> throw skipped.reason().refuse(skipped.message());
+      case SlotOrder.Fresh fresh -> {
+        stub.putState(EnergyKeys.order(stub, slotKey, householdId), fresh.order().toState());
+        ChainJson.event(
+            stub,
+            "OrderSubmitted",
+            "slot",
+            slotKey,
+            "householdId",
+            householdId,
+            "side",
+            fresh.order().side(),
+            "txId",
+            stub.getTxId());
+        yield fresh.order();
+      }
+    };
+  }
+
+  /**
+   * Submits the creator's household's orders of several slots in one transaction, as {@link
+   * #SubmitOrder} does for each, with the same checks and the same records: the daily settlement
+   * batch, signed once by the household. A slot without a reading or with a zero net position gets
+   * no order and is reported in {@code skipped} rather than refusing the batch; a cleared slot
+   * ({@code SLOT_CLOSED}) or a limit outside the bounds refuses the whole batch, naming the slot.
+   * Orders submitted before are final and returned as they are. Emits {@code OrdersSubmitted}
+   * ({@code householdId}, {@code orders} submitted by this transaction, {@code skipped}, {@code
+   * txId}).
+   *
+   * @param slots a JSON array of slot starts, {@code ["2026-06-21T12:00:00Z", …]}, at most {@value
+   *     #MAX_ORDER_SLOTS}
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public OrderBatch SubmitOrders(Context ctx, String householdId, String slots) {
+    ChaincodeStub stub = ctx.getStub();
+    MarketTerms terms = market(stub).terms();
+    Household household = acting(ctx, householdId);
+    List<String> slotKeys = slots(slots, MAX_ORDER_SLOTS);
+    for (String slotKey : slotKeys) {
+      open(stub, slotKey);
+    }
+    List<HouseholdOrder> orders = new ArrayList<>();
+    List<HouseholdOrder> fresh = new ArrayList<>();
+    List<SkippedOrder> skipped = new ArrayList<>();
+    for (String slotKey : slotKeys) {
+      switch (order(stub, terms, household, SlotId.parse(slotKey), slotKey)) {
+        case SlotOrder.Submitted submitted -> orders.add(submitted.order());
+        case SlotOrder.Skipped skip ->
+            skipped.add(new SkippedOrder(slotKey, skip.reason().name(), skip.message()));
+        case SlotOrder.Fresh order -> {
+          orders.add(order.order());
+          fresh.add(order.order());
+        }
+      }
+    }
+    for (HouseholdOrder order : fresh) {
+      stub.putState(EnergyKeys.order(stub, order.slot(), householdId), order.toState());
+    }
+    ChainJson.event(
+        stub,
+        "OrdersSubmitted",
+        "householdId",
+        householdId,
+        "orders",
+        fresh.size(),
+        "skipped",
+        skipped.size(),
+        "txId",
+        stub.getTxId());
+    return new OrderBatch(
+        householdId, orders.toArray(HouseholdOrder[]::new), skipped.toArray(SkippedOrder[]::new));
+  }
+
+  /** What the household's order of one open slot comes to. */
+  private sealed interface SlotOrder {
+
+    /** An order submitted before: final, returned as it is. */
+    record Submitted(HouseholdOrder order) implements SlotOrder {}
+
+    /** A new order, to be recorded. */
+    record Fresh(HouseholdOrder order) implements SlotOrder {}
+
+    /** No order: no reading ({@code METER_READING_MISSING}) or nothing to trade. */
+    record Skipped(EnergyError reason, String message) implements SlotOrder {}
+  }
+
+  /**
+   * The household's order of open slot {@code slot} ({@code slotKey} its canonical text), writing
+   * nothing: its metered net position (import minus export, read from the private collection) at
+   * its price limit for the slot.
+   *
+   * @throws org.hyperledger.fabric.shim.ChaincodeException {@code LIMIT_OUT_OF_BOUNDS} if the limit
+   *     lies outside the terms' bounds
+   */
+  private static SlotOrder order(
+      ChaincodeStub stub, MarketTerms terms, Household household, SlotId slot, String slotKey) {
+    String householdId = household.householdId();
     Optional<HouseholdOrder> submitted =
         read(stub, EnergyKeys.order(stub, slotKey, householdId), HouseholdOrder::fromState);
     if (submitted.isPresent()) {
-      return submitted.get();
+      return new SlotOrder.Submitted(submitted.get());
     }
-    MeterReading reading =
-        meterReading(stub, slotKey, householdId)
-            .orElseThrow(
-                () ->
-                    EnergyError.METER_READING_MISSING.refuse(
-                        "household " + householdId + " has no meter reading for slot " + slotKey));
+    Optional<MeterReading> metered = meterReading(stub, slotKey, householdId);
+    if (metered.isEmpty()) {
+      return new SlotOrder.Skipped(
+          EnergyError.METER_READING_MISSING,
+          "household " + householdId + " has no meter reading for slot " + slotKey);
+    }
+    MeterReading reading = metered.get();
     PriceLimits limits = limits(stub, terms, household, slotKey);
     List<Order> orders;
     try {
       orders =
-          SlotMarket.orders(
-              SlotId.parse(slotKey),
-              terms,
-              List.of(position(reading)),
-              Map.of(householdId, limits));
+          SlotMarket.orders(slot, terms, List.of(position(reading)), Map.of(householdId, limits));
     } catch (PriceOutOfBoundsException e) {
       throw EnergyError.LIMIT_OUT_OF_BOUNDS.refuse(
           "household " + householdId + " in slot " + slotKey + ": " + e.getMessage());
     }
     if (orders.isEmpty()) {
-      throw EnergyError.NOTHING_TO_TRADE.refuse(
+      return new SlotOrder.Skipped(
+          EnergyError.NOTHING_TO_TRADE,
           "household "
               + householdId
               + " imported as much as it exported in slot "
@@ -539,27 +775,14 @@ public final class EnergyMarketContract implements ContractInterface {
               + " kWh)");
     }
     Order order = orders.getFirst();
-    HouseholdOrder recorded =
+    return new SlotOrder.Fresh(
         new HouseholdOrder(
             slotKey,
             householdId,
             order.side().name(),
             order.price().toPlainString(),
             order.quantity().toPlainString(),
-            stub.getTxId());
-    stub.putState(EnergyKeys.order(stub, slotKey, householdId), recorded.toState());
-    ChainJson.event(
-        stub,
-        "OrderSubmitted",
-        "slot",
-        slotKey,
-        "householdId",
-        householdId,
-        "side",
-        recorded.side(),
-        "txId",
-        stub.getTxId());
-    return recorded;
+            stub.getTxId()));
   }
 
   // ---------------------------------------------------------------------------------- queries
@@ -651,11 +874,23 @@ public final class EnergyMarketContract implements ContractInterface {
   // ---------------------------------------------------------------------------------- checks
 
   private static MarketConfig market(ChaincodeStub stub) {
-    return read(stub, EnergyKeys.market(stub), MarketConfig::fromState)
+    return read(stub, EnergyKeys.market(stub), EnergyMarketContract::parsedMarket)
         .orElseThrow(
             () ->
                 EnergyError.MARKET_NOT_CONFIGURED.refuse(
                     "the market has no terms yet; the operator calls ConfigureMarket first"));
+  }
+
+  private record ParsedMarket(byte[] state, MarketConfig config) {}
+
+  private static MarketConfig parsedMarket(byte[] state) {
+    ParsedMarket last = LAST_MARKET.get();
+    if (last != null && Arrays.equals(last.state(), state)) {
+      return last.config();
+    }
+    MarketConfig config = MarketConfig.fromState(state);
+    LAST_MARKET.set(new ParsedMarket(state.clone(), config));
+    return config;
   }
 
   /** {@code market}, if the creator is its operator. */
@@ -864,6 +1099,60 @@ public final class EnergyMarketContract implements ContractInterface {
         : Optional.of(MeterReading.fromState(value));
   }
 
+  /** The transient readings of {@link #RecordMeterReadings} and its batch, as text. */
+  private static String transientReadings(ChaincodeStub stub) {
+    byte[] readings = stub.getTransient().get(READINGS);
+    if (readings == null) {
+      throw EnergyError.INVALID_ARGUMENT.refuse(
+          "readings: the transient data has no '" + READINGS + "' entry");
+    }
+    return new String(readings, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The readings of {@code slot} not recorded yet, after checking every one: its household exists
+   * ({@code HOUSEHOLD_NOT_FOUND}), and a reading recorded before has the same values ({@code
+   * METER_READING_EXISTS}). {@code known} holds the households found so far in this transaction, so
+   * that a batch reads each household once.
+   */
+  private static List<MeterReading> fresh(
+      ChaincodeStub stub,
+      String path,
+      String slot,
+      List<MeterReading> readings,
+      Set<String> known) {
+    List<MeterReading> fresh = new ArrayList<>();
+    for (MeterReading reading : readings) {
+      if (!known.contains(reading.householdId())) {
+        byte[] household = stub.getState(EnergyKeys.household(stub, reading.householdId()));
+        if (household == null || household.length == 0) {
+          throw EnergyError.HOUSEHOLD_NOT_FOUND.refuse(
+              path + ": no household " + reading.householdId());
+        }
+        known.add(reading.householdId());
+      }
+      Optional<MeterReading> recorded = meterReading(stub, slot, reading.householdId());
+      if (recorded.isEmpty()) {
+        fresh.add(reading);
+      } else if (!sameValues(recorded.get(), reading)) {
+        throw EnergyError.METER_READING_EXISTS.refuse(
+            "household "
+                + reading.householdId()
+                + " has a reading for slot "
+                + slot
+                + " with other values");
+      }
+    }
+    return fresh;
+  }
+
+  private static void putReading(ChaincodeStub stub, MeterReading reading) {
+    stub.putPrivateData(
+        EnergyKeys.METER_COLLECTION,
+        EnergyKeys.meter(stub, reading.slot(), reading.householdId()),
+        reading.toState());
+  }
+
   private static MeteredPosition position(MeterReading reading) {
     return new MeteredPosition(
         reading.householdId(),
@@ -883,39 +1172,34 @@ public final class EnergyMarketContract implements ContractInterface {
 
   // ---------------------------------------------------------------------------------- arguments
 
-  /** The readings argument, checked: one per household, kWh not negative, at most 3 decimals. */
-  private static List<MeterReading> readings(String slot, String json) {
-    JSONArray array;
-    try {
-      array = new JSONArray(json);
-    } catch (JSONException e) {
-      throw EnergyError.INVALID_ARGUMENT.refuse(
-          "readings: not a JSON array of {\"household\", \"importKwh\", \"exportKwh\"}");
-    }
+  /**
+   * The readings at {@code path}, checked: one per household, kWh not negative, at most 3 decimals.
+   */
+  private static List<MeterReading> readings(String path, String slot, JSONArray array) {
     if (array.isEmpty()) {
-      throw EnergyError.INVALID_ARGUMENT.refuse("readings: at least one reading");
+      throw EnergyError.INVALID_ARGUMENT.refuse(path + ": at least one reading");
     }
     List<MeterReading> readings = new ArrayList<>(array.length());
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < array.length(); i++) {
-      String path = "readings[" + i + "]";
+      String at = path + "[" + i + "]";
       if (!(array.opt(i) instanceof JSONObject reading)) {
-        throw EnergyError.INVALID_ARGUMENT.refuse(path + ": not an object");
+        throw EnergyError.INVALID_ARGUMENT.refuse(at + ": not an object");
       }
       String household = reading.opt("household") instanceof String s ? s : null;
-      id(path + ".household", household);
+      id(at + ".household", household);
       if (!seen.add(household)) {
         throw EnergyError.INVALID_ARGUMENT.refuse(
-            path + ".household: " + household + " appears twice");
+            at + ".household: " + household + " appears twice");
       }
       MeteredPosition position =
           checkedAt(
-              path,
+              at,
               () ->
                   new MeteredPosition(
                       household,
-                      kwh(path + ".importKwh", reading.opt("importKwh")),
-                      kwh(path + ".exportKwh", reading.opt("exportKwh"))));
+                      kwh(at + ".importKwh", reading.opt("importKwh")),
+                      kwh(at + ".exportKwh", reading.opt("exportKwh"))));
       readings.add(
           new MeterReading(
               household,
@@ -924,6 +1208,37 @@ public final class EnergyMarketContract implements ContractInterface {
               position.exportKwh().toPlainString()));
     }
     return readings;
+  }
+
+  /** The batch's number of slots, checked: at least one, at most {@code max}. */
+  private static void batchSize(String name, int slots, int max) {
+    if (slots == 0 || slots > max) {
+      throw EnergyError.INVALID_ARGUMENT.refuse(
+          name + ": from 1 to " + max + " slots in one transaction, not " + slots);
+    }
+  }
+
+  /**
+   * The slots argument of a batch: a JSON array of slot starts, each canonical and at most once, in
+   * slot order whatever the order given.
+   */
+  private static List<String> slots(String json, int max) {
+    JSONArray array;
+    try {
+      array = new JSONArray(json == null ? "" : json);
+    } catch (JSONException e) {
+      throw EnergyError.INVALID_ARGUMENT.refuse(
+          "slots: a JSON array of slot starts (\"2026-06-21T12:00:00Z\"), not " + json);
+    }
+    batchSize("slots", array.length(), max);
+    Set<String> slots = new java.util.TreeSet<>();
+    for (int i = 0; i < array.length(); i++) {
+      String slot = slot(array.opt(i) instanceof String text ? text : String.valueOf(array.opt(i)));
+      if (!slots.add(slot)) {
+        throw EnergyError.INVALID_ARGUMENT.refuse("slots[" + i + "]: " + slot + " appears twice");
+      }
+    }
+    return List.copyOf(slots);
   }
 
   /**
@@ -943,8 +1258,13 @@ public final class EnergyMarketContract implements ContractInterface {
 
   /** {@code text} as a canonical slot start, {@link SlotId#toString()}. */
   private static String slot(String text) {
+    return slotId(text).toString();
+  }
+
+  /** {@code text} as a slot. */
+  private static SlotId slotId(String text) {
     try {
-      return SlotId.parse(text == null ? "" : text).toString();
+      return SlotId.parse(text == null ? "" : text);
     } catch (IllegalArgumentException e) {
       throw EnergyError.INVALID_ARGUMENT.refuse(
           "slot: the ISO-8601 UTC start of a 15-minute slot, not " + text);

@@ -48,9 +48,12 @@ import org.junit.jupiter.api.io.TempDir;
  * every household with a non-zero net position submits its order for each slot, each order one
  * transaction signed by that household's own identity (endorsed from 16 client threads); then the
  * operator clears the 96 slots in order, each clearing waiting for the one before (the battery's
- * state runs from slot to slot). Baseline, same run: the same day's positions, limits and battery
- * through contracts-market's {@link SlotMarket} off the ledger, whose prices and volumes every
- * cleared slot must equal.
+ * state runs from slot to slot). That is the issue's path, day 1 in process and day 3 over loopback
+ * TCP. Day 2 has day 1's positions as the daily settlement batch: readings of 16 slots a
+ * transaction, each household's orders of the whole day in one transaction it signs ({@code
+ * SubmitOrders}), clearings of 16 slots a transaction. Baseline, same run: each day's positions,
+ * limits and battery through contracts-market's {@link SlotMarket} off the ledger, whose prices and
+ * volumes every cleared slot must equal.
  *
  * <p>Runs only with {@code -Pbench}: {@code ./mvnw -Pbench -pl contracts/chaincode verify
  * -Dtest=VillageDayBenchmark}; writes {@code target/benchmarks/village-day.md}.
@@ -112,12 +115,24 @@ class VillageDayBenchmark {
       }
 
       Village village = new Village(households, 20_260_621L);
-      Day warmUp = new Day(Instant.parse("2026-06-20T20:00:00Z"), WARM_UP_SLOTS, village);
-      runOnChain(warmUp, operator, signed, clients);
+      Instant dayOne = Instant.parse("2026-06-21T00:00:00Z");
+      runPerOrder(
+          new Day(Instant.parse("2026-06-20T16:00:00Z"), WARM_UP_SLOTS, village),
+          operator,
+          signed,
+          clients);
+      runBatch(
+          new Day(Instant.parse("2026-06-20T20:00:00Z"), WARM_UP_SLOTS, village),
+          operator,
+          signed,
+          clients);
 
       Measured inProcess =
+          measure(new Day(dayOne, SLOTS, village), false, operator, signed, limits, clients);
+      Measured batch =
           measure(
-              new Day(Instant.parse("2026-06-21T00:00:00Z"), SLOTS, village),
+              new Day(Instant.parse("2026-06-22T00:00:00Z"), SLOTS, village, dayOne),
+              true,
               operator,
               signed,
               limits,
@@ -128,7 +143,8 @@ class VillageDayBenchmark {
       }
       Measured overTcp =
           measure(
-              new Day(Instant.parse("2026-06-22T00:00:00Z"), SLOTS, village),
+              new Day(Instant.parse("2026-06-23T00:00:00Z"), SLOTS, village),
+              false,
               fixture.contract(fixture.operator(), true),
               signedOverTcp,
               limits,
@@ -137,20 +153,19 @@ class VillageDayBenchmark {
       String report =
           String.format(
               Locale.ROOT,
-              "A village day: %d households × %d slots (%,d and %,d orders with a position, %d"
-                  + " reading and %d clearing transactions a day; %.1f and %.1f kWh traded), after"
-                  + " a warm-up of %d slots; load average %.1f before, %.1f after; %d processors%n%n"
+              "A village day: %d households × %d slots (days 1 and 3: %,d and %,d orders with a"
+                  + " position, %.1f and %.1f kWh traded; day 2 has day 1's positions), after a warm-up of %d"
+                  + " slots on each path; load average %.1f before, %.1f after; %d processors%n%n"
                   + "| Path | s |%n|---|---:|%n"
                   + "| SlotMarket off the ledger, day 1's positions, limits and battery (baseline)"
                   + " | %.3f |%n"
                   + "| SlotMarket off the ledger, day 2's (baseline) | %.3f |%n"
-                  + "%s%s",
+                  + "| SlotMarket off the ledger, day 3's (baseline) | %.3f |%n"
+                  + "%s%s%s",
               HOUSEHOLDS,
               SLOTS,
               inProcess.chain().orders(),
               overTcp.chain().orders(),
-              SLOTS,
-              SLOTS,
               inProcess.volume(),
               overTcp.volume(),
               WARM_UP_SLOTS,
@@ -158,9 +173,11 @@ class VillageDayBenchmark {
               loadAfter,
               Runtime.getRuntime().availableProcessors(),
               inProcess.baselineNanos() / 1e9,
+              batch.baselineNanos() / 1e9,
               overTcp.baselineNanos() / 1e9,
-              inProcess.rows("in-process gRPC (the service's path), day 1"),
-              overTcp.rows("plaintext gRPC over loopback TCP, day 2"));
+              inProcess.rows("in-process gRPC (the service's path), day 1, per order"),
+              batch.rows("in-process gRPC, day 2, daily batch"),
+              overTcp.rows("plaintext gRPC over loopback TCP, day 3, per order"));
       Path out = Path.of("target", "benchmarks");
       Files.createDirectories(out);
       Files.writeString(out.resolve("village-day.md"), report);
@@ -169,11 +186,12 @@ class VillageDayBenchmark {
   }
 
   /**
-   * Runs {@code day} on the chain, then off the ledger from the battery's state before it, and
-   * checks that every slot cleared at the same price and volume.
+   * Runs {@code day} on the chain, per order or as the daily batch, then off the ledger from the
+   * battery's state before it, and checks that every slot cleared at the same price and volume.
    */
   private static Measured measure(
       Day day,
+      boolean batch,
       Contract operator,
       Map<String, Contract> signed,
       Map<String, PriceLimits> limits,
@@ -184,7 +202,10 @@ class VillageDayBenchmark {
             new JSONObject(text(operator.evaluateTransaction("GetBattery")))
                 .getString("stateOfChargeKwh"));
     long cpuBefore = cpuNanos();
-    Timings chain = runOnChain(day, operator, signed, clients);
+    Timings chain =
+        batch
+            ? runBatch(day, operator, signed, clients)
+            : runPerOrder(day, operator, signed, clients);
     long cpu = cpuNanos() - cpuBefore;
     long start = System.nanoTime();
     List<SlotOutcome> offLedger = runOffLedger(day, limits, new BatteryState(chargeBefore));
@@ -202,10 +223,23 @@ class VillageDayBenchmark {
           .isEqualByComparingTo(cleared.getString("boughtKwh"));
       volume = volume.add(expected.clearing().volume());
     }
+    assertThat(chain.orders())
+        .as("every position an order")
+        .isEqualTo(
+            (int)
+                java.util.stream.IntStream.range(0, day.slots())
+                    .mapToLong(
+                        s ->
+                            day.positions(s).stream().filter(p -> p.netKwh().signum() != 0).count())
+                    .sum());
     return new Measured(chain, baseline, cpu, volume);
   }
 
-  private static Timings runOnChain(
+  /**
+   * The issue's path: a reading transaction per slot, a transaction per order signed by its
+   * household, a clearing per slot.
+   */
+  private static Timings runPerOrder(
       Day day, Contract operator, Map<String, Contract> signed, ExecutorService clients)
       throws Exception {
     long start = System.nanoTime();
@@ -260,7 +294,90 @@ class VillageDayBenchmark {
         afterOrders - afterReadings,
         end - afterOrders,
         end - start,
+        readings.size(),
         submitted.size(),
+        submitted.size(),
+        day.slots(),
+        cleared);
+  }
+
+  /**
+   * The daily settlement batch: readings of {@value EnergyMarketContract#MAX_BATCH_SLOTS} slots a
+   * transaction, one transaction per household with its orders of every slot of the day (slots with
+   * a zero net are skipped by the contract), and clearings of {@value
+   * EnergyMarketContract#MAX_BATCH_SLOTS} slots a transaction, each waiting for the one before.
+   */
+  private static Timings runBatch(
+      Day day, Contract operator, Map<String, Contract> signed, ExecutorService clients)
+      throws Exception {
+    int perTransaction = EnergyMarketContract.MAX_BATCH_SLOTS;
+    long start = System.nanoTime();
+    List<SubmittedTransaction> readings = new ArrayList<>();
+    for (int from = 0; from < day.slots(); from += perTransaction) {
+      JSONObject bySlot = new JSONObject();
+      for (int s = from; s < Math.min(from + perTransaction, day.slots()); s++) {
+        bySlot.put(day.slot(s).toString(), day.readings(s));
+      }
+      readings.add(
+          operator
+              .newProposal("RecordMeterReadingsForSlots")
+              .putTransient(EnergyMarketContract.READINGS, bySlot.toString())
+              .build()
+              .endorse()
+              .submitAsync());
+    }
+    awaitCommitted(readings);
+    long afterReadings = System.nanoTime();
+
+    JSONArray slots = new JSONArray();
+    for (int s = 0; s < day.slots(); s++) {
+      slots.put(day.slot(s).toString());
+    }
+    List<Future<SubmittedTransaction>> batches = new ArrayList<>();
+    for (Map.Entry<String, Contract> household : signed.entrySet()) {
+      batches.add(
+          clients.submit(
+              () ->
+                  household
+                      .getValue()
+                      .newProposal("SubmitOrders")
+                      .addArguments(household.getKey(), slots.toString())
+                      .build()
+                      .endorse()
+                      .submitAsync()));
+    }
+    int orders = 0;
+    List<SubmittedTransaction> submitted = new ArrayList<>();
+    for (Future<SubmittedTransaction> batch : batches) {
+      SubmittedTransaction transaction = batch.get();
+      orders += new JSONObject(text(transaction.getResult())).getJSONArray("orders").length();
+      submitted.add(transaction);
+    }
+    awaitCommitted(submitted);
+    long afterOrders = System.nanoTime();
+
+    List<JSONObject> cleared = new ArrayList<>();
+    for (int from = 0; from < day.slots(); from += perTransaction) {
+      JSONArray some = new JSONArray();
+      for (int s = from; s < Math.min(from + perTransaction, day.slots()); s++) {
+        some.put(day.slot(s).toString());
+      }
+      JSONArray clearings =
+          new JSONArray(text(operator.submitTransaction("ClearSlots", some.toString())));
+      for (int i = 0; i < clearings.length(); i++) {
+        cleared.add(clearings.getJSONObject(i));
+      }
+    }
+    long end = System.nanoTime();
+    return new Timings(
+        afterReadings - start,
+        afterOrders - afterReadings,
+        end - afterOrders,
+        end - start,
+        readings.size(),
+        submitted.size(),
+        orders,
+        (day.slots() + perTransaction - 1) / perTransaction,
         cleared);
   }
 
@@ -304,17 +421,20 @@ class VillageDayBenchmark {
     String rows(String path) {
       return String.format(
           Locale.ROOT,
-          "| %s: record readings (96 tx) | %.3f |%n"
-              + "| %s: orders, each signed by its household (%,d tx) | %.3f |%n"
-              + "| %s: clear the slots in order (96 tx) | %.3f |%n"
+          "| %s: record readings (%d tx) | %.3f |%n"
+              + "| %s: %,d orders, signed by their households (%,d tx) | %.3f |%n"
+              + "| %s: clear the slots in order (%d tx) | %.3f |%n"
               + "| **%s: the day** | **%.3f** |%n"
               + "| %s: CPU time of the test JVM (client and peer, not PostgreSQL) | %.3f |%n",
           path,
+          chain.readingTransactions(),
           chain.readingsNanos() / 1e9,
           path,
           chain.orders(),
+          chain.orderTransactions(),
           chain.ordersNanos() / 1e9,
           path,
+          chain.clearingTransactions(),
           chain.clearingNanos() / 1e9,
           path,
           chain.totalNanos() / 1e9,
@@ -323,12 +443,21 @@ class VillageDayBenchmark {
     }
   }
 
+  /**
+   * One day on the chain.
+   *
+   * @param orders the orders recorded
+   * @param orderTransactions the transactions that submitted them
+   */
   private record Timings(
       long readingsNanos,
       long ordersNanos,
       long clearingNanos,
       long totalNanos,
+      int readingTransactions,
+      int orderTransactions,
       int orders,
+      int clearingTransactions,
       List<JSONObject> cleared) {}
 
   /**
@@ -360,11 +489,16 @@ class VillageDayBenchmark {
     private final List<List<MeteredPosition>> positions = new ArrayList<>();
 
     Day(Instant start, int slots, Village village) {
+      this(start, slots, village, start);
+    }
+
+    /** A day from {@code start} with the positions of the day from {@code positionsOf}. */
+    Day(Instant start, int slots, Village village, Instant positionsOf) {
       this.start = start;
       this.slots = slots;
-      Random random = new Random(village.seed() ^ start.getEpochSecond());
+      Random random = new Random(village.seed() ^ positionsOf.getEpochSecond());
       for (int s = 0; s < slots; s++) {
-        double hour = ((start.getEpochSecond() / 3600.0) + 9 + s * 0.25 + 0.125) % 24;
+        double hour = ((positionsOf.getEpochSecond() / 3600.0) + 9 + s * 0.25 + 0.125) % 24;
         double sun = hour > 5 && hour < 19 ? Math.sin(Math.PI * (hour - 5) / 14) : 0;
         double shape = 0.6 + 0.6 * bump(hour, 7.5, 1.5) + 1.2 * bump(hour, 19.5, 2);
         double clouds = 0.6 + 0.4 * random.nextDouble();
