@@ -7,7 +7,9 @@ import io.twinledger.contracts.energy.HouseholdOrder;
 import io.twinledger.contracts.energy.HouseholdSlot;
 import io.twinledger.contracts.energy.MarketConfig;
 import io.twinledger.contracts.energy.MeterReading;
+import io.twinledger.contracts.energy.OrderBatch;
 import io.twinledger.contracts.energy.SlotClearing;
+import io.twinledger.contracts.energy.SlotReadings;
 import io.twinledger.ledger.token.fabric.ChaincodeRefusal;
 import io.twinledger.market.settlement.MeteredPosition;
 import io.twinledger.market.slot.SlotId;
@@ -115,6 +117,37 @@ public final class EnergyMarketLedger {
    * they travel as transient data, never in the transaction.
    */
   public void recordReadings(SlotId slot, List<MeteredPosition> positions) {
+    submit(
+        operator,
+        "RecordMeterReadings",
+        Map.of(EnergyMarketContract.READINGS, readings(positions).getBytes(StandardCharsets.UTF_8)),
+        String[].class,
+        slot.toString());
+  }
+
+  /**
+   * Records the meter readings of several slots in one transaction (the daily settlement batch), at
+   * most {@value EnergyMarketContract#MAX_BATCH_SLOTS} slots; as private data, like {@link
+   * #recordReadings}.
+   */
+  public void recordReadings(Map<SlotId, List<MeteredPosition>> bySlot) {
+    StringBuilder readings = new StringBuilder("{");
+    for (Map.Entry<SlotId, List<MeteredPosition>> slot : bySlot.entrySet()) {
+      if (readings.length() > 1) {
+        readings.append(',');
+      }
+      readings.append('"').append(slot.getKey()).append("\":").append(readings(slot.getValue()));
+    }
+    readings.append('}');
+    submit(
+        operator,
+        "RecordMeterReadingsForSlots",
+        Map.of(EnergyMarketContract.READINGS, readings.toString().getBytes(StandardCharsets.UTF_8)),
+        SlotReadings[].class);
+  }
+
+  /** A slot's readings as the contract takes them: {@code [{"household", "importKwh", …}]}. */
+  private String readings(List<MeteredPosition> positions) {
     StringBuilder readings = new StringBuilder("[");
     for (MeteredPosition position : positions) {
       if (readings.length() > 1) {
@@ -129,13 +162,35 @@ public final class EnergyMarketLedger {
           .append(position.exportKwh().toPlainString())
           .append("\"}");
     }
-    readings.append(']');
-    submit(
+    return readings.append(']').toString();
+  }
+
+  /**
+   * Submits a household's orders of several slots in one transaction signed by the household, at
+   * most {@value EnergyMarketContract#MAX_ORDER_SLOTS}; slots without a position are skipped.
+   */
+  public OrderBatch submitOrders(String household, List<SlotId> slots) {
+    return submit(
+            households.apply(household),
+            "SubmitOrders",
+            Map.of(),
+            OrderBatch.class,
+            household,
+            json.writeValueAsString(slots.stream().map(SlotId::toString).toList()))
+        .value();
+  }
+
+  /**
+   * Clears several slots in one transaction, in slot order, at most {@value
+   * EnergyMarketContract#MAX_BATCH_SLOTS}; the result names its transaction and block.
+   */
+  public Committed<SlotClearing[]> clear(List<SlotId> slots) {
+    return submit(
         operator,
-        "RecordMeterReadings",
-        Map.of(EnergyMarketContract.READINGS, readings.toString().getBytes(StandardCharsets.UTF_8)),
-        String[].class,
-        slot.toString());
+        "ClearSlots",
+        Map.of(),
+        SlotClearing[].class,
+        json.writeValueAsString(slots.stream().map(SlotId::toString).toList()));
   }
 
   /** Submits a household's order for a slot, signed by the household. */
@@ -157,8 +212,9 @@ public final class EnergyMarketLedger {
 
   /**
    * The block of the transaction that cleared {@code slot}, from the contract's {@value
-   * EnergyMarketContract#SLOT_CLEARED} events from block {@code fromBlock} on; for a slot the
-   * ledger cleared but the service did not record (it stopped in between).
+   * EnergyMarketContract#SLOT_CLEARED} and {@value EnergyMarketContract#SLOTS_CLEARED} events from
+   * block {@code fromBlock} on; for a slot the ledger cleared but the service did not record (it
+   * stopped in between).
    */
   public long clearedIn(SlotId slot, long fromBlock) {
     try (CloseableIterator<ChaincodeEvent> events =

@@ -1,5 +1,6 @@
 package io.twinledger.service.market;
 
+import io.twinledger.contracts.energy.EnergyMarketContract;
 import io.twinledger.contracts.energy.SlotClearing;
 import io.twinledger.market.settlement.MeteredPosition;
 import io.twinledger.market.slot.SlotId;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -108,12 +110,28 @@ public final class MarketSettlement {
       return List.of();
     }
     List<SlotId> cleared = new ArrayList<>();
-    for (Map.Entry<SlotId, List<MeteredPosition>> slot : meters.of(next.get(), count).entrySet()) {
-      if (stopping.getAsBoolean()) {
-        break;
-      }
+    Map<SlotId, List<MeteredPosition>> positions = meters.of(next.get(), count);
+    if (positions.size() == 1) {
+      Map.Entry<SlotId, List<MeteredPosition>> slot = positions.entrySet().iterator().next();
       clear(slot.getKey(), slot.getValue());
       cleared.add(slot.getKey());
+      return cleared;
+    }
+    Map<SlotId, List<MeteredPosition>> batch = new TreeMap<>();
+    for (Map.Entry<SlotId, List<MeteredPosition>> slot : positions.entrySet()) {
+      batch.put(slot.getKey(), slot.getValue());
+      if (batch.size() == EnergyMarketContract.MAX_BATCH_SLOTS) {
+        if (stopping.getAsBoolean()) {
+          return cleared;
+        }
+        clear(batch);
+        cleared.addAll(batch.keySet());
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty() && !stopping.getAsBoolean()) {
+      clear(batch);
+      cleared.addAll(batch.keySet());
     }
     return cleared;
   }
@@ -133,24 +151,71 @@ public final class MarketSettlement {
         .map(first -> after.filter(a -> a.compareTo(first) > 0).orElse(first));
   }
 
+  /**
+   * Clears consecutive slots as the daily settlement batch: one transaction for their readings, one
+   * per household for its orders (signed by the household), one for the clearings. If one of them
+   * was cleared before the service stopped, the slots are cleared one by one instead, which picks
+   * up what the ledger holds.
+   */
+  private void clear(Map<SlotId, List<MeteredPosition>> slots) {
+    try {
+      Map<SlotId, List<MeteredPosition>> read = new TreeMap<>();
+      Map<String, List<SlotId>> orders = new TreeMap<>();
+      for (Map.Entry<SlotId, List<MeteredPosition>> slot : slots.entrySet()) {
+        if (!slot.getValue().isEmpty()) {
+          read.put(slot.getKey(), slot.getValue());
+        }
+        for (MeteredPosition position : slot.getValue()) {
+          if (position.netKwh().signum() != 0) {
+            orders
+                .computeIfAbsent(position.participant(), h -> new ArrayList<>())
+                .add(slot.getKey());
+          }
+        }
+      }
+      if (!read.isEmpty()) {
+        ledger.recordReadings(read);
+      }
+      inParallel(
+          orders.entrySet().stream()
+              .map(h -> (Runnable) () -> ledger.submitOrders(h.getKey(), h.getValue()))
+              .toList());
+      EnergyMarketLedger.Committed<SlotClearing[]> clearing =
+          ledger.clear(new ArrayList<>(slots.keySet()));
+      for (SlotClearing slot : clearing.value()) {
+        book.record(slot, clearing.blockNumber());
+      }
+    } catch (MarketRefusal refusal) {
+      if (!refusal.code().equals("SLOT_CLOSED")) {
+        throw refusal;
+      }
+      slots.forEach(this::clear);
+    }
+  }
+
+  /** Runs the households' submissions side by side and waits for all of them. */
+  private void inParallel(List<Runnable> submissions) {
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (Runnable submission : submissions) {
+      running.add(CompletableFuture.runAsync(submission, signers));
+    }
+    try {
+      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
   private void clear(SlotId slot, List<MeteredPosition> positions) {
     try {
       if (!positions.isEmpty()) {
         ledger.recordReadings(slot, positions);
       }
-      List<CompletableFuture<Void>> orders = new ArrayList<>();
-      for (MeteredPosition position : positions) {
-        if (position.netKwh().signum() != 0) {
-          orders.add(
-              CompletableFuture.runAsync(
-                  () -> ledger.submitOrder(position.participant(), slot), signers));
-        }
-      }
-      try {
-        CompletableFuture.allOf(orders.toArray(CompletableFuture[]::new)).join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
+      inParallel(
+          positions.stream()
+              .filter(position -> position.netKwh().signum() != 0)
+              .map(position -> (Runnable) () -> ledger.submitOrder(position.participant(), slot))
+              .toList());
       EnergyMarketLedger.Committed<SlotClearing> clearing = ledger.clear(slot);
       book.record(clearing.value(), clearing.blockNumber());
     } catch (MarketRefusal refusal) {
