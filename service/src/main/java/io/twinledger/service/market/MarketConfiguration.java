@@ -131,6 +131,8 @@ public class MarketConfiguration {
                         market.identities(),
                         properties,
                         marketSigners,
-                        Clock.systemUTC())));
+                        Clock.systemUTC())),
+        properties.slotsPerRun(),
+        properties.runEvery());
   }
 }
