@@ -107,7 +107,8 @@ public class MarketConfiguration {
 
   @Bean(destroyMethod = "shutdown")
   ExecutorService marketSigners() {
-    return Executors.newFixedThreadPool(8, Thread.ofPlatform().name("market-signer-", 0).factory());
+    return Executors.newFixedThreadPool(
+        8, Thread.ofPlatform().name("market-signer-", 0).daemon().factory());
   }
 
   @Bean
