@@ -118,15 +118,22 @@ public final class MarketBook {
 
   /** A recorded slot. */
   public Optional<RecordedSlot> slot(SlotId slot) {
-    return jdbc.sql("SELECT clearing, tx_id, block_number FROM market_slot WHERE slot_start = ?")
-        .param(Timestamp.from(slot.start()))
+    return recorded(slot.start(), slot.end()).stream().findFirst();
+  }
+
+  /** The slots recorded in {@code [from, to)} with their ledger records, oldest first. */
+  public List<RecordedSlot> recorded(Instant from, Instant to) {
+    return jdbc.sql(
+            "SELECT clearing, tx_id, block_number FROM market_slot"
+                + " WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start")
+        .params(Timestamp.from(from), Timestamp.from(to))
         .query(
             (rs, n) ->
                 new RecordedSlot(
                     json.readValue(rs.getString(1), SlotClearing.class),
                     rs.getString(2),
                     rs.getLong(3)))
-        .optional();
+        .list();
   }
 
   /** The slots recorded in {@code [from, to)}, oldest first, at most {@code limit}. */

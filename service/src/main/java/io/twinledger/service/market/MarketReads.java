@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,12 +132,9 @@ public final class MarketReads {
   public List<HouseholdSlotView> slotsOf(String household, Instant from, Instant to) {
     SlotId first = SlotId.containing(from);
     slots(first, to);
-    List<HouseholdSlotView> views = new ArrayList<>();
-    for (MarketBook.SlotSummary summary : book.slots(first.start(), to, Integer.MAX_VALUE)) {
-      MarketBook.RecordedSlot recorded = book.slot(summary.slot()).orElseThrow();
-      views.add(view(household, recorded));
-    }
-    return views;
+    return book.recorded(first.start(), to).stream()
+        .map(recorded -> view(household, recorded))
+        .toList();
   }
 
   /** A household's part of one cleared slot. */

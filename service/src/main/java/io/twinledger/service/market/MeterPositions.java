@@ -50,8 +50,6 @@ public final class MeterPositions {
    * household has a position maps to an empty list.
    */
   public Map<SlotId, List<MeteredPosition>> of(SlotId first, int count) {
-    Instant from = first.start();
-    Instant to = first.start().plus(SlotId.LENGTH.multipliedBy(count));
     Map<SlotId, List<MeteredPosition>> positions = new TreeMap<>();
     SlotId slot = first;
     for (int i = 0; i < count; i++) {
@@ -59,11 +57,7 @@ public final class MeterPositions {
       slot = slot.next();
     }
     for (String household : village.households()) {
-      Map<Instant, BigDecimal> imports = registers(household, IMPORT, from, to);
-      Map<Instant, BigDecimal> exports = registers(household, EXPORT, from, to);
-      for (Map.Entry<SlotId, List<MeteredPosition>> entry : positions.entrySet()) {
-        increment(household, entry.getKey(), imports, exports).ifPresent(entry.getValue()::add);
-      }
+      of(household, first, count).forEach((at, position) -> positions.get(at).add(position));
     }
     return positions;
   }
