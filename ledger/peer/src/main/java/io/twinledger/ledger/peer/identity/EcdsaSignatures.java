@@ -4,12 +4,14 @@ import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Map;
@@ -33,9 +35,10 @@ import org.conscrypt.Conscrypt;
  * offline verifier's, paid more for that than for the few signatures it checks.) Conscrypt is used
  * directly, not registered, so nothing else in the JVM changes provider.
  *
- * <p>Given a JDK public key, Conscrypt parses its encoding into a native key on every verification.
- * The peer checks the same few keys (its members' peers and clients) over and over, so each key is
- * converted to Conscrypt's own once and kept, by its X.509 encoding.
+ * <p>Given a JDK key, Conscrypt parses its encoding into a native key on every signature and
+ * verification. The peer checks the same few keys (its members' peers and clients) over and over,
+ * and each identity signs with the same key, so each key is converted to Conscrypt's own once and
+ * kept, by its encoding (X.509 for public keys, PKCS#8 for private ones).
  */
 public final class EcdsaSignatures {
 
@@ -49,6 +52,8 @@ public final class EcdsaSignatures {
   private static final int NATIVE_KEY_LIMIT = 10_000;
 
   private static final Map<ByteString, PublicKey> NATIVE_KEYS = new ConcurrentHashMap<>();
+
+  private static final Map<ByteString, PrivateKey> NATIVE_PRIVATE_KEYS = new ConcurrentHashMap<>();
 
   private EcdsaSignatures() {}
 
@@ -87,7 +92,7 @@ public final class EcdsaSignatures {
           NATIVE.isPresent()
               ? Signature.getInstance(algorithm, NATIVE.get())
               : Signature.getInstance(algorithm);
-      signature.initSign(key);
+      signature.initSign(NATIVE.isPresent() ? nativeKey(key) : key);
       signature.update(input);
       return lowS(signature.sign(), ec.getParams().getOrder());
     } catch (GeneralSecurityException e) {
@@ -140,23 +145,44 @@ public final class EcdsaSignatures {
    * new key; either result serves.
    */
   static PublicKey nativeKey(PublicKey key) throws GeneralSecurityException {
+    return converted(
+        key, NATIVE_KEYS, encoded -> factory().generatePublic(new X509EncodedKeySpec(encoded)));
+  }
+
+  /** {@code key} as Conscrypt's own key, converted on its first use, as public keys are. */
+  static PrivateKey nativeKey(PrivateKey key) throws GeneralSecurityException {
+    return converted(
+        key,
+        NATIVE_PRIVATE_KEYS,
+        encoded -> factory().generatePrivate(new PKCS8EncodedKeySpec(encoded)));
+  }
+
+  private static KeyFactory factory() throws GeneralSecurityException {
+    return KeyFactory.getInstance("EC", NATIVE.orElseThrow());
+  }
+
+  private static <K extends Key> K converted(K key, Map<ByteString, K> cache, Conversion<K> convert)
+      throws GeneralSecurityException {
     byte[] encoded = key.getEncoded();
     if (encoded == null) {
       // Nothing to parse: Conscrypt refuses the key itself, with its own reason.
       return key;
     }
     ByteString encoding = ByteString.copyFrom(encoded);
-    PublicKey converted = NATIVE_KEYS.get(encoding);
+    K converted = cache.get(encoding);
     if (converted == null) {
-      converted =
-          KeyFactory.getInstance("EC", NATIVE.orElseThrow())
-              .generatePublic(new X509EncodedKeySpec(encoded));
-      if (NATIVE_KEYS.size() >= NATIVE_KEY_LIMIT) {
-        NATIVE_KEYS.clear();
+      converted = convert.apply(encoded);
+      if (cache.size() >= NATIVE_KEY_LIMIT) {
+        cache.clear();
       }
-      NATIVE_KEYS.put(encoding, converted);
+      cache.put(encoding, converted);
     }
     return converted;
+  }
+
+  @FunctionalInterface
+  private interface Conversion<K> {
+    K apply(byte[] encoded) throws GeneralSecurityException;
   }
 
   private static byte[] lowS(byte[] der, BigInteger order) {

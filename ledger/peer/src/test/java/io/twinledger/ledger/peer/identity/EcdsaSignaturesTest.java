@@ -9,6 +9,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
@@ -103,6 +104,25 @@ class EcdsaSignaturesTest {
     assertThat(EcdsaSignatures.nativeKey(keys.getPublic())).isSameAs(converted);
     assertThat(EcdsaSignatures.nativeKey(copy(keys.getPublic()))).isSameAs(converted);
     assertThat(EcdsaSignatures.nativeKey(keys().getPublic())).isNotSameAs(converted);
+  }
+
+  /** A signing key too: converted once, and what it signs verifies with the JDK's own key. */
+  @Test
+  void conscryptConvertsEachSigningKeyOnce() throws Exception {
+    assumeTrue(
+        EcdsaSignatures.provider().startsWith("Conscrypt"),
+        "Conscrypt's native library does not load here");
+    KeyPair keys = keys();
+    PrivateKey converted = EcdsaSignatures.nativeKey(keys.getPrivate());
+
+    assertThat(converted.getClass().getName()).startsWith("org.conscrypt.");
+    assertThat(EcdsaSignatures.nativeKey(keys.getPrivate())).isSameAs(converted);
+    assertThat(EcdsaSignatures.nativeKey(keys().getPrivate())).isNotSameAs(converted);
+    byte[] message = "an order for slot 2026-06-21T12:00Z".getBytes(StandardCharsets.UTF_8);
+    Signature jdk = Signature.getInstance("SHA256withECDSA");
+    jdk.initVerify(keys.getPublic());
+    jdk.update(message);
+    assertThat(jdk.verify(EcdsaSignatures.sign(keys.getPrivate(), message))).isTrue();
   }
 
   private static PublicKey copy(PublicKey key) throws Exception {
