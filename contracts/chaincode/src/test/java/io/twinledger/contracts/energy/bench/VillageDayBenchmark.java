@@ -27,10 +27,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -49,11 +53,13 @@ import org.junit.jupiter.api.io.TempDir;
  * transaction signed by that household's own identity (endorsed from 16 client threads); then the
  * operator clears the 96 slots in order, each clearing waiting for the one before (the battery's
  * state runs from slot to slot). That is the issue's path, day 1 in process and day 3 over loopback
- * TCP. Day 2 has day 1's positions as the daily settlement batch: readings of 16 slots a
- * transaction, each household's orders of the whole day in one transaction it signs ({@code
- * SubmitOrders}), clearings of 16 slots a transaction. Baseline, same run: each day's positions,
- * limits and battery through contracts-market's {@link SlotMarket} off the ledger, whose prices and
- * volumes every cleared slot must equal.
+ * TCP. Days 4 (in process) and 5 (over TCP) make the same transactions slot after slot, as a live
+ * day does: a slot's orders once its readings are committed, its clearing once its orders are,
+ * while later slots' orders are still arriving. Day 2 has day 1's positions as the daily settlement
+ * batch: readings of 16 slots a transaction, each household's orders of the whole day in one
+ * transaction it signs ({@code SubmitOrders}), clearings of 16 slots a transaction. Baseline, same
+ * run: each day's positions, limits and battery through contracts-market's {@link SlotMarket} off
+ * the ledger, whose prices and volumes every cleared slot must equal.
  *
  * <p>Runs only with {@code -Pbench}: {@code ./mvnw -Pbench -pl contracts/chaincode verify
  * -Dtest=VillageDayBenchmark}; writes {@code target/benchmarks/village-day.md}.
@@ -63,7 +69,7 @@ class VillageDayBenchmark {
 
   private static final int HOUSEHOLDS = 56;
   private static final int SLOTS = 96;
-  private static final int WARM_UP_SLOTS = 16;
+  private static final int WARM_UP_SLOTS = 32;
   private static final int CLIENT_THREADS = 16;
   private static final String BATTERY = "battery";
   private static final MarketTerms TERMS =
@@ -117,22 +123,23 @@ class VillageDayBenchmark {
       Village village = new Village(households, 20_260_621L);
       Instant dayOne = Instant.parse("2026-06-21T00:00:00Z");
       runPerOrder(
-          new Day(Instant.parse("2026-06-20T16:00:00Z"), WARM_UP_SLOTS, village),
+          new Day(Instant.parse("2026-06-20T08:00:00Z"), WARM_UP_SLOTS, village),
           operator,
           signed,
           clients);
       runBatch(
-          new Day(Instant.parse("2026-06-20T20:00:00Z"), WARM_UP_SLOTS, village),
+          new Day(Instant.parse("2026-06-20T16:00:00Z"), WARM_UP_SLOTS, village),
           operator,
           signed,
           clients);
 
+      // Days in order: the contract closes every slot up to the last one cleared.
       Measured inProcess =
-          measure(new Day(dayOne, SLOTS, village), false, operator, signed, limits, clients);
+          measure(new Day(dayOne, SLOTS, village), Route.PHASES, operator, signed, limits, clients);
       Measured batch =
           measure(
               new Day(Instant.parse("2026-06-22T00:00:00Z"), SLOTS, village, dayOne),
-              true,
+              Route.BATCH,
               operator,
               signed,
               limits,
@@ -141,43 +148,52 @@ class VillageDayBenchmark {
       for (String household : households) {
         signedOverTcp.put(household, fixture.contract(fixture.household(household), true));
       }
+      Contract operatorOverTcp = fixture.contract(fixture.operator(), true);
       Measured overTcp =
           measure(
               new Day(Instant.parse("2026-06-23T00:00:00Z"), SLOTS, village),
-              false,
-              fixture.contract(fixture.operator(), true),
+              Route.PHASES,
+              operatorOverTcp,
+              signedOverTcp,
+              limits,
+              clients);
+      Measured pipelined =
+          measure(
+              new Day(Instant.parse("2026-06-24T00:00:00Z"), SLOTS, village),
+              Route.PIPELINED,
+              operator,
+              signed,
+              limits,
+              clients);
+      Measured pipelinedOverTcp =
+          measure(
+              new Day(Instant.parse("2026-06-25T00:00:00Z"), SLOTS, village),
+              Route.PIPELINED,
+              operatorOverTcp,
               signedOverTcp,
               limits,
               clients);
       double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       String report =
           String.format(
-              Locale.ROOT,
-              "A village day: %d households × %d slots (days 1 and 3: %,d and %,d orders with a"
-                  + " position, %.1f and %.1f kWh traded; day 2 has day 1's positions), after a warm-up of %d"
-                  + " slots on each path; load average %.1f before, %.1f after; %d processors%n%n"
-                  + "| Path | s |%n|---|---:|%n"
-                  + "| SlotMarket off the ledger, day 1's positions, limits and battery (baseline)"
-                  + " | %.3f |%n"
-                  + "| SlotMarket off the ledger, day 2's (baseline) | %.3f |%n"
-                  + "| SlotMarket off the ledger, day 3's (baseline) | %.3f |%n"
-                  + "%s%s%s",
-              HOUSEHOLDS,
-              SLOTS,
-              inProcess.chain().orders(),
-              overTcp.chain().orders(),
-              inProcess.volume(),
-              overTcp.volume(),
-              WARM_UP_SLOTS,
-              loadBefore,
-              loadAfter,
-              Runtime.getRuntime().availableProcessors(),
-              inProcess.baselineNanos() / 1e9,
-              batch.baselineNanos() / 1e9,
-              overTcp.baselineNanos() / 1e9,
-              inProcess.rows("in-process gRPC (the service's path), day 1, per order"),
-              batch.rows("in-process gRPC, day 2, daily batch"),
-              overTcp.rows("plaintext gRPC over loopback TCP, day 3, per order"));
+                  Locale.ROOT,
+                  "A village day: %d households × %d slots (day 1: %,d orders with a position, %.1f"
+                      + " kWh traded; day 2 has day 1's positions), after a warm-up of %d slots per"
+                      + " order and as the batch; load average %.1f before, %.1f after; %d"
+                      + " processors%n%n| Path | s |%n|---|---:|%n",
+                  HOUSEHOLDS,
+                  SLOTS,
+                  inProcess.chain().orders(),
+                  inProcess.volume(),
+                  WARM_UP_SLOTS,
+                  loadBefore,
+                  loadAfter,
+                  Runtime.getRuntime().availableProcessors())
+              + inProcess.rows("in-process gRPC (the service's path), day 1")
+              + batch.rows("in-process gRPC, day 2")
+              + pipelined.rows("in-process gRPC, day 4")
+              + overTcp.rows("plaintext gRPC over loopback TCP, day 3")
+              + pipelinedOverTcp.rows("plaintext gRPC over loopback TCP, day 5");
       Path out = Path.of("target", "benchmarks");
       Files.createDirectories(out);
       Files.writeString(out.resolve("village-day.md"), report);
@@ -191,7 +207,7 @@ class VillageDayBenchmark {
    */
   private static Measured measure(
       Day day,
-      boolean batch,
+      Route route,
       Contract operator,
       Map<String, Contract> signed,
       Map<String, PriceLimits> limits,
@@ -203,9 +219,11 @@ class VillageDayBenchmark {
                 .getString("stateOfChargeKwh"));
     long cpuBefore = cpuNanos();
     Timings chain =
-        batch
-            ? runBatch(day, operator, signed, clients)
-            : runPerOrder(day, operator, signed, clients);
+        switch (route) {
+          case PHASES -> runPerOrder(day, operator, signed, clients);
+          case PIPELINED -> runPipelined(day, operator, signed, clients);
+          case BATCH -> runBatch(day, operator, signed, clients);
+        };
     long cpu = cpuNanos() - cpuBefore;
     long start = System.nanoTime();
     List<SlotOutcome> offLedger = runOffLedger(day, limits, new BatteryState(chargeBefore));
@@ -232,7 +250,17 @@ class VillageDayBenchmark {
                         s ->
                             day.positions(s).stream().filter(p -> p.netKwh().signum() != 0).count())
                     .sum());
-    return new Measured(chain, baseline, cpu, volume);
+    return new Measured(route, chain, baseline, cpu, volume);
+  }
+
+  /** How a day goes onto the chain. */
+  private enum Route {
+    /** Each order its own transaction; all readings, then all orders, then the clearings. */
+    PHASES,
+    /** Each order its own transaction, slot after slot as a live day runs. */
+    PIPELINED,
+    /** The daily settlement batch. */
+    BATCH
   }
 
   /**
@@ -265,15 +293,7 @@ class VillageDayBenchmark {
           continue;
         }
         Contract household = signed.get(position.participant());
-        orders.add(
-            clients.submit(
-                () ->
-                    household
-                        .newProposal("SubmitOrder")
-                        .addArguments(position.participant(), slot)
-                        .build()
-                        .endorse()
-                        .submitAsync()));
+        orders.add(clients.submit(() -> endorseAndSubmit(household, position.participant(), slot)));
       }
     }
     List<SubmittedTransaction> submitted = new ArrayList<>();
@@ -297,6 +317,85 @@ class VillageDayBenchmark {
         readings.size(),
         submitted.size(),
         submitted.size(),
+        day.slots(),
+        cleared);
+  }
+
+  /**
+   * The issue's path as a live day runs it: slot by slot, each slot's orders submitted once its
+   * readings are on the ledger and cleared once its orders are, while later slots' readings and
+   * orders are still coming in. The same transactions as {@link #runPerOrder}; only their overlap
+   * differs. A clearing reads only its own slot's orders (and the battery), and an order only its
+   * own slot's clearing key, so a slot's orders do not conflict with an earlier slot's clearing.
+   */
+  private static Timings runPipelined(
+      Day day, Contract operator, Map<String, Contract> signed, ExecutorService clients)
+      throws Exception {
+    long start = System.nanoTime();
+    List<SubmittedTransaction> readings = new ArrayList<>();
+    for (int s = 0; s < day.slots(); s++) {
+      readings.add(
+          operator
+              .newProposal("RecordMeterReadings")
+              .addArguments(day.slot(s).toString())
+              .putTransient(EnergyMarketContract.READINGS, day.readings(s).toString())
+              .build()
+              .endorse()
+              .submitAsync());
+    }
+    // Each reading's commit status is asked for once, in slot order, by a thread of its own; a
+    // slot's orders wait for it.
+    ExecutorService watcher = Executors.newSingleThreadExecutor();
+    List<CompletableFuture<Void>> readingCommitted = new ArrayList<>();
+    for (SubmittedTransaction reading : readings) {
+      readingCommitted.add(
+          CompletableFuture.runAsync(() -> awaitCommitted(List.of(reading)), watcher));
+    }
+    CompletableFuture<Void> previous = readingCommitted.getLast();
+    List<List<Future<SubmittedTransaction>>> ordersBySlot = new ArrayList<>();
+    for (int s = 0; s < day.slots(); s++) {
+      String slot = day.slot(s).toString();
+      CompletableFuture<Void> recorded = readingCommitted.get(s);
+      List<Future<SubmittedTransaction>> orders = new ArrayList<>();
+      for (MeteredPosition position : day.positions(s)) {
+        if (position.netKwh().signum() == 0) {
+          continue;
+        }
+        Contract household = signed.get(position.participant());
+        orders.add(
+            recorded.thenApplyAsync(
+                committed -> endorseAndSubmit(household, position.participant(), slot), clients));
+      }
+      ordersBySlot.add(orders);
+    }
+    previous.get();
+    long readingsCommitted = System.nanoTime();
+    watcher.shutdown();
+    List<JSONObject> cleared = new ArrayList<>();
+    int orders = 0;
+    long lastOrder = start;
+    for (int s = 0; s < day.slots(); s++) {
+      List<SubmittedTransaction> submitted = new ArrayList<>();
+      for (Future<SubmittedTransaction> order : ordersBySlot.get(s)) {
+        submitted.add(order.get());
+      }
+      awaitCommitted(submitted);
+      orders += submitted.size();
+      lastOrder = System.nanoTime();
+      cleared.add(
+          new JSONObject(text(operator.submitTransaction("ClearSlot", day.slot(s).toString()))));
+    }
+    long end = System.nanoTime();
+    return new Timings(
+        // Overlapping phases: each figure is when the phase's last transaction was committed,
+        // from the start; the clearings' figure is the tail after the last slot's orders.
+        readingsCommitted - start,
+        lastOrder - start,
+        end - lastOrder,
+        end - start,
+        readings.size(),
+        orders,
+        orders,
         day.slots(),
         cleared);
   }
@@ -399,10 +498,31 @@ class VillageDayBenchmark {
     return outcomes;
   }
 
-  private static void awaitCommitted(List<SubmittedTransaction> transactions) throws Exception {
+  private static SubmittedTransaction endorseAndSubmit(
+      Contract household, String householdId, String slot) {
+    try {
+      return household
+          .newProposal("SubmitOrder")
+          .addArguments(householdId, slot)
+          .build()
+          .endorse()
+          .submitAsync();
+    } catch (GatewayException e) {
+      throw new IllegalStateException("order of " + householdId + " for " + slot, e);
+    }
+  }
+
+  /** Asks for each transaction's commit status once (each ask is a call to the gateway). */
+  private static void awaitCommitted(List<SubmittedTransaction> transactions) {
     for (SubmittedTransaction transaction : transactions) {
-      assertThat(transaction.getStatus().isSuccessful())
-          .as(transaction.getTransactionId() + " " + transaction.getStatus().getCode())
+      Status status;
+      try {
+        status = transaction.getStatus();
+      } catch (CommitStatusException e) {
+        throw new IllegalStateException(transaction.getTransactionId(), e);
+      }
+      assertThat(status.isSuccessful())
+          .as(transaction.getTransactionId() + " " + status.getCode())
           .isTrue();
     }
   }
@@ -416,24 +536,47 @@ class VillageDayBenchmark {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private record Measured(Timings chain, long baselineNanos, long cpuNanos, BigDecimal volume) {
+  private record Measured(
+      Route route, Timings chain, long baselineNanos, long cpuNanos, BigDecimal volume) {
 
-    String rows(String path) {
+    String rows(String day) {
+      String path =
+          day
+              + switch (route) {
+                case PHASES -> ", per order, phases in turn";
+                case PIPELINED -> ", per order, slot after slot";
+                case BATCH -> ", daily batch";
+              };
+      String[] phases =
+          route == Route.PIPELINED
+              ? new String[] {
+                "readings committed after",
+                "orders committed after",
+                "clearings after the last slot's orders"
+              }
+              : new String[] {"record readings", "orders", "clear the slots in order"};
       return String.format(
           Locale.ROOT,
-          "| %s: record readings (%d tx) | %.3f |%n"
-              + "| %s: %,d orders, signed by their households (%,d tx) | %.3f |%n"
-              + "| %s: clear the slots in order (%d tx) | %.3f |%n"
+          "| %s: SlotMarket off the ledger, the same positions, limits and battery (baseline)"
+              + " | %.3f |%n"
+              + "| %s: %s (%d tx) | %.3f |%n"
+              + "| %s: %s: %,d, signed by their households (%,d tx) | %.3f |%n"
+              + "| %s: %s (%d tx) | %.3f |%n"
               + "| **%s: the day** | **%.3f** |%n"
               + "| %s: CPU time of the test JVM (client and peer, not PostgreSQL) | %.3f |%n",
           path,
+          baselineNanos / 1e9,
+          path,
+          phases[0],
           chain.readingTransactions(),
           chain.readingsNanos() / 1e9,
           path,
+          phases[1],
           chain.orders(),
           chain.orderTransactions(),
           chain.ordersNanos() / 1e9,
           path,
+          phases[2],
           chain.clearingTransactions(),
           chain.clearingNanos() / 1e9,
           path,
