@@ -12,19 +12,12 @@ import io.twinledger.reporting.bill.BillVerifier;
 import io.twinledger.reporting.evidence.Verification;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +95,7 @@ class BillBundleTest {
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/gzip");
     assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("bill-household-01-2026-11.json.gz");
-    byte[] bytes = gunzip(answer.body());
+    byte[] bytes = Api.gunzip(answer.body());
     BillBundle bundle = BillJson.read(bytes);
     assertThat(bundle.household()).isEqualTo("household-01");
     assertThat(bundle.slots())
@@ -140,7 +133,8 @@ class BillBundleTest {
     assertThat(
             get("/api/v1/energy/me/bills/2026-11/bundle?household=household-02", "resident").body())
         .satisfies(
-            body -> assertThat(BillJson.read(gunzip(body)).household()).isEqualTo("household-01"));
+            body ->
+                assertThat(BillJson.read(Api.gunzip(body)).household()).isEqualTo("household-01"));
     assertThat(get("/api/v1/energy/me/bills/2026-11/bundle", null).statusCode()).isEqualTo(401);
   }
 
@@ -148,24 +142,7 @@ class BillBundleTest {
     return new MeteredPosition(household, new BigDecimal(importKwh), new BigDecimal(exportKwh));
   }
 
-  private HttpResponse<byte[]> get(String path, String user) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (user != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-    }
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-  }
-
-  private static byte[] gunzip(byte[] gzip) throws IOException {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-      return in.readAllBytes();
-    }
+  private HttpResponse<byte[]> get(String path, String user) {
+    return api.download(path, user);
   }
 }

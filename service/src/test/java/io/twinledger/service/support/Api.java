@@ -1,6 +1,8 @@
 package io.twinledger.service.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +46,32 @@ public final class Api {
 
   public Response put(String path, String user, String body) {
     return send("PUT", path, user, body);
+  }
+
+  /** A GET whose body is bytes (a file, such as a gzip bundle); {@code user} null: anonymous. */
+  public HttpResponse<byte[]> download(String path, String user) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    String authorization = basic(user);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code gzip} uncompressed. */
+  public static byte[] gunzip(byte[] gzip) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Sends a request; {@code user} null means anonymous, {@code body} null means none. */

@@ -7,7 +7,13 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.twinledger.market.simulation.meter.MeterReading;
+import io.twinledger.network.Consortium;
+import io.twinledger.reporting.bill.BillBundle;
+import io.twinledger.reporting.bill.BillJson;
+import io.twinledger.reporting.bill.BillVerifier;
+import io.twinledger.reporting.evidence.Verification;
 import io.twinledger.service.demo.village.SampleVillage;
+import io.twinledger.service.market.MarketBook;
 import io.twinledger.service.market.MarketProperties;
 import io.twinledger.service.market.MeterPositions;
 import io.twinledger.service.support.Api;
@@ -17,11 +23,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -47,13 +55,13 @@ import tools.jackson.databind.json.JsonMapper;
  * meters' readings fed through the mapping's real paths (a day: the first 22 hours as a bulk file,
  * the last two hours over the embedded MQTT broker and the NGSI-LD endpoint, then live), stored
  * under the 56 households with the generator's values. Meters of households the village does not
- * have are refused on both live paths. Without the ledger, so that the market does not clear slots
- * alongside (the market's own tests cover that).
+ * have are refused on both live paths. The market clears the fed slots on the embedded peer, with
+ * the community battery, and every slot it recorded is cleared again and checked for conservation
+ * from the ledger's blocks by the offline verifier.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "twinledger.ledger.mode=none",
       "twinledger.demo.feed.enabled=true",
       "twinledger.demo.bonds.enabled=false",
       "twinledger.demo.village.enabled=true",
@@ -94,6 +102,7 @@ class VillageFeedTest {
   @Autowired MarketProperties market;
   @Autowired LocalMqttBroker broker;
   @Autowired JdbcClient jdbc;
+  @Autowired MarketBook book;
   @Autowired JsonMapper json;
   @LocalServerPort int port;
 
@@ -167,6 +176,48 @@ class VillageFeedTest {
                 .single())
         .as("nothing the feed sent was refused")
         .isZero();
+  }
+
+  /**
+   * Conservation on every slot of the demo's ledger: each slot the market recorded is in the first
+   * resident's bill bundle of its month (every household has an account in every slot), whose
+   * verification clears the slot's book again from the clearing transaction in its block, settles
+   * all 56 households and the battery, and checks that energy and money are conserved.
+   */
+  @Test
+  void everySlotTheMarketClearedOnTheLedgerConservesEnergyAndMoney() throws Exception {
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> recordedSlots().size() >= 4 * 12);
+    List<MarketBook.RecordedSlot> recorded = recordedSlots();
+    Set<YearMonth> months = new TreeSet<>();
+    recorded.forEach(
+        r -> months.add(YearMonth.from(Instant.parse(r.clearing().slot()).atZone(market.zone()))));
+    assertThat(recorded)
+        .as("the battery charged or discharged")
+        .anySatisfy(
+            r ->
+                assertThat(new BigDecimal(r.clearing().batteryAfterKwh()))
+                    .isNotEqualByComparingTo(r.clearing().batteryBeforeKwh()));
+
+    Set<String> verified = new TreeSet<>();
+    for (YearMonth month : months) {
+      HttpResponse<byte[]> answer =
+          new Api(port, json).download("/api/v1/energy/me/bills/" + month + "/bundle", "resident");
+      assertThat(answer.statusCode()).as(month.toString()).isEqualTo(200);
+      BillBundle bundle = BillJson.read(Api.gunzip(answer.body()));
+
+      Verification verification = new BillVerifier(Consortium::twinLedger).verify(bundle);
+
+      assertThat(verification.failures()).as(month.toString()).isEmpty();
+      bundle.slots().forEach(slot -> verified.add(slot.slot()));
+    }
+    assertThat(verified).containsAll(recorded.stream().map(r -> r.clearing().slot()).toList());
+  }
+
+  private List<MarketBook.RecordedSlot> recordedSlots() {
+    return book.recorded(Instant.now().minus(Duration.ofDays(40)), Instant.now());
   }
 
   @Test
