@@ -125,6 +125,8 @@ class BondPayoutCrashTest {
         port,
         "--twinledger.twin.mqtt.embedded=false",
         "--twinledger.demo.bonds.enabled=true",
+        // The bonds' payout is under test; the village's market would only slow each start down.
+        "--twinledger.demo.village.enabled=false",
         "--twinledger.bonds.run-every=PT1S",
         "--twinledger.evm.rpc-url=" + node.rpcUrl(),
         "--twinledger.evm.chain-id=" + LocalEvmNode.CHAIN_ID,

@@ -76,7 +76,14 @@ class ImportCrashTest {
   }
 
   private Process start(String db, int port) throws Exception {
-    return DemoProcess.start(dir, db, port, "--twinledger.twin.mqtt.embedded=false");
+    // Only the import is under test: the demo's bonds and village stay out.
+    return DemoProcess.start(
+        dir,
+        db,
+        port,
+        "--twinledger.twin.mqtt.embedded=false",
+        "--twinledger.demo.bonds.enabled=false",
+        "--twinledger.demo.village.enabled=false");
   }
 
   private static int importFile(Path file, int port) {

@@ -306,7 +306,10 @@ class MqttCrashTest {
         port,
         "--twinledger.twin.mqtt.host=127.0.0.1",
         "--twinledger.twin.mqtt.port=" + brokerPort,
-        "--twinledger.twin.mqtt.client-id=" + CLIENT_ID);
+        "--twinledger.twin.mqtt.client-id=" + CLIENT_ID,
+        // Only the twin's ingestion is under test: the demo's bonds and village stay out.
+        "--twinledger.demo.bonds.enabled=false",
+        "--twinledger.demo.village.enabled=false");
   }
 
   /** The stream's readings stored so far, the markers excluded. */

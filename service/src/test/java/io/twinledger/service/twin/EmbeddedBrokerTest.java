@@ -123,8 +123,11 @@ class EmbeddedBrokerTest {
             "--server.port=0",
             "--twinledger.data-dir=" + dataDir,
             "--twinledger.twin.mqtt.embedded-port=" + mqttPort,
-            // The test publishes its own readings; a year of demo data would only slow it down.
-            "--twinledger.demo.feed.enabled=false");
+            // The test publishes its own readings; a year of demo data, the demo's bonds and its
+            // village would only slow each start down.
+            "--twinledger.demo.feed.enabled=false",
+            "--twinledger.demo.bonds.enabled=false",
+            "--twinledger.demo.village.enabled=false");
   }
 
   private static void publish(int mqttPort, GaugeReading reading) {
