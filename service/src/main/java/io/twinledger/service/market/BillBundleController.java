@@ -56,7 +56,7 @@ public class BillBundleController {
       summary = "My bill of a month, with its proofs, for offline verification",
       description =
           "The bill of the caller's household for month (YYYY-MM, in the village's time zone) as"
-              + " gzip-compressed JSON (format twinledger-bill/v1): the bill's lines, and for each"
+              + " gzip-compressed JSON (format twinledger-bill/v2): the bill's lines, and for each"
               + " slot of the month the clearing as the ledger recorded it, its transaction and"
               + " block, the household's account and own meter reading; with the market's fee and"
               + " tariffs and the channel members' CA certificates. Check it with ./twinledger"

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds a household's {@link BillBundle} ({@value BillBundle#FORMAT}) for a month: the bill from
@@ -68,8 +69,12 @@ public final class BillBundles {
     }
     MonthlyBill bill = MonthlyBill.of(household, month, zone, market.currency(), accounts);
     List<BillBundle.Slot> slots = new ArrayList<>(accounts.size());
+    // The daily batch clears 16 slots in one transaction: their block goes in once.
+    Map<Long, BillBundle.Block> blocks = new TreeMap<>();
     for (SlotId slot : accounts.keySet()) {
-      slots.add(slot(household, slot));
+      BillBundle.Slot bundled = slot(household, slot);
+      slots.add(bundled);
+      blocks.computeIfAbsent(bundled.blockNumber(), this::block);
     }
     return new BillBundle(
         BillBundle.FORMAT,
@@ -81,6 +86,7 @@ public final class BillBundles {
         new BillBundle.Terms(market.gridFee(), market.feedInTariff(), market.retailTariff()),
         bill(bill),
         slots,
+        List.copyOf(blocks.values()),
         energyChannel.members().stream()
             .map(org -> new EvidenceBundle.OrgCertificate(org.mspId(), Pem.of(org.caCertificate())))
             .toList());
@@ -106,22 +112,23 @@ public final class BillBundles {
                 () ->
                     new IllegalStateException(
                         "the ledger holds no meter reading of " + household + " in slot " + slot));
-    byte[] block =
-        energyChannel
-            .blocks()
-            .block(recorded.blockNumber())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException("the peer holds no block " + recorded.blockNumber()))
-            .toByteArray();
     return new BillBundle.Slot(
         slot.toString(),
         recorded.txId(),
         recorded.blockNumber(),
-        Base64.getEncoder().encodeToString(block),
         clearing(clearing),
         account(account),
         new BillBundle.Reading(reading.importKwh(), reading.exportKwh()));
+  }
+
+  private BillBundle.Block block(long number) {
+    byte[] block =
+        energyChannel
+            .blocks()
+            .block(number)
+            .orElseThrow(() -> new IllegalStateException("the peer holds no block " + number))
+            .toByteArray();
+    return new BillBundle.Block(number, Base64.getEncoder().encodeToString(block));
   }
 
   private static BillBundle.Bill bill(MonthlyBill bill) {

@@ -21,6 +21,8 @@ import java.util.List;
  *     each slot's recorded one
  * @param bill the bill as issued
  * @param slots every slot of the month in which the household has an account, in time order
+ * @param blocks the blocks that hold the slots' clearing transactions, each once, by number: the
+ *     daily settlement batch clears 16 slots in one transaction, so slots share blocks
  * @param certificates the channel members' CA certificates, PEM
  */
 public record BillBundle(
@@ -33,15 +35,28 @@ public record BillBundle(
     Terms terms,
     Bill bill,
     List<Slot> slots,
+    List<Block> blocks,
     List<EvidenceBundle.OrgCertificate> certificates) {
 
-  /** The format this version reads and writes. */
-  public static final String FORMAT = "twinledger-bill/v1";
+  /**
+   * The format this version reads and writes. Version 1 carried each slot's block with the slot, so
+   * a block of 16 slots' clearings was in the bundle 16 times.
+   */
+  public static final String FORMAT = "twinledger-bill/v2";
 
   public BillBundle {
     slots = List.copyOf(slots);
+    blocks = List.copyOf(blocks);
     certificates = List.copyOf(certificates);
   }
+
+  /**
+   * A block of the channel.
+   *
+   * @param number its number
+   * @param block the {@code common.Block} protobuf in base64
+   */
+  public record Block(long number, String block) {}
 
   /**
    * The market's prices per kWh.
@@ -81,8 +96,7 @@ public record BillBundle(
    *
    * @param slot the slot's start
    * @param txId the clearing transaction
-   * @param blockNumber the block that holds it
-   * @param block that block, the {@code common.Block} protobuf in base64
+   * @param blockNumber the block that holds it, one of {@link BillBundle#blocks()}
    * @param clearing the slot's {@code SlotClearing} as the ledger recorded it
    * @param account the household's account of the slot as billed
    * @param reading the household's own meter reading of the slot, from the private collection
@@ -91,7 +105,6 @@ public record BillBundle(
       String slot,
       String txId,
       long blockNumber,
-      String block,
       Clearing clearing,
       Account account,
       Reading reading) {}

@@ -27,12 +27,14 @@ public final class BillJson {
           "terms",
           "bill",
           "slots",
+          "blocks",
           "certificates");
   private static final Set<String> TERMS = Set.of("gridFee", "feedInTariff", "retailTariff");
   private static final Set<String> BILL = Set.of("lines", "total", "baselineTotal");
   private static final Set<String> LINE = Set.of("kind", "kwh", "exactAmount", "amount", "slots");
   private static final Set<String> SLOT =
-      Set.of("slot", "txId", "blockNumber", "block", "clearing", "account", "reading");
+      Set.of("slot", "txId", "blockNumber", "clearing", "account", "reading");
+  private static final Set<String> BLOCK = Set.of("number", "block");
   private static final Set<String> READING = Set.of("importKwh", "exportKwh");
   private static final Set<String> CLEARING =
       Set.of(
@@ -123,10 +125,14 @@ public final class BillJson {
                 slot.string("slot"),
                 slot.string("txId"),
                 slot.integer("blockNumber"),
-                slot.string("block"),
                 clearing(slot.object("clearing")),
                 account(slot.object("account")),
                 new BillBundle.Reading(reading.string("importKwh"), reading.string("exportKwh"))));
+      }
+      List<BillBundle.Block> blocks = new ArrayList<>();
+      for (Node block : root.objects("blocks")) {
+        block.exactly(BLOCK);
+        blocks.add(new BillBundle.Block(block.integer("number"), block.string("block")));
       }
       List<EvidenceBundle.OrgCertificate> certificates = new ArrayList<>();
       for (Node certificate : root.objects("certificates")) {
@@ -146,6 +152,7 @@ public final class BillJson {
               terms.string("gridFee"), terms.string("feedInTariff"), terms.string("retailTariff")),
           new BillBundle.Bill(lines, bill.string("total"), bill.string("baselineTotal")),
           slots,
+          blocks,
           certificates);
     } catch (StrictJson.Malformed e) {
       throw new Malformed(e.getMessage());

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,13 @@ public final class BillVerifier {
     if (authorities.isEmpty()) {
       findings.add(Finding.failed("certificates", "the bundle holds no CA certificates"));
       return new Verification(findings);
+    }
+    Set<Long> numbers = new HashSet<>();
+    for (BillBundle.Block block : bundle.blocks()) {
+      if (!numbers.add(block.number())) {
+        findings.add(Finding.malformed("blocks", "block " + block.number() + " is there twice"));
+        return new Verification(findings);
+      }
     }
     Consortium definition = consortium.get();
     Set<String> operators =

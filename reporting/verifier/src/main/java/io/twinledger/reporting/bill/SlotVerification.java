@@ -26,11 +26,13 @@ import io.twinledger.reporting.evidence.StrictJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hyperledger.fabric.protos.common.Block;
 
 /**
@@ -60,7 +62,15 @@ final class SlotVerification {
   private final Consortium consortium;
   private final Organizations organizations;
   private final Set<String> operatorMsps;
+  private final Map<Long, String> blocks = new HashMap<>();
 
+  /** Slots are checked in parallel, and slots of one batch share their block: parsed once. */
+  private final Map<Long, Block> parsed = new ConcurrentHashMap<>();
+
+  /**
+   * @param bundle a bundle whose blocks have distinct numbers ({@link BillVerifier} checks that
+   *     first)
+   */
   SlotVerification(
       BillBundle bundle,
       Consortium consortium,
@@ -70,6 +80,7 @@ final class SlotVerification {
     this.consortium = consortium;
     this.organizations = organizations;
     this.operatorMsps = operatorMsps;
+    bundle.blocks().forEach(b -> blocks.put(b.number(), b.block()));
   }
 
   /**
@@ -89,13 +100,24 @@ final class SlotVerification {
 
   Outcome check(BillBundle.Slot slot) {
     String item = "slot " + slot.slot();
-    Block block;
-    try {
-      block = Block.parseFrom(Base64.getDecoder().decode(slot.block()));
-    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-      return new Outcome(
-          Finding.malformed(item, "its block is not a Fabric block: " + e.getMessage()),
-          Optional.empty());
+    Block block = parsed.get(slot.blockNumber());
+    if (block == null) {
+      String encoded = blocks.get(slot.blockNumber());
+      if (encoded == null) {
+        return new Outcome(
+            Finding.malformed(item, "its block " + slot.blockNumber() + " is not in the bundle"),
+            Optional.empty());
+      }
+      try {
+        block = Block.parseFrom(Base64.getDecoder().decode(encoded));
+      } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+        return new Outcome(
+            Finding.malformed(
+                item,
+                "its block " + slot.blockNumber() + " is not a Fabric block: " + e.getMessage()),
+            Optional.empty());
+      }
+      parsed.put(slot.blockNumber(), block);
     }
     Creator creator = null;
     try {

@@ -116,7 +116,6 @@ class BillVerifierTest {
                   s.slot(),
                   s.txId(),
                   s.blockNumber(),
-                  s.block(),
                   s.clearing(),
                   new BillBundle.Account(
                       a.participant(),
@@ -213,31 +212,46 @@ class BillVerifierTest {
 
   @Test
   void aTamperedBlockFailsNamingTheSlot() {
-    BillBundle tampered =
-        withSlot(
-            intact,
-            0,
-            s -> {
-              byte[] block = Base64.getDecoder().decode(s.block());
-              // A byte inside the envelope: the clearing's JSON in the write set.
-              int at = indexOf(block, "\"volume\":\"".getBytes(StandardCharsets.UTF_8)) + 10;
-              block[at] = (byte) (block[at] == '9' ? '8' : '9');
-              return new BillBundle.Slot(
-                  s.slot(),
-                  s.txId(),
-                  s.blockNumber(),
-                  Base64.getEncoder().encodeToString(block),
-                  s.clearing(),
-                  s.account(),
-                  s.reading());
-            });
+    long number = intact.slots().getFirst().blockNumber();
+    List<BillBundle.Block> blocks = new ArrayList<>();
+    for (BillBundle.Block b : intact.blocks()) {
+      if (b.number() != number) {
+        blocks.add(b);
+        continue;
+      }
+      byte[] block = Base64.getDecoder().decode(b.block());
+      // A byte inside the envelope: the clearing's JSON in the write set.
+      int at = indexOf(block, "\"volume\":\"".getBytes(StandardCharsets.UTF_8)) + 10;
+      block[at] = (byte) (block[at] == '9' ? '8' : '9');
+      blocks.add(new BillBundle.Block(number, Base64.getEncoder().encodeToString(block)));
+    }
 
-    assertThat(failures(tampered))
+    assertThat(failures(withBlocks(intact, blocks)))
         .containsExactly(
             NOON
                 + ": block "
-                + intact.slots().getFirst().blockNumber()
+                + number
                 + ": data hash mismatch — its transactions do not hash to the header's data hash");
+  }
+
+  @Test
+  void aSlotWhoseBlockIsNotInTheBundleIsMalformedNamingTheSlot() {
+    long number = intact.slots().getFirst().blockNumber();
+    BillBundle without =
+        withBlocks(intact, intact.blocks().stream().filter(b -> b.number() != number).toList());
+
+    assertThat(failures(without))
+        .containsExactly(NOON + ": malformed — its block " + number + " is not in the bundle");
+  }
+
+  @Test
+  void aBlockListedTwiceMakesTheBundleMalformed() {
+    List<BillBundle.Block> blocks = new ArrayList<>(intact.blocks());
+    blocks.add(blocks.getFirst());
+
+    assertThat(failures(withBlocks(intact, blocks)))
+        .containsExactly(
+            "blocks: malformed — block " + blocks.getFirst().number() + " is there twice");
   }
 
   @Test
@@ -252,7 +266,6 @@ class BillVerifierTest {
                     s.slot(),
                     s.txId(),
                     other.blockNumber(),
-                    other.block(),
                     s.clearing(),
                     s.account(),
                     s.reading()));
@@ -273,7 +286,6 @@ class BillVerifierTest {
                     s.slot(),
                     s.txId(),
                     s.blockNumber(),
-                    s.block(),
                     s.clearing(),
                     s.account(),
                     new BillBundle.Reading("0.5", s.reading().exportKwh())));
@@ -314,7 +326,7 @@ class BillVerifierTest {
             .replace("\"total\":\"-21\",\"baselineTotal\"", "\"total\":\"-22\",\"baselineTotal\"")
             .getBytes(StandardCharsets.UTF_8));
     Path malformed = dir.resolve("malformed.json");
-    Files.writeString(malformed, "{\"format\":\"twinledger-bill/v1\"}");
+    Files.writeString(malformed, "{\"format\":\"twinledger-bill/v2\"}");
 
     assertThat(run(gzip)).startsWith("0\n").contains("verdict: VERIFIED — all 13 checks passed");
     assertThat(run(plain)).startsWith("0\n");
@@ -362,6 +374,22 @@ class BillVerifierTest {
         terms,
         bill,
         slots,
+        b.blocks(),
+        b.certificates());
+  }
+
+  private static BillBundle withBlocks(BillBundle b, List<BillBundle.Block> blocks) {
+    return new BillBundle(
+        b.format(),
+        b.household(),
+        b.month(),
+        b.zone(),
+        b.currency(),
+        b.channel(),
+        b.terms(),
+        b.bill(),
+        b.slots(),
+        blocks,
         b.certificates());
   }
 
@@ -393,7 +421,6 @@ class BillVerifierTest {
                 s.slot(),
                 s.txId(),
                 s.blockNumber(),
-                s.block(),
                 change.apply(s.clearing()),
                 s.account(),
                 s.reading()));

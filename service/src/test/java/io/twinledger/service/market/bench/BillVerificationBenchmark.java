@@ -254,7 +254,7 @@ class BillVerificationBenchmark {
     BillBundle bundle = BillJson.read(plain);
     assertThat(bundle.slots()).hasSize(SLOTS);
     long blockBytes =
-        bundle.slots().stream().mapToLong(s -> Base64.getDecoder().decode(s.block()).length).sum();
+        bundle.blocks().stream().mapToLong(b -> Base64.getDecoder().decode(b.block()).length).sum();
     assertThat(new BillVerifier(Consortium::twinLedger).verify(bundle).failures()).isEmpty();
 
     Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
