@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.GatewayException;
@@ -243,13 +244,7 @@ class VillageDayBenchmark {
     }
     assertThat(chain.orders())
         .as("every position an order")
-        .isEqualTo(
-            (int)
-                java.util.stream.IntStream.range(0, day.slots())
-                    .mapToLong(
-                        s ->
-                            day.positions(s).stream().filter(p -> p.netKwh().signum() != 0).count())
-                    .sum());
+        .isEqualTo(IntStream.range(0, day.slots()).map(s -> day.traders(s).size()).sum());
     return new Measured(route, chain, baseline, cpu, volume);
   }
 
@@ -271,27 +266,14 @@ class VillageDayBenchmark {
       Day day, Contract operator, Map<String, Contract> signed, ExecutorService clients)
       throws Exception {
     long start = System.nanoTime();
-    List<SubmittedTransaction> readings = new ArrayList<>();
-    for (int s = 0; s < day.slots(); s++) {
-      readings.add(
-          operator
-              .newProposal("RecordMeterReadings")
-              .addArguments(day.slot(s).toString())
-              .putTransient(EnergyMarketContract.READINGS, day.readings(s).toString())
-              .build()
-              .endorse()
-              .submitAsync());
-    }
+    List<SubmittedTransaction> readings = submitReadings(day, operator);
     awaitCommitted(readings);
     long afterReadings = System.nanoTime();
 
     List<Future<SubmittedTransaction>> orders = new ArrayList<>();
     for (int s = 0; s < day.slots(); s++) {
       String slot = day.slot(s).toString();
-      for (MeteredPosition position : day.positions(s)) {
-        if (position.netKwh().signum() == 0) {
-          continue;
-        }
+      for (MeteredPosition position : day.traders(s)) {
         Contract household = signed.get(position.participant());
         orders.add(clients.submit(() -> endorseAndSubmit(household, position.participant(), slot)));
       }
@@ -332,17 +314,7 @@ class VillageDayBenchmark {
       Day day, Contract operator, Map<String, Contract> signed, ExecutorService clients)
       throws Exception {
     long start = System.nanoTime();
-    List<SubmittedTransaction> readings = new ArrayList<>();
-    for (int s = 0; s < day.slots(); s++) {
-      readings.add(
-          operator
-              .newProposal("RecordMeterReadings")
-              .addArguments(day.slot(s).toString())
-              .putTransient(EnergyMarketContract.READINGS, day.readings(s).toString())
-              .build()
-              .endorse()
-              .submitAsync());
-    }
+    List<SubmittedTransaction> readings = submitReadings(day, operator);
     // Each reading's commit status is asked for once, in slot order, by a thread of its own; a
     // slot's orders wait for it.
     ExecutorService watcher = Executors.newSingleThreadExecutor();
@@ -357,10 +329,7 @@ class VillageDayBenchmark {
       String slot = day.slot(s).toString();
       CompletableFuture<Void> recorded = readingCommitted.get(s);
       List<Future<SubmittedTransaction>> orders = new ArrayList<>();
-      for (MeteredPosition position : day.positions(s)) {
-        if (position.netKwh().signum() == 0) {
-          continue;
-        }
+      for (MeteredPosition position : day.traders(s)) {
         Contract household = signed.get(position.participant());
         orders.add(
             recorded.thenApplyAsync(
@@ -496,6 +465,23 @@ class VillageDayBenchmark {
       outcomes.add(outcome);
     }
     return outcomes;
+  }
+
+  /** The day's readings, a {@code RecordMeterReadings} per slot, submitted without waiting. */
+  private static List<SubmittedTransaction> submitReadings(Day day, Contract operator)
+      throws GatewayException {
+    List<SubmittedTransaction> readings = new ArrayList<>();
+    for (int s = 0; s < day.slots(); s++) {
+      readings.add(
+          operator
+              .newProposal("RecordMeterReadings")
+              .addArguments(day.slot(s).toString())
+              .putTransient(EnergyMarketContract.READINGS, day.readings(s).toString())
+              .build()
+              .endorse()
+              .submitAsync());
+    }
+    return readings;
   }
 
   private static SubmittedTransaction endorseAndSubmit(
@@ -673,6 +659,11 @@ class VillageDayBenchmark {
 
     List<MeteredPosition> positions(int s) {
       return positions.get(s);
+    }
+
+    /** The slot's positions that become orders: those with a non-zero net. */
+    List<MeteredPosition> traders(int s) {
+      return positions.get(s).stream().filter(p -> p.netKwh().signum() != 0).toList();
     }
 
     JSONArray readings(int s) {
