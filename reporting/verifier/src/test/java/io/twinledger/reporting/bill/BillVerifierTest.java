@@ -364,6 +364,15 @@ class BillVerifierTest {
 
   private static BillBundle copy(
       BillBundle b, BillBundle.Bill bill, List<BillBundle.Slot> slots, BillBundle.Terms terms) {
+    return copy(b, bill, slots, b.blocks(), terms);
+  }
+
+  private static BillBundle copy(
+      BillBundle b,
+      BillBundle.Bill bill,
+      List<BillBundle.Slot> slots,
+      List<BillBundle.Block> blocks,
+      BillBundle.Terms terms) {
     return new BillBundle(
         b.format(),
         b.household(),
@@ -374,23 +383,12 @@ class BillVerifierTest {
         terms,
         bill,
         slots,
-        b.blocks(),
+        blocks,
         b.certificates());
   }
 
   private static BillBundle withBlocks(BillBundle b, List<BillBundle.Block> blocks) {
-    return new BillBundle(
-        b.format(),
-        b.household(),
-        b.month(),
-        b.zone(),
-        b.currency(),
-        b.channel(),
-        b.terms(),
-        b.bill(),
-        b.slots(),
-        blocks,
-        b.certificates());
+    return copy(b, b.bill(), b.slots(), blocks, b.terms());
   }
 
   private static BillBundle withBill(
