@@ -1,14 +1,17 @@
 package io.twinledger.contracts.merkle;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * The RFC 9162 tree algorithms (section 2.1): the tree head MTH, the audit path PATH and the
- * consistency proof PROOF, computed for any size up to the leaves the {@link SubtreeSource} holds.
- * A tree of n leaves splits at k, the largest power of two smaller than n; every range this
- * recursion visits starts at a multiple of a power of two at least its length, so its left part is
- * always a perfect subtree the source can answer from storage.
+ * consistency proof PROOF, and the {@link MultiInclusionProof} of many leaves at once, computed for
+ * any size up to the leaves the {@link SubtreeSource} holds. A tree of n leaves splits at k, the
+ * largest power of two smaller than n; every range this recursion visits starts at a multiple of a
+ * power of two at least its length, so its left part is always a perfect subtree the source can
+ * answer from storage.
  */
 public final class MerkleTree {
 
@@ -38,6 +41,29 @@ public final class MerkleTree {
     List<Sha256> path = new ArrayList<>();
     path(index, 0, size, path);
     return new InclusionProof(index, size, path);
+  }
+
+  /**
+   * The proof that the leaves at {@code indices}, in any order, are in the tree of the first {@code
+   * size} leaves, built as {@link MultiInclusionProof} defines; it lists the indices ascending. A
+   * range the proof carries the hash of is hashed as {@link #root} hashes the tree: a perfect one
+   * is read from the source, any other split into perfect ones.
+   *
+   * @throws IllegalArgumentException unless there is at least one index, each {@code 0 <= index <
+   *     size}, none repeated
+   */
+  public MultiInclusionProof multiInclusion(Collection<Long> indices, long size) {
+    requireSize(size);
+    long[] sorted = indices.stream().mapToLong(Long::longValue).sorted().toArray();
+    String badIndices = MultiInclusionProof.indexError(sorted, size);
+    if (badIndices != null) {
+      throw new IllegalArgumentException(badIndices);
+    }
+    List<Sha256> hashes = new ArrayList<>();
+    for (MultiInclusionProof.Range range : MultiInclusionProof.siblings(sorted, size)) {
+      hashes.add(hash(range.start(), range.end()));
+    }
+    return new MultiInclusionProof(size, LongStream.of(sorted).boxed().toList(), hashes);
   }
 
   /**

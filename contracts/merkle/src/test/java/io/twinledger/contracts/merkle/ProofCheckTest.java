@@ -134,7 +134,7 @@ class ProofCheckTest {
     assertThat(Sha256.of(hash.bytes())).isEqualTo(hash).hasSameHashCodeAs(hash);
   }
 
-  private static Sha256 flip(Sha256 hash, int bit) {
+  static Sha256 flip(Sha256 hash, int bit) {
     byte[] bytes = hash.bytes();
     bytes[bit / 8] ^= (byte) (1 << (bit % 8));
     return Sha256.of(bytes);

@@ -4,6 +4,7 @@ import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.ConsistencyProof;
 import io.twinledger.contracts.merkle.InclusionProof;
 import io.twinledger.contracts.merkle.MerkleTree;
+import io.twinledger.contracts.merkle.MultiInclusionProof;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.merkle.TreeHash;
 import java.io.ByteArrayInputStream;
@@ -148,6 +149,17 @@ public final class AuditLog {
    */
   public InclusionProof inclusion(long index, long size) {
     return read(size, tree -> tree.inclusion(index, size));
+  }
+
+  /**
+   * The proof that the leaves at {@code indices} (any order, none twice) are in the tree of the
+   * first {@code size} leaves: each hash they need once, not an audit path per leaf.
+   *
+   * @throws IllegalArgumentException unless there is at least one index, none repeated, each {@code
+   *     0 <= index < size <= size()}
+   */
+  public MultiInclusionProof multiInclusion(Collection<Long> indices, long size) {
+    return read(size, tree -> tree.multiInclusion(indices, size));
   }
 
   /**
