@@ -49,6 +49,11 @@ public final class Cli {
                          /api/v1/energy/me/bills/{month}/bundle): each slot's block, clearing
                          transaction and endorsements, the clearing and settlement recomputed,
                          then the bill. Exit codes as verify.
+        verify-report [--json] BUNDLE
+                         Check a compliance report bundle offline: the issuer's signature, the
+                         issuing leaf, every input against its leaf, one multi-leaf proof, the
+                         anchored checkpoint, then each figure computed again (pass or fail per
+                         figure; --json for machines). Exit codes as verify.
         pnl [--asset ID] [--period MONTH|QUARTER|YEAR]
                          Print the P&L statements of one asset, or of every asset with a model,
                          from the running service, with each line's drill-down address
@@ -96,7 +101,8 @@ public final class Cli {
       case "hash-password" -> hashPassword(out, err);
       case "import" -> ImportCommand.run(rest, System.getenv(), out, err);
       case "subscribe" -> SubscribeCommand.run(rest, System.getenv(), out, err);
-      case "verify-proof", "verify", "verify-bill" -> VerifyMain.run(args, out, err);
+      case "verify-proof", "verify", "verify-bill", "verify-report" ->
+          VerifyMain.run(args, out, err);
       case "export-evidence" -> ExportEvidenceCommand.run(rest, System.getenv(), out, err);
       case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
       case "bonds" -> BondsCommand.run(rest, System.getenv(), out, err);

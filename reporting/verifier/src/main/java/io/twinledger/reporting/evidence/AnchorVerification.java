@@ -43,7 +43,7 @@ final class AnchorVerification {
     this.consortium = consortium;
   }
 
-  List<Finding> verify(EvidenceBundle bundle) {
+  List<Finding> verify(AnchoredCheckpoint bundle) {
     EvidenceBundle.Anchor anchor = bundle.anchor();
     String blockItem = "block " + anchor.blockNumber();
     String txItem = "transaction " + anchor.txId();
@@ -69,7 +69,7 @@ final class AnchorVerification {
   }
 
   /** The CA certificate of {@code mspId} in the bundle, when it holds a readable one. */
-  static Optional<X509Certificate> caOf(EvidenceBundle bundle, String mspId) {
+  static Optional<X509Certificate> caOf(AnchoredCheckpoint bundle, String mspId) {
     return bundle.certificates().stream()
         .filter(c -> c.mspId().equals(mspId))
         .findFirst()
@@ -142,7 +142,7 @@ final class AnchorVerification {
   }
 
   private Finding transaction(
-      Block block, EvidenceBundle bundle, Map<String, X509Certificate> authorities) {
+      Block block, AnchoredCheckpoint bundle, Map<String, X509Certificate> authorities) {
     EvidenceBundle.Anchor anchor = bundle.anchor();
     String item = "transaction " + anchor.txId();
     if (authorities.isEmpty()) {
@@ -195,7 +195,7 @@ final class AnchorVerification {
     }
   }
 
-  private String summary(EndorserTransaction tx, Block block, EvidenceBundle bundle) {
+  private String summary(EndorserTransaction tx, Block block, AnchoredCheckpoint bundle) {
     EvidenceBundle.SignedCheckpoint cp = bundle.checkpoint();
     String policy =
         consortium

@@ -64,6 +64,11 @@ public record EvidenceBundle(
     certificates = List.copyOf(require(certificates, "certificates"));
   }
 
+  /** The bundle's checkpoint with its anchoring and the members' CA certificates. */
+  public AnchoredCheckpoint anchored() {
+    return new AnchoredCheckpoint(checkpoint, anchor, certificates);
+  }
+
   /**
    * One revision of a closed KPI period.
    *

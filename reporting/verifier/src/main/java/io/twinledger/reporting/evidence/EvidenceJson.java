@@ -136,13 +136,7 @@ public final class EvidenceJson {
       for (Node batch : root.objects("batches")) {
         batches.add(v1 ? batchV1(batch.only(BATCH_V1)) : batch(batch.only(BATCH)));
       }
-      List<EvidenceBundle.OrgCertificate> certificates = new ArrayList<>();
-      for (Node certificate : root.objects("certificates")) {
-        certificate.only(CERTIFICATE);
-        certificates.add(
-            new EvidenceBundle.OrgCertificate(
-                certificate.string("mspId"), certificate.string("caCertificate")));
-      }
+      AnchoredCheckpoint anchored = readAnchored(root);
       Optional<Node> event = root.optionalObject("event");
       return new EvidenceBundle(
           root.string("format"),
@@ -151,12 +145,37 @@ public final class EvidenceJson {
           event.isEmpty() ? Optional.empty() : Optional.of(event(event.get().only(EVENT))),
           batches,
           corrections,
-          checkpoint(root.object("checkpoint").only(CHECKPOINT)),
-          anchor(root.object("anchor").only(ANCHOR)),
-          certificates);
+          anchored.checkpoint(),
+          anchored.anchor(),
+          anchored.certificates());
     } catch (StrictJson.Malformed e) {
       throw new Malformed(e.getMessage());
     }
+  }
+
+  /** A stored event as bundles write it, {@code leaf} included. */
+  public static EvidenceBundle.Event readEvent(Node e) throws StrictJson.Malformed {
+    return event(e.only(EVENT));
+  }
+
+  /** A reading batch as bundles write it, {@code leaf} included. */
+  public static EvidenceBundle.Batch readBatch(Node b) throws StrictJson.Malformed {
+    return batch(b.only(BATCH));
+  }
+
+  /** The {@code checkpoint}, {@code anchor} and {@code certificates} members of {@code root}. */
+  public static AnchoredCheckpoint readAnchored(Node root) throws StrictJson.Malformed {
+    List<EvidenceBundle.OrgCertificate> certificates = new ArrayList<>();
+    for (Node certificate : root.objects("certificates")) {
+      certificate.only(CERTIFICATE);
+      certificates.add(
+          new EvidenceBundle.OrgCertificate(
+              certificate.string("mspId"), certificate.string("caCertificate")));
+    }
+    return new AnchoredCheckpoint(
+        checkpoint(root.object("checkpoint").only(CHECKPOINT)),
+        anchor(root.object("anchor").only(ANCHOR)),
+        certificates);
   }
 
   private static EvidenceBundle.Period period(Node p) throws StrictJson.Malformed {

@@ -68,13 +68,7 @@ public final class EvidenceVerifier {
     // The signatures (checkpoint, creator, endorsements, certificate chains) need none of the
     // digests: they are checked on a second core while this one recomputes the batches.
     CompletableFuture<List<Finding>> signed =
-        CompletableFuture.supplyAsync(
-            () -> {
-              List<Finding> checked = new ArrayList<>();
-              checked.add(checkpoint(bundle));
-              checked.addAll(new AnchorVerification(consortium.get()).verify(bundle));
-              return checked;
-            });
+        CompletableFuture.supplyAsync(() -> anchoring(bundle.anchored(), consortium.get()));
     List<Finding> findings = new ArrayList<>();
     EvidenceBundle.SignedCheckpoint cp = bundle.checkpoint();
     Optional<Sha256> root = hash(cp.root());
@@ -102,6 +96,21 @@ public final class EvidenceVerifier {
       long treeSize,
       String tree,
       Map<Long, String> digests) {
+    Finding content = batchContent(batch, digests);
+    if (!content.passed()) {
+      return content;
+    }
+    Optional<String> proof = proof(batch.leaf(), root, treeSize, tree);
+    return proof
+        .map(reason -> Finding.failed(content.item(), reason))
+        .orElseGet(() -> content.and("; leaf " + batch.leaf().index() + " is in " + tree));
+  }
+
+  /**
+   * Checks a batch's readings against its leaf (digest, count, source), not the leaf's place in a
+   * tree; puts the digest the leaf records under the batch id in {@code digests}.
+   */
+  public static Finding batchContent(EvidenceBundle.Batch batch, Map<Long, String> digests) {
     String item = "reading batch " + batch.batchId();
     Optional<ReadingBatch.Encoding> encoding = ReadingBatch.Encoding.ofTag(batch.encoding());
     if (encoding.isEmpty()) {
@@ -174,20 +183,7 @@ public final class EvidenceVerifier {
     if (readings.stream().anyMatch(r -> !r.reading().source().equals(leaf.source()))) {
       return Finding.failed(item, "a reading is not from the leaf's source " + leaf.source());
     }
-    Optional<String> proof = proof(batch.leaf(), root, treeSize, tree);
-    return proof
-        .map(reason -> Finding.failed(item, reason))
-        .orElseGet(
-            () ->
-                Finding.ok(
-                    item,
-                    readings.size()
-                        + " readings digest to "
-                        + digest
-                        + "; leaf "
-                        + batch.leaf().index()
-                        + " is in "
-                        + tree));
+    return Finding.ok(item, readings.size() + " readings digest to " + digest);
   }
 
   private static Finding event(
@@ -196,6 +192,20 @@ public final class EvidenceVerifier {
       return Finding.failed("event", "the bundle holds no KpiPeriodClosed event for the period");
     }
     EvidenceBundle.Event e = given.get();
+    Finding content = eventContent(e);
+    if (!content.passed()) {
+      return content;
+    }
+    Optional<String> proof = proof(e.leaf(), root, treeSize, tree);
+    return proof
+        .map(reason -> Finding.failed(content.item(), reason))
+        .orElseGet(() -> content.and("; leaf " + e.leaf().index() + " is in " + tree));
+  }
+
+  /**
+   * Checks a stored event's columns and payload against its leaf, not the leaf's place in a tree.
+   */
+  public static Finding eventContent(EvidenceBundle.Event e) {
     String item = "event " + e.globalIndex();
     DomainEventLeaf rebuilt;
     try {
@@ -236,20 +246,8 @@ public final class EvidenceVerifier {
       return Finding.failed(
           item, "its columns differ from the leaf — stored " + rebuilt + ", recorded " + recorded);
     }
-    Optional<String> proof = proof(e.leaf(), root, treeSize, tree);
-    return proof
-        .map(reason -> Finding.failed(item, reason))
-        .orElseGet(
-            () ->
-                Finding.ok(
-                    item,
-                    simpleName(e.payloadType())
-                        + " payload digests to "
-                        + rebuilt.payloadDigest()
-                        + "; leaf "
-                        + e.leaf().index()
-                        + " is in "
-                        + tree));
+    return Finding.ok(
+        item, simpleName(e.payloadType()) + " payload digests to " + rebuilt.payloadDigest());
   }
 
   private static Finding period(EvidenceBundle bundle, Map<Long, String> digests) {
@@ -324,7 +322,19 @@ public final class EvidenceVerifier {
             + ", as the event recorded it");
   }
 
-  private static Finding checkpoint(EvidenceBundle bundle) {
+  /**
+   * Checks a checkpoint and its anchoring: the operator's signature and certificate chain, the
+   * anchoring block and its header chain, and the anchoring transaction against the channel's
+   * endorsement policy in {@code consortium}.
+   */
+  public static List<Finding> anchoring(AnchoredCheckpoint anchored, Consortium consortium) {
+    List<Finding> checked = new ArrayList<>();
+    checked.add(checkpoint(anchored));
+    checked.addAll(new AnchorVerification(consortium).verify(anchored));
+    return checked;
+  }
+
+  private static Finding checkpoint(AnchoredCheckpoint bundle) {
     EvidenceBundle.SignedCheckpoint cp = bundle.checkpoint();
     String item = "checkpoint " + cp.logId() + "@" + cp.treeSize();
     Checkpoint checkpoint;

@@ -31,6 +31,16 @@ public record Finding(String item, Outcome outcome, String detail) {
     return new Finding(item, Outcome.MALFORMED, "malformed — " + detail);
   }
 
+  /** Whether the item checks out. */
+  public boolean passed() {
+    return outcome == Outcome.OK;
+  }
+
+  /** This finding with {@code more} said after its detail. */
+  public Finding and(String more) {
+    return new Finding(item, outcome, detail + more);
+  }
+
   /** The line to print. */
   public String line() {
     return item + ": " + detail;

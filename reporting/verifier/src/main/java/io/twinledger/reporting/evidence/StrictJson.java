@@ -37,7 +37,7 @@ public final class StrictJson {
 
   /** A document that breaks the rules, and why, in one line. */
   public static final class Malformed extends Exception {
-    Malformed(String reason) {
+    public Malformed(String reason) {
       super(reason, null, false, false);
     }
   }
@@ -144,6 +144,11 @@ public final class StrictJson {
       return this;
     }
 
+    /** The object's field names, in the order written. */
+    public List<String> names() {
+      return List.copyOf(fields.keySet());
+    }
+
     /** Whether the field is present and not {@code null}. */
     public boolean has(String name) {
       Value value = fields.get(name);
@@ -237,6 +242,24 @@ public final class StrictJson {
         strings.add(text.value());
       }
       return strings;
+    }
+
+    /** A required array of integers, each as written; each fits a {@code long}. */
+    public List<String> integersAsText(String name) throws Malformed {
+      List<Value> items = array(name);
+      List<String> integers = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        if (!(items.get(i) instanceof Numeral numeral) || !numeral.integral()) {
+          throw new Malformed(child(name) + "[" + i + "] is not an integer");
+        }
+        try {
+          Long.parseLong(numeral.written());
+        } catch (NumberFormatException e) {
+          throw new Malformed(child(name) + "[" + i + "] is out of range");
+        }
+        integers.add(numeral.written());
+      }
+      return integers;
     }
 
     /** The strings of an array field; absent, non-array and non-string items are left out. */

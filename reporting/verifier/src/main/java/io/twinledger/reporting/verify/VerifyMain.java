@@ -27,6 +27,7 @@ public final class VerifyMain {
       Usage: java -jar twinledger-verify.jar BUNDLE
              java -jar twinledger-verify.jar verify BUNDLE
              java -jar twinledger-verify.jar verify-bill FILE
+             java -jar twinledger-verify.jar verify-report [--json] BUNDLE
              java -jar twinledger-verify.jar verify-proof FILE...
       """;
 
@@ -46,6 +47,7 @@ public final class VerifyMain {
     return switch (args[0]) {
       case "verify" -> VerifyEvidenceCommand.run(rest, out, err);
       case "verify-bill" -> VerifyBillCommand.run(rest, out, err);
+      case "verify-report" -> VerifyReportCommand.run(rest, out, err);
       case "verify-proof" -> VerifyProofCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);

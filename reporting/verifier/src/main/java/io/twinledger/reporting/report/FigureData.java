@@ -1,0 +1,31 @@
+package io.twinledger.reporting.report;
+
+import io.twinledger.reporting.evidence.EvidenceBundle;
+import io.twinledger.reporting.evidence.StrictJson;
+import java.util.List;
+
+/**
+ * The data formulas read, by the ids a figure names: the raw inputs a bundle carries and the
+ * figures computed before. An implementation hands out only data it has checked against its leaf,
+ * so a formula never reads what the log does not hold.
+ */
+public interface FigureData {
+
+  /** The kind of the input {@code inputId}. */
+  InputKind kind(String inputId) throws FigureException;
+
+  /** The stored payload of an event input, as JSON. */
+  StrictJson.Node payload(String inputId) throws FigureException;
+
+  /** The readings of a reading-batch input. */
+  List<EvidenceBundle.Reading> readings(String inputId) throws FigureException;
+
+  /** The SHA-256 digest (hex) of a reading-batch input, as its leaf records it. */
+  String batchDigest(String inputId) throws FigureException;
+
+  /** An earlier figure, with the value it was computed to. */
+  Figure figure(String figureId) throws FigureException;
+
+  /** Whether {@code id} names an input rather than a figure. */
+  boolean isInput(String id);
+}

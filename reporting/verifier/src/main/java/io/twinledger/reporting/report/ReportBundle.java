@@ -1,0 +1,72 @@
+package io.twinledger.reporting.report;
+
+import io.twinledger.reporting.evidence.AnchoredCheckpoint;
+import io.twinledger.reporting.evidence.EvidenceBundle;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an auditor needs to check a report offline, format {@value #FORMAT}: the report, the
+ * issuer's signature over its canonical bytes, the event that logged its issue, the raw data of
+ * every input, one multi-leaf proof that all those leaves are in the log, and the anchored
+ * checkpoint that states the log's root.
+ *
+ * @param report the report
+ * @param signature the issuing organisation's signature over {@link ReportJson#canonical}
+ * @param issuance the {@code ReportIssued} event as stored, with its leaf
+ * @param batches the reading batches the report's inputs name, with their leaves
+ * @param events the events the report's inputs name (periods, definitions, assets, terms)
+ * @param proof the proof that every leaf above is in the checkpoint's tree
+ * @param anchored the checkpoint, its anchoring transaction and block, the members' CAs
+ */
+public record ReportBundle(
+    Report report,
+    IssuerSignature signature,
+    EvidenceBundle.Event issuance,
+    List<EvidenceBundle.Batch> batches,
+    List<EvidenceBundle.Event> events,
+    LeafProof proof,
+    AnchoredCheckpoint anchored) {
+
+  /** The format tag of a report bundle. */
+  public static final String FORMAT = "twinledger-report-bundle/v1";
+
+  public ReportBundle {
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(issuance, "issuance");
+    batches = List.copyOf(batches);
+    events = List.copyOf(events);
+    Objects.requireNonNull(proof, "proof");
+    Objects.requireNonNull(anchored, "anchored");
+  }
+
+  /**
+   * The issuer's signature over the report's canonical bytes.
+   *
+   * @param mspId the issuing organisation
+   * @param certificate the signer's certificate, PEM, issued by the organisation's CA
+   * @param signature SHA256withECDSA over {@link ReportJson#canonical}, base64 DER
+   */
+  public record IssuerSignature(String mspId, String certificate, String signature) {
+    public IssuerSignature {
+      Objects.requireNonNull(mspId, "signature.mspId");
+      Objects.requireNonNull(certificate, "signature.certificate");
+      Objects.requireNonNull(signature, "signature.signature");
+    }
+  }
+
+  /**
+   * A multi-leaf inclusion proof ({@code contracts-merkle}'s {@code MultiInclusionProof}).
+   *
+   * @param treeSize the tree's size, the checkpoint's
+   * @param indices the proven leaves, ascending
+   * @param hashes the proof's hashes, hex, in its order
+   */
+  public record LeafProof(long treeSize, List<Long> indices, List<String> hashes) {
+    public LeafProof {
+      indices = List.copyOf(indices);
+      hashes = List.copyOf(hashes);
+    }
+  }
+}

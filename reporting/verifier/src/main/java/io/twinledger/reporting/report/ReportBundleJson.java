@@ -1,0 +1,96 @@
+package io.twinledger.reporting.report;
+
+import io.twinledger.reporting.evidence.AnchoredCheckpoint;
+import io.twinledger.reporting.evidence.EvidenceBundle;
+import io.twinledger.reporting.evidence.EvidenceJson;
+import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.StrictJson.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads and writes {@link ReportBundle}s as JSON. Reading is strict ({@link StrictJson}): a
+ * duplicate, unknown or missing member, a wrong type or another format make a bundle malformed, and
+ * the message names the member's path. Batches, events, the checkpoint and the anchoring are
+ * written as evidence bundles write them; their leaves carry no proof of their own, as the bundle's
+ * one {@code proof} covers them all.
+ */
+public final class ReportBundleJson {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static final Set<String> BUNDLE =
+      Set.of(
+          "format",
+          "report",
+          "signature",
+          "issuance",
+          "batches",
+          "events",
+          "proof",
+          "checkpoint",
+          "anchor",
+          "certificates");
+  private static final Set<String> SIGNATURE = Set.of("mspId", "certificate", "signature");
+  private static final Set<String> PROOF = Set.of("treeSize", "indices", "hashes");
+
+  private ReportBundleJson() {}
+
+  /** The bundle as compact JSON, UTF-8. */
+  public static byte[] write(ReportBundle bundle) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", ReportBundle.FORMAT);
+    root.set("report", ReportJson.tree(bundle.report()));
+    root.set("signature", JSON.valueToTree(bundle.signature()));
+    root.set("issuance", JSON.valueToTree(bundle.issuance()));
+    root.set("batches", JSON.valueToTree(bundle.batches()));
+    root.set("events", JSON.valueToTree(bundle.events()));
+    root.set("proof", JSON.valueToTree(bundle.proof()));
+    AnchoredCheckpoint anchored = bundle.anchored();
+    root.set("checkpoint", JSON.valueToTree(anchored.checkpoint()));
+    root.set("anchor", JSON.valueToTree(anchored.anchor()));
+    root.set("certificates", JSON.valueToTree(anchored.certificates()));
+    return JSON.writeValueAsBytes(root);
+  }
+
+  /**
+   * The bundle in {@code json}.
+   *
+   * @throws StrictJson.Malformed naming the member that is wrong
+   */
+  public static ReportBundle read(byte[] json) throws StrictJson.Malformed {
+    Node root = StrictJson.object(json);
+    if (!root.stringOr("format", "").equals(ReportBundle.FORMAT)) {
+      throw new StrictJson.Malformed("not a " + ReportBundle.FORMAT + " bundle (field \"format\")");
+    }
+    root.exactly(BUNDLE);
+    Node signature = root.object("signature").exactly(SIGNATURE);
+    List<EvidenceBundle.Batch> batches = new ArrayList<>();
+    for (Node batch : root.objects("batches")) {
+      batches.add(EvidenceJson.readBatch(batch));
+    }
+    List<EvidenceBundle.Event> events = new ArrayList<>();
+    for (Node event : root.objects("events")) {
+      events.add(EvidenceJson.readEvent(event));
+    }
+    Node proof = root.object("proof").exactly(PROOF);
+    List<Long> indices = new ArrayList<>();
+    for (String index : proof.integersAsText("indices")) {
+      indices.add(Long.parseLong(index));
+    }
+    return new ReportBundle(
+        ReportJson.read(root.object("report")),
+        new ReportBundle.IssuerSignature(
+            signature.string("mspId"),
+            signature.string("certificate"),
+            signature.string("signature")),
+        EvidenceJson.readEvent(root.object("issuance")),
+        batches,
+        events,
+        new ReportBundle.LeafProof(proof.integer("treeSize"), indices, proof.strings("hashes")),
+        EvidenceJson.readAnchored(root));
+  }
+}

@@ -1,0 +1,44 @@
+package io.twinledger.reporting.report;
+
+import java.util.Arrays;
+
+/** The kinds of report TwinLedger issues; each label is how the canonical form names it. */
+public enum ReportType {
+  /** An environmental impact bond's outcome: measured reduction, method, tier, payment. */
+  BOND_OUTCOME("bond-outcome"),
+  /** A sustainability-linked bond's KPI against its target, after ICMA's SLB Principles. */
+  SLB_KPI("slb-kpi"),
+  /** An availability payment's monthly statement: MaxPP, deductions, payment. */
+  AVAILABILITY_STATEMENT("availability-statement"),
+  /** A per-unit performance contract's statement, such as a non-revenue water contractor's. */
+  PER_UNIT_STATEMENT("per-unit-statement");
+
+  private final String label;
+
+  ReportType(String label) {
+    this.label = label;
+  }
+
+  /** The name in the canonical form, such as {@code slb-kpi}. */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * The type labelled {@code label}.
+   *
+   * @throws IllegalArgumentException naming the known labels if there is none
+   */
+  public static ReportType ofLabel(String label) {
+    return Arrays.stream(values())
+        .filter(t -> t.label.equals(label))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown report type '"
+                        + label
+                        + "'; known: "
+                        + Arrays.stream(values()).map(ReportType::label).toList()));
+  }
+}

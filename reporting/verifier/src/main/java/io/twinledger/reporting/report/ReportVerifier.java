@@ -1,0 +1,421 @@
+package io.twinledger.reporting.report;
+
+import io.twinledger.contracts.merkle.MultiInclusionProof;
+import io.twinledger.contracts.merkle.ProofCheck;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.merkle.TreeHash;
+import io.twinledger.ledger.audit.AuditLeaf;
+import io.twinledger.ledger.audit.ReadingBatchLeaf;
+import io.twinledger.network.Consortium;
+import io.twinledger.reporting.evidence.AnchoredCheckpoint;
+import io.twinledger.reporting.evidence.EvidenceBundle;
+import io.twinledger.reporting.evidence.EvidenceVerifier;
+import io.twinledger.reporting.evidence.Finding;
+import io.twinledger.reporting.evidence.Pem;
+import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.Verification;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Checks a {@link ReportBundle} on its own: no database, network or framework. Trusts nothing the
+ * bundle says about itself except the channel members' CA certificates; the endorsement policies
+ * come from the consortium definition this verifier was built with.
+ *
+ * <p>Items, in order: the issuer's signature over the report's canonical bytes; the {@code
+ * ReportIssued} event that logged it; each input, its data rebuilt into the leaf the report names;
+ * the one proof that all those leaves are in the checkpoint's tree; the checkpoint and its
+ * anchoring; then each figure, computed again with its formula from data that passed. A figure
+ * whose input failed fails too, naming the input.
+ */
+public final class ReportVerifier {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final Supplier<Consortium> consortium;
+
+  public ReportVerifier(Supplier<Consortium> consortium) {
+    this.consortium = consortium;
+  }
+
+  /** Checks every item of the bundle. */
+  public Verification verify(ReportBundle bundle) {
+    List<Finding> findings = new ArrayList<>();
+    Report report = bundle.report();
+    byte[] canonical = ReportJson.canonical(report);
+    String digest = ReportJson.sha256(canonical);
+    findings.add(signature(bundle, canonical, digest));
+    findings.add(issuance(bundle, digest));
+
+    Map<Long, EvidenceBundle.Batch> batches = new HashMap<>();
+    bundle.batches().forEach(b -> batches.put(b.leaf().index(), b));
+    Map<Long, EvidenceBundle.Event> events = new HashMap<>();
+    bundle.events().forEach(e -> events.put(e.leaf().index(), e));
+    Map<String, Checked> checked = new LinkedHashMap<>();
+    TreeMap<Long, Sha256> leaves = new TreeMap<>();
+    leaves.put(bundle.issuance().leaf().index(), leafHash(bundle.issuance().leaf()));
+    for (Input input : report.inputs()) {
+      Checked result = input(input, batches, events);
+      checked.put(input.id(), result);
+      findings.add(result.finding());
+      leaves.put(input.leafIndex(), leafHashOrZero(input));
+    }
+    findings.add(proof(bundle, leaves));
+    findings.addAll(EvidenceVerifier.anchoring(bundle.anchored(), consortium.get()));
+    findings.addAll(figures(report, checked));
+    return new Verification(findings);
+  }
+
+  private static Finding signature(ReportBundle bundle, byte[] canonical, String digest) {
+    Report report = bundle.report();
+    String item = "report " + report.id();
+    ReportBundle.IssuerSignature s = bundle.signature();
+    if (!s.mspId().equals(report.issuer())) {
+      return Finding.failed(item, "signed by " + s.mspId() + ", issued by " + report.issuer());
+    }
+    X509Certificate signer;
+    byte[] signature;
+    try {
+      signer = Pem.certificate(s.certificate());
+      signature = Base64.getDecoder().decode(s.signature());
+    } catch (IllegalArgumentException e) {
+      return Finding.malformed(
+          item, "its signature or certificate is unreadable: " + e.getMessage());
+    }
+    try {
+      Signature verifier = Signature.getInstance("SHA256withECDSA");
+      verifier.initVerify(signer.getPublicKey());
+      verifier.update(canonical);
+      if (!verifier.verify(signature)) {
+        return Finding.failed(
+            item, "digest " + digest + "; the issuer's signature does not verify over it");
+      }
+    } catch (GeneralSecurityException e) {
+      return Finding.failed(item, "the issuer's signature does not verify: " + e.getMessage());
+    }
+    Optional<X509Certificate> ca = ca(bundle.anchored(), s.mspId());
+    if (ca.isEmpty()) {
+      return Finding.failed(item, "signature ok, but no CA certificate of " + s.mspId());
+    }
+    try {
+      if (!signer.getIssuerX500Principal().equals(ca.get().getSubjectX500Principal())) {
+        throw new GeneralSecurityException("issued by " + signer.getIssuerX500Principal());
+      }
+      signer.verify(ca.get().getPublicKey());
+      signer.checkValidity(Date.from(report.issuedAt()));
+    } catch (GeneralSecurityException e) {
+      return Finding.failed(
+          item,
+          "signature ok, but the signer does not chain to " + s.mspId() + ": " + e.getMessage());
+    }
+    return Finding.ok(
+        item,
+        "digest "
+            + digest
+            + "; signed by "
+            + signer.getSubjectX500Principal().getName()
+            + " of "
+            + s.mspId());
+  }
+
+  private static Finding issuance(ReportBundle bundle, String digest) {
+    EvidenceBundle.Event event = bundle.issuance();
+    Finding content = EvidenceVerifier.eventContent(event);
+    String item = "issuance";
+    if (!content.passed()) {
+      return new Finding(item, content.outcome(), content.detail());
+    }
+    StrictJson.Node payload;
+    try {
+      payload = StrictJson.object(Base64.getDecoder().decode(event.payload()));
+    } catch (StrictJson.Malformed | IllegalArgumentException e) {
+      return Finding.failed(item, "the issuing event's payload is not JSON");
+    }
+    Report report = bundle.report();
+    List<String> differences = new ArrayList<>();
+    same(differences, "reportId", report.id(), payload.stringOr("reportId", ""));
+    same(differences, "sha256", digest, payload.stringOr("sha256", ""));
+    same(differences, "issuer", report.issuer(), payload.stringOr("issuer", ""));
+    same(
+        differences,
+        "signature",
+        bundle.signature().signature(),
+        payload.stringOr("signature", ""));
+    if (!differences.isEmpty()) {
+      return Finding.failed(
+          item, "the log recorded another report — " + String.join("; ", differences));
+    }
+    return Finding.ok(
+        item,
+        "the log recorded report "
+            + report.id()
+            + " with digest "
+            + digest
+            + " at leaf "
+            + event.leaf().index());
+  }
+
+  /** An input's finding and, when it passed, the data formulas may read. */
+  private record Checked(Finding finding, Optional<Object> data) {}
+
+  private static Checked input(
+      Input input,
+      Map<Long, EvidenceBundle.Batch> batches,
+      Map<Long, EvidenceBundle.Event> events) {
+    String item = "input " + input.id();
+    Finding content;
+    EvidenceBundle.Leaf leaf;
+    Object data;
+    if (input.kind() == InputKind.READING_BATCH) {
+      EvidenceBundle.Batch batch = batches.get(input.leafIndex());
+      if (batch == null) {
+        return new Checked(
+            Finding.failed(item, "the bundle holds no batch at leaf " + input.leafIndex()),
+            Optional.empty());
+      }
+      content = EvidenceVerifier.batchContent(batch, new HashMap<>());
+      leaf = batch.leaf();
+      data = batch;
+    } else {
+      EvidenceBundle.Event event = events.get(input.leafIndex());
+      if (event == null) {
+        return new Checked(
+            Finding.failed(item, "the bundle holds no event at leaf " + input.leafIndex()),
+            Optional.empty());
+      }
+      content = EvidenceVerifier.eventContent(event);
+      leaf = event.leaf();
+      data = event;
+    }
+    if (!content.passed()) {
+      return new Checked(
+          new Finding(item, content.outcome(), content.item() + ": " + content.detail()),
+          Optional.empty());
+    }
+    String hash = leafHash(leaf).hex();
+    if (!hash.equals(input.leafHash())) {
+      return new Checked(
+          Finding.failed(
+              item,
+              "its data makes leaf "
+                  + leaf.index()
+                  + " hash to "
+                  + hash
+                  + ", the report names "
+                  + input.leafHash()),
+          Optional.empty());
+    }
+    return new Checked(
+        Finding.ok(
+            item,
+            content.item()
+                + ": "
+                + content.detail()
+                + "; leaf "
+                + leaf.index()
+                + " hashes as named"),
+        Optional.of(data));
+  }
+
+  private static Finding proof(ReportBundle bundle, TreeMap<Long, Sha256> leaves) {
+    AnchoredCheckpoint anchored = bundle.anchored();
+    String tree = anchored.checkpoint().logId() + "@" + anchored.checkpoint().treeSize();
+    String item = "proof";
+    ReportBundle.LeafProof given = bundle.proof();
+    if (!given.indices().equals(List.copyOf(leaves.keySet()))) {
+      return Finding.failed(
+          item, "it proves leaves " + given.indices() + ", the report names " + leaves.keySet());
+    }
+    ProofCheck check;
+    try {
+      check =
+          MultiInclusionProof.fromHex(given.treeSize(), given.indices(), given.hashes())
+              .verify(
+                  List.copyOf(leaves.values()),
+                  anchored.checkpoint().treeSize(),
+                  Sha256.fromHex(anchored.checkpoint().root()));
+    } catch (IllegalArgumentException e) {
+      return Finding.malformed(item, "unusable: " + e.getMessage());
+    }
+    return check instanceof ProofCheck.Invalid(String reason)
+        ? Finding.failed(item, "the leaves are not proven in " + tree + ": " + reason)
+        : Finding.ok(
+            item,
+            leaves.size()
+                + " leaves are in "
+                + tree
+                + " with "
+                + given.hashes().size()
+                + " hashes");
+  }
+
+  private static List<Finding> figures(Report report, Map<String, Checked> inputs) {
+    List<Finding> findings = new ArrayList<>();
+    Map<String, Figure> verified = new HashMap<>();
+    Map<String, String> broken = new HashMap<>();
+    inputs.forEach(
+        (id, checked) -> {
+          if (!checked.finding().passed()) {
+            broken.put(id, "input " + id + " failed");
+          }
+        });
+    BundleData data = new BundleData(report, inputs, verified);
+    for (Figure figure : report.figures()) {
+      String item = "figure " + figure.id();
+      Optional<String> brokenInput =
+          figure.inputs().stream().filter(broken::containsKey).findFirst().map(broken::get);
+      if (brokenInput.isPresent()) {
+        broken.put(figure.id(), "figure " + figure.id() + " failed");
+        findings.add(
+            Finding.failed(item, figure.value() + " " + figure.unit() + " — " + brokenInput.get()));
+        continue;
+      }
+      Optional<FigureFormula> formula = FigureFormula.named(figure.formula());
+      if (formula.isEmpty()) {
+        broken.put(figure.id(), "figure " + figure.id() + " failed");
+        findings.add(Finding.failed(item, "unknown formula " + figure.formula()));
+        continue;
+      }
+      try {
+        String computed = formula.get().compute(figure, data);
+        if (!computed.equals(figure.value())) {
+          broken.put(figure.id(), "figure " + figure.id() + " failed");
+          findings.add(
+              Finding.failed(
+                  item,
+                  "states "
+                      + figure.value()
+                      + " "
+                      + figure.unit()
+                      + ", its inputs give "
+                      + computed
+                      + " by "
+                      + figure.formula()));
+        } else {
+          verified.put(figure.id(), figure);
+          findings.add(
+              Finding.ok(item, figure.value() + " " + figure.unit() + " by " + figure.formula()));
+        }
+      } catch (FigureException e) {
+        broken.put(figure.id(), "figure " + figure.id() + " failed");
+        findings.add(Finding.failed(item, e.getMessage()));
+      }
+    }
+    return findings;
+  }
+
+  /** The data of inputs that passed, and the figures verified so far. */
+  private record BundleData(Report report, Map<String, Checked> inputs, Map<String, Figure> figures)
+      implements FigureData {
+
+    @Override
+    public InputKind kind(String inputId) throws FigureException {
+      return report
+          .input(inputId)
+          .orElseThrow(() -> new FigureException("no input " + inputId))
+          .kind();
+    }
+
+    @Override
+    public StrictJson.Node payload(String inputId) throws FigureException {
+      if (!(data(inputId) instanceof EvidenceBundle.Event event)) {
+        throw new FigureException(inputId + " is not an event");
+      }
+      try {
+        return StrictJson.object(Base64.getDecoder().decode(event.payload()));
+      } catch (StrictJson.Malformed | IllegalArgumentException e) {
+        throw new FigureException(inputId + "'s payload is not JSON");
+      }
+    }
+
+    @Override
+    public List<EvidenceBundle.Reading> readings(String inputId) throws FigureException {
+      if (!(data(inputId) instanceof EvidenceBundle.Batch batch)) {
+        throw new FigureException(inputId + " is not a reading batch");
+      }
+      return batch.readings();
+    }
+
+    @Override
+    public String batchDigest(String inputId) throws FigureException {
+      if (!(data(inputId) instanceof EvidenceBundle.Batch batch)) {
+        throw new FigureException(inputId + " is not a reading batch");
+      }
+      // The batch passed: its readings digest to what its leaf records.
+      return ((ReadingBatchLeaf) AuditLeaf.decode(HEX.parseHex(batch.leaf().data())))
+          .digest()
+          .hex();
+    }
+
+    @Override
+    public Figure figure(String figureId) throws FigureException {
+      Figure figure = figures.get(figureId);
+      if (figure == null) {
+        throw new FigureException("no verified figure " + figureId);
+      }
+      return figure;
+    }
+
+    @Override
+    public boolean isInput(String id) {
+      return inputs.containsKey(id);
+    }
+
+    private Object data(String inputId) throws FigureException {
+      Checked checked = inputs.get(inputId);
+      if (checked == null || checked.data().isEmpty()) {
+        throw new FigureException("input " + inputId + " is not usable");
+      }
+      return checked.data().get();
+    }
+  }
+
+  private static Optional<X509Certificate> ca(AnchoredCheckpoint anchored, String mspId) {
+    return anchored.certificates().stream()
+        .filter(c -> c.mspId().equals(mspId))
+        .findFirst()
+        .flatMap(
+            c -> {
+              try {
+                return Optional.of(Pem.certificate(c.caCertificate()));
+              } catch (IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  private static Sha256 leafHash(EvidenceBundle.Leaf leaf) {
+    try {
+      return TreeHash.leaf(HEX.parseHex(leaf.data()));
+    } catch (IllegalArgumentException e) {
+      return TreeHash.leaf(new byte[0]);
+    }
+  }
+
+  /** The leaf hash the report names; the proof, not this, decides whether it is in the log. */
+  private static Sha256 leafHashOrZero(Input input) {
+    try {
+      return Sha256.fromHex(input.leafHash());
+    } catch (IllegalArgumentException e) {
+      return TreeHash.leaf(new byte[0]);
+    }
+  }
+
+  private static void same(List<String> differences, String field, String ours, String logged) {
+    if (!ours.equals(logged)) {
+      differences.add(field + " " + ours + " here, " + logged + " logged");
+    }
+  }
+}

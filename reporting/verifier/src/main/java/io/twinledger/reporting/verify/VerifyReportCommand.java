@@ -1,0 +1,110 @@
+package io.twinledger.reporting.verify;
+
+import io.twinledger.network.Consortium;
+import io.twinledger.reporting.evidence.Finding;
+import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.Verification;
+import io.twinledger.reporting.report.ReportBundle;
+import io.twinledger.reporting.report.ReportBundleJson;
+import io.twinledger.reporting.report.ReportVerifier;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code verify-report [--json] BUNDLE}: checks a report bundle ({@code .json} or {@code .json.gz})
+ * and prints one line per item, each figure's pass or fail among them, then the verdict; with
+ * {@code --json}, one JSON document instead. Exit 0 when everything passes, 1 when anything fails,
+ * 2 when the bundle is malformed.
+ */
+final class VerifyReportCommand {
+
+  static final String USAGE = "usage: ./twinledger verify-report [--json] BUNDLE";
+
+  private VerifyReportCommand() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    boolean json = args.length == 2 && args[0].equals("--json");
+    if (args.length != 1 && !json) {
+      err.println("twinledger: " + USAGE);
+      return 2;
+    }
+    Path file = Path.of(args[args.length - 1]);
+    CompletableFuture<Consortium> consortium =
+        CompletableFuture.supplyAsync(Consortium::twinLedger);
+    ReportBundle bundle;
+    try {
+      bundle = ReportBundleJson.read(read(file));
+    } catch (StrictJson.Malformed e) {
+      if (json) {
+        out.println(
+            JsonMapper.builder()
+                .build()
+                .writeValueAsString(
+                    Map.of(
+                        "bundle",
+                        file.toString(),
+                        "verdict",
+                        "MALFORMED",
+                        "reason",
+                        e.getMessage())));
+      } else {
+        out.println(file + ": malformed — " + e.getMessage());
+      }
+      out.flush();
+      return 2;
+    }
+    Verification verification = new ReportVerifier(consortium::join).verify(bundle);
+    if (!json) {
+      return verification.print(out);
+    }
+    List<Map<String, String>> findings = new ArrayList<>();
+    for (Finding f : verification.findings()) {
+      Map<String, String> line = new LinkedHashMap<>();
+      line.put("item", f.item());
+      line.put("result", f.passed() ? "pass" : "fail");
+      line.put("detail", f.detail());
+      findings.add(line);
+    }
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("bundle", file.toString());
+    document.put("report", bundle.report().id());
+    document.put("verdict", verification.passed() ? "VERIFIED" : "NOT VERIFIED");
+    document.put("findings", findings);
+    out.println(JsonMapper.builder().build().writeValueAsString(document));
+    out.flush();
+    return verification.exitCode();
+  }
+
+  /** The file's bytes, gunzipped when it starts with gzip's magic number. */
+  private static byte[] read(Path file) throws StrictJson.Malformed {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+      raw.mark(2);
+      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
+        byte[] bytes = in.readNBytes(VerifyEvidenceCommand.MAX_BYTES + 1);
+        if (bytes.length > VerifyEvidenceCommand.MAX_BYTES) {
+          throw new StrictJson.Malformed(
+              "larger than " + VerifyEvidenceCommand.MAX_BYTES + " bytes");
+        }
+        return bytes;
+      }
+    } catch (IOException e) {
+      throw new StrictJson.Malformed(
+          "cannot read the file: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+  }
+}
