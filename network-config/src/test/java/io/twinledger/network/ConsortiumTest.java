@@ -94,6 +94,23 @@ class ConsortiumTest {
   }
 
   @Test
+  void reportsAndAttestationsNeedTheIssuerAndTheAuditor() {
+    ChaincodeDefinition reports =
+        consortium
+            .channel("infra-performance")
+            .orElseThrow()
+            .chaincodeHosting("ReportContract")
+            .orElseThrow();
+    assertThat(reports.name()).isEqualTo("twinledger-reports");
+    assertThat(reports.contracts()).containsExactly("ReportContract");
+    assertThat(reports.endorsement())
+        .isEqualTo(AllOf.of(new SignedBy("CityFinanceMSP"), new SignedBy("IndependentAuditorMSP")));
+    assertThat(reports.endorsement().signaturePolicy())
+        .isEqualTo("AND('CityFinanceMSP.peer','IndependentAuditorMSP.peer')");
+    assertThat(consortium.endorsementPolicy("energy-market", "ReportContract")).isEmpty();
+  }
+
+  @Test
   void energyTradesNeedTheCommunityOperatorAlone() {
     assertThat(consortium.endorsementPolicy("energy-market", "EnergyMarketContract"))
         .contains(new SignedBy("EnergyCommunityMSP"));
@@ -135,6 +152,10 @@ class ConsortiumTest {
                 .flatMap(c -> c.chaincodes().stream())
                 .flatMap(c -> c.contracts().stream()))
         .containsExactlyInAnyOrder(
-            "AuditAnchorContract", "BondRegistryContract", "TokenContract", "EnergyMarketContract");
+            "AuditAnchorContract",
+            "BondRegistryContract",
+            "TokenContract",
+            "ReportContract",
+            "EnergyMarketContract");
   }
 }

@@ -58,7 +58,11 @@ class ContractDescriptionTest {
     JSONObject contracts = new JSONObject(metadata.payload()).getJSONObject("contracts");
     assertThat(contracts.keySet())
         .contains(
-            "AuditAnchorContract", "EnergyMarketContract", "BondRegistryContract", "TokenContract");
+            "AuditAnchorContract",
+            "EnergyMarketContract",
+            "BondRegistryContract",
+            "ReportContract",
+            "TokenContract");
     JSONArray auditFunctions =
         contracts.getJSONObject("AuditAnchorContract").getJSONArray("transactions");
     assertThat(auditFunctions.toList())
@@ -70,7 +74,7 @@ class ContractDescriptionTest {
                 .getJSONObject("components")
                 .getJSONObject("schemas")
                 .keySet())
-        .contains("AnchoredCheckpoint", "ContractDescription");
+        .contains("AnchoredCheckpoint", "ContractDescription", "IssuedReport", "Attestation");
 
     Endorsement unprefixed = peer.endorse(RESIDENT, "LatestCheckpoint", "no-such-log");
     assertThat(unprefixed.payload()).isEqualTo("CHECKPOINT_NOT_FOUND");

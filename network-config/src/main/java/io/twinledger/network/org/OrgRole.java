@@ -15,11 +15,14 @@ public enum OrgRole {
   LOG_OPERATOR("log-operator"),
   /** Operates assets whose digital twins feed the KPIs. */
   ASSET_OPERATOR("asset-operator"),
-  /** Issues the performance-linked bonds and pays their coupons. */
+  /** Issues the performance-linked bonds and pays their coupons; issues compliance reports. */
   ISSUER("issuer"),
   /** Holds the bond register on behalf of the investors and confirms payouts. */
   TRUSTEE("trustee"),
-  /** Audits KPI checkpoints and trades independently of the other parties. */
+  /**
+   * Audits KPI checkpoints and trades independently of the other parties, and attests to compliance
+   * reports.
+   */
   AUDITOR("auditor"),
   /** Runs the neighbourhood solar market and its residents' meters. */
   COMMUNITY_OPERATOR("community-operator");

@@ -23,6 +23,9 @@ import io.twinledger.contracts.energy.SlotAccount;
 import io.twinledger.contracts.energy.SlotClearing;
 import io.twinledger.contracts.energy.SlotReadings;
 import io.twinledger.contracts.energy.SlotTrade;
+import io.twinledger.contracts.report.Attestation;
+import io.twinledger.contracts.report.IssuedReport;
+import io.twinledger.contracts.report.ReportContract;
 import io.twinledger.contracts.token.Account;
 import io.twinledger.contracts.token.BalanceChange;
 import io.twinledger.contracts.token.HolderUnits;
@@ -47,6 +50,7 @@ public final class TwinLedgerChaincode {
           AuditAnchorContract.class,
           BondRegistryContract.class,
           EnergyMarketContract.class,
+          ReportContract.class,
           TokenContract.class);
 
   /** Every {@code @DataType} the contracts take or return. */
@@ -78,7 +82,9 @@ public final class TwinLedgerChaincode {
           SlotAccount.class,
           SlotClearing.class,
           SlotReadings.class,
-          SlotTrade.class);
+          SlotTrade.class,
+          Attestation.class,
+          IssuedReport.class);
 
   private TwinLedgerChaincode() {}
 }

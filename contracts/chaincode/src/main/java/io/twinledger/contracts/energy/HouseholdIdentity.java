@@ -1,5 +1,6 @@
 package io.twinledger.contracts.energy;
 
+import io.twinledger.contracts.ClientOu;
 import io.twinledger.contracts.merkle.Sha256;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
  * The certificate facts that bind a household to its client identity: the fingerprint (hex SHA-256
@@ -51,23 +49,10 @@ record HouseholdIdentity(String subject, String sha256) {
       throw new IllegalArgumentException("certificate: not a PEM X.509 certificate");
     }
     HouseholdIdentity identity = of(certificate);
-    if (!hasClientOu(identity.subject())) {
+    if (!ClientOu.isClient(identity.subject())) {
       throw new IllegalArgumentException(
           "certificate: " + identity.subject() + " is not a client identity (no OU=client)");
     }
     return identity;
-  }
-
-  private static boolean hasClientOu(String subject) {
-    try {
-      for (Rdn rdn : new LdapName(subject).getRdns()) {
-        if (rdn.getType().equalsIgnoreCase("OU") && "client".equals(rdn.getValue())) {
-          return true;
-        }
-      }
-      return false;
-    } catch (InvalidNameException e) {
-      return false;
-    }
   }
 }
