@@ -14,7 +14,7 @@ import java.util.Objects;
  * character:
  *
  * <pre>
- * twinledger-report/v1
+ * twinledger-report-statement/v1
  * &lt;reportId&gt;
  * &lt;reportType&gt;
  * &lt;subject&gt;
@@ -34,7 +34,7 @@ public record ReportStatement(
     String reportId, String reportType, String subject, String period, Sha256 sha256) {
 
   /** First line of the signed text; a new encoding gets a new version. */
-  public static final String FORMAT = "twinledger-report/v1";
+  public static final String FORMAT = "twinledger-report-statement/v1";
 
   /** The rule of a report id; it is safe inside a world-state key. */
   public static final String REPORT_ID = "[A-Za-z0-9._:@+-]{1,128}";

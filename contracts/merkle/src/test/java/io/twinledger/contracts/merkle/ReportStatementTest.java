@@ -19,7 +19,7 @@ class ReportStatementTest {
 
     assertThat(new String(statement.signedContent(), StandardCharsets.UTF_8))
         .isEqualTo(
-            "twinledger-report/v1\nriverton-kpi-2026-q1\nkpi-performance\ngi-rock-creek-a\n"
+            "twinledger-report-statement/v1\nriverton-kpi-2026-q1\nkpi-performance\ngi-rock-creek-a\n"
                 + "2026-Q1\n5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328\n");
   }
 
