@@ -69,8 +69,9 @@ public final class CosignatureCollector {
   }
 
   /**
-   * Asks every witness to cosign the latest note, then checks the note with its cosignatures
-   * against the quorum. A witness that fails or refuses is logged and skipped.
+   * Asks every witness to cosign the latest note, unless its cosignatures meet the quorum already,
+   * then checks the note with its cosignatures against the quorum. A witness that fails or refuses
+   * is logged and skipped.
    *
    * @return the quorum check of the latest note; empty when there is no note yet
    */
@@ -80,6 +81,9 @@ public final class CosignatureCollector {
       return Optional.empty();
     }
     SignedNote note = latest.get();
+    if (quorum.check(note) instanceof QuorumCheck.Met met) {
+      return Optional.of(met);
+    }
     LogCheckpoint checkpoint = LogCheckpoint.parse(note.text());
     for (CheckpointWitness witness : witnesses) {
       try {
