@@ -88,6 +88,9 @@ class WitnessEndpointTest {
         addCheckpoint(new AddCheckpoint(size, List.of(), forged).encode());
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(addCheckpoint("old 0\nnot a checkpoint\n").statusCode()).isEqualTo(400);
+    assertThat(addCheckpoint("old 0\n\n" + "x".repeat(AddCheckpoint.MAX_BYTES)).statusCode())
+        .as("no more than a request may hold is read")
+        .isEqualTo(400);
     assertThat(witness.cosigned(checkpoint.origin()).map(SignedNote::text)).contains(latest.text());
     assertThat(witness.forks()).isEmpty();
   }

@@ -25,6 +25,12 @@ public record AddCheckpoint(long oldSize, List<Sha256> proof, SignedNote checkpo
   /** Most proof lines a request may carry, as the spec allows. */
   public static final int MAX_PROOF_LINES = 63;
 
+  /**
+   * Largest body accepted, in bytes: the largest note, the old size line and the proof lines, with
+   * room to spare.
+   */
+  public static final int MAX_BYTES = SignedNote.MAX_BYTES + 64 * (MAX_PROOF_LINES + 2);
+
   public AddCheckpoint {
     if (oldSize < 0) {
       throw new IllegalArgumentException("the old size must not be negative: " + oldSize);
@@ -73,8 +79,8 @@ public record AddCheckpoint(long oldSize, List<Sha256> proof, SignedNote checkpo
 
   /** Parses a request body given as UTF-8 bytes; see {@link #parse(String)}. */
   public static AddCheckpoint parse(byte[] body) {
-    if (body.length > SignedNote.MAX_BYTES + (MAX_PROOF_LINES + 2) * 64) {
-      throw new IllegalArgumentException("request: too large");
+    if (body.length > MAX_BYTES) {
+      throw new IllegalArgumentException("request: larger than " + MAX_BYTES + " bytes");
     }
     return parse(new String(body, StandardCharsets.UTF_8));
   }

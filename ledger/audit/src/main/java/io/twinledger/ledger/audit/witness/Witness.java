@@ -238,8 +238,9 @@ public final class Witness implements CheckpointWitness {
     if (request.oldSize() != state.size()) {
       return new WitnessResult.Conflict(state.size());
     }
-    if (state.root().isPresent()) {
-      Sha256 cosignedRoot = state.root().get();
+    // Nothing cosigned yet, or only the empty tree, which every tree extends: taken on trust.
+    if (state.size() > 0) {
+      Sha256 cosignedRoot = state.root().orElseThrow();
       if (checkpoint.size() == state.size()) {
         if (!checkpoint.root().equals(cosignedRoot)) {
           return fork(

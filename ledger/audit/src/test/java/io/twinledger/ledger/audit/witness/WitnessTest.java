@@ -98,6 +98,14 @@ class WitnessTest {
   }
 
   @Test
+  void afterTheEmptyTreeAnyCheckpointIsCosignedFromOldSizeZero() {
+    assertThat(witness.addCheckpoint(fromZero(note(0)))).isInstanceOf(WitnessResult.Cosigned.class);
+
+    assertThat(witness.addCheckpoint(fromZero(note(4)))).isInstanceOf(WitnessResult.Cosigned.class);
+    assertThat(witness.addCheckpoint(fromZero(note(6)))).isEqualTo(new WitnessResult.Conflict(4));
+  }
+
+  @Test
   void aCheckpointWithAValidConsistencyProofFromTheCosignedOneIsCosigned() {
     witness.addCheckpoint(fromZero(note(5)));
     SignedNote next = note(11);
