@@ -4,6 +4,7 @@ import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.CheckpointBook;
+import io.twinledger.ledger.audit.CheckpointNotary;
 import io.twinledger.ledger.audit.CheckpointSigner;
 import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.DomainEventFeed;
@@ -42,6 +43,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * ledger configuration provides (the audit-anchor chaincode through the Fabric Gateway). With
  * {@code twinledger.ledger.mode=none} there is none: checkpoints stay unanchored and the API
  * answers {@code "anchor": null}.
+ *
+ * <p><b>Notes:</b> with the {@link CheckpointNotary} the witness configuration provides, each
+ * checkpoint also gets its C2SP signed note ({@code io.twinledger.service.witness}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
@@ -126,12 +130,14 @@ public class AuditConfiguration {
       CheckpointBook book,
       CheckpointSigner signer,
       ObjectProvider<CheckpointAnchor> anchor,
+      ObjectProvider<CheckpointNotary> notary,
       LogWatch watch) {
     return new Checkpointer(
         auditLog,
         book,
         signer,
         Optional.ofNullable(anchor.getIfAvailable()),
+        Optional.ofNullable(notary.getIfAvailable()),
         watch,
         Clock.systemUTC());
   }

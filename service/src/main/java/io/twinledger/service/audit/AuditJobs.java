@@ -4,10 +4,12 @@ import io.twinledger.ledger.audit.Checkpointer;
 import io.twinledger.ledger.audit.DomainEventFeed;
 import io.twinledger.ledger.audit.LeafScan;
 import io.twinledger.ledger.audit.SignedCheckpoint;
+import io.twinledger.ledger.audit.witness.CosignatureCollector;
 import io.twinledger.service.scheduling.ScheduledJob;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +29,17 @@ public class AuditJobs extends ScheduledJob {
   private final DomainEventFeed events;
   private final Checkpointer checkpointer;
   private final LeafScan scan;
+  private final ObjectProvider<CosignatureCollector> witnesses;
 
-  public AuditJobs(DomainEventFeed events, Checkpointer checkpointer, LeafScan scan) {
+  public AuditJobs(
+      DomainEventFeed events,
+      Checkpointer checkpointer,
+      LeafScan scan,
+      ObjectProvider<CosignatureCollector> witnesses) {
     this.events = events;
     this.checkpointer = checkpointer;
     this.scan = scan;
+    this.witnesses = witnesses;
   }
 
   /**
@@ -58,7 +66,8 @@ public class AuditJobs extends ScheduledJob {
   }
 
   /**
-   * Appends pending events, then signs a checkpoint if the log grew and anchors what is pending.
+   * Appends pending events, then signs a checkpoint if the log grew and anchors what is pending,
+   * then asks the witnesses, when they are enabled, to cosign the latest checkpoint note.
    */
   @Scheduled(
       fixedDelayString = "${twinledger.audit.checkpoint-every:PT1M}",
@@ -73,6 +82,7 @@ public class AuditJobs extends ScheduledJob {
                 c.checkpoint().logId(),
                 c.checkpoint().treeSize(),
                 c.checkpoint().root()));
+    witnesses.ifAvailable(collector -> run(collector::collect, Optional.empty()));
     return taken;
   }
 }

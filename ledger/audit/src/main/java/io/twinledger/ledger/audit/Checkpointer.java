@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * from the last anchored one. Without an anchor, checkpoints stay unanchored (their anchor is
  * empty) until one is configured.
  *
+ * <p>With a {@link CheckpointNotary}, every stored checkpoint also gets its C2SP signed note of the
+ * same size and root, right after it is stored.
+ *
  * <p>Nothing is signed or anchored while the {@link LogWatch} finds the stored log not intact: a
  * signature over a root of tampered data would vouch for it.
  */
@@ -25,6 +28,7 @@ public final class Checkpointer {
   private final CheckpointBook book;
   private final CheckpointSigner signer;
   private final Optional<CheckpointAnchor> anchor;
+  private final Optional<CheckpointNotary> notary;
   private final LogWatch watch;
   private final Clock clock;
 
@@ -35,10 +39,22 @@ public final class Checkpointer {
       Optional<CheckpointAnchor> anchor,
       LogWatch watch,
       Clock clock) {
+    this(auditLog, book, signer, anchor, Optional.empty(), watch, clock);
+  }
+
+  public Checkpointer(
+      AuditLog auditLog,
+      CheckpointBook book,
+      CheckpointSigner signer,
+      Optional<CheckpointAnchor> anchor,
+      Optional<CheckpointNotary> notary,
+      LogWatch watch,
+      Clock clock) {
     this.auditLog = auditLog;
     this.book = book;
     this.signer = signer;
     this.anchor = anchor;
+    this.notary = notary;
     this.watch = watch;
     this.clock = clock;
   }
@@ -65,6 +81,25 @@ public final class Checkpointer {
   }
 
   private Optional<SignedCheckpoint> sign() {
+    Optional<SignedCheckpoint> taken = signIfGrown();
+    notary.ifPresent(this::notePending);
+    return taken;
+  }
+
+  /**
+   * Notes every checkpoint without a note, each run rather than only after a new checkpoint, so one
+   * missed through a failure is noted next time. A failure here leaves the ECDSA checkpoints and
+   * their anchoring as they would be without notes.
+   */
+  private void notePending(CheckpointNotary checkpointNotary) {
+    try {
+      checkpointNotary.notePending();
+    } catch (RuntimeException e) {
+      log.warn("Cannot sign the checkpoint notes of {}: {}", auditLog.logId(), e.getMessage(), e);
+    }
+  }
+
+  private Optional<SignedCheckpoint> signIfGrown() {
     Checkpoint now = auditLog.checkpoint(clock.instant());
     long latest = book.latest().map(c -> c.checkpoint().treeSize()).orElse(0L);
     if (now.treeSize() <= latest) {

@@ -20,12 +20,12 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A migrated, empty database on the embedded PostgreSQL, and the other fixtures of these tests. */
-final class AuditDatabase {
+public final class AuditDatabase {
 
   private AuditDatabase() {}
 
   /** A fresh database with every ledger migration applied. */
-  static HikariDataSource fresh() {
+  public static HikariDataSource fresh() {
     return TestDatabases.migrated(6);
   }
 
@@ -39,7 +39,7 @@ final class AuditDatabase {
   }
 
   /** Reading-batch leaves with batch ids {@code from} to {@code from + count - 1}. */
-  static List<AuditLeaf> batches(long from, int count) {
+  public static List<AuditLeaf> batches(long from, int count) {
     List<AuditLeaf> leaves = new ArrayList<>(count);
     for (long id = from; id < from + count; id++) {
       leaves.add(
@@ -50,13 +50,13 @@ final class AuditDatabase {
   }
 
   /** An ECDSA P-256 key and a self-signed certificate for it. */
-  record Operator(KeyPair keys, X509Certificate certificate) {
-    CheckpointSigner signer() {
+  public record Operator(KeyPair keys, X509Certificate certificate) {
+    public CheckpointSigner signer() {
       return new CheckpointSigner(keys.getPrivate(), certificate);
     }
   }
 
-  static Operator operator(String name) {
+  public static Operator operator(String name) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
