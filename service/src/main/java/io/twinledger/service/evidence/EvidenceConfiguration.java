@@ -25,6 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class EvidenceConfiguration {
 
+  /** The ledger checkpoints are anchored on, when the deployment has one. */
+  @Bean
+  LedgerAnchoring ledgerAnchoring(
+      ObjectProvider<EmbeddedPeer> peer,
+      ObjectProvider<MspDirectory> msps,
+      ObjectProvider<Consortium> consortium,
+      ObjectProvider<LedgerProperties> ledger) {
+    return new LedgerAnchoring(
+        Optional.ofNullable(peer.getIfAvailable())
+            .map(p -> anchoring(p, msps.getObject(), consortium.getObject(), ledger.getObject())));
+  }
+
   @Bean
   EvidenceExport evidenceExport(
       KpiPeriods periods,
@@ -34,14 +46,8 @@ class EvidenceConfiguration {
       AuditLog auditLog,
       CheckpointBook checkpoints,
       AuditJobs jobs,
-      ObjectProvider<EmbeddedPeer> peer,
-      ObjectProvider<MspDirectory> msps,
-      ObjectProvider<Consortium> consortium,
-      ObjectProvider<LedgerProperties> ledger,
+      LedgerAnchoring anchoring,
       JsonMapper json) {
-    Optional<AnchoringLedger> anchoring =
-        Optional.ofNullable(peer.getIfAvailable())
-            .map(p -> anchoring(p, msps.getObject(), consortium.getObject(), ledger.getObject()));
     return new EvidenceExport(
         periods,
         events,
@@ -50,7 +56,7 @@ class EvidenceConfiguration {
         auditLog,
         checkpoints,
         jobs::checkpoint,
-        anchoring,
+        anchoring.ledger(),
         json,
         Clock.systemUTC());
   }

@@ -80,6 +80,17 @@ public final class StoredEvents {
     return found;
   }
 
+  /**
+   * The events still stored at these global indexes, by index, as {@link #at(Connection, List)}.
+   */
+  public Map<Long, StoredEvent> at(List<Long> globalIndexes) {
+    try (Connection connection = dataSource.getConnection()) {
+      return at(connection, globalIndexes);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the events at " + globalIndexes, e);
+    }
+  }
+
   private static List<StoredEvent> read(PreparedStatement query) throws SQLException {
     List<StoredEvent> events = new ArrayList<>();
     try (ResultSet rs = query.executeQuery()) {

@@ -36,6 +36,15 @@ public record Finding(String item, Outcome outcome, String detail) {
     return outcome == Outcome.OK;
   }
 
+  /** The detail without the outcome word that opens it ({@code ok — }, {@code malformed — }). */
+  public String said() {
+    return switch (outcome) {
+      case OK -> detail.substring("ok — ".length());
+      case MALFORMED -> detail.substring("malformed — ".length());
+      case FAILED -> detail;
+    };
+  }
+
   /** This finding with {@code more} said after its detail. */
   public Finding and(String more) {
     return new Finding(item, outcome, detail + more);

@@ -12,7 +12,8 @@ import java.util.Objects;
  * checkpoint that states the log's root.
  *
  * @param report the report
- * @param signature the issuing organisation's signature over {@link ReportJson#canonical}
+ * @param signature the issuing organisation's signature over the report's {@link
+ *     ReportJson#statement}
  * @param issuance the {@code ReportIssued} event as stored, with its leaf
  * @param batches the reading batches the report's inputs name, with their leaves
  * @param events the events the report's inputs name (periods, definitions, assets, terms)
@@ -42,11 +43,11 @@ public record ReportBundle(
   }
 
   /**
-   * The issuer's signature over the report's canonical bytes.
+   * The issuer's signature over the report's statement, which carries its digest.
    *
    * @param mspId the issuing organisation
    * @param certificate the signer's certificate, PEM, issued by the organisation's CA
-   * @param signature SHA256withECDSA over {@link ReportJson#canonical}, base64 DER
+   * @param signature SHA256withECDSA over {@link ReportJson#statement}'s signed content, base64 DER
    */
   public record IssuerSignature(String mspId, String certificate, String signature) {
     public IssuerSignature {

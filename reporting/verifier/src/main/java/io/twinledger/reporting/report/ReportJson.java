@@ -1,5 +1,7 @@
 package io.twinledger.reporting.report;
 
+import io.twinledger.contracts.merkle.ReportStatement;
+import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.reporting.evidence.StrictJson;
 import io.twinledger.reporting.evidence.StrictJson.Node;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A {@link Report}'s canonical JSON, format {@value #FORMAT}, and its strict reader.
+ *
+ * <p>The issuer signs the report's {@link #statement}, which carries its digest.
  *
  * <p>The canonical bytes are the RFC 8785 (JCS) serialization of the report's JSON tree: members
  * sorted by name, no white space, UTF-8. Every value is a string except leaf indexes, which are
@@ -86,6 +90,20 @@ public final class ReportJson {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JRE has SHA-256", e);
     }
+  }
+
+  /**
+   * What the issuer signs: the report's id, type, subject and period ({@code start/end}, ISO dates,
+   * end exclusive) with the SHA-256 of its canonical bytes. The report contract checks the same
+   * signature before it records the report.
+   */
+  public static ReportStatement statement(Report report) {
+    return new ReportStatement(
+        report.id(),
+        report.type().label(),
+        report.subject(),
+        report.periodStart() + "/" + report.periodEnd(),
+        Sha256.fromHex(sha256(report)));
   }
 
   /** The report as a JSON tree, for embedding in a bundle. */

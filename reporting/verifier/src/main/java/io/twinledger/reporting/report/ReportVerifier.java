@@ -4,8 +4,6 @@ import io.twinledger.contracts.merkle.MultiInclusionProof;
 import io.twinledger.contracts.merkle.ProofCheck;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.merkle.TreeHash;
-import io.twinledger.ledger.audit.AuditLeaf;
-import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.network.Consortium;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
 import io.twinledger.reporting.evidence.EvidenceBundle;
@@ -34,9 +32,9 @@ import java.util.function.Supplier;
  * bundle says about itself except the channel members' CA certificates; the endorsement policies
  * come from the consortium definition this verifier was built with.
  *
- * <p>Items, in order: the issuer's signature over the report's canonical bytes; the {@code
- * ReportIssued} event that logged it; each input, its data rebuilt into the leaf the report names;
- * the one proof that all those leaves are in the checkpoint's tree; the checkpoint and its
+ * <p>Items, in order: the issuer's signature over the report's statement (its digest included); the
+ * {@code ReportIssued} event that logged it; each input, its data rebuilt into the leaf the report
+ * names; the one proof that all those leaves are in the checkpoint's tree; the checkpoint and its
  * anchoring; then each figure, computed again with its formula from data that passed. A figure
  * whose input failed fails too, naming the input.
  */
@@ -54,9 +52,8 @@ public final class ReportVerifier {
   public Verification verify(ReportBundle bundle) {
     List<Finding> findings = new ArrayList<>();
     Report report = bundle.report();
-    byte[] canonical = ReportJson.canonical(report);
-    String digest = ReportJson.sha256(canonical);
-    findings.add(signature(bundle, canonical, digest));
+    String digest = ReportJson.sha256(report);
+    findings.add(signature(bundle, digest));
     findings.add(issuance(bundle, digest));
 
     Map<Long, EvidenceBundle.Batch> batches = new HashMap<>();
@@ -78,9 +75,15 @@ public final class ReportVerifier {
     return new Verification(findings);
   }
 
-  private static Finding signature(ReportBundle bundle, byte[] canonical, String digest) {
+  private static Finding signature(ReportBundle bundle, String digest) {
     Report report = bundle.report();
     String item = "report " + report.id();
+    byte[] signed;
+    try {
+      signed = ReportJson.statement(report).signedContent();
+    } catch (IllegalArgumentException e) {
+      return Finding.malformed(item, "no statement can be signed over it: " + e.getMessage());
+    }
     ReportBundle.IssuerSignature s = bundle.signature();
     if (!s.mspId().equals(report.issuer())) {
       return Finding.failed(item, "signed by " + s.mspId() + ", issued by " + report.issuer());
@@ -97,7 +100,7 @@ public final class ReportVerifier {
     try {
       Signature verifier = Signature.getInstance("SHA256withECDSA");
       verifier.initVerify(signer.getPublicKey());
-      verifier.update(canonical);
+      verifier.update(signed);
       if (!verifier.verify(signature)) {
         return Finding.failed(
             item, "digest " + digest + "; the issuer's signature does not verify over it");
@@ -271,7 +274,9 @@ public final class ReportVerifier {
             broken.put(id, "input " + id + " failed");
           }
         });
-    BundleData data = new BundleData(report, inputs, verified);
+    Map<String, Object> usable = new HashMap<>();
+    inputs.forEach((id, c) -> c.data().ifPresent(d -> usable.put(id, d)));
+    LoggedData data = new LoggedData(report.inputs(), usable, verified::get);
     for (Figure figure : report.figures()) {
       String item = "figure " + figure.id();
       Optional<String> brokenInput =
@@ -314,72 +319,6 @@ public final class ReportVerifier {
       }
     }
     return findings;
-  }
-
-  /** The data of inputs that passed, and the figures verified so far. */
-  private record BundleData(Report report, Map<String, Checked> inputs, Map<String, Figure> figures)
-      implements FigureData {
-
-    @Override
-    public InputKind kind(String inputId) throws FigureException {
-      return report
-          .input(inputId)
-          .orElseThrow(() -> new FigureException("no input " + inputId))
-          .kind();
-    }
-
-    @Override
-    public StrictJson.Node payload(String inputId) throws FigureException {
-      if (!(data(inputId) instanceof EvidenceBundle.Event event)) {
-        throw new FigureException(inputId + " is not an event");
-      }
-      try {
-        return StrictJson.object(Base64.getDecoder().decode(event.payload()));
-      } catch (StrictJson.Malformed | IllegalArgumentException e) {
-        throw new FigureException(inputId + "'s payload is not JSON");
-      }
-    }
-
-    @Override
-    public List<EvidenceBundle.Reading> readings(String inputId) throws FigureException {
-      if (!(data(inputId) instanceof EvidenceBundle.Batch batch)) {
-        throw new FigureException(inputId + " is not a reading batch");
-      }
-      return batch.readings();
-    }
-
-    @Override
-    public String batchDigest(String inputId) throws FigureException {
-      if (!(data(inputId) instanceof EvidenceBundle.Batch batch)) {
-        throw new FigureException(inputId + " is not a reading batch");
-      }
-      // The batch passed: its readings digest to what its leaf records.
-      return ((ReadingBatchLeaf) AuditLeaf.decode(HEX.parseHex(batch.leaf().data())))
-          .digest()
-          .hex();
-    }
-
-    @Override
-    public Figure figure(String figureId) throws FigureException {
-      Figure figure = figures.get(figureId);
-      if (figure == null) {
-        throw new FigureException("no verified figure " + figureId);
-      }
-      return figure;
-    }
-
-    @Override
-    public boolean isInput(String id) {
-      return inputs.containsKey(id);
-    }
-
-    private Object data(String inputId) throws FigureException {
-      Checked checked = inputs.get(inputId);
-      if (checked == null || checked.data().isEmpty()) {
-        throw new FigureException("input " + inputId + " is not usable");
-      }
-      return checked.data().get();
-    }
   }
 
   private static Optional<X509Certificate> ca(AnchoredCheckpoint anchored, String mspId) {

@@ -195,7 +195,8 @@ final class ReportFixture {
   /** {@code report} signed, logged and proven with the given data. */
   ReportBundle issue(Report report, EvidenceBundle.Batch batch, List<EvidenceBundle.Event> events) {
     byte[] canonical = ReportJson.canonical(report);
-    String signature = Base64.getEncoder().encodeToString(sign(canonical));
+    String signature =
+        Base64.getEncoder().encodeToString(sign(ReportJson.statement(report).signedContent()));
     EvidenceBundle.Event issuance =
         event(
             "ReportIssued",
@@ -315,7 +316,7 @@ final class ReportFixture {
         kind,
         leaf.index(),
         TreeHash.leaf(HEX.parseHex(leaf.data())).hex(),
-        "/api/v1/audit/leaves/" + leaf.index());
+        "/api/v1/audit/leaves?index=" + leaf.index());
   }
 
   private static AssessedReading reading(String sensor, String kpi, Instant at, String value) {

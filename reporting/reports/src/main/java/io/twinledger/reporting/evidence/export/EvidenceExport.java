@@ -1,12 +1,10 @@
 package io.twinledger.reporting.evidence.export;
 
-import com.google.protobuf.ByteString;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.asset.api.KpiPeriodClosed;
 import io.twinledger.ledger.asset.api.PeriodStreams;
 import io.twinledger.ledger.asset.projection.KpiPeriodView;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
-import io.twinledger.ledger.audit.AnchorReceipt;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointBook;
 import io.twinledger.ledger.audit.LeafKind;
@@ -17,16 +15,9 @@ import io.twinledger.ledger.correction.api.CorrectionRequested;
 import io.twinledger.ledger.correction.api.CorrectionStreams;
 import io.twinledger.ledger.store.StoredEvent;
 import io.twinledger.ledger.store.StoredEvents;
-import io.twinledger.network.channel.Channel;
-import io.twinledger.network.msp.OrgMsp;
 import io.twinledger.reporting.UnknownSubjectException;
 import io.twinledger.reporting.evidence.EvidenceBundle;
-import io.twinledger.reporting.evidence.EvidenceVerifier;
-import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.twin.correction.CorrectionBook;
-import io.twinledger.twin.reading.AssessedReading;
-import io.twinledger.twin.reading.QualityFlag;
-import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
 import io.twinledger.twin.store.BatchReadings;
 import io.twinledger.twin.store.ReadingStore;
@@ -34,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.hyperledger.fabric.protos.common.Block;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,7 +110,7 @@ public class EvidenceExport {
                         + " not anchored"));
     KpiPeriodView period = period(key);
     Map<Long, String> batchIds = batchIds(period);
-    Optional<StoredEvent> event = event(period);
+    Optional<StoredEvent> event = closingEvent(period);
     Map<Long, List<StoredEvent>> correctionEvents = correctionEvents(period, batchIds);
     List<StoredEvent> proved = new ArrayList<>();
     event.ifPresent(proved::add);
@@ -136,7 +125,7 @@ public class EvidenceExport {
               entry.getKey(),
               stored.map(BatchReadings::encoding).orElse(ReadingBatch.Encoding.CURRENT).tag(),
               stored.map(BatchReadings::readings).orElse(List.of()).stream()
-                  .map(EvidenceExport::reading)
+                  .map(BundleParts::reading)
                   .toList(),
               leaf(entry.getValue(), proven.checkpoint())));
     }
@@ -145,7 +134,9 @@ public class EvidenceExport {
         clock.instant().toString(),
         period(period),
         event.map(
-            e -> evidence(e, leaf(proven.eventLeaves().get(e.globalIndex()), proven.checkpoint()))),
+            e ->
+                BundleParts.event(
+                    e, leaf(proven.eventLeaves().get(e.globalIndex()), proven.checkpoint()))),
         batches,
         correctionEvents.entrySet().stream()
             .map(
@@ -155,16 +146,16 @@ public class EvidenceExport {
                         c.getValue().stream()
                             .map(
                                 e ->
-                                    evidence(
+                                    BundleParts.event(
                                         e,
                                         leaf(
                                             proven.eventLeaves().get(e.globalIndex()),
                                             proven.checkpoint())))
                             .toList()))
             .toList(),
-        checkpoint(anchoring, proven.checkpoint()),
-        anchor(anchoring, proven.checkpoint()),
-        certificates(anchoring));
+        BundleParts.checkpoint(anchoring, proven.checkpoint()),
+        BundleParts.anchor(anchoring, proven.checkpoint()),
+        BundleParts.certificates(anchoring));
   }
 
   /**
@@ -271,20 +262,6 @@ public class EvidenceExport {
     return ids;
   }
 
-  private static EvidenceBundle.Event evidence(StoredEvent event, EvidenceBundle.Leaf leaf) {
-    return new EvidenceBundle.Event(
-        event.globalIndex(),
-        event.eventIdentifier(),
-        event.aggregateType().orElse(""),
-        event.aggregateIdentifier(),
-        event.sequenceNumber(),
-        event.payloadType(),
-        event.timestamp(),
-        Base64.getEncoder().encodeToString(event.payload()),
-        Base64.getEncoder().encodeToString(event.metaData().orElse(new byte[0])),
-        leaf);
-  }
-
   /**
    * The first stored {@code KpiPeriodClosed} of this revision of the period, the one the read side
    * shows (it keeps the first of repeated revisions). It is on the period series of the asset and
@@ -292,7 +269,7 @@ public class EvidenceExport {
    * series holds only a copy of such a period ({@code KpiPeriodCarriedOver}), and the evidence is
    * the event the read side was built from.
    */
-  private Optional<StoredEvent> event(KpiPeriodView period) {
+  public Optional<StoredEvent> closingEvent(KpiPeriodView period) {
     String type = KpiPeriodClosed.class.getName();
     return Stream.concat(
             events.of(PeriodStreams.seriesId(period.assetId(), period.kpiId()), type).stream(),
@@ -404,21 +381,6 @@ public class EvidenceExport {
             .toList());
   }
 
-  private static EvidenceBundle.Reading reading(AssessedReading assessed) {
-    Reading r = assessed.reading();
-    return new EvidenceBundle.Reading(
-        r.source(),
-        r.sensorId(),
-        r.assetId(),
-        r.kpiId(),
-        r.observedAt().toString(),
-        r.value().toPlainString(),
-        r.unit(),
-        r.originalValue().toPlainString(),
-        r.originalUnit(),
-        assessed.flags().stream().map(QualityFlag::name).sorted().toList());
-  }
-
   private static EvidenceBundle.Period period(KpiPeriodView p) {
     return new EvidenceBundle.Period(
         p.assetId(),
@@ -432,77 +394,5 @@ public class EvidenceExport {
         p.readingCount(),
         p.batchDigests(),
         p.closedAt().toString());
-  }
-
-  private static EvidenceBundle.SignedCheckpoint checkpoint(
-      AnchoringLedger anchoring, SignedCheckpoint signed) {
-    var c = signed.checkpoint();
-    return new EvidenceBundle.SignedCheckpoint(
-        c.logId(),
-        c.treeSize(),
-        c.root().hex(),
-        c.timestamp().toString(),
-        Base64.getEncoder().encodeToString(signed.signature()),
-        signerMsp(anchoring, signed),
-        Pem.of(signed.certificate()));
-  }
-
-  /** The organisation whose CA issued the signer's certificate. */
-  private static String signerMsp(AnchoringLedger anchoring, SignedCheckpoint signed) {
-    return anchoring.members().stream()
-        .filter(
-            org ->
-                org.caCertificate()
-                    .getSubjectX500Principal()
-                    .equals(signed.certificate().getIssuerX500Principal()))
-        .map(OrgMsp::mspId)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new EvidenceUnavailableException(
-                    "the checkpoint signer "
-                        + signed.signer()
-                        + " is not an identity of a channel member"));
-  }
-
-  private static EvidenceBundle.Anchor anchor(AnchoringLedger anchoring, SignedCheckpoint signed) {
-    AnchorReceipt receipt = signed.anchor().orElseThrow();
-    Block block = block(anchoring, receipt.blockNumber());
-    List<EvidenceBundle.BlockHeader> headers = new ArrayList<>();
-    for (long n = 0; n < receipt.blockNumber(); n++) {
-      var header = block(anchoring, n).getHeader();
-      headers.add(
-          new EvidenceBundle.BlockHeader(
-              header.getNumber(), hex(header.getPreviousHash()), hex(header.getDataHash())));
-    }
-    Channel channel = anchoring.channel();
-    return new EvidenceBundle.Anchor(
-        channel.name(),
-        channel
-            .chaincodeHosting(EvidenceVerifier.ANCHOR_CONTRACT)
-            .orElseThrow(
-                () -> new EvidenceUnavailableException("no audit-anchor chaincode on the channel"))
-            .name(),
-        receipt.txId(),
-        receipt.blockNumber(),
-        Base64.getEncoder().encodeToString(block.toByteArray()),
-        headers);
-  }
-
-  private static Block block(AnchoringLedger anchoring, long number) {
-    return anchoring
-        .blocks()
-        .block(number)
-        .orElseThrow(() -> new EvidenceUnavailableException("the peer holds no block " + number));
-  }
-
-  private static List<EvidenceBundle.OrgCertificate> certificates(AnchoringLedger anchoring) {
-    return anchoring.members().stream()
-        .map(org -> new EvidenceBundle.OrgCertificate(org.mspId(), Pem.of(org.caCertificate())))
-        .toList();
-  }
-
-  private static String hex(ByteString bytes) {
-    return HEX.formatHex(bytes.toByteArray());
   }
 }

@@ -1,0 +1,286 @@
+package io.twinledger.service.report;
+
+import io.twinledger.contracts.merkle.ReportStatement;
+import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.ledger.asset.api.InvalidFieldException;
+import io.twinledger.ledger.audit.report.ReportAttestation;
+import io.twinledger.ledger.audit.report.ReportRecord;
+import io.twinledger.ledger.peer.identity.EcdsaSignatures;
+import io.twinledger.ledger.report.api.AttestReport;
+import io.twinledger.ledger.report.api.IssueReport;
+import io.twinledger.ledger.report.api.MarkReplaced;
+import io.twinledger.network.msp.MspIdentity;
+import io.twinledger.reporting.UnknownSubjectException;
+import io.twinledger.reporting.compliance.BondReports;
+import io.twinledger.reporting.compliance.ReportBundles;
+import io.twinledger.reporting.compliance.ReportDraft;
+import io.twinledger.reporting.compliance.ReportRefusedException;
+import io.twinledger.reporting.evidence.Pem;
+import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.export.EvidenceUnavailableException;
+import io.twinledger.reporting.report.Report;
+import io.twinledger.reporting.report.ReportBundle;
+import io.twinledger.reporting.report.ReportJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues compliance reports and takes auditors' attestations; serves reports and their bundles.
+ *
+ * <p>Issuing: the report is drafted with its figures computed ({@link BondReports}), signed by
+ * TwinLedger's client identity (the issuing organisation's), recorded by the report contract (which
+ * checks that signature and needs the auditor's endorsement), then logged as a {@code ReportIssued}
+ * event, a leaf of the audit log anchored with the next checkpoint, and stored with its document in
+ * one transaction. Attesting goes to the ledger with the auditor organisation's identity first; the
+ * books record what the ledger took.
+ */
+class ComplianceReports {
+
+  /** A report covers at most this many days: a year and a leap day. */
+  static final int MAX_DAYS = 366;
+
+  private final BondReports bonds;
+  private final ReportBundles bundles;
+  private final ReportStore store;
+  private final CommandGateway commands;
+  private final TransactionTemplate transactions;
+  private final Optional<ReportLedger> ledger;
+  private final Optional<MspIdentity> issuer;
+  private final Report.Provenance provenance;
+  private final Clock clock;
+
+  ComplianceReports(
+      BondReports bonds,
+      ReportBundles bundles,
+      ReportStore store,
+      CommandGateway commands,
+      TransactionTemplate transactions,
+      Optional<ReportLedger> ledger,
+      Optional<MspIdentity> issuer,
+      Report.Provenance provenance,
+      Clock clock) {
+    this.bonds = bonds;
+    this.bundles = bundles;
+    this.store = store;
+    this.commands = commands;
+    this.transactions = transactions;
+    this.ledger = ledger;
+    this.issuer = issuer;
+    this.provenance = provenance;
+    this.clock = clock;
+  }
+
+  /** What a finance officer asks to issue. */
+  record Request(
+      String bondId,
+      LocalDate from,
+      LocalDate to,
+      Optional<String> replaces,
+      Optional<String> reason) {}
+
+  /**
+   * Issues the report of a bond over {@code [from, to)}.
+   *
+   * @throws InvalidFieldException for a period that is empty, backwards or longer than a year, or a
+   *     replacement without a reason
+   * @throws UnknownSubjectException for an unknown bond or replaced report
+   * @throws ReportRefusedException for a period with no proven determination
+   */
+  StoredReport issue(Request request, String user) {
+    if (!request.from().isBefore(request.to())) {
+      throw new InvalidFieldException("to", "must be after from (" + request.from() + ")");
+    }
+    if (ChronoUnit.DAYS.between(request.from(), request.to()) > MAX_DAYS) {
+      throw new InvalidFieldException("to", "a report covers at most " + MAX_DAYS + " days");
+    }
+    Optional<Report.Replacement> replaces = replacement(request);
+    ReportLedger contract = ledger();
+    MspIdentity identity = issuer.orElseThrow();
+    String reportId = reportId(request);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    ReportDraft draft =
+        bonds.draft(
+            reportId,
+            request.bondId(),
+            request.from(),
+            request.to(),
+            identity.mspId(),
+            now,
+            provenance,
+            replaces);
+    Report report = draft.report();
+    ReportStatement statement = ReportJson.statement(report);
+    byte[] signature = EcdsaSignatures.sign(identity.privateKey(), statement.signedContent());
+    ReportRecord recorded =
+        replaces.isPresent()
+            ? contract
+                .issuer()
+                .issue(statement, signature, replaces.get().reportId(), replaces.get().reason())
+            : contract.issuer().issue(statement, signature);
+    String signed = Base64.getEncoder().encodeToString(signature);
+    StoredReport stored =
+        new StoredReport(
+            reportId,
+            report.type().label(),
+            report.subject(),
+            report.periodStart(),
+            report.periodEnd(),
+            statement.sha256().hex(),
+            ReportJson.canonical(report),
+            signed,
+            identity.mspId(),
+            Pem.of(identity.certificate()),
+            user,
+            now,
+            Optional.of(recorded.txId()),
+            replaces.map(Report.Replacement::reportId),
+            replaces.map(Report.Replacement::reason),
+            Optional.empty(),
+            List.of());
+    transactions.executeWithoutResult(
+        tx -> {
+          store.insert(stored);
+          commands.sendAndWait(
+              new IssueReport(
+                  reportId,
+                  report.type().label(),
+                  report.subject(),
+                  stored.sha256(),
+                  identity.mspId(),
+                  signed,
+                  stored.replaces(),
+                  stored.replacementReason()));
+          stored.replaces().ifPresent(old -> commands.sendAndWait(new MarkReplaced(old, reportId)));
+        });
+    return stored;
+  }
+
+  /**
+   * Records the auditor's opinion on the ledger, then in the books.
+   *
+   * @throws UnknownSubjectException for an unknown report
+   */
+  StoredReport attest(String reportId, String verdict, String comments, String user) {
+    StoredReport report = report(reportId);
+    ReportAttestation.Verdict parsed;
+    try {
+      parsed = ReportAttestation.Verdict.valueOf(verdict);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("verdict", "must be APPROVED or QUALIFIED, was " + verdict);
+    }
+    if (parsed == ReportAttestation.Verdict.QUALIFIED && comments.isBlank()) {
+      throw new InvalidFieldException("comments", "a qualified opinion says why");
+    }
+    ReportLedger contract = ledger();
+    ReportRecord recorded =
+        contract.auditor().attest(reportId, Sha256.fromHex(report.sha256()), parsed, comments);
+    ReportAttestation attestation =
+        recorded
+            .attestationBy(contract.auditorMsp())
+            .orElseThrow(() -> new IllegalStateException("the ledger kept no attestation"));
+    StoredReport.Attestation stored =
+        new StoredReport.Attestation(
+            contract.auditorMsp(),
+            user,
+            parsed.name(),
+            comments,
+            attestation.txId(),
+            attestation.attestedAt());
+    transactions.executeWithoutResult(
+        tx -> {
+          commands.sendAndWait(
+              new AttestReport(
+                  reportId,
+                  report.sha256(),
+                  contract.auditorMsp(),
+                  user,
+                  parsed.name(),
+                  comments,
+                  attestation.txId()));
+          store.attest(reportId, stored);
+        });
+    return report(reportId);
+  }
+
+  /** The reports, newest first, of a subject when given. */
+  List<StoredReport> list(Optional<String> subject) {
+    return store.all(subject);
+  }
+
+  /** The report. @throws UnknownSubjectException when there is none */
+  StoredReport report(String reportId) {
+    return store
+        .find(reportId)
+        .orElseThrow(() -> new UnknownSubjectException("no report " + reportId));
+  }
+
+  /** The report's canonical document, read back. */
+  Report document(StoredReport stored) {
+    try {
+      return ReportJson.read(stored.document());
+    } catch (StrictJson.Malformed e) {
+      throw new IllegalStateException(
+          "the stored document of " + stored.reportId() + " is not a report: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The bundle of an issued report, from the stores as they are now.
+   *
+   * @throws EvidenceUnavailableException when its leaves are not anchored yet
+   */
+  ReportBundle bundle(String reportId) {
+    StoredReport stored = report(reportId);
+    return bundles.bundle(
+        document(stored),
+        new ReportBundle.IssuerSignature(
+            stored.signerMsp(), stored.signerCertificate(), stored.signature()));
+  }
+
+  private Optional<Report.Replacement> replacement(Request request) {
+    if (request.replaces().isEmpty()) {
+      if (request.reason().isPresent()) {
+        throw new InvalidFieldException("reason", "is given only with replaces");
+      }
+      return Optional.empty();
+    }
+    String reason =
+        request
+            .reason()
+            .filter(r -> !r.isBlank())
+            .orElseThrow(
+                () -> new InvalidFieldException("reason", "say why the report is replaced"));
+    StoredReport old = report(request.replaces().get());
+    if (!old.subject().equals(request.bondId())) {
+      throw new InvalidFieldException(
+          "replaces", "report " + old.reportId() + " is of " + old.subject());
+    }
+    if (old.replacedBy().isPresent()) {
+      throw new InvalidFieldException(
+          "replaces",
+          "report " + old.reportId() + " was already replaced by " + old.replacedBy().get());
+    }
+    return Optional.of(new Report.Replacement(old.reportId(), old.sha256(), reason));
+  }
+
+  private String reportId(Request request) {
+    String base = request.bondId() + "." + request.from() + "." + request.to();
+    int issued = store.countOf(request.bondId(), request.from(), request.to());
+    return issued == 0 ? base : base + ".r" + (issued + 1);
+  }
+
+  private ReportLedger ledger() {
+    return ledger.orElseThrow(
+        () ->
+            new EvidenceUnavailableException(
+                "no ledger in this deployment (twinledger.ledger.mode=none): reports cannot be"
+                    + " recorded and attested"));
+  }
+}

@@ -1,0 +1,74 @@
+package io.twinledger.service.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Bodies of {@code /api/v1/reports}. */
+final class ReportBodies {
+
+  private ReportBodies() {}
+
+  /**
+   * Issue a bond's report over {@code [from, to)}; a correction names the report it replaces and
+   * why.
+   */
+  record Issue(String bondId, String from, String to, String replaces, String reason) {}
+
+  /** An auditor's opinion: {@code APPROVED}, or {@code QUALIFIED} with comments. */
+  record Attest(String verdict, String comments) {}
+
+  /** A report as listed: what it is, its digest and where it stands. */
+  record Summary(
+      String reportId,
+      String type,
+      String subject,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      String sha256,
+      String issuer,
+      String issuedBy,
+      Instant issuedAt,
+      Optional<String> ledgerTx,
+      Optional<String> replaces,
+      Optional<String> replacementReason,
+      Optional<String> replacedBy,
+      String status,
+      List<StoredReport.Attestation> attestations,
+      Links links) {
+
+    static Summary of(StoredReport r) {
+      String base = "/api/v1/reports/" + r.reportId();
+      return new Summary(
+          r.reportId(),
+          r.reportType(),
+          r.subject(),
+          r.periodStart(),
+          r.periodEnd(),
+          r.sha256(),
+          r.signerMsp(),
+          r.issuedBy(),
+          r.issuedAt(),
+          r.ledgerTx(),
+          r.replaces(),
+          r.replacementReason(),
+          r.replacedBy(),
+          status(r),
+          r.attestations(),
+          new Links(base, base + "?format=pdf", base + "?format=csv", base + "/bundle"));
+    }
+
+    private static String status(StoredReport r) {
+      if (r.replacedBy().isPresent()) {
+        return "REPLACED";
+      }
+      return r.attestations().isEmpty()
+          ? "AWAITING_ATTESTATION"
+          : r.attestations().getLast().verdict();
+    }
+  }
+
+  /** Where to fetch the report and its bundle. */
+  record Links(String report, String pdf, String csv, String bundle) {}
+}

@@ -1,0 +1,130 @@
+package io.twinledger.service.report;
+
+import io.twinledger.ledger.asset.projection.KpiPeriods;
+import io.twinledger.ledger.audit.AuditLog;
+import io.twinledger.ledger.audit.CheckpointBook;
+import io.twinledger.ledger.audit.report.FabricReportAttestations;
+import io.twinledger.ledger.bond.projection.Bonds;
+import io.twinledger.ledger.store.StoredEvents;
+import io.twinledger.network.msp.MspDirectory;
+import io.twinledger.network.msp.MspIdentity;
+import io.twinledger.network.msp.NodeOu;
+import io.twinledger.reporting.compliance.BondReports;
+import io.twinledger.reporting.compliance.ReportBundles;
+import io.twinledger.reporting.evidence.export.EvidenceExport;
+import io.twinledger.reporting.report.Report;
+import io.twinledger.reporting.report.ReportJson;
+import io.twinledger.service.audit.AuditJobs;
+import io.twinledger.service.evidence.LedgerAnchoring;
+import io.twinledger.service.ledger.LedgerConnection;
+import io.twinledger.service.ledger.LedgerConnections;
+import io.twinledger.service.ledger.LedgerProperties;
+import io.twinledger.twin.store.ReadingStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class ReportConfiguration {
+
+  /** The organisation whose client identity attests reports. */
+  static final String AUDITOR_MSP = "IndependentAuditorMSP";
+
+  @Bean
+  BondReports bondReports(
+      Bonds bonds,
+      KpiPeriods periods,
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      EvidenceExport evidence,
+      AuditJobs jobs,
+      JsonMapper json) {
+    return new BondReports(
+        bonds, periods, events, readings, auditLog, evidence, jobs::feedEvents, json);
+  }
+
+  @Bean
+  ReportBundles reportBundles(
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      AuditJobs jobs,
+      LedgerAnchoring anchoring) {
+    return new ReportBundles(
+        events, readings, auditLog, checkpoints, jobs::checkpoint, anchoring.ledger());
+  }
+
+  @Bean
+  ComplianceReports complianceReports(
+      BondReports bonds,
+      ReportBundles bundles,
+      JdbcClient jdbc,
+      CommandGateway commands,
+      TransactionTemplate transactions,
+      ObjectProvider<LedgerConnection> connection,
+      ObjectProvider<LedgerConnections> connections,
+      ObjectProvider<MspDirectory> msps,
+      ObjectProvider<MspIdentity> ledgerClientIdentity,
+      ObjectProvider<LedgerProperties> ledgerProperties) {
+    Optional<ReportLedger> ledger =
+        Optional.ofNullable(connection.getIfAvailable())
+            .map(
+                own ->
+                    new ReportLedger(
+                        new FabricReportAttestations(own.contract("ReportContract")),
+                        new FabricReportAttestations(
+                            connections
+                                .getObject()
+                                .contract(
+                                    ledgerProperties.getObject().channel(),
+                                    msps.getObject()
+                                        .organisation(AUDITOR_MSP)
+                                        .orElseThrow(
+                                            () ->
+                                                new IllegalStateException(
+                                                    AUDITOR_MSP + " is not in the consortium"))
+                                        .identity(NodeOu.CLIENT),
+                                    "ReportContract")),
+                        AUDITOR_MSP));
+    return new ComplianceReports(
+        bonds,
+        bundles,
+        new ReportStore(jdbc),
+        commands,
+        transactions,
+        ledger,
+        Optional.ofNullable(ledgerClientIdentity.getIfAvailable()),
+        provenance(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * The software and the configuration that bear on figures: the service's version, and the SHA-256
+   * of the consortium definition whose policies the verifier checks.
+   */
+  private static Report.Provenance provenance() {
+    String version =
+        Optional.ofNullable(ReportConfiguration.class.getPackage().getImplementationVersion())
+            .orElse("development build");
+    try (InputStream in =
+        ReportConfiguration.class.getResourceAsStream("/network/consortium.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("network/consortium.yaml is missing from the class path");
+      }
+      return new Report.Provenance("TwinLedger " + version, ReportJson.sha256(in.readAllBytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
