@@ -204,7 +204,9 @@ public final class ReportVerifier {
     }
     if (!content.passed()) {
       return new Checked(
-          new Finding(item, content.outcome(), content.item() + ": " + content.detail()),
+          content.outcome() == Finding.Outcome.MALFORMED
+              ? Finding.malformed(item, content.item() + ": " + content.said())
+              : Finding.failed(item, content.item() + ": " + content.said()),
           Optional.empty());
     }
     String hash = leafHash(leaf).hex();
@@ -223,12 +225,7 @@ public final class ReportVerifier {
     return new Checked(
         Finding.ok(
             item,
-            content.item()
-                + ": "
-                + content.detail()
-                + "; leaf "
-                + leaf.index()
-                + " hashes as named"),
+            content.item() + ": " + content.said() + "; leaf " + leaf.index() + " hashes as named"),
         Optional.of(data));
   }
 
