@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * sub-modules: the Merkle library {@code .contracts.merkle} and the chaincode, everything else. The
  * ledger's three sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit}
  * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.period}, {@code
- * .ledger.correction}, {@code .ledger.model}, {@code .ledger.pnl} and {@code .ledger.store}
- * (ledger/books).
+ * .ledger.correction}, {@code .ledger.model}, {@code .ledger.pnl}, {@code .ledger.report} and
+ * {@code .ledger.store} (ledger/books).
  */
 class ArchitectureTest {
 
@@ -44,6 +44,7 @@ class ArchitectureTest {
     "io.twinledger.ledger.correction..",
     "io.twinledger.ledger.model..",
     "io.twinledger.ledger.pnl..",
+    "io.twinledger.ledger.report..",
     "io.twinledger.ledger.store.."
   };
 
@@ -118,6 +119,7 @@ class ArchitectureTest {
                         "correction",
                         "model",
                         "pnl",
+                        "report",
                         "store")
                     .contains(p));
   }
