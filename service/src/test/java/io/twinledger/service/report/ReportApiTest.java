@@ -177,6 +177,54 @@ class ReportApiTest {
   }
 
   @Test
+  void aPeriodEventTheTermsOrALogNodeChangedAfterIssueIsCaughtAndNamed() {
+    var issued = issue("2025-03-01", "2025-05-01");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    String reportId = issued.json().get("reportId").asString();
+    ReportVerifier verifier = new ReportVerifier(Consortium::twinLedger);
+    assertThat(verifier.verify(bundle(reportId)).passed()).isTrue();
+
+    int periods =
+        jdbc.sql(
+                """
+                UPDATE domain_event_entry SET payload = convert_to(regexp_replace(
+                  convert_from(payload, 'UTF8'), '"value":[0-9.]+', '"value":149'), 'UTF8')
+                WHERE payload_type LIKE '%KpiPeriodClosed' AND aggregate_identifier LIKE :asset
+                """)
+            .param("asset", asset + "%")
+            .update();
+    assertThat(periods).isPositive();
+    assertThat(lines(verifier.verify(bundle(reportId))))
+        .anyMatch(l -> l.startsWith("input period.") && l.contains("payload digest mismatch"))
+        .anyMatch(l -> l.startsWith("figure kpi.") && l.contains("input period."));
+
+    int terms =
+        jdbc.sql(
+                """
+                UPDATE domain_event_entry SET payload = convert_to(regexp_replace(
+                  convert_from(payload, 'UTF8'), 'amountPerUnit([^0-9]+)0[.]1', 'amountPerUnit\\10.2'),
+                  'UTF8')
+                WHERE payload_type LIKE '%BondDefined' AND aggregate_identifier = :bond
+                """)
+            .param("bond", "bond:" + bond)
+            .update();
+    assertThat(terms).isEqualTo(1);
+    assertThat(lines(verifier.verify(bundle(reportId))))
+        .anyMatch(l -> l.startsWith("input terms.") && l.contains("payload digest mismatch"))
+        .anyMatch(l -> l.startsWith("figure payment.") && l.contains("input terms."));
+
+    int nodes =
+        jdbc.sql("UPDATE audit_node SET hash = sha256(hash) WHERE level = 1 AND node_index < 4")
+            .update();
+    assertThat(nodes).isPositive();
+    // A node is not an input of the report: the integrity check, which recomputes every node
+    // from the leaves, is what names it; a bundle proven from the changed node fails its proof.
+    var integrity = api.get("/api/v1/audit/integrity", "auditor");
+    assertThat(integrity.json().get("intact").asBoolean()).as(integrity.body()).isFalse();
+    assertThat(integrity.body()).contains("node");
+  }
+
+  @Test
   void badRequestsAreRefusedWithAProblemAndNothingIsIssued() {
     var byAuditor = api.post("/api/v1/reports", "auditor", body("2025-03-01", "2025-05-01"));
     assertThat(byAuditor.status()).isEqualTo(403);
