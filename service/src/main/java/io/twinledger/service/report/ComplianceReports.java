@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction. Attesting goes to the ledger with the auditor organisation's identity first; the
  * books record what the ledger took.
  */
-class ComplianceReports {
+public class ComplianceReports {
 
   /** A report covers at most this many days: a year and a leap day. */
   static final int MAX_DAYS = 366;
@@ -78,7 +78,7 @@ class ComplianceReports {
   }
 
   /** What a finance officer asks to issue. */
-  record Request(
+  public record Request(
       String bondId,
       LocalDate from,
       LocalDate to,
@@ -93,7 +93,7 @@ class ComplianceReports {
    * @throws UnknownSubjectException for an unknown bond or replaced report
    * @throws ReportRefusedException for a period with no proven determination
    */
-  StoredReport issue(Request request, String user) {
+  public StoredReport issue(Request request, String user) {
     if (!request.from().isBefore(request.to())) {
       throw new InvalidFieldException("to", "must be after from (" + request.from() + ")");
     }
@@ -167,7 +167,7 @@ class ComplianceReports {
    *
    * @throws UnknownSubjectException for an unknown report
    */
-  StoredReport attest(String reportId, String verdict, String comments, String user) {
+  public StoredReport attest(String reportId, String verdict, String comments, String user) {
     StoredReport report = report(reportId);
     ReportAttestation.Verdict parsed;
     try {
@@ -210,7 +210,7 @@ class ComplianceReports {
   }
 
   /** The reports, newest first, of a subject when given. */
-  List<StoredReport> list(Optional<String> subject) {
+  public List<StoredReport> list(Optional<String> subject) {
     return store.all(subject);
   }
 

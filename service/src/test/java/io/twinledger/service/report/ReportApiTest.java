@@ -1,7 +1,6 @@
 package io.twinledger.service.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.twinledger.network.Consortium;
 import io.twinledger.reporting.evidence.Finding;
@@ -15,6 +14,7 @@ import io.twinledger.service.audit.AuditJobs;
 import io.twinledger.service.bond.BondJobs;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenBond;
 import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 @OnEmbeddedDb
 class ReportApiTest {
 
-  private static final String KPI = "system-input-volume";
+  private static final String KPI = ProvenBond.KPI;
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -64,44 +63,12 @@ class ReportApiTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     asset = "dma-" + suffix;
     bond = "bond-" + suffix;
-    new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint)
-        .register(
-            asset,
-            KPI,
-            "[]",
-            2,
-            "2025-03-04T08:00:00Z,100",
-            "2025-03-20T08:00:00Z,50",
-            "2025-04-10T08:00:00Z,300");
-    var defined =
-        api.post(
-            "/api/v1/bonds",
-            "officer",
-            """
-            {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
-             "issueDate": "2025-01-01", "maturity": "2030-01-01",
-             "features": [
-              {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "400",
-               "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
-               "lastMonth": "2025-04"}]}"""
-                .formatted(bond, asset, KPI));
-    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
-    String hash = defined.json().get("termsHash").asString();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/bonds/" + bond, "officer").status() == 200);
-    var issued =
-        api.post(
-            "/api/v1/bonds/" + bond + "/issue", "officer", "{\"termsHash\": \"" + hash + "\"}");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              jobs.runDue();
-              return api.get("/api/v1/bonds/" + bond + "/determinations", "officer").json().size()
-                  >= 2;
-            });
+    ProvenBond.define(
+        api,
+        new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint),
+        asset,
+        bond,
+        jobs::runDue);
   }
 
   @Test
