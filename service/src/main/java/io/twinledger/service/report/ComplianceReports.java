@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -232,16 +233,23 @@ public class ComplianceReports {
   }
 
   /**
-   * The bundle of an issued report, from the stores as they are now.
+   * The bundle of an issued report, from the stores as they are now, with the ledger's blocks of
+   * its issue and attestations.
    *
+   * @param since a block the verifier trusts, for headers only after it
    * @throws EvidenceUnavailableException when its leaves are not anchored yet
    */
-  ReportBundle bundle(String reportId) {
+  ReportBundle bundle(String reportId, Optional<Long> since) {
     StoredReport stored = report(reportId);
+    List<String> ledgerTxs = new ArrayList<>();
+    stored.ledgerTx().ifPresent(ledgerTxs::add);
+    stored.attestations().forEach(a -> ledgerTxs.add(a.ledgerTx()));
     return bundles.bundle(
         document(stored),
         new ReportBundle.IssuerSignature(
-            stored.signerMsp(), stored.signerCertificate(), stored.signature()));
+            stored.signerMsp(), stored.signerCertificate(), stored.signature()),
+        ledgerTxs,
+        since);
   }
 
   private Optional<Report.Replacement> replacement(Request request) {

@@ -148,15 +148,22 @@ public class ReportController {
       summary = "The report's bundle for ./twinledger verify-report",
       description =
           "The report, the issuer's signature, the issuing event, every input's raw data as stored"
-              + " now, one multi-leaf proof and the anchored checkpoint (twinledger-report-bundle/v1).")
+              + " now, one multi-leaf proof, the anchored checkpoint with its witnessed note, and"
+              + " the blocks of the report's issue and attestations (twinledger-report-bundle/v2)."
+              + " With since=N, the block headers start after block N, which the verifier trusts"
+              + " (verify-report --trusted-block N:HEADERHASH).")
   @Refusal(status = 409, description = REPORT_REFUSED)
-  public ResponseEntity<byte[]> bundle(@PathVariable String reportId) {
+  public ResponseEntity<byte[]> bundle(
+      @PathVariable String reportId, @RequestParam(required = false) Long since) {
+    if (since != null && since < 0) {
+      throw new InvalidFieldException("since", "is a block number, at least 0");
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"" + reportId + ".bundle.json\"")
-        .body(ReportBundleJson.write(reports.bundle(reportId)));
+        .body(ReportBundleJson.write(reports.bundle(reportId, Optional.ofNullable(since))));
   }
 
   @PostMapping("/{reportId}/attestations")

@@ -7,6 +7,7 @@ import io.twinledger.reporting.evidence.StrictJson;
 import io.twinledger.reporting.evidence.StrictJson.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * duplicate, unknown or missing member, a wrong type or another format make a bundle malformed, and
  * the message names the member's path. Batches, events, the checkpoint and the anchoring are
  * written as evidence bundles write them; their leaves carry no proof of their own, as the bundle's
- * one {@code proof} covers them all.
+ * one {@code proof} covers them all. {@code witnessed} may be absent or {@code null}; every other
+ * member is required.
  */
 public final class ReportBundleJson {
 
@@ -33,8 +35,14 @@ public final class ReportBundleJson {
           "proof",
           "checkpoint",
           "anchor",
-          "certificates");
+          "certificates",
+          "witnessed",
+          "attestations");
   private static final Set<String> SIGNATURE = Set.of("mspId", "certificate", "signature");
+  private static final Set<String> WITNESSED = Set.of("note", "log", "witnesses");
+  private static final Set<String> ENDORSEMENT =
+      Set.of("vkey", "mspId", "certificate", "signature");
+  private static final Set<String> ATTESTATION = Set.of("txId", "block");
   private static final Set<String> PROOF = Set.of("treeSize", "indices", "hashes");
 
   private ReportBundleJson() {}
@@ -53,6 +61,8 @@ public final class ReportBundleJson {
     root.set("checkpoint", JSON.valueToTree(anchored.checkpoint()));
     root.set("anchor", JSON.valueToTree(anchored.anchor()));
     root.set("certificates", JSON.valueToTree(anchored.certificates()));
+    bundle.witnessed().ifPresent(w -> root.set("witnessed", JSON.valueToTree(w)));
+    root.set("attestations", JSON.valueToTree(bundle.attestations()));
     return JSON.writeValueAsBytes(root);
   }
 
@@ -66,7 +76,7 @@ public final class ReportBundleJson {
     if (!root.stringOr("format", "").equals(ReportBundle.FORMAT)) {
       throw new StrictJson.Malformed("not a " + ReportBundle.FORMAT + " bundle (field \"format\")");
     }
-    root.exactly(BUNDLE);
+    root.only(BUNDLE);
     Node signature = root.object("signature").exactly(SIGNATURE);
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     for (Node batch : root.objects("batches")) {
@@ -75,6 +85,23 @@ public final class ReportBundleJson {
     List<EvidenceBundle.Event> events = new ArrayList<>();
     for (Node event : root.objects("events")) {
       events.add(EvidenceJson.readEvent(event));
+    }
+    Optional<ReportBundle.Witnessed> witnessed = Optional.empty();
+    if (root.has("witnessed")) {
+      Node w = root.object("witnessed").exactly(WITNESSED);
+      List<ReportBundle.KeyEndorsement> witnesses = new ArrayList<>();
+      for (Node endorsement : w.objects("witnesses")) {
+        witnesses.add(endorsement(endorsement));
+      }
+      witnessed =
+          Optional.of(
+              new ReportBundle.Witnessed(
+                  w.string("note"), endorsement(w.object("log")), witnesses));
+    }
+    List<ReportBundle.LedgerTransaction> attestations = new ArrayList<>();
+    for (Node a : root.objects("attestations")) {
+      a.exactly(ATTESTATION);
+      attestations.add(new ReportBundle.LedgerTransaction(a.string("txId"), a.string("block")));
     }
     Node proof = root.object("proof").exactly(PROOF);
     List<Long> indices = new ArrayList<>();
@@ -91,6 +118,14 @@ public final class ReportBundleJson {
         batches,
         events,
         new ReportBundle.LeafProof(proof.integer("treeSize"), indices, proof.strings("hashes")),
-        EvidenceJson.readAnchored(root));
+        EvidenceJson.readAnchored(root),
+        witnessed,
+        attestations);
+  }
+
+  private static ReportBundle.KeyEndorsement endorsement(Node e) throws StrictJson.Malformed {
+    e.exactly(ENDORSEMENT);
+    return new ReportBundle.KeyEndorsement(
+        e.string("vkey"), e.string("mspId"), e.string("certificate"), e.string("signature"));
   }
 }

@@ -240,7 +240,9 @@ final class ReportFixture {
         List.of(batch),
         events,
         new ReportBundle.LeafProof(size, proof.leafIndices(), proof.hexHashes()),
-        anchored);
+        anchored,
+        Optional.empty(),
+        List.of());
   }
 
   private MerkleTree tree() {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class ReportVerifierTest {
 
-  /** The checks a fixture without a Fabric block cannot pass. */
-  private static final List<String> ANCHORING = List.of("block", "transaction");
+  /** The checks a fixture without a Fabric block or a witnessed note cannot pass. */
+  private static final List<String> ANCHORING =
+      List.of("block", "transaction", "note", "quorum", "ledger issue");
 
   private final ReportVerifier verifier = new ReportVerifier(Consortium::twinLedger);
 
@@ -63,7 +64,9 @@ class ReportVerifierTest {
                     batch.batchId(), batch.encoding(), readings, batch.leaf())),
             intact.events(),
             intact.proof(),
-            intact.anchored());
+            intact.anchored(),
+            intact.witnessed(),
+            intact.attestations());
 
     Verification verification = verifier.verify(edited);
 
@@ -144,7 +147,9 @@ class ReportVerifierTest {
             intact.batches(),
             intact.events(),
             intact.proof(),
-            intact.anchored());
+            intact.anchored(),
+            intact.witnessed(),
+            intact.attestations());
 
     Verification verification = verifier.verify(edited);
 
