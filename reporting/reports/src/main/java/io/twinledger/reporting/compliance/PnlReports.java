@@ -179,13 +179,13 @@ public class PnlReports {
       YearMonth m = month;
       if (periodFigures.values().stream().noneMatch(byMonth -> byMonth.containsKey(m))) {
         throw new ReportRefusedException(
-            "the P&L of "
+            "the KPI periods of "
                 + assetId
-                + " has no month "
+                + " for "
                 + month
-                + ": no KPI period its model reads ("
+                + " are not proven: no period of a KPI its model reads ("
                 + String.join(", ", lags.keySet())
-                + ") is closed and proven in it");
+                + ") is closed in that month, so its P&L has no such month");
       }
     }
     requireAnchored(collector.inputs(), assetId, from, to);
