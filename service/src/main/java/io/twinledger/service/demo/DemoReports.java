@@ -193,7 +193,11 @@ public class DemoReports extends ScheduledJob {
       StoredReport issued =
           reports.issue(
               new ComplianceReports.Request(
-                  period.bondId(), period.from(), period.to(), Optional.empty(), Optional.empty()),
+                  new ComplianceReports.Bond(period.bondId()),
+                  period.from(),
+                  period.to(),
+                  Optional.empty(),
+                  Optional.empty()),
               OFFICER);
       log.info("Demo report {} issued", issued.reportId());
       return Optional.of(issued.reportId());

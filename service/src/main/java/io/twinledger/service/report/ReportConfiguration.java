@@ -1,11 +1,13 @@
 package io.twinledger.service.report;
 
+import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointBook;
 import io.twinledger.ledger.audit.CheckpointNotes;
 import io.twinledger.ledger.audit.report.FabricReportAttestations;
 import io.twinledger.ledger.bond.projection.Bonds;
+import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.state.TxStatus;
 import io.twinledger.ledger.store.StoredEvents;
@@ -13,6 +15,7 @@ import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.network.msp.NodeOu;
 import io.twinledger.reporting.compliance.BondReports;
+import io.twinledger.reporting.compliance.PnlReports;
 import io.twinledger.reporting.compliance.ReportBundles;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.reporting.report.Report;
@@ -57,6 +60,31 @@ class ReportConfiguration {
         bonds, periods, events, readings, auditLog, evidence, jobs::feedEvents, json);
   }
 
+  @Bean
+  PnlReports pnlReports(
+      AssetCatalog assets,
+      Models models,
+      KpiPeriods periods,
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      EvidenceExport evidence,
+      AuditJobs jobs,
+      JsonMapper json) {
+    return new PnlReports(
+        assets,
+        models,
+        periods,
+        events,
+        readings,
+        auditLog,
+        checkpoints,
+        evidence,
+        jobs::feedEvents,
+        json);
+  }
+
   /**
    * Bundles with the checkpoint's witnessed note and the endorsed note keys, and the blocks of the
    * report contract's transactions, found in the embedded peer's transaction index.
@@ -97,6 +125,7 @@ class ReportConfiguration {
   @Bean
   ComplianceReports complianceReports(
       BondReports bonds,
+      PnlReports pnl,
       ReportBundles bundles,
       JdbcClient jdbc,
       CommandGateway commands,
@@ -128,6 +157,7 @@ class ReportConfiguration {
                         AUDITOR_MSP));
     return new ComplianceReports(
         bonds,
+        pnl,
         bundles,
         new ReportStore(jdbc),
         commands,

@@ -16,7 +16,9 @@ public enum InputKind {
   /** An {@code AssetRegistered} or {@code AssetParametersUpdated} event: the asset's parameters. */
   ASSET_PARAMETERS("asset-parameters"),
   /** A {@code BondDefined} or {@code BondRevised} event: the bond's terms document. */
-  BOND_TERMS("bond-terms");
+  BOND_TERMS("bond-terms"),
+  /** A {@code ModelDefined} or {@code ModelRevised} event: a cash-flow model's definition. */
+  MODEL("model");
 
   private final String label;
 

@@ -11,7 +11,9 @@ public enum ReportType {
   /** An availability payment's monthly statement: MaxPP, deductions, payment. */
   AVAILABILITY_STATEMENT("availability-statement"),
   /** A per-unit performance contract's statement, such as a non-revenue water contractor's. */
-  PER_UNIT_STATEMENT("per-unit-statement");
+  PER_UNIT_STATEMENT("per-unit-statement"),
+  /** An asset's P&amp;L over whole months: each line per month from its model, and totals. */
+  PNL_STATEMENT("pnl-statement");
 
   private final String label;
 
