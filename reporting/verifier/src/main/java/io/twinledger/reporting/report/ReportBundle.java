@@ -1,15 +1,18 @@
 package io.twinledger.reporting.report;
 
+import io.twinledger.reporting.bill.BillBundle;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything an auditor needs to check a report offline, format {@value #FORMAT}: the report, the
  * issuer's signature over its canonical bytes, the event that logged its issue, the raw data of
  * every input, one multi-leaf proof that all those leaves are in the log, and the anchored
- * checkpoint that states the log's root.
+ * checkpoint that states the log's root; for inputs written on the ledger rather than logged
+ * (market slots), the {@link Market} evidence: their records and the blocks that hold them.
  *
  * @param report the report
  * @param signature the issuing organisation's signature over the report's {@link
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param events the events the report's inputs name (periods, definitions, assets, terms)
  * @param proof the proof that every leaf above is in the checkpoint's tree
  * @param anchored the checkpoint, its anchoring transaction and block, the members' CAs
+ * @param market the market slots' records and blocks, when the report reads market slots
  */
 public record ReportBundle(
     Report report,
@@ -27,7 +31,8 @@ public record ReportBundle(
     List<EvidenceBundle.Batch> batches,
     List<EvidenceBundle.Event> events,
     LeafProof proof,
-    AnchoredCheckpoint anchored) {
+    AnchoredCheckpoint anchored,
+    Optional<Market> market) {
 
   /** The format tag of a report bundle. */
   public static final String FORMAT = "twinledger-report-bundle/v1";
@@ -40,6 +45,47 @@ public record ReportBundle(
     events = List.copyOf(events);
     Objects.requireNonNull(proof, "proof");
     Objects.requireNonNull(anchored, "anchored");
+    Objects.requireNonNull(market, "market");
+  }
+
+  /** A bundle of a report whose inputs are all in the audit log. */
+  public ReportBundle(
+      Report report,
+      IssuerSignature signature,
+      EvidenceBundle.Event issuance,
+      List<EvidenceBundle.Batch> batches,
+      List<EvidenceBundle.Event> events,
+      LeafProof proof,
+      AnchoredCheckpoint anchored) {
+    this(report, signature, issuance, batches, events, proof, anchored, Optional.empty());
+  }
+
+  /**
+   * The evidence of a report's market-slot inputs, as a bill bundle carries it: each slot's
+   * clearing as recorded, each block once (the daily batch clears 16 slots in one transaction).
+   *
+   * @param channel the channel the market runs on
+   * @param currency ISO 4217 code of every amount
+   * @param terms the market's fee and tariffs, as the ledger holds them
+   * @param slots the slots' {@code SlotClearing}s, each once, in time order
+   * @param blocks the blocks that hold their clearing transactions, each once
+   * @param certificates the channel members' CA certificates, PEM
+   */
+  public record Market(
+      String channel,
+      String currency,
+      BillBundle.Terms terms,
+      List<BillBundle.Clearing> slots,
+      List<BillBundle.Block> blocks,
+      List<EvidenceBundle.OrgCertificate> certificates) {
+    public Market {
+      Objects.requireNonNull(channel, "market.channel");
+      Objects.requireNonNull(currency, "market.currency");
+      Objects.requireNonNull(terms, "market.terms");
+      slots = List.copyOf(slots);
+      blocks = List.copyOf(blocks);
+      certificates = List.copyOf(certificates);
+    }
   }
 
   /**

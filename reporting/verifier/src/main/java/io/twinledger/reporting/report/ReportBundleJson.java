@@ -1,5 +1,7 @@
 package io.twinledger.reporting.report;
 
+import io.twinledger.reporting.bill.BillBundle;
+import io.twinledger.reporting.bill.BillJson;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceJson;
@@ -7,7 +9,10 @@ import io.twinledger.reporting.evidence.StrictJson;
 import io.twinledger.reporting.evidence.StrictJson.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * duplicate, unknown or missing member, a wrong type or another format make a bundle malformed, and
  * the message names the member's path. Batches, events, the checkpoint and the anchoring are
  * written as evidence bundles write them; their leaves carry no proof of their own, as the bundle's
- * one {@code proof} covers them all.
+ * one {@code proof} covers them all. A bundle with market-slot inputs has a {@code market} member
+ * (channel, currency, terms, slots, blocks, certificates; slots and blocks as a bill bundle writes
+ * them); others have none.
  */
 public final class ReportBundleJson {
 
@@ -34,6 +41,13 @@ public final class ReportBundleJson {
           "checkpoint",
           "anchor",
           "certificates");
+  private static final Set<String> WITH_MARKET =
+      Stream.concat(BUNDLE.stream(), Stream.of("market")).collect(Collectors.toSet());
+  private static final Set<String> MARKET =
+      Set.of("channel", "currency", "terms", "slots", "blocks", "certificates");
+  private static final Set<String> TERMS = Set.of("gridFee", "feedInTariff", "retailTariff");
+  private static final Set<String> BLOCK = Set.of("number", "block");
+  private static final Set<String> CERTIFICATE = Set.of("mspId", "caCertificate");
   private static final Set<String> SIGNATURE = Set.of("mspId", "certificate", "signature");
   private static final Set<String> PROOF = Set.of("treeSize", "indices", "hashes");
 
@@ -53,6 +67,7 @@ public final class ReportBundleJson {
     root.set("checkpoint", JSON.valueToTree(anchored.checkpoint()));
     root.set("anchor", JSON.valueToTree(anchored.anchor()));
     root.set("certificates", JSON.valueToTree(anchored.certificates()));
+    bundle.market().ifPresent(market -> root.set("market", JSON.valueToTree(market)));
     return JSON.writeValueAsBytes(root);
   }
 
@@ -66,7 +81,8 @@ public final class ReportBundleJson {
     if (!root.stringOr("format", "").equals(ReportBundle.FORMAT)) {
       throw new StrictJson.Malformed("not a " + ReportBundle.FORMAT + " bundle (field \"format\")");
     }
-    root.exactly(BUNDLE);
+    // market is the one optional member; the getters below require every other one.
+    root.only(WITH_MARKET);
     Node signature = root.object("signature").exactly(SIGNATURE);
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     for (Node batch : root.objects("batches")) {
@@ -91,6 +107,36 @@ public final class ReportBundleJson {
         batches,
         events,
         new ReportBundle.LeafProof(proof.integer("treeSize"), indices, proof.strings("hashes")),
-        EvidenceJson.readAnchored(root));
+        EvidenceJson.readAnchored(root),
+        root.has("market") ? Optional.of(market(root.object("market"))) : Optional.empty());
+  }
+
+  private static ReportBundle.Market market(Node market) throws StrictJson.Malformed {
+    market.exactly(MARKET);
+    Node terms = market.object("terms").exactly(TERMS);
+    List<BillBundle.Clearing> slots = new ArrayList<>();
+    for (Node slot : market.objects("slots")) {
+      slots.add(BillJson.clearing(slot));
+    }
+    List<BillBundle.Block> blocks = new ArrayList<>();
+    for (Node block : market.objects("blocks")) {
+      block.exactly(BLOCK);
+      blocks.add(new BillBundle.Block(block.integer("number"), block.string("block")));
+    }
+    List<EvidenceBundle.OrgCertificate> certificates = new ArrayList<>();
+    for (Node certificate : market.objects("certificates")) {
+      certificate.exactly(CERTIFICATE);
+      certificates.add(
+          new EvidenceBundle.OrgCertificate(
+              certificate.string("mspId"), certificate.string("caCertificate")));
+    }
+    return new ReportBundle.Market(
+        market.string("channel"),
+        market.string("currency"),
+        new BillBundle.Terms(
+            terms.string("gridFee"), terms.string("feedInTariff"), terms.string("retailTariff")),
+        slots,
+        blocks,
+        certificates);
   }
 }

@@ -11,7 +11,12 @@ public enum ReportType {
   /** An availability payment's monthly statement: MaxPP, deductions, payment. */
   AVAILABILITY_STATEMENT("availability-statement"),
   /** A per-unit performance contract's statement, such as a non-revenue water contractor's. */
-  PER_UNIT_STATEMENT("per-unit-statement");
+  PER_UNIT_STATEMENT("per-unit-statement"),
+  /**
+   * The village energy market's month: traded energy, prices, the utility's share, savings and the
+   * community battery, from the slots the ledger cleared.
+   */
+  COMMUNITY_ENERGY("community-energy");
 
   private final String label;
 

@@ -194,6 +194,18 @@ final class ReportFixture {
 
   /** {@code report} signed, logged and proven with the given data. */
   ReportBundle issue(Report report, EvidenceBundle.Batch batch, List<EvidenceBundle.Event> events) {
+    return issue(report, List.of(batch), events, Optional.empty());
+  }
+
+  /**
+   * {@code report} signed, logged and proven with the given data, and the market evidence of its
+   * market-slot inputs.
+   */
+  ReportBundle issue(
+      Report report,
+      List<EvidenceBundle.Batch> batches,
+      List<EvidenceBundle.Event> events,
+      Optional<ReportBundle.Market> market) {
     byte[] canonical = ReportJson.canonical(report);
     String signature =
         Base64.getEncoder().encodeToString(sign(ReportJson.statement(report).signedContent()));
@@ -213,7 +225,11 @@ final class ReportFixture {
     long size = leaves.size();
     List<Long> indices = new ArrayList<>();
     indices.add(issuance.leaf().index());
-    report.inputs().forEach(i -> indices.add(i.leafIndex()));
+    for (Input input : report.inputs()) {
+      if (input.evidence() instanceof Input.AuditLeaf leaf) {
+        indices.add(leaf.index());
+      }
+    }
     MultiInclusionProof proof = tree().multiInclusion(indices, size);
     Sha256 root = tree().root(size);
     Checkpoint checkpoint =
@@ -237,10 +253,11 @@ final class ReportFixture {
         report,
         new ReportBundle.IssuerSignature(ISSUER, Pem.of(issuer.certificate()), signature),
         issuance,
-        List.of(batch),
+        batches,
         events,
         new ReportBundle.LeafProof(size, proof.leafIndices(), proof.hexHashes()),
-        anchored);
+        anchored,
+        market);
   }
 
   private MerkleTree tree() {
