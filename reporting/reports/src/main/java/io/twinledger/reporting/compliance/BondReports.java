@@ -280,6 +280,8 @@ public class BondReports {
           case SLB_KPI -> "Sustainability-linked KPI report";
           case AVAILABILITY_STATEMENT -> "Availability payment statement";
           case PER_UNIT_STATEMENT -> "Performance contract statement";
+          case COMMUNITY_ENERGY ->
+              throw new IllegalArgumentException("a community energy report is no bond's");
         };
     return kind + ", " + bondId + ", " + from + " to " + to.minusDays(1);
   }

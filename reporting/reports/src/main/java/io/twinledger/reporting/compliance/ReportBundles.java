@@ -33,9 +33,10 @@ import java.util.TreeSet;
 /**
  * Builds the {@link ReportBundle} of an issued report from what the stores hold now: the issuing
  * event, each input's batch or event read again by its leaf, one multi-leaf proof against the
- * latest anchored checkpoint, and that checkpoint's anchoring. Reading now, not copying what was
- * read at issue, is the point: a row changed in PostgreSQL after issue travels in the bundle, and
- * the verifier names the input it breaks.
+ * latest anchored checkpoint, and that checkpoint's anchoring; for inputs written on the ledger
+ * (market slots), the market evidence {@link VillageReports#evidence} reads. Reading now, not
+ * copying what was read at issue, is the point: a row changed in PostgreSQL after issue travels in
+ * the bundle, and the verifier names the input it breaks.
  */
 public class ReportBundles {
 
@@ -47,8 +48,11 @@ public class ReportBundles {
   private final CheckpointBook checkpoints;
   private final Runnable checkpointNow;
   private final Optional<AnchoringLedger> ledger;
+  private final Optional<VillageReports> village;
 
   /**
+   * Bundles of reports that read no market slots.
+   *
    * @param checkpointNow appends what the log lacks and signs and anchors a checkpoint
    * @param ledger the ledger checkpoints are anchored on; none when the deployment has no ledger
    */
@@ -59,19 +63,38 @@ public class ReportBundles {
       CheckpointBook checkpoints,
       Runnable checkpointNow,
       Optional<AnchoringLedger> ledger) {
+    this(events, readings, auditLog, checkpoints, checkpointNow, ledger, Optional.empty());
+  }
+
+  /**
+   * @param checkpointNow appends what the log lacks and signs and anchors a checkpoint
+   * @param ledger the ledger checkpoints are anchored on; none when the deployment has no ledger
+   * @param village the village market's reports, for reports that read market slots; none when the
+   *     deployment runs no market
+   */
+  public ReportBundles(
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      Runnable checkpointNow,
+      Optional<AnchoringLedger> ledger,
+      Optional<VillageReports> village) {
     this.events = events;
     this.readings = readings;
     this.auditLog = auditLog;
     this.checkpoints = checkpoints;
     this.checkpointNow = checkpointNow;
     this.ledger = ledger;
+    this.village = village;
   }
 
   /**
    * The bundle of an issued report.
    *
    * @throws EvidenceUnavailableException when the deployment has no ledger, or no anchored
-   *     checkpoint covers the report's leaves even after one more audit run
+   *     checkpoint covers the report's leaves even after one more audit run, or the report reads
+   *     market slots and the deployment runs no market
    */
   public ReportBundle bundle(Report report, ReportBundle.IssuerSignature signature) {
     AnchoringLedger anchoring =
@@ -90,19 +113,23 @@ public class ReportBundles {
     StoredLeaf issuedLeaf = issuanceLeaf(issued);
     TreeSet<Long> indices = new TreeSet<>();
     indices.add(issuedLeaf.index());
-    report.inputs().forEach(i -> indices.add(i.leafIndex()));
+    List<Long> inputLeaves = new ArrayList<>();
+    for (Input input : report.inputs()) {
+      if (input.evidence() instanceof Input.AuditLeaf leaf) {
+        inputLeaves.add(leaf.index());
+      }
+    }
+    indices.addAll(inputLeaves);
     SignedCheckpoint checkpoint = covering(indices.last());
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     List<Long> eventIndexes = new ArrayList<>();
     Map<Long, StoredLeaf> eventLeaves = new HashMap<>();
-    for (Input input : report.inputs()) {
+    for (long index : inputLeaves) {
       StoredLeaf leaf =
           auditLog
-              .leaf(input.leafIndex())
+              .leaf(index)
               .orElseThrow(
-                  () ->
-                      new EvidenceUnavailableException(
-                          "the log holds no leaf " + input.leafIndex()));
+                  () -> new EvidenceUnavailableException("the log holds no leaf " + index));
       switch (leaf.leaf()) {
         case ReadingBatchLeaf batch -> batches.add(batch(batch.batchId(), leaf));
         case DomainEventLeaf event -> {
@@ -129,7 +156,24 @@ public class ReportBundles {
         batches,
         bundled,
         new ReportBundle.LeafProof(proof.treeSize(), proof.leafIndices(), proof.hexHashes()),
-        BundleParts.anchored(anchoring, checkpoint));
+        BundleParts.anchored(anchoring, checkpoint),
+        market(report));
+  }
+
+  private Optional<ReportBundle.Market> market(Report report) {
+    if (report.inputs().stream().noneMatch(i -> i.evidence() instanceof Input.LedgerWrite)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        village
+            .orElseThrow(
+                () ->
+                    new EvidenceUnavailableException(
+                        "report "
+                            + report.id()
+                            + " reads market slots; this deployment runs no"
+                            + " market"))
+            .evidence(report));
   }
 
   private StoredLeaf issuanceLeaf(StoredEvent issued) {
