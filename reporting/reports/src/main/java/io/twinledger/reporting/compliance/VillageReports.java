@@ -100,7 +100,7 @@ public class VillageReports {
               CommunityMonthFormula.parameters(measure, month, zone, battery),
               ids));
     }
-    List<Figure> figures = BondReports.compute(drafts, inputs, data);
+    List<Figure> figures = ReportInputs.compute(drafts, inputs, data);
     Report report =
         new Report(
             reportId,

@@ -24,6 +24,7 @@ import io.twinledger.network.Consortium;
 import io.twinledger.network.msp.NodeOu;
 import io.twinledger.network.org.OrgRole;
 import io.twinledger.network.org.Organisation;
+import io.twinledger.reporting.evidence.Base64Text;
 import io.twinledger.reporting.evidence.EndorsedTransaction;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.Finding;
@@ -32,7 +33,6 @@ import io.twinledger.reporting.evidence.StrictJson;
 import java.math.BigDecimal;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -209,7 +209,7 @@ public final class SlotVerification {
             Optional.empty());
       }
       try {
-        block = Block.parseFrom(Base64.getDecoder().decode(encoded));
+        block = Block.parseFrom(Base64Text.decode(encoded));
       } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
         return new Outcome(
             Finding.malformed(

@@ -1,6 +1,7 @@
 package io.twinledger.reporting.report;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Data a report's figures read, named by its evidence: the audit-log leaf that records it or, for
@@ -33,6 +34,13 @@ public record Input(String id, InputKind kind, Evidence evidence, String address
   /** An input recorded by audit-log leaf {@code leafIndex}, which hashes to {@code leafHash}. */
   public Input(String id, InputKind kind, long leafIndex, String leafHash, String address) {
     this(id, kind, new AuditLeaf(leafIndex, leafHash), address);
+  }
+
+  /**
+   * The audit-log leaf that records the data; empty for a ledger write, which no leaf proof names.
+   */
+  public Optional<AuditLeaf> auditLeaf() {
+    return evidence instanceof AuditLeaf leaf ? Optional.of(leaf) : Optional.empty();
   }
 
   /** Where an input's data is recorded. */

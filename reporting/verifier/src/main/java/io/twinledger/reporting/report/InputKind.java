@@ -18,6 +18,8 @@ public enum InputKind {
   ASSET_PARAMETERS("asset-parameters"),
   /** A {@code BondDefined} or {@code BondRevised} event: the bond's terms document. */
   BOND_TERMS("bond-terms"),
+  /** A {@code ModelDefined} or {@code ModelRevised} event: a cash-flow model's definition. */
+  MODEL("model"),
   /**
    * A market slot's {@code SlotClearing} as its clearing transaction wrote it on the energy-market
    * channel: the book, trades, accounts and conservation of one 15-minute slot.

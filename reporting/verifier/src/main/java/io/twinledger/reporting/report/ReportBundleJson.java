@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * written as evidence bundles write them; their leaves carry no proof of their own, as the bundle's
  * one {@code proof} covers them all. A bundle with market-slot inputs has a {@code market} member
  * (channel, currency, terms, slots, blocks, certificates; slots and blocks as a bill bundle writes
- * them); others have none.
+ * them); others have none. {@code witnessed} and {@code market} may be absent or {@code null};
+ * every other member is required.
  */
 public final class ReportBundleJson {
 
@@ -40,16 +39,21 @@ public final class ReportBundleJson {
           "proof",
           "checkpoint",
           "anchor",
-          "certificates");
-  private static final Set<String> WITH_MARKET =
-      Stream.concat(BUNDLE.stream(), Stream.of("market")).collect(Collectors.toSet());
+          "certificates",
+          "witnessed",
+          "attestations",
+          "market");
+  private static final Set<String> SIGNATURE = Set.of("mspId", "certificate", "signature");
+  private static final Set<String> WITNESSED = Set.of("note", "log", "witnesses");
+  private static final Set<String> ENDORSEMENT =
+      Set.of("vkey", "mspId", "certificate", "signature");
+  private static final Set<String> ATTESTATION = Set.of("txId", "block");
+  private static final Set<String> PROOF = Set.of("treeSize", "indices", "hashes");
   private static final Set<String> MARKET =
       Set.of("channel", "currency", "terms", "slots", "blocks", "certificates");
   private static final Set<String> TERMS = Set.of("gridFee", "feedInTariff", "retailTariff");
   private static final Set<String> BLOCK = Set.of("number", "block");
   private static final Set<String> CERTIFICATE = Set.of("mspId", "caCertificate");
-  private static final Set<String> SIGNATURE = Set.of("mspId", "certificate", "signature");
-  private static final Set<String> PROOF = Set.of("treeSize", "indices", "hashes");
 
   private ReportBundleJson() {}
 
@@ -67,6 +71,8 @@ public final class ReportBundleJson {
     root.set("checkpoint", JSON.valueToTree(anchored.checkpoint()));
     root.set("anchor", JSON.valueToTree(anchored.anchor()));
     root.set("certificates", JSON.valueToTree(anchored.certificates()));
+    bundle.witnessed().ifPresent(w -> root.set("witnessed", JSON.valueToTree(w)));
+    root.set("attestations", JSON.valueToTree(bundle.attestations()));
     bundle.market().ifPresent(market -> root.set("market", JSON.valueToTree(market)));
     return JSON.writeValueAsBytes(root);
   }
@@ -81,8 +87,7 @@ public final class ReportBundleJson {
     if (!root.stringOr("format", "").equals(ReportBundle.FORMAT)) {
       throw new StrictJson.Malformed("not a " + ReportBundle.FORMAT + " bundle (field \"format\")");
     }
-    // market is the one optional member; the getters below require every other one.
-    root.only(WITH_MARKET);
+    root.only(BUNDLE);
     Node signature = root.object("signature").exactly(SIGNATURE);
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     for (Node batch : root.objects("batches")) {
@@ -91,6 +96,23 @@ public final class ReportBundleJson {
     List<EvidenceBundle.Event> events = new ArrayList<>();
     for (Node event : root.objects("events")) {
       events.add(EvidenceJson.readEvent(event));
+    }
+    Optional<ReportBundle.Witnessed> witnessed = Optional.empty();
+    if (root.has("witnessed")) {
+      Node w = root.object("witnessed").exactly(WITNESSED);
+      List<ReportBundle.KeyEndorsement> witnesses = new ArrayList<>();
+      for (Node endorsement : w.objects("witnesses")) {
+        witnesses.add(endorsement(endorsement));
+      }
+      witnessed =
+          Optional.of(
+              new ReportBundle.Witnessed(
+                  w.string("note"), endorsement(w.object("log")), witnesses));
+    }
+    List<ReportBundle.LedgerTransaction> attestations = new ArrayList<>();
+    for (Node a : root.objects("attestations")) {
+      a.exactly(ATTESTATION);
+      attestations.add(new ReportBundle.LedgerTransaction(a.string("txId"), a.string("block")));
     }
     Node proof = root.object("proof").exactly(PROOF);
     List<Long> indices = new ArrayList<>();
@@ -108,7 +130,15 @@ public final class ReportBundleJson {
         events,
         new ReportBundle.LeafProof(proof.integer("treeSize"), indices, proof.strings("hashes")),
         EvidenceJson.readAnchored(root),
+        witnessed,
+        attestations,
         root.has("market") ? Optional.of(market(root.object("market"))) : Optional.empty());
+  }
+
+  private static ReportBundle.KeyEndorsement endorsement(Node e) throws StrictJson.Malformed {
+    e.exactly(ENDORSEMENT);
+    return new ReportBundle.KeyEndorsement(
+        e.string("vkey"), e.string("mspId"), e.string("certificate"), e.string("signature"));
   }
 
   private static ReportBundle.Market market(Node market) throws StrictJson.Malformed {

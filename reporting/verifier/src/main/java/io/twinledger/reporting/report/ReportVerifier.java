@@ -1,5 +1,6 @@
 package io.twinledger.reporting.report;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.twinledger.contracts.merkle.MultiInclusionProof;
 import io.twinledger.contracts.merkle.ProofCheck;
 import io.twinledger.contracts.merkle.Sha256;
@@ -8,17 +9,19 @@ import io.twinledger.network.Consortium;
 import io.twinledger.reporting.bill.BillBundle;
 import io.twinledger.reporting.bill.SlotVerification;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
+import io.twinledger.reporting.evidence.Base64Text;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceVerifier;
 import io.twinledger.reporting.evidence.Finding;
+import io.twinledger.reporting.evidence.HeaderChain;
 import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.TrustedBlock;
 import io.twinledger.reporting.evidence.Verification;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.hyperledger.fabric.protos.common.Block;
 
 /**
  * Checks a {@link ReportBundle} on its own: no database, network or framework. Trusts nothing the
@@ -37,22 +41,44 @@ import java.util.function.Supplier;
  * <p>Items, in order: the issuer's signature over the report's statement (its digest included); the
  * {@code ReportIssued} event that logged it; each input, its data rebuilt into the leaf the report
  * names; the one proof that all those leaves are in the checkpoint's tree; the checkpoint and its
- * anchoring; then each figure, computed again with its formula from data that passed. A figure
- * whose input failed fails too, naming the input.
+ * anchoring; the witnessed note of that checkpoint ({@link WitnessVerification}); the report
+ * contract's transactions about the report ({@link AttestationVerification}); then each figure,
+ * computed again with its formula from data that passed. A figure whose input failed fails too,
+ * naming the input.
  *
  * <p>An input written on the ledger rather than logged (a market slot) is checked as the bill
  * verifier checks a slot ({@link SlotVerification}): its block, its clearing transaction as a peer
  * validates it, created by the community operator, the bundled clearing equal to the transaction's
- * write, and the clearing and settlement recomputed with contracts-market.
+ * write, and the clearing and settlement recomputed with contracts-market. It is not a leaf, so the
+ * one multi-leaf proof does not name it.
  */
 public final class ReportVerifier {
 
   private static final HexFormat HEX = HexFormat.of();
 
   private final Supplier<Consortium> consortium;
+  private final int quorum;
+  private final Optional<TrustedBlock> trusted;
 
+  /** A verifier that asks one witness's cosignature and headers back to block 0. */
   public ReportVerifier(Supplier<Consortium> consortium) {
+    this(consortium, 1, Optional.empty());
+  }
+
+  /**
+   * @param quorum how many distinct witnesses, each endorsed by an auditor organisation, must have
+   *     cosigned the checkpoint's note; at least 1
+   * @param trusted a block the caller already trusts, for bundles whose headers reach back only to
+   *     it; empty to require headers back to block 0
+   */
+  public ReportVerifier(
+      Supplier<Consortium> consortium, int quorum, Optional<TrustedBlock> trusted) {
+    if (quorum < 1) {
+      throw new IllegalArgumentException("a quorum is at least 1, not " + quorum);
+    }
     this.consortium = consortium;
+    this.quorum = quorum;
+    this.trusted = trusted;
   }
 
   /** Checks every item of the bundle. */
@@ -84,9 +110,27 @@ public final class ReportVerifier {
       findings.add(result.finding());
     }
     findings.add(proof(bundle, leaves));
-    findings.addAll(EvidenceVerifier.anchoring(bundle.anchored(), consortium.get()));
+    findings.addAll(EvidenceVerifier.anchoring(bundle.anchored(), consortium.get(), trusted));
+    findings.addAll(
+        WitnessVerification.verify(
+            bundle.anchored(), bundle.witnessed(), consortium.get(), quorum));
+    findings.addAll(
+        AttestationVerification.verify(bundle, digest, consortium.get(), chain(bundle)));
     findings.addAll(figures(report, checked));
     return new Verification(findings);
+  }
+
+  /** The anchoring's header chain, when it links; the anchoring's findings say why not. */
+  private Optional<HeaderChain> chain(ReportBundle bundle) {
+    EvidenceBundle.Anchor anchor = bundle.anchored().anchor();
+    try {
+      Block block = Block.parseFrom(Base64Text.decode(anchor.block()));
+      return HeaderChain.link(block, anchor, trusted) instanceof HeaderChain.Linked linked
+          ? Optional.of(linked.chain())
+          : Optional.empty();
+    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static Finding signature(ReportBundle bundle, String digest) {
@@ -106,7 +150,7 @@ public final class ReportVerifier {
     byte[] signature;
     try {
       signer = Pem.certificate(s.certificate());
-      signature = Base64.getDecoder().decode(s.signature());
+      signature = Base64Text.decode(s.signature());
     } catch (IllegalArgumentException e) {
       return Finding.malformed(
           item, "its signature or certificate is unreadable: " + e.getMessage());
@@ -122,7 +166,7 @@ public final class ReportVerifier {
     } catch (GeneralSecurityException e) {
       return Finding.failed(item, "the issuer's signature does not verify: " + e.getMessage());
     }
-    Optional<X509Certificate> ca = ca(bundle.anchored(), s.mspId());
+    Optional<X509Certificate> ca = bundle.anchored().caOf(s.mspId());
     if (ca.isEmpty()) {
       return Finding.failed(item, "signature ok, but no CA certificate of " + s.mspId());
     }
@@ -156,7 +200,7 @@ public final class ReportVerifier {
     }
     StrictJson.Node payload;
     try {
-      payload = StrictJson.object(Base64.getDecoder().decode(event.payload()));
+      payload = StrictJson.object(Base64Text.decode(event.payload()));
     } catch (StrictJson.Malformed | IllegalArgumentException e) {
       return Finding.failed(item, "the issuing event's payload is not JSON");
     }
@@ -407,20 +451,6 @@ public final class ReportVerifier {
       }
     }
     return findings;
-  }
-
-  private static Optional<X509Certificate> ca(AnchoredCheckpoint anchored, String mspId) {
-    return anchored.certificates().stream()
-        .filter(c -> c.mspId().equals(mspId))
-        .findFirst()
-        .flatMap(
-            c -> {
-              try {
-                return Optional.of(Pem.certificate(c.caCertificate()));
-              } catch (IllegalArgumentException e) {
-                return Optional.empty();
-              }
-            });
   }
 
   private static Sha256 leafHash(EvidenceBundle.Leaf leaf) {

@@ -1,5 +1,6 @@
 package io.twinledger.reporting.report;
 
+import static io.twinledger.reporting.report.ReportFixture.beyondAnchoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,8 +41,6 @@ class CommunityMonthTest {
   private static final String EVENING = "slot.2026-11-03T10:00:00Z";
 
   /** The checks a fixture without a Fabric block for its checkpoint cannot pass. */
-  private static final List<String> ANCHORING = List.of("block", "transaction");
-
   private static BillBundle bill;
 
   private final ReportVerifier verifier = new ReportVerifier(Consortium::twinLedger);
@@ -239,7 +238,10 @@ class CommunityMonthTest {
             read.batches(),
             read.events(),
             read.proof(),
-            read.anchored());
+            read.anchored(),
+            read.witnessed(),
+            read.attestations(),
+            Optional.empty());
     assertThat(item(verifier.verify(without), "input " + NOON).detail())
         .isEqualTo("the bundle holds no market evidence for it");
   }
@@ -357,12 +359,6 @@ class CommunityMonthTest {
     ReportFixture fixture = new ReportFixture();
     fixture.bundle();
     return fixture.issue(report, List.of(), List.of(), Optional.of(market));
-  }
-
-  private static List<Finding> beyondAnchoring(Verification verification) {
-    return verification.findings().stream()
-        .filter(f -> ANCHORING.stream().noneMatch(a -> f.item().startsWith(a)))
-        .toList();
   }
 
   private static List<String> lines(Verification verification) {
