@@ -251,6 +251,8 @@ public class BondReports {
           case PER_UNIT_STATEMENT -> "Performance contract statement";
           // typeOf gives only the types of bond features.
           case PNL_STATEMENT -> throw new IllegalArgumentException("a bond has no P&L statement");
+          case COMMUNITY_ENERGY ->
+              throw new IllegalArgumentException("a community energy report is no bond's");
         };
     return kind + ", " + bondId + ", " + from + " to " + to.minusDays(1);
   }

@@ -330,7 +330,12 @@ public class PnlReports {
   private void requireAnchored(List<Input> inputs, String assetId, LocalDate from, LocalDate to) {
     long anchored = checkpoints.latestAnchored().map(c -> c.checkpoint().treeSize()).orElse(0L);
     for (Input input : inputs) {
-      if (input.leafIndex() >= anchored) {
+      // Every input of a P&L statement is a leaf: ReportInputs gathers only leaves.
+      Input.AuditLeaf leaf =
+          input
+              .auditLeaf()
+              .orElseThrow(() -> new IllegalStateException(input.id() + " is no leaf"));
+      if (leaf.index() >= anchored) {
         throw new ReportRefusedException(
             "the KPI periods of "
                 + assetId
@@ -341,7 +346,7 @@ public class PnlReports {
                 + " are not proven yet: "
                 + input.id()
                 + " (leaf "
-                + input.leafIndex()
+                + leaf.index()
                 + ") is under no anchored checkpoint, which covers "
                 + anchored
                 + " leaves");

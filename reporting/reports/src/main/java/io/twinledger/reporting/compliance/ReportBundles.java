@@ -40,9 +40,11 @@ import java.util.function.Predicate;
  * Builds the {@link ReportBundle} of an issued report from what the stores hold now: the issuing
  * event, each input's batch or event read again by its leaf, one multi-leaf proof against the
  * latest anchored checkpoint, that checkpoint's anchoring and its witnessed note with the note
- * keys' endorsements, and the blocks of the report contract's transactions about the report.
- * Reading now, not copying what was read at issue, is the point: a row changed in PostgreSQL after
- * issue travels in the bundle, and the verifier names the input it breaks.
+ * keys' endorsements, and the blocks of the report contract's transactions about the report; for
+ * inputs written on the ledger (market slots), which no leaf records, the market evidence {@link
+ * VillageReports#evidence} reads. Reading now, not copying what was read at issue, is the point: a
+ * row changed in PostgreSQL after issue travels in the bundle, and the verifier names the input it
+ * breaks.
  *
  * <p>The anchoring block is at or after every one of those transactions' blocks, so that the
  * bundle's header chain links them all; a checkpoint anchored before the latest attestation is
@@ -62,6 +64,7 @@ public class ReportBundles {
   private final Optional<NoteKeyEndorsement> logKey;
   private final List<NoteKeyEndorsement> witnessKeys;
   private final TransactionBlocks transactions;
+  private final Optional<VillageReports> village;
 
   /** Where the ledger committed a transaction. */
   @FunctionalInterface
@@ -72,6 +75,8 @@ public class ReportBundles {
   }
 
   /**
+   * Bundles of reports that read no market slots.
+   *
    * @param checkpointNow appends what the log lacks, signs and anchors a checkpoint, and has the
    *     witnesses cosign its note
    * @param ledger the ledger checkpoints are anchored on; none when the deployment has no ledger
@@ -91,6 +96,43 @@ public class ReportBundles {
       Optional<NoteKeyEndorsement> logKey,
       List<NoteKeyEndorsement> witnessKeys,
       TransactionBlocks transactions) {
+    this(
+        events,
+        readings,
+        auditLog,
+        checkpoints,
+        checkpointNow,
+        ledger,
+        notes,
+        logKey,
+        witnessKeys,
+        transactions,
+        Optional.empty());
+  }
+
+  /**
+   * @param checkpointNow appends what the log lacks, signs and anchors a checkpoint, and has the
+   *     witnesses cosign its note
+   * @param ledger the ledger checkpoints are anchored on; none when the deployment has no ledger
+   * @param notes the checkpoints' C2SP notes with their cosignatures
+   * @param logKey the log's note key endorsed by the organisation that signs checkpoints
+   * @param witnessKeys each witness's cosignature key endorsed by its organisation
+   * @param transactions finds the blocks of the report contract's transactions
+   * @param village the village market's reports, for reports that read market slots; none when the
+   *     deployment runs no market
+   */
+  public ReportBundles(
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      Runnable checkpointNow,
+      Optional<AnchoringLedger> ledger,
+      CheckpointNotes notes,
+      Optional<NoteKeyEndorsement> logKey,
+      List<NoteKeyEndorsement> witnessKeys,
+      TransactionBlocks transactions,
+      Optional<VillageReports> village) {
     this.events = events;
     this.readings = readings;
     this.auditLog = auditLog;
@@ -101,6 +143,7 @@ public class ReportBundles {
     this.logKey = logKey;
     this.witnessKeys = List.copyOf(witnessKeys);
     this.transactions = transactions;
+    this.village = village;
   }
 
   /**
@@ -113,7 +156,7 @@ public class ReportBundles {
    *     from block 0
    * @throws EvidenceUnavailableException when the deployment has no ledger, a transaction is not on
    *     it, or no anchored checkpoint covers the report's leaves and transactions even after one
-   *     more audit run
+   *     more audit run, or the report reads market slots and the deployment runs no market
    */
   public ReportBundle bundle(
       Report report,
@@ -136,7 +179,13 @@ public class ReportBundles {
     StoredLeaf issuedLeaf = issuanceLeaf(issued);
     TreeSet<Long> indices = new TreeSet<>();
     indices.add(issuedLeaf.index());
-    report.inputs().forEach(i -> indices.add(i.leafIndex()));
+    // Only audit-log leaves are proven; market slots travel in the market evidence.
+    List<Long> inputLeaves =
+        report.inputs().stream()
+            .flatMap(i -> i.auditLeaf().stream())
+            .map(Input.AuditLeaf::index)
+            .toList();
+    indices.addAll(inputLeaves);
     Map<String, Long> txBlocks = new LinkedHashMap<>();
     for (String txId : ledgerTxs) {
       txBlocks.put(
@@ -156,14 +205,12 @@ public class ReportBundles {
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     List<Long> eventIndexes = new ArrayList<>();
     Map<Long, StoredLeaf> eventLeaves = new HashMap<>();
-    for (Input input : report.inputs()) {
+    for (long index : inputLeaves) {
       StoredLeaf leaf =
           auditLog
-              .leaf(input.leafIndex())
+              .leaf(index)
               .orElseThrow(
-                  () ->
-                      new EvidenceUnavailableException(
-                          "the log holds no leaf " + input.leafIndex()));
+                  () -> new EvidenceUnavailableException("the log holds no leaf " + index));
       switch (leaf.leaf()) {
         case ReadingBatchLeaf batch -> batches.add(batch(batch.batchId(), leaf));
         case DomainEventLeaf event -> {
@@ -202,7 +249,25 @@ public class ReportBundles {
                         Base64.getEncoder()
                             .encodeToString(
                                 BundleParts.block(anchoring, tx.getValue()).toByteArray())))
-            .toList());
+            .toList(),
+        market(report));
+  }
+
+  /** The market evidence of the report's market-slot inputs, when it reads any. */
+  private Optional<ReportBundle.Market> market(Report report) {
+    if (report.inputs().stream().noneMatch(i -> i.evidence() instanceof Input.LedgerWrite)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        village
+            .orElseThrow(
+                () ->
+                    new EvidenceUnavailableException(
+                        "report "
+                            + report.id()
+                            + " reads market slots; this deployment runs no"
+                            + " market"))
+            .evidence(report));
   }
 
   /**

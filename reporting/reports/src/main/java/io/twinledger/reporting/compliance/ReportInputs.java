@@ -88,6 +88,26 @@ final class ReportInputs {
    * @throws ReportRefusedException naming the first figure that cannot be computed
    */
   List<Figure> compute(List<Figure> drafts) {
+    return compute(drafts, inputs, data, computed);
+  }
+
+  /**
+   * Computes each draft's value in order by its formula over {@code data} and the figures computed
+   * before, for a drafter whose inputs are not gathered here (the village's market slots); returns
+   * every figure computed, in order.
+   *
+   * @throws ReportRefusedException naming the first figure that cannot be computed
+   */
+  static List<Figure> compute(List<Figure> drafts, List<Input> inputs, Map<String, Object> data) {
+    return compute(drafts, inputs, data, new LinkedHashMap<>());
+  }
+
+  /** Adds each draft, computed, to {@code computed}, which holds the figures computed before. */
+  private static List<Figure> compute(
+      List<Figure> drafts,
+      List<Input> inputs,
+      Map<String, Object> data,
+      Map<String, Figure> computed) {
     LoggedData logged = new LoggedData(inputs, data, computed::get);
     for (Figure draft : drafts) {
       FigureFormula formula =
@@ -257,8 +277,7 @@ final class ReportInputs {
         new Input(
             id,
             kind,
-            leaf.index(),
-            leaf.hash().hex(),
+            new Input.AuditLeaf(leaf.index(), leaf.hash().hex()),
             "/api/v1/audit/leaves?index=" + leaf.index()));
     data.put(id, raw);
   }

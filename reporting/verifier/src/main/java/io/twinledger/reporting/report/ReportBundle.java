@@ -1,5 +1,6 @@
 package io.twinledger.reporting.report;
 
+import io.twinledger.reporting.bill.BillBundle;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * every input, one multi-leaf proof that all those leaves are in the log, the anchored checkpoint
  * that states the log's root, that checkpoint's C2SP note as the witnesses cosigned it, and the
  * blocks that hold the report contract's transactions about the report: its issue and each
- * attestation.
+ * attestation. For inputs written on the ledger rather than logged (market slots), the {@link
+ * Market} evidence: their records and the blocks that hold them; the proof names no such input.
  *
  * @param report the report
  * @param signature the issuing organisation's signature over the report's {@link
@@ -27,6 +29,7 @@ import java.util.Optional;
  *     of the keys that signed it; empty when the deployment keeps no notes
  * @param attestations the report contract's transactions about the report, each with its block: the
  *     issuer's record of it (its issue) first, then each auditor's attestation
+ * @param market the market slots' records and blocks, when the report reads market slots
  */
 public record ReportBundle(
     Report report,
@@ -37,7 +40,8 @@ public record ReportBundle(
     LeafProof proof,
     AnchoredCheckpoint anchored,
     Optional<Witnessed> witnessed,
-    List<LedgerTransaction> attestations) {
+    List<LedgerTransaction> attestations,
+    Optional<Market> market) {
 
   /** The format tag of a report bundle. */
   public static final String FORMAT = "twinledger-report-bundle/v2";
@@ -52,6 +56,35 @@ public record ReportBundle(
     Objects.requireNonNull(anchored, "anchored");
     Objects.requireNonNull(witnessed, "witnessed");
     attestations = List.copyOf(attestations);
+    Objects.requireNonNull(market, "market");
+  }
+
+  /**
+   * The evidence of a report's market-slot inputs, as a bill bundle carries it: each slot's
+   * clearing as recorded, each block once (the daily batch clears 16 slots in one transaction).
+   *
+   * @param channel the channel the market runs on
+   * @param currency ISO 4217 code of every amount
+   * @param terms the market's fee and tariffs, as the ledger holds them
+   * @param slots the slots' {@code SlotClearing}s, each once, in time order
+   * @param blocks the blocks that hold their clearing transactions, each once
+   * @param certificates the channel members' CA certificates, PEM
+   */
+  public record Market(
+      String channel,
+      String currency,
+      BillBundle.Terms terms,
+      List<BillBundle.Clearing> slots,
+      List<BillBundle.Block> blocks,
+      List<EvidenceBundle.OrgCertificate> certificates) {
+    public Market {
+      Objects.requireNonNull(channel, "market.channel");
+      Objects.requireNonNull(currency, "market.currency");
+      Objects.requireNonNull(terms, "market.terms");
+      slots = List.copyOf(slots);
+      blocks = List.copyOf(blocks);
+      certificates = List.copyOf(certificates);
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.twinledger.reporting.report;
 
+import io.twinledger.reporting.bill.BillBundle;
+import io.twinledger.reporting.bill.BillJson;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceJson;
@@ -17,8 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * duplicate, unknown or missing member, a wrong type or another format make a bundle malformed, and
  * the message names the member's path. Batches, events, the checkpoint and the anchoring are
  * written as evidence bundles write them; their leaves carry no proof of their own, as the bundle's
- * one {@code proof} covers them all. {@code witnessed} may be absent or {@code null}; every other
- * member is required.
+ * one {@code proof} covers them all. A bundle with market-slot inputs has a {@code market} member
+ * (channel, currency, terms, slots, blocks, certificates; slots and blocks as a bill bundle writes
+ * them); others have none. {@code witnessed} and {@code market} may be absent or {@code null};
+ * every other member is required.
  */
 public final class ReportBundleJson {
 
@@ -37,13 +41,19 @@ public final class ReportBundleJson {
           "anchor",
           "certificates",
           "witnessed",
-          "attestations");
+          "attestations",
+          "market");
   private static final Set<String> SIGNATURE = Set.of("mspId", "certificate", "signature");
   private static final Set<String> WITNESSED = Set.of("note", "log", "witnesses");
   private static final Set<String> ENDORSEMENT =
       Set.of("vkey", "mspId", "certificate", "signature");
   private static final Set<String> ATTESTATION = Set.of("txId", "block");
   private static final Set<String> PROOF = Set.of("treeSize", "indices", "hashes");
+  private static final Set<String> MARKET =
+      Set.of("channel", "currency", "terms", "slots", "blocks", "certificates");
+  private static final Set<String> TERMS = Set.of("gridFee", "feedInTariff", "retailTariff");
+  private static final Set<String> BLOCK = Set.of("number", "block");
+  private static final Set<String> CERTIFICATE = Set.of("mspId", "caCertificate");
 
   private ReportBundleJson() {}
 
@@ -63,6 +73,7 @@ public final class ReportBundleJson {
     root.set("certificates", JSON.valueToTree(anchored.certificates()));
     bundle.witnessed().ifPresent(w -> root.set("witnessed", JSON.valueToTree(w)));
     root.set("attestations", JSON.valueToTree(bundle.attestations()));
+    bundle.market().ifPresent(market -> root.set("market", JSON.valueToTree(market)));
     return JSON.writeValueAsBytes(root);
   }
 
@@ -120,12 +131,42 @@ public final class ReportBundleJson {
         new ReportBundle.LeafProof(proof.integer("treeSize"), indices, proof.strings("hashes")),
         EvidenceJson.readAnchored(root),
         witnessed,
-        attestations);
+        attestations,
+        root.has("market") ? Optional.of(market(root.object("market"))) : Optional.empty());
   }
 
   private static ReportBundle.KeyEndorsement endorsement(Node e) throws StrictJson.Malformed {
     e.exactly(ENDORSEMENT);
     return new ReportBundle.KeyEndorsement(
         e.string("vkey"), e.string("mspId"), e.string("certificate"), e.string("signature"));
+  }
+
+  private static ReportBundle.Market market(Node market) throws StrictJson.Malformed {
+    market.exactly(MARKET);
+    Node terms = market.object("terms").exactly(TERMS);
+    List<BillBundle.Clearing> slots = new ArrayList<>();
+    for (Node slot : market.objects("slots")) {
+      slots.add(BillJson.clearing(slot));
+    }
+    List<BillBundle.Block> blocks = new ArrayList<>();
+    for (Node block : market.objects("blocks")) {
+      block.exactly(BLOCK);
+      blocks.add(new BillBundle.Block(block.integer("number"), block.string("block")));
+    }
+    List<EvidenceBundle.OrgCertificate> certificates = new ArrayList<>();
+    for (Node certificate : market.objects("certificates")) {
+      certificate.exactly(CERTIFICATE);
+      certificates.add(
+          new EvidenceBundle.OrgCertificate(
+              certificate.string("mspId"), certificate.string("caCertificate")));
+    }
+    return new ReportBundle.Market(
+        market.string("channel"),
+        market.string("currency"),
+        new BillBundle.Terms(
+            terms.string("gridFee"), terms.string("feedInTariff"), terms.string("retailTariff")),
+        slots,
+        blocks,
+        certificates);
   }
 }

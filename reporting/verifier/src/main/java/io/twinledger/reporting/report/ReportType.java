@@ -13,7 +13,12 @@ public enum ReportType {
   /** A per-unit performance contract's statement, such as a non-revenue water contractor's. */
   PER_UNIT_STATEMENT("per-unit-statement"),
   /** An asset's P&amp;L over whole months: each line per month from its model, and totals. */
-  PNL_STATEMENT("pnl-statement");
+  PNL_STATEMENT("pnl-statement"),
+  /**
+   * The village energy market's month: traded energy, prices, the utility's share, savings and the
+   * community battery, from the slots the ledger cleared.
+   */
+  COMMUNITY_ENERGY("community-energy");
 
   private final String label;
 

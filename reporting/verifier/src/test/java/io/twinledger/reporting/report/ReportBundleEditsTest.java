@@ -180,7 +180,7 @@ class ReportBundleEditsTest {
       String input =
           "input "
               + intact.report().inputs().stream()
-                  .filter(i -> i.leafIndex() == leaf)
+                  .filter(i -> i.auditLeaf().map(Input.AuditLeaf::index).equals(Optional.of(leaf)))
                   .findFirst()
                   .orElseThrow()
                   .id();

@@ -1,5 +1,6 @@
 package io.twinledger.reporting.report;
 
+import static io.twinledger.reporting.report.ReportFixture.beyondAnchoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportVerifierTest {
-
-  /** The checks a fixture without a Fabric block or a witnessed note cannot pass. */
-  private static final List<String> ANCHORING =
-      List.of("block", "transaction", "note", "quorum", "ledger issue");
 
   private final ReportVerifier verifier = new ReportVerifier(Consortium::twinLedger);
 
@@ -66,7 +63,8 @@ class ReportVerifierTest {
             intact.proof(),
             intact.anchored(),
             intact.witnessed(),
-            intact.attestations());
+            intact.attestations(),
+            intact.market());
 
     Verification verification = verifier.verify(edited);
 
@@ -149,7 +147,8 @@ class ReportVerifierTest {
             intact.proof(),
             intact.anchored(),
             intact.witnessed(),
-            intact.attestations());
+            intact.attestations(),
+            intact.market());
 
     Verification verification = verifier.verify(edited);
 
@@ -174,12 +173,6 @@ class ReportVerifierTest {
     assertThatThrownBy(() -> ReportBundleJson.read(extra))
         .isInstanceOf(StrictJson.Malformed.class)
         .hasMessageContaining("report.figures[0].note");
-  }
-
-  private static List<Finding> beyondAnchoring(Verification verification) {
-    return verification.findings().stream()
-        .filter(f -> ANCHORING.stream().noneMatch(a -> f.item().startsWith(a)))
-        .toList();
   }
 
   private static List<String> lines(Verification verification) {
