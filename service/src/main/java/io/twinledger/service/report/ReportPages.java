@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -99,9 +100,9 @@ public class ReportPages {
       RedirectAttributes redirect) {
     FieldErrors errors;
     try {
-      StoredReport issued = reports.report(api.issue(form.body(), user).getBody().reportId());
-      redirect.addFlashAttribute("notice", "Issued " + issued.reportId() + ".");
-      return "redirect:/ui/reports/" + issued.reportId();
+      String issued = api.issue(form.body(), user).getBody().reportId();
+      redirect.addFlashAttribute("notice", "Issued " + issued + ".");
+      return "redirect:/ui/reports/" + issued;
     } catch (InvalidFieldException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       errors = FieldErrors.of(e);
@@ -137,13 +138,10 @@ public class ReportPages {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    reports.report(reportId);
     try {
-      StoredReport attested =
-          reports.report(
-              api.attest(reportId, new ReportBodies.Attest(verdict, comments), user).reportId());
-      redirect.addFlashAttribute(
-          "notice", attested.status() + ": " + reportId + ", attested on the ledger.");
+      String status =
+          api.attest(reportId, new ReportBodies.Attest(verdict, comments), user).status();
+      redirect.addFlashAttribute("notice", status + ": " + reportId + ", attested on the ledger.");
     } catch (InvalidFieldException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       String field = e.field().equals("comments") ? commentsField(reportId) : e.field();
@@ -187,7 +185,6 @@ public class ReportPages {
   @UiFragment
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
   public String verification(@PathVariable String reportId, Model model) {
-    reports.report(reportId);
     model.addAttribute("check", check(reportId));
     return "report/parts :: verification";
   }
@@ -207,7 +204,9 @@ public class ReportPages {
     try {
       return api.bundle(reportId);
     } catch (EvidenceUnavailableException e) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(api.unavailable(e));
+      return ResponseEntity.status(HttpStatus.CONFLICT)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(api.unavailable(e));
     }
   }
 
