@@ -56,7 +56,7 @@ public class EvidencePage {
    */
   @GetMapping("/ui/evidence")
   @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR, Roles.FINANCE_OFFICER})
-  @UiPage(nav = "Evidence", order = 70, homeOf = Roles.AUDITOR)
+  @UiPage(nav = "Evidence", order = 70)
   public String explorer(
       @RequestParam(required = false) String asset,
       @RequestParam(required = false) String kpi,

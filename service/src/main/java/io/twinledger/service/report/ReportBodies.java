@@ -62,18 +62,9 @@ final class ReportBodies {
           r.replaces(),
           r.replacementReason(),
           r.replacedBy(),
-          status(r),
+          r.status(),
           r.attestations(),
           new Links(base, base + "?format=pdf", base + "?format=csv", base + "/bundle"));
-    }
-
-    private static String status(StoredReport r) {
-      if (r.replacedBy().isPresent()) {
-        return "REPLACED";
-      }
-      return r.attestations().isEmpty()
-          ? "AWAITING_ATTESTATION"
-          : r.attestations().getLast().verdict();
     }
   }
 

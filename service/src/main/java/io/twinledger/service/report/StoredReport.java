@@ -41,6 +41,17 @@ public record StoredReport(
     return attestations.isEmpty() && replacedBy.isEmpty();
   }
 
+  /**
+   * Where it stands: {@code REPLACED} once a correction names it, else {@code AWAITING_ATTESTATION}
+   * until an auditor attests it, else the latest verdict ({@code APPROVED} or {@code QUALIFIED}).
+   */
+  public String status() {
+    if (replacedBy.isPresent()) {
+      return "REPLACED";
+    }
+    return attestations.isEmpty() ? "AWAITING_ATTESTATION" : attestations.getLast().verdict();
+  }
+
   /** An auditor's opinion, as the ledger recorded it. */
   public record Attestation(
       String attesterMsp,

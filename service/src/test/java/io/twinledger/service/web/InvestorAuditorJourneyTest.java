@@ -165,6 +165,8 @@ class InvestorAuditorJourneyTest {
   void theAuditorWalksAPeriodDownToItsBlockDownloadsItsBundleAndChecksTheLog() throws Exception {
     try (Browser browser = Browser.open(port)) {
       browser.signIn("auditor", "auditor");
+      assertThat(browser.path()).as("the auditor's home").isEqualTo("/ui/reports/queue");
+      browser.follow(() -> browser.navigate("Evidence"));
       assertThat(browser.path()).isEqualTo("/ui/evidence");
       browser.assertAccessible();
       new Select(browser.find("#asset")).selectByValue(asset);
