@@ -71,7 +71,13 @@ public class ReportPages {
 
     ReportBodies.Issue body() {
       return new ReportBodies.Issue(
-          bondId, blankToNull(from), blankToNull(to), blankToNull(replaces), blankToNull(reason));
+          null,
+          bondId,
+          null,
+          blankToNull(from),
+          blankToNull(to),
+          blankToNull(replaces),
+          blankToNull(reason));
     }
 
     private static String blankToNull(String text) {
@@ -202,7 +208,7 @@ public class ReportPages {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
   public ResponseEntity<?> bundle(@PathVariable String reportId) {
     try {
-      return api.bundle(reportId);
+      return api.bundle(reportId, null);
     } catch (EvidenceUnavailableException e) {
       return ResponseEntity.status(HttpStatus.CONFLICT)
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -217,7 +223,8 @@ public class ReportPages {
   private ReportCheck check(String reportId) {
     try {
       return ReportCheck.of(
-          new ReportVerifier(Consortium::twinLedger).verify(reports.bundle(reportId)));
+          new ReportVerifier(Consortium::twinLedger)
+              .verify(reports.bundle(reportId, Optional.empty())));
     } catch (EvidenceUnavailableException e) {
       return ReportCheck.unavailable(e.getMessage());
     }
