@@ -1,7 +1,6 @@
 package io.twinledger.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.twinledger.network.Consortium;
 import io.twinledger.reporting.report.ReportBundleJson;
@@ -11,10 +10,10 @@ import io.twinledger.service.bond.BondJobs;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.Browser;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenBond;
 import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.support.UiSession;
 import io.twinledger.service.twin.KpiPeriodJob;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @OnEmbeddedDb
 class ReportJourneyTest {
 
-  private static final String KPI = "system-input-volume";
-
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired KpiPeriodJob periods;
@@ -56,44 +53,12 @@ class ReportJourneyTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String asset = "dma-" + suffix;
     bond = "bond-" + suffix;
-    new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint)
-        .register(
-            asset,
-            KPI,
-            "[]",
-            2,
-            "2025-03-04T08:00:00Z,100",
-            "2025-03-20T08:00:00Z,50",
-            "2025-04-10T08:00:00Z,300");
-    var defined =
-        api.post(
-            "/api/v1/bonds",
-            "officer",
-            """
-            {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
-             "issueDate": "2025-01-01", "maturity": "2030-01-01",
-             "features": [
-              {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "400",
-               "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
-               "lastMonth": "2025-04"}]}"""
-                .formatted(bond, asset, KPI));
-    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
-    String hash = defined.json().get("termsHash").asString();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/bonds/" + bond, "officer").status() == 200);
-    var issued =
-        api.post(
-            "/api/v1/bonds/" + bond + "/issue", "officer", "{\"termsHash\": \"" + hash + "\"}");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              jobs.runDue();
-              return api.get("/api/v1/bonds/" + bond + "/determinations", "officer").json().size()
-                  >= 2;
-            });
+    ProvenBond.define(
+        api,
+        new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint),
+        asset,
+        bond,
+        jobs::runDue);
   }
 
   @Test

@@ -1,9 +1,15 @@
 package io.twinledger.reporting.evidence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.twinledger.twin.reading.AssessedReading;
+import io.twinledger.twin.reading.DecimalText;
+import io.twinledger.twin.reading.InstantText;
+import io.twinledger.twin.reading.QualityFlag;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything an auditor needs to check one revision of a KPI period without the service: the
@@ -181,6 +187,32 @@ public record EvidenceBundle(
 
     public Reading {
       flags = List.copyOf(require(flags, "batches.readings.flags"));
+    }
+
+    /**
+     * The reading as twin-adapter holds it, with its quality flags.
+     *
+     * @throws IllegalArgumentException naming what is unreadable, or a flag listed twice
+     */
+    public AssessedReading assessed() {
+      Set<QualityFlag> parsed = EnumSet.noneOf(QualityFlag.class);
+      for (String flag : flags) {
+        if (!parsed.add(QualityFlag.valueOf(flag))) {
+          throw new IllegalArgumentException("flag " + flag + " is listed twice");
+        }
+      }
+      return new AssessedReading(
+          new io.twinledger.twin.reading.Reading(
+              source,
+              sensorId,
+              assetId,
+              kpiId,
+              InstantText.parse(observedAt),
+              DecimalText.parse(value),
+              unit,
+              DecimalText.parse(originalValue),
+              originalUnit),
+          parsed);
     }
   }
 

@@ -11,9 +11,6 @@ import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.network.Consortium;
 import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.DecimalText;
-import io.twinledger.twin.reading.InstantText;
-import io.twinledger.twin.reading.QualityFlag;
-import io.twinledger.twin.reading.Reading;
 import io.twinledger.twin.reading.ReadingBatch;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -22,13 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -119,25 +114,7 @@ public final class EvidenceVerifier {
     List<AssessedReading> readings = new ArrayList<>();
     try {
       for (EvidenceBundle.Reading r : batch.readings()) {
-        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-        for (String flag : r.flags()) {
-          if (!flags.add(QualityFlag.valueOf(flag))) {
-            throw new IllegalArgumentException("flag " + flag + " is listed twice");
-          }
-        }
-        readings.add(
-            new AssessedReading(
-                new Reading(
-                    r.source(),
-                    r.sensorId(),
-                    r.assetId(),
-                    r.kpiId(),
-                    InstantText.parse(r.observedAt()),
-                    DecimalText.parse(r.value()),
-                    r.unit(),
-                    DecimalText.parse(r.originalValue()),
-                    r.originalUnit()),
-                flags));
+        readings.add(r.assessed());
       }
     } catch (RuntimeException e) {
       return Finding.malformed(item, "a reading is unreadable: " + e.getMessage());

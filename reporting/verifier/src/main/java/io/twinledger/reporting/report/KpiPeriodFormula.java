@@ -9,23 +9,19 @@ import io.twinledger.twin.period.PeriodCloser;
 import io.twinledger.twin.period.PeriodKind;
 import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
+import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.DecimalText;
-import io.twinledger.twin.reading.InstantText;
-import io.twinledger.twin.reading.QualityFlag;
-import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -213,21 +209,8 @@ public record KpiPeriodFormula() implements FigureFormula {
   private static PeriodReading reading(EvidenceBundle.Reading r, String digest)
       throws FigureException {
     try {
-      Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-      r.flags().forEach(f -> flags.add(QualityFlag.valueOf(f)));
-      return new PeriodReading(
-          new Reading(
-              r.source(),
-              r.sensorId(),
-              r.assetId(),
-              r.kpiId(),
-              InstantText.parse(r.observedAt()),
-              DecimalText.parse(r.value()),
-              r.unit(),
-              DecimalText.parse(r.originalValue()),
-              r.originalUnit()),
-          flags,
-          digest);
+      AssessedReading assessed = r.assessed();
+      return new PeriodReading(assessed.reading(), assessed.flags(), digest);
     } catch (RuntimeException e) {
       throw new FigureException("a reading is unreadable: " + e.getMessage());
     }
