@@ -46,9 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A year's compliance report of one bond, on the whole service with its embedded peer: issued
  * ({@code POST /api/v1/reports}) and its bundle generated ({@code GET /api/v1/reports/{id}/bundle})
- * over HTTP with {@code java.net.http}, as an officer and an auditor do; then {@code java -jar
- * twinledger-verify.jar verify-report} run on the bundle in a fresh JVM each time, as the auditor
- * does offline.
+ * over HTTP with {@code java.net.http}, as an officer and an auditor do; then verified offline in a
+ * fresh JVM each time, as the auditor does: {@code java -jar twinledger-verify.jar verify-report},
+ * and {@code ./twinledger verify-report}, the launcher's way of running the same jar (C1 only, the
+ * serial collector, an AOT cache on JDK 25).
  *
  * <p>Data: one water district whose inlet meter reads every 15 minutes through 2025 (35,040
  * readings), imported as twelve monthly CSV files through {@code POST /api/v1/twin/imports}, so
@@ -59,9 +60,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <p><b>Baselines, same run:</b> {@code GET /api/v1/bonds/{id}} (HTTP, authentication, one small
  * read) and the evidence bundle of one of the KPI periods (one batch, its proof and the anchoring);
  * the verifier jar with no arguments (JVM start, usage line). Reports of 1, 3 and 6 months of the
- * same bond show how the bundle grows with the number of figures. The in-process figure ({@link
- * ReportVerifier#verify} on the parsed bundle, warm) is a shortcut: no JVM start, no class loading,
- * no parsing.
+ * same bond show how the bundle grows with the number of figures. The in-process figures ({@link
+ * ReportBundleJson#read} and {@link ReportVerifier#verify}, warm) are a shortcut: no JVM start, no
+ * class loading, no JIT warm-up.
+ *
+ * <p>Each measure: wall time, median of {@value #RUNS} with min and max, and the median CPU time,
+ * which the load of a shared machine changes far less: for a request the service JVM's, for the
+ * verifier its process's, in process the thread's.
  *
  * <p>Runs only with {@code -Pbench}: {@code ./mvnw -Pbench -pl service verify
  * -Dtest=ReportBundleBenchmark} after {@code ./mvnw -pl reporting/verifier package -DskipTests}
@@ -83,12 +88,7 @@ class ReportBundleBenchmark {
   private static final List<String> LAUNCHER_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-  @LocalServerPort int port;
-  @Autowired JsonMapper json;
-  @Autowired KpiPeriodJob periods;
-  @Autowired AuditJobs audit;
-  @Autowired BondJobs jobs;
-
+  // The last line of bash's `times`: the user and system time of the shell's children.
   private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
   // CPU time of this JVM (the service, the client, the service's background jobs), in ns.
   private static final LongSupplier PROCESS_CPU =
@@ -96,6 +96,12 @@ class ReportBundleBenchmark {
           ::getProcessCpuTime;
   private static final LongSupplier THREAD_CPU =
       ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime;
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired KpiPeriodJob periods;
+  @Autowired AuditJobs audit;
+  @Autowired BondJobs jobs;
 
   private Api api;
 
