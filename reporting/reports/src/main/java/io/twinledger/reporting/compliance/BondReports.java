@@ -280,6 +280,7 @@ public class BondReports {
           case SLB_KPI -> "Sustainability-linked KPI report";
           case AVAILABILITY_STATEMENT -> "Availability payment statement";
           case PER_UNIT_STATEMENT -> "Performance contract statement";
+          case INVESTOR_STATEMENT -> "Investor statement";
         };
     return kind + ", " + bondId + ", " + from + " to " + to.minusDays(1);
   }

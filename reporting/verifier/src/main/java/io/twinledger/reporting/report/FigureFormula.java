@@ -8,7 +8,8 @@ import java.util.Optional;
  * and the verifier runs to check it. Each formula calls the owning module's rule rather than a copy
  * of it: twin-adapter's period closing and KPI formulas, finance-models' bond payments.
  */
-public sealed interface FigureFormula permits KpiPeriodFormula, BondPaymentFormula, SumFormula {
+public sealed interface FigureFormula
+    permits KpiPeriodFormula, BondPaymentFormula, SumFormula, HolderPayoutFormula {
 
   /** The name figures give in their {@code formula} field. */
   String name();
@@ -27,6 +28,7 @@ public sealed interface FigureFormula permits KpiPeriodFormula, BondPaymentFormu
       case KpiPeriodFormula.NAME -> Optional.of(new KpiPeriodFormula());
       case BondPaymentFormula.NAME -> Optional.of(new BondPaymentFormula());
       case SumFormula.NAME -> Optional.of(new SumFormula());
+      case HolderPayoutFormula.NAME -> Optional.of(new HolderPayoutFormula());
       default -> Optional.empty();
     };
   }

@@ -16,7 +16,12 @@ public enum InputKind {
   /** An {@code AssetRegistered} or {@code AssetParametersUpdated} event: the asset's parameters. */
   ASSET_PARAMETERS("asset-parameters"),
   /** A {@code BondDefined} or {@code BondRevised} event: the bond's terms document. */
-  BOND_TERMS("bond-terms");
+  BOND_TERMS("bond-terms"),
+  /**
+   * A {@code HoldingsRecorded} event: a bond's register of holders at one version, every holder's
+   * units.
+   */
+  HOLDINGS("holdings");
 
   private final String label;
 

@@ -11,7 +11,12 @@ public enum ReportType {
   /** An availability payment's monthly statement: MaxPP, deductions, payment. */
   AVAILABILITY_STATEMENT("availability-statement"),
   /** A per-unit performance contract's statement, such as a non-revenue water contractor's. */
-  PER_UNIT_STATEMENT("per-unit-statement");
+  PER_UNIT_STATEMENT("per-unit-statement"),
+  /**
+   * An investor's statement: the payouts one token holder received, with the units and the
+   * performance behind each.
+   */
+  INVESTOR_STATEMENT("investor-statement");
 
   private final String label;
 
