@@ -1,7 +1,9 @@
 package io.twinledger.finance.model;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,33 @@ public record KpiObservation(
       String unit,
       List<String> evidence) {
     this(kpiId, period, revision, value, unit, evidence, Optional.empty());
+  }
+
+  /**
+   * The observation a closed monthly KPI period gives: its month is the one the period starts in,
+   * in the asset's time zone. The P&amp;L projection and the {@code pnl-line} figures of reports
+   * both read periods through this, so that they cut the same month.
+   *
+   * @param periodStart the instant the period starts
+   * @param zone the asset's time zone
+   */
+  public static KpiObservation ofMonthlyPeriod(
+      String kpiId,
+      Instant periodStart,
+      ZoneId zone,
+      int revision,
+      Optional<BigDecimal> value,
+      String unit,
+      List<String> evidence,
+      Optional<BigDecimal> coveragePercent) {
+    return new KpiObservation(
+        kpiId,
+        YearMonth.from(periodStart.atZone(zone)),
+        revision,
+        value,
+        unit,
+        evidence,
+        coveragePercent);
   }
 
   public KpiObservation {

@@ -113,7 +113,11 @@ public final class Statements {
         first.lineId(), first.label(), first.kind(), amount, provenance, missing, partial);
   }
 
-  static BigDecimal rounded(BigDecimal exact, Currency currency) {
+  /**
+   * A month's exact line value as a statement books it: rounded to the currency's minor unit with
+   * {@link RoundingMode#HALF_EVEN}.
+   */
+  public static BigDecimal rounded(BigDecimal exact, Currency currency) {
     return exact.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
   }
 

@@ -65,6 +65,13 @@ public final class Cli {
                          with its rule, declared or paid, what still waits for KPI data, and the
                          payouts on each chain; --mine prints an investor's own holdings and
                          payouts.
+        report list|issue|show|get|bundle|attest
+                         Compliance reports on the running service: list them (--subject BOND);
+                         issue a bond's report (--bond ID --from YYYY-MM-DD --to YYYY-MM-DD, to
+                         exclusive; --replaces ID --reason TEXT for a correction; finance
+                         officer); show ID figure by figure; get ID (--format json|pdf|csv,
+                         --out FILE); bundle ID (--out FILE) for verify-report; attest ID
+                         --verdict APPROVED|QUALIFIED [--comments TEXT] (auditor).
         correct void|supersede|release|resubmit|approve|reject|list
                          Correct stored readings through the running service: void or
                          supersede a reading (--source, --sensor, --at, --value, --reason), void
@@ -107,6 +114,7 @@ public final class Cli {
       case "pnl" -> PnlCommand.run(rest, System.getenv(), out, err);
       case "bonds" -> BondsCommand.run(rest, System.getenv(), out, err);
       case "correct" -> CorrectCommand.run(rest, System.getenv(), out, err);
+      case "report" -> ReportCommand.run(rest, System.getenv(), out, err);
       case "energy" -> EnergyCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);

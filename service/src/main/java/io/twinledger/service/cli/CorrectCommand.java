@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,16 +160,11 @@ final class CorrectCommand {
   private static HttpResponse<String> send(
       ServiceConnection service, String method, String path, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = service.request(path);
-    if (body == null) {
-      request.GET();
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    return HttpClient.newHttpClient()
-        .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return service.send(
+        method,
+        path,
+        Optional.ofNullable(body),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static int print(HttpResponse<String> response, PrintStream out, PrintStream err) {

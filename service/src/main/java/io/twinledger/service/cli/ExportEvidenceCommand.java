@@ -8,9 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +17,8 @@ import java.util.stream.Collectors;
  * {@code ./twinledger export-evidence}: asks a running service for the evidence bundle of one KPI
  * period ({@code GET /api/v1/evidence/kpi-periods}) and writes it to a file, which {@code
  * ./twinledger verify} checks offline. The file is written only when the service answered with a
- * bundle, through a temporary file, so a failed export leaves no partial bundle behind.
+ * bundle, through a temporary file ({@link Download}), so a failed export leaves no partial bundle
+ * behind.
  */
 final class ExportEvidenceCommand {
 
@@ -93,15 +92,7 @@ final class ExportEvidenceCommand {
                   new String(response.body(), StandardCharsets.UTF_8)));
       return 1;
     }
-    Path absolute = file.toAbsolutePath();
-    Path temporary =
-        Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
-    try {
-      Files.write(temporary, response.body());
-      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    Download.save(file, response.body());
     out.println(
         "Evidence of "
             + query.get("assetId")

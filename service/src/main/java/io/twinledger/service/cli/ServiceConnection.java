@@ -109,6 +109,25 @@ record ServiceConnection(String url, String user, String password, Map<String, S
     return JsonMapper.shared().readTree(response.body());
   }
 
+  /**
+   * Sends {@code method} to {@code path}, with {@code json} as the body when present.
+   *
+   * @param body how to read the answer's body
+   */
+  <T> HttpResponse<T> send(
+      String method, String path, Optional<String> json, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path);
+    if (json.isPresent()) {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json.get()));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return HttpClient.newHttpClient().send(request.build(), body);
+  }
+
   /** An exchange with the service, which may fail on the way. */
   interface Exchange {
     int run() throws IOException, InterruptedException;
@@ -131,6 +150,24 @@ record ServiceConnection(String url, String user, String password, Map<String, S
       err.println("twinledger: interrupted");
       return 1;
     }
+  }
+
+  /**
+   * An answer other than success as one line without the {@code twinledger: } prefix: an RFC 9457
+   * problem as {@code <title>: <detail>}, anything else as {@code HTTP <status>: <body>}.
+   */
+  static String problemLine(int status, String body) {
+    try {
+      JsonNode problem = JsonMapper.shared().readTree(body);
+      String title = problem.path("title").asString("");
+      String detail = problem.path("detail").asString("");
+      if (!title.isBlank()) {
+        return detail.isBlank() ? title : title + ": " + detail;
+      }
+    } catch (JacksonException e) {
+      // not a problem document: the status says what happened
+    }
+    return body.isBlank() ? "HTTP " + status : "HTTP " + status + ": " + body.strip();
   }
 
   /** The {@code detail} of an RFC 9457 problem, or the body itself when it is not one. */

@@ -304,7 +304,16 @@ public class DemoLoader {
         .append(base)
         .append("/ui/determinations (trustee / trustee); ")
         .append(base)
-        .append("/api/v1/determinations\n");
+        .append("/api/v1/determinations\n")
+        .append("    Compliance reports, issued and attested month by month as determinations are")
+        .append(" co-signed (DemoReports); list them, then check one offline:\n")
+        .append("    TWINLEDGER_PASSWORD=auditor ./twinledger report list --url ")
+        .append(base)
+        .append(" --user auditor\n")
+        .append("    TWINLEDGER_PASSWORD=auditor ./twinledger report bundle <an id from the list>")
+        .append(" --out report.json --url ")
+        .append(base)
+        .append(" --user auditor && ./twinledger verify-report report.json\n");
   }
 
   private static void announceBroker(LocalMqttBroker mqtt, String base, StringBuilder text) {

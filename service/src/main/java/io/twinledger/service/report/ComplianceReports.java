@@ -12,6 +12,7 @@ import io.twinledger.ledger.report.api.MarkReplaced;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.reporting.UnknownSubjectException;
 import io.twinledger.reporting.compliance.BondReports;
+import io.twinledger.reporting.compliance.PnlReports;
 import io.twinledger.reporting.compliance.ReportBundles;
 import io.twinledger.reporting.compliance.ReportDraft;
 import io.twinledger.reporting.compliance.ReportRefusedException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -34,19 +36,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Issues compliance reports and takes auditors' attestations; serves reports and their bundles.
  *
- * <p>Issuing: the report is drafted with its figures computed ({@link BondReports}), signed by
- * TwinLedger's client identity (the issuing organisation's), recorded by the report contract (which
- * checks that signature and needs the auditor's endorsement), then logged as a {@code ReportIssued}
- * event, a leaf of the audit log anchored with the next checkpoint, and stored with its document in
- * one transaction. Attesting goes to the ledger with the auditor organisation's identity first; the
- * books record what the ledger took.
+ * <p>Issuing: the report is drafted with its figures computed ({@link BondReports}, {@link
+ * PnlReports}), signed by TwinLedger's client identity (the issuing organisation's), recorded by
+ * the report contract (which checks that signature and needs the auditor's endorsement), then
+ * logged as a {@code ReportIssued} event, a leaf of the audit log anchored with the next
+ * checkpoint, and stored with its document in one transaction. Attesting goes to the ledger with
+ * the auditor organisation's identity first; the books record what the ledger took.
  */
-class ComplianceReports {
+public class ComplianceReports {
 
   /** A report covers at most this many days: a year and a leap day. */
   static final int MAX_DAYS = 366;
 
   private final BondReports bonds;
+  private final PnlReports pnl;
   private final ReportBundles bundles;
   private final ReportStore store;
   private final CommandGateway commands;
@@ -58,6 +61,7 @@ class ComplianceReports {
 
   ComplianceReports(
       BondReports bonds,
+      PnlReports pnl,
       ReportBundles bundles,
       ReportStore store,
       CommandGateway commands,
@@ -67,6 +71,7 @@ class ComplianceReports {
       Report.Provenance provenance,
       Clock clock) {
     this.bonds = bonds;
+    this.pnl = pnl;
     this.bundles = bundles;
     this.store = store;
     this.commands = commands;
@@ -78,22 +83,34 @@ class ComplianceReports {
   }
 
   /** What a finance officer asks to issue. */
-  record Request(
-      String bondId,
+  public record Request(
+      Subject subject,
       LocalDate from,
       LocalDate to,
       Optional<String> replaces,
       Optional<String> reason) {}
 
+  /** What a report is of; its id is the report's subject. */
+  public sealed interface Subject {
+    String id();
+  }
+
+  /** A bond's compliance report, of the type its performance features give. */
+  public record Bond(String id) implements Subject {}
+
+  /** An asset's P&amp;L statement ({@link PnlReports}). */
+  public record AssetPnl(String id) implements Subject {}
+
   /**
-   * Issues the report of a bond over {@code [from, to)}.
+   * Issues the report of a bond or an asset's P&amp;L over {@code [from, to)}.
    *
    * @throws InvalidFieldException for a period that is empty, backwards or longer than a year, or a
    *     replacement without a reason
-   * @throws UnknownSubjectException for an unknown bond or replaced report
-   * @throws ReportRefusedException for a period with no proven determination
+   * @throws UnknownSubjectException for an unknown bond, asset or replaced report
+   * @throws ReportRefusedException for a bond's period with no proven determination, or an asset
+   *     without a model or with KPI periods not proven
    */
-  StoredReport issue(Request request, String user) {
+  public StoredReport issue(Request request, String user) {
     if (!request.from().isBefore(request.to())) {
       throw new InvalidFieldException("to", "must be after from (" + request.from() + ")");
     }
@@ -106,15 +123,28 @@ class ComplianceReports {
     String reportId = reportId(request);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     ReportDraft draft =
-        bonds.draft(
-            reportId,
-            request.bondId(),
-            request.from(),
-            request.to(),
-            identity.mspId(),
-            now,
-            provenance,
-            replaces);
+        switch (request.subject()) {
+          case Bond bond ->
+              bonds.draft(
+                  reportId,
+                  bond.id(),
+                  request.from(),
+                  request.to(),
+                  identity.mspId(),
+                  now,
+                  provenance,
+                  replaces);
+          case AssetPnl asset ->
+              pnl.draft(
+                  reportId,
+                  asset.id(),
+                  request.from(),
+                  request.to(),
+                  identity.mspId(),
+                  now,
+                  provenance,
+                  replaces);
+        };
     Report report = draft.report();
     ReportStatement statement = ReportJson.statement(report);
     byte[] signature = EcdsaSignatures.sign(identity.privateKey(), statement.signedContent());
@@ -167,7 +197,7 @@ class ComplianceReports {
    *
    * @throws UnknownSubjectException for an unknown report
    */
-  StoredReport attest(String reportId, String verdict, String comments, String user) {
+  public StoredReport attest(String reportId, String verdict, String comments, String user) {
     StoredReport report = report(reportId);
     ReportAttestation.Verdict parsed;
     try {
@@ -210,7 +240,7 @@ class ComplianceReports {
   }
 
   /** The reports, newest first, of a subject when given. */
-  List<StoredReport> list(Optional<String> subject) {
+  public List<StoredReport> list(Optional<String> subject) {
     return store.all(subject);
   }
 
@@ -232,16 +262,23 @@ class ComplianceReports {
   }
 
   /**
-   * The bundle of an issued report, from the stores as they are now.
+   * The bundle of an issued report, from the stores as they are now, with the ledger's blocks of
+   * its issue and attestations.
    *
+   * @param since a block the verifier trusts, for headers only after it
    * @throws EvidenceUnavailableException when its leaves are not anchored yet
    */
-  ReportBundle bundle(String reportId) {
+  ReportBundle bundle(String reportId, Optional<Long> since) {
     StoredReport stored = report(reportId);
+    List<String> ledgerTxs = new ArrayList<>();
+    stored.ledgerTx().ifPresent(ledgerTxs::add);
+    stored.attestations().forEach(a -> ledgerTxs.add(a.ledgerTx()));
     return bundles.bundle(
         document(stored),
         new ReportBundle.IssuerSignature(
-            stored.signerMsp(), stored.signerCertificate(), stored.signature()));
+            stored.signerMsp(), stored.signerCertificate(), stored.signature()),
+        ledgerTxs,
+        since);
   }
 
   private Optional<Report.Replacement> replacement(Request request) {
@@ -258,7 +295,7 @@ class ComplianceReports {
             .orElseThrow(
                 () -> new InvalidFieldException("reason", "say why the report is replaced"));
     StoredReport old = report(request.replaces().get());
-    if (!old.subject().equals(request.bondId())) {
+    if (!old.subject().equals(request.subject().id())) {
       throw new InvalidFieldException(
           "replaces", "report " + old.reportId() + " is of " + old.subject());
     }
@@ -271,8 +308,8 @@ class ComplianceReports {
   }
 
   private String reportId(Request request) {
-    String base = request.bondId() + "." + request.from() + "." + request.to();
-    int issued = store.countOf(request.bondId(), request.from(), request.to());
+    String base = request.subject().id() + "." + request.from() + "." + request.to();
+    int issued = store.countOf(request.subject().id(), request.from(), request.to());
     return issued == 0 ? base : base + ".r" + (issued + 1);
   }
 

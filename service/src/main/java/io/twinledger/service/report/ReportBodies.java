@@ -11,10 +11,18 @@ final class ReportBodies {
   private ReportBodies() {}
 
   /**
-   * Issue a bond's report over {@code [from, to)}; a correction names the report it replaces and
-   * why.
+   * Issue a bond's report over {@code [from, to)}, or with {@code type} {@code pnl-statement} the
+   * P&amp;L statement of asset {@code assetId} over whole months; a correction names the report it
+   * replaces and why.
    */
-  record Issue(String bondId, String from, String to, String replaces, String reason) {}
+  record Issue(
+      String type,
+      String bondId,
+      String assetId,
+      String from,
+      String to,
+      String replaces,
+      String reason) {}
 
   /** An auditor's opinion: {@code APPROVED}, or {@code QUALIFIED} with comments. */
   record Attest(String verdict, String comments) {}

@@ -1,15 +1,21 @@
 package io.twinledger.service.report;
 
+import io.twinledger.ledger.asset.projection.AssetCatalog;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointBook;
+import io.twinledger.ledger.audit.CheckpointNotes;
 import io.twinledger.ledger.audit.report.FabricReportAttestations;
 import io.twinledger.ledger.bond.projection.Bonds;
+import io.twinledger.ledger.model.projection.Models;
+import io.twinledger.ledger.peer.EmbeddedPeer;
+import io.twinledger.ledger.peer.state.TxStatus;
 import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.network.msp.NodeOu;
 import io.twinledger.reporting.compliance.BondReports;
+import io.twinledger.reporting.compliance.PnlReports;
 import io.twinledger.reporting.compliance.ReportBundles;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.reporting.report.Report;
@@ -19,6 +25,7 @@ import io.twinledger.service.evidence.LedgerAnchoring;
 import io.twinledger.service.ledger.LedgerConnection;
 import io.twinledger.service.ledger.LedgerConnections;
 import io.twinledger.service.ledger.LedgerProperties;
+import io.twinledger.service.witness.NoteKeyEndorsements;
 import io.twinledger.twin.store.ReadingStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,20 +61,71 @@ class ReportConfiguration {
   }
 
   @Bean
+  PnlReports pnlReports(
+      AssetCatalog assets,
+      Models models,
+      KpiPeriods periods,
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      CheckpointBook checkpoints,
+      EvidenceExport evidence,
+      AuditJobs jobs,
+      JsonMapper json) {
+    return new PnlReports(
+        assets,
+        models,
+        periods,
+        events,
+        readings,
+        auditLog,
+        checkpoints,
+        evidence,
+        jobs::feedEvents,
+        json);
+  }
+
+  /**
+   * Bundles with the checkpoint's witnessed note and the endorsed note keys, and the blocks of the
+   * report contract's transactions, found in the embedded peer's transaction index.
+   */
+  @Bean
   ReportBundles reportBundles(
       StoredEvents events,
       ReadingStore readings,
       AuditLog auditLog,
       CheckpointBook checkpoints,
       AuditJobs jobs,
-      LedgerAnchoring anchoring) {
+      LedgerAnchoring anchoring,
+      CheckpointNotes notes,
+      NoteKeyEndorsements endorsements,
+      ObjectProvider<EmbeddedPeer> peer) {
+    ReportBundles.TransactionBlocks blocks =
+        txId ->
+            Optional.ofNullable(peer.getIfAvailable())
+                .flatMap(
+                    p ->
+                        anchoring
+                            .ledger()
+                            .flatMap(l -> p.channel(l.channel().name()).transaction(txId)))
+                .map(TxStatus::blockNumber);
     return new ReportBundles(
-        events, readings, auditLog, checkpoints, jobs::checkpoint, anchoring.ledger());
+        events,
+        readings,
+        auditLog,
+        checkpoints,
+        jobs::checkpoint,
+        anchoring.ledger(),
+        notes,
+        endorsements.log(),
+        endorsements.witness().stream().toList(),
+        blocks);
   }
 
   @Bean
   ComplianceReports complianceReports(
       BondReports bonds,
+      PnlReports pnl,
       ReportBundles bundles,
       JdbcClient jdbc,
       CommandGateway commands,
@@ -99,6 +157,7 @@ class ReportConfiguration {
                         AUDITOR_MSP));
     return new ComplianceReports(
         bonds,
+        pnl,
         bundles,
         new ReportStore(jdbc),
         commands,

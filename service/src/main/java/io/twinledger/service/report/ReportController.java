@@ -10,6 +10,7 @@ import io.twinledger.reporting.render.ReportCsv;
 import io.twinledger.reporting.render.ReportPdf;
 import io.twinledger.reporting.report.Report;
 import io.twinledger.reporting.report.ReportBundleJson;
+import io.twinledger.reporting.report.ReportType;
 import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
@@ -55,26 +56,25 @@ public class ReportController {
   @PostMapping
   @RolesAllowed(Roles.FINANCE_OFFICER)
   @Operation(
-      summary = "Issue a bond's compliance report over a period",
+      summary = "Issue a bond's compliance report, or an asset's P&L statement, over a period",
       description =
-          "Computes every figure from the proven KPI periods and the bond's logged terms, signs the"
-              + " report as the issuing organisation, records it with the report contract and logs"
-              + " it in the audit log. A correction names the report it replaces and why.")
+          "Computes every figure from the proven KPI periods and the bond's logged terms (or, with"
+              + " type pnl-statement, the asset's logged cash-flow model), signs the report as the"
+              + " issuing organisation, records it with the report contract and logs it in the"
+              + " audit log. A correction names the report it replaces and why.")
   @Refusal(status = 409, description = REPORT_REFUSED)
   @Refusal(
       status = 422,
       description =
-          "report-refused: no proven determination decides a payment in the period, or a figure"
-              + " cannot be computed from what the log holds")
+          "report-refused: no proven determination decides a payment in the period; the asset has"
+              + " no model, or a month's KPI periods are not proven; or a figure cannot be computed"
+              + " from what the log holds")
   public ResponseEntity<ReportBodies.Summary> issue(
       @RequestBody ReportBodies.Issue body, Authentication user) {
-    if (body.bondId() == null || body.bondId().isBlank()) {
-      throw new InvalidFieldException("bondId", "is required");
-    }
     StoredReport issued =
         reports.issue(
             new ComplianceReports.Request(
-                body.bondId(),
+                subject(body),
                 date("from", body.from()),
                 date("to", body.to()),
                 Optional.ofNullable(body.replaces()).filter(r -> !r.isBlank()),
@@ -148,15 +148,22 @@ public class ReportController {
       summary = "The report's bundle for ./twinledger verify-report",
       description =
           "The report, the issuer's signature, the issuing event, every input's raw data as stored"
-              + " now, one multi-leaf proof and the anchored checkpoint (twinledger-report-bundle/v1).")
+              + " now, one multi-leaf proof, the anchored checkpoint with its witnessed note, and"
+              + " the blocks of the report's issue and attestations (twinledger-report-bundle/v2)."
+              + " With since=N, the block headers start after block N, which the verifier trusts"
+              + " (verify-report --trusted-block N:HEADERHASH).")
   @Refusal(status = 409, description = REPORT_REFUSED)
-  public ResponseEntity<byte[]> bundle(@PathVariable String reportId) {
+  public ResponseEntity<byte[]> bundle(
+      @PathVariable String reportId, @RequestParam(required = false) Long since) {
+    if (since != null && since < 0) {
+      throw new InvalidFieldException("since", "is a block number, at least 0");
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"" + reportId + ".bundle.json\"")
-        .body(ReportBundleJson.write(reports.bundle(reportId)));
+        .body(ReportBundleJson.write(reports.bundle(reportId, Optional.ofNullable(since))));
   }
 
   @PostMapping("/{reportId}/attestations")
@@ -210,6 +217,32 @@ public class ReportController {
 
   private static String fileName(String name) {
     return "filename=\"" + name + "\"";
+  }
+
+  /**
+   * A bond's report without a type (its type follows the bond's terms); an asset's P&amp;L with
+   * {@code pnl-statement}.
+   */
+  private static ComplianceReports.Subject subject(ReportBodies.Issue body) {
+    if (body.type() == null) {
+      return new ComplianceReports.Bond(required("bondId", body.bondId()));
+    }
+    if (body.type().equals(ReportType.PNL_STATEMENT.label())) {
+      return new ComplianceReports.AssetPnl(required("assetId", body.assetId()));
+    }
+    throw new InvalidFieldException(
+        "type",
+        "must be "
+            + ReportType.PNL_STATEMENT.label()
+            + ", or absent for a bond's report, was "
+            + body.type());
+  }
+
+  private static String required(String field, String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidFieldException(field, "is required");
+    }
+    return text;
   }
 
   private static LocalDate date(String field, String text) {

@@ -222,7 +222,7 @@ class InvestorStatementTest {
             .param("bond", "bond:" + bond)
             .update();
     assertThat(changed).isEqualTo(1);
-    Verification tampered = verifier.verify(bundles.bundle(report, bundle.signature()));
+    Verification tampered = verifier.verify(bundles.bundle(report, bundle.signature(), List.of(), Optional.empty()));
     assertThat(lines(tampered))
         .anyMatch(
             l ->
@@ -287,7 +287,9 @@ class InvestorStatementTest {
     return bundles.bundle(
         report,
         new ReportBundle.IssuerSignature(
-            identity.mspId(), Pem.of(identity.certificate()), signature));
+            identity.mspId(), Pem.of(identity.certificate()), signature),
+        List.of(),
+        Optional.empty());
   }
 
   private JsonNode determinations() {

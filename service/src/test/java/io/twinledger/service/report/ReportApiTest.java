@@ -1,10 +1,13 @@
 package io.twinledger.service.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
+import io.twinledger.ledger.peer.block.BlockHashes;
 import io.twinledger.network.Consortium;
+import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.Finding;
+import io.twinledger.reporting.evidence.TrustedBlock;
 import io.twinledger.reporting.evidence.Verification;
 import io.twinledger.reporting.report.ReportBundle;
 import io.twinledger.reporting.report.ReportBundleJson;
@@ -15,16 +18,23 @@ import io.twinledger.service.audit.AuditJobs;
 import io.twinledger.service.bond.BondJobs;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenBond;
 import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A bond's compliance report over real HTTP, PostgreSQL and the embedded Fabric peer: issued from
  * proven periods, its bundle verified offline figure by figure with the anchoring included,
- * attested by the auditor on the ledger, refused where it must be, and a reading changed in
- * PostgreSQL after issue caught by the verifier.
+ * attested by the auditor on the ledger, refused where it must be (edits of the stored data after
+ * issue: {@link ReportTamperTest}), and a reading changed in PostgreSQL after issue caught by the
+ * verifier.
  */
 @OnEmbeddedDb
 class ReportApiTest {
 
-  private static final String KPI = "system-input-volume";
+  private static final String KPI = ProvenBond.KPI;
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -64,44 +75,12 @@ class ReportApiTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     asset = "dma-" + suffix;
     bond = "bond-" + suffix;
-    new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint)
-        .register(
-            asset,
-            KPI,
-            "[]",
-            2,
-            "2025-03-04T08:00:00Z,100",
-            "2025-03-20T08:00:00Z,50",
-            "2025-04-10T08:00:00Z,300");
-    var defined =
-        api.post(
-            "/api/v1/bonds",
-            "officer",
-            """
-            {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
-             "issueDate": "2025-01-01", "maturity": "2030-01-01",
-             "features": [
-              {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "400",
-               "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
-               "lastMonth": "2025-04"}]}"""
-                .formatted(bond, asset, KPI));
-    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
-    String hash = defined.json().get("termsHash").asString();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/bonds/" + bond, "officer").status() == 200);
-    var issued =
-        api.post(
-            "/api/v1/bonds/" + bond + "/issue", "officer", "{\"termsHash\": \"" + hash + "\"}");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              jobs.runDue();
-              return api.get("/api/v1/bonds/" + bond + "/determinations", "officer").json().size()
-                  >= 2;
-            });
+    ProvenBond.define(
+        api,
+        new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint),
+        asset,
+        bond,
+        jobs::runDue);
   }
 
   @Test
@@ -127,7 +106,12 @@ class ReportApiTest {
         .anyMatch(l -> l.startsWith("figure kpi." + asset + "." + KPI + ".2025-03: ok — 150 MTQ"))
         .anyMatch(l -> l.startsWith("figure payment.") && l.contains("25.00 USD by bond-payment"))
         .anyMatch(l -> l.startsWith("figure payments.total.USD: ok — 35.00 USD"))
-        .anyMatch(l -> l.startsWith("transaction"));
+        .anyMatch(l -> l.startsWith("transaction"))
+        .anyMatch(l -> l.startsWith("note: ok — "))
+        .anyMatch(l -> l.startsWith("witness auditor.twinledger.example/witness: ok — "))
+        .anyMatch(l -> l.startsWith("quorum: ok — 1 of 1 witnesses cosigned"))
+        .anyMatch(l -> l.startsWith("ledger issue: ok — IssueReport by CityFinanceMSP"))
+        .contains("attestation: ok — none — the report is not attested yet");
 
     Path file = dir.resolve("report.json");
     Files.write(file, ReportBundleJson.write(bundle));
@@ -149,79 +133,81 @@ class ReportApiTest {
     assertThat(listed.status()).isEqualTo(200);
     assertThat(listed.json().get(0).get("attestations").get(0).get("verdict").asString())
         .isEqualTo("APPROVED");
-  }
 
-  @Test
-  void aReadingChangedInPostgresqlAfterIssueIsCaughtAndNamed() {
-    var issued = issue("2025-03-01", "2025-05-01");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-    String reportId = issued.json().get("reportId").asString();
-
-    int changed =
-        jdbc.sql(
-                "UPDATE reading SET value = value + 1 WHERE asset_id = :asset"
-                    + " AND observed_at = '2025-03-20T08:00:00Z'")
-            .param("asset", asset)
-            .update();
-    assertThat(changed).isEqualTo(1);
-
-    Verification verification = new ReportVerifier(Consortium::twinLedger).verify(bundle(reportId));
-    assertThat(verification.passed()).isFalse();
-    assertThat(lines(verification))
-        .anyMatch(l -> l.startsWith("input batch.") && l.contains("digest mismatch"))
+    // The witness cosigns in the audit job; the bundle's checkpoint is anchored after the
+    // attestation's block, so that one header chain links every block it carries.
+    audit.checkpoint();
+    var download = api.download("/api/v1/reports/" + reportId + "/bundle", "auditor");
+    assertThat(download.statusCode()).isEqualTo(200);
+    ReportBundle attested = ReportBundleJson.read(download.body());
+    Verification checked = new ReportVerifier(Consortium::twinLedger).verify(attested);
+    assertThat(checked.failures()).as(lines(checked).toString()).isEmpty();
+    assertThat(lines(checked))
         .anyMatch(
             l ->
-                l.startsWith("figure kpi." + asset + "." + KPI + ".2025-03")
-                    && l.contains("input batch."))
-        .anyMatch(l -> l.startsWith("figure payments.total.USD") && l.contains("failed"));
+                l.startsWith("attestation IndependentAuditorMSP: ok — APPROVED by")
+                    && l.endsWith(": \"Re-computed offline.\""));
+    Path out = Path.of("target", "report-bundles", "report-attested.json.gz");
+    Files.createDirectories(out.getParent());
+    try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(out))) {
+      gzip.write(download.body());
+    }
+
+    Verification twoWitnesses =
+        new ReportVerifier(Consortium::twinLedger, 2, Optional.empty()).verify(attested);
+    assertThat(twoWitnesses.failures())
+        .extracting(Finding::line)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "quorum: not met — 1 of the 2 witnesses required cosigned:"
+                + " auditor.twinledger.example/witness at ");
+
+    EvidenceBundle.BlockHeader firstLinked =
+        attested.anchored().anchor().headers().get((int) firstBlock(attested) - 1);
+    TrustedBlock trusted =
+        new TrustedBlock(
+            firstLinked.number(),
+            HexFormat.of()
+                .formatHex(
+                    BlockHashes.headerHash(
+                            BlockHeader.newBuilder()
+                                .setNumber(firstLinked.number())
+                                .setPreviousHash(
+                                    ByteString.copyFrom(
+                                        HexFormat.of().parseHex(firstLinked.previousHash())))
+                                .setDataHash(
+                                    ByteString.copyFrom(
+                                        HexFormat.of().parseHex(firstLinked.dataHash())))
+                                .build())
+                        .toByteArray()));
+    var compact =
+        api.download(
+            "/api/v1/reports/" + reportId + "/bundle?since=" + trusted.number(), "auditor");
+    ReportBundle since = ReportBundleJson.read(compact.body());
+    assertThat(since.anchored().anchor().headers().getFirst().number())
+        .isEqualTo(trusted.number() + 1);
+    assertThat(compact.body().length).isLessThan(download.body().length);
+    Verification fromTrusted =
+        new ReportVerifier(Consortium::twinLedger, 1, Optional.of(trusted)).verify(since);
+    assertThat(fromTrusted.failures()).as(lines(fromTrusted).toString()).isEmpty();
+    assertThat(lines(fromTrusted))
+        .anyMatch(l -> l.contains("header chain links back to trusted block " + trusted.number()));
+    assertThat(new ReportVerifier(Consortium::twinLedger).verify(since).failures())
+        .extracting(Finding::item)
+        .contains("block " + since.anchored().anchor().blockNumber());
   }
 
-  @Test
-  void aPeriodEventTheTermsOrALogNodeChangedAfterIssueIsCaughtAndNamed() {
-    var issued = issue("2025-03-01", "2025-05-01");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-    String reportId = issued.json().get("reportId").asString();
-    ReportVerifier verifier = new ReportVerifier(Consortium::twinLedger);
-    assertThat(verifier.verify(bundle(reportId)).passed()).isTrue();
-
-    int periods =
-        jdbc.sql(
-                """
-                UPDATE domain_event_entry SET payload = convert_to(regexp_replace(
-                  convert_from(payload, 'UTF8'), '"value":[0-9.]+', '"value":149'), 'UTF8')
-                WHERE payload_type LIKE '%KpiPeriodClosed' AND aggregate_identifier LIKE :asset
-                """)
-            .param("asset", asset + "%")
-            .update();
-    assertThat(periods).isPositive();
-    assertThat(lines(verifier.verify(bundle(reportId))))
-        .anyMatch(l -> l.startsWith("input period.") && l.contains("payload digest mismatch"))
-        .anyMatch(l -> l.startsWith("figure kpi.") && l.contains("input period."));
-
-    int terms =
-        jdbc.sql(
-                """
-                UPDATE domain_event_entry SET payload = convert_to(regexp_replace(
-                  convert_from(payload, 'UTF8'), 'amountPerUnit([^0-9]+)0[.]1', 'amountPerUnit\\10.2'),
-                  'UTF8')
-                WHERE payload_type LIKE '%BondDefined' AND aggregate_identifier = :bond
-                """)
-            .param("bond", "bond:" + bond)
-            .update();
-    assertThat(terms).isEqualTo(1);
-    assertThat(lines(verifier.verify(bundle(reportId))))
-        .anyMatch(l -> l.startsWith("input terms.") && l.contains("payload digest mismatch"))
-        .anyMatch(l -> l.startsWith("figure payment.") && l.contains("input terms."));
-
-    int nodes =
-        jdbc.sql("UPDATE audit_node SET hash = sha256(hash) WHERE level = 1 AND node_index < 4")
-            .update();
-    assertThat(nodes).isPositive();
-    // A node is not an input of the report: the integrity check, which recomputes every node
-    // from the leaves, is what names it; a bundle proven from the changed node fails its proof.
-    var integrity = api.get("/api/v1/audit/integrity", "auditor");
-    assertThat(integrity.json().get("intact").asBoolean()).as(integrity.body()).isFalse();
-    assertThat(integrity.body()).contains("node");
+  /** The block of the report's issue on the ledger: the earliest block the bundle links. */
+  private static long firstBlock(ReportBundle bundle) throws Exception {
+    long first = Long.MAX_VALUE;
+    for (ReportBundle.LedgerTransaction tx : bundle.attestations()) {
+      first =
+          Math.min(
+              first,
+              Block.parseFrom(Base64.getDecoder().decode(tx.block())).getHeader().getNumber());
+    }
+    return first;
   }
 
   @Test
@@ -275,7 +261,7 @@ class ReportApiTest {
   @Test
   void aMalformedBundleIsOneLineAndExitCodeTwo() throws Exception {
     Path file = dir.resolve("broken.json");
-    Files.writeString(file, "{\"format\": \"twinledger-report-bundle/v1\", \"report\": 3}");
+    Files.writeString(file, "{\"format\": \"twinledger-report-bundle/v2\", \"report\": 3}");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
         VerifyMain.run(

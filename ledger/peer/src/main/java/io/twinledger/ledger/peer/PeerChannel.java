@@ -16,6 +16,7 @@ import io.twinledger.ledger.peer.identity.EndorserIdentity;
 import io.twinledger.ledger.peer.identity.IdentityException;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TransientStore;
+import io.twinledger.ledger.peer.state.TxStatus;
 import io.twinledger.ledger.peer.store.PeerLock;
 import io.twinledger.ledger.peer.store.PeerStore;
 import io.twinledger.ledger.peer.store.VerifiedLedger;
@@ -162,6 +163,14 @@ public final class PeerChannel {
   /** Committed block {@code number} of this channel, as stored. */
   public Optional<Block> block(long number) {
     return store.block(number);
+  }
+
+  /**
+   * Where transaction {@code txId} was committed on this channel, valid or not, as the Gateway's
+   * {@code CommitStatus} reports it; empty when it was not.
+   */
+  public Optional<TxStatus> transaction(String txId) {
+    return services.transactions().find(txId);
   }
 
   /** Where this channel's committer has spent its time. */

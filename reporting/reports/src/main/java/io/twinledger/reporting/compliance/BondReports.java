@@ -126,7 +126,8 @@ public class BondReports {
               + ": its periods are not proven yet, or the bond pays nothing then");
     }
     appendNow.run();
-    BondFigures figures = new BondFigures(periods, events, readings, auditLog, evidence, json);
+    ReportInputs collector = new ReportInputs(periods, events, readings, auditLog, evidence, json);
+    BondFigures figures = new BondFigures(collector, events);
     for (DeterminationView d : used) {
       for (DecidedPayment payment : d.payments()) {
         if (!payment.date().isBefore(from) && payment.date().isBefore(to)) {
@@ -148,8 +149,8 @@ public class BondReports {
             replaces,
             provenance,
             figures.computed(),
-            figures.inputs(),
+            collector.inputs(),
             used.stream().map(BondFigures::statement).toList());
-    return new ReportDraft(report, figures.data());
+    return new ReportDraft(report, collector.data());
   }
 }

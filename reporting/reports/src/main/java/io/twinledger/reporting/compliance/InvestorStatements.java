@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Drafts an investor's statement over a period: for each payment of a bond's performance the holder
  * was paid in the period (by payment date), the payment as the bond's report states it (its {@code
  * bond-payment} figure and the {@code kpi-period} figures behind it, drafted by the same {@link
- * BondFigures}), then the holder's payout re-computed from it and the register of holders ({@code
- * holder-payout}); last, the payouts' total per currency.
+ * BondFigures} over the same {@link ReportInputs}), then the holder's payout re-computed from it
+ * and the register of holders ({@code holder-payout}); last, the payouts' total per currency.
  *
  * <p>The register of a payment is the {@code HoldingsRecorded} event in force when the books first
  * recorded its payout: the register they checked the chain's allocation against. It travels whole
@@ -116,7 +116,8 @@ public class InvestorStatements {
           "holder " + holder + " was paid nothing from " + from + " to " + to);
     }
     appendNow.run();
-    BondFigures figures = new BondFigures(periods, events, readings, auditLog, evidence, json);
+    ReportInputs collector = new ReportInputs(periods, events, readings, auditLog, evidence, json);
+    BondFigures figures = new BondFigures(collector, events);
     Map<String, DeterminationView> used = new LinkedHashMap<>();
     List<String> undetermined = new ArrayList<>();
     Map<String, List<PaymentView>> payments = new HashMap<>();
@@ -152,7 +153,7 @@ public class InvestorStatements {
       used.putIfAbsent(bondId + "/" + d.determinationId(), d);
       String paymentFigure =
           figures.payment("payment." + bondId + "." + payment.paymentId(), d, decided);
-      figures.add(payout(figures, holder, payment, paymentFigure));
+      figures.add(payout(collector, holder, payment, paymentFigure));
     }
     if (used.isEmpty()) {
       throw new ReportRefusedException(
@@ -192,9 +193,9 @@ public class InvestorStatements {
             Optional.empty(),
             provenance,
             figures.computed(),
-            figures.inputs(),
+            collector.inputs(),
             statements);
-    return new ReportDraft(report, figures.data());
+    return new ReportDraft(report, collector.data());
   }
 
   private DeterminationView determination(String bondId, PaymentView payment) {
@@ -211,13 +212,14 @@ public class InvestorStatements {
    * units in it and the allocation digest the payout recorded.
    */
   private Figure payout(
-      BondFigures figures, String holder, PaymentView payment, String paymentFigure) {
+      ReportInputs collector, String holder, PaymentView payment, String paymentFigure) {
     String bondId = payment.bondId();
     String stream = BondStreams.streamId(bondId);
     StoredEvent payout =
         events.of(stream, PayoutRecorded.class.getName()).stream()
             .filter(
-                e -> figures.payload(e).path("paymentId").asString("").equals(payment.paymentId()))
+                e ->
+                    collector.payload(e).path("paymentId").asString("").equals(payment.paymentId()))
             .findFirst()
             .orElseThrow(
                 () ->
@@ -231,7 +233,7 @@ public class InvestorStatements {
                 () ->
                     new ReportRefusedException(
                         "no stored register of bond " + bondId + " before its payout"));
-    JsonNode register = figures.payload(recorded);
+    JsonNode register = collector.payload(recorded);
     int version = register.path("version").asInt(0);
     long units = 0;
     for (JsonNode holding : register.path("holdings")) {
@@ -244,7 +246,7 @@ public class InvestorStatements {
           "holder " + holder + " holds nothing in register " + version + " of bond " + bondId);
     }
     String input =
-        figures.event("holdings." + bondId + ".v" + version, InputKind.HOLDINGS, recorded);
+        collector.event("holdings." + bondId + ".v" + version, InputKind.HOLDINGS, recorded);
     return new Figure(
         "payout." + bondId + "." + payment.paymentId(),
         "Payout of "
@@ -271,7 +273,7 @@ public class InvestorStatements {
             "units",
             Long.toString(units),
             "allocationDigest",
-            figures.payload(payout).path("allocationDigest").asString("")),
+            collector.payload(payout).path("allocationDigest").asString("")),
         List.of(paymentFigure, input));
   }
 }

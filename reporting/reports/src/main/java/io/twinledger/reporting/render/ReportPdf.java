@@ -167,20 +167,44 @@ public final class ReportPdf {
       } else {
         pages.table(
             new float[] {0.32f, 0.68f},
-            List.of("Reads", "Kind and leaf index, address, leaf hash; or the figure's value"),
+            List.of(
+                "Reads",
+                "Kind and leaf index, address, leaf hash (or block and transaction); or the figure's value"),
             reads);
       }
     }
   }
 
-  /** A row on what a figure reads: an input with its leaf, or an earlier figure with its value. */
+  /**
+   * A row on what a figure reads: an input with its leaf or ledger transaction, or an earlier
+   * figure with its value.
+   */
   private static List<String> read(Report report, String id) {
     Optional<Input> input = report.input(id);
     if (input.isPresent()) {
       Input i = input.get();
       return List.of(
           id,
-          i.kind().label() + ", leaf " + i.leafIndex() + "\n" + i.address() + "\n" + i.leafHash());
+          switch (i.evidence()) {
+            case Input.AuditLeaf leaf ->
+                i.kind().label()
+                    + ", leaf "
+                    + leaf.index()
+                    + "\n"
+                    + i.address()
+                    + "\n"
+                    + leaf.hash();
+            case Input.LedgerWrite write ->
+                i.kind().label()
+                    + ", "
+                    + write.channel()
+                    + " block "
+                    + write.blockNumber()
+                    + "\n"
+                    + i.address()
+                    + "\ntx "
+                    + write.txId();
+          });
     }
     // Report guarantees every id a figure reads is an input or an earlier figure.
     return List.of(id, "figure: " + valueAndUnit(report.figure(id).orElseThrow()));

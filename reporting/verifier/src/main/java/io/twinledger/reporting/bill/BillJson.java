@@ -168,7 +168,12 @@ public final class BillJson {
     return clearing(StrictJson.object(json));
   }
 
-  private static BillBundle.Clearing clearing(Node clearing) throws StrictJson.Malformed {
+  /**
+   * A {@code SlotClearing} in a bundle, such as a report bundle's market slots.
+   *
+   * @throws StrictJson.Malformed naming the field when it is not one
+   */
+  public static BillBundle.Clearing clearing(Node clearing) throws StrictJson.Malformed {
     clearing.exactly(CLEARING);
     List<BillBundle.Order> orders = new ArrayList<>();
     for (Node order : clearing.objects("orders")) {

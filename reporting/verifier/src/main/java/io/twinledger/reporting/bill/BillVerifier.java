@@ -1,36 +1,26 @@
 package io.twinledger.reporting.bill;
 
 import io.twinledger.ledger.peer.identity.Creator;
-import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.market.bill.BillLine;
 import io.twinledger.market.bill.LineKind;
 import io.twinledger.market.bill.MonthlyBill;
 import io.twinledger.market.settlement.ParticipantAccount;
 import io.twinledger.market.slot.SlotId;
 import io.twinledger.network.Consortium;
-import io.twinledger.network.org.OrgRole;
-import io.twinledger.network.org.Organisation;
-import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.Finding;
-import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.reporting.evidence.Verification;
 import java.math.BigDecimal;
-import java.security.cert.X509Certificate;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Checks a {@link BillBundle} on its own: no database, network or service. Nothing the bundle
@@ -83,38 +73,23 @@ public final class BillVerifier {
     }
     findings.add(slotsOfMonth(bundle, month, zone));
 
-    Map<String, X509Certificate> authorities = new LinkedHashMap<>();
-    for (EvidenceBundle.OrgCertificate org : bundle.certificates()) {
-      try {
-        authorities.put(org.mspId(), Pem.certificate(org.caCertificate()));
-      } catch (IllegalArgumentException e) {
-        findings.add(
-            Finding.malformed(
-                "certificates", "the CA certificate of " + org.mspId() + " is unreadable"));
-        return new Verification(findings);
-      }
-    }
-    if (authorities.isEmpty()) {
-      findings.add(Finding.failed("certificates", "the bundle holds no CA certificates"));
+    SlotVerification slots;
+    try {
+      slots =
+          SlotVerification.over(
+              bundle.channel(),
+              bundle.terms(),
+              bundle.currency(),
+              bundle.blocks(),
+              bundle.certificates(),
+              consortium.get());
+    } catch (SlotVerification.Unusable e) {
+      findings.add(e.finding());
       return new Verification(findings);
     }
-    Set<Long> numbers = new HashSet<>();
-    for (BillBundle.Block block : bundle.blocks()) {
-      if (!numbers.add(block.number())) {
-        findings.add(Finding.malformed("blocks", "block " + block.number() + " is there twice"));
-        return new Verification(findings);
-      }
-    }
-    Consortium definition = consortium.get();
-    Set<String> operators =
-        definition.organisationsWith(OrgRole.COMMUNITY_OPERATOR).stream()
-            .map(Organisation::mspId)
-            .collect(Collectors.toSet());
-    SlotVerification slots =
-        new SlotVerification(bundle, definition, new Organizations(authorities), operators);
     // Each slot is checked on its own (signatures, clearing, settlement): both cores share them.
     List<SlotVerification.Outcome> outcomes =
-        bundle.slots().parallelStream().map(slots::check).toList();
+        bundle.slots().parallelStream().map(s -> slots.check(s, bundle.household())).toList();
     outcomes.forEach(o -> findings.add(o.finding()));
     findings.add(operator(bundle, outcomes));
     findings.addAll(bill(bundle, month, zone));

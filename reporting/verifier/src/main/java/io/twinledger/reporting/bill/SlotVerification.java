@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.twinledger.ledger.peer.block.BlockHashes;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.Organizations;
+import io.twinledger.market.battery.BatteryState;
 import io.twinledger.market.clearing.Clearing;
 import io.twinledger.market.clearing.ClearingResult;
 import io.twinledger.market.clearing.ClearingRule;
@@ -17,26 +18,36 @@ import io.twinledger.market.settlement.SlotAccounts;
 import io.twinledger.market.settlement.SlotSettlement;
 import io.twinledger.market.slot.SlotId;
 import io.twinledger.market.slot.SlotMarket;
+import io.twinledger.market.slot.SlotOutcome;
 import io.twinledger.market.terms.MarketTerms;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.msp.NodeOu;
+import io.twinledger.network.org.OrgRole;
+import io.twinledger.network.org.Organisation;
+import io.twinledger.reporting.evidence.Base64Text;
 import io.twinledger.reporting.evidence.EndorsedTransaction;
+import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.Finding;
+import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.reporting.evidence.StrictJson;
 import java.math.BigDecimal;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.hyperledger.fabric.protos.common.Block;
 
 /**
- * Checks one slot of a bill, in this order; the first that does not hold fails the slot:
+ * Checks one cleared slot against the ledger, in this order; the first that does not hold fails the
+ * slot:
  *
  * <ol>
  *   <li>the block: its number, and its data hash over its transactions;
@@ -44,21 +55,26 @@ import org.hyperledger.fabric.protos.common.Block;
  *       the block, creator and endorsements verified, the channel's policy satisfied), created by a
  *       client of the community operator's organisation;
  *   <li>its write of {@code clearing~<slot>} equals the bundled clearing, field for field;
- *   <li>the clearing recomputed: the book through contracts-market's {@link Clearing} under the
- *       recorded rule and the terms' grid fee gives the recorded price, volume and trades; the
- *       trades settled with {@link SlotSettlement} against every participant's recorded net
- *       position give every recorded account and the conservation figures;
- *   <li>the household: its account as billed equals the ledger's; its meter reading's net ({@code
- *       import - export}) is the account's, and its order is that net at the order's side (a bid
- *       for a deficit, an ask for a surplus, none for zero).
+ *   <li>the clearing recomputed ({@link #recompute}): the book through contracts-market's {@link
+ *       Clearing} under the recorded rule and the terms' grid fee gives the recorded price, volume
+ *       and trades; the trades settled with {@link SlotSettlement} against every participant's
+ *       recorded net position give every recorded account and the conservation figures;
+ *   <li>for a bill only, the household: its account as billed equals the ledger's; its meter
+ *       reading's net ({@code import - export}) is the account's, and its order is that net at the
+ *       order's side (a bid for a deficit, an ask for a surplus, none for zero).
  * </ol>
+ *
+ * The bill verifier runs it on a bill's slots; the report verifier on a report's {@code
+ * market-slot} inputs.
  */
-final class SlotVerification {
+public final class SlotVerification {
 
   /** The contract whose transactions clear slots. */
   static final String CONTRACT = "EnergyMarketContract";
 
-  private final BillBundle bundle;
+  private final String channel;
+  private final BillBundle.Terms terms;
+  private final String currency;
   private final Consortium consortium;
   private final Organizations organizations;
   private final Set<String> operatorMsps;
@@ -67,20 +83,79 @@ final class SlotVerification {
   /** Slots are checked in parallel, and slots of one batch share their block: parsed once. */
   private final Map<Long, Block> parsed = new ConcurrentHashMap<>();
 
-  /**
-   * @param bundle a bundle whose blocks have distinct numbers ({@link BillVerifier} checks that
-   *     first)
-   */
-  SlotVerification(
-      BillBundle bundle,
+  private SlotVerification(
+      String channel,
+      BillBundle.Terms terms,
+      String currency,
+      List<BillBundle.Block> blocks,
       Consortium consortium,
       Organizations organizations,
       Set<String> operatorMsps) {
-    this.bundle = bundle;
+    this.channel = channel;
+    this.terms = terms;
+    this.currency = currency;
     this.consortium = consortium;
     this.organizations = organizations;
     this.operatorMsps = operatorMsps;
-    bundle.blocks().forEach(b -> blocks.put(b.number(), b.block()));
+    blocks.forEach(b -> this.blocks.put(b.number(), b.block()));
+  }
+
+  /**
+   * The checks of slots cleared on {@code channel} under {@code terms}, whose blocks are {@code
+   * blocks}; the channel's members are the organisations of {@code certificates}, its endorsement
+   * policy and community operator are {@code consortium}'s.
+   *
+   * @throws Unusable when a CA certificate is unreadable, there is none, or a block is there twice
+   */
+  public static SlotVerification over(
+      String channel,
+      BillBundle.Terms terms,
+      String currency,
+      List<BillBundle.Block> blocks,
+      List<EvidenceBundle.OrgCertificate> certificates,
+      Consortium consortium)
+      throws Unusable {
+    Map<String, X509Certificate> authorities = new LinkedHashMap<>();
+    for (EvidenceBundle.OrgCertificate org : certificates) {
+      try {
+        authorities.put(org.mspId(), Pem.certificate(org.caCertificate()));
+      } catch (IllegalArgumentException e) {
+        throw new Unusable(
+            Finding.malformed(
+                "certificates", "the CA certificate of " + org.mspId() + " is unreadable"));
+      }
+    }
+    if (authorities.isEmpty()) {
+      throw new Unusable(Finding.failed("certificates", "the bundle holds no CA certificates"));
+    }
+    Set<Long> numbers = new HashSet<>();
+    for (BillBundle.Block block : blocks) {
+      if (!numbers.add(block.number())) {
+        throw new Unusable(
+            Finding.malformed("blocks", "block " + block.number() + " is there twice"));
+      }
+    }
+    Set<String> operators =
+        consortium.organisationsWith(OrgRole.COMMUNITY_OPERATOR).stream()
+            .map(Organisation::mspId)
+            .collect(Collectors.toSet());
+    return new SlotVerification(
+        channel, terms, currency, blocks, consortium, new Organizations(authorities), operators);
+  }
+
+  /** Why no slot can be checked: the bundle's certificates or blocks are unusable. */
+  public static final class Unusable extends Exception {
+    private final Finding finding;
+
+    Unusable(Finding finding) {
+      super(finding.line(), null, false, false);
+      this.finding = finding;
+    }
+
+    /** The finding that says so. */
+    public Finding finding() {
+      return finding;
+    }
   }
 
   /**
@@ -89,81 +164,110 @@ final class SlotVerification {
    * @param finding {@code slot <start>: ...}
    * @param creator who created the clearing transaction
    */
-  record Outcome(Finding finding, Optional<Creator> creator) {}
+  public record Outcome(Finding finding, Optional<Creator> creator) {}
 
   /** Why a slot fails, stated as the finding's detail. */
-  static final class Failed extends Exception {
+  public static final class Failed extends Exception {
     Failed(String reason) {
       super(reason, null, false, false);
     }
   }
 
-  Outcome check(BillBundle.Slot slot) {
-    String item = "slot " + slot.slot();
-    Block block = parsed.get(slot.blockNumber());
+  /**
+   * Checks that transaction {@code txId} in block {@code blockNumber} recorded {@code clearing} as
+   * slot {@code slot}'s, and that the clearing and settlement recompute to it.
+   */
+  public Outcome check(String slot, String txId, long blockNumber, BillBundle.Clearing clearing) {
+    return check(slot, txId, blockNumber, clearing, (slotId, recorded) -> {});
+  }
+
+  /** Checks a bill's slot: the ledger's record as above, then {@code household}'s part in it. */
+  Outcome check(BillBundle.Slot slot, String household) {
+    return check(
+        slot.slot(),
+        slot.txId(),
+        slot.blockNumber(),
+        slot.clearing(),
+        (slotId, recorded) -> household(household, slot, recorded));
+  }
+
+  /** A further check of a slot whose record held. */
+  @FunctionalInterface
+  private interface Then {
+    void check(SlotId slot, BillBundle.Clearing recorded) throws Failed;
+  }
+
+  private Outcome check(
+      String slot, String txId, long blockNumber, BillBundle.Clearing clearing, Then then) {
+    String item = "slot " + slot;
+    Block block = parsed.get(blockNumber);
     if (block == null) {
-      String encoded = blocks.get(slot.blockNumber());
+      String encoded = blocks.get(blockNumber);
       if (encoded == null) {
         return new Outcome(
-            Finding.malformed(item, "its block " + slot.blockNumber() + " is not in the bundle"),
+            Finding.malformed(item, "its block " + blockNumber + " is not in the bundle"),
             Optional.empty());
       }
       try {
-        block = Block.parseFrom(Base64.getDecoder().decode(encoded));
+        block = Block.parseFrom(Base64Text.decode(encoded));
       } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
         return new Outcome(
             Finding.malformed(
-                item,
-                "its block " + slot.blockNumber() + " is not a Fabric block: " + e.getMessage()),
+                item, "its block " + blockNumber + " is not a Fabric block: " + e.getMessage()),
             Optional.empty());
       }
-      parsed.put(slot.blockNumber(), block);
+      parsed.put(blockNumber, block);
     }
     Creator creator = null;
     try {
-      SlotId slotId = slotId(slot.slot());
-      block(block, slot.blockNumber());
+      SlotId slotId = slotId(slot);
+      block(block, blockNumber);
       EndorsedTransaction tx =
-          EndorsedTransaction.check(
-              block, slot.txId(), bundle.channel(), CONTRACT, consortium, organizations);
+          EndorsedTransaction.check(block, txId, channel, CONTRACT, consortium, organizations);
       creator = tx.creator();
       if (!operatorMsps.contains(creator.mspId()) || creator.nodeOu() != NodeOu.CLIENT) {
         throw new Failed(
             "transaction "
-                + slot.txId()
+                + txId
                 + " was created by "
                 + creator.describe()
                 + ", not a client of the community operator "
                 + operatorMsps);
       }
-      BillBundle.Clearing recorded = recorded(tx, slot.slot());
-      if (!recorded.equals(slot.clearing())) {
+      BillBundle.Clearing recorded = recorded(tx, slot);
+      if (!recorded.equals(clearing)) {
         throw new Failed(
             "the bundled clearing differs from the ledger's record in transaction "
-                + slot.txId()
+                + txId
                 + " — "
-                + difference(recorded, slot.clearing()));
+                + difference(recorded, clearing));
       }
-      if (!recorded.slot().equals(slot.slot()) || !recorded.txId().equals(slot.txId())) {
+      if (!recorded.slot().equals(slot) || !recorded.txId().equals(txId)) {
         throw new Failed(
             "the ledger's record is of slot " + recorded.slot() + ", tx " + recorded.txId());
       }
-      String summary = recompute(slotId, recorded);
-      household(slotId, slot, recorded);
+      recompute(recorded, terms, currency);
+      then.check(slotId, recorded);
       return new Outcome(
           Finding.ok(
               item,
               "block "
-                  + slot.blockNumber()
+                  + blockNumber
                   + ", tx "
-                  + slot.txId()
+                  + txId
                   + " VALID, endorsed; "
-                  + summary),
+                  + recorded.orders().size()
+                  + " orders cleared again: "
+                  + recorded.volume()
+                  + " kWh"
+                  + (recorded.price().isEmpty() ? "" : " at " + recorded.price())
+                  + ", "
+                  + recorded.accounts().size()
+                  + " accounts settled again"),
           Optional.of(creator));
     } catch (EndorsedTransaction.Refused e) {
       return new Outcome(
-          Finding.failed(item, "transaction " + slot.txId() + " " + e.getMessage()),
-          Optional.empty());
+          Finding.failed(item, "transaction " + txId + " " + e.getMessage()), Optional.empty());
     } catch (Failed e) {
       return new Outcome(Finding.failed(item, e.getMessage()), Optional.ofNullable(creator));
     }
@@ -200,9 +304,22 @@ final class SlotVerification {
     }
   }
 
-  /** Recomputes the clearing and settlement; returns a summary of the slot. */
-  private String recompute(SlotId slot, BillBundle.Clearing recorded) throws Failed {
-    MarketTerms terms = terms(recorded.rule());
+  /**
+   * The slot's market recomputed from {@code recorded}'s book and net positions with
+   * contracts-market's code, under the recorded rule and {@code terms}: the clearing ({@link
+   * Clearing}) and the settlement ({@link SlotSettlement}), each compared with what the ledger
+   * recorded.
+   *
+   * @param recorded a {@code SlotClearing} as the chaincode writes it
+   * @param prices the market's fee and tariffs
+   * @param currency the currency of its amounts
+   * @return the recomputed slot, equal to the record
+   * @throws Failed naming the first field where the record and the recomputation differ
+   */
+  public static SlotOutcome recompute(
+      BillBundle.Clearing recorded, BillBundle.Terms prices, String currency) throws Failed {
+    SlotId slot = slotId(recorded.slot());
+    MarketTerms terms = terms(recorded.rule(), prices, currency);
     List<Order> bids = new ArrayList<>();
     List<Order> asks = new ArrayList<>();
     for (BillBundle.Order o : recorded.orders()) {
@@ -288,19 +405,15 @@ final class SlotVerification {
     same("sellersReceived", c.sellersReceived(), recorded.sellersReceived());
     same("fees", c.fees(), recorded.fees());
     same("mechanismSurplus", c.mechanismSurplus(), recorded.mechanismSurplus());
-    return recorded.orders().size()
-        + " orders cleared again: "
-        + recorded.volume()
-        + " kWh"
-        + (price.isEmpty() ? "" : " at " + price)
-        + ", "
-        + recorded.accounts().size()
-        + " accounts settled again";
+    Optional<BatteryState> batteryAfter =
+        recorded.batteryAfterKwh().isEmpty()
+            ? Optional.empty()
+            : Optional.of(new BatteryState(decimal("batteryAfterKwh", recorded.batteryAfterKwh())));
+    return new SlotOutcome(slot, bids, asks, result, settled, batteryAfter);
   }
 
-  private void household(SlotId slot, BillBundle.Slot bundled, BillBundle.Clearing recorded)
-      throws Failed {
-    String household = bundle.household();
+  private static void household(
+      String household, BillBundle.Slot bundled, BillBundle.Clearing recorded) throws Failed {
     BillBundle.Account ledger =
         recorded.accounts().stream()
             .filter(a -> a.participant().equals(household))
@@ -341,15 +454,14 @@ final class SlotVerification {
   }
 
   /** The terms under the recorded rule, with the bundle's fee and tariffs. */
-  private MarketTerms terms(String rule) throws Failed {
-    BillBundle.Terms t = bundle.terms();
+  private static MarketTerms terms(String rule, BillBundle.Terms t, String currency) throws Failed {
     try {
       return new MarketTerms(
           rule(rule),
           decimal("terms gridFee", t.gridFee()),
           decimal("terms feedInTariff", t.feedInTariff()),
           decimal("terms retailTariff", t.retailTariff()),
-          bundle.currency());
+          currency);
     } catch (IllegalArgumentException e) {
       throw new Failed(e.getMessage());
     }

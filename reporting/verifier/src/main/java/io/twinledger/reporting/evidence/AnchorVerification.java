@@ -1,29 +1,25 @@
 package io.twinledger.reporting.evidence;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.twinledger.ledger.peer.block.BlockHashes;
 import io.twinledger.ledger.peer.block.EndorserTransaction;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.policy.EndorsementPolicy;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockHeader;
 
 /**
  * Checks where a bundle's checkpoint was anchored, as a Fabric peer would have validated it.
  *
  * <ul>
  *   <li>{@code block N}: the block's data hash is the hash of its transactions, and the headers
- *       link it back to block 0 by their previous-header hashes (Fabric's DER header hash).
+ *       link it back to block 0, or to a block the verifier trusts, by their previous-header hashes
+ *       ({@link HeaderChain}).
  *   <li>{@code transaction ID}: it checks out as an {@link EndorsedTransaction} of the audit-anchor
  *       contract on the bundle's channel (valid in the block, creator and endorsements verified
  *       against the members' CAs, the contract's endorsement policy satisfied), and its write set
@@ -35,21 +31,19 @@ final class AnchorVerification {
 
   private static final String CONTRACT = EvidenceVerifier.ANCHOR_CONTRACT;
 
-  private static final HexFormat HEX = HexFormat.of();
-
   private final Consortium consortium;
 
   AnchorVerification(Consortium consortium) {
     this.consortium = consortium;
   }
 
-  List<Finding> verify(AnchoredCheckpoint bundle) {
+  List<Finding> verify(AnchoredCheckpoint bundle, Optional<TrustedBlock> trusted) {
     EvidenceBundle.Anchor anchor = bundle.anchor();
     String blockItem = "block " + anchor.blockNumber();
     String txItem = "transaction " + anchor.txId();
     Block block;
     try {
-      block = Block.parseFrom(Base64.getDecoder().decode(anchor.block()));
+      block = Block.parseFrom(Base64Text.decode(anchor.block()));
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       return List.of(
           Finding.malformed(blockItem, "not a Fabric block: " + e.getMessage()),
@@ -61,84 +55,21 @@ final class AnchorVerification {
         authorities.put(org.mspId(), Pem.certificate(org.caCertificate()));
       } catch (IllegalArgumentException e) {
         return List.of(
-            chain(block, anchor),
+            chain(block, anchor, trusted),
             Finding.malformed(txItem, "the CA certificate of " + org.mspId() + " is unreadable"));
       }
     }
-    return List.of(chain(block, anchor), transaction(block, bundle, authorities));
+    return List.of(chain(block, anchor, trusted), transaction(block, bundle, authorities));
   }
 
-  /** The CA certificate of {@code mspId} in the bundle, when it holds a readable one. */
-  static Optional<X509Certificate> caOf(AnchoredCheckpoint bundle, String mspId) {
-    return bundle.certificates().stream()
-        .filter(c -> c.mspId().equals(mspId))
-        .findFirst()
-        .flatMap(
-            c -> {
-              try {
-                return Optional.of(Pem.certificate(c.caCertificate()));
-              } catch (IllegalArgumentException e) {
-                return Optional.empty();
-              }
-            });
-  }
-
-  private static Finding chain(Block block, EvidenceBundle.Anchor anchor) {
+  private static Finding chain(
+      Block block, EvidenceBundle.Anchor anchor, Optional<TrustedBlock> trusted) {
     String item = "block " + anchor.blockNumber();
-    BlockHeader header = block.getHeader();
-    if (header.getNumber() != anchor.blockNumber()) {
-      return Finding.failed(item, "the bundle's block is block " + header.getNumber());
-    }
-    if (!BlockHashes.dataHash(block.getData()).equals(header.getDataHash())) {
-      return Finding.failed(
-          item, "data hash mismatch — its transactions do not hash to the header's data hash");
-    }
-    List<EvidenceBundle.BlockHeader> headers = anchor.headers();
-    if (headers.size() != anchor.blockNumber()) {
-      return Finding.failed(
-          item,
-          "the bundle holds "
-              + headers.size()
-              + " headers, not the "
-              + anchor.blockNumber()
-              + " of blocks 0 to "
-              + (anchor.blockNumber() - 1));
-    }
-    List<BlockHeader> chain = new ArrayList<>();
-    try {
-      for (EvidenceBundle.BlockHeader h : headers) {
-        chain.add(
-            BlockHeader.newBuilder()
-                .setNumber(h.number())
-                .setPreviousHash(ByteString.copyFrom(HEX.parseHex(h.previousHash())))
-                .setDataHash(ByteString.copyFrom(HEX.parseHex(h.dataHash())))
-                .build());
-      }
-    } catch (IllegalArgumentException e) {
-      return Finding.malformed(item, "a block header holds a value that is not hex");
-    }
-    chain.add(header);
-    for (int i = 0; i < chain.size(); i++) {
-      if (chain.get(i).getNumber() != i) {
-        return Finding.failed(
-            item, "header " + i + " of the chain is numbered " + chain.get(i).getNumber());
-      }
-      if (i > 0
-          && !chain.get(i).getPreviousHash().equals(BlockHashes.headerHash(chain.get(i - 1)))) {
-        return Finding.failed(
-            item,
-            "broken chain — block "
-                + i
-                + "'s previous hash is not the hash of block "
-                + (i - 1)
-                + "'s header");
-      }
-    }
-    return Finding.ok(
-        item,
-        "data hash ok; header chain links back to block 0 (header hash "
-            + HEX.formatHex(BlockHashes.headerHash(chain.getFirst()).toByteArray())
-            + ")");
+    return switch (HeaderChain.link(block, anchor, trusted)) {
+      case HeaderChain.Linked linked -> Finding.ok(item, linked.said());
+      case HeaderChain.Unlinked(boolean malformed, String reason) ->
+          malformed ? Finding.malformed(item, reason) : Finding.failed(item, reason);
+    };
   }
 
   private Finding transaction(

@@ -1,7 +1,9 @@
 package io.twinledger.reporting.evidence;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A signed checkpoint with where the ledger recorded it and the CA certificates of the channel's
@@ -17,5 +19,20 @@ public record AnchoredCheckpoint(
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(anchor, "anchor");
     certificates = List.copyOf(certificates);
+  }
+
+  /** The CA certificate of {@code mspId} in the bundle, when it holds a readable one. */
+  public Optional<X509Certificate> caOf(String mspId) {
+    return certificates.stream()
+        .filter(c -> c.mspId().equals(mspId))
+        .findFirst()
+        .flatMap(
+            c -> {
+              try {
+                return Optional.of(Pem.certificate(c.caCertificate()));
+              } catch (IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            });
   }
 }

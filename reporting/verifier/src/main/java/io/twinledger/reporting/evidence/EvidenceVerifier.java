@@ -209,7 +209,7 @@ public final class EvidenceVerifier {
     String item = "event " + e.globalIndex();
     DomainEventLeaf rebuilt;
     try {
-      byte[] metaData = Base64.getDecoder().decode(e.metaData());
+      byte[] metaData = Base64Text.decode(e.metaData());
       rebuilt =
           DomainEventLeaf.of(
               e.globalIndex(),
@@ -219,7 +219,7 @@ public final class EvidenceVerifier {
               e.sequenceNumber(),
               e.payloadType(),
               e.timestamp(),
-              Base64.getDecoder().decode(e.payload()),
+              Base64Text.decode(e.payload()),
               metaData);
     } catch (IllegalArgumentException bad) {
       return Finding.malformed(item, bad.getMessage());
@@ -328,9 +328,18 @@ public final class EvidenceVerifier {
    * endorsement policy in {@code consortium}.
    */
   public static List<Finding> anchoring(AnchoredCheckpoint anchored, Consortium consortium) {
+    return anchoring(anchored, consortium, Optional.empty());
+  }
+
+  /**
+   * Checks a checkpoint and its anchoring as {@link #anchoring(AnchoredCheckpoint, Consortium)}
+   * does, the header chain linking back to {@code trusted} when given, else to block 0.
+   */
+  public static List<Finding> anchoring(
+      AnchoredCheckpoint anchored, Consortium consortium, Optional<TrustedBlock> trusted) {
     List<Finding> checked = new ArrayList<>();
     checked.add(checkpoint(anchored));
-    checked.addAll(new AnchorVerification(consortium).verify(anchored));
+    checked.addAll(new AnchorVerification(consortium).verify(anchored, trusted));
     return checked;
   }
 
@@ -345,7 +354,7 @@ public final class EvidenceVerifier {
           new Checkpoint(
               cp.logId(), cp.treeSize(), Sha256.fromHex(cp.root()), Instant.parse(cp.timestamp()));
       signer = Pem.certificate(cp.signerCertificate());
-      signature = Base64.getDecoder().decode(cp.signature());
+      signature = Base64Text.decode(cp.signature());
     } catch (RuntimeException e) {
       return Finding.malformed(item, e.getMessage());
     }
@@ -362,7 +371,7 @@ public final class EvidenceVerifier {
     } catch (GeneralSecurityException e) {
       return Finding.failed(item, "signature does not verify: " + e.getMessage());
     }
-    Optional<X509Certificate> ca = AnchorVerification.caOf(bundle, cp.signerMsp());
+    Optional<X509Certificate> ca = bundle.caOf(cp.signerMsp());
     if (ca.isEmpty()) {
       return Finding.failed(item, "signature ok, but no CA certificate of " + cp.signerMsp());
     }

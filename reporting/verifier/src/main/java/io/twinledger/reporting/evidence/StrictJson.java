@@ -1,5 +1,6 @@
 package io.twinledger.reporting.evidence;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
@@ -295,6 +297,43 @@ public final class StrictJson {
         throw new Malformed("field " + quoted(name) + " is not a string");
       }
       return text.value();
+    }
+
+    /**
+     * This object written back as compact JSON, for a reader of its own format (such as a model
+     * definition's): fields in the order read, numbers with the digits as written.
+     */
+    public String json() {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+        write(new Members(fields), generator);
+      }
+      return out.toString();
+    }
+
+    private static void write(Value value, JsonGenerator generator) {
+      switch (value) {
+        case Text text -> generator.writeString(text.value());
+        case Numeral numeral -> generator.writeNumber(numeral.written());
+        case Bool bool -> generator.writeBoolean(bool.value());
+        case Null none -> generator.writeNull();
+        case Array array -> {
+          generator.writeStartArray();
+          array.items().forEach(item -> write(item, generator));
+          generator.writeEndArray();
+        }
+        case Members members -> {
+          generator.writeStartObject();
+          members
+              .fields()
+              .forEach(
+                  (name, field) -> {
+                    generator.writeName(name);
+                    write(field, generator);
+                  });
+          generator.writeEndObject();
+        }
+      }
     }
 
     private String child(String name) {

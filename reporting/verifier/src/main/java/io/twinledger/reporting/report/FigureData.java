@@ -23,6 +23,9 @@ public interface FigureData {
   /** The SHA-256 digest (hex) of a reading-batch input, as its leaf records it. */
   String batchDigest(String inputId) throws FigureException;
 
+  /** The clearing of a market-slot input, with the terms it was settled under. */
+  MarketSlot marketSlot(String inputId) throws FigureException;
+
   /** An earlier figure, with the value it was computed to. */
   Figure figure(String figureId) throws FigureException;
 

@@ -6,10 +6,16 @@ import java.util.Optional;
 /**
  * How a figure is computed from its inputs: the one code path the service runs to write a figure
  * and the verifier runs to check it. Each formula calls the owning module's rule rather than a copy
- * of it: twin-adapter's period closing and KPI formulas, finance-models' bond payments.
+ * of it: twin-adapter's period closing and KPI formulas, finance-models' bond payments and
+ * cash-flow models, contracts-market's clearing, settlement and community figures.
  */
 public sealed interface FigureFormula
-    permits KpiPeriodFormula, BondPaymentFormula, SumFormula, HolderPayoutFormula {
+    permits KpiPeriodFormula,
+        BondPaymentFormula,
+        SumFormula,
+        HolderPayoutFormula,
+        PnlLineFormula,
+        CommunityMonthFormula {
 
   /** The name figures give in their {@code formula} field. */
   String name();
@@ -29,6 +35,8 @@ public sealed interface FigureFormula
       case BondPaymentFormula.NAME -> Optional.of(new BondPaymentFormula());
       case SumFormula.NAME -> Optional.of(new SumFormula());
       case HolderPayoutFormula.NAME -> Optional.of(new HolderPayoutFormula());
+      case PnlLineFormula.NAME -> Optional.of(new PnlLineFormula());
+      case CommunityMonthFormula.NAME -> Optional.of(new CommunityMonthFormula());
       default -> Optional.empty();
     };
   }

@@ -3,8 +3,9 @@ package io.twinledger.reporting.report;
 import java.util.Arrays;
 
 /**
- * The kinds of data a report reads. A reading batch is a {@code reading-batch} leaf; the others are
- * events of the books, each a {@code domain-event} leaf whose stored payload the bundle carries.
+ * The kinds of data a report reads. A reading batch is a {@code reading-batch} leaf; the books'
+ * events are each a {@code domain-event} leaf whose stored payload the bundle carries; a market
+ * slot is not in the audit log but on the ledger, a write of the slot's clearing transaction.
  */
 public enum InputKind {
   /** A batch of raw twin readings. */
@@ -21,7 +22,14 @@ public enum InputKind {
    * A {@code HoldingsRecorded} event: a bond's register of holders at one version, every holder's
    * units.
    */
-  HOLDINGS("holdings");
+  HOLDINGS("holdings"),
+  /** A {@code ModelDefined} or {@code ModelRevised} event: a cash-flow model's definition. */
+  MODEL("model"),
+  /**
+   * A market slot's {@code SlotClearing} as its clearing transaction wrote it on the energy-market
+   * channel: the book, trades, accounts and conservation of one 15-minute slot.
+   */
+  MARKET_SLOT("market-slot");
 
   private final String label;
 
@@ -32,6 +40,13 @@ public enum InputKind {
   /** The name in the canonical form. */
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether its evidence is a ledger write ({@link Input.LedgerWrite}) rather than an audit leaf.
+   */
+  public boolean onLedger() {
+    return this == MARKET_SLOT;
   }
 
   /**

@@ -14,10 +14,10 @@ import java.util.function.Function;
 
 /**
  * The {@link FigureData} of a report: its inputs' raw data, each an {@link EvidenceBundle.Batch} or
- * {@link EvidenceBundle.Event} with its leaf, and the figures known so far. The verifier hands it
- * only the data that passed its checks and the figures it verified; the service, the data it read
- * from the stores and the figures it has just computed, so that both run the formulas on the same
- * kind of data.
+ * {@link EvidenceBundle.Event} with its leaf or a {@link MarketSlot}, and the figures known so far.
+ * The verifier hands it only the data that passed its checks and the figures it verified; the
+ * service, the data it read from the stores and the figures it has just computed, so that both run
+ * the formulas on the same kind of data.
  */
 public final class LoggedData implements FigureData {
 
@@ -29,7 +29,7 @@ public final class LoggedData implements FigureData {
 
   /**
    * @param inputs the report's inputs
-   * @param data input id → its batch or event; an input without data is unusable
+   * @param data input id → its batch, event or market slot; an input without data is unusable
    * @param figures figure id → the figure with its value, or null when it is not known
    */
   public LoggedData(
@@ -75,6 +75,14 @@ public final class LoggedData implements FigureData {
       throw new FigureException(inputId + "'s leaf is unreadable");
     }
     throw new FigureException(inputId + "'s leaf records no reading batch");
+  }
+
+  @Override
+  public MarketSlot marketSlot(String inputId) throws FigureException {
+    if (!(data(inputId) instanceof MarketSlot slot)) {
+      throw new FigureException(inputId + " is not a market slot");
+    }
+    return slot;
   }
 
   @Override

@@ -28,10 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The issuer signs the report's {@link #statement}, which carries its digest.
  *
  * <p>The canonical bytes are the RFC 8785 (JCS) serialization of the report's JSON tree: members
- * sorted by name, no white space, UTF-8. Every value is a string except leaf indexes, which are
- * integers; decimals travel as plain decimal strings, so no binary floating point ever touches a
- * figure. {@code replaces} is left out when there is none. The report's digest is SHA-256 over
- * these bytes, hex.
+ * sorted by name, no white space, UTF-8. Every value is a string except leaf indexes and block
+ * numbers, which are integers; decimals travel as plain decimal strings, so no binary floating
+ * point ever touches a figure. {@code replaces} is left out when there is none. The report's digest
+ * is SHA-256 over these bytes, hex. An input recorded in the audit log names its {@code leafIndex}
+ * and {@code leafHash}; one written on the ledger ({@code market-slot}) names its {@code channel},
+ * {@code blockNumber}, {@code txId} and {@code key} instead.
  *
  * <p>The reader refuses unknown and missing fields and names the field's path. A verifier reads a
  * report and writes it again to take its digest: what is signed is the report's content, not the
@@ -66,6 +68,8 @@ public final class ReportJson {
   private static final Set<String> FIGURE =
       Set.of("id", "label", "value", "unit", "formula", "parameters", "inputs");
   private static final Set<String> INPUT = Set.of("id", "kind", "leafIndex", "leafHash", "address");
+  private static final Set<String> LEDGER_INPUT =
+      Set.of("id", "kind", "channel", "blockNumber", "txId", "key", "address");
 
   private ReportJson() {}
 
@@ -148,8 +152,18 @@ public final class ReportJson {
       ObjectNode input = inputs.addObject();
       input.put("id", i.id());
       input.put("kind", i.kind().label());
-      input.put("leafIndex", i.leafIndex());
-      input.put("leafHash", i.leafHash());
+      switch (i.evidence()) {
+        case Input.AuditLeaf leaf -> {
+          input.put("leafIndex", leaf.index());
+          input.put("leafHash", leaf.hash());
+        }
+        case Input.LedgerWrite write -> {
+          input.put("channel", write.channel());
+          input.put("blockNumber", write.blockNumber());
+          input.put("txId", write.txId());
+          input.put("key", write.key());
+        }
+      }
       input.put("address", i.address());
     }
     ArrayNode statements = root.putArray("statements");
@@ -200,14 +214,17 @@ public final class ReportJson {
       }
       List<Input> inputs = new ArrayList<>();
       for (Node i : node.objects("inputs")) {
-        i.exactly(INPUT);
-        inputs.add(
-            new Input(
-                i.string("id"),
-                InputKind.ofLabel(i.string("kind")),
-                i.integer("leafIndex"),
-                i.string("leafHash"),
-                i.string("address")));
+        InputKind kind = InputKind.ofLabel(i.string("kind"));
+        i.exactly(kind.onLedger() ? LEDGER_INPUT : INPUT);
+        Input.Evidence evidence =
+            kind.onLedger()
+                ? new Input.LedgerWrite(
+                    i.string("channel"),
+                    i.integer("blockNumber"),
+                    i.string("txId"),
+                    i.string("key"))
+                : new Input.AuditLeaf(i.integer("leafIndex"), i.string("leafHash"));
+        inputs.add(new Input(i.string("id"), kind, evidence, i.string("address")));
       }
       return new Report(
           node.string("id"),

@@ -16,7 +16,14 @@ public enum ReportType {
    * An investor's statement: the payouts one token holder received, with the units and the
    * performance behind each.
    */
-  INVESTOR_STATEMENT("investor-statement");
+  INVESTOR_STATEMENT("investor-statement"),
+  /** An asset's P&amp;L over whole months: each line per month from its model, and totals. */
+  PNL_STATEMENT("pnl-statement"),
+  /**
+   * The village energy market's month: traded energy, prices, the utility's share, savings and the
+   * community battery, from the slots the ledger cleared.
+   */
+  COMMUNITY_ENERGY("community-energy");
 
   private final String label;
 

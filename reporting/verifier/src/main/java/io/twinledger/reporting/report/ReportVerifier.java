@@ -1,22 +1,27 @@
 package io.twinledger.reporting.report;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.twinledger.contracts.merkle.MultiInclusionProof;
 import io.twinledger.contracts.merkle.ProofCheck;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.merkle.TreeHash;
 import io.twinledger.network.Consortium;
+import io.twinledger.reporting.bill.BillBundle;
+import io.twinledger.reporting.bill.SlotVerification;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
+import io.twinledger.reporting.evidence.Base64Text;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.EvidenceVerifier;
 import io.twinledger.reporting.evidence.Finding;
+import io.twinledger.reporting.evidence.HeaderChain;
 import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.TrustedBlock;
 import io.twinledger.reporting.evidence.Verification;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -26,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.hyperledger.fabric.protos.common.Block;
 
 /**
  * Checks a {@link ReportBundle} on its own: no database, network or framework. Trusts nothing the
@@ -35,17 +41,44 @@ import java.util.function.Supplier;
  * <p>Items, in order: the issuer's signature over the report's statement (its digest included); the
  * {@code ReportIssued} event that logged it; each input, its data rebuilt into the leaf the report
  * names; the one proof that all those leaves are in the checkpoint's tree; the checkpoint and its
- * anchoring; then each figure, computed again with its formula from data that passed. A figure
- * whose input failed fails too, naming the input.
+ * anchoring; the witnessed note of that checkpoint ({@link WitnessVerification}); the report
+ * contract's transactions about the report ({@link AttestationVerification}); then each figure,
+ * computed again with its formula from data that passed. A figure whose input failed fails too,
+ * naming the input.
+ *
+ * <p>An input written on the ledger rather than logged (a market slot) is checked as the bill
+ * verifier checks a slot ({@link SlotVerification}): its block, its clearing transaction as a peer
+ * validates it, created by the community operator, the bundled clearing equal to the transaction's
+ * write, and the clearing and settlement recomputed with contracts-market. It is not a leaf, so the
+ * one multi-leaf proof does not name it.
  */
 public final class ReportVerifier {
 
   private static final HexFormat HEX = HexFormat.of();
 
   private final Supplier<Consortium> consortium;
+  private final int quorum;
+  private final Optional<TrustedBlock> trusted;
 
+  /** A verifier that asks one witness's cosignature and headers back to block 0. */
   public ReportVerifier(Supplier<Consortium> consortium) {
+    this(consortium, 1, Optional.empty());
+  }
+
+  /**
+   * @param quorum how many distinct witnesses, each endorsed by an auditor organisation, must have
+   *     cosigned the checkpoint's note; at least 1
+   * @param trusted a block the caller already trusts, for bundles whose headers reach back only to
+   *     it; empty to require headers back to block 0
+   */
+  public ReportVerifier(
+      Supplier<Consortium> consortium, int quorum, Optional<TrustedBlock> trusted) {
+    if (quorum < 1) {
+      throw new IllegalArgumentException("a quorum is at least 1, not " + quorum);
+    }
     this.consortium = consortium;
+    this.quorum = quorum;
+    this.trusted = trusted;
   }
 
   /** Checks every item of the bundle. */
@@ -63,16 +96,41 @@ public final class ReportVerifier {
     Map<String, Checked> checked = new LinkedHashMap<>();
     TreeMap<Long, Sha256> leaves = new TreeMap<>();
     leaves.put(bundle.issuance().leaf().index(), leafHash(bundle.issuance().leaf()));
+    Map<String, Checked> written = written(report, bundle.market());
     for (Input input : report.inputs()) {
-      Checked result = input(input, batches, events);
+      Checked result =
+          switch (input.evidence()) {
+            case Input.AuditLeaf leaf -> {
+              leaves.put(leaf.index(), leafHashOrZero(leaf));
+              yield input(input, leaf, batches, events);
+            }
+            case Input.LedgerWrite write -> written.get(input.id());
+          };
       checked.put(input.id(), result);
       findings.add(result.finding());
-      leaves.put(input.leafIndex(), leafHashOrZero(input));
     }
     findings.add(proof(bundle, leaves));
-    findings.addAll(EvidenceVerifier.anchoring(bundle.anchored(), consortium.get()));
+    findings.addAll(EvidenceVerifier.anchoring(bundle.anchored(), consortium.get(), trusted));
+    findings.addAll(
+        WitnessVerification.verify(
+            bundle.anchored(), bundle.witnessed(), consortium.get(), quorum));
+    findings.addAll(
+        AttestationVerification.verify(bundle, digest, consortium.get(), chain(bundle)));
     findings.addAll(figures(report, checked));
     return new Verification(findings);
+  }
+
+  /** The anchoring's header chain, when it links; the anchoring's findings say why not. */
+  private Optional<HeaderChain> chain(ReportBundle bundle) {
+    EvidenceBundle.Anchor anchor = bundle.anchored().anchor();
+    try {
+      Block block = Block.parseFrom(Base64Text.decode(anchor.block()));
+      return HeaderChain.link(block, anchor, trusted) instanceof HeaderChain.Linked linked
+          ? Optional.of(linked.chain())
+          : Optional.empty();
+    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static Finding signature(ReportBundle bundle, String digest) {
@@ -92,7 +150,7 @@ public final class ReportVerifier {
     byte[] signature;
     try {
       signer = Pem.certificate(s.certificate());
-      signature = Base64.getDecoder().decode(s.signature());
+      signature = Base64Text.decode(s.signature());
     } catch (IllegalArgumentException e) {
       return Finding.malformed(
           item, "its signature or certificate is unreadable: " + e.getMessage());
@@ -108,7 +166,7 @@ public final class ReportVerifier {
     } catch (GeneralSecurityException e) {
       return Finding.failed(item, "the issuer's signature does not verify: " + e.getMessage());
     }
-    Optional<X509Certificate> ca = ca(bundle.anchored(), s.mspId());
+    Optional<X509Certificate> ca = bundle.anchored().caOf(s.mspId());
     if (ca.isEmpty()) {
       return Finding.failed(item, "signature ok, but no CA certificate of " + s.mspId());
     }
@@ -142,7 +200,7 @@ public final class ReportVerifier {
     }
     StrictJson.Node payload;
     try {
-      payload = StrictJson.object(Base64.getDecoder().decode(event.payload()));
+      payload = StrictJson.object(Base64Text.decode(event.payload()));
     } catch (StrictJson.Malformed | IllegalArgumentException e) {
       return Finding.failed(item, "the issuing event's payload is not JSON");
     }
@@ -175,6 +233,7 @@ public final class ReportVerifier {
 
   private static Checked input(
       Input input,
+      Input.AuditLeaf named,
       Map<Long, EvidenceBundle.Batch> batches,
       Map<Long, EvidenceBundle.Event> events) {
     String item = "input " + input.id();
@@ -182,20 +241,20 @@ public final class ReportVerifier {
     EvidenceBundle.Leaf leaf;
     Object data;
     if (input.kind() == InputKind.READING_BATCH) {
-      EvidenceBundle.Batch batch = batches.get(input.leafIndex());
+      EvidenceBundle.Batch batch = batches.get(named.index());
       if (batch == null) {
         return new Checked(
-            Finding.failed(item, "the bundle holds no batch at leaf " + input.leafIndex()),
+            Finding.failed(item, "the bundle holds no batch at leaf " + named.index()),
             Optional.empty());
       }
       content = EvidenceVerifier.batchContent(batch, new HashMap<>());
       leaf = batch.leaf();
       data = batch;
     } else {
-      EvidenceBundle.Event event = events.get(input.leafIndex());
+      EvidenceBundle.Event event = events.get(named.index());
       if (event == null) {
         return new Checked(
-            Finding.failed(item, "the bundle holds no event at leaf " + input.leafIndex()),
+            Finding.failed(item, "the bundle holds no event at leaf " + named.index()),
             Optional.empty());
       }
       content = EvidenceVerifier.eventContent(event);
@@ -203,14 +262,10 @@ public final class ReportVerifier {
       data = event;
     }
     if (!content.passed()) {
-      return new Checked(
-          content.outcome() == Finding.Outcome.MALFORMED
-              ? Finding.malformed(item, content.item() + ": " + content.said())
-              : Finding.failed(item, content.item() + ": " + content.said()),
-          Optional.empty());
+      return new Checked(restated(item, content), Optional.empty());
     }
     String hash = leafHash(leaf).hex();
-    if (!hash.equals(input.leafHash())) {
+    if (!hash.equals(named.hash())) {
       return new Checked(
           Finding.failed(
               item,
@@ -219,7 +274,7 @@ public final class ReportVerifier {
                   + " hash to "
                   + hash
                   + ", the report names "
-                  + input.leafHash()),
+                  + named.hash()),
           Optional.empty());
     }
     return new Checked(
@@ -227,6 +282,86 @@ public final class ReportVerifier {
             item,
             content.item() + ": " + content.said() + "; leaf " + leaf.index() + " hashes as named"),
         Optional.of(data));
+  }
+
+  /** {@code found}, an item of an input's data, as the input's finding. */
+  private static Finding restated(String item, Finding found) {
+    return found.outcome() == Finding.Outcome.MALFORMED
+        ? Finding.malformed(item, found.item() + ": " + found.said())
+        : Finding.failed(item, found.item() + ": " + found.said());
+  }
+
+  /** The findings of the inputs written on the ledger, by input id; slots checked in parallel. */
+  private Map<String, Checked> written(Report report, Optional<ReportBundle.Market> market) {
+    List<Input> onLedger =
+        report.inputs().stream().filter(i -> i.evidence() instanceof Input.LedgerWrite).toList();
+    if (onLedger.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Checked> written = new HashMap<>();
+    if (market.isEmpty()) {
+      onLedger.forEach(
+          i ->
+              written.put(
+                  i.id(),
+                  new Checked(
+                      Finding.failed(
+                          "input " + i.id(), "the bundle holds no market evidence for it"),
+                      Optional.empty())));
+      return written;
+    }
+    ReportBundle.Market m = market.get();
+    SlotVerification slots;
+    try {
+      slots =
+          SlotVerification.over(
+              m.channel(), m.terms(), m.currency(), m.blocks(), m.certificates(), consortium.get());
+    } catch (SlotVerification.Unusable e) {
+      onLedger.forEach(
+          i ->
+              written.put(
+                  i.id(), new Checked(restated("input " + i.id(), e.finding()), Optional.empty())));
+      return written;
+    }
+    Map<String, BillBundle.Clearing> bySlot = new HashMap<>();
+    m.slots().forEach(c -> bySlot.putIfAbsent(c.slot(), c));
+    // Each slot is checked on its own (signatures, clearing, settlement): both cores share them.
+    onLedger.parallelStream()
+        .map(i -> Map.entry(i.id(), written(i, (Input.LedgerWrite) i.evidence(), m, slots, bySlot)))
+        .toList()
+        .forEach(e -> written.put(e.getKey(), e.getValue()));
+    return written;
+  }
+
+  private static Checked written(
+      Input input,
+      Input.LedgerWrite write,
+      ReportBundle.Market market,
+      SlotVerification slots,
+      Map<String, BillBundle.Clearing> bySlot) {
+    String item = "input " + input.id();
+    if (!write.channel().equals(market.channel())) {
+      return new Checked(
+          Finding.failed(
+              item,
+              "written on channel "
+                  + write.channel()
+                  + ", the bundle's market is on "
+                  + market.channel()),
+          Optional.empty());
+    }
+    BillBundle.Clearing clearing = bySlot.get(write.key());
+    if (clearing == null) {
+      return new Checked(
+          Finding.failed(item, "the bundle holds no clearing of slot " + write.key()),
+          Optional.empty());
+    }
+    Finding found = slots.check(write.key(), write.txId(), write.blockNumber(), clearing).finding();
+    return found.passed()
+        ? new Checked(
+            Finding.ok(item, found.item() + ": " + found.said()),
+            Optional.of(new MarketSlot(clearing, market.terms(), market.currency())))
+        : new Checked(restated(item, found), Optional.empty());
   }
 
   private static Finding proof(ReportBundle bundle, TreeMap<Long, Sha256> leaves) {
@@ -318,20 +453,6 @@ public final class ReportVerifier {
     return findings;
   }
 
-  private static Optional<X509Certificate> ca(AnchoredCheckpoint anchored, String mspId) {
-    return anchored.certificates().stream()
-        .filter(c -> c.mspId().equals(mspId))
-        .findFirst()
-        .flatMap(
-            c -> {
-              try {
-                return Optional.of(Pem.certificate(c.caCertificate()));
-              } catch (IllegalArgumentException e) {
-                return Optional.empty();
-              }
-            });
-  }
-
   private static Sha256 leafHash(EvidenceBundle.Leaf leaf) {
     try {
       return TreeHash.leaf(HEX.parseHex(leaf.data()));
@@ -341,9 +462,9 @@ public final class ReportVerifier {
   }
 
   /** The leaf hash the report names; the proof, not this, decides whether it is in the log. */
-  private static Sha256 leafHashOrZero(Input input) {
+  private static Sha256 leafHashOrZero(Input.AuditLeaf leaf) {
     try {
-      return Sha256.fromHex(input.leafHash());
+      return Sha256.fromHex(leaf.hash());
     } catch (IllegalArgumentException e) {
       return TreeHash.leaf(new byte[0]);
     }

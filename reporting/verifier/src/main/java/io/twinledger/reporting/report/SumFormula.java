@@ -1,8 +1,14 @@
 package io.twinledger.reporting.report;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 
-/** {@value #NAME}: the sum of earlier figures in one unit, such as a year's payments. */
+/**
+ * {@value #NAME}: the sum of earlier figures in one unit, such as a year's payments. Parameter
+ * {@code subtract}, when given, lists the inputs (comma-separated figure ids) that count
+ * negatively, so that a net income is income minus deductions and costs.
+ */
 public record SumFormula() implements FigureFormula {
 
   /** The formula's name. */
@@ -15,6 +21,15 @@ public record SumFormula() implements FigureFormula {
 
   @Override
   public String compute(Figure figure, FigureData data) throws FigureException {
+    List<String> subtracted =
+        Arrays.stream(figure.parameters().getOrDefault("subtract", "").split(","))
+            .filter(id -> !id.isEmpty())
+            .toList();
+    for (String id : subtracted) {
+      if (!figure.inputs().contains(id)) {
+        throw new FigureException("subtracts " + id + ", which it does not read");
+      }
+    }
     BigDecimal sum = BigDecimal.ZERO;
     for (String id : figure.inputs()) {
       Figure added = data.figure(id);
@@ -22,11 +37,13 @@ public record SumFormula() implements FigureFormula {
         throw new FigureException(
             "adds " + id + " in " + added.unit() + " to a sum in " + figure.unit());
       }
+      BigDecimal value;
       try {
-        sum = sum.add(new BigDecimal(added.value()));
+        value = new BigDecimal(added.value());
       } catch (NumberFormatException e) {
         throw new FigureException(id + " is not a number: " + added.value());
       }
+      sum = subtracted.contains(id) ? sum.subtract(value) : sum.add(value);
     }
     // Kept at the addends' scale: a sum of amounts in cents reads in cents.
     return sum.toPlainString();

@@ -27,7 +27,8 @@ public final class VerifyMain {
       Usage: java -jar twinledger-verify.jar BUNDLE
              java -jar twinledger-verify.jar verify BUNDLE
              java -jar twinledger-verify.jar verify-bill FILE
-             java -jar twinledger-verify.jar verify-report [--json] BUNDLE
+             java -jar twinledger-verify.jar verify-report [--json] [--quorum N]
+                 [--trusted-block NUMBER:HEADERHASH] BUNDLE
              java -jar twinledger-verify.jar verify-proof FILE...
       """;
 

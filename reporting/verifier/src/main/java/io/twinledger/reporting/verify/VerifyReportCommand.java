@@ -3,6 +3,7 @@ package io.twinledger.reporting.verify;
 import io.twinledger.network.Consortium;
 import io.twinledger.reporting.evidence.Finding;
 import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.reporting.evidence.TrustedBlock;
 import io.twinledger.reporting.evidence.Verification;
 import io.twinledger.reporting.report.ReportBundle;
 import io.twinledger.reporting.report.ReportBundleJson;
@@ -17,25 +18,46 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code verify-report [--json] BUNDLE}: checks a report bundle ({@code .json} or {@code .json.gz})
- * and prints one line per item, each figure's pass or fail among them, then the verdict; with
- * {@code --json}, one JSON document instead. Exit 0 when everything passes, 1 when anything fails,
- * 2 when the bundle is malformed.
+ * {@code verify-report [--json] [--quorum N] [--trusted-block NUMBER:HEADERHASH] BUNDLE}: checks a
+ * report bundle ({@code .json} or {@code .json.gz}) and prints one line per item, each figure's
+ * pass or fail among them, then the verdict; with {@code --json}, one JSON document instead. {@code
+ * --quorum} is how many auditor-endorsed witnesses must have cosigned the checkpoint (1 unless
+ * given); {@code --trusted-block} a block whose header hash the auditor already trusts, for a
+ * bundle whose headers reach back only to it. Exit 0 when everything passes, 1 when anything fails,
+ * 2 when the bundle is malformed or the command line is wrong.
  */
 final class VerifyReportCommand {
 
-  static final String USAGE = "usage: ./twinledger verify-report [--json] BUNDLE";
+  static final String USAGE =
+      "usage: ./twinledger verify-report [--json] [--quorum N]"
+          + " [--trusted-block NUMBER:HEADERHASH] BUNDLE";
 
   private VerifyReportCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    boolean json = args.length == 2 && args[0].equals("--json");
-    if (args.length != 1 && !json) {
+    boolean json = false;
+    int quorum = 1;
+    Optional<TrustedBlock> trusted = Optional.empty();
+    int i = 0;
+    try {
+      for (; i < args.length - 1; i++) {
+        switch (args[i]) {
+          case "--json" -> json = true;
+          case "--quorum" -> quorum = Integer.parseInt(args[++i]);
+          case "--trusted-block" -> trusted = Optional.of(TrustedBlock.parse(args[++i]));
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      if (i != args.length - 1 || quorum < 1) {
+        throw new IllegalArgumentException(i != args.length - 1 ? "no BUNDLE" : "--quorum < 1");
+      }
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       err.println("twinledger: " + USAGE);
       return 2;
     }
@@ -64,7 +86,8 @@ final class VerifyReportCommand {
       out.flush();
       return 2;
     }
-    Verification verification = new ReportVerifier(consortium::join).verify(bundle);
+    Verification verification =
+        new ReportVerifier(consortium::join, quorum, trusted).verify(bundle);
     if (!json) {
       return verification.print(out);
     }

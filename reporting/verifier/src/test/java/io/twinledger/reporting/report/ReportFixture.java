@@ -13,7 +13,9 @@ import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.network.msp.NodeOu;
 import io.twinledger.reporting.evidence.AnchoredCheckpoint;
 import io.twinledger.reporting.evidence.EvidenceBundle;
+import io.twinledger.reporting.evidence.Finding;
 import io.twinledger.reporting.evidence.Pem;
+import io.twinledger.reporting.evidence.Verification;
 import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.InstantText;
 import io.twinledger.twin.reading.Reading;
@@ -47,6 +49,10 @@ final class ReportFixture {
   static final Instant END = Instant.parse("2025-07-01T00:00:00Z");
 
   private static final HexFormat HEX = HexFormat.of();
+
+  /** The checks a fixture without a Fabric block or a witnessed note cannot pass. */
+  private static final List<String> ANCHORING =
+      List.of("block", "transaction", "note", "quorum", "ledger issue");
 
   static final String TERMS =
       """
@@ -192,8 +198,27 @@ final class ReportFixture {
         stated == null ? report : stated, bundledBatch, List.of(asset, definition, period, terms));
   }
 
+  /** The findings of checks a fixture's bundle can pass: all but those of {@link #ANCHORING}. */
+  static List<Finding> beyondAnchoring(Verification verification) {
+    return verification.findings().stream()
+        .filter(f -> ANCHORING.stream().noneMatch(a -> f.item().startsWith(a)))
+        .toList();
+  }
+
   /** {@code report} signed, logged and proven with the given data. */
   ReportBundle issue(Report report, EvidenceBundle.Batch batch, List<EvidenceBundle.Event> events) {
+    return issue(report, List.of(batch), events, Optional.empty());
+  }
+
+  /**
+   * {@code report} signed, logged and proven with the given data, and the market evidence of its
+   * market-slot inputs.
+   */
+  ReportBundle issue(
+      Report report,
+      List<EvidenceBundle.Batch> batches,
+      List<EvidenceBundle.Event> events,
+      Optional<ReportBundle.Market> market) {
     byte[] canonical = ReportJson.canonical(report);
     String signature =
         Base64.getEncoder().encodeToString(sign(ReportJson.statement(report).signedContent()));
@@ -213,7 +238,7 @@ final class ReportFixture {
     long size = leaves.size();
     List<Long> indices = new ArrayList<>();
     indices.add(issuance.leaf().index());
-    report.inputs().forEach(i -> indices.add(i.leafIndex()));
+    report.inputs().forEach(i -> i.auditLeaf().ifPresent(leaf -> indices.add(leaf.index())));
     MultiInclusionProof proof = tree().multiInclusion(indices, size);
     Sha256 root = tree().root(size);
     Checkpoint checkpoint =
@@ -237,10 +262,13 @@ final class ReportFixture {
         report,
         new ReportBundle.IssuerSignature(ISSUER, Pem.of(issuer.certificate()), signature),
         issuance,
-        List.of(batch),
+        batches,
         events,
         new ReportBundle.LeafProof(size, proof.leafIndices(), proof.hexHashes()),
-        anchored);
+        anchored,
+        Optional.empty(),
+        List.of(),
+        market);
   }
 
   private MerkleTree tree() {

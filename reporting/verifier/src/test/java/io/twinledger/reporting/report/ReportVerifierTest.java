@@ -1,5 +1,6 @@
 package io.twinledger.reporting.report;
 
+import static io.twinledger.reporting.report.ReportFixture.beyondAnchoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,9 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportVerifierTest {
-
-  /** The checks a fixture without a Fabric block cannot pass. */
-  private static final List<String> ANCHORING = List.of("block", "transaction");
 
   private final ReportVerifier verifier = new ReportVerifier(Consortium::twinLedger);
 
@@ -63,7 +61,10 @@ class ReportVerifierTest {
                     batch.batchId(), batch.encoding(), readings, batch.leaf())),
             intact.events(),
             intact.proof(),
-            intact.anchored());
+            intact.anchored(),
+            intact.witnessed(),
+            intact.attestations(),
+            intact.market());
 
     Verification verification = verifier.verify(edited);
 
@@ -144,7 +145,10 @@ class ReportVerifierTest {
             intact.batches(),
             intact.events(),
             intact.proof(),
-            intact.anchored());
+            intact.anchored(),
+            intact.witnessed(),
+            intact.attestations(),
+            intact.market());
 
     Verification verification = verifier.verify(edited);
 
@@ -169,12 +173,6 @@ class ReportVerifierTest {
     assertThatThrownBy(() -> ReportBundleJson.read(extra))
         .isInstanceOf(StrictJson.Malformed.class)
         .hasMessageContaining("report.figures[0].note");
-  }
-
-  private static List<Finding> beyondAnchoring(Verification verification) {
-    return verification.findings().stream()
-        .filter(f -> ANCHORING.stream().noneMatch(a -> f.item().startsWith(a)))
-        .toList();
   }
 
   private static List<String> lines(Verification verification) {

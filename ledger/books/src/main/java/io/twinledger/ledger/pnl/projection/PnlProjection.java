@@ -100,16 +100,17 @@ public class PnlProjection {
     if (zone.isEmpty()) {
       return;
     }
-    YearMonth month = YearMonth.from(event.periodStart().atZone(zone.get()));
     KpiObservation observation =
-        new KpiObservation(
+        KpiObservation.ofMonthlyPeriod(
             event.kpiId(),
-            month,
+            event.periodStart(),
+            zone.get(),
             event.revision(),
             event.value(),
             event.unit(),
             event.batchDigests(),
             Optional.ofNullable(event.coveragePercent()));
+    YearMonth month = observation.period();
     if (!store.addObservation(
         event.assetId(), observation, event.periodStart(), event.periodEnd())) {
       return;

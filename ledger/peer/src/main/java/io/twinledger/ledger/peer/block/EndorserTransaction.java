@@ -36,6 +36,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * @param action the chaincode action: results, event, response
  * @param results the public read/write set
  * @param event the chaincode event, when one was set
+ * @param arguments the invocation's arguments after the function name, as the creator signed them
  */
 public record EndorserTransaction(
     Envelope envelope,
@@ -47,7 +48,12 @@ public record EndorserTransaction(
     List<Endorsement> endorsements,
     ChaincodeAction action,
     TxReadWriteSet results,
-    Optional<ChaincodeEvent> event) {
+    Optional<ChaincodeEvent> event,
+    List<ByteString> arguments) {
+
+  public EndorserTransaction {
+    arguments = List.copyOf(arguments);
+  }
 
   /** The transaction id from the channel header. */
   public String txId() {
@@ -136,10 +142,8 @@ public record EndorserTransaction(
             proposalPayload.getInput(),
             ChaincodeInvocationSpec.parser(),
             TxValidationCode.BAD_PAYLOAD);
-    String function =
-        spec.getChaincodeSpec().getInput().getArgsCount() == 0
-            ? ""
-            : spec.getChaincodeSpec().getInput().getArgs(0).toStringUtf8();
+    List<ByteString> args = spec.getChaincodeSpec().getInput().getArgsList();
+    String function = args.isEmpty() ? "" : args.getFirst().toStringUtf8();
     return new EndorserTransaction(
         envelope,
         channelHeader,
@@ -150,7 +154,8 @@ public record EndorserTransaction(
         actionPayload.getAction().getEndorsementsList(),
         action,
         results,
-        event);
+        event,
+        args.isEmpty() ? List.of() : args.subList(1, args.size()));
   }
 
   private static <T> T parse(

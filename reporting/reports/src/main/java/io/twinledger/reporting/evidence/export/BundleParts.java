@@ -30,10 +30,19 @@ public final class BundleParts {
 
   private BundleParts() {}
 
-  /** The anchored checkpoint as bundles carry it. */
+  /** The anchored checkpoint as bundles carry it, with the headers from block 0. */
   public static AnchoredCheckpoint anchored(AnchoringLedger anchoring, SignedCheckpoint signed) {
+    return anchored(anchoring, signed, 0);
+  }
+
+  /**
+   * The anchored checkpoint as bundles carry it, with the headers from block {@code from} on: a
+   * verifier that trusts block {@code from - 1} links the chain to it.
+   */
+  public static AnchoredCheckpoint anchored(
+      AnchoringLedger anchoring, SignedCheckpoint signed, long from) {
     return new AnchoredCheckpoint(
-        checkpoint(anchoring, signed), anchor(anchoring, signed), certificates(anchoring));
+        checkpoint(anchoring, signed), anchor(anchoring, signed, from), certificates(anchoring));
   }
 
   /** A stored event as bundles carry it, with its leaf. */
@@ -101,10 +110,15 @@ public final class BundleParts {
 
   /** Where the checkpoint was anchored: its block and the headers before it. */
   public static EvidenceBundle.Anchor anchor(AnchoringLedger anchoring, SignedCheckpoint signed) {
+    return anchor(anchoring, signed, 0);
+  }
+
+  private static EvidenceBundle.Anchor anchor(
+      AnchoringLedger anchoring, SignedCheckpoint signed, long from) {
     AnchorReceipt receipt = signed.anchor().orElseThrow();
     Block block = block(anchoring, receipt.blockNumber());
     List<EvidenceBundle.BlockHeader> headers = new ArrayList<>();
-    for (long n = 0; n < receipt.blockNumber(); n++) {
+    for (long n = Math.min(from, receipt.blockNumber()); n < receipt.blockNumber(); n++) {
       var header = block(anchoring, n).getHeader();
       headers.add(
           new EvidenceBundle.BlockHeader(
@@ -124,7 +138,8 @@ public final class BundleParts {
         headers);
   }
 
-  private static Block block(AnchoringLedger anchoring, long number) {
+  /** Block {@code number} of the ledger. */
+  public static Block block(AnchoringLedger anchoring, long number) {
     return anchoring
         .blocks()
         .block(number)
