@@ -1,29 +1,16 @@
 package io.twinledger.service.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.twinledger.contracts.merkle.ReportStatement;
-import io.twinledger.ledger.asset.projection.KpiPeriods;
-import io.twinledger.ledger.audit.AuditLog;
-import io.twinledger.ledger.bond.projection.Bonds;
-import io.twinledger.ledger.peer.identity.EcdsaSignatures;
-import io.twinledger.ledger.report.api.IssueReport;
-import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.network.Consortium;
-import io.twinledger.network.msp.MspIdentity;
-import io.twinledger.reporting.compliance.InvestorStatements;
-import io.twinledger.reporting.compliance.ReportBundles;
-import io.twinledger.reporting.compliance.ReportRefusedException;
 import io.twinledger.reporting.evidence.Finding;
-import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.reporting.evidence.Verification;
-import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.reporting.report.Figure;
 import io.twinledger.reporting.report.InputKind;
 import io.twinledger.reporting.report.Report;
 import io.twinledger.reporting.report.ReportBundle;
+import io.twinledger.reporting.report.ReportBundleJson;
 import io.twinledger.reporting.report.ReportJson;
 import io.twinledger.reporting.report.ReportType;
 import io.twinledger.reporting.report.ReportVerifier;
@@ -33,21 +20,15 @@ import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.twin.KpiPeriodJob;
-import io.twinledger.twin.store.ReadingStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,12 +36,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An investor's statement drafted with {@link InvestorStatements} from a bond's whole life over
+ * An investor's statement issued through {@code POST /api/v1/reports} from a bond's whole life over
  * real HTTP, PostgreSQL and the embedded Fabric peer (proven periods, placement, co-signed
- * determinations, payouts on the Fabric token), issued the way {@code ComplianceReports} issues a
- * report except for its record on the report contract (the verifier does not read it), bundled by
- * {@link ReportBundles} and verified offline figure by figure; then a register changed in
- * PostgreSQL is named.
+ * determinations, payouts on the Fabric token), its bundle downloaded and verified offline figure
+ * by figure; then a register changed in PostgreSQL is named. The statement and its bundle (which
+ * carries the whole register) are read by its holder, the finance officer, the auditor and the
+ * trustee, and by no other investor.
  */
 @OnEmbeddedDb
 class InvestorStatementTest {
@@ -69,31 +50,24 @@ class InvestorStatementTest {
   private static final LocalDate FROM = LocalDate.parse("2025-01-01");
   private static final LocalDate TO = LocalDate.parse("2026-01-01");
 
+  /** The demo's investor user, who holds a unit of each test bond beside the test's holder. */
+  private static final String DEMO_INVESTOR = "investor";
+
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired KpiPeriodJob periods;
   @Autowired AuditJobs audit;
   @Autowired BondJobs jobs;
   @Autowired JdbcClient jdbc;
-  @Autowired CommandGateway commands;
-  @Autowired Bonds bonds;
-  @Autowired KpiPeriods kpiPeriods;
-  @Autowired StoredEvents events;
-  @Autowired ReadingStore readings;
-  @Autowired AuditLog auditLog;
-  @Autowired EvidenceExport evidence;
-  @Autowired ReportBundles bundles;
-  @Autowired ObjectProvider<MspIdentity> ledgerClientIdentity;
 
   private Api api;
   private String asset;
   private String bond;
   private String investor;
-  private InvestorStatements statements;
 
   /**
    * A bond paying 100.00 on an outcome and 25.00 and 10.00 per unit, held one unit each by
-   * holder-b, holder-c and the investor, every payment paid on the Fabric token.
+   * holder-b, the demo's investor and the test's investor, every payment paid on the Fabric token.
    */
   @BeforeEach
   void aBondPaidToThreeEqualHolders() {
@@ -102,9 +76,6 @@ class InvestorStatementTest {
     asset = "dma-" + suffix;
     bond = "bond-" + suffix;
     investor = "inv-" + suffix;
-    statements =
-        new InvestorStatements(
-            bonds, kpiPeriods, events, readings, auditLog, evidence, audit::feedEvents, json);
     new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint)
         .register(
             asset,
@@ -144,8 +115,8 @@ class InvestorStatementTest {
             "officer",
             """
             {"holdings": [{"holder": "%s", "units": 1}, {"holder": "holder-b", "units": 1},
-                          {"holder": "holder-c", "units": 1}]}"""
-                .formatted(investor));
+                          {"holder": "%s", "units": 1}]}"""
+                .formatted(investor, DEMO_INVESTOR));
     assertThat(placed.status()).as(placed.body()).isEqualTo(200);
     awaitBond(b -> b.get("unitsHeld").asLong() == 3);
 
@@ -178,8 +149,14 @@ class InvestorStatementTest {
   }
 
   @Test
-  void theStatementVerifiesOfflineFigureByFigureAndAChangedRegisterIsNamed() {
-    Report report = draft("statement-" + investor);
+  void theStatementVerifiesOfflineFigureByFigureAndAChangedRegisterIsNamed() throws Exception {
+    var issued = issue(investor);
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    String reportId = issued.json().get("reportId").asString();
+    assertThat(issued.json().get("type").asString()).isEqualTo("investor-statement");
+    var document = api.get("/api/v1/reports/" + reportId, "officer");
+    assertThat(document.status()).isEqualTo(200);
+    Report report = ReportJson.read(document.body().getBytes(StandardCharsets.UTF_8));
 
     assertThat(report.type()).isEqualTo(ReportType.INVESTOR_STATEMENT);
     assertThat(report.subject()).isEqualTo(investor);
@@ -201,9 +178,8 @@ class InvestorStatementTest {
         .filteredOn(f -> f.formula().equals("holder-payout"))
         .allMatch(f -> !f.label().contains("holder-b") && f.label().contains(investor));
 
-    ReportBundle bundle = issueAndBundle(report);
     ReportVerifier verifier = new ReportVerifier(Consortium::twinLedger);
-    Verification verification = verifier.verify(bundle);
+    Verification verification = verifier.verify(bundle(reportId, "officer"));
     assertThat(verification.failures()).as(lines(verification).toString()).isEmpty();
     assertThat(lines(verification))
         .contains(
@@ -212,84 +188,112 @@ class InvestorStatementTest {
         .anyMatch(l -> l.startsWith("figure kpi." + asset + "." + KPI + ".2025-03: ok"))
         .anyMatch(l -> l.startsWith("input holdings." + bond + ".v1: ok"));
 
-    int changed =
-        jdbc.sql(
-                """
-                UPDATE domain_event_entry SET payload = convert_to(regexp_replace(
-                  convert_from(payload, 'UTF8'), '"units":1', '"units":2'), 'UTF8')
-                WHERE payload_type LIKE '%HoldingsRecorded' AND aggregate_identifier = :bond
-                """)
-            .param("bond", "bond:" + bond)
-            .update();
-    assertThat(changed).isEqualTo(1);
-    Verification tampered = verifier.verify(bundles.bundle(report, bundle.signature(), List.of(), Optional.empty()));
-    assertThat(lines(tampered))
-        .anyMatch(
-            l ->
-                l.startsWith("input holdings." + bond + ".v1")
-                    && l.contains("payload digest mismatch"))
-        .anyMatch(
-            l ->
-                l.startsWith("figure payout." + bond + ".f1-per-unit-2025-03-31")
-                    && l.contains("input holdings." + bond + ".v1 failed"))
-        .anyMatch(l -> l.startsWith("figure payouts.total.USD") && l.contains("failed"))
-        .anyMatch(l -> l.startsWith("figure payment." + bond) && l.contains("ok"));
+    assertThat(editRegister("\"units\":1", "\"units\":2")).isEqualTo(1);
+    try {
+      Verification tampered = verifier.verify(bundle(reportId, "auditor"));
+      assertThat(lines(tampered))
+          .anyMatch(
+              l ->
+                  l.startsWith("input holdings." + bond + ".v1")
+                      && l.contains("payload digest mismatch"))
+          .anyMatch(
+              l ->
+                  l.startsWith("figure payout." + bond + ".f1-per-unit-2025-03-31")
+                      && l.contains("input holdings." + bond + ".v1 failed"))
+          .anyMatch(l -> l.startsWith("figure payouts.total.USD") && l.contains("failed"))
+          .anyMatch(l -> l.startsWith("figure payment." + bond) && l.contains("ok"));
+    } finally {
+      // The demo investor holds a unit of this bond too: their statements read this register.
+      editRegister("\"units\":2", "\"units\":1");
+    }
+  }
+
+  /** Replaces the first {@code from} in the bond's stored register by {@code to}. */
+  private int editRegister(String from, String to) {
+    return jdbc.sql(
+            """
+            UPDATE domain_event_entry SET payload = convert_to(regexp_replace(
+              convert_from(payload, 'UTF8'), :from, :to), 'UTF8')
+            WHERE payload_type LIKE '%HoldingsRecorded' AND aggregate_identifier = :bond
+            """)
+        .param("from", from)
+        .param("to", to)
+        .param("bond", "bond:" + bond)
+        .update();
+  }
+
+  @Test
+  void anotherInvestorNeitherReadsNorListsAStatementNorItsBundle() {
+    var others = issue(investor);
+    assertThat(others.status()).as(others.body()).isEqualTo(201);
+    String theirs = others.json().get("reportId").asString();
+    var own = issue(DEMO_INVESTOR);
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+    String mine = own.json().get("reportId").asString();
+
+    String base = "/api/v1/reports/" + theirs;
+    for (String path :
+        List.of(base, base + "?format=pdf", base + "?format=csv", base + "/summary")) {
+      assertThat(api.get(path, DEMO_INVESTOR).status()).as(path).isEqualTo(404);
+    }
+    assertThat(api.download(base + "/bundle", DEMO_INVESTOR).statusCode()).isEqualTo(404);
+    assertThat(reportIds(api.get("/api/v1/reports", DEMO_INVESTOR).json()))
+        .contains(mine)
+        .doesNotContain(theirs);
+    assertThat(reportIds(api.get("/api/v1/reports?subject=" + investor, DEMO_INVESTOR).json()))
+        .isEmpty();
+
+    assertThat(api.get("/api/v1/reports/" + mine, DEMO_INVESTOR).status()).isEqualTo(200);
+    assertThat(api.download("/api/v1/reports/" + mine + "/bundle", DEMO_INVESTOR).statusCode())
+        .isEqualTo(200);
+    for (String user : List.of("officer", "auditor", "trustee")) {
+      assertThat(api.get(base, user).status()).as(user).isEqualTo(200);
+      assertThat(reportIds(api.get("/api/v1/reports", user).json())).as(user).contains(theirs);
+    }
+    assertThat(api.get(base, "resident").status()).isEqualTo(403);
+    var byInvestor =
+        api.post(
+            "/api/v1/reports",
+            DEMO_INVESTOR,
+            """
+            {"type": "investor-statement", "holder": "%s", "from": "%s", "to": "%s"}"""
+                .formatted(DEMO_INVESTOR, FROM, TO));
+    assertThat(byInvestor.status()).isEqualTo(403);
   }
 
   @Test
   void aHolderPaidNothingInThePeriodIsRefusedWithTheReason() {
-    assertThatThrownBy(() -> draft("statement-nobody", "nobody-" + investor, FROM, TO))
-        .isInstanceOf(ReportRefusedException.class)
-        .hasMessage("holder nobody-" + investor + " was paid nothing from " + FROM + " to " + TO);
-    LocalDate later = LocalDate.parse("2026-01-01");
-    assertThatThrownBy(() -> draft("statement-later", investor, later, later.plusYears(1)))
-        .isInstanceOf(ReportRefusedException.class)
-        .hasMessageContaining("was paid nothing from 2026-01-01");
+    var nobody = issue("nobody-" + investor);
+    assertThat(nobody.status()).as(nobody.body()).isEqualTo(422);
+    assertThat(nobody.json().get("detail").asString())
+        .isEqualTo("holder nobody-" + investor + " was paid nothing from " + FROM + " to " + TO);
+    var noHolder =
+        api.post(
+            "/api/v1/reports",
+            "officer",
+            """
+            {"type": "investor-statement", "from": "%s", "to": "%s"}"""
+                .formatted(FROM, TO));
+    assertThat(noHolder.status()).isEqualTo(400);
   }
 
-  private Report draft(String reportId) {
-    return draft(reportId, investor, FROM, TO);
+  private Api.Response issue(String holder) {
+    return api.post(
+        "/api/v1/reports",
+        "officer",
+        """
+        {"type": "investor-statement", "holder": "%s", "from": "%s", "to": "%s"}"""
+            .formatted(holder, FROM, TO));
   }
 
-  private Report draft(String reportId, String holder, LocalDate from, LocalDate to) {
-    return statements
-        .draft(
-            reportId,
-            holder,
-            from,
-            to,
-            ledgerClientIdentity.getObject().mspId(),
-            Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            new Report.Provenance("TwinLedger test", "0".repeat(64)))
-        .report();
+  private ReportBundle bundle(String reportId, String user) throws Exception {
+    var response = api.download("/api/v1/reports/" + reportId + "/bundle", user);
+    assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
+    return ReportBundleJson.read(response.body());
   }
 
-  /**
-   * Signs the report with TwinLedger's client identity and logs its issue, as {@code
-   * ComplianceReports} does, then bundles it from the stores.
-   */
-  private ReportBundle issueAndBundle(Report report) {
-    MspIdentity identity = ledgerClientIdentity.getObject();
-    ReportStatement statement = ReportJson.statement(report);
-    String signature =
-        Base64.getEncoder()
-            .encodeToString(EcdsaSignatures.sign(identity.privateKey(), statement.signedContent()));
-    commands.sendAndWait(
-        new IssueReport(
-            report.id(),
-            report.type().label(),
-            report.subject(),
-            statement.sha256().hex(),
-            identity.mspId(),
-            signature,
-            Optional.empty(),
-            Optional.empty()));
-    return bundles.bundle(
-        report,
-        new ReportBundle.IssuerSignature(
-            identity.mspId(), Pem.of(identity.certificate()), signature),
-        List.of(),
-        Optional.empty());
+  private static List<String> reportIds(JsonNode listed) {
+    return listed.valueStream().map(r -> r.get("reportId").asString()).toList();
   }
 
   private JsonNode determinations() {
