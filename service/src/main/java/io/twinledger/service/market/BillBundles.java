@@ -52,6 +52,11 @@ public final class BillBundles {
     this.zone = zone;
   }
 
+  /** The energy channel's blocks and members, which the bundles' slots are checked against. */
+  AnchoringLedger energyChannel() {
+    return energyChannel;
+  }
+
   /**
    * The bundle of {@code household}'s bill for {@code month}.
    *
@@ -83,7 +88,7 @@ public final class BillBundles {
         zone.getId(),
         market.currency(),
         energyChannel.channel().name(),
-        new BillBundle.Terms(market.gridFee(), market.feedInTariff(), market.retailTariff()),
+        terms(market),
         bill(bill),
         slots,
         List.copyOf(blocks.values()),
@@ -146,7 +151,13 @@ public final class BillBundles {
         lines, bill.total().toPlainString(), bill.baselineTotal().toPlainString());
   }
 
-  private static BillBundle.Clearing clearing(SlotClearing c) {
+  /** The market's fee and tariffs as a bundle states them. */
+  static BillBundle.Terms terms(MarketConfig market) {
+    return new BillBundle.Terms(market.gridFee(), market.feedInTariff(), market.retailTariff());
+  }
+
+  /** A slot's clearing as the ledger recorded it, field for field, as a bundle carries it. */
+  static BillBundle.Clearing clearing(SlotClearing c) {
     return new BillBundle.Clearing(
         c.slot(),
         c.rule(),

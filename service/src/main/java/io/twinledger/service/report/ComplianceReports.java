@@ -12,24 +12,30 @@ import io.twinledger.ledger.report.api.MarkReplaced;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.reporting.UnknownSubjectException;
 import io.twinledger.reporting.compliance.BondReports;
+import io.twinledger.reporting.compliance.InvestorStatements;
 import io.twinledger.reporting.compliance.PnlReports;
 import io.twinledger.reporting.compliance.ReportBundles;
 import io.twinledger.reporting.compliance.ReportDraft;
 import io.twinledger.reporting.compliance.ReportRefusedException;
+import io.twinledger.reporting.compliance.VillageReports;
 import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.reporting.evidence.StrictJson;
 import io.twinledger.reporting.evidence.export.EvidenceUnavailableException;
 import io.twinledger.reporting.report.Report;
 import io.twinledger.reporting.report.ReportBundle;
 import io.twinledger.reporting.report.ReportJson;
+import io.twinledger.reporting.report.ReportType;
+import io.twinledger.service.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,11 +43,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Issues compliance reports and takes auditors' attestations; serves reports and their bundles.
  *
  * <p>Issuing: the report is drafted with its figures computed ({@link BondReports}, {@link
- * PnlReports}), signed by TwinLedger's client identity (the issuing organisation's), recorded by
- * the report contract (which checks that signature and needs the auditor's endorsement), then
- * logged as a {@code ReportIssued} event, a leaf of the audit log anchored with the next
- * checkpoint, and stored with its document in one transaction. Attesting goes to the ledger with
- * the auditor organisation's identity first; the books record what the ledger took.
+ * PnlReports}, {@link InvestorStatements}, {@link VillageReports}), signed by TwinLedger's client
+ * identity (the issuing organisation's), recorded by the report contract (which checks that
+ * signature and needs the auditor's endorsement), then logged as a {@code ReportIssued} event, a
+ * leaf of the audit log anchored with the next checkpoint, and stored with its document in one
+ * transaction. Attesting goes to the ledger with the auditor organisation's identity first; the
+ * books record what the ledger took.
+ *
+ * <p>Reading: an investor statement, its renderings and its bundle (which carries the whole
+ * register of the bond's holders) are read only by its holder and by the finance officer, the
+ * auditor and the trustee; to anyone else it does not exist. Every report read for a user goes
+ * through {@link #report(String, Reader)} or {@link #list(Optional, Reader)}, which decide it.
  */
 public class ComplianceReports {
 
@@ -50,6 +62,8 @@ public class ComplianceReports {
 
   private final BondReports bonds;
   private final PnlReports pnl;
+  private final InvestorStatements investors;
+  private final Optional<VillageReports> village;
   private final ReportBundles bundles;
   private final ReportStore store;
   private final CommandGateway commands;
@@ -62,6 +76,8 @@ public class ComplianceReports {
   ComplianceReports(
       BondReports bonds,
       PnlReports pnl,
+      InvestorStatements investors,
+      Optional<VillageReports> village,
       ReportBundles bundles,
       ReportStore store,
       CommandGateway commands,
@@ -72,6 +88,8 @@ public class ComplianceReports {
       Clock clock) {
     this.bonds = bonds;
     this.pnl = pnl;
+    this.investors = investors;
+    this.village = village;
     this.bundles = bundles;
     this.store = store;
     this.commands = commands;
@@ -102,13 +120,60 @@ public class ComplianceReports {
   public record AssetPnl(String id) implements Subject {}
 
   /**
-   * Issues the report of a bond or an asset's P&amp;L over {@code [from, to)}.
+   * An investor's statement ({@link InvestorStatements}) of the payouts to {@code holder}, an
+   * investor's user name.
+   */
+  public record Investor(String holder) implements Subject {
+    @Override
+    public String id() {
+      return holder;
+    }
+  }
+
+  /**
+   * The village's community energy report of one month ({@link VillageReports}); the request's
+   * period is the month's first day to the next month's.
+   */
+  public record Village(YearMonth month) implements Subject {
+    @Override
+    public String id() {
+      return VillageReports.SUBJECT;
+    }
+  }
+
+  /**
+   * Who reads reports.
    *
-   * @throws InvalidFieldException for a period that is empty, backwards or longer than a year, or a
-   *     replacement without a reason
+   * @param name the user's name, which is an investor's holder id
+   * @param roles the user's role names, without the {@code ROLE_} prefix
+   */
+  public record Reader(String name, Set<String> roles) {
+    /** The roles that read every report, investor statements included. */
+    private static final Set<String> ALL_REPORTS =
+        Set.of(Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.TRUSTEE);
+
+    public Reader {
+      roles = Set.copyOf(roles);
+    }
+
+    /** Whether this user may read {@code report}: an investor statement only if it is theirs. */
+    boolean mayRead(StoredReport report) {
+      return !report.reportType().equals(ReportType.INVESTOR_STATEMENT.label())
+          || report.subject().equals(name)
+          || roles.stream().anyMatch(ALL_REPORTS::contains);
+    }
+  }
+
+  /**
+   * Issues the report of a bond, an asset's P&amp;L, an investor's statement or the village's
+   * community energy over {@code [from, to)}.
+   *
+   * @throws InvalidFieldException for a period that is empty, backwards or longer than a year, a
+   *     replacement without a reason, or a replacement of an investor statement
    * @throws UnknownSubjectException for an unknown bond, asset or replaced report
-   * @throws ReportRefusedException for a bond's period with no proven determination, or an asset
-   *     without a model or with KPI periods not proven
+   * @throws ReportRefusedException for a bond's period with no proven determination, an asset
+   *     without a model or with KPI periods not proven, a holder paid nothing in the period, or a
+   *     month in which the market cleared nothing (or a deployment without a market)
    */
   public StoredReport issue(Request request, String user) {
     if (!request.from().isBefore(request.to())) {
@@ -144,6 +209,25 @@ public class ComplianceReports {
                   now,
                   provenance,
                   replaces);
+          case Investor investor -> {
+            if (replaces.isPresent()) {
+              throw new InvalidFieldException(
+                  "replaces", "an investor statement is not replaced: issue a new one");
+            }
+            yield investors.draft(
+                reportId,
+                investor.holder(),
+                request.from(),
+                request.to(),
+                identity.mspId(),
+                now,
+                provenance);
+          }
+          case Village month ->
+              village
+                  .orElseThrow(
+                      () -> new ReportRefusedException("this deployment runs no energy market"))
+                  .draft(reportId, month.month(), identity.mspId(), now, provenance, replaces);
         };
     Report report = draft.report();
     ReportStatement statement = ReportJson.statement(report);
@@ -239,13 +323,32 @@ public class ComplianceReports {
     return report(reportId);
   }
 
-  /** The reports, newest first, of a subject when given. */
+  /** Every report, newest first, of a subject when given: for the service itself, no user. */
   public List<StoredReport> list(Optional<String> subject) {
     return store.all(subject);
   }
 
+  /** The reports {@code reader} may read, newest first, of a subject when given. */
+  List<StoredReport> list(Optional<String> subject, Reader reader) {
+    return store.all(subject).stream().filter(reader::mayRead).toList();
+  }
+
+  /**
+   * The report, if {@code reader} may read it.
+   *
+   * @throws UnknownSubjectException when there is none, or the reader may not read it: a statement
+   *     of another investor is not told apart from no report
+   */
+  StoredReport report(String reportId, Reader reader) {
+    StoredReport stored = report(reportId);
+    if (!reader.mayRead(stored)) {
+      throw new UnknownSubjectException("no report " + reportId);
+    }
+    return stored;
+  }
+
   /** The report. @throws UnknownSubjectException when there is none */
-  StoredReport report(String reportId) {
+  private StoredReport report(String reportId) {
     return store
         .find(reportId)
         .orElseThrow(() -> new UnknownSubjectException("no report " + reportId));
@@ -266,10 +369,11 @@ public class ComplianceReports {
    * its issue and attestations.
    *
    * @param since a block the verifier trusts, for headers only after it
+   * @throws UnknownSubjectException when there is no such report the reader may read
    * @throws EvidenceUnavailableException when its leaves are not anchored yet
    */
-  ReportBundle bundle(String reportId, Optional<Long> since) {
-    StoredReport stored = report(reportId);
+  ReportBundle bundle(String reportId, Optional<Long> since, Reader reader) {
+    StoredReport stored = report(reportId, reader);
     List<String> ledgerTxs = new ArrayList<>();
     stored.ledgerTx().ifPresent(ledgerTxs::add);
     stored.attestations().forEach(a -> ledgerTxs.add(a.ledgerTx()));

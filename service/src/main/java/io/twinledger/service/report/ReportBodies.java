@@ -11,14 +11,18 @@ final class ReportBodies {
   private ReportBodies() {}
 
   /**
-   * Issue a bond's report over {@code [from, to)}, or with {@code type} {@code pnl-statement} the
-   * P&amp;L statement of asset {@code assetId} over whole months; a correction names the report it
-   * replaces and why.
+   * Issue a bond's report over {@code [from, to)}; with {@code type} {@code pnl-statement} the
+   * P&amp;L statement of asset {@code assetId} over whole months; with {@code investor-statement}
+   * the statement of {@code holder} (an investor's user name) over {@code [from, to)}; with {@code
+   * community-energy} the village's report of {@code month} ({@code YYYY-MM}, no from or to). A
+   * correction names the report it replaces and why.
    */
   record Issue(
       String type,
       String bondId,
       String assetId,
+      String holder,
+      String month,
       String from,
       String to,
       String replaces,

@@ -15,8 +15,11 @@ import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.network.msp.NodeOu;
 import io.twinledger.reporting.compliance.BondReports;
+import io.twinledger.reporting.compliance.InvestorStatements;
+import io.twinledger.reporting.compliance.MarketLedger;
 import io.twinledger.reporting.compliance.PnlReports;
 import io.twinledger.reporting.compliance.ReportBundles;
+import io.twinledger.reporting.compliance.VillageReports;
 import io.twinledger.reporting.evidence.export.EvidenceExport;
 import io.twinledger.reporting.report.Report;
 import io.twinledger.reporting.report.ReportJson;
@@ -61,6 +64,26 @@ class ReportConfiguration {
   }
 
   @Bean
+  InvestorStatements investorStatements(
+      Bonds bonds,
+      KpiPeriods periods,
+      StoredEvents events,
+      ReadingStore readings,
+      AuditLog auditLog,
+      EvidenceExport evidence,
+      AuditJobs jobs,
+      JsonMapper json) {
+    return new InvestorStatements(
+        bonds, periods, events, readings, auditLog, evidence, jobs::feedEvents, json);
+  }
+
+  /** The village's reports; no bean (null) when the deployment runs no market on a ledger. */
+  @Bean
+  VillageReports villageReports(ObjectProvider<MarketLedger> market) {
+    return Optional.ofNullable(market.getIfAvailable()).map(VillageReports::new).orElse(null);
+  }
+
+  @Bean
   PnlReports pnlReports(
       AssetCatalog assets,
       Models models,
@@ -99,7 +122,8 @@ class ReportConfiguration {
       LedgerAnchoring anchoring,
       CheckpointNotes notes,
       NoteKeyEndorsements endorsements,
-      ObjectProvider<EmbeddedPeer> peer) {
+      ObjectProvider<EmbeddedPeer> peer,
+      ObjectProvider<VillageReports> village) {
     ReportBundles.TransactionBlocks blocks =
         txId ->
             Optional.ofNullable(peer.getIfAvailable())
@@ -119,13 +143,16 @@ class ReportConfiguration {
         notes,
         endorsements.log(),
         endorsements.witness().stream().toList(),
-        blocks);
+        blocks,
+        Optional.ofNullable(village.getIfAvailable()));
   }
 
   @Bean
   ComplianceReports complianceReports(
       BondReports bonds,
       PnlReports pnl,
+      InvestorStatements investors,
+      ObjectProvider<VillageReports> village,
       ReportBundles bundles,
       JdbcClient jdbc,
       CommandGateway commands,
@@ -158,6 +185,8 @@ class ReportConfiguration {
     return new ComplianceReports(
         bonds,
         pnl,
+        investors,
+        Optional.ofNullable(village.getIfAvailable()),
         bundles,
         new ReportStore(jdbc),
         commands,

@@ -14,9 +14,11 @@ import io.twinledger.reporting.report.ReportType;
 import io.twinledger.service.openapi.Refusal;
 import io.twinledger.service.problem.Problems;
 import io.twinledger.service.security.Roles;
+import io.twinledger.service.web.Navigation;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -56,10 +58,14 @@ public class ReportController {
   @PostMapping
   @RolesAllowed(Roles.FINANCE_OFFICER)
   @Operation(
-      summary = "Issue a bond's compliance report, or an asset's P&L statement, over a period",
+      summary =
+          "Issue a bond's compliance report, an asset's P&L statement, an investor's statement or"
+              + " the village's community energy report",
       description =
-          "Computes every figure from the proven KPI periods and the bond's logged terms (or, with"
-              + " type pnl-statement, the asset's logged cash-flow model), signs the report as the"
+          "Computes every figure from the proven KPI periods and the bond's logged terms (with type"
+              + " pnl-statement, the asset's logged cash-flow model; with investor-statement, the"
+              + " holder's payouts and the logged register of holders; with community-energy, the"
+              + " market slots the energy channel cleared in the month), signs the report as the"
               + " issuing organisation, records it with the report contract and logs it in the"
               + " audit log. A correction names the report it replaces and why.")
   @Refusal(status = 409, description = REPORT_REFUSED)
@@ -67,16 +73,27 @@ public class ReportController {
       status = 422,
       description =
           "report-refused: no proven determination decides a payment in the period; the asset has"
-              + " no model, or a month's KPI periods are not proven; or a figure cannot be computed"
-              + " from what the log holds")
+              + " no model, or a month's KPI periods are not proven; the holder was paid nothing"
+              + " in the period; the market cleared no slot in the month, or there is no market;"
+              + " or a figure cannot be computed from what the log holds")
   public ResponseEntity<ReportBodies.Summary> issue(
       @RequestBody ReportBodies.Issue body, Authentication user) {
+    ComplianceReports.Subject subject = subject(body);
+    LocalDate from;
+    LocalDate to;
+    if (subject instanceof ComplianceReports.Village village) {
+      from = village.month().atDay(1);
+      to = village.month().plusMonths(1).atDay(1);
+    } else {
+      from = date("from", body.from());
+      to = date("to", body.to());
+    }
     StoredReport issued =
         reports.issue(
             new ComplianceReports.Request(
-                subject(body),
-                date("from", body.from()),
-                date("to", body.to()),
+                subject,
+                from,
+                to,
                 Optional.ofNullable(body.replaces()).filter(r -> !r.isBlank()),
                 Optional.ofNullable(body.reason())),
             user.getName());
@@ -87,9 +104,12 @@ public class ReportController {
 
   @GetMapping
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
-  @Operation(summary = "The issued reports, newest first, of one subject when given")
-  public List<ReportBodies.Summary> list(@RequestParam(required = false) String subject) {
-    return reports.list(Optional.ofNullable(subject)).stream()
+  @Operation(
+      summary = "The issued reports, newest first, of one subject when given",
+      description = "An investor sees no other investor's statements.")
+  public List<ReportBodies.Summary> list(
+      @RequestParam(required = false) String subject, Authentication user) {
+    return reports.list(Optional.ofNullable(subject), reader(user)).stream()
         .map(ReportBodies.Summary::of)
         .toList();
   }
@@ -101,10 +121,14 @@ public class ReportController {
       description =
           "Without format, the canonical JSON (twinledger-report/v1) whose SHA-256 was signed and"
               + " logged, byte for byte; format=pdf or csv, a rendering of it that computes"
-              + " nothing. The X-Report-SHA256 header carries the digest.")
+              + " nothing. The X-Report-SHA256 header carries the digest. An investor statement"
+              + " is read only by its holder, the finance officer, the auditor and the trustee.")
+  @Refusal(status = 404, description = "not-found: no such report, or another investor's statement")
   public ResponseEntity<byte[]> report(
-      @PathVariable String reportId, @RequestParam(required = false) String format) {
-    StoredReport stored = reports.report(reportId);
+      @PathVariable String reportId,
+      @RequestParam(required = false) String format,
+      Authentication user) {
+    StoredReport stored = reports.report(reportId, reader(user));
     String chosen = Optional.ofNullable(format).orElse("json");
     return switch (chosen) {
       case "json" ->
@@ -138,8 +162,9 @@ public class ReportController {
   @GetMapping("/{reportId}/summary")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
   @Operation(summary = "A report's standing: digest, ledger transaction, attestations")
-  public ReportBodies.Summary summary(@PathVariable String reportId) {
-    return ReportBodies.Summary.of(reports.report(reportId));
+  @Refusal(status = 404, description = "not-found: no such report, or another investor's statement")
+  public ReportBodies.Summary summary(@PathVariable String reportId, Authentication user) {
+    return ReportBodies.Summary.of(reports.report(reportId, reader(user)));
   }
 
   @GetMapping("/{reportId}/bundle")
@@ -151,10 +176,15 @@ public class ReportController {
               + " now, one multi-leaf proof, the anchored checkpoint with its witnessed note, and"
               + " the blocks of the report's issue and attestations (twinledger-report-bundle/v2)."
               + " With since=N, the block headers start after block N, which the verifier trusts"
-              + " (verify-report --trusted-block N:HEADERHASH).")
+              + " (verify-report --trusted-block N:HEADERHASH). An investor statement's bundle"
+              + " carries the bond's whole register: only its holder, the finance officer, the"
+              + " auditor and the trustee read it.")
+  @Refusal(status = 404, description = "not-found: no such report, or another investor's statement")
   @Refusal(status = 409, description = REPORT_REFUSED)
   public ResponseEntity<byte[]> bundle(
-      @PathVariable String reportId, @RequestParam(required = false) Long since) {
+      @PathVariable String reportId,
+      @RequestParam(required = false) Long since,
+      Authentication user) {
     if (since != null && since < 0) {
       throw new InvalidFieldException("since", "is a block number, at least 0");
     }
@@ -163,7 +193,9 @@ public class ReportController {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"" + reportId + ".bundle.json\"")
-        .body(ReportBundleJson.write(reports.bundle(reportId, Optional.ofNullable(since))));
+        .body(
+            ReportBundleJson.write(
+                reports.bundle(reportId, Optional.ofNullable(since), reader(user))));
   }
 
   @PostMapping("/{reportId}/attestations")
@@ -219,9 +251,14 @@ public class ReportController {
     return "filename=\"" + name + "\"";
   }
 
+  private static ComplianceReports.Reader reader(Authentication user) {
+    return new ComplianceReports.Reader(user.getName(), Navigation.roles(user));
+  }
+
   /**
    * A bond's report without a type (its type follows the bond's terms); an asset's P&amp;L with
-   * {@code pnl-statement}.
+   * {@code pnl-statement}; a holder's statement with {@code investor-statement}; the village's
+   * month with {@code community-energy}.
    */
   private static ComplianceReports.Subject subject(ReportBodies.Issue body) {
     if (body.type() == null) {
@@ -230,10 +267,25 @@ public class ReportController {
     if (body.type().equals(ReportType.PNL_STATEMENT.label())) {
       return new ComplianceReports.AssetPnl(required("assetId", body.assetId()));
     }
+    if (body.type().equals(ReportType.INVESTOR_STATEMENT.label())) {
+      return new ComplianceReports.Investor(required("holder", body.holder()));
+    }
+    if (body.type().equals(ReportType.COMMUNITY_ENERGY.label())) {
+      String month = required("month", body.month());
+      try {
+        return new ComplianceReports.Village(YearMonth.parse(month));
+      } catch (DateTimeParseException e) {
+        throw new InvalidFieldException("month", "must be a month YYYY-MM, was " + month);
+      }
+    }
     throw new InvalidFieldException(
         "type",
         "must be "
             + ReportType.PNL_STATEMENT.label()
+            + ", "
+            + ReportType.INVESTOR_STATEMENT.label()
+            + " or "
+            + ReportType.COMMUNITY_ENERGY.label()
             + ", or absent for a bond's report, was "
             + body.type());
   }

@@ -55,6 +55,14 @@ class BillBundleTest {
   @BeforeEach
   void fourClearedSlots() {
     api = new Api(port, json);
+    clearSlots(market, book, properties);
+  }
+
+  /**
+   * Clears {@link #SLOTS} on the embedded peer and records them in the book, once per test context:
+   * a slot clears only once.
+   */
+  static void clearSlots(VillageMarket market, MarketBook book, MarketProperties properties) {
     synchronized (BillBundleTest.class) {
       if (cleared) {
         return;

@@ -13,6 +13,7 @@ public sealed interface FigureFormula
     permits KpiPeriodFormula,
         BondPaymentFormula,
         SumFormula,
+        HolderPayoutFormula,
         PnlLineFormula,
         CommunityMonthFormula {
 
@@ -33,6 +34,7 @@ public sealed interface FigureFormula
       case KpiPeriodFormula.NAME -> Optional.of(new KpiPeriodFormula());
       case BondPaymentFormula.NAME -> Optional.of(new BondPaymentFormula());
       case SumFormula.NAME -> Optional.of(new SumFormula());
+      case HolderPayoutFormula.NAME -> Optional.of(new HolderPayoutFormula());
       case PnlLineFormula.NAME -> Optional.of(new PnlLineFormula());
       case CommunityMonthFormula.NAME -> Optional.of(new CommunityMonthFormula());
       default -> Optional.empty();

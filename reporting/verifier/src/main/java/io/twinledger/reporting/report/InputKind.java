@@ -18,6 +18,11 @@ public enum InputKind {
   ASSET_PARAMETERS("asset-parameters"),
   /** A {@code BondDefined} or {@code BondRevised} event: the bond's terms document. */
   BOND_TERMS("bond-terms"),
+  /**
+   * A {@code HoldingsRecorded} event: a bond's register of holders at one version, every holder's
+   * units.
+   */
+  HOLDINGS("holdings"),
   /** A {@code ModelDefined} or {@code ModelRevised} event: a cash-flow model's definition. */
   MODEL("model"),
   /**

@@ -12,6 +12,11 @@ public enum ReportType {
   AVAILABILITY_STATEMENT("availability-statement"),
   /** A per-unit performance contract's statement, such as a non-revenue water contractor's. */
   PER_UNIT_STATEMENT("per-unit-statement"),
+  /**
+   * An investor's statement: the payouts one token holder received, with the units and the
+   * performance behind each.
+   */
+  INVESTOR_STATEMENT("investor-statement"),
   /** An asset's P&amp;L over whole months: each line per month from its model, and totals. */
   PNL_STATEMENT("pnl-statement"),
   /**

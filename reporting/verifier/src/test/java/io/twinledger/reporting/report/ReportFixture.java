@@ -308,7 +308,7 @@ final class ReportFixture {
     return new EvidenceBundle.Leaf(index, HEX.formatHex(leaves.get((int) index)), List.of());
   }
 
-  private EvidenceBundle.Event event(String type, String aggregate, String payload) {
+  EvidenceBundle.Event event(String type, String aggregate, String payload) {
     long index = leaves.size();
     String payloadType = "io.twinledger.ledger.example." + type;
     String timestamp = "2025-07-05T08:00:00." + String.format("%03d", index) + "Z";
@@ -338,7 +338,7 @@ final class ReportFixture {
         leaf(index));
   }
 
-  private static Input input(String id, InputKind kind, EvidenceBundle.Leaf leaf) {
+  static Input input(String id, InputKind kind, EvidenceBundle.Leaf leaf) {
     return new Input(
         id,
         kind,
