@@ -251,7 +251,8 @@ public class ReportController {
     return "filename=\"" + name + "\"";
   }
 
-  private static ComplianceReports.Reader reader(Authentication user) {
+  /** The signed-in user as the reports see them. */
+  static ComplianceReports.Reader reader(Authentication user) {
     return new ComplianceReports.Reader(user.getName(), Navigation.roles(user));
   }
 

@@ -74,6 +74,8 @@ public class ReportPages {
           null,
           bondId,
           null,
+          null,
+          null,
           blankToNull(from),
           blankToNull(to),
           blankToNull(replaces),
@@ -173,14 +175,21 @@ public class ReportPages {
   @GetMapping("/ui/reports/{reportId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
   public String report(
-      @PathVariable String reportId, @RequestParam(required = false) String verify, Model model) {
-    StoredReport stored = reports.report(reportId);
+      @PathVariable String reportId,
+      @RequestParam(required = false) String verify,
+      Authentication user,
+      Model model) {
+    ComplianceReports.Reader reader = ReportController.reader(user);
+    StoredReport stored = reports.report(reportId, reader);
     model.addAttribute("report", stored);
     model.addAttribute(
         "replacement",
-        stored.replacedBy().map(reports::report).flatMap(StoredReport::replacementReason));
+        stored
+            .replacedBy()
+            .map(id -> reports.report(id, reader))
+            .flatMap(StoredReport::replacementReason));
     model.addAttribute("view", ReportView.of(reports.document(stored)));
-    model.addAttribute("check", verify == null ? null : check(reportId));
+    model.addAttribute("check", verify == null ? null : check(reportId, reader));
     model.addAttribute(
         "apiBase", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
     return "report/report";
@@ -190,8 +199,8 @@ public class ReportPages {
   @GetMapping("/ui/reports/{reportId}/verification")
   @UiFragment
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
-  public String verification(@PathVariable String reportId, Model model) {
-    model.addAttribute("check", check(reportId));
+  public String verification(@PathVariable String reportId, Authentication user, Model model) {
+    model.addAttribute("check", check(reportId, ReportController.reader(user)));
     return "report/parts :: verification";
   }
 
@@ -199,16 +208,18 @@ public class ReportPages {
   @GetMapping("/ui/reports/{reportId}/file")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
   public ResponseEntity<byte[]> file(
-      @PathVariable String reportId, @RequestParam(required = false) String format) {
-    return api.report(reportId, format);
+      @PathVariable String reportId,
+      @RequestParam(required = false) String format,
+      Authentication user) {
+    return api.report(reportId, format, user);
   }
 
   /** The report's bundle as {@code GET /api/v1/reports/{id}/bundle} answers it. */
   @GetMapping("/ui/reports/{reportId}/bundle")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
-  public ResponseEntity<?> bundle(@PathVariable String reportId) {
+  public ResponseEntity<?> bundle(@PathVariable String reportId, Authentication user) {
     try {
-      return api.bundle(reportId, null);
+      return api.bundle(reportId, null, user);
     } catch (EvidenceUnavailableException e) {
       return ResponseEntity.status(HttpStatus.CONFLICT)
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -220,18 +231,18 @@ public class ReportPages {
    * The verifier's findings on the bundle the service hands out, or why there is no bundle yet: the
    * same code as {@code ./twinledger verify-report}, run here for convenience.
    */
-  private ReportCheck check(String reportId) {
+  private ReportCheck check(String reportId, ComplianceReports.Reader reader) {
     try {
       return ReportCheck.of(
           new ReportVerifier(Consortium::twinLedger)
-              .verify(reports.bundle(reportId, Optional.empty())));
+              .verify(reports.bundle(reportId, Optional.empty(), reader)));
     } catch (EvidenceUnavailableException e) {
       return ReportCheck.unavailable(e.getMessage());
     }
   }
 
   private String list(Authentication user, IssueForm form, FieldErrors errors, Model model) {
-    List<StoredReport> all = reports.list(Optional.empty());
+    List<StoredReport> all = reports.list(Optional.empty(), ReportController.reader(user));
     boolean officer = Navigation.roles(user).contains(Roles.FINANCE_OFFICER);
     model.addAttribute("reports", all);
     model.addAttribute("officer", officer);
