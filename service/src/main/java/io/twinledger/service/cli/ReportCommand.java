@@ -12,11 +12,13 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +38,8 @@ final class ReportCommand {
 
   static final String USAGE =
       "usage: ./twinledger report list [--subject BOND]"
-          + " | issue --bond ID --from YYYY-MM-DD --to YYYY-MM-DD [--replaces ID --reason TEXT]"
+          + " | issue (--bond ID | --asset ID | --holder NAME) --from YYYY-MM-DD --to YYYY-MM-DD"
+          + " [--replaces ID --reason TEXT] | issue --month YYYY-MM"
           + " | show ID | get ID [--format json|pdf|csv] [--out FILE] | bundle ID [--out FILE]"
           + " | attest ID --verdict APPROVED|QUALIFIED [--comments TEXT];"
           + " [--url URL] [--user USER] (password from TWINLEDGER_PASSWORD or a prompt)";
@@ -54,7 +57,16 @@ final class ReportCommand {
   /** What an action takes: whether it names a report, and its own options. */
   private enum Action {
     LIST(false, "--subject"),
-    ISSUE(false, "--bond", "--from", "--to", "--replaces", "--reason"),
+    ISSUE(
+        false,
+        "--bond",
+        "--asset",
+        "--holder",
+        "--month",
+        "--from",
+        "--to",
+        "--replaces",
+        "--reason"),
     SHOW(true),
     GET(true, "--format", "--out"),
     BUNDLE(true, "--out"),
@@ -145,8 +157,29 @@ final class ReportCommand {
   private static int issue(ServiceConnection service, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
     ObjectNode body = JsonMapper.shared().createObjectNode();
-    for (String[] option :
-        new String[][] {{"--bond", "bondId"}, {"--from", "from"}, {"--to", "to"}}) {
+    // The subject says which report: a bond's, an asset's P&L statement, an investor's statement,
+    // or the village's month.
+    List<String> subjects =
+        Stream.of("--bond", "--asset", "--holder", "--month")
+            .filter(o -> service.option(o).isPresent())
+            .toList();
+    if (subjects.size() != 1) {
+      err.println(
+          "twinledger: report issue needs one of --bond, --asset, --holder or --month; " + USAGE);
+      return 2;
+    }
+    String subject = service.option(subjects.getFirst()).orElseThrow();
+    switch (subjects.getFirst()) {
+      case "--bond" -> body.put("bondId", subject);
+      case "--asset" -> body.put("type", "pnl-statement").put("assetId", subject);
+      case "--holder" -> body.put("type", "investor-statement").put("holder", subject);
+      default -> body.put("type", "community-energy").put("month", subject);
+    }
+    List<String[]> period =
+        subjects.getFirst().equals("--month")
+            ? List.of()
+            : List.of(new String[] {"--from", "from"}, new String[] {"--to", "to"});
+    for (String[] option : period) {
       Optional<String> value = service.option(option[0]);
       if (value.isEmpty()) {
         err.println("twinledger: report issue needs " + option[0] + "; " + USAGE);

@@ -139,6 +139,26 @@ class ReportCommandTest {
         .asString()
         .startsWith("twinledger: report issue needs --to; usage: ./twinledger report");
 
+    assertThat(run("officer", "issue", "--from", "2025-03-01", "--to", "2025-05-01")).isEqualTo(2);
+    assertThat(errors())
+        .singleElement()
+        .asString()
+        .startsWith("twinledger: report issue needs one of --bond, --asset, --holder or --month");
+    assertThat(run("officer", "issue", "--bond", bond, "--month", "2025-03")).isEqualTo(2);
+
+    assertThat(
+            run(
+                "officer",
+                "issue",
+                "--asset",
+                "no-such-asset",
+                "--from",
+                "2025-03-01",
+                "--to",
+                "2025-05-01"))
+        .isEqualTo(1);
+    assertThat(errors()).singleElement().asString().startsWith("twinledger: ");
+
     assertThat(
             run("officer", "issue", "--bond", bond, "--from", "2026-01-01", "--to", "2026-02-01"))
         .isEqualTo(1);
