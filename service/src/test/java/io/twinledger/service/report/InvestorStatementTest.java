@@ -18,6 +18,7 @@ import io.twinledger.service.audit.AuditJobs;
 import io.twinledger.service.bond.BondJobs;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenBond;
 import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.nio.charset.StandardCharsets;
@@ -85,29 +86,22 @@ class InvestorStatementTest {
             "2025-03-04T08:00:00Z,100",
             "2025-03-20T08:00:00Z,50",
             "2025-04-10T08:00:00Z,300");
-    var defined =
-        api.post(
-            "/api/v1/bonds",
-            "officer",
-            """
-            {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
-             "issueDate": "2025-01-01", "maturity": "2030-01-01",
-             "features": [
-              {"type": "outcome-tiers", "asset": "%s", "kpi": "%s",
-               "observationDate": "2025-03-01", "paymentDate": "2025-05-01",
-               "tiers": [{"upper": "200", "upperInclusive": true, "amount": "100",
-                          "payer": "ISSUER"}]},
-              {"type": "per-unit-payment", "asset": "%2$s", "kpi": "%3$s", "baseline": "400",
-               "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
-               "lastMonth": "2025-04"}]}"""
-                .formatted(bond, asset, KPI));
-    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
-    String hash = defined.json().get("termsHash").asString();
-    awaitBond(b -> b.get("status").asString().equals("DRAFT"));
-    var issued =
-        api.post(
-            "/api/v1/bonds/" + bond + "/issue", "officer", "{\"termsHash\": \"" + hash + "\"}");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+    ProvenBond.issue(
+        api,
+        bond,
+        """
+        {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
+         "issueDate": "2025-01-01", "maturity": "2030-01-01",
+         "features": [
+          {"type": "outcome-tiers", "asset": "%s", "kpi": "%s",
+           "observationDate": "2025-03-01", "paymentDate": "2025-05-01",
+           "tiers": [{"upper": "200", "upperInclusive": true, "amount": "100",
+                      "payer": "ISSUER"}]},
+          {"type": "per-unit-payment", "asset": "%2$s", "kpi": "%3$s", "baseline": "400",
+           "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
+           "lastMonth": "2025-04"}]}"""
+            .formatted(bond, asset, KPI),
+        Duration.ofSeconds(20));
     awaitBond(b -> b.get("status").asString().equals("ISSUED"));
     var placed =
         api.put(

@@ -33,34 +33,49 @@ public final class ProvenBond {
         "2025-03-04T08:00:00Z,100",
         "2025-03-20T08:00:00Z,50",
         "2025-04-10T08:00:00Z,300");
-    var defined =
-        api.post(
-            "/api/v1/bonds",
-            "officer",
-            """
-            {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
-             "issueDate": "2025-01-01", "maturity": "2030-01-01",
-             "features": [
-              {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "400",
-               "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
-               "lastMonth": "2025-04"}]}"""
-                .formatted(bond, asset, KPI));
+    issue(
+        api,
+        bond,
+        """
+        {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
+         "issueDate": "2025-01-01", "maturity": "2030-01-01",
+         "features": [
+          {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "400",
+           "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
+           "lastMonth": "2025-04"}]}"""
+            .formatted(bond, asset, KPI),
+        Duration.ofSeconds(20));
+    awaitDeterminations(api, bond, 2, Duration.ofSeconds(20), runDue);
+  }
+
+  /**
+   * Defines the bond {@code bond} from {@code terms} as the finance officer, waits up to {@code
+   * wait} until the books show it, and issues it under those terms.
+   */
+  public static void issue(Api api, String bond, String terms, Duration wait) {
+    var defined = api.post("/api/v1/bonds", "officer", terms);
     assertThat(defined.status()).as(defined.body()).isEqualTo(201);
     String hash = defined.json().get("termsHash").asString();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/bonds/" + bond, "officer").status() == 200);
+    await().atMost(wait).until(() -> api.get("/api/v1/bonds/" + bond, "officer").status() == 200);
     var issued =
         api.post(
             "/api/v1/bonds/" + bond + "/issue", "officer", "{\"termsHash\": \"" + hash + "\"}");
     assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+  }
+
+  /**
+   * Runs the bond jobs ({@code runDue}) until {@code bond} has at least {@code count}
+   * determinations, for at most {@code wait}.
+   */
+  public static void awaitDeterminations(
+      Api api, String bond, int count, Duration wait, Runnable runDue) {
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(wait)
         .until(
             () -> {
               runDue.run();
               return api.get("/api/v1/bonds/" + bond + "/determinations", "officer").json().size()
-                  >= 2;
+                  >= count;
             });
   }
 }

@@ -12,6 +12,7 @@ import io.twinledger.service.bond.BondJobs;
 import io.twinledger.service.demo.SampleCity;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
+import io.twinledger.service.support.ProvenBond;
 import io.twinledger.service.twin.KpiPeriodJob;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -309,35 +310,19 @@ class ReportBundleBenchmark {
 
   /** Defines and issues a per-unit payment bond over the year, and waits for its determinations. */
   private void bond(String bond, String asset) {
-    var defined =
-        api.post(
-            "/api/v1/bonds",
-            "officer",
-            """
-            {"id": "%s", "currency": "USD", "face": "1000000", "denomination": "1000",
-             "issueDate": "2025-01-01", "maturity": "2030-01-01",
-             "features": [
-              {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "65000",
-               "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "%s",
-               "lastMonth": "%s"}]}"""
-                .formatted(bond, asset, KPI, FIRST, FIRST.plusMonths(MONTHS - 1)));
-    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
-    String hash = defined.json().get("termsHash").asString();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> api.get("/api/v1/bonds/" + bond, "officer").status() == 200);
-    var issued =
-        api.post(
-            "/api/v1/bonds/" + bond + "/issue", "officer", "{\"termsHash\": \"" + hash + "\"}");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () -> {
-              jobs.runDue();
-              return api.get("/api/v1/bonds/" + bond + "/determinations", "officer").json().size()
-                  >= MONTHS;
-            });
+    ProvenBond.issue(
+        api,
+        bond,
+        """
+        {"id": "%s", "currency": "USD", "face": "1000000", "denomination": "1000",
+         "issueDate": "2025-01-01", "maturity": "2030-01-01",
+         "features": [
+          {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "65000",
+           "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "%s",
+           "lastMonth": "%s"}]}"""
+            .formatted(bond, asset, KPI, FIRST, FIRST.plusMonths(MONTHS - 1)),
+        Duration.ofSeconds(60));
+    ProvenBond.awaitDeterminations(api, bond, MONTHS, Duration.ofMinutes(2), jobs::runDue);
   }
 
   /** Issues the report of the first {@code months} months and returns its id. */
