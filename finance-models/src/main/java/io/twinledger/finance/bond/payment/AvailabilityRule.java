@@ -6,10 +6,8 @@ import io.twinledger.finance.bond.terms.Deduction;
 import io.twinledger.finance.bond.terms.Party;
 import io.twinledger.finance.money.Money;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,29 +22,7 @@ import java.util.OptionalInt;
  */
 final class AvailabilityRule {
 
-  private static final MathContext MC = MathContext.DECIMAL128;
-
   private AvailabilityRule() {}
-
-  /** The maximum payment of a month: days in month / days in its contract year × yearly maximum. */
-  static BigDecimal maxPp(AvailabilityPayment availability, YearMonth month) {
-    return availability
-        .yearlyMaximum()
-        .multiply(BigDecimal.valueOf(month.lengthOfMonth()))
-        .divide(BigDecimal.valueOf(contractYearDays(availability, month)), MC);
-  }
-
-  /** The days of the contract year holding the month: 365 or 366. */
-  static long contractYearDays(AvailabilityPayment availability, YearMonth month) {
-    LocalDate first = month.atDay(1);
-    LocalDate start = availability.contractYearStart();
-    long years = ChronoUnit.YEARS.between(start, first);
-    LocalDate yearStart = start.plusYears(years);
-    if (yearStart.isAfter(first)) {
-      yearStart = yearStart.minusYears(1);
-    }
-    return ChronoUnit.DAYS.between(yearStart, yearStart.plusYears(1));
-  }
 
   static Determination determine(
       BondTerms terms,
@@ -61,7 +37,7 @@ final class AvailabilityRule {
         !month.isAfter(availability.lastMonth());
         month = month.plusMonths(1)) {
       LocalDate date = terms.paymentDate(month.atEndOfMonth());
-      BigDecimal maxPp = maxPp(availability, month);
+      BigDecimal maxPp = availability.maxPp(month);
       YearMonth lagged = month.minusMonths(availability.lagMonths());
       String head =
           "availability "
@@ -69,15 +45,15 @@ final class AvailabilityRule {
               + ": MaxPP "
               + month.lengthOfMonth()
               + "/"
-              + contractYearDays(availability, month)
+              + availability.contractYearDays(month)
               + " × "
               + RuleText.amount(availability.yearlyMaximum(), digits)
               + " = "
               + RuleText.amount(maxPp, digits);
-      Optional<Deducted> deducted =
+      Optional<MonthDeductions> deducted =
           lagged.isBefore(availability.firstMonth()) || availability.deductions().isEmpty()
-              ? Optional.of(Deducted.NONE)
-              : deductions(availability, lagged, observations, digits);
+              ? Optional.of(none(availability, lagged))
+              : deductions(availability, lagged, observations);
       if (deducted.isEmpty()) {
         pending.add(
             new PendingPayment(
@@ -93,7 +69,7 @@ final class AvailabilityRule {
       Money amount = terms.money(exact);
       String rule =
           head
-              + deducted.get().text()
+              + text(availability, deducted.get(), digits)
               + " → "
               + RuleText.pays(Party.ISSUER)
               + " "
@@ -118,21 +94,17 @@ final class AvailabilityRule {
     return new Determination(feature, payments, pending, outcomes);
   }
 
-  /** The deductions of one month as applied: summed, capped; their text and observations. */
-  private record Deducted(BigDecimal applied, String text, List<Observation> observations) {
-    static final Deducted NONE = new Deducted(BigDecimal.ZERO, "; no deductions", List.of());
-  }
-
-  /** The capped deductions of {@code month}, or empty if a count is not observed. */
-  private static Optional<Deducted> deductions(
-      AvailabilityPayment availability,
-      YearMonth month,
-      ObservationIndex observations,
-      int digits) {
-    BigDecimal monthMax = maxPp(availability, month);
-    BigDecimal sum = BigDecimal.ZERO;
-    List<String> items = new ArrayList<>();
-    List<Observation> used = new ArrayList<>();
+  /**
+   * The deductions of {@code month}, as the payment {@code lagMonths} later takes them, or empty if
+   * a count is not observed.
+   *
+   * @throws InvalidObservationException if a count is negative
+   */
+  static Optional<MonthDeductions> deductions(
+      AvailabilityPayment availability, YearMonth month, ObservationIndex observations) {
+    BigDecimal maxPp = availability.maxPp(month);
+    BigDecimal total = BigDecimal.ZERO;
+    List<MonthDeductions.Item> items = new ArrayList<>();
     for (Deduction deduction : availability.deductions()) {
       var found = observations.find(deduction.kpi(), month.atDay(1));
       if (found.isEmpty()) {
@@ -147,40 +119,58 @@ final class AvailabilityRule {
                 + " must not be negative, was "
                 + units.toPlainString());
       }
-      used.add(found.get().observation());
-      BigDecimal item =
-          switch (deduction) {
-            case Deduction.PercentPerUnit p -> units.multiply(p.fraction()).multiply(monthMax, MC);
-            case Deduction.AmountPerUnit a -> units.multiply(a.amount());
-          };
-      sum = sum.add(item);
-      items.add(
-          deduction.kpi()
-              + " "
-              + RuleText.value(units)
-              + (deduction instanceof Deduction.PercentPerUnit p
-                  ? " × " + RuleText.value(p.fraction()) + " × MaxPP(" + month + ")"
-                  : " × " + RuleText.value(((Deduction.AmountPerUnit) deduction).amount()))
-              + " = "
-              + RuleText.amount(item, digits));
+      BigDecimal item = deduction.amount(units, maxPp);
+      total = total.add(item);
+      items.add(new MonthDeductions.Item(deduction, found.get().observation(), item));
     }
-    BigDecimal cap = availability.capMultiple().multiply(monthMax);
-    BigDecimal applied = sum.min(cap);
-    String text =
-        "; deductions of "
-            + month
-            + " ("
-            + String.join("; ", items)
-            + ") = "
-            + RuleText.amount(sum, digits)
-            + (sum.compareTo(cap) > 0
-                ? ", capped at "
-                    + RuleText.value(availability.capMultiple())
-                    + " × MaxPP("
-                    + month
-                    + ") = "
-                    + RuleText.amount(cap, digits)
-                : "");
-    return Optional.of(new Deducted(applied, text, used));
+    BigDecimal cap = availability.cap(month);
+    return Optional.of(new MonthDeductions(month, maxPp, items, total, cap, total.min(cap)));
+  }
+
+  /** A month that deducts nothing: before service began, or under terms without deductions. */
+  private static MonthDeductions none(AvailabilityPayment availability, YearMonth month) {
+    return new MonthDeductions(
+        month,
+        availability.maxPp(month),
+        List.of(),
+        BigDecimal.ZERO,
+        availability.cap(month),
+        BigDecimal.ZERO);
+  }
+
+  /** The deductions in the rule's words. */
+  private static String text(
+      AvailabilityPayment availability, MonthDeductions deducted, int digits) {
+    if (deducted.items().isEmpty()) {
+      return "; no deductions";
+    }
+    List<String> items = new ArrayList<>();
+    for (MonthDeductions.Item item : deducted.items()) {
+      items.add(
+          item.deduction().kpi()
+              + " "
+              + RuleText.value(item.observation().value())
+              + switch (item.deduction()) {
+                case Deduction.PercentPerUnit p ->
+                    " × " + RuleText.value(p.fraction()) + " × MaxPP(" + deducted.month() + ")";
+                case Deduction.AmountPerUnit a -> " × " + RuleText.value(a.amount());
+              }
+              + " = "
+              + RuleText.amount(item.amount(), digits));
+    }
+    return "; deductions of "
+        + deducted.month()
+        + " ("
+        + String.join("; ", items)
+        + ") = "
+        + RuleText.amount(deducted.total(), digits)
+        + (deducted.capped()
+            ? ", capped at "
+                + RuleText.value(availability.capMultiple())
+                + " × MaxPP("
+                + deducted.month()
+                + ") = "
+                + RuleText.amount(deducted.cap(), digits)
+            : "");
   }
 }

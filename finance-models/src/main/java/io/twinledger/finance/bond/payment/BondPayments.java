@@ -6,10 +6,12 @@ import io.twinledger.finance.bond.terms.CouponStepUp;
 import io.twinledger.finance.bond.terms.OutcomeTiers;
 import io.twinledger.finance.bond.terms.PerUnitPayment;
 import io.twinledger.finance.bond.terms.PerformanceFeature;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A bond's payments from its terms and the KPI observations: coupons, principal and every
@@ -89,6 +91,29 @@ public final class BondPayments {
     Objects.checkIndex(feature, terms.features().size());
     return determine(
         terms, feature, terms.features().get(feature), new ObservationIndex(observations));
+  }
+
+  /**
+   * The deductions availability feature {@code feature} takes for the failures of {@code month},
+   * counted by {@code observations}, as {@link #determine} applies them to the payment {@code
+   * lagMonths} later; empty when a count of that month is not observed.
+   *
+   * @throws IndexOutOfBoundsException if the terms have no such feature
+   * @throws IllegalArgumentException if the feature is no availability payment
+   * @throws InvalidObservationException as for {@link #schedule}
+   */
+  public static Optional<MonthDeductions> deductions(
+      BondTerms terms, int feature, YearMonth month, List<Observation> observations) {
+    Objects.checkIndex(feature, terms.features().size());
+    if (!(terms.features().get(feature) instanceof AvailabilityPayment availability)) {
+      throw new IllegalArgumentException(
+          "feature "
+              + feature
+              + " is "
+              + terms.features().get(feature).type()
+              + ", no availability payment");
+    }
+    return AvailabilityRule.deductions(availability, month, new ObservationIndex(observations));
   }
 
   private static Determination determine(

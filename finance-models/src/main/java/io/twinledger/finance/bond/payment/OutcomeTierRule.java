@@ -44,11 +44,10 @@ final class OutcomeTierRule {
     String observed =
         tiers.kpi() + " " + RuleText.value(observation.value()) + " at " + tiers.observationDate();
     List<Tier> list = tiers.tiers();
-    for (int i = 0; i < list.size(); i++) {
+    OptionalInt tierIndex = tiers.tierOf(observation.value());
+    if (tierIndex.isPresent()) {
+      int i = tierIndex.getAsInt();
       Tier tier = list.get(i);
-      if (!tier.contains(observation.value())) {
-        continue;
-      }
       Money amount = terms.money(tier.amount());
       String rule =
           "outcome tiers["

@@ -23,7 +23,7 @@ final class StepUpRule {
     return observations
         .find(stepUp.kpi(), stepUp.observationDate())
         .map(ObservationIndex.Indexed::observation)
-        .filter(o -> !stepUp.better().meets(o.value(), stepUp.target()))
+        .filter(o -> !stepUp.meets(o.value()))
         .map(
             o ->
                 new CouponSchedule.Step(

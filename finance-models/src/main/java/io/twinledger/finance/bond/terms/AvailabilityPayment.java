@@ -1,8 +1,10 @@
 package io.twinledger.finance.bond.terms;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,5 +66,31 @@ public record AvailabilityPayment(
   @Override
   public List<String> kpis() {
     return deductions.stream().map(Deduction::kpi).toList();
+  }
+
+  /**
+   * MaxPP of {@code month}: days in the month / days in the contract year holding it × the yearly
+   * maximum, exact to 34 significant digits.
+   */
+  public BigDecimal maxPp(YearMonth month) {
+    return yearlyMaximum
+        .multiply(BigDecimal.valueOf(month.lengthOfMonth()))
+        .divide(BigDecimal.valueOf(contractYearDays(month)), MathContext.DECIMAL128);
+  }
+
+  /** The days of the contract year holding {@code month}: 365 or 366. */
+  public long contractYearDays(YearMonth month) {
+    LocalDate first = month.atDay(1);
+    long years = ChronoUnit.YEARS.between(contractYearStart, first);
+    LocalDate yearStart = contractYearStart.plusYears(years);
+    if (yearStart.isAfter(first)) {
+      yearStart = yearStart.minusYears(1);
+    }
+    return ChronoUnit.DAYS.between(yearStart, yearStart.plusYears(1));
+  }
+
+  /** The most the deductions of {@code month} may take: {@code capMultiple × MaxPP(month)}. */
+  public BigDecimal cap(YearMonth month) {
+    return capMultiple.multiply(maxPp(month));
   }
 }

@@ -50,4 +50,9 @@ public record CouponStepUp(
   public List<String> kpis() {
     return List.of(kpi);
   }
+
+  /** Whether {@code value}, the KPI observed, meets the target; missed, the coupon steps up. */
+  public boolean meets(BigDecimal value) {
+    return better.meets(value, target);
+  }
 }

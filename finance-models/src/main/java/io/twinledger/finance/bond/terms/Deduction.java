@@ -1,6 +1,7 @@
 package io.twinledger.finance.bond.terms;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Objects;
 
 /**
@@ -14,12 +15,25 @@ public sealed interface Deduction {
   String kpi();
 
   /**
+   * What {@code units} of failure in a month deduct, exact: {@code units × fraction × maxPp} or
+   * {@code units × amount}.
+   *
+   * @param maxPp the month's maximum payment
+   */
+  BigDecimal amount(BigDecimal units, BigDecimal maxPp);
+
+  /**
    * {@code percentPerUnit}: each unit deducts this fraction of the month's MaxPP (0.10 is 10 %).
    */
   record PercentPerUnit(String kpi, BigDecimal fraction) implements Deduction {
     public PercentPerUnit {
       Objects.requireNonNull(kpi, "kpi");
       Objects.requireNonNull(fraction, "fraction");
+    }
+
+    @Override
+    public BigDecimal amount(BigDecimal units, BigDecimal maxPp) {
+      return units.multiply(fraction).multiply(maxPp, MathContext.DECIMAL128);
     }
   }
 
@@ -28,6 +42,11 @@ public sealed interface Deduction {
     public AmountPerUnit {
       Objects.requireNonNull(kpi, "kpi");
       Objects.requireNonNull(amount, "amount");
+    }
+
+    @Override
+    public BigDecimal amount(BigDecimal units, BigDecimal maxPp) {
+      return units.multiply(amount);
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.twinledger.finance.bond.terms;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An environmental impact bond's outcome payment ({@code outcome-tiers}; DC Water, Atlanta): the
@@ -43,5 +45,15 @@ public record OutcomeTiers(
   @Override
   public List<String> kpis() {
     return List.of(kpi);
+  }
+
+  /** The index of the tier {@code value} falls in, or empty when it falls in none. */
+  public OptionalInt tierOf(BigDecimal value) {
+    for (int i = 0; i < tiers.size(); i++) {
+      if (tiers.get(i).contains(value)) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
   }
 }

@@ -59,8 +59,7 @@ class AvailabilityPropertiesTest {
       // Due on the month's last day, rolled forward over a weekend by at most two days.
       YearMonth paid = YearMonth.from(payment.date().minusDays(3));
       Money max =
-          new Money(AvailabilityRule.maxPp(availability, paid), terms.currency())
-              .rounded(RoundingMode.HALF_UP);
+          new Money(availability.maxPp(paid), terms.currency()).rounded(RoundingMode.HALF_UP);
       assertThat(payment.amount().signum()).isPositive();
       assertThat(payment.amount().amount()).isLessThanOrEqualTo(max.amount());
     }

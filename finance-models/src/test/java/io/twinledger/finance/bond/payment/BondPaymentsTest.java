@@ -11,6 +11,7 @@ import io.twinledger.finance.bond.terms.ReferenceDeals;
 import io.twinledger.finance.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -272,6 +273,37 @@ class BondPaymentsTest {
                 + " pothole-days 0 × 500 = 0.00) = 3,360,000.00, capped at 1 × MaxPP(2027-02) ="
                 + " 2,800,000.00 → issuer pays investors USD 300,000.00");
     assertThat(march.observations()).hasSize(2);
+  }
+
+  @Test
+  void aMonthsDeductionsAreItemisedAndCappedAsThePaymentTakesThem() {
+    MonthDeductions february =
+        BondPayments.deductions(CENTRAL_70, 0, YearMonth.of(2027, 2), roadMonths()).orElseThrow();
+
+    assertThat(february.maxPp()).isEqualByComparingTo("2800000");
+    assertThat(february.items())
+        .extracting(
+            i -> i.deduction().kpi(),
+            i -> i.observation().value().toPlainString(),
+            i -> i.amount().stripTrailingZeros().toPlainString())
+        .containsExactly(
+            tuple("km-out-of-standard", "12", "3360000"), tuple("pothole-days", "0", "0"));
+    assertThat(february.total()).isEqualByComparingTo("3360000");
+    assertThat(february.cap()).isEqualByComparingTo("2800000");
+    assertThat(february.capped()).isTrue();
+    assertThat(february.applied()).isEqualByComparingTo("2800000");
+    // January's are under the cap: 3 × 10 % × 3.1M + 20 × 500.
+    assertThat(
+            BondPayments.deductions(CENTRAL_70, 0, YearMonth.of(2027, 1), roadMonths())
+                .orElseThrow()
+                .applied())
+        .isEqualByComparingTo("940000");
+    assertThat(BondPayments.deductions(CENTRAL_70, 0, YearMonth.of(2027, 4), roadMonths()))
+        .isEmpty();
+    assertThatThrownBy(
+            () -> BondPayments.deductions(DC_WATER, 0, YearMonth.of(2027, 1), roadMonths()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("feature 0 is outcome-tiers, no availability payment");
   }
 
   @Test
