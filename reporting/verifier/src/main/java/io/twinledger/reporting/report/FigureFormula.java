@@ -15,7 +15,9 @@ public sealed interface FigureFormula
         SumFormula,
         HolderPayoutFormula,
         PnlLineFormula,
-        CommunityMonthFormula {
+        CommunityMonthFormula,
+        BondRuleFormula,
+        KpiMethodFormula {
 
   /** The name figures give in their {@code formula} field. */
   String name();
@@ -37,6 +39,8 @@ public sealed interface FigureFormula
       case HolderPayoutFormula.NAME -> Optional.of(new HolderPayoutFormula());
       case PnlLineFormula.NAME -> Optional.of(new PnlLineFormula());
       case CommunityMonthFormula.NAME -> Optional.of(new CommunityMonthFormula());
+      case BondRuleFormula.NAME -> Optional.of(new BondRuleFormula());
+      case KpiMethodFormula.NAME -> Optional.of(new KpiMethodFormula());
       default -> Optional.empty();
     };
   }
