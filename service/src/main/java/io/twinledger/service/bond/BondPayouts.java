@@ -81,9 +81,7 @@ public class BondPayouts {
 
   /** The observations the co-signed determinations of a bond fixed, as the schedule reads them. */
   public List<Observation> decidedObservations(String bondId) {
-    return bonds.determinations(bondId).stream()
-        .filter(d -> d.status().equals("COSIGNED"))
-        .flatMap(d -> d.periods().stream())
+    return bonds.decidedPeriods(bondId).stream()
         .map(p -> new Observation(p.kpiId(), p.month().atDay(1), p.value()))
         .distinct()
         .toList();

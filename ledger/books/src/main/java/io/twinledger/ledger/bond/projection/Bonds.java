@@ -111,6 +111,18 @@ public class Bonds {
         .list();
   }
 
+  /**
+   * The KPI periods a bond's co-signed determinations used, each once: the observations its
+   * schedule is decided from (a stepped-up coupon among them).
+   */
+  public List<PeriodUse> decidedPeriods(String bondId) {
+    return determinations(bondId).stream()
+        .filter(d -> d.status().equals("COSIGNED"))
+        .flatMap(d -> d.periods().stream())
+        .distinct()
+        .toList();
+  }
+
   /** One determination. */
   public Optional<DeterminationView> determination(String bondId, String determinationId) {
     return jdbc.sql(

@@ -4,6 +4,7 @@ import io.twinledger.ledger.bond.api.CheckpointRef;
 import io.twinledger.ledger.bond.api.DecidedPayment;
 import io.twinledger.ledger.bond.api.PeriodUse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,5 +38,16 @@ public record DeterminationView(
     periods = List.copyOf(periods);
     payments = List.copyOf(payments);
     disputes = List.copyOf(disputes);
+  }
+
+  /**
+   * The dates the determination decides for, where a report over a period finds it: its payments'
+   * dates, or, when it pays nothing (an SLB target met or missed, whose coupons the schedule pays;
+   * an outcome in no tier), the first day of each month it observed.
+   */
+  public List<LocalDate> decidedFor() {
+    return payments.isEmpty()
+        ? periods.stream().map(p -> p.month().atDay(1)).distinct().toList()
+        : payments.stream().map(DecidedPayment::date).toList();
   }
 }
