@@ -2,7 +2,6 @@ package io.twinledger.service.demo;
 
 import io.twinledger.finance.bond.payment.PendingPayment;
 import io.twinledger.finance.bond.terms.BondTermsDocuments;
-import io.twinledger.ledger.bond.api.DecidedPayment;
 import io.twinledger.ledger.bond.projection.BondView;
 import io.twinledger.ledger.bond.projection.Bonds;
 import io.twinledger.ledger.bond.projection.DeterminationView;
@@ -32,15 +31,15 @@ import org.springframework.stereotype.Component;
  * DemoBonds}), and attested by the demo auditor {@value #AUDITOR}.
  *
  * <p>Each bond with a performance feature gets one report per calendar month of its demo year in
- * which a determination pays, and one for the demo year itself, {@code [issue date, issue date + 1
- * year)}: the months before the current one. A period is reported once it has ended, no payment in
- * it still waits for KPI data (the bond's schedule has none pending there), and every determination
- * paying in it is decided, co-signed or rejected, with at least one co-signed: a report never shows
- * a payment the trustee may still refuse, and the year's report is not issued before its last month
- * is determined. A bond whose determinations decide no payment (an outcome between its tiers) has
- * no report: a report states the payments decided in its period. The auditor approves every report
- * but one, the availability bond's first, which is qualified with a comment, to show a qualified
- * opinion.
+ * which a determination decides ({@link DeterminationView#decidedFor}: pays, or observes when it
+ * pays nothing), and one for the demo year itself, {@code [issue date, issue date + 1 year)}: the
+ * months before the current one. A period is reported once it has ended, no payment in it still
+ * waits for KPI data (the bond's schedule has none pending there), and every determination deciding
+ * in it is decided, co-signed or rejected, with at least one co-signed: a report never shows a
+ * payment the trustee may still refuse, and the year's report is not issued before its last month
+ * is determined. An outcome between the tiers and an SLB's target are reported in the month
+ * observed, though they pay nothing. The auditor approves every report but one, the availability
+ * bond's first, which is qualified with a comment, to show a qualified opinion.
  *
  * <p>Idempotent across restarts: a period already reported (in the report store) is not issued
  * again, and a report already attested is not attested again. Each run does at most {@value
@@ -62,8 +61,7 @@ public class DemoReports extends ScheduledJob {
 
   /**
    * The bond whose first report the auditor qualifies instead of approving. The availability
-   * payment decides a payment every month, where the outcome bond's tiers may decide none (a
-   * reduction between them pays nothing, and a period without a payment has no report).
+   * payment decides a payment every month, where the outcome bond decides once.
    */
   static final String QUALIFIED_BOND = "a12-availability";
 
@@ -159,8 +157,7 @@ public class DemoReports extends ScheduledJob {
       Period year = new Period(sample.bondId(), yearStart, yearStart.plusYears(1));
       TreeSet<YearMonth> months = new TreeSet<>();
       for (DeterminationView d : determinations) {
-        d.payments().stream()
-            .map(DecidedPayment::date)
+        d.decidedFor().stream()
             .filter(year::covers)
             .forEach(date -> months.add(YearMonth.from(date)));
       }
@@ -169,15 +166,15 @@ public class DemoReports extends ScheduledJob {
           m -> periods.add(new Period(sample.bondId(), m.atDay(1), m.plusMonths(1).atDay(1))));
       periods.add(year);
       for (Period period : periods) {
-        List<DeterminationView> paying =
-            determinations.stream().filter(d -> pays(d, period)).toList();
+        List<DeterminationView> deciding =
+            determinations.stream().filter(d -> decides(d, period)).toList();
         boolean decided =
-            paying.stream()
+            deciding.stream()
                 .allMatch(d -> d.status().equals("COSIGNED") || d.status().equals("REJECTED"));
-        boolean pays = paying.stream().anyMatch(d -> d.status().equals("COSIGNED"));
+        boolean decides = deciding.stream().anyMatch(d -> d.status().equals("COSIGNED"));
         boolean waits = pending.stream().anyMatch(period::covers);
         if (decided
-            && pays
+            && decides
             && !waits
             && !period.to().isAfter(today)
             && !reported.contains(key(period.bondId(), period.from(), period.to()))) {
@@ -236,8 +233,8 @@ public class DemoReports extends ScheduledJob {
     return issued;
   }
 
-  private static boolean pays(DeterminationView d, Period period) {
-    return d.payments().stream().map(DecidedPayment::date).anyMatch(period::covers);
+  private static boolean decides(DeterminationView d, Period period) {
+    return d.decidedFor().stream().anyMatch(period::covers);
   }
 
   private static String key(String bondId, LocalDate from, LocalDate to) {

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.twinledger.network.Consortium;
 import io.twinledger.reporting.evidence.Finding;
 import io.twinledger.reporting.evidence.Verification;
+import io.twinledger.reporting.report.Figure;
+import io.twinledger.reporting.report.ReportBundle;
 import io.twinledger.reporting.report.ReportBundleJson;
+import io.twinledger.reporting.report.ReportType;
 import io.twinledger.reporting.report.ReportVerifier;
 import io.twinledger.service.demo.feed.DemoFeed;
 import io.twinledger.service.support.Api;
@@ -17,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -92,14 +97,22 @@ class DemoReportsTest {
         .containsOnly("APPROVED", "QUALIFIED");
 
     List<String> failures = new ArrayList<>();
+    Map<ReportType, List<String>> figuresByType = new EnumMap<>(ReportType.class);
     for (JsonNode report : listed(api)) {
       String id = report.get("reportId").asString();
       var bundle = api.download("/api/v1/reports/" + id + "/bundle", "auditor");
       assertThat(bundle.statusCode()).as(new String(bundle.body())).isEqualTo(200);
       Verification verification;
       try {
-        verification =
-            new ReportVerifier(Consortium::twinLedger).verify(ReportBundleJson.read(bundle.body()));
+        ReportBundle read = ReportBundleJson.read(bundle.body());
+        read.report().figures().stream()
+            .map(Figure::id)
+            .forEach(
+                f ->
+                    figuresByType
+                        .computeIfAbsent(read.report().type(), t -> new ArrayList<>())
+                        .add(f));
+        verification = new ReportVerifier(Consortium::twinLedger).verify(read);
       } catch (Exception e) {
         throw new AssertionError(id + ": " + e.getMessage(), e);
       }
@@ -110,9 +123,18 @@ class DemoReportsTest {
       assertThat(verification.findings().stream().map(Finding::line))
           .as(id)
           .anyMatch(l -> l.startsWith("figure kpi."))
-          .anyMatch(l -> l.startsWith("figure payment."));
+          // A payment, or a decision paying nothing (an outcome between the tiers) and its rule.
+          .anyMatch(l -> l.startsWith("figure payment.") || l.contains(".f0.tier: ok"));
     }
     assertThat(failures).isEmpty();
+    // Each bond type's particulars are figures of their own, verified with the rest.
+    assertThat(figuresByType.get(ReportType.BOND_OUTCOME))
+        .anyMatch(f -> f.endsWith(".tier"))
+        .anyMatch(f -> f.startsWith("method."));
+    assertThat(figuresByType.get(ReportType.AVAILABILITY_STATEMENT))
+        .anyMatch(f -> f.contains(".max-pp."))
+        .anyMatch(f -> f.contains(".deduction."))
+        .anyMatch(f -> f.contains(".deductions."));
   }
 
   private List<JsonNode> listed(Api api) {

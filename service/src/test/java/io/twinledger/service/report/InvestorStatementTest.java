@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,8 +68,9 @@ class InvestorStatementTest {
   private String investor;
 
   /**
-   * A bond paying 100.00 on an outcome and 25.00 and 10.00 per unit, held one unit each by
-   * holder-b, the demo's investor and the test's investor, every payment paid on the Fabric token.
+   * A bond paying 100.00 on an outcome, 25.00 and 10.00 per unit and a coupon of 20.00 each half
+   * year, held one unit each by holder-b, the demo's investor and the test's investor, every
+   * payment paid on the Fabric token.
    */
   @BeforeEach
   void aBondPaidToThreeEqualHolders() {
@@ -92,6 +94,7 @@ class InvestorStatementTest {
         """
         {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
          "issueDate": "2025-01-01", "maturity": "2030-01-01",
+         "coupon": {"rate": "0.04", "frequency": 2, "dayCount": "30/360 US"},
          "features": [
           {"type": "outcome-tiers", "asset": "%s", "kpi": "%s",
            "observationDate": "2025-03-01", "paymentDate": "2025-05-01",
@@ -138,7 +141,13 @@ class InvestorStatementTest {
         .until(
             () -> {
               jobs.runDue();
-              return api.get("/api/v1/bonds/" + bond + "/payouts", "officer").json().size() == 3;
+              String paid = api.get("/api/v1/bonds/" + bond + "/payouts", "officer").body();
+              return Stream.of(
+                      "f0-outcome-2025-05-01",
+                      "f1-per-unit-2025-03-31",
+                      "f1-per-unit-2025-04-30",
+                      "coupon-2025-07-01")
+                  .allMatch(paid::contains);
             });
   }
 
@@ -157,13 +166,28 @@ class InvestorStatementTest {
     Map<String, String> values =
         report.figures().stream().collect(Collectors.toMap(Figure::id, Figure::value));
     // 100.00, 25.00 and 10.00 over three equal units each leave a cent, which goes to holder-b,
-    // the smallest holder id.
+    // the smallest holder id; the coupon's 20.00 leaves two, the second to this investor.
     assertThat(values)
         .containsEntry("payment." + bond + ".f0-outcome-2025-05-01", "100.00")
         .containsEntry("payout." + bond + ".f0-outcome-2025-05-01", "33.33")
         .containsEntry("payout." + bond + ".f1-per-unit-2025-03-31", "8.33")
         .containsEntry("payout." + bond + ".f1-per-unit-2025-04-30", "3.33")
-        .containsEntry("payouts.total.USD", "44.99");
+        .containsEntry("payouts.total.USD", "51.66");
+    // The coupon is the schedule's: its figure reads the terms and the periods the co-signed
+    // determinations fixed (which would step a coupon up), not a determination of its own.
+    assertThat(report.figures())
+        .filteredOn(
+            f -> f.formula().equals("bond-payment") && f.parameters().get("kind").equals("COUPON"))
+        .singleElement()
+        .satisfies(
+            coupon -> {
+              assertThat(coupon.value()).isEqualTo("20.00");
+              assertThat(coupon.parameters()).doesNotContainKey("feature");
+              assertThat(coupon.inputs().getFirst()).startsWith("terms.");
+              assertThat(coupon.inputs().subList(1, coupon.inputs().size()))
+                  .allMatch(i -> i.startsWith("kpi." + asset + "."));
+              assertThat(values).containsEntry("payout." + coupon.id().substring(8), "6.67");
+            });
     assertThat(report.inputs())
         .filteredOn(i -> i.kind() == InputKind.HOLDINGS)
         .extracting(i -> i.id())
@@ -178,7 +202,7 @@ class InvestorStatementTest {
     assertThat(lines(verification))
         .contains(
             "figure payout." + bond + ".f0-outcome-2025-05-01: ok — 33.33 USD by holder-payout",
-            "figure payouts.total.USD: ok — 44.99 USD by sum")
+            "figure payouts.total.USD: ok — 51.66 USD by sum")
         .anyMatch(l -> l.startsWith("figure kpi." + asset + "." + KPI + ".2025-03: ok"))
         .anyMatch(l -> l.startsWith("input holdings." + bond + ".v1: ok"));
 

@@ -1,24 +1,38 @@
 package io.twinledger.reporting.compliance;
 
+import io.twinledger.finance.bond.terms.AvailabilityPayment;
+import io.twinledger.finance.bond.terms.BondTerms;
+import io.twinledger.finance.bond.terms.BondTermsDocuments;
+import io.twinledger.finance.bond.terms.CouponStepUp;
+import io.twinledger.finance.bond.terms.Deduction;
+import io.twinledger.finance.bond.terms.OutcomeTiers;
+import io.twinledger.finance.bond.terms.PerUnitPayment;
 import io.twinledger.ledger.bond.api.BondDefined;
 import io.twinledger.ledger.bond.api.BondRevised;
 import io.twinledger.ledger.bond.api.BondStreams;
 import io.twinledger.ledger.bond.api.DecidedPayment;
 import io.twinledger.ledger.bond.api.PeriodUse;
 import io.twinledger.ledger.bond.projection.DeterminationView;
+import io.twinledger.ledger.bond.projection.PaymentView;
 import io.twinledger.ledger.store.StoredEvent;
 import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.reporting.report.BondPaymentFormula;
+import io.twinledger.reporting.report.BondRuleFormula;
 import io.twinledger.reporting.report.Figure;
 import io.twinledger.reporting.report.InputKind;
+import io.twinledger.reporting.report.KpiMethodFormula;
 import io.twinledger.reporting.report.ReportType;
 import io.twinledger.reporting.report.SumFormula;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -38,6 +52,9 @@ final class BondFigures {
   private final Map<String, String> periodFigures = new HashMap<>();
   private final Map<String, List<String>> observed = new HashMap<>();
   private final Map<String, String> termsInputs = new HashMap<>();
+  private final Map<String, BondTerms> termsByHash = new HashMap<>();
+  private final Map<String, Figure> periodDrafts = new HashMap<>();
+  private final Set<String> methods = new HashSet<>();
 
   /**
    * @param inputs the draft's inputs, which this class adds to
@@ -64,14 +81,7 @@ final class BondFigures {
     drafts.add(
         new Figure(
             figureId,
-            payment.kind().charAt(0)
-                + payment.kind().substring(1).toLowerCase().replace('_', ' ')
-                + " payment on "
-                + payment.date()
-                + ": "
-                + payment.payer().toLowerCase()
-                + " pays "
-                + payment.payee().toLowerCase(),
+            words(payment.kind(), payment.date(), payment.payer(), payment.payee()),
             "",
             payment.amount().currency().getCurrencyCode(),
             BondPaymentFormula.NAME,
@@ -82,6 +92,150 @@ final class BondFigures {
                 "payer", payment.payer()),
             read));
     return figureId;
+  }
+
+  /**
+   * Adds the {@code bond-payment} figure {@code figureId} of a payment the schedule of the terms
+   * hashing to {@code termsHash} fixes without a determination (a coupon, the principal), reading
+   * the terms and the {@code kpi-period} figures of the periods {@code decided}: those the bond's
+   * co-signed determinations fixed, which step a coupon up.
+   *
+   * @return {@code figureId}
+   * @throws ReportRefusedException if the data behind it is not stored or not in the audit log
+   */
+  String fixed(String figureId, PaymentView payment, String termsHash, List<PeriodUse> decided) {
+    String termsInput =
+        termsInputs.computeIfAbsent(termsHash, hash -> terms(payment.bondId(), hash));
+    List<String> read = new ArrayList<>();
+    read.add(termsInput);
+    decided.stream().map(this::period).forEach(read::add);
+    drafts.add(
+        new Figure(
+            figureId,
+            words(payment.kind(), payment.date(), "ISSUER", "INVESTORS"),
+            "",
+            payment.amount().currency().getCurrencyCode(),
+            BondPaymentFormula.NAME,
+            Map.of(
+                "date", payment.date().toString(),
+                "kind", payment.kind(),
+                "payer", "ISSUER"),
+            read));
+    return figureId;
+  }
+
+  /**
+   * Adds the particulars of the feature {@code d} decided, as {@code bond-rule} and {@code
+   * kpi-method} figures between its KPI periods and the payments of {@code paid} (already added by
+   * {@link #payment}): the tier an outcome fell in; a step-up's target, whether it was met and the
+   * step; an availability payment's MaxPP and the deductions it took, item by item.
+   */
+  void particulars(DeterminationView d, List<DecidedPayment> paid) {
+    String termsInput = termsInputs.computeIfAbsent(d.termsHash(), hash -> terms(d.bondId(), hash));
+    BondTerms terms = termsByHash.get(d.termsHash());
+    String prefix = d.bondId() + ".f" + d.feature() + ".";
+    Map<String, String> feature = Map.of("feature", Integer.toString(d.feature()));
+    switch (terms.features().get(d.feature())) {
+      case OutcomeTiers tiers ->
+          observed(d, tiers.kpi())
+              .ifPresent(
+                  kpi -> {
+                    method(kpi);
+                    rule(prefix + "tier", "Tier reached", "", feature, "tier", termsInput, kpi);
+                  });
+      case CouponStepUp stepUp ->
+          observed(d, stepUp.kpi())
+              .ifPresent(
+                  kpi -> {
+                    method(kpi);
+                    String unit = periodDrafts.get(kpi).unit();
+                    rule(
+                        prefix + "target",
+                        "Sustainability performance target",
+                        unit,
+                        feature,
+                        "target",
+                        termsInput,
+                        kpi);
+                    rule(
+                        prefix + "target-met",
+                        "Target met or missed",
+                        "",
+                        feature,
+                        "target-met",
+                        termsInput,
+                        kpi);
+                    rule(prefix + "step", "Coupon step-up", "P1", feature, "step", termsInput, kpi);
+                  });
+      case AvailabilityPayment availability -> {
+        String currency = terms.currency().getCurrencyCode();
+        for (DecidedPayment payment : paid) {
+          YearMonth month = servedMonth(terms, availability, payment.date());
+          Map<String, String> ofMonth = new HashMap<>(feature);
+          ofMonth.put("month", month.toString());
+          rule(
+              prefix + "max-pp." + month,
+              "MaxPP of " + month,
+              currency,
+              ofMonth,
+              "max-pp",
+              termsInput);
+          YearMonth lagged = month.minusMonths(availability.lagMonths());
+          List<String> counts = new ArrayList<>();
+          for (Deduction deduction : availability.deductions()) {
+            d.periods().stream()
+                .filter(u -> u.kpiId().equals(deduction.kpi()) && u.month().equals(lagged))
+                .findFirst()
+                .map(this::period)
+                .ifPresent(counts::add);
+          }
+          if (lagged.isBefore(availability.firstMonth())
+              || counts.size() != availability.deductions().size()) {
+            continue;
+          }
+          Map<String, String> ofLagged = new HashMap<>(feature);
+          ofLagged.put("month", lagged.toString());
+          String[] read =
+              Stream.concat(Stream.of(termsInput), counts.stream()).toArray(String[]::new);
+          for (Deduction deduction : availability.deductions()) {
+            Map<String, String> item = new HashMap<>(ofLagged);
+            item.put("kpi", deduction.kpi());
+            rule(
+                prefix + "deduction." + lagged + "." + deduction.kpi(),
+                "Deduction for " + deduction.kpi() + " in " + lagged,
+                currency,
+                item,
+                "deduction",
+                read);
+          }
+          rule(
+              prefix + "deductions." + lagged,
+              "Deductions of " + lagged + " taken, capped",
+              currency,
+              ofLagged,
+              "deductions",
+              read);
+        }
+      }
+      case PerUnitPayment perUnit ->
+          d.periods().stream()
+              .filter(u -> u.kpiId().equals(perUnit.kpi()))
+              .findFirst()
+              .map(this::period)
+              .ifPresent(this::method);
+    }
+  }
+
+  /** A payment's label: {@code Outcome payment on 2025-05-01: issuer pays investors}. */
+  private static String words(String kind, LocalDate date, String payer, String payee) {
+    return kind.charAt(0)
+        + kind.substring(1).toLowerCase().replace('_', ' ')
+        + " payment on "
+        + date
+        + ": "
+        + payer.toLowerCase()
+        + " pays "
+        + payee.toLowerCase();
   }
 
   /** Adds a figure to compute after those added before it. */
@@ -152,27 +306,87 @@ final class BondFigures {
         + d.outcome();
   }
 
+  /** The {@code kpi-period} figure of the one period of {@code kpi} that {@code d} used. */
+  private Optional<String> observed(DeterminationView d, String kpi) {
+    List<PeriodUse> uses = d.periods().stream().filter(u -> u.kpiId().equals(kpi)).toList();
+    return uses.size() == 1 ? Optional.of(period(uses.getFirst())) : Optional.empty();
+  }
+
+  /** The {@code kpi-method} figure of a period's KPI, once per asset and KPI. */
+  private void method(String periodFigure) {
+    Figure period = periodDrafts.get(periodFigure);
+    String kpiId = period.parameters().get("kpiId");
+    List<String> read =
+        period.inputs().stream()
+            .filter(
+                id -> {
+                  InputKind kind = inputs.kind(id);
+                  return kind == InputKind.KPI_DEFINITION || kind == InputKind.ASSET_PARAMETERS;
+                })
+            .toList();
+    String id = "method." + periodFigure.substring("kpi.".length());
+    if (methods.add(id)) {
+      drafts.add(
+          new Figure(
+              id,
+              "How " + kpiId + " is measured",
+              "",
+              "",
+              KpiMethodFormula.NAME,
+              Map.of("kpiId", kpiId),
+              read));
+    }
+  }
+
+  private void rule(
+      String id,
+      String label,
+      String unit,
+      Map<String, String> parameters,
+      String quantity,
+      String... read) {
+    Map<String, String> all = new HashMap<>(parameters);
+    all.put("quantity", quantity);
+    drafts.add(new Figure(id, label, "", unit, BondRuleFormula.NAME, all, List.of(read)));
+  }
+
+  /** The month of service whose availability payment falls due on {@code date}. */
+  private static YearMonth servedMonth(
+      BondTerms terms, AvailabilityPayment availability, LocalDate date) {
+    for (YearMonth m = availability.firstMonth();
+        !m.isAfter(availability.lastMonth());
+        m = m.plusMonths(1)) {
+      if (terms.paymentDate(m.atEndOfMonth()).equals(date)) {
+        return m;
+      }
+    }
+    throw new ReportRefusedException("no month of service is paid on " + date);
+  }
+
   /** The {@code kpi-period} figures of the periods {@code d} used, added when new. */
   private List<String> periods(DeterminationView d) {
-    List<String> ids = new ArrayList<>();
-    for (PeriodUse use : d.periods()) {
-      String key = use.assetId() + "." + use.kpiId() + "." + use.month() + ".r" + use.revision();
-      String figureId = periodFigures.get(key);
-      if (figureId == null) {
-        figureId = "kpi." + use.assetId() + "." + use.kpiId() + "." + use.month();
-        if (use.revision() > 1) {
-          figureId += ".r" + use.revision();
-        }
-        periodFigures.put(key, figureId);
-        drafts.add(
-            inputs.period(
-                figureId,
-                inputs.revision(use.assetId(), use.kpiId(), use.month(), use.revision()),
-                use.month()));
+    return d.periods().stream().map(this::period).toList();
+  }
+
+  /** The {@code kpi-period} figure of one revision of a period, added when new. */
+  private String period(PeriodUse use) {
+    String key = use.assetId() + "." + use.kpiId() + "." + use.month() + ".r" + use.revision();
+    String figureId = periodFigures.get(key);
+    if (figureId == null) {
+      figureId = "kpi." + use.assetId() + "." + use.kpiId() + "." + use.month();
+      if (use.revision() > 1) {
+        figureId += ".r" + use.revision();
       }
-      ids.add(figureId);
+      periodFigures.put(key, figureId);
+      Figure draft =
+          inputs.period(
+              figureId,
+              inputs.revision(use.assetId(), use.kpiId(), use.month(), use.revision()),
+              use.month());
+      periodDrafts.put(figureId, draft);
+      drafts.add(draft);
     }
-    return ids;
+    return figureId;
   }
 
   private String terms(String bondId, String termsHash) {
@@ -187,6 +401,8 @@ final class BondFigures {
                 () ->
                     new ReportRefusedException(
                         "no stored terms of bond " + bondId + " hash to " + termsHash));
+    termsByHash.put(
+        termsHash, BondTermsDocuments.parseJson(inputs.payload(event).path("terms").asString("")));
     return inputs.event(
         "terms." + bondId + "." + termsHash.substring(0, 12), InputKind.BOND_TERMS, event);
   }

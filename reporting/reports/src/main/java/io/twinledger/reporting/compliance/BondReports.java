@@ -9,7 +9,10 @@ import io.twinledger.finance.bond.terms.PerUnitPayment;
 import io.twinledger.finance.bond.terms.PerformanceFeature;
 import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.ledger.audit.AuditLog;
+import io.twinledger.ledger.bond.api.BondRevised;
+import io.twinledger.ledger.bond.api.BondStreams;
 import io.twinledger.ledger.bond.api.DecidedPayment;
+import io.twinledger.ledger.bond.api.PeriodUse;
 import io.twinledger.ledger.bond.projection.BondView;
 import io.twinledger.ledger.bond.projection.Bonds;
 import io.twinledger.ledger.bond.projection.DeterminationView;
@@ -34,7 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The report's type follows the bond's performance features: outcome tiers give the outcome
  * report, a coupon step-up the SLB KPI report, an availability payment the monthly statement, a
- * per-unit payment the contractor statement. Determinations the trustee rejected are left out.
+ * per-unit payment the contractor statement. Each feature's particulars (the tier reached, the
+ * target and step, MaxPP and deductions) are figures of their own; an SLB report also states the
+ * coupons of the period, which the schedule pays from what the determinations decided. A
+ * determination counts in the period it {@linkplain DeterminationView#decidedFor decides for}.
+ * Determinations the trustee rejected are left out.
  */
 public class BondReports {
 
@@ -110,7 +117,7 @@ public class BondReports {
     List<DeterminationView> used = new ArrayList<>();
     for (DeterminationView d : bonds.determinations(bondId)) {
       boolean inPeriod =
-          d.payments().stream().anyMatch(p -> !p.date().isBefore(from) && p.date().isBefore(to));
+          d.decidedFor().stream().anyMatch(date -> !date.isBefore(from) && date.isBefore(to));
       if (!d.status().equals("REJECTED") && inPeriod) {
         used.add(d);
       }
@@ -119,21 +126,31 @@ public class BondReports {
       throw new ReportRefusedException(
           "no determination of bond "
               + bondId
-              + " decides a payment from "
+              + " decides anything from "
               + from
               + " to "
               + to
-              + ": its periods are not proven yet, or the bond pays nothing then");
+              + ": its periods are not proven yet, or the bond decides nothing then");
     }
     appendNow.run();
     ReportInputs collector = new ReportInputs(periods, events, readings, auditLog, evidence, json);
     BondFigures figures = new BondFigures(collector, events);
     for (DeterminationView d : used) {
-      for (DecidedPayment payment : d.payments()) {
-        if (!payment.date().isBefore(from) && payment.date().isBefore(to)) {
-          figures.payment("payment." + payment.paymentId(), d, payment);
-        }
-      }
+      List<DecidedPayment> paid =
+          d.payments().stream()
+              .filter(p -> !p.date().isBefore(from) && p.date().isBefore(to))
+              .toList();
+      paid.forEach(payment -> figures.payment("payment." + payment.paymentId(), d, payment));
+      figures.particulars(d, paid);
+    }
+    if (type == ReportType.SLB_KPI) {
+      // A step-up decides no payment of its own: the coupons it steps are the schedule's, decided
+      // from the KPI periods the co-signed determinations fixed.
+      List<PeriodUse> decided = bonds.decidedPeriods(bondId);
+      bonds.payments(bondId).stream()
+          .filter(p -> p.kind().equals("COUPON"))
+          .filter(p -> !p.date().isBefore(from) && p.date().isBefore(to))
+          .forEach(p -> figures.fixed("payment." + p.paymentId(), p, bond.termsHash(), decided));
     }
     figures.totals(BondPaymentFormula.NAME, "payments.total.", "Payments in the period, ");
     Report report =
@@ -150,7 +167,47 @@ public class BondReports {
             provenance,
             figures.computed(),
             collector.inputs(),
-            used.stream().map(BondFigures::statement).toList());
+            statements(bondId, used));
     return new ReportDraft(report, collector.data());
+  }
+
+  /**
+   * The report's statements: each determination with its trustee's decision (the verification
+   * statement), then the recalculations behind it: each later revision of a KPI period it used, and
+   * each revision of the bond's terms.
+   */
+  private List<String> statements(String bondId, List<DeterminationView> used) {
+    List<String> statements = new ArrayList<>();
+    used.stream().map(BondFigures::statement).forEach(statements::add);
+    used.stream()
+        .flatMap(d -> d.periods().stream())
+        .filter(u -> u.revision() > 1)
+        .distinct()
+        .forEach(
+            u ->
+                statements.add(
+                    "Recalculated: "
+                        + u.kpiId()
+                        + " of "
+                        + u.assetId()
+                        + " for "
+                        + u.month()
+                        + " was closed again as revision "
+                        + u.revision()
+                        + " ("
+                        + u.value().toPlainString()
+                        + ")"));
+    events.of(BondStreams.streamId(bondId), BondRevised.class.getName()).stream()
+        .map(e -> json.readTree(e.payload()))
+        .forEach(
+            r ->
+                statements.add(
+                    "Terms revised to version "
+                        + r.path("version").asInt()
+                        + " (terms hash "
+                        + r.path("termsHash").asString("")
+                        + "): "
+                        + r.path("reason").asString("")));
+    return statements;
   }
 }

@@ -46,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The figures and their labels name only the investor; who may download the bundle is the service's
  * to decide.
  *
- * <p>Payouts of payments the terms fix without a determination (coupons, the principal) have no
- * formula yet: the statement names them in words, not as figures.
+ * <p>A payment the terms fix without a determination (a plain coupon, the principal) is a {@code
+ * bond-payment} figure on the terms alone, its amount from the terms' schedule.
  */
 public class InvestorStatements {
 
@@ -88,8 +88,8 @@ public class InvestorStatements {
    * unsigned, its subject the holder.
    *
    * @throws IllegalArgumentException if {@code to} is not after {@code from}
-   * @throws ReportRefusedException if the holder was paid nothing in the period, or only payments
-   *     without a determination, or the data behind a payout is not in the audit log
+   * @throws ReportRefusedException if the holder was paid nothing in the period, or the data behind
+   *     a payout is not in the audit log
    */
   public ReportDraft draft(
       String reportId,
@@ -119,7 +119,6 @@ public class InvestorStatements {
     ReportInputs collector = new ReportInputs(periods, events, readings, auditLog, evidence, json);
     BondFigures figures = new BondFigures(collector, events);
     Map<String, DeterminationView> used = new LinkedHashMap<>();
-    List<String> undetermined = new ArrayList<>();
     Map<String, List<PaymentView>> payments = new HashMap<>();
     for (HolderPayout line : paid.values()) {
       String bondId = line.bondId();
@@ -132,8 +131,18 @@ public class InvestorStatements {
                       new ReportRefusedException(
                           "bond " + bondId + " declared no payment " + line.paymentId()));
       if (payment.determinationId().isEmpty()) {
-        undetermined.add(
-            bondId + " " + line.paymentId() + " (" + line.amount() + ", " + line.date() + ")");
+        String termsHash =
+            bonds
+                .find(bondId)
+                .orElseThrow(() -> new ReportRefusedException("no bond " + bondId))
+                .termsHash();
+        String paymentFigure =
+            figures.fixed(
+                "payment." + bondId + "." + payment.paymentId(),
+                payment,
+                termsHash,
+                bonds.decidedPeriods(bondId));
+        figures.add(payout(collector, holder, payment, paymentFigure));
         continue;
       }
       DeterminationView d = determination(bondId, payment);
@@ -155,18 +164,6 @@ public class InvestorStatements {
           figures.payment("payment." + bondId + "." + payment.paymentId(), d, decided);
       figures.add(payout(collector, holder, payment, paymentFigure));
     }
-    if (used.isEmpty()) {
-      throw new ReportRefusedException(
-          "holder "
-              + holder
-              + " was paid from "
-              + from
-              + " to "
-              + to
-              + " only payments the terms fix without a determination, which a statement does not"
-              + " re-compute yet: "
-              + String.join(", ", undetermined));
-    }
     figures.totals(
         HolderPayoutFormula.NAME, "payouts.total.", "Payouts to " + holder + " in the period, ");
     List<String> statements = new ArrayList<>();
@@ -174,12 +171,6 @@ public class InvestorStatements {
     statements.add(
         "Each payout is re-computed by the bond's allocation rule from the whole register of"
             + " holders it was paid to; the register travels in the report's bundle.");
-    if (!undetermined.isEmpty()) {
-      statements.add(
-          "Also paid in the period, fixed by the terms without a determination and not"
-              + " re-computed here: "
-              + String.join(", ", undetermined));
-    }
     Report report =
         new Report(
             reportId,

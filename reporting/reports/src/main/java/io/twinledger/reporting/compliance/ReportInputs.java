@@ -76,6 +76,15 @@ final class ReportInputs {
     return List.copyOf(inputs);
   }
 
+  /** The kind of the input gathered as {@code id}. */
+  InputKind kind(String id) {
+    return inputs.stream()
+        .filter(i -> i.id().equals(id))
+        .findFirst()
+        .map(Input::kind)
+        .orElseThrow(() -> new IllegalArgumentException("no input " + id));
+  }
+
   /** Input id → the batch or event, with its leaf. */
   Map<String, Object> data() {
     return data;

@@ -43,7 +43,13 @@ record FigureChart(String formula, String unit, List<Figure> figures) {
     for (Figure figure : report.figures()) {
       if (PlainDecimal.is(figure.value())) {
         groups
-            .computeIfAbsent(List.of(figure.formula(), figure.unit()), k -> new ArrayList<>())
+            .computeIfAbsent(
+                // A formula's quantities (a MaxPP, a deduction) are charted apart.
+                List.of(
+                    figure.formula(),
+                    figure.unit(),
+                    figure.parameters().getOrDefault("quantity", "")),
+                k -> new ArrayList<>())
             .add(figure);
       }
     }
