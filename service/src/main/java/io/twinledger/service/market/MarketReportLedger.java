@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The village market as the community energy report reads it: the slots from the {@link MarketBook}
  * (each clearing mapped as a bill bundle carries it, by {@link BillBundles}), the terms from the
- * energy channel's ledger, the battery from the configuration, and the energy channel's blocks and
- * members.
+ * energy channel's ledger, the battery from the configuration (the contract refuses to register it
+ * again with other parameters, and the verifier checks it against the battery each slot's clearing
+ * transaction wrote), and the energy channel's blocks and members.
  */
 final class MarketReportLedger implements MarketLedger {
 

@@ -15,6 +15,7 @@ import io.twinledger.network.msp.NodeOu;
 import io.twinledger.service.TwinLedgerApplication;
 import io.twinledger.service.cli.CliAccess;
 import io.twinledger.service.support.Api;
+import io.twinledger.service.support.ApprovedCorrection;
 import io.twinledger.service.support.InflowDistrict;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.twin.KpiPeriodJob;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -448,35 +447,7 @@ class EvidenceTest {
    * for its revision 2; returns the correction's number.
    */
   private long correctApproveAndClose(String at, String action, String reason) {
-    JsonNode reading =
-        api.get(
-                "/api/v1/twin/readings?asset="
-                    + asset
-                    + "&from="
-                    + at
-                    + "&to="
-                    + Instant.parse(at).plusSeconds(1),
-                "auditor")
-            .json()
-            .get(0)
-            .get("reading");
-    var requested =
-        api.post(
-            "/api/v1/twin/corrections",
-            "operator",
-            "{%s, \"reason\": \"%s\", \"reading\": {\"source\": \"%s\", \"sensorId\": \"%s\","
-                    .formatted(
-                        action,
-                        reason,
-                        reading.get("source").asString(),
-                        reading.get("sensorId").asString())
-                + " \"observedAt\": \""
-                + at
-                + "\"}}");
-    assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-    long id = requested.json().get("correctionId").asLong();
-    assertThat(api.post("/api/v1/twin/corrections/" + id + "/approve", "officer", "{}").status())
-        .isEqualTo(200);
+    long id = ApprovedCorrection.of(api, asset, at, action, reason);
     periods.closeDuePeriods();
     await()
         .atMost(Duration.ofSeconds(20))

@@ -42,6 +42,12 @@ class BillBundleTest {
           SlotId.parse("2026-11-03T10:00:00Z"),
           SlotId.parse("2026-11-03T10:15:00Z"));
 
+  /**
+   * A slot of the same evening in which no household was metered: cleared, in no bill, and left out
+   * of the community energy report, to which it adds nothing.
+   */
+  static final SlotId UNMETERED = SlotId.parse("2026-11-03T10:30:00Z");
+
   private static boolean cleared;
 
   @LocalServerPort int port;
@@ -59,8 +65,8 @@ class BillBundleTest {
   }
 
   /**
-   * Clears {@link #SLOTS} on the embedded peer and records them in the book, once per test context:
-   * a slot clears only once.
+   * Clears {@link #SLOTS} and {@link #UNMETERED} on the embedded peer and records them in the book,
+   * once per test context: a slot clears only once.
    */
   static void clearSlots(VillageMarket market, MarketBook book, MarketProperties properties) {
     synchronized (BillBundleTest.class) {
@@ -91,6 +97,8 @@ class BillBundleTest {
         EnergyMarketLedger.Committed<SlotClearing> clearing = ledger.clear(slot);
         book.record(clearing.value(), clearing.blockNumber());
       }
+      EnergyMarketLedger.Committed<SlotClearing> unmetered = ledger.clear(UNMETERED);
+      book.record(unmetered.value(), unmetered.blockNumber());
       cleared = true;
     }
   }

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The village's community energy report issued through {@code POST /api/v1/reports} over the slots
  * {@link BillBundleTest} clears on the embedded peer, its bundle downloaded and verified offline:
- * each slot's clearing transaction and every {@code community-month} figure.
+ * each slot's clearing transaction and every {@code community-month} figure. The slot in which no
+ * household was metered is left out.
  */
 @OnEmbeddedDb
 class CommunityEnergyReportTest {
@@ -61,6 +62,13 @@ class CommunityEnergyReportTest {
     assertThat(lines)
         .anyMatch(l -> l.startsWith("figure community.traded-kwh: ok"))
         .anyMatch(l -> l.startsWith("input slot.") && l.contains(": ok"));
+    String document = api.get("/api/v1/reports/" + reportId, "auditor").body();
+    assertThat(document)
+        .contains("slot." + BillBundleTest.SLOTS.getFirst(), "in the 1 others no one moved energy")
+        .as("the slot in which no one was metered adds nothing and is left out")
+        .doesNotContain(BillBundleTest.UNMETERED.toString());
+    assertThat(lines.stream().filter(l -> l.startsWith("input slot.")))
+        .hasSize(BillBundleTest.SLOTS.size());
   }
 
   @Test

@@ -25,6 +25,16 @@ public final class ProvenBond {
    */
   public static void define(
       Api api, ProvenDistrict district, String asset, String bond, Runnable runDue) {
+    measure(district, asset);
+    issue(api, bond, terms(bond, asset), Duration.ofSeconds(20));
+    awaitDeterminations(api, bond, 2, Duration.ofSeconds(20), runDue);
+  }
+
+  /**
+   * Registers {@code asset} with the bond's readings, proven: 100 m³ on 4 March and 50 m³ on 20
+   * March 2025 (one inlet meter), 300 m³ on 10 April.
+   */
+  public static void measure(ProvenDistrict district, String asset) {
     district.register(
         asset,
         KPI,
@@ -33,19 +43,21 @@ public final class ProvenBond {
         "2025-03-04T08:00:00Z,100",
         "2025-03-20T08:00:00Z,50",
         "2025-04-10T08:00:00Z,300");
-    issue(
-        api,
-        bond,
-        """
+  }
+
+  /**
+   * The bond's terms: per-unit payments of 0.10 USD a m³ below a baseline of 400 m³ of {@code
+   * asset}'s {@link #KPI}, for March and April 2025.
+   */
+  public static String terms(String bond, String asset) {
+    return """
         {"id": "%s", "currency": "USD", "face": "1000", "denomination": "100",
          "issueDate": "2025-01-01", "maturity": "2030-01-01",
          "features": [
           {"type": "per-unit-payment", "asset": "%s", "kpi": "%s", "baseline": "400",
            "better": "LOWER", "amountPerUnit": "0.10", "firstMonth": "2025-03",
            "lastMonth": "2025-04"}]}"""
-            .formatted(bond, asset, KPI),
-        Duration.ofSeconds(20));
-    awaitDeterminations(api, bond, 2, Duration.ofSeconds(20), runDue);
+        .formatted(bond, asset, KPI);
   }
 
   /**

@@ -54,6 +54,26 @@ public final class ProvenDistrict {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> api.get("/api/v1/assets/" + asset, "officer").status() == 200);
+    importReadings(asset, kpi, readings);
+    closePeriods.run();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.get(
+                            "/api/v1/assets/" + asset + "/kpis/" + kpi + "/periods?kind=MONTH",
+                            "auditor")
+                        .json()
+                        .size()
+                    == months);
+    checkpoint.run();
+  }
+
+  /**
+   * Imports {@code readings} of {@code asset}'s {@code kpi} (CSV lines {@code observedAt,value} of
+   * one inlet meter, in m³) as one CSV file through the API: one batch.
+   */
+  public void importReadings(String asset, String kpi, String... readings) {
     StringBuilder csv =
         new StringBuilder("asset_id,kpi_id,sensor_id,observed_at,value,unit_code\n");
     for (String reading : readings) {
@@ -76,17 +96,5 @@ public final class ProvenDistrict {
             "operator",
             csv.toString());
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    closePeriods.run();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                api.get(
-                            "/api/v1/assets/" + asset + "/kpis/" + kpi + "/periods?kind=MONTH",
-                            "auditor")
-                        .json()
-                        .size()
-                    == months);
-    checkpoint.run();
   }
 }

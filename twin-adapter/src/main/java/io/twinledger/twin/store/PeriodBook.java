@@ -162,9 +162,10 @@ public final class PeriodBook {
   /**
    * The period's readings up to the due period's newest batch, with their flags and the digests of
    * their batches, as the corrections in effect up to the due period's latest one make them count:
-   * a voided or held reading is left out, a superseded one counts with its corrected value.
-   * Readings and corrections committed after {@link #due} looked are left for the next revision, so
-   * the revision recorded matches what it is noted against.
+   * the latest of them decides by {@link ReadingAction#applied}, so a voided or held reading is
+   * left out and a superseded one counts with its corrected value. Readings and corrections
+   * committed after {@link #due} looked are left for the next revision, so the revision recorded
+   * matches what it is noted against.
    */
   public List<PeriodReading> readings(String assetId, String kpiId, DuePeriod period) {
     return readings(assetId, List.of(kpiId), period).get(kpiId);
@@ -181,10 +182,9 @@ public final class PeriodBook {
     PeriodWindow window = period.window();
     String sql =
         """
-        SELECT r.source, r.sensor_id, r.observed_at, r.asset_id, r.kpi_id,
-               coalesce(CASE WHEN x.action = 'SUPERSEDE' THEN x.value END, r.value), r.unit,
+        SELECT r.source, r.sensor_id, r.observed_at, r.asset_id, r.kpi_id, r.value, r.unit,
                r.original_value, r.original_unit, array_to_string(r.flags, ','), b.digest,
-               x.action
+               x.action, x.value
         FROM reading r JOIN reading_batch b ON b.batch_id = r.batch_id
         LEFT JOIN LATERAL (
           SELECT u.action, u.value FROM (
@@ -214,18 +214,22 @@ public final class PeriodBook {
       select.setLong(7, period.maxBatchId());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
+          Reading stored = ReadingStore.reading(rs);
           String action = rs.getString(12);
-          if (action != null && ReadingAction.valueOf(action).excludes()) {
-            continue;
+          Optional<Reading> counted =
+              action == null
+                  ? Optional.of(stored)
+                  : ReadingAction.valueOf(action)
+                      .applied(stored, Optional.ofNullable(rs.getBigDecimal(13)));
+          if (counted.isPresent()) {
+            readings
+                .get(stored.kpiId())
+                .add(
+                    new PeriodReading(
+                        counted.get(),
+                        ReadingStore.flags(rs.getString(10)),
+                        HexFormat.of().formatHex(rs.getBytes(11))));
           }
-          Reading reading = ReadingStore.reading(rs);
-          readings
-              .get(reading.kpiId())
-              .add(
-                  new PeriodReading(
-                      reading,
-                      ReadingStore.flags(rs.getString(10)),
-                      HexFormat.of().formatHex(rs.getBytes(11))));
         }
       }
     } catch (SQLException e) {

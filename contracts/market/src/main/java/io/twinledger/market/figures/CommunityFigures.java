@@ -7,6 +7,7 @@ import io.twinledger.market.slot.SlotOutcome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The community's figures over a run of slots, each formula defined once here. Sums are exact;
@@ -96,6 +97,33 @@ public record CommunityFigures(
     return denominator.signum() == 0
         ? Optional.empty()
         : Optional.of(numerator.divide(denominator, scale, RoundingMode.HALF_EVEN));
+  }
+
+  /**
+   * Whether {@code outcome} changes any figure but the number of slots: it has a trade or a
+   * surplus, or a participant moved energy or money in it. A slot in which no one was metered, or
+   * everyone metered at zero, does not; a statement of figures lists only slots that count.
+   */
+  public static boolean counts(SlotOutcome outcome) {
+    return !outcome.clearing().trades().isEmpty()
+        || outcome.clearing().surplus().signum() != 0
+        || outcome.accounts().accounts().stream().anyMatch(CommunityFigures::moved);
+  }
+
+  private static boolean moved(ParticipantAccount a) {
+    return Stream.of(
+            a.netKwh(),
+            a.boughtKwh(),
+            a.boughtAmount(),
+            a.soldKwh(),
+            a.soldAmount(),
+            a.feesAmount(),
+            a.utilityImportKwh(),
+            a.utilityImportAmount(),
+            a.utilityExportKwh(),
+            a.utilityExportAmount(),
+            a.baselineTotal())
+        .anyMatch(v -> v.signum() != 0);
   }
 
   /** A tally to which slots are added one by one; {@link Tally#figures()} reads it. */

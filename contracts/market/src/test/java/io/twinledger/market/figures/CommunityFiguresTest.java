@@ -67,4 +67,26 @@ class CommunityFiguresTest {
     assertThat(f.batteryNetRevenue()).isEqualByComparingTo("280");
     assertThat(f.batteryCycles()).hasValue(d("0.250000"));
   }
+
+  @Test
+  void onlyASlotInWhichSomeoneMovedEnergyOrMoneyCounts() {
+    MarketTerms terms =
+        new MarketTerms(ClearingRule.defaultRule(), d("0"), d("60"), d("200"), "KRW");
+    CommunityBattery ess = new CommunityBattery("ess", d("10"), d("40"), d("1"), d("2"));
+    SlotId slot = SlotId.parse("2026-06-01T03:00:00Z");
+    Optional<SlotMarket.BatteryInSlot> idle =
+        Optional.of(new SlotMarket.BatteryInSlot(ess, new BatteryState(d("2"))));
+
+    var unmetered = SlotMarket.run(slot, terms, List.of(), Map.of(), idle);
+    var atZero =
+        SlotMarket.run(
+            slot, terms, List.of(new MeteredPosition("h1", d("0"), d("0"))), Map.of(), idle);
+    var importing =
+        SlotMarket.run(
+            slot, terms, List.of(new MeteredPosition("h1", d("1"), d("0"))), Map.of(), idle);
+
+    assertThat(CommunityFigures.counts(unmetered)).as("no one metered, the battery idle").isFalse();
+    assertThat(CommunityFigures.counts(atZero)).as("metered at zero").isFalse();
+    assertThat(CommunityFigures.counts(importing)).isTrue();
+  }
 }

@@ -8,6 +8,7 @@ import io.twinledger.ledger.asset.projection.KpiPeriods;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.LeafKind;
 import io.twinledger.ledger.audit.StoredLeaf;
+import io.twinledger.ledger.correction.api.CorrectionRequested;
 import io.twinledger.ledger.store.StoredEvent;
 import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.reporting.evidence.EvidenceBundle;
@@ -148,7 +149,9 @@ final class ReportInputs {
 
   /**
    * The {@link KpiPeriodFormula} draft of one revision of a monthly KPI period: its closing event,
-   * the KPI's definition and the asset's parameters as they were then, and its reading batches.
+   * the KPI's definition and the asset's parameters as they were then, its reading batches, and the
+   * corrections in effect on its readings when it was closed, each with its events and the batch it
+   * names, so that the period is closed again from the original readings.
    *
    * @param figureId {@code kpi.<asset>.<kpi>.<month>}, with {@code .r<n>} for a later revision
    */
@@ -170,6 +173,19 @@ final class ReportInputs {
             "the reading store holds no batch with digest " + digest + " of " + figureId);
       }
       ids.add(batch(batchId));
+    }
+    for (EvidenceExport.InEffect correction : evidence.corrections(view, batchIds.values())) {
+      // A voided reading's batch is read for its correction, though the period may not name it.
+      String batch = batch(correction.batchId());
+      if (!ids.contains(batch)) {
+        ids.add(batch);
+      }
+      for (StoredEvent e : correction.events()) {
+        String step =
+            e.payloadType().equals(CorrectionRequested.class.getName()) ? "requested" : "decided";
+        ids.add(
+            event("correction." + correction.correctionId() + "." + step, InputKind.CORRECTION, e));
+      }
     }
     return new Figure(
         figureId,

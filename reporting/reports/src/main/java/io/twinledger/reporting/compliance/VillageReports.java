@@ -1,7 +1,9 @@
 package io.twinledger.reporting.compliance;
 
 import io.twinledger.market.battery.CommunityBattery;
+import io.twinledger.market.figures.CommunityFigures;
 import io.twinledger.reporting.bill.BillBundle;
+import io.twinledger.reporting.bill.SlotVerification;
 import io.twinledger.reporting.evidence.export.AnchoringLedger;
 import io.twinledger.reporting.evidence.export.BundleParts;
 import io.twinledger.reporting.evidence.export.EvidenceUnavailableException;
@@ -30,10 +32,15 @@ import java.util.TreeMap;
  * CommunityMonthFormula#NAME} figure per community figure the ledger's slots give (traded energy
  * and what sellers received for it, the average price, energy from and to the utility, households'
  * savings, the clearing's surplus, and the battery's energy, net revenue and cycles when the market
- * has one), each over every slot the market cleared in the month, each slot an input written on the
+ * has one), each over the slots of the month that count, each slot an input written on the
  * energy-market channel. Builds the market evidence of such a report's bundle.
  *
- * <p>A month is the village's ({@link MarketLedger#zone()}): the slots whose start falls in it.
+ * <p>A month is the village's ({@link MarketLedger#zone()}): the slots whose start falls in it. Of
+ * those the market cleared, the report reads the slots that count ({@link
+ * CommunityFigures#counts}): a slot in which no one moved energy or money, such as one in which no
+ * household was metered, adds nothing to any figure and is left out; the report's statement says
+ * how many were. Each slot is cleared with the market's battery, whose parameters the figures state
+ * and the verifier checks against the battery each slot's clearing transaction wrote.
  */
 public class VillageReports {
 
@@ -50,6 +57,7 @@ public class VillageReports {
    * The community energy report of {@code month}, unsigned.
    *
    * @throws ReportRefusedException if the market has no terms yet or cleared no slot in the month
+   *     that counts
    */
   public ReportDraft draft(
       String reportId,
@@ -70,9 +78,15 @@ public class VillageReports {
           "the market cleared no slot in " + month + " (" + zone.getId() + ")");
     }
     String channel = market.channel().channel().name();
+    Optional<CommunityBattery> battery = market.battery();
     List<Input> inputs = new ArrayList<>();
     Map<String, Object> data = new LinkedHashMap<>();
     for (MarketLedger.ClearedSlot slot : slots) {
+      MarketSlot cleared =
+          new MarketSlot(slot.clearing(), terms.prices(), terms.currency(), battery);
+      if (!counts(cleared)) {
+        continue;
+      }
       String start = slot.clearing().slot();
       String id = "slot." + start;
       inputs.add(
@@ -81,10 +95,19 @@ public class VillageReports {
               InputKind.MARKET_SLOT,
               new Input.LedgerWrite(channel, slot.blockNumber(), slot.txId(), start),
               "/api/v1/energy/slots/" + start));
-      data.put(id, new MarketSlot(slot.clearing(), terms.prices(), terms.currency()));
+      data.put(id, cleared);
+    }
+    if (inputs.isEmpty()) {
+      throw new ReportRefusedException(
+          "no slot the market cleared in "
+              + month
+              + " ("
+              + zone.getId()
+              + ") counts ("
+              + slots.size()
+              + " cleared): no one moved energy or money in any");
     }
     List<String> ids = inputs.stream().map(Input::id).toList();
-    Optional<CommunityBattery> battery = market.battery();
     List<Figure> drafts = new ArrayList<>();
     for (Measure measure : Measure.values()) {
       if (measure.ofBattery() && battery.isEmpty()) {
@@ -117,14 +140,18 @@ public class VillageReports {
             inputs,
             List.of(
                 "Every figure is contracts-market's CommunityFigures over the "
+                    + inputs.size()
+                    + " slots that count of the "
                     + slots.size()
-                    + " slots the market cleared on channel "
+                    + " the market cleared on channel "
                     + channel
                     + " in "
                     + month
                     + " ("
                     + zone.getId()
-                    + "), each slot's book cleared and settled again with contracts-market.",
+                    + "), each slot's book cleared and settled again with contracts-market; in the "
+                    + (slots.size() - inputs.size())
+                    + " others no one moved energy or money, so they add nothing.",
                 "Self-sufficiency and self-consumption are not stated: they need the consumption"
                     + " and generation behind the meters, which net metering does not see."));
     return new ReportDraft(report, data);
@@ -179,6 +206,22 @@ public class VillageReports {
         clearings,
         List.copyOf(blocks.values()),
         BundleParts.certificates(channel));
+  }
+
+  /**
+   * Whether the slot counts in the month's figures, by contracts-market's rule on the slot
+   * recomputed as the verifier recomputes it.
+   *
+   * @throws ReportRefusedException if the ledger's record does not recompute
+   */
+  private static boolean counts(MarketSlot slot) {
+    try {
+      return CommunityFigures.counts(
+          SlotVerification.recompute(slot.clearing(), slot.terms(), slot.currency()));
+    } catch (SlotVerification.Failed e) {
+      throw new ReportRefusedException(
+          "slot " + slot.clearing().slot() + " does not recompute: " + e.getMessage());
+    }
   }
 
   private static BillBundle.Block block(AnchoringLedger channel, long number) {

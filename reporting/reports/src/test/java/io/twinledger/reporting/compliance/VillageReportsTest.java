@@ -62,12 +62,19 @@ class VillageReportsTest {
   private static final MarketLedger.ClearedSlot EVENING =
       cleared("2026-11-03T10:00:00Z", 7, "0.25", "0.25", "-0.2");
 
+  /** The next noon, when no household was metered: cleared, but it adds nothing. */
+  private static final MarketLedger.ClearedSlot UNMETERED = cleared("2026-11-04T03:00:00Z", 8);
+
+  /** A September slot in which every household was metered at zero. */
+  private static final MarketLedger.ClearedSlot SEPTEMBER =
+      cleared("2026-09-10T03:00:00Z", 5, "0", "0", "0");
+
   /** Midnight on 1 December in Seoul, still 30 November in UTC: December's. */
   private static final MarketLedger.ClearedSlot DECEMBER =
       cleared("2026-11-30T15:00:00Z", 9, "-0.1", "0.1", "0");
 
   @Test
-  void theMonthIsEverySlotClearedInItInTheVillagesZoneEachFigureComputed() {
+  void theMonthIsEverySlotThatCountsClearedInItInTheVillagesZoneEachFigureComputed() {
     VillageReports reports = new VillageReports(new FakeMarket(Optional.empty()));
 
     Report report = draft(reports, YearMonth.of(2026, 11)).report();
@@ -109,6 +116,11 @@ class VillageReportsTest {
         .containsEntry("month", "2026-11")
         .containsEntry("zone", "Asia/Seoul")
         .doesNotContainKey("battery");
+    assertThat(report.statements().getFirst())
+        .contains(
+            "over the 2 slots that count of the 3 the market cleared on channel energy-market in"
+                + " 2026-11 (Asia/Seoul)",
+            "in the 1 others no one moved energy or money, so they add nothing");
   }
 
   @Test
@@ -132,6 +144,13 @@ class VillageReportsTest {
                 draft(new VillageReports(new FakeMarket(Optional.empty())), YearMonth.of(2026, 10)))
         .isInstanceOf(ReportRefusedException.class)
         .hasMessage("the market cleared no slot in 2026-10 (Asia/Seoul)");
+    assertThatThrownBy(
+            () ->
+                draft(new VillageReports(new FakeMarket(Optional.empty())), YearMonth.of(2026, 9)))
+        .isInstanceOf(ReportRefusedException.class)
+        .hasMessage(
+            "no slot the market cleared in 2026-09 (Asia/Seoul) counts (1 cleared): no one moved"
+                + " energy or money in any");
     FakeMarket withoutTerms =
         new FakeMarket(Optional.empty()) {
           @Override
@@ -172,7 +191,7 @@ class VillageReportsTest {
     return report.figure(figureId).orElseThrow().value();
   }
 
-  /** The market: the three slots above, on channel energy-market. */
+  /** The market: the five slots above, on channel energy-market. */
   private static class FakeMarket implements MarketLedger {
     private final Optional<CommunityBattery> battery;
 
@@ -197,7 +216,7 @@ class VillageReportsTest {
 
     @Override
     public List<ClearedSlot> cleared(Instant from, Instant to) {
-      return List.of(NOON, EVENING, DECEMBER).stream()
+      return List.of(SEPTEMBER, NOON, EVENING, UNMETERED, DECEMBER).stream()
           .filter(s -> !Instant.parse(s.clearing().slot()).isBefore(from))
           .filter(s -> Instant.parse(s.clearing().slot()).isBefore(to))
           .toList();
@@ -216,7 +235,8 @@ class VillageReportsTest {
 
   /**
    * A slot cleared and settled with contracts-market from the net positions of hh-a, hh-b and hh-c
-   * (kWh, positive a deficit), each ordering its net at the retail tariff or the feed-in tariff.
+   * (kWh, positive a deficit), each ordering its net at the retail tariff or the feed-in tariff;
+   * the households after the nets given were not metered.
    */
   private static MarketLedger.ClearedSlot cleared(String start, long block, String... nets) {
     SlotId slot = SlotId.parse(start);
@@ -226,7 +246,7 @@ class VillageReportsTest {
     List<MeteredPosition> positions = new ArrayList<>();
     List<BillBundle.Order> orders = new ArrayList<>();
     String txId = "tx-" + start;
-    for (int i = 0; i < participants.length; i++) {
+    for (int i = 0; i < nets.length; i++) {
       BigDecimal net = new BigDecimal(nets[i]);
       positions.add(
           new MeteredPosition(

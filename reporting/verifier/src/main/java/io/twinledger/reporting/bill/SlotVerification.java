@@ -5,6 +5,7 @@ import io.twinledger.ledger.peer.block.BlockHashes;
 import io.twinledger.ledger.peer.identity.Creator;
 import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.market.battery.BatteryState;
+import io.twinledger.market.battery.CommunityBattery;
 import io.twinledger.market.clearing.Clearing;
 import io.twinledger.market.clearing.ClearingResult;
 import io.twinledger.market.clearing.ClearingRule;
@@ -54,7 +55,8 @@ import org.hyperledger.fabric.protos.common.Block;
  *   <li>the clearing transaction: an {@link EndorsedTransaction} of {@value #CONTRACT} (valid in
  *       the block, creator and endorsements verified, the channel's policy satisfied), created by a
  *       client of the community operator's organisation;
- *   <li>its write of {@code clearing~<slot>} equals the bundled clearing, field for field;
+ *   <li>its write of {@code clearing~<slot>} equals the bundled clearing, field for field, and its
+ *       write of {@code battery}, when it writes one, is a battery ({@link Outcome#battery()});
  *   <li>the clearing recomputed ({@link #recompute}): the book through contracts-market's {@link
  *       Clearing} under the recorded rule and the terms' grid fee gives the recorded price, volume
  *       and trades; the trades settled with {@link SlotSettlement} against every participant's
@@ -159,12 +161,21 @@ public final class SlotVerification {
   }
 
   /**
-   * A slot's finding and, when the transaction checked out, its creator.
+   * A slot's finding and, when the transaction checked out, its creator and the battery it wrote.
    *
    * @param finding {@code slot <start>: ...}
    * @param creator who created the clearing transaction
+   * @param battery the community battery as the clearing transaction wrote it after clearing with
+   *     it, parameters and participant id; empty when it wrote none (a market without a battery) or
+   *     the slot failed
    */
-  public record Outcome(Finding finding, Optional<Creator> creator) {}
+  public record Outcome(
+      Finding finding, Optional<Creator> creator, Optional<CommunityBattery> battery) {
+
+    Outcome(Finding finding, Optional<Creator> creator) {
+      this(finding, creator, Optional.empty());
+    }
+  }
 
   /** Why a slot fails, stated as the finding's detail. */
   public static final class Failed extends Exception {
@@ -247,6 +258,7 @@ public final class SlotVerification {
             "the ledger's record is of slot " + recorded.slot() + ", tx " + recorded.txId());
       }
       recompute(recorded, terms, currency);
+      Optional<CommunityBattery> battery = battery(tx);
       then.check(slotId, recorded);
       return new Outcome(
           Finding.ok(
@@ -263,8 +275,10 @@ public final class SlotVerification {
                   + (recorded.price().isEmpty() ? "" : " at " + recorded.price())
                   + ", "
                   + recorded.accounts().size()
-                  + " accounts settled again"),
-          Optional.of(creator));
+                  + " accounts settled again"
+                  + battery.map(b -> ", with battery " + b.participant()).orElse("")),
+          Optional.of(creator),
+          battery);
     } catch (EndorsedTransaction.Refused e) {
       return new Outcome(
           Finding.failed(item, "transaction " + txId + " " + e.getMessage()), Optional.empty());
@@ -301,6 +315,30 @@ public final class SlotVerification {
       return BillJson.clearing(value);
     } catch (StrictJson.Malformed e) {
       throw new Failed("the ledger's clearing record is not a SlotClearing: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The community battery as the clearing transaction wrote it, when it wrote one: a clearing in a
+   * market with a battery records the battery after the slot, its parameters with it.
+   */
+  private static Optional<CommunityBattery> battery(EndorsedTransaction tx)
+      throws Failed, EndorsedTransaction.Refused {
+    Optional<byte[]> value = tx.writtenIfAny("\u0000battery\u0000");
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      StrictJson.Node b = StrictJson.object(value.get());
+      return Optional.of(
+          new CommunityBattery(
+              b.string("batteryId"),
+              decimal("the battery's capacityKwh", b.string("capacityKwh")),
+              decimal("the battery's powerKw", b.string("powerKw")),
+              decimal("the battery's roundTripEfficiency", b.string("roundTripEfficiency")),
+              decimal("the battery's minSocKwh", b.string("minSocKwh"))));
+    } catch (StrictJson.Malformed | IllegalArgumentException e) {
+      throw new Failed("the ledger's battery record is not a battery: " + e.getMessage());
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
@@ -147,6 +146,23 @@ public record EndorsedTransaction(EndorserTransaction tx, Creator creator, Strin
    * @throws Refused when its read/write set is unreadable or it writes no such key
    */
   public byte[] written(String key) throws Refused {
+    return writtenIfAny(key)
+        .orElseThrow(
+            () ->
+                new Refused(
+                    "writes no "
+                        + key.replace('\u0000', '~').replaceAll("^~|~$", "")
+                        + " in namespace "
+                        + chaincode));
+  }
+
+  /**
+   * The value the transaction writes under {@code key} in its chaincode's namespace; empty when it
+   * writes no such key.
+   *
+   * @throws Refused when its read/write set is unreadable
+   */
+  public Optional<byte[]> writtenIfAny(String key) throws Refused {
     List<NamespaceSet> sets;
     try {
       sets = NamespaceSet.of(tx.results());
@@ -158,14 +174,6 @@ public record EndorsedTransaction(EndorserTransaction tx, Creator creator, Strin
         .flatMap(s -> s.kv().getWritesList().stream())
         .filter(w -> w.getKey().equals(key) && !w.getIsDelete())
         .findFirst()
-        .map(KVWrite::getValue)
-        .orElseThrow(
-            () ->
-                new Refused(
-                    "writes no "
-                        + key.replace('\u0000', '~').replaceAll("^~|~$", "")
-                        + " in namespace "
-                        + chaincode))
-        .toByteArray();
+        .map(w -> w.getValue().toByteArray());
   }
 }

@@ -140,13 +140,6 @@ public record EvidenceBundle(
   }
 
   /**
-   * A reading batch: its readings as stored, and its leaf.
-   *
-   * @param encoding the tag of the canonical encoding its digest was computed with, such as {@code
-   *     twinledger-readings-v2}
-   * @param readings every reading of the batch, in any order
-   */
-  /**
    * A correction of readings behind the period, as the books recorded it: its request and, when it
    * needed a second person, the decision, each a stored event with its leaf.
    *
@@ -159,6 +152,13 @@ public record EvidenceBundle(
     }
   }
 
+  /**
+   * A reading batch: its readings as stored, and its leaf.
+   *
+   * @param encoding the tag of the canonical encoding its digest was computed with, such as {@code
+   *     twinledger-readings-v2}
+   * @param readings every reading of the batch, in any order
+   */
   public record Batch(long batchId, String encoding, List<Reading> readings, Leaf leaf) {
     public Batch {
       require(encoding, "batches.encoding");

@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +25,9 @@ import java.util.function.Function;
  *
  * <p>Each input is a {@code market-slot}; its book is cleared and settled again with
  * contracts-market's code ({@link SlotVerification#recompute}), which must give the clearing the
- * ledger recorded, and the recomputed slot is added to a {@link CommunityFigures#tally}.
- * Parameters:
+ * ledger recorded, and the recomputed slot is added to a {@link CommunityFigures#tally}. A figure
+ * reads only slots that count ({@link CommunityFigures#counts}): one in which no one moved energy
+ * or money adds nothing, and listing it is refused. Parameters:
  *
  * <ul>
  *   <li>{@code measure}: which figure ({@link Measure}, such as {@code traded-kwh});
@@ -32,7 +35,9 @@ import java.util.function.Function;
  *       that month in that zone, and no slot is read twice;
  *   <li>the community battery, when the market has one: {@code battery} (its participant id),
  *       {@code batteryCapacityKwh}, {@code batteryPowerKw}, {@code batteryRoundTripEfficiency},
- *       {@code batteryMinSocKwh}; its accounts count as the battery's, not a household's.
+ *       {@code batteryMinSocKwh}; its accounts count as the battery's, not a household's. They must
+ *       state the battery every slot's clearing transaction wrote on the ledger ({@link
+ *       MarketSlot#battery()}), and state none when the transactions wrote none.
  * </ul>
  *
  * <p>Values are plain decimals ({@link FigureFormula#text}): energy in kWh (unit {@code KWH}),
@@ -175,7 +180,12 @@ public record CommunityMonthFormula() implements FigureFormula {
     } catch (DateTimeException e) {
       throw new FigureException("needs a month (YYYY-MM) and a zone: " + e.getMessage());
     }
-    CommunityFigures.Tally tally = CommunityFigures.tally(battery(parameters));
+    if (figure.inputs().isEmpty()) {
+      throw new FigureException("reads no slot");
+    }
+    Optional<CommunityBattery> named = battery(parameters);
+    Optional<CommunityBattery> recorded = Optional.empty();
+    List<SlotOutcome> outcomes = new ArrayList<>();
     Set<SlotId> seen = new HashSet<>();
     Optional<String> currency = Optional.empty();
     for (String id : figure.inputs()) {
@@ -186,6 +196,16 @@ public record CommunityMonthFormula() implements FigureFormula {
       if (currency.isPresent() && !currency.get().equals(slot.currency())) {
         throw new FigureException(
             id + " is settled in " + slot.currency() + ", the others in " + currency.get());
+      }
+      if (outcomes.isEmpty()) {
+        recorded = slot.battery();
+      } else if (!same(recorded, slot.battery())) {
+        throw new FigureException(
+            id
+                + " was cleared with "
+                + describe(slot.battery())
+                + ", the slots before it with "
+                + describe(recorded));
       }
       currency = Optional.of(slot.currency());
       SlotOutcome outcome;
@@ -201,15 +221,64 @@ public record CommunityMonthFormula() implements FigureFormula {
         throw new FigureException(
             "slot " + outcome.slot() + " (" + id + ") is not in " + month + " (" + zone + ")");
       }
-      // Net metering sees no consumption or generation behind the meters: both stay zero.
-      tally.add(outcome, BigDecimal.ZERO, BigDecimal.ZERO);
+      if (!CommunityFigures.counts(outcome)) {
+        throw new FigureException(
+            "slot "
+                + outcome.slot()
+                + " ("
+                + id
+                + ") adds nothing: no one moved energy or money in it, so it does not count");
+      }
+      outcomes.add(outcome);
     }
+    if (!same(named, recorded)) {
+      throw new FigureException(
+          "the figure names "
+              + describe(named)
+              + ", the slots' clearing transactions recorded "
+              + describe(recorded));
+    }
+    CommunityFigures.Tally tally = CommunityFigures.tally(recorded);
+    // Net metering sees no consumption or generation behind the meters: both stay zero.
+    outcomes.forEach(outcome -> tally.add(outcome, BigDecimal.ZERO, BigDecimal.ZERO));
     String unit = measure.unit(currency.orElse(""));
     if (currency.isPresent() && !unit.equals(figure.unit())) {
       throw new FigureException(
           "a " + measure.label() + " is in " + unit + ", the figure states " + figure.unit());
     }
     return measure.value(tally.figures());
+  }
+
+  /** Whether both are no battery, or the same battery: its participant and its parameters. */
+  private static boolean same(Optional<CommunityBattery> a, Optional<CommunityBattery> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isEmpty() && b.isEmpty();
+    }
+    CommunityBattery x = a.get();
+    CommunityBattery y = b.get();
+    return x.participant().equals(y.participant())
+        && x.capacityKwh().compareTo(y.capacityKwh()) == 0
+        && x.powerKw().compareTo(y.powerKw()) == 0
+        && x.roundTripEfficiency().compareTo(y.roundTripEfficiency()) == 0
+        && x.minSocKwh().compareTo(y.minSocKwh()) == 0;
+  }
+
+  private static String describe(Optional<CommunityBattery> battery) {
+    return battery
+        .map(
+            b ->
+                "battery "
+                    + b.participant()
+                    + " ("
+                    + b.capacityKwh().toPlainString()
+                    + " kWh, "
+                    + b.powerKw().toPlainString()
+                    + " kW, round trip "
+                    + b.roundTripEfficiency().toPlainString()
+                    + ", at least "
+                    + b.minSocKwh().toPlainString()
+                    + " kWh)")
+        .orElse("no battery");
   }
 
   private static Optional<CommunityBattery> battery(Map<String, String> parameters)

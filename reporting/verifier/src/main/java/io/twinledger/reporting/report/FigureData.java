@@ -17,11 +17,17 @@ public interface FigureData {
   /** The stored payload of an event input, as JSON. */
   StrictJson.Node payload(String inputId) throws FigureException;
 
+  /** An event input as stored: its stream, type and place in the log besides its payload. */
+  EvidenceBundle.Event event(String inputId) throws FigureException;
+
   /** The readings of a reading-batch input. */
   List<EvidenceBundle.Reading> readings(String inputId) throws FigureException;
 
   /** The SHA-256 digest (hex) of a reading-batch input, as its leaf records it. */
   String batchDigest(String inputId) throws FigureException;
+
+  /** The id of a reading-batch input's batch, as its leaf records it. */
+  long batchId(String inputId) throws FigureException;
 
   /** The clearing of a market-slot input, with the terms it was settled under. */
   MarketSlot marketSlot(String inputId) throws FigureException;

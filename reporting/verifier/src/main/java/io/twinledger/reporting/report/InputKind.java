@@ -16,6 +16,11 @@ public enum InputKind {
   KPI_DEFINITION("kpi-definition"),
   /** An {@code AssetRegistered} or {@code AssetParametersUpdated} event: the asset's parameters. */
   ASSET_PARAMETERS("asset-parameters"),
+  /**
+   * A {@code CorrectionRequested} or {@code CorrectionDecided} event: the request of a correction
+   * in effect on a period's readings, or the decision that approved it.
+   */
+  CORRECTION("correction"),
   /** A {@code BondDefined} or {@code BondRevised} event: the bond's terms document. */
   BOND_TERMS("bond-terms"),
   /**

@@ -1,6 +1,7 @@
 package io.twinledger.reporting.report;
 
 import io.twinledger.reporting.evidence.EvidenceBundle;
+import io.twinledger.reporting.evidence.RecordedCorrection;
 import io.twinledger.reporting.evidence.StrictJson;
 import io.twinledger.twin.formula.FormulaCatalog;
 import io.twinledger.twin.period.ClosedPeriod;
@@ -17,12 +18,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@value #NAME}: the value of one revision of a KPI period, closed again from its raw readings
@@ -31,15 +36,27 @@ import java.util.TreeMap;
  *
  * <p>Inputs, in any order: the period's {@link InputKind#KPI_PERIOD} event; the KPI's {@link
  * InputKind#KPI_DEFINITION}; the asset's {@link InputKind#ASSET_PARAMETERS} events, registration
- * first (its time zone cuts the period), the parameters of the last one counting; and every reading
- * batch the period names by digest. The readings that count are those of the named batches for the
- * period's asset and its KPI (or, derived, the KPIs bound to the formula's roles) observed in its
- * window. Parameters: {@code kpiId} and {@code observationDate}, the first local day of the period,
- * which is the date a bond observes it on.
+ * first (its time zone cuts the period), the parameters of the last one counting; every reading
+ * batch the period names by digest; and, when corrections were in effect on its readings when it
+ * was closed, each correction's {@link InputKind#CORRECTION} events (its request and, when it
+ * needed a second person, the approval) with the batch it names. Parameters: {@code kpiId} and
+ * {@code observationDate}, the first local day of the period, which is the date a bond observes it
+ * on.
  *
- * <p>The value computed must be the one the period's event recorded; the figure's value is that
- * decimal in {@linkplain FigureFormula#text plain form}. Periods whose readings were corrected are
- * not re-computed yet: the corrections' own events would have to travel too.
+ * <p>Each correction is checked as {@link RecordedCorrection} reads it before it is applied: it
+ * names a batch the figure reads, by id and digest, and, for one reading, that reading with the
+ * value it replaces, still in the batch; it is in effect (one that changed a closed period carries
+ * the approval of someone other than its requester); it took effect before the period's event was
+ * logged; and every correction the period's cause names is there. A correction that fails fails the
+ * figure, naming its inputs.
+ *
+ * <p>The readings that count are those of the named batches and the corrections' batches for the
+ * period's asset and its KPI (or, derived, the KPIs bound to the formula's roles) observed in its
+ * window, each as the latest correction in effect on it (by the reading or its whole batch) makes
+ * it count ({@link io.twinledger.twin.correction.ReadingAction#applied}): a voided or held one left
+ * out, a superseded one with its corrected value. They must come from exactly the batches the
+ * period names, and the value computed must be the one the period's event recorded; the figure's
+ * value is that decimal in {@linkplain FigureFormula#text plain form}.
  */
 public record KpiPeriodFormula() implements FigureFormula {
 
@@ -56,19 +73,34 @@ public record KpiPeriodFormula() implements FigureFormula {
 
   @Override
   public String compute(Figure figure, FigureData data) throws FigureException {
+    String periodInput = null;
     StrictJson.Node period = null;
     StrictJson.Node definition = null;
     List<StrictJson.Node> assets = new ArrayList<>();
     Map<String, String> batches = new LinkedHashMap<>();
+    Map<Long, List<String>> correctionInputs = new TreeMap<>();
     for (String id : figure.inputs()) {
       if (!data.isInput(id)) {
         throw new FigureException("reads figure " + id + "; a period reads only inputs");
       }
       switch (data.kind(id)) {
-        case KPI_PERIOD -> period = once(period, data.payload(id), id);
+        case KPI_PERIOD -> {
+          period = once(period, data.payload(id), id);
+          periodInput = id;
+        }
         case KPI_DEFINITION -> definition = once(definition, data.payload(id), id);
         case ASSET_PARAMETERS -> assets.add(data.payload(id));
         case READING_BATCH -> batches.put(data.batchDigest(id), id);
+        case CORRECTION ->
+            correctionInputs
+                .computeIfAbsent(
+                    RecordedCorrection.numberOf(data.event(id))
+                        .orElseThrow(
+                            () ->
+                                new FigureException(
+                                    "input " + id + " is not an event of a correction")),
+                    n -> new ArrayList<>())
+                .add(id);
         default -> throw new FigureException("reads " + id + ", a " + data.kind(id).label());
       }
     }
@@ -109,9 +141,12 @@ public record KpiPeriodFormula() implements FigureFormula {
         throw new FigureException("the period names batch " + digest + ", which it does not read");
       }
     }
+    List<RecordedCorrection> corrections =
+        corrections(data, correctionInputs, batches, period, data.event(periodInput).globalIndex());
     Optional<BigDecimal> recorded = decimal(period, "value");
     StrictJson.Node kpi = object(definition, "definition");
-    Optional<BigDecimal> value = close(figure, data, period, kpi, assets, window, batches, named);
+    Optional<BigDecimal> value =
+        close(figure, data, period, kpi, assets, window, batches, named, corrections);
     if (!(value.isEmpty() && recorded.isEmpty()) && !sameNumber(value, recorded)) {
       throw new FigureException(
           "its readings close to "
@@ -129,6 +164,73 @@ public record KpiPeriodFormula() implements FigureFormula {
     return value.map(FigureFormula::text).orElse("none");
   }
 
+  /**
+   * The corrections whose events the figure reads, each checked against the batches it reads and
+   * the period's event (logged at {@code periodIndex}); they must include every correction the
+   * period's cause names.
+   *
+   * @param inputs correction number → the inputs holding its events
+   * @param batches batch digest → the input of that batch
+   */
+  private static List<RecordedCorrection> corrections(
+      FigureData data,
+      Map<Long, List<String>> inputs,
+      Map<String, String> batches,
+      StrictJson.Node period,
+      long periodIndex)
+      throws FigureException {
+    List<RecordedCorrection> corrections = new ArrayList<>();
+    for (Map.Entry<Long, List<String>> given : inputs.entrySet()) {
+      String named = "correction " + given.getKey() + " (" + String.join(", ", given.getValue());
+      List<EvidenceBundle.Event> events = new ArrayList<>();
+      for (String id : given.getValue()) {
+        events.add(data.event(id));
+      }
+      RecordedCorrection c;
+      try {
+        c = RecordedCorrection.read(given.getKey(), events);
+      } catch (RecordedCorrection.Unusable e) {
+        throw new FigureException(named + "): " + e.getMessage());
+      }
+      String batch = batches.get(c.batchDigest());
+      if (batch == null || data.batchId(batch) != c.batchId()) {
+        throw new FigureException(
+            named
+                + ") names batch "
+                + c.batchId()
+                + " with digest "
+                + c.batchDigest()
+                + ", which the figure does not read");
+      }
+      if (c.reading().isPresent() && c.original(data.readings(batch)).isEmpty()) {
+        throw new FigureException(named + "): " + c.notInBatch());
+      }
+      Optional<String> notInEffect = c.notInEffect();
+      if (notInEffect.isPresent()) {
+        throw new FigureException(named + "): " + notInEffect.get());
+      }
+      if (c.tookEffectAt() > periodIndex) {
+        throw new FigureException(
+            named
+                + ") took effect at event "
+                + c.tookEffectAt()
+                + ", after the period's event "
+                + periodIndex
+                + ", which therefore cannot have read it");
+      }
+      corrections.add(c);
+    }
+    for (long id : RecordedCorrection.namedBy(period.stringOr("cause", ""))) {
+      if (!inputs.containsKey(id)) {
+        throw new FigureException(
+            "the period's cause names correction "
+                + id
+                + ", whose events the figure does not read");
+      }
+    }
+    return corrections;
+  }
+
   private static Optional<BigDecimal> close(
       Figure figure,
       FigureData data,
@@ -137,7 +239,8 @@ public record KpiPeriodFormula() implements FigureFormula {
       List<StrictJson.Node> assets,
       PeriodWindow window,
       Map<String, String> batches,
-      List<String> named)
+      List<String> named,
+      List<RecordedCorrection> corrections)
       throws FigureException {
     String assetId = period.stringOr("assetId", "");
     String kpiId = period.stringOr("kpiId", "");
@@ -151,24 +254,29 @@ public record KpiPeriodFormula() implements FigureFormula {
         roles.put(role, inputs.stringOr(role, ""));
       }
     }
+    // A voided reading's batch is read for its correction, though the period may not name it.
+    Set<String> read = new LinkedHashSet<>(named);
+    corrections.forEach(c -> read.add(c.batchDigest()));
     Map<String, List<PeriodReading>> byKpi = new HashMap<>();
-    for (String digest : named) {
-      for (EvidenceBundle.Reading r : data.readings(batches.get(digest))) {
+    for (String digest : read) {
+      String input = batches.get(digest);
+      long batchId = data.batchId(input);
+      for (EvidenceBundle.Reading r : data.readings(input)) {
         boolean counts =
             r.assetId().equals(assetId)
                 && (derivation.isPresent()
                     ? roles.containsValue(r.kpiId())
                     : r.kpiId().equals(kpiId));
         if (counts) {
-          PeriodReading reading = reading(r, digest);
-          if (window.contains(reading.reading().observedAt())) {
-            byKpi.computeIfAbsent(r.kpiId(), k -> new ArrayList<>()).add(reading);
+          Optional<PeriodReading> reading = reading(r, digest, batchId, corrections);
+          if (reading.isPresent() && window.contains(reading.get().reading().observedAt())) {
+            byKpi.computeIfAbsent(r.kpiId(), k -> new ArrayList<>()).add(reading.get());
           }
         }
       }
     }
+    ClosedPeriod closed;
     try {
-      ClosedPeriod closed;
       if (derivation.isEmpty()) {
         closed =
             PeriodCloser.close(
@@ -199,20 +307,49 @@ public record KpiPeriodFormula() implements FigureFormula {
                 unit,
                 inputs);
       }
-      return closed.value();
     } catch (RuntimeException e) {
       throw new FigureException(
           figure.parameters().get("kpiId") + " cannot be closed again: " + e.getMessage());
     }
+    if (!new TreeSet<>(closed.batchDigests()).equals(new TreeSet<>(named))) {
+      throw new FigureException(
+          "its readings come from batches "
+              + closed.batchDigests()
+              + ", the period names "
+              + new TreeSet<>(named));
+    }
+    return closed.value();
   }
 
-  private static PeriodReading reading(EvidenceBundle.Reading r, String digest)
+  /**
+   * How reading {@code r} of batch {@code batchId} counts: as the latest correction in effect on it
+   * makes it count, or as it arrived; empty when left out.
+   */
+  private static Optional<PeriodReading> reading(
+      EvidenceBundle.Reading r, String digest, long batchId, List<RecordedCorrection> corrections)
       throws FigureException {
+    AssessedReading assessed;
     try {
-      AssessedReading assessed = r.assessed();
-      return new PeriodReading(assessed.reading(), assessed.flags(), digest);
+      assessed = r.assessed();
     } catch (RuntimeException e) {
       throw new FigureException("a reading is unreadable: " + e.getMessage());
+    }
+    Optional<RecordedCorrection> latest =
+        corrections.stream()
+            .filter(c -> c.concerns(batchId, r))
+            .max(Comparator.comparingLong(RecordedCorrection::tookEffectAt));
+    if (latest.isEmpty()) {
+      return Optional.of(new PeriodReading(assessed.reading(), assessed.flags(), digest));
+    }
+    try {
+      return latest
+          .get()
+          .action()
+          .applied(assessed.reading(), latest.get().value())
+          .map(counted -> new PeriodReading(counted, assessed.flags(), digest));
+    } catch (IllegalArgumentException e) {
+      throw new FigureException(
+          "correction " + latest.get().correctionId() + " cannot be applied: " + e.getMessage());
     }
   }
 

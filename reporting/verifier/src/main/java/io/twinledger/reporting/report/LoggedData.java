@@ -49,14 +49,19 @@ public final class LoggedData implements FigureData {
 
   @Override
   public StrictJson.Node payload(String inputId) throws FigureException {
-    if (!(data(inputId) instanceof EvidenceBundle.Event event)) {
-      throw new FigureException(inputId + " is not an event");
-    }
     try {
-      return StrictJson.object(Base64.getDecoder().decode(event.payload()));
+      return StrictJson.object(Base64.getDecoder().decode(event(inputId).payload()));
     } catch (StrictJson.Malformed | IllegalArgumentException e) {
       throw new FigureException(inputId + "'s payload is not JSON");
     }
+  }
+
+  @Override
+  public EvidenceBundle.Event event(String inputId) throws FigureException {
+    if (!(data(inputId) instanceof EvidenceBundle.Event event)) {
+      throw new FigureException(inputId + " is not an event");
+    }
+    return event;
   }
 
   @Override
@@ -66,10 +71,19 @@ public final class LoggedData implements FigureData {
 
   @Override
   public String batchDigest(String inputId) throws FigureException {
+    return batchLeaf(inputId).digest().hex();
+  }
+
+  @Override
+  public long batchId(String inputId) throws FigureException {
+    return batchLeaf(inputId).batchId();
+  }
+
+  private ReadingBatchLeaf batchLeaf(String inputId) throws FigureException {
     try {
       if (AuditLeaf.decode(HEX.parseHex(batch(inputId).leaf().data()))
           instanceof ReadingBatchLeaf leaf) {
-        return leaf.digest().hex();
+        return leaf;
       }
     } catch (IllegalArgumentException e) {
       throw new FigureException(inputId + "'s leaf is unreadable");

@@ -21,7 +21,8 @@ import java.util.Optional;
  *     ReportJson#statement}
  * @param issuance the {@code ReportIssued} event as stored, with its leaf
  * @param batches the reading batches the report's inputs name, with their leaves
- * @param events the events the report's inputs name (periods, definitions, assets, terms)
+ * @param events the events the report's inputs name (periods, definitions, assets, corrections,
+ *     terms)
  * @param proof the proof that every leaf above is in the checkpoint's tree
  * @param anchored the checkpoint, its anchoring transaction and block, the members' CAs; the
  *     headers reach back to block 0, or to the block after one the verifier already trusts

@@ -356,11 +356,14 @@ public final class ReportVerifier {
           Finding.failed(item, "the bundle holds no clearing of slot " + write.key()),
           Optional.empty());
     }
-    Finding found = slots.check(write.key(), write.txId(), write.blockNumber(), clearing).finding();
+    SlotVerification.Outcome outcome =
+        slots.check(write.key(), write.txId(), write.blockNumber(), clearing);
+    Finding found = outcome.finding();
     return found.passed()
         ? new Checked(
             Finding.ok(item, found.item() + ": " + found.said()),
-            Optional.of(new MarketSlot(clearing, market.terms(), market.currency())))
+            Optional.of(
+                new MarketSlot(clearing, market.terms(), market.currency(), outcome.battery())))
         : new Checked(restated(item, found), Optional.empty());
   }
 

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,19 +68,122 @@ class CommunityMonthTest {
   }
 
   @Test
-  void aBatteryNamedInTheParametersIsNotAHousehold() throws Exception {
+  void theBatteryIsTheOneTheSlotsClearingTransactionsRecordedAndNotAHousehold() throws Exception {
     // hh-c stands in for a battery: its savings leave the households' and its sales are discharge.
+    CommunityBattery recorded = CommunityBattery.village("hh-c");
     Map<String, String> parameters =
         CommunityMonthFormula.parameters(
-            Measure.BATTERY_DISCHARGED_KWH,
-            MONTH,
-            SEOUL,
-            Optional.of(CommunityBattery.village("hh-c")));
+            Measure.BATTERY_DISCHARGED_KWH, MONTH, SEOUL, Optional.of(recorded));
     Figure discharged = figure(Measure.BATTERY_DISCHARGED_KWH, parameters, slotIds());
 
-    assertThat(new CommunityMonthFormula().compute(discharged, data(inputs(), figures -> null)))
+    assertThat(
+            new CommunityMonthFormula()
+                .compute(discharged, data(inputs(), slot -> Optional.of(recorded))))
         .isEqualTo("0.2");
     assertThat(parameters).containsEntry("batteryMinSocKwh", "40");
+  }
+
+  @Test
+  void aBatteryTheLedgerDidNotRecordAsNamedIsRefused() {
+    CommunityBattery battery = CommunityBattery.village("hh-c");
+    Figure named =
+        figure(
+            Measure.BATTERY_DISCHARGED_KWH,
+            CommunityMonthFormula.parameters(
+                Measure.BATTERY_DISCHARGED_KWH, MONTH, SEOUL, Optional.of(battery)),
+            slotIds());
+    String described = "battery hh-c (400 kWh, 180 kW, round trip 0.9, at least 40 kWh)";
+
+    assertThatThrownBy(() -> new CommunityMonthFormula().compute(named, data(inputs())))
+        .hasMessage(
+            "the figure names "
+                + described
+                + ", the slots' clearing transactions recorded no battery");
+    assertThatThrownBy(
+            () ->
+                new CommunityMonthFormula()
+                    .compute(
+                        figure(Measure.TRADED_KWH, slotIds()),
+                        data(inputs(), slot -> Optional.of(battery))))
+        .hasMessage(
+            "the figure names no battery, the slots' clearing transactions recorded " + described);
+    CommunityBattery smaller =
+        new CommunityBattery(
+            "hh-c",
+            new java.math.BigDecimal("200"),
+            battery.powerKw(),
+            battery.roundTripEfficiency(),
+            battery.minSocKwh());
+    assertThatThrownBy(
+            () ->
+                new CommunityMonthFormula()
+                    .compute(named, data(inputs(), slot -> Optional.of(smaller))))
+        .hasMessageStartingWith("the figure names " + described)
+        .hasMessageEndingWith(
+            "recorded battery hh-c (200 kWh, 180 kW, round trip 0.9, at least 40 kWh)");
+    assertThatThrownBy(
+            () ->
+                new CommunityMonthFormula()
+                    .compute(
+                        named,
+                        data(
+                            inputs(),
+                            slot ->
+                                slot.equals(EVENING.substring("slot.".length()))
+                                    ? Optional.empty()
+                                    : Optional.of(battery))))
+        .hasMessage(
+            EVENING + " was cleared with no battery, the slots before it with " + described);
+  }
+
+  @Test
+  void aSlotInWhichNoOneMovedEnergyOrMoneyDoesNotCount() {
+    BillBundle.Clearing c = bill.slots().getFirst().clearing();
+    String quiet = "2026-11-04T03:00:00Z";
+    BillBundle.Clearing empty =
+        new BillBundle.Clearing(
+            quiet,
+            c.rule(),
+            "",
+            "0",
+            List.of(),
+            List.of(),
+            List.of(),
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            c.batteryBeforeKwh(),
+            c.batteryAfterKwh(),
+            c.txId(),
+            c.clearedAt());
+    List<Input> inputs = new ArrayList<>(inputs());
+    Input unmetered =
+        new Input(
+            "slot." + quiet,
+            InputKind.MARKET_SLOT,
+            new Input.LedgerWrite(bill.channel(), 30, "tx-quiet", quiet),
+            "/api/v1/energy/slots/" + quiet);
+    inputs.add(unmetered);
+    Map<String, Object> data = new LinkedHashMap<>();
+    inputs().forEach(i -> data.put(i.id(), slotData(i, Optional.empty())));
+    data.put(
+        unmetered.id(), new MarketSlot(empty, bill.terms(), bill.currency(), Optional.empty()));
+    List<String> ids = inputs.stream().map(Input::id).toList();
+
+    assertThatThrownBy(
+            () ->
+                new CommunityMonthFormula()
+                    .compute(
+                        figure(Measure.TRADED_KWH, ids), new LoggedData(inputs, data, f -> null)))
+        .hasMessage(
+            "slot "
+                + quiet
+                + " (slot."
+                + quiet
+                + ") adds nothing: no one moved energy or money in it, so it does not count");
   }
 
   @Test
@@ -90,9 +194,7 @@ class CommunityMonthTest {
     List<String> ids = new ArrayList<>(slotIds());
     ids.add(noon.id() + ".again");
     assertThatThrownBy(
-            () ->
-                new CommunityMonthFormula()
-                    .compute(figure(Measure.TRADED_KWH, ids), data(twice, f -> null)))
+            () -> new CommunityMonthFormula().compute(figure(Measure.TRADED_KWH, ids), data(twice)))
         .isInstanceOf(FigureException.class)
         .hasMessage("reads slot 2026-11-03T03:00:00Z twice");
 
@@ -102,12 +204,11 @@ class CommunityMonthTest {
             CommunityMonthFormula.parameters(
                 Measure.TRADED_KWH, YearMonth.of(2026, 10), SEOUL, Optional.empty()),
             slotIds());
-    assertThatThrownBy(
-            () -> new CommunityMonthFormula().compute(october, data(inputs(), f -> null)))
+    assertThatThrownBy(() -> new CommunityMonthFormula().compute(october, data(inputs())))
         .hasMessage("slot 2026-11-03T03:00:00Z (" + NOON + ") is not in 2026-10 (Asia/Seoul)");
 
     Figure inWh = withUnit(figure(Measure.TRADED_KWH, slotIds()), "WHR");
-    assertThatThrownBy(() -> new CommunityMonthFormula().compute(inWh, data(inputs(), f -> null)))
+    assertThatThrownBy(() -> new CommunityMonthFormula().compute(inWh, data(inputs())))
         .hasMessage("a traded-kwh is in KWH, the figure states WHR");
   }
 
@@ -247,24 +348,37 @@ class CommunityMonthTest {
   }
 
   private static String computed(Measure measure) throws FigureException {
-    return new CommunityMonthFormula()
-        .compute(figure(measure, slotIds()), data(inputs(), figures -> null));
+    return new CommunityMonthFormula().compute(figure(measure, slotIds()), data(inputs()));
   }
 
+  /** The fixture's slots as {@code inputs} name them, cleared without a battery. */
+  private static LoggedData data(List<Input> inputs) {
+    return data(inputs, slot -> Optional.empty());
+  }
+
+  /**
+   * The fixture's slots as {@code inputs} name them, each with the battery its transaction wrote.
+   */
   private static LoggedData data(
-      List<Input> inputs, java.util.function.Function<String, Figure> figures) {
+      List<Input> inputs, Function<String, Optional<CommunityBattery>> batteries) {
     Map<String, Object> data = new LinkedHashMap<>();
     for (Input input : inputs) {
-      String slot = ((Input.LedgerWrite) input.evidence()).key();
-      BillBundle.Clearing clearing =
-          bill.slots().stream()
-              .filter(s -> s.slot().equals(slot))
-              .findFirst()
-              .orElseThrow()
-              .clearing();
-      data.put(input.id(), new MarketSlot(clearing, bill.terms(), bill.currency()));
+      data.put(
+          input.id(),
+          slotData(input, batteries.apply(((Input.LedgerWrite) input.evidence()).key())));
     }
-    return new LoggedData(inputs, data, figures);
+    return new LoggedData(inputs, data, f -> null);
+  }
+
+  private static MarketSlot slotData(Input input, Optional<CommunityBattery> battery) {
+    String slot = ((Input.LedgerWrite) input.evidence()).key();
+    BillBundle.Clearing clearing =
+        bill.slots().stream()
+            .filter(s -> s.slot().equals(slot))
+            .findFirst()
+            .orElseThrow()
+            .clearing();
+    return new MarketSlot(clearing, bill.terms(), bill.currency(), battery);
   }
 
   private static List<Input> inputs() {
@@ -311,7 +425,7 @@ class CommunityMonthTest {
       Figure draft = figure(measure, slotIds());
       String value;
       try {
-        value = new CommunityMonthFormula().compute(draft, data(inputs(), f -> null));
+        value = new CommunityMonthFormula().compute(draft, data(inputs()));
       } catch (FigureException e) {
         throw new AssertionError(e);
       }

@@ -94,17 +94,8 @@ final class ReportFixture {
       readings.add(reading("meter-in", "system-input-volume", at, "100"));
       readings.add(reading("meter-billed", "billed-consumption", at, "69"));
     }
-    ReadingBatch batch = ReadingBatch.of(readings);
-    long batchLeaf =
-        append(
-            new ReadingBatchLeaf(41, "mqtt", readings.size(), Sha256.fromHex(batch.digestHex()))
-                .data());
-    EvidenceBundle.Batch bundledBatch =
-        new EvidenceBundle.Batch(
-            41,
-            batch.encoding().tag(),
-            readings.stream().map(ReportFixture::bundled).toList(),
-            leaf(batchLeaf));
+    EvidenceBundle.Batch bundledBatch = batch(41, readings);
+    String digest = ReadingBatch.of(readings).digestHex();
 
     EvidenceBundle.Event asset =
         event(
@@ -133,7 +124,7 @@ final class ReportFixture {
             "value":31.00,"unit":"P1","coveragePercent":100,"readingCount":60,\
             "qualitySummary":{},"batchDigests":["%s"],"components":{},"remarks":[],\
             "classification":null,"cause":null}"""
-                .formatted(batch.digestHex()));
+                .formatted(digest));
     String termsHash = BondTermsDocuments.termsHash(BondTermsDocuments.parseJson(TERMS));
     EvidenceBundle.Event terms =
         event(
@@ -196,6 +187,21 @@ final class ReportFixture {
             List.of("Figures re-computed from the readings."));
     return issue(
         stated == null ? report : stated, bundledBatch, List.of(asset, definition, period, terms));
+  }
+
+  /** Batch {@code batchId} of {@code readings} from source {@code mqtt}, logged as a leaf. */
+  EvidenceBundle.Batch batch(long batchId, List<AssessedReading> readings) {
+    ReadingBatch batch = ReadingBatch.of(readings);
+    long leaf =
+        append(
+            new ReadingBatchLeaf(
+                    batchId, "mqtt", readings.size(), Sha256.fromHex(batch.digestHex()))
+                .data());
+    return new EvidenceBundle.Batch(
+        batchId,
+        batch.encoding().tag(),
+        readings.stream().map(ReportFixture::bundled).toList(),
+        leaf(leaf));
   }
 
   /** The findings of checks a fixture's bundle can pass: all but those of {@link #ANCHORING}. */
@@ -347,7 +353,8 @@ final class ReportFixture {
         "/api/v1/audit/leaves?index=" + leaf.index());
   }
 
-  private static AssessedReading reading(String sensor, String kpi, Instant at, String value) {
+  /** A reading of asset {@code dma-1} from source {@code mqtt}, in m³, without quality flags. */
+  static AssessedReading reading(String sensor, String kpi, Instant at, String value) {
     return new AssessedReading(
         new Reading(
             "mqtt",

@@ -11,7 +11,10 @@ import io.twinledger.network.Consortium;
 import io.twinledger.reporting.bill.BillBundle;
 import io.twinledger.reporting.bill.BillJson;
 import io.twinledger.reporting.bill.BillVerifier;
+import io.twinledger.reporting.evidence.Finding;
 import io.twinledger.reporting.evidence.Verification;
+import io.twinledger.reporting.report.ReportBundleJson;
+import io.twinledger.reporting.report.ReportVerifier;
 import io.twinledger.service.demo.village.SampleVillage;
 import io.twinledger.service.market.MarketBook;
 import io.twinledger.service.market.MarketProperties;
@@ -186,14 +189,8 @@ class VillageFeedTest {
    */
   @Test
   void everySlotTheMarketClearedOnTheLedgerConservesEnergyAndMoney() throws Exception {
-    await()
-        .atMost(Duration.ofMinutes(4))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> recordedSlots().size() >= 4 * 12);
-    List<MarketBook.RecordedSlot> recorded = recordedSlots();
-    Set<YearMonth> months = new TreeSet<>();
-    recorded.forEach(
-        r -> months.add(YearMonth.from(Instant.parse(r.clearing().slot()).atZone(market.zone()))));
+    List<MarketBook.RecordedSlot> recorded = awaitRecordedSlots();
+    Set<YearMonth> months = months(recorded);
     assertThat(recorded)
         .as("the battery charged or discharged")
         .anySatisfy(
@@ -214,6 +211,57 @@ class VillageFeedTest {
       bundle.slots().forEach(slot -> verified.add(slot.slot()));
     }
     assertThat(verified).containsAll(recorded.stream().map(r -> r.clearing().slot()).toList());
+  }
+
+  /**
+   * The community energy report of each month the market cleared slots in, issued and verified
+   * offline: the battery its figures state is the one the slots' clearing transactions wrote, which
+   * the verifier reads from their blocks.
+   */
+  @Test
+  void theCommunityEnergyReportStatesTheBatteryTheLedgerClearedWith() throws Exception {
+    Api api = new Api(port, json);
+    for (YearMonth month : months(awaitRecordedSlots())) {
+      var issued =
+          api.post(
+              "/api/v1/reports",
+              "officer",
+              "{\"type\": \"community-energy\", \"month\": \"" + month + "\"}");
+      assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+      HttpResponse<byte[]> bundle =
+          api.download(
+              "/api/v1/reports/" + issued.json().get("reportId").asString() + "/bundle", "auditor");
+      assertThat(bundle.statusCode()).as(new String(bundle.body())).isEqualTo(200);
+
+      Verification verification =
+          new ReportVerifier(Consortium::twinLedger).verify(ReportBundleJson.read(bundle.body()));
+
+      List<String> lines = verification.findings().stream().map(Finding::line).toList();
+      assertThat(verification.failures()).as(lines.toString()).isEmpty();
+      assertThat(lines)
+          .anyMatch(
+              l ->
+                  l.startsWith("input slot.")
+                      && l.endsWith("with battery " + market.battery().id()))
+          .anyMatch(l -> l.startsWith("figure community.battery-discharged-kwh: ok"));
+    }
+  }
+
+  /** The slots the market recorded, once it has recorded half a day of them. */
+  private List<MarketBook.RecordedSlot> awaitRecordedSlots() {
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> recordedSlots().size() >= 4 * 12);
+    return recordedSlots();
+  }
+
+  /** The village's months of {@code recorded}. */
+  private Set<YearMonth> months(List<MarketBook.RecordedSlot> recorded) {
+    Set<YearMonth> months = new TreeSet<>();
+    recorded.forEach(
+        r -> months.add(YearMonth.from(Instant.parse(r.clearing().slot()).atZone(market.zone()))));
+    return months;
   }
 
   private List<MarketBook.RecordedSlot> recordedSlots() {

@@ -30,7 +30,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,10 +110,12 @@ public class EvidenceExport {
     KpiPeriodView period = period(key);
     Map<Long, String> batchIds = batchIds(period);
     Optional<StoredEvent> event = closingEvent(period);
-    Map<Long, List<StoredEvent>> correctionEvents = correctionEvents(period, batchIds);
+    List<InEffect> inEffect = corrections(period, batchIds.keySet());
+    // The bundle holds the batch each names, voided ones included.
+    inEffect.forEach(c -> batchIds.putIfAbsent(c.batchId(), c.batchDigest()));
     List<StoredEvent> proved = new ArrayList<>();
     event.ifPresent(proved::add);
-    correctionEvents.values().forEach(proved::addAll);
+    inEffect.forEach(c -> proved.addAll(c.events()));
     Proven proven = prove(batchIds.keySet(), proved);
     List<EvidenceBundle.Batch> batches = new ArrayList<>();
     for (Map.Entry<Long, StoredLeaf> entry : proven.batches().entrySet()) {
@@ -138,12 +139,12 @@ public class EvidenceExport {
                 BundleParts.event(
                     e, leaf(proven.eventLeaves().get(e.globalIndex()), proven.checkpoint()))),
         batches,
-        correctionEvents.entrySet().stream()
+        inEffect.stream()
             .map(
                 c ->
                     new EvidenceBundle.Correction(
-                        c.getKey(),
-                        c.getValue().stream()
+                        c.correctionId(),
+                        c.events().stream()
                             .map(
                                 e ->
                                     BundleParts.event(
@@ -291,27 +292,41 @@ public class EvidenceExport {
   }
 
   /**
-   * The corrections in effect on the period's readings when it was closed, each with its stored
-   * events (request, and decision where one was needed), by correction number. Adds to {@code
-   * batchIds} the batch each names, so that the bundle holds the originals, voided ones included.
+   * A correction in effect on a period's readings when it was closed, with the batch it names and
+   * its stored events: the request, and the decision where one was needed, in log order.
+   *
+   * @param batchDigest lower-case hex SHA-256 of the batch, as the audit log recorded it
    */
-  private Map<Long, List<StoredEvent>> correctionEvents(
-      KpiPeriodView period, Map<Long, String> batchIds) {
-    Map<Long, List<StoredEvent>> found = new LinkedHashMap<>();
+  public record InEffect(
+      long correctionId, long batchId, String batchDigest, List<StoredEvent> events) {
+
+    public InEffect {
+      events = List.copyOf(events);
+    }
+  }
+
+  /**
+   * The corrections in effect on the period's readings when it was closed, in the order they took
+   * effect: what its close read its readings through. A voided reading's batch need not be among
+   * {@code periodBatches}, the ids of the batches the period names.
+   */
+  public List<InEffect> corrections(KpiPeriodView period, Collection<Long> periodBatches) {
+    List<InEffect> found = new ArrayList<>();
     for (long id :
         corrections.inEffectBy(
             period.assetId(),
-            Set.copyOf(batchIds.keySet()),
+            Set.copyOf(periodBatches),
             period.periodStart(),
             period.periodEnd(),
             period.closedAt())) {
-      corrections.find(id).ifPresent(c -> batchIds.putIfAbsent(c.batchId(), c.batchDigest()));
       String stream = CorrectionStreams.streamId(id);
       List<StoredEvent> stored = new ArrayList<>();
       stored.addAll(events.of(stream, CorrectionRequested.class.getName()));
       stored.addAll(events.of(stream, CorrectionDecided.class.getName()));
       stored.sort(Comparator.comparingLong(StoredEvent::globalIndex));
-      found.put(id, stored);
+      corrections
+          .find(id)
+          .ifPresent(c -> found.add(new InEffect(id, c.batchId(), c.batchDigest(), stored)));
     }
     return found;
   }
