@@ -70,8 +70,8 @@ class BondParticularsReportTest {
     assertThat(steppedUp.get(missed + ".f0.step").value()).isEqualTo("0.25");
     assertThat(steppedUp.get("method." + asset + "." + ProvenBond.KPI + ".2025-03").value())
         .isEqualTo(
-            "sum of readings in MTQ; asset averagePressureM 40, mainsLengthKm 10,"
-                + " privatePipeLengthKm 1, serviceConnections 900");
+            "sum of readings in MTQ; asset assetClass WATER_DISTRICT, averagePressureM 40,"
+                + " mainsLengthKm 10, privatePipeLengthKm 1, serviceConnections 900");
     assertThat(steppedUp.values())
         .filteredOn(f -> f.formula().equals("bond-payment"))
         .extracting(f -> f.parameters().get("date"), Figure::value)
