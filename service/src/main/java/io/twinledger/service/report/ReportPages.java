@@ -76,6 +76,7 @@ public class ReportPages {
           null,
           null,
           null,
+          null,
           blankToNull(from),
           blankToNull(to),
           blankToNull(replaces),
