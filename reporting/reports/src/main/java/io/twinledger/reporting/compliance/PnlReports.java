@@ -148,7 +148,8 @@ public class PnlReports {
     requireWholeMonths(from, to);
     ReportInputs collector = collector();
     List<String> statements = new ArrayList<>();
-    List<Figure> figures = new AssetPart(asset, false, from, to).draft(collector, statements);
+    List<Figure> figures =
+        new AssetPart(asset, false, from, to).draft(collector, statements).figures();
     return new ReportDraft(
         new Report(
             reportId,
@@ -224,16 +225,17 @@ public class PnlReports {
     for (String member : members) {
       AssetView asset =
           assets.find(member).orElseThrow(() -> new UnknownSubjectException("no asset " + member));
-      AssetPart part = new AssetPart(asset, true, from, to);
-      part.draft(collector, statements);
-      part.monthlyNet.forEach(
-          (month, id) ->
-              monthly
-                  .computeIfAbsent(part.currency, c -> new TreeMap<>())
-                  .computeIfAbsent(month, m -> new ArrayList<>())
-                  .add(id));
-      part.net.ifPresent(
-          id -> overall.computeIfAbsent(part.currency, c -> new ArrayList<>()).add(id));
+      Drafted part = new AssetPart(asset, true, from, to).draft(collector, statements);
+      part.monthlyNet()
+          .forEach(
+              (month, id) ->
+                  monthly
+                      .computeIfAbsent(part.currency(), c -> new TreeMap<>())
+                      .computeIfAbsent(month, m -> new ArrayList<>())
+                      .add(id));
+      part.net()
+          .ifPresent(
+              id -> overall.computeIfAbsent(part.currency(), c -> new ArrayList<>()).add(id));
     }
     List<Figure> totals = new ArrayList<>();
     monthly.forEach(
@@ -241,25 +243,21 @@ public class PnlReports {
             months.forEach(
                 (month, ids) ->
                     totals.add(
-                        new Figure(
+                        sum(
                             "portfolio.net-income." + currency + "." + month,
                             "Portfolio net income in " + currency + ", " + month,
-                            "",
                             currency,
-                            SumFormula.NAME,
-                            Map.of(),
-                            ids))));
+                            ids,
+                            Set.of()))));
     overall.forEach(
         (currency, ids) ->
             totals.add(
-                new Figure(
+                sum(
                     "portfolio.net-income." + currency,
                     "Portfolio net income in " + currency + ", " + first + " to " + last,
-                    "",
                     currency,
-                    SumFormula.NAME,
-                    Map.of(),
-                    ids)));
+                    ids,
+                    Set.of())));
     if (overall.size() > 1) {
       statements.add(
           "The assets keep their books in "
@@ -290,6 +288,23 @@ public class PnlReports {
     return new ReportInputs(periods, events, readings, auditLog, evidence, json);
   }
 
+  /**
+   * A {@code sum} of {@code inputs} in {@code currency}, those in {@code subtracted} counted
+   * negatively (a net income's costs and deductions).
+   */
+  private static Figure sum(
+      String id, String label, String currency, List<String> inputs, Set<String> subtracted) {
+    String subtract = inputs.stream().filter(subtracted::contains).collect(Collectors.joining(","));
+    return new Figure(
+        id,
+        label,
+        "",
+        currency,
+        SumFormula.NAME,
+        subtract.isEmpty() ? Map.of() : Map.of("subtract", subtract),
+        inputs);
+  }
+
   private static void requireWholeMonths(LocalDate from, LocalDate to) {
     if (from.getDayOfMonth() != 1 || to.getDayOfMonth() != 1) {
       throw new ReportRefusedException(
@@ -298,9 +313,22 @@ public class PnlReports {
   }
 
   /**
+   * What an asset's part added to a draft.
+   *
+   * @param figures every figure of the draft so far
+   * @param currency the asset's model's
+   * @param monthlyNet the ids of the asset's net income of each month that has one
+   * @param net the id of its net income over the period, if a month has one
+   */
+  private record Drafted(
+      List<Figure> figures,
+      String currency,
+      SortedMap<YearMonth, String> monthlyNet,
+      Optional<String> net) {}
+
+  /**
    * One asset's figures in a P&amp;L statement: its own, or its part of a portfolio's, where ids
-   * and labels name the asset. Once drafted, it knows its currency and the ids of its net income
-   * figures, which a portfolio sums.
+   * and labels name the asset.
    */
   private final class AssetPart {
 
@@ -308,9 +336,6 @@ public class PnlReports {
     private final boolean named;
     private final YearMonth first;
     private final YearMonth last;
-    private String currency = "";
-    private final SortedMap<YearMonth, String> monthlyNet = new TreeMap<>();
-    private Optional<String> net = Optional.empty();
 
     /**
      * @param named whether ids and labels name the asset, as in a portfolio's statement
@@ -322,11 +347,8 @@ public class PnlReports {
       this.last = YearMonth.from(to).minusMonths(1);
     }
 
-    /**
-     * Adds the asset's figures to {@code collector}, computed, and its statements; returns every
-     * figure of the draft so far.
-     */
-    List<Figure> draft(ReportInputs collector, List<String> statements) {
+    /** Adds the asset's figures to {@code collector}, computed, and its statements. */
+    Drafted draft(ReportInputs collector, List<String> statements) {
       String assetId = asset.assetId();
       ModelView model =
           models
@@ -376,7 +398,7 @@ public class PnlReports {
       for (String kpi : lags.keySet()) {
         definitions.add(collector.definition(assetId, kpi, Long.MAX_VALUE));
       }
-      currency = model.definition().currency();
+      String currency = model.definition().currency();
       List<LineDefinition> booked =
           model.definition().lines().stream().filter(l -> l.kind().booked()).toList();
       for (LineDefinition line : booked) {
@@ -446,10 +468,11 @@ public class PnlReports {
         }
       }
       List<Figure> totals = new ArrayList<>();
+      SortedMap<YearMonth, String> monthlyNet = new TreeMap<>();
       byMonth.forEach(
           (month, lines) -> {
             String id = id("net-income", month.toString());
-            totals.add(sum(id, label("Net income, " + month), lines, subtracted));
+            totals.add(sum(id, label("Net income, " + month), currency, lines, subtracted));
             monthlyNet.put(month, id);
           });
       String months = first + " to " + last;
@@ -458,16 +481,17 @@ public class PnlReports {
         List<String> lineMonths = byLine.get(line.id());
         if (lineMonths != null) {
           String id = id("total", line.id());
-          totals.add(sum(id, label(line.label() + ", " + months), lineMonths, Set.of()));
+          totals.add(sum(id, label(line.label() + ", " + months), currency, lineMonths, Set.of()));
           lineTotals.add(id);
         }
       }
+      Optional<String> net = Optional.empty();
       if (!lineTotals.isEmpty()) {
         String id = named ? "net-income." + assetId : "net-income";
-        totals.add(sum(id, label("Net income, " + months), lineTotals, subtracted));
+        totals.add(sum(id, label("Net income, " + months), currency, lineTotals, subtracted));
         net = Optional.of(id);
       }
-      return collector.compute(totals);
+      return new Drafted(collector.compute(totals), currency, monthlyNet, net);
     }
 
     /**
@@ -507,23 +531,6 @@ public class PnlReports {
     /** The label, in a portfolio's statement after the asset's id. */
     private String label(String text) {
       return named ? asset.assetId() + ": " + text : text;
-    }
-
-    /**
-     * A {@code sum} of {@code inputs} in the asset's currency, those in {@code subtracted} counted
-     * negatively (a net income's costs and deductions).
-     */
-    private Figure sum(String id, String label, List<String> inputs, Set<String> subtracted) {
-      String subtract =
-          inputs.stream().filter(subtracted::contains).collect(Collectors.joining(","));
-      return new Figure(
-          id,
-          label,
-          "",
-          currency,
-          SumFormula.NAME,
-          subtract.isEmpty() ? Map.of() : Map.of("subtract", subtract),
-          inputs);
     }
 
     /** Refuses the report unless every input so far is a leaf under an anchored checkpoint. */
