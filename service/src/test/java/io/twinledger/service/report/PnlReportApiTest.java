@@ -46,17 +46,11 @@ class PnlReportApiTest {
     api = new Api(port, json);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     asset = "dma-" + suffix;
-    ProvenPnl.define(
+    ProvenPnl.marchAndApril2025(
         api,
         new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint),
         asset,
-        "sales-" + suffix,
-        "2.35",
-        "40",
-        2,
-        "2025-03-04T08:00:00Z,100",
-        "2025-03-20T08:00:00Z,50",
-        "2025-04-10T08:00:00Z,300");
+        "sales-" + suffix);
   }
 
   @Test

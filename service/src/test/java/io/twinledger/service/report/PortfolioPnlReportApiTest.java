@@ -17,6 +17,7 @@ import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.support.ProvenDistrict;
 import io.twinledger.service.support.ProvenPnl;
 import io.twinledger.service.twin.KpiPeriodJob;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,15 @@ class PortfolioPnlReportApiTest {
                 + "; each asset's figures as in its own P&L statement, named and labelled with it");
     assertThat(report.figure("line." + south + ".sales.2023-06").orElseThrow().label())
         .isEqualTo(south + ": Water sales, 2023-06");
+    var pdf = api.download("/api/v1/reports/" + reportId + "?format=pdf", "auditor");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("all-assets.2023-05-01.2023-07-01_portfolio-pnl-statement_");
+    String csv =
+        new String(
+            api.download("/api/v1/reports/" + reportId + "?format=csv", "auditor").body(),
+            StandardCharsets.UTF_8);
+    assertThat(csv).contains("portfolio.net-income.EUR", "1257.50");
 
     ReportBundle bundle = bundle(api, reportId);
     Verification verification = new ReportVerifier(Consortium::twinLedger).verify(bundle);

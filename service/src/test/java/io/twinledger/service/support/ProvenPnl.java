@@ -15,6 +15,25 @@ public final class ProvenPnl {
   private ProvenPnl() {}
 
   /**
+   * {@link #define} with the months of the asset P&amp;L statement tests: 150 m³ in March and 300
+   * m³ in April 2025 at 2.35 EUR a m³, less 40 EUR a month; net income 312.50 and 665.00 EUR.
+   */
+  public static void marchAndApril2025(
+      Api api, ProvenDistrict district, String asset, String model) {
+    define(
+        api,
+        district,
+        asset,
+        model,
+        "2.35",
+        "40",
+        2,
+        "2025-03-04T08:00:00Z,100",
+        "2025-03-20T08:00:00Z,50",
+        "2025-04-10T08:00:00Z,300");
+  }
+
+  /**
    * Registers {@code asset} with {@code readings} proven over {@code months} months, defines model
    * {@code model} on it (revenue {@code sales}: the volume at {@code tariff} EUR a m³; operating
    * cost {@code fee}: {@code fee} EUR a month), and waits until the P&amp;L projection has computed
