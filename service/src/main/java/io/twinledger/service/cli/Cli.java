@@ -69,11 +69,13 @@ public final class Cli {
                          Compliance reports on the running service: list them (--subject BOND);
                          issue a bond's report (--bond ID --from YYYY-MM-DD --to YYYY-MM-DD, to
                          exclusive; --replaces ID --reason TEXT for a correction; finance
-                         officer), an asset's P&L statement (--asset ID, whole months), an
-                         investor's statement (--holder NAME) or the village's community
-                         energy report (--month YYYY-MM); show ID figure by figure; get ID (--format json|pdf|csv,
-                         --out FILE); bundle ID (--out FILE) for verify-report; attest ID
-                         --verdict APPROVED|QUALIFIED [--comments TEXT] (auditor).
+                         officer), an asset's P&L statement (--asset ID, whole months), the
+                         portfolio's (--portfolio all-assets: every asset with a P&L in the
+                         months), an investor's statement (--holder NAME) or the village's
+                         community energy report (--month YYYY-MM); show ID figure by figure;
+                         get ID (--format json|pdf|csv, --out FILE); bundle ID (--out FILE)
+                         for verify-report; attest ID --verdict APPROVED|QUALIFIED
+                         [--comments TEXT] (auditor).
         correct void|supersede|release|resubmit|approve|reject|list
                          Correct stored readings through the running service: void or
                          supersede a reading (--source, --sensor, --at, --value, --reason), void

@@ -25,10 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ./twinledger report}: compliance reports on a running service ({@code /api/v1/reports}). A
- * finance officer issues a bond's report over a period; anyone allowed lists reports, shows one
- * figure by figure, saves its document or a rendering, and saves its bundle for {@code ./twinledger
- * verify-report}; the auditor attests it. Periods are {@code [from, to)}: {@code to} is the day
- * after the last day covered, as in the API.
+ * finance officer issues a report over a period: a bond's, an asset's or a portfolio's P&amp;L
+ * statement, an investor's statement, or the village's report of a month; anyone allowed lists
+ * reports, shows one figure by figure, saves its document or a rendering, and saves its bundle for
+ * {@code ./twinledger verify-report}; the auditor attests it. Periods are {@code [from, to)}:
+ * {@code to} is the day after the last day covered, as in the API.
  *
  * <p>The service judges what it is sent (dates, verdicts, who may do what); its refusal is one
  * line, {@code twinledger: <title>: <detail>}, and exit code 1. A command line without what the
@@ -38,7 +39,8 @@ final class ReportCommand {
 
   static final String USAGE =
       "usage: ./twinledger report list [--subject BOND]"
-          + " | issue (--bond ID | --asset ID | --holder NAME) --from YYYY-MM-DD --to YYYY-MM-DD"
+          + " | issue (--bond ID | --asset ID | --portfolio all-assets | --holder NAME)"
+          + " --from YYYY-MM-DD --to YYYY-MM-DD"
           + " [--replaces ID --reason TEXT] | issue --month YYYY-MM"
           + " | show ID | get ID [--format json|pdf|csv] [--out FILE] | bundle ID [--out FILE]"
           + " | attest ID --verdict APPROVED|QUALIFIED [--comments TEXT];"
@@ -61,6 +63,7 @@ final class ReportCommand {
         false,
         "--bond",
         "--asset",
+        "--portfolio",
         "--holder",
         "--month",
         "--from",
@@ -157,21 +160,24 @@ final class ReportCommand {
   private static int issue(ServiceConnection service, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
     ObjectNode body = JsonMapper.shared().createObjectNode();
-    // The subject says which report: a bond's, an asset's P&L statement, an investor's statement,
-    // or the village's month.
+    // The subject says which report: a bond's, an asset's or a portfolio's P&L statement, an
+    // investor's statement, or the village's month.
     List<String> subjects =
-        Stream.of("--bond", "--asset", "--holder", "--month")
+        Stream.of("--bond", "--asset", "--portfolio", "--holder", "--month")
             .filter(o -> service.option(o).isPresent())
             .toList();
     if (subjects.size() != 1) {
       err.println(
-          "twinledger: report issue needs one of --bond, --asset, --holder or --month; " + USAGE);
+          "twinledger: report issue needs one of --bond, --asset, --portfolio, --holder or"
+              + " --month; "
+              + USAGE);
       return 2;
     }
     String subject = service.option(subjects.getFirst()).orElseThrow();
     switch (subjects.getFirst()) {
       case "--bond" -> body.put("bondId", subject);
       case "--asset" -> body.put("type", "pnl-statement").put("assetId", subject);
+      case "--portfolio" -> body.put("type", "portfolio-pnl-statement").put("portfolioId", subject);
       case "--holder" -> body.put("type", "investor-statement").put("holder", subject);
       default -> body.put("type", "community-energy").put("month", subject);
     }

@@ -43,12 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Issues compliance reports and takes auditors' attestations; serves reports and their bundles.
  *
  * <p>Issuing: the report is drafted with its figures computed ({@link BondReports}, {@link
- * PnlReports}, {@link InvestorStatements}, {@link VillageReports}), signed by TwinLedger's client
- * identity (the issuing organisation's), recorded by the report contract (which checks that
- * signature and needs the auditor's endorsement), then logged as a {@code ReportIssued} event, a
- * leaf of the audit log anchored with the next checkpoint, and stored with its document in one
- * transaction. Attesting goes to the ledger with the auditor organisation's identity first; the
- * books record what the ledger took.
+ * PnlReports} for an asset or a portfolio, {@link InvestorStatements}, {@link VillageReports}),
+ * signed by TwinLedger's client identity (the issuing organisation's), recorded by the report
+ * contract (which checks that signature and needs the auditor's endorsement), then logged as a
+ * {@code ReportIssued} event, a leaf of the audit log anchored with the next checkpoint, and stored
+ * with its document in one transaction. Attesting goes to the ledger with the auditor
+ * organisation's identity first; the books record what the ledger took.
  *
  * <p>Reading: an investor statement, its renderings and its bundle (which carries the whole
  * register of the bond's holders) are read only by its holder and by the finance officer, the
@@ -116,8 +116,14 @@ public class ComplianceReports {
   /** A bond's compliance report, of the type its performance features give. */
   public record Bond(String id) implements Subject {}
 
-  /** An asset's P&amp;L statement ({@link PnlReports}). */
+  /** An asset's P&amp;L statement ({@link PnlReports#draft}). */
   public record AssetPnl(String id) implements Subject {}
+
+  /**
+   * A portfolio's P&amp;L statement ({@link PnlReports#portfolio}); the one portfolio is {@code
+   * all-assets}.
+   */
+  public record Portfolio(String id) implements Subject {}
 
   /**
    * An investor's statement ({@link InvestorStatements}) of the payouts to {@code holder}, an
@@ -165,15 +171,16 @@ public class ComplianceReports {
   }
 
   /**
-   * Issues the report of a bond, an asset's P&amp;L, an investor's statement or the village's
-   * community energy over {@code [from, to)}.
+   * Issues the report of a bond, an asset's or a portfolio's P&amp;L, an investor's statement or
+   * the village's community energy over {@code [from, to)}.
    *
    * @throws InvalidFieldException for a period that is empty, backwards or longer than a year, a
    *     replacement without a reason, or a replacement of an investor statement
-   * @throws UnknownSubjectException for an unknown bond, asset or replaced report
+   * @throws UnknownSubjectException for an unknown bond, asset, portfolio or replaced report
    * @throws ReportRefusedException for a bond's period with no proven determination, an asset
-   *     without a model or with KPI periods not proven, a holder paid nothing in the period, or a
-   *     month in which the market cleared nothing (or a deployment without a market)
+   *     without a model or with KPI periods not proven, a portfolio without a P&amp;L in the period
+   *     or with such an asset, a holder paid nothing in the period, or a month in which the market
+   *     cleared nothing (or a deployment without a market)
    */
   public StoredReport issue(Request request, String user) {
     if (!request.from().isBefore(request.to())) {
@@ -203,6 +210,16 @@ public class ComplianceReports {
               pnl.draft(
                   reportId,
                   asset.id(),
+                  request.from(),
+                  request.to(),
+                  identity.mspId(),
+                  now,
+                  provenance,
+                  replaces);
+          case Portfolio portfolio ->
+              pnl.portfolio(
+                  reportId,
+                  portfolio.id(),
                   request.from(),
                   request.to(),
                   identity.mspId(),

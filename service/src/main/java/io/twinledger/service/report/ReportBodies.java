@@ -12,15 +12,17 @@ final class ReportBodies {
 
   /**
    * Issue a bond's report over {@code [from, to)}; with {@code type} {@code pnl-statement} the
-   * P&amp;L statement of asset {@code assetId} over whole months; with {@code investor-statement}
-   * the statement of {@code holder} (an investor's user name) over {@code [from, to)}; with {@code
-   * community-energy} the village's report of {@code month} ({@code YYYY-MM}, no from or to). A
-   * correction names the report it replaces and why.
+   * P&amp;L statement of asset {@code assetId} over whole months; with {@code
+   * portfolio-pnl-statement} that of portfolio {@code portfolioId} ({@code all-assets}); with
+   * {@code investor-statement} the statement of {@code holder} (an investor's user name) over
+   * {@code [from, to)}; with {@code community-energy} the village's report of {@code month} ({@code
+   * YYYY-MM}, no from or to). A correction names the report it replaces and why.
    */
   record Issue(
       String type,
       String bondId,
       String assetId,
+      String portfolioId,
       String holder,
       String month,
       String from,

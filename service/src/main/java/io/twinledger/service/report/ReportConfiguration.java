@@ -10,6 +10,7 @@ import io.twinledger.ledger.bond.projection.Bonds;
 import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.state.TxStatus;
+import io.twinledger.ledger.pnl.projection.PnlBook;
 import io.twinledger.ledger.store.StoredEvents;
 import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
@@ -88,6 +89,7 @@ class ReportConfiguration {
       AssetCatalog assets,
       Models models,
       KpiPeriods periods,
+      PnlBook book,
       StoredEvents events,
       ReadingStore readings,
       AuditLog auditLog,
@@ -99,6 +101,7 @@ class ReportConfiguration {
         assets,
         models,
         periods,
+        book,
         events,
         readings,
         auditLog,

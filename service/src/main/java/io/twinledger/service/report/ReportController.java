@@ -59,23 +59,29 @@ public class ReportController {
   @RolesAllowed(Roles.FINANCE_OFFICER)
   @Operation(
       summary =
-          "Issue a bond's compliance report, an asset's P&L statement, an investor's statement or"
-              + " the village's community energy report",
+          "Issue a bond's compliance report, an asset's or a portfolio's P&L statement, an"
+              + " investor's statement or the village's community energy report",
       description =
           "Computes every figure from the proven KPI periods and the bond's logged terms (with type"
-              + " pnl-statement, the asset's logged cash-flow model; with investor-statement, the"
-              + " holder's payouts and the logged register of holders; with community-energy, the"
-              + " market slots the energy channel cleared in the month), signs the report as the"
-              + " issuing organisation, records it with the report contract and logs it in the"
-              + " audit log. A correction names the report it replaces and why.")
+              + " pnl-statement, the asset's logged cash-flow model; with portfolio-pnl-statement,"
+              + " those of every asset with a P&L in the period, and the portfolio's net income per"
+              + " currency; with investor-statement, the holder's payouts and the logged register"
+              + " of holders; with community-energy, the market slots the energy channel cleared"
+              + " in the month), signs the report as the issuing organisation, records it with the"
+              + " report contract and logs it in the audit log. A correction names the report it"
+              + " replaces and why.")
+  @Refusal(
+      status = 404,
+      description = "not-found: no such bond, asset or portfolio, or no such report to replace")
   @Refusal(status = 409, description = REPORT_REFUSED)
   @Refusal(
       status = 422,
       description =
           "report-refused: no proven determination decides a payment in the period; the asset has"
-              + " no model, or a month's KPI periods are not proven; the holder was paid nothing"
-              + " in the period; the market cleared no slot in the month, or there is no market;"
-              + " or a figure cannot be computed from what the log holds")
+              + " no model, or a month's KPI periods are not proven; no asset of the portfolio has"
+              + " a P&L in the period, or one of its assets is refused so; the holder was paid"
+              + " nothing in the period; the market cleared no slot in the month, or there is no"
+              + " market; or a figure cannot be computed from what the log holds")
   public ResponseEntity<ReportBodies.Summary> issue(
       @RequestBody ReportBodies.Issue body, Authentication user) {
     ComplianceReports.Subject subject = subject(body);
@@ -258,8 +264,8 @@ public class ReportController {
 
   /**
    * A bond's report without a type (its type follows the bond's terms); an asset's P&amp;L with
-   * {@code pnl-statement}; a holder's statement with {@code investor-statement}; the village's
-   * month with {@code community-energy}.
+   * {@code pnl-statement}; a portfolio's with {@code portfolio-pnl-statement}; a holder's statement
+   * with {@code investor-statement}; the village's month with {@code community-energy}.
    */
   private static ComplianceReports.Subject subject(ReportBodies.Issue body) {
     if (body.type() == null) {
@@ -267,6 +273,9 @@ public class ReportController {
     }
     if (body.type().equals(ReportType.PNL_STATEMENT.label())) {
       return new ComplianceReports.AssetPnl(required("assetId", body.assetId()));
+    }
+    if (body.type().equals(ReportType.PORTFOLIO_PNL_STATEMENT.label())) {
+      return new ComplianceReports.Portfolio(required("portfolioId", body.portfolioId()));
     }
     if (body.type().equals(ReportType.INVESTOR_STATEMENT.label())) {
       return new ComplianceReports.Investor(required("holder", body.holder()));
@@ -283,6 +292,8 @@ public class ReportController {
         "type",
         "must be "
             + ReportType.PNL_STATEMENT.label()
+            + ", "
+            + ReportType.PORTFOLIO_PNL_STATEMENT.label()
             + ", "
             + ReportType.INVESTOR_STATEMENT.label()
             + " or "

@@ -2,12 +2,14 @@ package io.twinledger.service.report;
 
 import io.twinledger.ledger.asset.api.InvalidFieldException;
 import io.twinledger.ledger.audit.report.ReportRefusal;
-import io.twinledger.ledger.bond.projection.BondView;
 import io.twinledger.ledger.bond.projection.Bonds;
+import io.twinledger.ledger.model.projection.Models;
 import io.twinledger.network.Consortium;
 import io.twinledger.reporting.UnknownSubjectException;
 import io.twinledger.reporting.compliance.ReportRefusedException;
 import io.twinledger.reporting.evidence.export.EvidenceUnavailableException;
+import io.twinledger.reporting.pnl.PnlStatements;
+import io.twinledger.reporting.report.ReportType;
 import io.twinledger.reporting.report.ReportVerifier;
 import io.twinledger.service.security.Roles;
 import io.twinledger.service.web.FieldErrors;
@@ -19,7 +21,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +39,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The compliance report pages: the issued reports (with the officer's form to issue one), the
- * auditor's queue of reports awaiting attestation, and a report's page with each figure's
- * derivation and proof and a "Verify now" that runs the offline verifier on the report's bundle.
+ * The compliance report pages: the issued reports (with the officer's form to issue one of every
+ * kind: a bond's report, an asset's or a portfolio's P&amp;L statement, an investor's statement,
+ * the village's month; choosing the kind swaps in its fields, or without JavaScript reloads the
+ * page with them), the auditor's queue of reports awaiting attestation, and a report's page with
+ * each figure's derivation and proof and a "Verify now" that runs the offline verifier on the
+ * report's bundle.
  *
  * <p>Issuing and attesting go through {@link ReportController}, as {@code POST /api/v1/reports} and
  * {@code …/attestations} do, so a form is refused where the API is and with the same field paths.
@@ -49,37 +57,96 @@ public class ReportPages {
   private static final String LIST = "report/reports";
   private static final String QUEUE = "report/queue";
 
+  /** What the officer's form issues, in the order its choice lists them. */
+  static final List<Kind> KINDS =
+      List.of(
+          new Kind("", "Bond report (its type follows the bond's terms)"),
+          new Kind(ReportType.PNL_STATEMENT.label(), "Asset P&L statement"),
+          new Kind(ReportType.PORTFOLIO_PNL_STATEMENT.label(), "Portfolio P&L statement"),
+          new Kind(ReportType.INVESTOR_STATEMENT.label(), "Investor statement"),
+          new Kind(ReportType.COMMUNITY_ENERGY.label(), "Village community energy report"));
+
   private final ReportController api;
   private final ComplianceReports reports;
   private final Bonds bonds;
+  private final Models models;
 
-  ReportPages(ReportController api, ComplianceReports reports, Bonds bonds) {
+  ReportPages(ReportController api, ComplianceReports reports, Bonds bonds, Models models) {
     this.api = api;
     this.reports = reports;
     this.bonds = bonds;
+    this.models = models;
   }
 
-  /** What the officer's issue form was sent with; blank fields are absent. */
-  public record IssueForm(String bondId, String from, String to, String replaces, String reason) {
+  /**
+   * A kind of report the officer issues.
+   *
+   * @param type the API's {@code type}; empty for a bond's report, whose type its terms give
+   * @param name the kind in words
+   */
+  public record Kind(String type, String name) {
+
+    /** Whether {@code report} is of this kind, so that a report of this kind may replace it. */
+    boolean includes(StoredReport report) {
+      return type.isEmpty()
+          ? KINDS.stream().noneMatch(k -> k.type().equals(report.reportType()))
+          : type.equals(report.reportType());
+    }
+  }
+
+  /**
+   * What the officer's issue form was sent with; blank fields are absent. The form shows, and the
+   * API reads, only the fields of its {@code type}: the subject ({@code bondId}, {@code assetId},
+   * {@code portfolioId}, {@code holder} or {@code month}), the period and a correction's.
+   */
+  public record IssueForm(
+      String type,
+      String bondId,
+      String assetId,
+      String portfolioId,
+      String holder,
+      String month,
+      String from,
+      String to,
+      String replaces,
+      String reason) {
 
     /** The form's fields, by the names the API's problems give them. */
-    static final List<String> FIELDS = List.of("bondId", "from", "to", "replaces", "reason");
+    static final List<String> FIELDS =
+        List.of(
+            "type",
+            "bondId",
+            "assetId",
+            "portfolioId",
+            "holder",
+            "month",
+            "from",
+            "to",
+            "replaces",
+            "reason");
 
-    static IssueForm empty() {
-      return new IssueForm("", "", "", "", "");
+    /** An empty form for a report of {@code type}. */
+    static IssueForm of(String type) {
+      return new IssueForm(type, "", "", "", "", "", "", "", "", "");
     }
 
     ReportBodies.Issue body() {
       return new ReportBodies.Issue(
-          null,
-          bondId,
-          null,
-          null,
-          null,
+          blankToNull(type),
+          blankToNull(bondId),
+          blankToNull(assetId),
+          blankToNull(portfolioId),
+          blankToNull(holder),
+          blankToNull(month),
           blankToNull(from),
           blankToNull(to),
           blankToNull(replaces),
           blankToNull(reason));
+    }
+
+    /** The kind the form is for; none for a type the form does not offer. */
+    Optional<Kind> kind() {
+      return KINDS.stream().filter(k -> k.type().equals(Objects.toString(type, ""))).findFirst();
     }
 
     private static String blankToNull(String text) {
@@ -87,14 +154,29 @@ public class ReportPages {
     }
   }
 
-  /** A bond the officer may report on, with its reports that still stand (it may replace one). */
-  public record BondChoice(BondView bond, List<StoredReport> standing) {}
-
+  /** The reports; for the officer, the form to issue one of {@code type} (a bond's by default). */
   @GetMapping("/ui/reports")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.INVESTOR, Roles.AUDITOR, Roles.TRUSTEE})
   @UiPage(nav = "Reports", order = 58)
-  public String list(Authentication user, Model model) {
-    return list(user, IssueForm.empty(), FieldErrors.none(), model);
+  public String list(
+      @RequestParam(defaultValue = "") String type, Authentication user, Model model) {
+    return list(user, IssueForm.of(type), FieldErrors.none(), model);
+  }
+
+  /**
+   * The issue form's fields for a report of {@code type}, which htmx swaps in when it is chosen.
+   */
+  @GetMapping("/ui/reports/issue-fields")
+  @UiFragment
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  public String issueFields(
+      @RequestParam(defaultValue = "") String type, Authentication user, Model model) {
+    issueForm(
+        reports.list(Optional.empty(), ReportController.reader(user)),
+        IssueForm.of(type),
+        FieldErrors.none(),
+        model);
+    return "report/issue :: fields";
   }
 
   /** Issues a report as {@code POST /api/v1/reports} does, then opens it. */
@@ -246,26 +328,36 @@ public class ReportPages {
     boolean officer = Navigation.roles(user).contains(Roles.FINANCE_OFFICER);
     model.addAttribute("reports", all);
     model.addAttribute("officer", officer);
+    if (officer) {
+      issueForm(all, form, errors, model);
+    }
+    return LIST;
+  }
+
+  /**
+   * What the issue form shows: its kinds, and for its kind the subjects to choose from (bonds,
+   * assets with an active model, portfolios) and the standing reports of that kind by subject,
+   * which a correction may replace.
+   */
+  private void issueForm(List<StoredReport> all, IssueForm form, FieldErrors errors, Model model) {
+    model.addAttribute("kinds", KINDS);
+    model.addAttribute("bonds", bonds.list());
+    model.addAttribute("models", models.list());
+    model.addAttribute("portfolios", List.of(PnlStatements.ALL_ASSETS));
     model.addAttribute(
-        "choices",
-        officer
-            ? bonds.list().stream()
-                .map(
-                    bond ->
-                        new BondChoice(
-                            bond,
-                            all.stream()
-                                .filter(
-                                    r ->
-                                        r.subject().equals(bond.bondId())
-                                            && r.replacedBy().isEmpty())
-                                .toList()))
-                .toList()
-            : List.of());
+        "standing",
+        form.kind()
+            .map(
+                kind ->
+                    all.stream()
+                        .filter(r -> r.replacedBy().isEmpty() && kind.includes(r))
+                        .collect(
+                            Collectors.groupingBy(
+                                StoredReport::subject, TreeMap::new, Collectors.toList())))
+            .orElseGet(TreeMap::new));
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("general", errors.general(IssueForm.FIELDS));
-    return LIST;
   }
 
   private String queue(FieldErrors errors, Model model) {

@@ -143,8 +143,56 @@ class ReportCommandTest {
     assertThat(errors())
         .singleElement()
         .asString()
-        .startsWith("twinledger: report issue needs one of --bond, --asset, --holder or --month");
+        .startsWith(
+            "twinledger: report issue needs one of --bond, --asset, --portfolio, --holder or"
+                + " --month");
     assertThat(run("officer", "issue", "--bond", bond, "--month", "2025-03")).isEqualTo(2);
+    assertThat(
+            run(
+                "officer",
+                "issue",
+                "--asset",
+                "dma-1",
+                "--portfolio",
+                "all-assets",
+                "--from",
+                "1999-01-01",
+                "--to",
+                "1999-03-01"))
+        .isEqualTo(2);
+
+    assertThat(
+            run(
+                "officer",
+                "issue",
+                "--portfolio",
+                "fund-7",
+                "--from",
+                "1999-01-01",
+                "--to",
+                "1999-03-01"))
+        .isEqualTo(1);
+    assertThat(errors())
+        .singleElement()
+        .asString()
+        .startsWith("twinledger: Not found: no portfolio fund-7; the portfolio is all-assets");
+    assertThat(
+            run(
+                "officer",
+                "issue",
+                "--portfolio",
+                "all-assets",
+                "--from",
+                "1999-01-01",
+                "--to",
+                "1999-03-01"))
+        .isEqualTo(1);
+    assertThat(errors())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "twinledger: Report refused: portfolio all-assets has no P&L from 1999-01 to 1999-02:"
+                + " no asset's model computes a month of it");
 
     assertThat(
             run(

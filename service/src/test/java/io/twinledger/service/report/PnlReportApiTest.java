@@ -1,7 +1,6 @@
 package io.twinledger.service.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.twinledger.network.Consortium;
 import io.twinledger.reporting.evidence.Finding;
@@ -13,9 +12,9 @@ import io.twinledger.service.audit.AuditJobs;
 import io.twinledger.service.support.Api;
 import io.twinledger.service.support.OnEmbeddedDb;
 import io.twinledger.service.support.ProvenDistrict;
+import io.twinledger.service.support.ProvenPnl;
 import io.twinledger.service.support.WaterPnl;
 import io.twinledger.service.twin.KpiPeriodJob;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @OnEmbeddedDb
 class PnlReportApiTest {
 
-  private static final String KPI = "system-input-volume";
-
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired KpiPeriodJob periods;
@@ -49,35 +46,11 @@ class PnlReportApiTest {
     api = new Api(port, json);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     asset = "dma-" + suffix;
-    new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint)
-        .register(
-            asset,
-            KPI,
-            "[]",
-            2,
-            "2025-03-04T08:00:00Z,100",
-            "2025-03-20T08:00:00Z,50",
-            "2025-04-10T08:00:00Z,300");
-    String model = "sales-" + suffix;
-    var defined =
-        api.post(
-            "/api/v1/models",
-            "officer",
-            """
-            {"assets": ["%s"], "definition": {"id": "%s", "name": "Water sales of %1$s",
-             "assetClass": "WATER_DISTRICT", "currency": "EUR",
-             "parameters": {"tariff": {"value": 2.35, "unit": "EUR/MTQ"},
-                            "fee": {"value": 40, "unit": "EUR"}},
-             "lines": [
-              {"id": "sales", "kind": "REVENUE", "label": "Water sales",
-               "formula": "kpi('%s') * param('tariff')"},
-              {"id": "fee", "kind": "OPERATING_COST", "label": "Operator fee",
-               "formula": "param('fee')"}]}}"""
-                .formatted(asset, model, KPI));
-    assertThat(defined.status()).as(defined.body()).isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/models/" + model, "officer").status() == 200);
+    ProvenPnl.marchAndApril2025(
+        api,
+        new ProvenDistrict(api, periods::closeDuePeriods, audit::checkpoint),
+        asset,
+        "sales-" + suffix);
   }
 
   @Test
@@ -93,9 +66,14 @@ class PnlReportApiTest {
     assertThat(verification.failures()).as(lines.toString()).isEmpty();
     assertThat(lines)
         .anyMatch(l -> l.startsWith("input model.sales-"))
-        .anyMatch(l -> l.startsWith("figure kpi." + asset + "." + KPI + ".2025-03: ok — 150 MTQ"))
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "figure kpi." + asset + "." + ProvenPnl.KPI + ".2025-03: ok — 150 MTQ"))
         .anyMatch(l -> l.startsWith("figure line.sales.2025-03: ok — 352.50 EUR by pnl-line"))
         .anyMatch(l -> l.startsWith("figure line.sales.2025-04: ok — 705.00 EUR by pnl-line"))
+        .anyMatch(l -> l.startsWith("figure net-income.2025-03: ok — 312.50 EUR by sum"))
+        .anyMatch(l -> l.startsWith("figure net-income.2025-04: ok — 665.00 EUR by sum"))
         .anyMatch(l -> l.startsWith("figure total.sales: ok — 1057.50 EUR"))
         .anyMatch(l -> l.startsWith("figure total.fee: ok — 80.00 EUR"))
         .anyMatch(l -> l.startsWith("figure net-income: ok — 977.50 EUR"));

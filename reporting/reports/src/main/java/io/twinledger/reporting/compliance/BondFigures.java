@@ -276,8 +276,8 @@ final class BondFigures {
   }
 
   /**
-   * A bond report's or an investor statement's title: its type in words, its subject and the days
-   * it covers.
+   * The title of a report over days, such as a bond report, an investor statement or a P&amp;L
+   * statement: its type in words, its subject and the days it covers.
    */
   static String title(ReportType type, String subject, LocalDate from, LocalDate to) {
     String kind =
@@ -287,10 +287,11 @@ final class BondFigures {
           case AVAILABILITY_STATEMENT -> "Availability payment statement";
           case PER_UNIT_STATEMENT -> "Performance contract statement";
           case INVESTOR_STATEMENT -> "Investor statement";
-          // Their drafters title them; no report on bond payments has these types.
-          case PNL_STATEMENT -> throw new IllegalArgumentException("a bond has no P&L statement");
+          case PNL_STATEMENT -> "P&L statement";
+          case PORTFOLIO_PNL_STATEMENT -> "Portfolio P&L statement";
+          // Titled by its month, by its drafter.
           case COMMUNITY_ENERGY ->
-              throw new IllegalArgumentException("a community energy report is no bond's");
+              throw new IllegalArgumentException("a community energy report covers a month");
         };
     return kind + ", " + subject + ", " + from + " to " + to.minusDays(1);
   }

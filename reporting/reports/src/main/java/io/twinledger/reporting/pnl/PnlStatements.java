@@ -45,7 +45,11 @@ public class PnlStatements {
   /** The last month of an open range. */
   public static final YearMonth LATEST = YearMonth.of(9999, 12);
 
-  private static final String PORTFOLIO = "all-assets";
+  /**
+   * The portfolio of every asset with a P&amp;L: over a range of months, the assets the P&amp;L
+   * projection computes a month of in that range.
+   */
+  public static final String ALL_ASSETS = "all-assets";
 
   private final PnlBook book;
   private final AssetCatalog assets;
@@ -71,24 +75,30 @@ public class PnlStatements {
   }
 
   /**
-   * The portfolio of the given assets, or of every asset with a P&amp;L when none is given.
+   * The portfolio of the given assets, or when none is given {@link #ALL_ASSETS}: every asset with
+   * a P&amp;L in a month of the range.
    *
-   * @throws UnknownSubjectException if an asset is unknown, or no asset has a P&amp;L
+   * @throws UnknownSubjectException if an asset is unknown, a given asset has no P&amp;L in the
+   *     range, or no asset has one
    */
   public PortfolioStatements portfolio(
       List<String> assetIds, PeriodKind kind, YearMonth from, YearMonth to) {
-    List<String> ids = assetIds.isEmpty() ? book.assets() : assetIds;
+    List<String> ids = assetIds.isEmpty() ? book.assets(from, to) : assetIds;
     List<ModelRun> runs = ids.stream().map(id -> run(id, from, to)).toList();
     if (runs.isEmpty()) {
-      throw new UnknownSubjectException("no asset has a P&L yet: define a model for some assets");
+      throw new UnknownSubjectException(
+          "no asset has a P&L"
+              + (from.equals(EARLIEST) && to.equals(LATEST)
+                  ? " yet: define a model for some assets"
+                  : " from " + from + " to " + to));
     }
     List<PortfolioStatement> statements =
         switch (kind) {
-          case MONTH -> Portfolio.monthly(PORTFOLIO, runs);
-          case QUARTER -> Portfolio.quarterly(PORTFOLIO, runs);
-          case YEAR -> Portfolio.yearly(PORTFOLIO, runs);
+          case MONTH -> Portfolio.monthly(ALL_ASSETS, runs);
+          case QUARTER -> Portfolio.quarterly(ALL_ASSETS, runs);
+          case YEAR -> Portfolio.yearly(ALL_ASSETS, runs);
         };
-    return new PortfolioStatements(PORTFOLIO, runs.getFirst().currency(), kind, ids, statements);
+    return new PortfolioStatements(ALL_ASSETS, runs.getFirst().currency(), kind, ids, statements);
   }
 
   /**

@@ -22,7 +22,8 @@ import java.util.Set;
  * @param id unique among reports, such as {@code slb-enel-2030-kpi-2025}
  * @param type what kind of report
  * @param title a human title
- * @param subject what the report is about: a bond id, an asset id, {@code portfolio}, the village
+ * @param subject what the report is about: a bond id, an asset id, a portfolio id such as {@code
+ *     all-assets}, a holder, the village
  * @param periodStart the first day covered
  * @param periodEnd the day after the last day covered
  * @param issuer the MSP id of the issuing organisation

@@ -20,6 +20,11 @@ public enum ReportType {
   /** An asset's P&amp;L over whole months: each line per month from its model, and totals. */
   PNL_STATEMENT("pnl-statement"),
   /**
+   * A portfolio's P&amp;L over whole months: each asset's lines and totals as in its own P&amp;L
+   * statement, and the portfolio's net income per currency, by month and over the period.
+   */
+  PORTFOLIO_PNL_STATEMENT("portfolio-pnl-statement"),
+  /**
    * The village energy market's month: traded energy, prices, the utility's share, savings and the
    * community battery, from the slots the ledger cleared.
    */

@@ -40,9 +40,15 @@ public class PnlBook {
     this.json = json;
   }
 
-  /** The assets that have P&amp;L lines, by id. */
-  public List<String> assets() {
-    return jdbc.sql("SELECT DISTINCT asset_id FROM pnl_line ORDER BY asset_id")
+  /** The assets that have P&amp;L lines in a month of {@code [from, to]}, by id. */
+  public List<String> assets(YearMonth from, YearMonth to) {
+    return jdbc.sql(
+            """
+            SELECT DISTINCT asset_id FROM pnl_line WHERE month BETWEEN :from AND :to
+            ORDER BY asset_id
+            """)
+        .param("from", date(from))
+        .param("to", date(to))
         .query(String.class)
         .list();
   }
