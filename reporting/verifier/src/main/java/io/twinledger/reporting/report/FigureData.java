@@ -1,7 +1,7 @@
 package io.twinledger.reporting.report;
 
-import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.twin.reading.AssessedReading;
 import java.util.List;
 
 /**
@@ -17,8 +17,11 @@ public interface FigureData {
   /** The stored payload of an event input, as JSON. */
   StrictJson.Node payload(String inputId) throws FigureException;
 
-  /** The readings of a reading-batch input. */
-  List<EvidenceBundle.Reading> readings(String inputId) throws FigureException;
+  /**
+   * The readings of a reading-batch input as twin-adapter holds them, with their quality flags, in
+   * the batch's order.
+   */
+  List<AssessedReading> readings(String inputId) throws FigureException;
 
   /** The SHA-256 digest (hex) of a reading-batch input, as its leaf records it. */
   String batchDigest(String inputId) throws FigureException;

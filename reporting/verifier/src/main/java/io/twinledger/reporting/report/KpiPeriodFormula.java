@@ -1,6 +1,5 @@
 package io.twinledger.reporting.report;
 
-import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.StrictJson;
 import io.twinledger.twin.formula.FormulaCatalog;
 import io.twinledger.twin.period.ClosedPeriod;
@@ -11,6 +10,7 @@ import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
 import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.DecimalText;
+import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,17 +153,17 @@ public record KpiPeriodFormula() implements FigureFormula {
     }
     Map<String, List<PeriodReading>> byKpi = new HashMap<>();
     for (String digest : named) {
-      for (EvidenceBundle.Reading r : data.readings(batches.get(digest))) {
+      for (AssessedReading assessed : data.readings(batches.get(digest))) {
+        Reading r = assessed.reading();
         boolean counts =
             r.assetId().equals(assetId)
                 && (derivation.isPresent()
                     ? roles.containsValue(r.kpiId())
                     : r.kpiId().equals(kpiId));
-        if (counts) {
-          PeriodReading reading = reading(r, digest);
-          if (window.contains(reading.reading().observedAt())) {
-            byKpi.computeIfAbsent(r.kpiId(), k -> new ArrayList<>()).add(reading);
-          }
+        if (counts && window.contains(r.observedAt())) {
+          byKpi
+              .computeIfAbsent(r.kpiId(), k -> new ArrayList<>())
+              .add(new PeriodReading(r, assessed.flags(), digest));
         }
       }
     }
@@ -203,16 +203,6 @@ public record KpiPeriodFormula() implements FigureFormula {
     } catch (RuntimeException e) {
       throw new FigureException(
           figure.parameters().get("kpiId") + " cannot be closed again: " + e.getMessage());
-    }
-  }
-
-  private static PeriodReading reading(EvidenceBundle.Reading r, String digest)
-      throws FigureException {
-    try {
-      AssessedReading assessed = r.assessed();
-      return new PeriodReading(assessed.reading(), assessed.flags(), digest);
-    } catch (RuntimeException e) {
-      throw new FigureException("a reading is unreadable: " + e.getMessage());
     }
   }
 
