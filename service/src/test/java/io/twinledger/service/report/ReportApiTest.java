@@ -147,6 +147,13 @@ class ReportApiTest {
             l ->
                 l.startsWith("attestation IndependentAuditorMSP: ok — APPROVED by")
                     && l.endsWith(": \"Re-computed offline.\""));
+    // A client that accepts gzip gets the same bundle compressed; one that does not, as is.
+    var compressed = api.downloadCompressed("/api/v1/reports/" + reportId + "/bundle", "auditor");
+    assertThat(compressed.statusCode()).isEqualTo(200);
+    assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(download.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(compressed.body().length).isLessThan(download.body().length / 2);
+    assertThat(Api.gunzip(compressed.body())).isEqualTo(download.body());
     Path out = Path.of("target", "report-bundles", "report-attested.json.gz");
     Files.createDirectories(out.getParent());
     try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(out))) {

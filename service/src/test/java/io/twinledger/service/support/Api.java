@@ -50,7 +50,21 @@ public final class Api {
 
   /** A GET whose body is bytes (a file, such as a gzip bundle); {@code user} null: anonymous. */
   public HttpResponse<byte[]> download(String path, String user) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    return download(path, user, HttpRequest.newBuilder(URI.create(base + path)));
+  }
+
+  /**
+   * A GET that accepts a gzip-compressed body ({@code Accept-Encoding: gzip}), as browsers and curl
+   * --compressed ask; the body is as sent, compressed or not.
+   */
+  public HttpResponse<byte[]> downloadCompressed(String path, String user) {
+    return download(
+        path,
+        user,
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Encoding", "gzip"));
+  }
+
+  private HttpResponse<byte[]> download(String path, String user, HttpRequest.Builder request) {
     String authorization = basic(user);
     if (authorization != null) {
       request.header("Authorization", authorization);

@@ -172,6 +172,31 @@ class PeriodTest {
     assertThat(closed.coveragePercent()).isEqualByComparingTo("100");
   }
 
+  @Test
+  void aPeriodReadingNamesItsBatchBy64LowerCaseHexDigits() {
+    assertThat(reading("A", "2026-05-01T10:00:00Z", "1", Set.of(), "0123456789abcdef".repeat(4)))
+        .extracting(PeriodReading::batchDigest)
+        .isEqualTo("0123456789abcdef".repeat(4));
+    for (String notADigest :
+        new String[] {
+          "A".repeat(64),
+          "a".repeat(63),
+          "a".repeat(65),
+          "a".repeat(63) + "g",
+          "/".repeat(64),
+          ":".repeat(64),
+          "`".repeat(64),
+          ""
+        }) {
+      assertThatThrownBy(() -> reading("A", "2026-05-01T10:00:00Z", "1", Set.of(), notADigest))
+          .as(notADigest)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("batchDigest must be 64 lower-case hex digits");
+    }
+    assertThatThrownBy(() -> reading("A", "2026-05-01T10:00:00Z", "1", Set.of(), null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static PeriodReading reading(
       String sensor, String at, String value, Set<QualityFlag> flags, String digest) {
     return new PeriodReading(

@@ -195,7 +195,8 @@ public record EvidenceBundle(
      * @throws IllegalArgumentException naming what is unreadable, or a flag listed twice
      */
     public AssessedReading assessed() {
-      Set<QualityFlag> parsed = EnumSet.noneOf(QualityFlag.class);
+      // Most readings have no flag: they share the one empty set rather than copy an empty one.
+      Set<QualityFlag> parsed = flags.isEmpty() ? Set.of() : EnumSet.noneOf(QualityFlag.class);
       for (String flag : flags) {
         if (!parsed.add(QualityFlag.valueOf(flag))) {
           throw new IllegalArgumentException("flag " + flag + " is listed twice");

@@ -91,7 +91,7 @@ public final class EvidenceVerifier {
       long treeSize,
       String tree,
       Map<Long, String> digests) {
-    Finding content = batchContent(batch, digests);
+    Finding content = batchContent(batch, digests).finding();
     if (!content.passed()) {
       return content;
     }
@@ -102,65 +102,88 @@ public final class EvidenceVerifier {
   }
 
   /**
+   * A batch's readings checked against its leaf: the finding and, when it passed, the readings
+   * parsed as twin-adapter holds them, in the bundle's order, so that whoever reads them next (a
+   * report's {@code kpi-period} formula) need not parse them again.
+   */
+  public record CheckedBatch(Finding finding, Optional<List<AssessedReading>> readings) {
+
+    public CheckedBatch {
+      readings = readings.map(List::copyOf);
+    }
+
+    private static CheckedBatch refused(Finding finding) {
+      return new CheckedBatch(finding, Optional.empty());
+    }
+  }
+
+  /**
    * Checks a batch's readings against its leaf (digest, count, source), not the leaf's place in a
    * tree; puts the digest the leaf records under the batch id in {@code digests}.
    */
-  public static Finding batchContent(EvidenceBundle.Batch batch, Map<Long, String> digests) {
+  public static CheckedBatch batchContent(EvidenceBundle.Batch batch, Map<Long, String> digests) {
     String item = "reading batch " + batch.batchId();
     Optional<ReadingBatch.Encoding> encoding = ReadingBatch.Encoding.ofTag(batch.encoding());
     if (encoding.isEmpty()) {
-      return Finding.malformed(item, "its encoding \"" + batch.encoding() + "\" is not known");
+      return CheckedBatch.refused(
+          Finding.malformed(item, "its encoding \"" + batch.encoding() + "\" is not known"));
     }
-    List<AssessedReading> readings = new ArrayList<>();
+    List<AssessedReading> readings = new ArrayList<>(batch.readings().size());
     try {
       for (EvidenceBundle.Reading r : batch.readings()) {
         readings.add(r.assessed());
       }
     } catch (RuntimeException e) {
-      return Finding.malformed(item, "a reading is unreadable: " + e.getMessage());
+      return CheckedBatch.refused(
+          Finding.malformed(item, "a reading is unreadable: " + e.getMessage()));
     }
     ReadingBatch recomputed;
     try {
       recomputed = ReadingBatch.of(encoding.get(), readings);
     } catch (IllegalArgumentException e) {
-      return Finding.failed(item, "not a batch: " + e.getMessage());
+      return CheckedBatch.refused(Finding.failed(item, "not a batch: " + e.getMessage()));
     }
     Optional<AuditLeaf> decoded = leaf(batch.leaf());
     if (decoded.isEmpty()) {
-      return Finding.malformed(item, "its leaf data is not a leaf encoding");
+      return CheckedBatch.refused(Finding.malformed(item, "its leaf data is not a leaf encoding"));
     }
     if (!(decoded.get() instanceof ReadingBatchLeaf leaf)) {
-      return Finding.failed(item, "its leaf records a " + decoded.get().kind().label());
+      return CheckedBatch.refused(
+          Finding.failed(item, "its leaf records a " + decoded.get().kind().label()));
     }
     String digest = recomputed.digestHex();
     // The period names batches by the digest the log recorded; whether the readings still give
     // that digest is this item's verdict, not the period's.
     digests.put(batch.batchId(), leaf.digest().hex());
     if (leaf.batchId() != batch.batchId()) {
-      return Finding.failed(item, "its leaf records batch " + leaf.batchId());
+      return CheckedBatch.refused(Finding.failed(item, "its leaf records batch " + leaf.batchId()));
     }
     if (!leaf.digest().hex().equals(digest)) {
-      return Finding.failed(
-          item,
-          "digest mismatch — its "
-              + readings.size()
-              + " readings digest to "
-              + digest
-              + ", the audit log recorded "
-              + leaf.digest().hex());
+      return CheckedBatch.refused(
+          Finding.failed(
+              item,
+              "digest mismatch — its "
+                  + readings.size()
+                  + " readings digest to "
+                  + digest
+                  + ", the audit log recorded "
+                  + leaf.digest().hex()));
     }
     if (leaf.readingCount() != readings.size()) {
-      return Finding.failed(
-          item,
-          "reading count mismatch — "
-              + readings.size()
-              + " readings, the audit log recorded "
-              + leaf.readingCount());
+      return CheckedBatch.refused(
+          Finding.failed(
+              item,
+              "reading count mismatch — "
+                  + readings.size()
+                  + " readings, the audit log recorded "
+                  + leaf.readingCount()));
     }
     if (readings.stream().anyMatch(r -> !r.reading().source().equals(leaf.source()))) {
-      return Finding.failed(item, "a reading is not from the leaf's source " + leaf.source());
+      return CheckedBatch.refused(
+          Finding.failed(item, "a reading is not from the leaf's source " + leaf.source()));
     }
-    return Finding.ok(item, readings.size() + " readings digest to " + digest);
+    return new CheckedBatch(
+        Finding.ok(item, readings.size() + " readings digest to " + digest), Optional.of(readings));
   }
 
   private static Finding event(

@@ -2,6 +2,7 @@ package io.twinledger.reporting.report;
 
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.twin.reading.AssessedReading;
 import java.util.List;
 
 /**
@@ -20,8 +21,17 @@ public interface FigureData {
   /** An event input as stored: its stream, type and place in the log besides its payload. */
   EvidenceBundle.Event event(String inputId) throws FigureException;
 
-  /** The readings of a reading-batch input. */
-  List<EvidenceBundle.Reading> readings(String inputId) throws FigureException;
+  /**
+   * The readings of a reading-batch input as the bundle carries them, in the batch's order: what a
+   * correction's replaced reading is matched against.
+   */
+  List<EvidenceBundle.Reading> batchReadings(String inputId) throws FigureException;
+
+  /**
+   * The readings of a reading-batch input as twin-adapter holds them, with their quality flags, in
+   * the batch's order.
+   */
+  List<AssessedReading> readings(String inputId) throws FigureException;
 
   /** The SHA-256 digest (hex) of a reading-batch input, as its leaf records it. */
   String batchDigest(String inputId) throws FigureException;

@@ -12,6 +12,7 @@ import io.twinledger.twin.period.PeriodReading;
 import io.twinledger.twin.period.PeriodWindow;
 import io.twinledger.twin.reading.AssessedReading;
 import io.twinledger.twin.reading.DecimalText;
+import io.twinledger.twin.reading.Reading;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,7 +145,7 @@ public record KpiPeriodFormula() implements FigureFormula {
     List<RecordedCorrection> corrections =
         corrections(data, correctionInputs, batches, period, data.event(periodInput).globalIndex());
     Optional<BigDecimal> recorded = decimal(period, "value");
-    StrictJson.Node kpi = object(definition, "definition");
+    StrictJson.Node kpi = FigureJson.object(definition, "definition");
     Optional<BigDecimal> value =
         close(figure, data, period, kpi, assets, window, batches, named, corrections);
     if (!(value.isEmpty() && recorded.isEmpty()) && !sameNumber(value, recorded)) {
@@ -202,7 +203,7 @@ public record KpiPeriodFormula() implements FigureFormula {
                 + c.batchDigest()
                 + ", which the figure does not read");
       }
-      if (c.reading().isPresent() && c.original(data.readings(batch)).isEmpty()) {
+      if (c.reading().isPresent() && c.original(data.batchReadings(batch)).isEmpty()) {
         throw new FigureException(named + "): " + c.notInBatch());
       }
       Optional<String> notInEffect = c.notInEffect();
@@ -246,10 +247,10 @@ public record KpiPeriodFormula() implements FigureFormula {
     String kpiId = period.stringOr("kpiId", "");
     String unit = period.stringOr("unit", "");
     int revision = Integer.parseInt(period.scalarOr("revision", "0"));
-    Optional<StrictJson.Node> derivation = optionalObject(kpi, "derivation");
+    Optional<StrictJson.Node> derivation = FigureJson.optionalObject(kpi, "derivation");
     Map<String, String> roles = new TreeMap<>();
     if (derivation.isPresent()) {
-      StrictJson.Node inputs = object(derivation.get(), "inputs");
+      StrictJson.Node inputs = FigureJson.object(derivation.get(), "inputs");
       for (String role : inputs.names()) {
         roles.put(role, inputs.stringOr(role, ""));
       }
@@ -261,14 +262,19 @@ public record KpiPeriodFormula() implements FigureFormula {
     for (String digest : read) {
       String input = batches.get(digest);
       long batchId = data.batchId(input);
-      for (EvidenceBundle.Reading r : data.readings(input)) {
+      List<EvidenceBundle.Reading> raw = data.batchReadings(input);
+      List<AssessedReading> parsed = data.readings(input);
+      for (int i = 0; i < parsed.size(); i++) {
+        AssessedReading assessed = parsed.get(i);
+        Reading r = assessed.reading();
         boolean counts =
             r.assetId().equals(assetId)
                 && (derivation.isPresent()
                     ? roles.containsValue(r.kpiId())
                     : r.kpiId().equals(kpiId));
         if (counts) {
-          Optional<PeriodReading> reading = reading(r, digest, batchId, corrections);
+          Optional<PeriodReading> reading =
+              reading(raw.get(i), assessed, digest, batchId, corrections);
           if (reading.isPresent() && window.contains(reading.get().reading().observedAt())) {
             byKpi.computeIfAbsent(r.kpiId(), k -> new ArrayList<>()).add(reading.get());
           }
@@ -302,8 +308,8 @@ public record KpiPeriodFormula() implements FigureFormula {
                 revision,
                 FormulaCatalog.of(
                     derivation.get().stringOr("formula", ""),
-                    decimals(optionalObject(derivation.get(), "parameters")),
-                    decimals(optionalObject(assets.getLast(), "parameters"))),
+                    decimals(FigureJson.optionalObject(derivation.get(), "parameters")),
+                    decimals(FigureJson.optionalObject(assets.getLast(), "parameters"))),
                 unit,
                 inputs);
       }
@@ -322,18 +328,16 @@ public record KpiPeriodFormula() implements FigureFormula {
   }
 
   /**
-   * How reading {@code r} of batch {@code batchId} counts: as the latest correction in effect on it
-   * makes it count, or as it arrived; empty when left out.
+   * How reading {@code r} of batch {@code batchId}, parsed as {@code assessed}, counts: as the
+   * latest correction in effect on it makes it count, or as it arrived; empty when left out.
    */
   private static Optional<PeriodReading> reading(
-      EvidenceBundle.Reading r, String digest, long batchId, List<RecordedCorrection> corrections)
+      EvidenceBundle.Reading r,
+      AssessedReading assessed,
+      String digest,
+      long batchId,
+      List<RecordedCorrection> corrections)
       throws FigureException {
-    AssessedReading assessed;
-    try {
-      assessed = r.assessed();
-    } catch (RuntimeException e) {
-      throw new FigureException("a reading is unreadable: " + e.getMessage());
-    }
     Optional<RecordedCorrection> latest =
         corrections.stream()
             .filter(c -> c.concerns(batchId, r))
@@ -383,23 +387,6 @@ public record KpiPeriodFormula() implements FigureFormula {
 
   private static boolean sameNumber(Optional<BigDecimal> a, Optional<BigDecimal> b) {
     return a.isPresent() && b.isPresent() && a.get().compareTo(b.get()) == 0;
-  }
-
-  private static StrictJson.Node object(StrictJson.Node node, String name) throws FigureException {
-    try {
-      return node.object(name);
-    } catch (StrictJson.Malformed e) {
-      throw new FigureException(e.getMessage());
-    }
-  }
-
-  private static Optional<StrictJson.Node> optionalObject(StrictJson.Node node, String name)
-      throws FigureException {
-    try {
-      return node.optionalObject(name);
-    } catch (StrictJson.Malformed e) {
-      throw new FigureException(e.getMessage());
-    }
   }
 
   private static StrictJson.Node once(StrictJson.Node held, StrictJson.Node next, String id)

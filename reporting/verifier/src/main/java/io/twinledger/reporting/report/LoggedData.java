@@ -4,6 +4,8 @@ import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.ReadingBatchLeaf;
 import io.twinledger.reporting.evidence.EvidenceBundle;
 import io.twinledger.reporting.evidence.StrictJson;
+import io.twinledger.twin.reading.AssessedReading;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -18,6 +20,9 @@ import java.util.function.Function;
  * The verifier hands it only the data that passed its checks and the figures it verified; the
  * service, the data it read from the stores and the figures it has just computed, so that both run
  * the formulas on the same kind of data.
+ *
+ * <p>A batch's readings are parsed once: the verifier hands over those it parsed to check the
+ * batch's digest; any other batch is parsed when a formula first reads it.
  */
 public final class LoggedData implements FigureData {
 
@@ -26,6 +31,7 @@ public final class LoggedData implements FigureData {
   private final Map<String, Input> inputs;
   private final Map<String, Object> data;
   private final Function<String, Figure> figures;
+  private final Map<String, List<AssessedReading>> readings;
 
   /**
    * @param inputs the report's inputs
@@ -34,10 +40,25 @@ public final class LoggedData implements FigureData {
    */
   public LoggedData(
       List<Input> inputs, Map<String, Object> data, Function<String, Figure> figures) {
+    this(inputs, data, figures, Map.of());
+  }
+
+  /**
+   * @param inputs the report's inputs
+   * @param data input id → its batch, event or market slot; an input without data is unusable
+   * @param figures figure id → the figure with its value, or null when it is not known
+   * @param parsed input id → its batch's readings, already parsed, in the batch's order
+   */
+  public LoggedData(
+      List<Input> inputs,
+      Map<String, Object> data,
+      Function<String, Figure> figures,
+      Map<String, List<AssessedReading>> parsed) {
     this.inputs = new HashMap<>();
     inputs.forEach(i -> this.inputs.put(i.id(), i));
     this.data = Map.copyOf(data);
     this.figures = figures;
+    this.readings = new HashMap<>(parsed);
   }
 
   @Override
@@ -65,8 +86,27 @@ public final class LoggedData implements FigureData {
   }
 
   @Override
-  public List<EvidenceBundle.Reading> readings(String inputId) throws FigureException {
+  public List<EvidenceBundle.Reading> batchReadings(String inputId) throws FigureException {
     return batch(inputId).readings();
+  }
+
+  @Override
+  public List<AssessedReading> readings(String inputId) throws FigureException {
+    EvidenceBundle.Batch batch = batch(inputId);
+    List<AssessedReading> parsed = readings.get(inputId);
+    if (parsed == null) {
+      List<AssessedReading> read = new ArrayList<>(batch.readings().size());
+      try {
+        for (EvidenceBundle.Reading reading : batch.readings()) {
+          read.add(reading.assessed());
+        }
+      } catch (RuntimeException e) {
+        throw new FigureException("a reading is unreadable: " + e.getMessage());
+      }
+      parsed = List.copyOf(read);
+      readings.put(inputId, parsed);
+    }
+    return parsed;
   }
 
   @Override

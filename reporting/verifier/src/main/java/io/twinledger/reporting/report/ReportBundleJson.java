@@ -26,8 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ReportBundleJson {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private static final Set<String> BUNDLE =
       Set.of(
           "format",
@@ -59,22 +57,23 @@ public final class ReportBundleJson {
 
   /** The bundle as compact JSON, UTF-8. */
   public static byte[] write(ReportBundle bundle) {
-    ObjectNode root = JSON.createObjectNode();
+    JsonMapper json = Writer.JSON;
+    ObjectNode root = json.createObjectNode();
     root.put("format", ReportBundle.FORMAT);
     root.set("report", ReportJson.tree(bundle.report()));
-    root.set("signature", JSON.valueToTree(bundle.signature()));
-    root.set("issuance", JSON.valueToTree(bundle.issuance()));
-    root.set("batches", JSON.valueToTree(bundle.batches()));
-    root.set("events", JSON.valueToTree(bundle.events()));
-    root.set("proof", JSON.valueToTree(bundle.proof()));
+    root.set("signature", json.valueToTree(bundle.signature()));
+    root.set("issuance", json.valueToTree(bundle.issuance()));
+    root.set("batches", json.valueToTree(bundle.batches()));
+    root.set("events", json.valueToTree(bundle.events()));
+    root.set("proof", json.valueToTree(bundle.proof()));
     AnchoredCheckpoint anchored = bundle.anchored();
-    root.set("checkpoint", JSON.valueToTree(anchored.checkpoint()));
-    root.set("anchor", JSON.valueToTree(anchored.anchor()));
-    root.set("certificates", JSON.valueToTree(anchored.certificates()));
-    bundle.witnessed().ifPresent(w -> root.set("witnessed", JSON.valueToTree(w)));
-    root.set("attestations", JSON.valueToTree(bundle.attestations()));
-    bundle.market().ifPresent(market -> root.set("market", JSON.valueToTree(market)));
-    return JSON.writeValueAsBytes(root);
+    root.set("checkpoint", json.valueToTree(anchored.checkpoint()));
+    root.set("anchor", json.valueToTree(anchored.anchor()));
+    root.set("certificates", json.valueToTree(anchored.certificates()));
+    bundle.witnessed().ifPresent(w -> root.set("witnessed", json.valueToTree(w)));
+    root.set("attestations", json.valueToTree(bundle.attestations()));
+    bundle.market().ifPresent(market -> root.set("market", json.valueToTree(market)));
+    return json.writeValueAsBytes(root);
   }
 
   /**
@@ -168,5 +167,13 @@ public final class ReportBundleJson {
         slots,
         blocks,
         certificates);
+  }
+
+  /**
+   * The writer's mapper, built only when the service writes a bundle: a verifier that only reads
+   * one would pay more for building a databind mapper in a cold JVM than for parsing the bundle.
+   */
+  private static final class Writer {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
   }
 }

@@ -44,7 +44,6 @@ public final class ReportJson {
   /** The format tag of a report. */
   public static final String FORMAT = "twinledger-report/v1";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HexFormat HEX = HexFormat.of();
 
   private static final Set<String> REPORT =
@@ -76,7 +75,7 @@ public final class ReportJson {
   /** The report's canonical bytes. */
   public static byte[] canonical(Report report) {
     try {
-      return new JsonCanonicalizer(JSON.writeValueAsString(tree(report))).getEncodedUTF8();
+      return new JsonCanonicalizer(Writer.JSON.writeValueAsString(tree(report))).getEncodedUTF8();
     } catch (IOException e) {
       throw new IllegalStateException("a report's own JSON did not canonicalize", e);
     }
@@ -112,7 +111,7 @@ public final class ReportJson {
 
   /** The report as a JSON tree, for embedding in a bundle. */
   public static ObjectNode tree(Report report) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Writer.JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("id", report.id());
     root.put("type", report.type().label());
@@ -243,5 +242,13 @@ public final class ReportJson {
     } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
       throw new StrictJson.Malformed("report: " + e.getMessage());
     }
+  }
+
+  /**
+   * The mapper that writes a report's tree, built when a report is first written or digested, not
+   * when one is read.
+   */
+  private static final class Writer {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
   }
 }

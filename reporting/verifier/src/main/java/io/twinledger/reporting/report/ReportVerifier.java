@@ -18,6 +18,7 @@ import io.twinledger.reporting.evidence.Pem;
 import io.twinledger.reporting.evidence.StrictJson;
 import io.twinledger.reporting.evidence.TrustedBlock;
 import io.twinledger.reporting.evidence.Verification;
+import io.twinledger.twin.reading.AssessedReading;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.protos.common.Block;
 
@@ -83,12 +86,12 @@ public final class ReportVerifier {
 
   /** Checks every item of the bundle. */
   public Verification verify(ReportBundle bundle) {
-    List<Finding> findings = new ArrayList<>();
+    // The report's digest and what is signed over it or about it (the issuer's signature, the
+    // anchoring, the witnessed note, the report contract's transactions) need none of the inputs'
+    // data: they are checked on a second core while this one rebuilds the inputs' leaves from
+    // their data and computes the figures again, the bulk of the work.
+    CompletableFuture<Signed> signed = CompletableFuture.supplyAsync(() -> signed(bundle));
     Report report = bundle.report();
-    String digest = ReportJson.sha256(report);
-    findings.add(signature(bundle, digest));
-    findings.add(issuance(bundle, digest));
-
     Map<Long, EvidenceBundle.Batch> batches = new HashMap<>();
     bundle.batches().forEach(b -> batches.put(b.leaf().index(), b));
     Map<Long, EvidenceBundle.Event> events = new HashMap<>();
@@ -107,17 +110,50 @@ public final class ReportVerifier {
             case Input.LedgerWrite write -> written.get(input.id());
           };
       checked.put(input.id(), result);
-      findings.add(result.finding());
     }
-    findings.add(proof(bundle, leaves));
-    findings.addAll(EvidenceVerifier.anchoring(bundle.anchored(), consortium.get(), trusted));
-    findings.addAll(
+    Finding proof = proof(bundle, leaves);
+    List<Finding> figures = figures(report, checked);
+
+    Signed signatures = joined(signed);
+    List<Finding> findings = new ArrayList<>(signatures.report());
+    checked.values().forEach(c -> findings.add(c.finding()));
+    findings.add(proof);
+    findings.addAll(signatures.ledger());
+    findings.addAll(figures);
+    return new Verification(findings);
+  }
+
+  /**
+   * The findings about the report's digest, in the order they are listed: the issuer's signature
+   * and the issuing event ({@code report}); the checkpoint's anchoring, the witnessed note and the
+   * report contract's transactions ({@code ledger}).
+   */
+  private record Signed(List<Finding> report, List<Finding> ledger) {}
+
+  private Signed signed(ReportBundle bundle) {
+    String digest = ReportJson.sha256(bundle.report());
+    List<Finding> ledger = new ArrayList<>();
+    ledger.addAll(EvidenceVerifier.anchoring(bundle.anchored(), consortium.get(), trusted));
+    ledger.addAll(
         WitnessVerification.verify(
             bundle.anchored(), bundle.witnessed(), consortium.get(), quorum));
-    findings.addAll(
-        AttestationVerification.verify(bundle, digest, consortium.get(), chain(bundle)));
-    findings.addAll(figures(report, checked));
-    return new Verification(findings);
+    ledger.addAll(AttestationVerification.verify(bundle, digest, consortium.get(), chain(bundle)));
+    return new Signed(List.of(signature(bundle, digest), issuance(bundle, digest)), ledger);
+  }
+
+  /** The task's result; what it threw, thrown here as it would have been on this thread. */
+  private static <T> T joined(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException thrown) {
+        throw thrown;
+      }
+      if (e.getCause() instanceof Error thrown) {
+        throw thrown;
+      }
+      throw e;
+    }
   }
 
   /** The anchoring's header chain, when it links; the anchoring's findings say why not. */
@@ -228,8 +264,17 @@ public final class ReportVerifier {
             + event.leaf().index());
   }
 
-  /** An input's finding and, when it passed, the data formulas may read. */
-  private record Checked(Finding finding, Optional<Object> data) {}
+  /**
+   * An input's finding and, when it passed, the data formulas may read; for a reading batch, also
+   * its readings as its check parsed them, so that its formulas do not parse them again.
+   */
+  private record Checked(
+      Finding finding, Optional<Object> data, Optional<List<AssessedReading>> readings) {
+
+    Checked(Finding finding, Optional<Object> data) {
+      this(finding, data, Optional.empty());
+    }
+  }
 
   private static Checked input(
       Input input,
@@ -240,6 +285,7 @@ public final class ReportVerifier {
     Finding content;
     EvidenceBundle.Leaf leaf;
     Object data;
+    Optional<List<AssessedReading>> readings = Optional.empty();
     if (input.kind() == InputKind.READING_BATCH) {
       EvidenceBundle.Batch batch = batches.get(named.index());
       if (batch == null) {
@@ -247,7 +293,9 @@ public final class ReportVerifier {
             Finding.failed(item, "the bundle holds no batch at leaf " + named.index()),
             Optional.empty());
       }
-      content = EvidenceVerifier.batchContent(batch, new HashMap<>());
+      EvidenceVerifier.CheckedBatch checked = EvidenceVerifier.batchContent(batch, new HashMap<>());
+      content = checked.finding();
+      readings = checked.readings();
       leaf = batch.leaf();
       data = batch;
     } else {
@@ -281,7 +329,8 @@ public final class ReportVerifier {
         Finding.ok(
             item,
             content.item() + ": " + content.said() + "; leaf " + leaf.index() + " hashes as named"),
-        Optional.of(data));
+        Optional.of(data),
+        readings);
   }
 
   /** {@code found}, an item of an input's data, as the input's finding. */
@@ -411,7 +460,9 @@ public final class ReportVerifier {
         });
     Map<String, Object> usable = new HashMap<>();
     inputs.forEach((id, c) -> c.data().ifPresent(d -> usable.put(id, d)));
-    LoggedData data = new LoggedData(report.inputs(), usable, verified::get);
+    Map<String, List<AssessedReading>> parsed = new HashMap<>();
+    inputs.forEach((id, c) -> c.readings().ifPresent(r -> parsed.put(id, r)));
+    LoggedData data = new LoggedData(report.inputs(), usable, verified::get, parsed);
     for (Figure figure : report.figures()) {
       String item = "figure " + figure.id();
       Optional<String> brokenInput =

@@ -1,10 +1,7 @@
 package io.twinledger.reporting.verify;
 
 import io.twinledger.contracts.merkle.ProofCheck;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -51,18 +48,10 @@ final class VerifyProofCommand {
   }
 
   private static byte[] read(Path file) throws ProofJson.Malformed {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new ProofJson.Malformed("larger than " + MAX_BYTES + " bytes");
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw new ProofJson.Malformed("cannot read the file: " + reason(e));
+    try {
+      return BundleFile.read(file, MAX_BYTES);
+    } catch (BundleFile.Unreadable e) {
+      throw new ProofJson.Malformed(e.getMessage());
     }
-  }
-
-  private static String reason(IOException e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
   }
 }

@@ -8,11 +8,7 @@ import io.twinledger.reporting.evidence.Verification;
 import io.twinledger.reporting.report.ReportBundle;
 import io.twinledger.reporting.report.ReportBundleJson;
 import io.twinledger.reporting.report.ReportVerifier;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,25 +104,11 @@ final class VerifyReportCommand {
     return verification.exitCode();
   }
 
-  /** The file's bytes, gunzipped when it starts with gzip's magic number. */
   private static byte[] read(Path file) throws StrictJson.Malformed {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-      raw.mark(2);
-      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-      raw.reset();
-      try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
-        byte[] bytes = in.readNBytes(VerifyEvidenceCommand.MAX_BYTES + 1);
-        if (bytes.length > VerifyEvidenceCommand.MAX_BYTES) {
-          throw new StrictJson.Malformed(
-              "larger than " + VerifyEvidenceCommand.MAX_BYTES + " bytes");
-        }
-        return bytes;
-      }
-    } catch (IOException e) {
-      throw new StrictJson.Malformed(
-          "cannot read the file: "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    try {
+      return BundleFile.read(file, BundleFile.MAX_BYTES);
+    } catch (BundleFile.Unreadable e) {
+      throw new StrictJson.Malformed(e.getMessage());
     }
   }
 }

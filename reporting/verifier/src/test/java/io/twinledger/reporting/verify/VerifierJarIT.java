@@ -39,6 +39,9 @@ class VerifierJarIT {
   /** The same kind of bundle in the earlier format, before batch digests covered flags. */
   private static final String BUNDLE_V1 = "/evidence/demo-bundle-v1.json.gz";
 
+  /** An attested, witnessed report bundle of a bond's payments over two months. */
+  private static final String REPORT = "/report/demo-report.json.gz";
+
   @TempDir Path dir;
 
   @Test
@@ -66,6 +69,31 @@ class VerifierJarIT {
     assertThat(launched.err()).isEmpty();
   }
 
+  /**
+   * A report bundle, gzip-compressed as the fixture is: the launcher's output is the jar's, and on
+   * JDK 25 and newer it leaves the AOT cache it trained, which the next command starts from.
+   */
+  @Test
+  void theLauncherVerifiesACompressedReportBundleAsTheJarDoes() throws Exception {
+    Path bundle = dir.resolve("report.json.gz");
+    try (InputStream in = VerifierJarIT.class.getResourceAsStream(REPORT)) {
+      Files.copy(in, bundle);
+    }
+    Path launcher = Path.of("../../twinledger").toAbsolutePath().normalize();
+
+    Run direct = java("verify-report", bundle.toString());
+    Run launched = run(List.of("bash", launcher.toString(), "verify-report", bundle.toString()));
+
+    assertThat(direct.code()).as(direct.out()).isZero();
+    assertThat(direct.out().lines().toList().getLast()).startsWith("verdict: VERIFIED — all ");
+    assertThat(launched.code()).as(launched.err()).isZero();
+    assertThat(launched.out()).isEqualTo(direct.out());
+    assertThat(launched.err()).isEmpty();
+    if (Runtime.version().feature() >= 25) {
+      assertThat(Path.of(JAR + ".aot")).exists();
+    }
+  }
+
   /** A relative path is the auditor's, not the repository's: the launcher stays where it is run. */
   @Test
   void theLauncherReadsABundleRelativeToTheCallersDirectory() throws Exception {
@@ -76,6 +104,20 @@ class VerifierJarIT {
 
     assertThat(launched.code()).as(launched.err()).isZero();
     assertThat(launched.out().lines().toList().getLast()).startsWith("verdict: VERIFIED — all ");
+  }
+
+  @Test
+  void aCompressedBundleVerifiesAsItsPlainJson() throws Exception {
+    Path compressed = dir.resolve("bundle.json.gz");
+    try (InputStream in = VerifierJarIT.class.getResourceAsStream(BUNDLE)) {
+      Files.copy(in, compressed);
+    }
+
+    Run plain = java(resource(BUNDLE, "bundle.json").toString());
+    Run gzip = java("verify", compressed.toString());
+
+    assertThat(gzip.code()).as(gzip.out()).isZero();
+    assertThat(gzip.out()).isEqualTo(plain.out());
   }
 
   @Test
