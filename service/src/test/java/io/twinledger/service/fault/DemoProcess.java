@@ -49,19 +49,26 @@ final class DemoProcess {
                 dir.resolve("service-" + Instant.now().toEpochMilli() + ".log").toFile())
             .start();
     HttpClient http = HttpClient.newHttpClient();
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () ->
-                http.send(
-                        HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/actuator/health"))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                    .body()
-                    .contains("\"UP\""));
+    try {
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptions()
+          .failFast("the service exited before it was up", () -> !process.isAlive())
+          .until(
+              () ->
+                  http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://localhost:" + port + "/actuator/health"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body()
+                      .contains("\"UP\""));
+    } catch (RuntimeException notUp) {
+      // The caller never gets the process to stop: left running, it would outlive the build.
+      process.destroyForcibly();
+      throw notUp;
+    }
     return process;
   }
 

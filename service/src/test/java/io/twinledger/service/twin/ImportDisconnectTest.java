@@ -2,7 +2,7 @@ package io.twinledger.service.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinledger.service.support.TestDatabaseInitializers;
+import io.twinledger.service.support.OnEmbeddedDb;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,28 +14,14 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A client that sends part of a large import and closes its socket: the server stops within
  * seconds, keeps what it stored, and no thread goes on working on the file.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "twinledger.twin.mqtt.embedded=false",
-      "twinledger.demo.feed.enabled=false",
-      "twinledger.demo.bonds.enabled=false",
-      "twinledger.demo.village.enabled=false"
-    })
-@ActiveProfiles("demo")
-@ContextConfiguration(initializers = TestDatabaseInitializers.Embedded.class)
-@DirtiesContext
+@OnEmbeddedDb
 class ImportDisconnectTest {
 
   private static final String SOURCE = "bulk:disconnect.csv";
