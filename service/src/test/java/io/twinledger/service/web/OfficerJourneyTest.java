@@ -203,6 +203,8 @@ class OfficerJourneyTest {
     assertThat(saved.status()).isEqualTo(302);
     assertThat(saved.location()).endsWith("/ui/assets/" + asset);
     assertThat(officer.get("/ui/assets/" + asset).body()).contains("Parameters saved");
+    // The register's view follows the saved event; wait for it rather than read a step behind.
+    await().atMost(Duration.ofSeconds(10)).until(() -> version(asset) > version);
     JsonNode after = api.get("/api/v1/assets/" + asset, OFFICER).json();
     assertThat(after.get("version").asLong()).isGreaterThan(version);
     assertThat(after.get("parameters").get("averagePressureM").decimalValue())
