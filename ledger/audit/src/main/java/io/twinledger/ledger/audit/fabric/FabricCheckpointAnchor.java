@@ -41,20 +41,11 @@ public final class FabricCheckpointAnchor implements CheckpointAnchor {
   @Override
   public AnchorReceipt anchor(SignedCheckpoint signed, Optional<ConsistencyProof> sincePrevious) {
     Checkpoint checkpoint = signed.checkpoint();
-    List<Sha256> proof = sincePrevious.map(ConsistencyProof::path).orElse(List.of());
     try {
       SubmittedTransaction submitted =
           contract
               .newProposal(RECORD)
-              .addArguments(
-                  checkpoint.logId(),
-                  Long.toString(checkpoint.treeSize()),
-                  checkpoint.root().hex(),
-                  checkpoint.timestamp().toString(),
-                  Base64.getEncoder().encodeToString(signed.signature()),
-                  proof.stream()
-                      .map(hash -> '"' + hash.hex() + '"')
-                      .collect(Collectors.joining(",", "[", "]")))
+              .addArguments(arguments(signed, sincePrevious).toArray(String[]::new))
               .build()
               .endorse()
               .submitAsync();
@@ -81,6 +72,26 @@ public final class FabricCheckpointAnchor implements CheckpointAnchor {
               + describe(e),
           e);
     }
+  }
+
+  /**
+   * The arguments of {@value #RECORD} for {@code signed}: log id, tree size, root (hex), timestamp,
+   * signature (base64 DER) and the consistency proof from the last anchored checkpoint as a JSON
+   * array of hex hashes, empty for a log's first.
+   */
+  public static List<String> arguments(
+      SignedCheckpoint signed, Optional<ConsistencyProof> sincePrevious) {
+    Checkpoint checkpoint = signed.checkpoint();
+    List<Sha256> proof = sincePrevious.map(ConsistencyProof::path).orElse(List.of());
+    return List.of(
+        checkpoint.logId(),
+        Long.toString(checkpoint.treeSize()),
+        checkpoint.root().hex(),
+        checkpoint.timestamp().toString(),
+        Base64.getEncoder().encodeToString(signed.signature()),
+        proof.stream()
+            .map(hash -> '"' + hash.hex() + '"')
+            .collect(Collectors.joining(",", "[", "]")));
   }
 
   /** The gateway's message and the endorsing peers' details, which carry the chaincode's reason. */
