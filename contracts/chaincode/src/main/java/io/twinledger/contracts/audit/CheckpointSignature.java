@@ -1,9 +1,8 @@
 package io.twinledger.contracts.audit;
 
+import io.twinledger.contracts.chaincode.EcdsaVerification;
 import io.twinledger.contracts.merkle.Checkpoint;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 
 /**
@@ -11,8 +10,6 @@ import java.util.Base64;
  * Checkpoint#signedContent()}, DER-encoded, carried as base64.
  */
 final class CheckpointSignature {
-
-  static final String ALGORITHM = "SHA256withECDSA";
 
   private final byte[] der;
 
@@ -38,16 +35,6 @@ final class CheckpointSignature {
    * EC key, or bytes that are not a DER ECDSA signature, never verify.
    */
   boolean verifies(Checkpoint checkpoint, PublicKey key) {
-    if (!"EC".equals(key.getAlgorithm())) {
-      return false;
-    }
-    try {
-      Signature ecdsa = Signature.getInstance(ALGORITHM);
-      ecdsa.initVerify(key);
-      ecdsa.update(checkpoint.signedContent());
-      return ecdsa.verify(der);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return EcdsaVerification.verifies(key, checkpoint.signedContent(), der);
   }
 }

@@ -1,12 +1,11 @@
 package io.twinledger.contracts.report;
 
 import io.twinledger.contracts.ContractDescription;
+import io.twinledger.contracts.chaincode.EcdsaVerification;
 import io.twinledger.contracts.merkle.ReportStatement;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.contracts.token.ChainJson;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -64,8 +63,6 @@ public final class ReportContract implements ContractInterface {
 
   /** The longest comments or replacement reason, in characters. */
   public static final int MAX_TEXT = 4000;
-
-  private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
   /** What this contract is and which functions it has. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -376,16 +373,6 @@ public final class ReportContract implements ContractInterface {
    * not an EC key, or bytes that are not a DER ECDSA signature, never verify.
    */
   private static boolean verifies(byte[] der, ReportStatement statement, PublicKey key) {
-    if (!"EC".equals(key.getAlgorithm())) {
-      return false;
-    }
-    try {
-      Signature ecdsa = Signature.getInstance(SIGNATURE_ALGORITHM);
-      ecdsa.initVerify(key);
-      ecdsa.update(statement.signedContent());
-      return ecdsa.verify(der);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return EcdsaVerification.verifies(key, statement.signedContent(), der);
   }
 }

@@ -113,7 +113,12 @@ class LedgerPathsBenchmark {
       try (Gateway gateway = inProcessGateway(city, grpc)) {
         Contract contract = gateway.getNetwork(CHANNEL).getContract(CHAINCODE);
         runInProcess(contract, prepare(city, WARMUP));
-        rows.add(measureInProcess(peer, contract, prepare(city, MEASURED)));
+        List<List<String>> measured = prepare(city, MEASURED);
+        Recording recording = profiled() ? startRecording() : null;
+        rows.add(measureInProcess(peer, contract, measured));
+        if (recording != null) {
+          profile += hotMethods("the in-process run", recording, dir.resolve("in-process.jfr"));
+        }
       } finally {
         grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -123,11 +128,14 @@ class LedgerPathsBenchmark {
           JSONObject config = externalConfig(city, signer, port, dir);
           runExternal(config, prepare(city, WARMUP), dir);
           List<List<String>> measured = prepare(city, MEASURED);
-          boolean profiled = Boolean.getBoolean("bench.profile") && signer.equals("native");
-          Recording recording = profiled ? startRecording() : null;
+          Recording recording = profiled() ? startRecording() : null;
           rows.add(measureExternal(peer, config, signer, measured, dir));
-          if (profiled) {
-            profile = hotMethods(recording, dir.resolve("external.jfr"));
+          if (recording != null) {
+            profile +=
+                hotMethods(
+                    "the external run (" + signer + " signer)",
+                    recording,
+                    dir.resolve("external-" + signer + ".jfr"));
           }
         }
       } else {
@@ -296,15 +304,19 @@ class LedgerPathsBenchmark {
     }
   }
 
+  private static boolean profiled() {
+    return Boolean.getBoolean("bench.profile");
+  }
+
   private static Recording startRecording() {
     Recording recording = new Recording();
-    recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+    recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
     recording.start();
     return recording;
   }
 
   /** The methods most often on top of the sampled stacks, and the packages they belong to. */
-  private static String hotMethods(Recording recording, Path file) throws IOException {
+  private static String hotMethods(String run, Recording recording, Path file) throws IOException {
     recording.stop();
     recording.dump(file);
     recording.close();
@@ -324,9 +336,11 @@ class LedgerPathsBenchmark {
       packages.merge(area(event.getStackTrace().getFrames()), 1, Integer::sum);
     }
     int total = Math.max(1, samples);
-    return "\nSelf time of the peer's JVM during the external run ("
+    return "\nSelf time of the peer's JVM during "
+        + run
+        + " ("
         + samples
-        + " samples every 10 ms per running thread):\n\n| method | share |\n|---|---:|\n"
+        + " samples, every millisecond per running thread):\n\n| method | share |\n|---|---:|\n"
         + top(methods, total, 15)
         + "\n\nBy what the sampled thread was doing (its first TwinLedger, gRPC, Netty or"
         + " JDBC frame):\n\n| work | share |\n|---|---:|\n"
