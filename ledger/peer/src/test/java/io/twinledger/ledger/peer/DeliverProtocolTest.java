@@ -11,6 +11,7 @@ import io.twinledger.ledger.peer.fixture.TestIdentity;
 import io.twinledger.ledger.peer.fixture.TestOrganization;
 import io.twinledger.ledger.peer.hash.Digests;
 import io.twinledger.network.msp.NodeOu;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -363,7 +364,7 @@ class DeliverProtocolTest {
           .setPayload(payload.toByteString())
           .setSignature(ByteString.copyFrom(signature))
           .build();
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
