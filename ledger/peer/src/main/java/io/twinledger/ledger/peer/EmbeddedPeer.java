@@ -2,11 +2,19 @@ package io.twinledger.ledger.peer;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.twinledger.ledger.peer.gateway.ChannelServices;
+import io.twinledger.ledger.peer.gateway.DeliverService;
 import io.twinledger.ledger.peer.gateway.Endpoint;
 import io.twinledger.ledger.peer.gateway.GatewayService;
 import io.twinledger.ledger.peer.gateway.InProcessChannel;
+import io.twinledger.ledger.peer.gateway.TlsBinding;
 import io.twinledger.ledger.peer.store.ChainCheck;
 import io.twinledger.ledger.peer.store.LedgerIntegrityException;
 import io.twinledger.ledger.peer.store.PeerLock;
@@ -16,13 +24,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * A single-node, Fabric-compatible peer in this JVM: endorser, solo orderer and committer of each
@@ -32,12 +44,15 @@ import java.util.concurrent.TimeUnit;
  * policies; the gateway routes every request by its channel id, so a client connects once and calls
  * {@code gateway.getNetwork(channel)} for any of them, as with a Fabric peer joined to several
  * channels. A request for a channel the peer has not joined is refused as Fabric's gateway refuses
- * it.
+ * it. Beside the gateway, the peer serves Fabric's {@code Deliver} service (block and filtered
+ * block events, {@link DeliverService}).
  *
  * <p>{@link #start} verifies each channel's stored chain and world state ({@link ChainCheck}) and
  * refuses to start on a ledger that does not add up. Clients connect with the standard {@code
- * org.hyperledger.fabric.client.Gateway} over {@link #newChannel()} (in-process gRPC) or, after
- * {@link #serveTcp}, over plaintext gRPC on the loopback interface.
+ * org.hyperledger.fabric.client.Gateway} over {@link #newChannel()} (in-process gRPC) or over gRPC
+ * on the loopback interface: with TLS, and optionally mutual TLS, after {@link #serveTls}, as a
+ * Fabric peer serves its clients; in plaintext after {@link #serveTcp}, for clients in other
+ * processes of the same machine that need no TLS (tests, benchmarks).
  */
 public final class EmbeddedPeer implements AutoCloseable {
 
@@ -46,6 +61,7 @@ public final class EmbeddedPeer implements AutoCloseable {
 
   private final Map<String, PeerChannel> channels;
   private final GatewayService gateway;
+  private final DeliverService deliver;
   private final String serverName;
   private final Server inProcessServer;
   private final List<Server> tcpServers = new ArrayList<>();
@@ -53,10 +69,12 @@ public final class EmbeddedPeer implements AutoCloseable {
   private EmbeddedPeer(
       Map<String, PeerChannel> channels,
       GatewayService gateway,
+      DeliverService deliver,
       String serverName,
       Server inProcessServer) {
     this.channels = channels;
     this.gateway = gateway;
+    this.deliver = deliver;
     this.serverName = serverName;
     this.inProcessServer = inProcessServer;
   }
@@ -122,16 +140,22 @@ public final class EmbeddedPeer implements AutoCloseable {
 
   private static EmbeddedPeer serve(PeerSettings settings, Map<String, PeerChannel> joined) {
     String serverName = "twinledger-peer-" + UUID.randomUUID();
+    List<ChannelServices> services =
+        settings.channels().stream()
+            .map(channel -> joined.get(channel.channel()).services())
+            .toList();
     GatewayService gateway =
         new GatewayService(
-            new Endpoint("inprocess:" + serverName, settings.gatewayMspId()),
-            settings.channels().stream()
-                .map(channel -> joined.get(channel.channel()).services())
-                .toList());
+            new Endpoint("inprocess:" + serverName, settings.gatewayMspId()), services);
+    DeliverService deliver = new DeliverService(services, Clock.systemUTC());
     try {
       Server server =
-          InProcessServerBuilder.forName(serverName).addService(gateway).build().start();
-      return new EmbeddedPeer(joined, gateway, serverName, server);
+          InProcessServerBuilder.forName(serverName)
+              .addService(gateway)
+              .addService(deliver)
+              .build()
+              .start();
+      return new EmbeddedPeer(joined, gateway, deliver, serverName, server);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the in-process gateway", e);
     }
@@ -147,24 +171,68 @@ public final class EmbeddedPeer implements AutoCloseable {
   }
 
   /**
-   * Also serves the gateway, for every joined channel, over plaintext gRPC on the loopback
-   * interface.
+   * Also serves the gateway and {@code Deliver}, for every joined channel, over plaintext gRPC on
+   * the loopback interface. A Fabric peer's clients expect TLS ({@link #serveTls}); plaintext is
+   * for clients on this machine that do without, such as tests and benchmarks.
    *
    * @param port the port, or 0 for any free port
    * @return the bound port
    */
-  public synchronized int serveTcp(int port) {
+  public int serveTcp(int port) {
+    return serve(port, Optional.empty());
+  }
+
+  /**
+   * Also serves the gateway and {@code Deliver}, for every joined channel, over gRPC with TLS 1.3
+   * or 1.2 (ALPN {@code h2}) on the loopback interface, with the server certificate and key of
+   * {@code tls}; with {@linkplain TlsSettings#mutual() mutual TLS}, a client without a certificate
+   * from one of its client TLS CAs is refused in the handshake, and {@code Deliver} requests must
+   * carry the hash of the client's certificate ({@link TlsBinding}).
+   *
+   * @param port the port, or 0 for any free port
+   * @return the bound port
+   * @throws IllegalArgumentException if the certificate and key do not make a TLS server
+   */
+  public int serveTls(int port, TlsSettings tls) {
+    return serve(port, Optional.of(tls));
+  }
+
+  private synchronized int serve(int port, Optional<TlsSettings> tls) {
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .addService(gateway);
+    if (tls.isPresent()) {
+      builder.sslContext(sslContext(tls.get()));
+    }
+    if (tls.isPresent() && tls.get().mutual()) {
+      builder.addService(ServerInterceptors.intercept(deliver, TlsBinding.mutualTls()));
+    } else {
+      builder.addService(deliver);
+    }
     try {
-      Server server =
-          NettyServerBuilder.forAddress(
-                  new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
-              .addService(gateway)
-              .build()
-              .start();
+      Server server = builder.build().start();
       tcpServers.add(server);
       return server.getPort();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot serve the gateway on port " + port, e);
+    }
+  }
+
+  private static SslContext sslContext(TlsSettings tls) {
+    SslContextBuilder builder =
+        GrpcSslContexts.configure(
+                SslContextBuilder.forServer(
+                    tls.privateKey(), tls.certificateChain().toArray(X509Certificate[]::new)))
+            .protocols("TLSv1.3", "TLSv1.2");
+    if (tls.mutual()) {
+      builder
+          .trustManager(tls.clientRootCas().toArray(X509Certificate[]::new))
+          .clientAuth(ClientAuth.REQUIRE);
+    }
+    try {
+      return builder.build();
+    } catch (SSLException e) {
+      throw new IllegalArgumentException("Cannot make a TLS server of " + tls + ": " + e, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.twinledger.ledger.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.ByteString;
@@ -15,6 +16,7 @@ import io.twinledger.ledger.peer.store.LedgerIntegrityException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.ChaincodeEvent;
@@ -25,6 +27,7 @@ import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
@@ -33,6 +36,7 @@ import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.GatewayGrpc;
 import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
+import org.hyperledger.fabric.protos.peer.FilteredBlock;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +215,39 @@ class ChannelsTest {
       events = catchThrowableOfType(GatewayRuntimeException.class, stream::hasNext);
     }
     assertThat(events.getStatus().getCode()).isEqualTo(Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void blockEventsArePerChannelAndOnlyForItsMembers() throws Exception {
+    Status energyCommit = submit(contract(fixture.connect(fixture.org1Client), ENERGY), "be", "v");
+    submit(contract(fixture.connect(fixture.org1Client), INFRA), "be", "v");
+    Network energy = fixture.connect(fixture.org3Client).getNetwork(ENERGY);
+
+    try (CloseableIterator<FilteredBlock> blocks =
+        energy
+            .newFilteredBlockEventsRequest()
+            .startBlock(0)
+            .build()
+            .getEvents(CallOption.deadlineAfter(10, TimeUnit.SECONDS))) {
+      FilteredBlock first = blocks.next();
+
+      assertThat(first.getChannelId()).isEqualTo(ENERGY);
+      assertThat(first.getNumber()).isZero().isEqualTo(energyCommit.getBlockNumber());
+      assertThat(first.getFilteredTransactions(0).getTxid())
+          .isEqualTo(energyCommit.getTransactionId());
+    }
+    try (CloseableIterator<Block> blocks =
+        fixture
+            .connect(fixture.org3Client)
+            .getNetwork(INFRA)
+            .newBlockEventsRequest()
+            .startBlock(0)
+            .build()
+            .getEvents(CallOption.deadlineAfter(10, TimeUnit.SECONDS))) {
+      assertThatThrownBy(blocks::next)
+          .isInstanceOf(NoSuchElementException.class)
+          .hasMessageContaining("FORBIDDEN");
+    }
   }
 
   @Test

@@ -96,6 +96,11 @@ public final class CommitNotifier {
         .orElseThrow(() -> new IllegalStateException("Block " + number + " is not committed"));
   }
 
+  /** Committed block {@code number}, as stored; empty when it is not committed. */
+  public Optional<Block> block(long number) {
+    return blocks.apply(number);
+  }
+
   /**
    * Waits until block {@code number} is committed or {@code timeoutMillis} pass.
    *

@@ -16,9 +16,6 @@ import io.twinledger.ledger.peer.endorsement.Endorser;
 import io.twinledger.ledger.peer.endorsement.ProposalRejectedException;
 import io.twinledger.ledger.peer.endorsement.Rejection;
 import io.twinledger.ledger.peer.endorsement.UnpackedProposal;
-import io.twinledger.ledger.peer.identity.Creator;
-import io.twinledger.ledger.peer.identity.IdentityException;
-import io.twinledger.ledger.peer.identity.Organizations;
 import io.twinledger.ledger.peer.state.TxStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -475,26 +472,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     Optional<String> failure =
         channel == null
             ? Optional.of("failed to get policy manager for channel [" + channelId + "]")
-            : aclFailure(channel.organizations(), identity, request, signature);
+            : channel.organizations().accessRefusal(identity, request, signature);
     failure.ifPresent(reason -> responses.onError(RpcErrors.of(Code.PERMISSION_DENIED, reason)));
     return failure.isEmpty() ? Optional.of(channel) : Optional.empty();
-  }
-
-  /**
-   * Why a signed request fails its channel's access check (Fabric's {@code CheckACL}: signed by a
-   * valid identity of one of the channel's members), if it does.
-   */
-  private static Optional<String> aclFailure(
-      Organizations organizations, ByteString identity, ByteString request, ByteString signature) {
-    Creator creator;
-    try {
-      creator = organizations.verify(identity);
-    } catch (IdentityException e) {
-      return Optional.of("identity is not valid: " + e.getMessage());
-    }
-    return creator
-        .verify(request.toByteArray(), signature.toByteArray())
-        .map(reason -> "request signature of " + creator.describe() + " is invalid: " + reason);
   }
 
   /**

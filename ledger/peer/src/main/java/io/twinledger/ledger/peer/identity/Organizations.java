@@ -8,6 +8,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
@@ -88,6 +89,28 @@ public final class Organizations {
     }
     verified.put(serializedIdentity, creator);
     return creator;
+  }
+
+  /**
+   * Why a message signed as {@code serializedIdentity} fails this channel's access check, if it
+   * does: the check a Fabric peer applies to commit-status, event and deliver requests (its
+   * channel's {@code Readers}), here a valid identity of a member whose signature over {@code
+   * message} verifies. Called again for a long-lived stream, it also refuses a certificate that has
+   * expired since.
+   *
+   * @return empty when the request passes, otherwise the reason
+   */
+  public Optional<String> accessRefusal(
+      ByteString serializedIdentity, ByteString message, ByteString signature) {
+    Creator creator;
+    try {
+      creator = verify(serializedIdentity);
+    } catch (IdentityException e) {
+      return Optional.of("identity is not valid: " + e.getMessage());
+    }
+    return creator
+        .verify(message.toByteArray(), signature.toByteArray())
+        .map(reason -> "request signature of " + creator.describe() + " is invalid: " + reason);
   }
 
   private Creator parse(ByteString serializedIdentity) throws IdentityException {
