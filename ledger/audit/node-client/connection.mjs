@@ -1,6 +1,8 @@
 // The gateway connection both scripts open, from the config's "peer" and "identity":
 //   peer:     { url: "localhost:7051", tlsCaCert?: PEM, serverName?: string,
 //               clientCert?: PEM, clientKey?: PEM }   (no tlsCaCert: plaintext)
+// With a client certificate (mutual TLS) the gateway also sends the SHA-256 of its DER encoding
+// in block event requests, as Fabric binds Deliver requests to the TLS session.
 //   identity: { mspId, cert: PEM, key: PEM, signingKey?: PEM, signer?: "package" | "native" }
 // signingKey, when given, signs instead of key: a signature that does not match the certificate.
 // signer "package" (the default) is the package's own newPrivateKeySigner (pure JavaScript ECDSA);
@@ -8,7 +10,7 @@
 // and makes the signature low-S, as Fabric requires.
 import * as grpc from '@grpc/grpc-js';
 import { connect, hash, signers } from '@hyperledger/fabric-gateway';
-import { createPrivateKey, sign } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey, sign } from 'node:crypto';
 
 // The order of P-256: a signature's s above half of it is replaced by n - s (low-S).
 const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
@@ -58,8 +60,12 @@ export function openGateway(config, deadlineSeconds) {
   const client = new grpc.Client(peer.url, credentials, options);
   const identity = config.identity;
   const deadline = () => ({ deadline: Date.now() + Number(deadlineSeconds) * 1000 });
+  const tlsClientCertificateHash = peer.clientCert
+    ? createHash('sha256').update(new X509Certificate(peer.clientCert).raw).digest()
+    : undefined;
   const gateway = connect({
     client,
+    ...(tlsClientCertificateHash ? { tlsClientCertificateHash } : {}),
     identity: { mspId: identity.mspId, credentials: Buffer.from(identity.cert) },
     ...signerOf(identity),
     evaluateOptions: deadline,

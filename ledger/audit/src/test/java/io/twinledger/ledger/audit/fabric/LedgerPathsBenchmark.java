@@ -11,6 +11,7 @@ import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.commit.CommitStatistics;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.fixture.TlsAuthority;
 import io.twinledger.ledger.peer.identity.EcdsaSignatures;
 import io.twinledger.ledger.store.LocalPostgres;
 import io.twinledger.ledger.store.TestDatabases;
@@ -60,7 +61,7 @@ import org.junit.jupiter.api.Test;
  *   <li><b>in-process</b>: the Java {@code fabric-gateway} client inside the peer's JVM over
  *       in-process gRPC, as the service in embedded mode anchors;
  *   <li><b>external</b>: Hyperledger's Node.js {@code fabric-gateway} client in its own process,
- *       over the peer's TCP port, as an application of another organisation would.
+ *       over TLS on the peer's TCP port, as an application of another organisation would.
  * </ul>
  *
  * <p>Each transaction records the first checkpoint of a log of its own, so none conflicts. Peer CPU
@@ -123,9 +124,11 @@ class LedgerPathsBenchmark {
         grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
       if (nodeInstalled()) {
-        int port = peer.serveTcp(0);
+        TlsAuthority tlsCa = TlsAuthority.create("CityFinanceMSP", "cityfinance");
+        int port =
+            peer.serveTls(0, tlsCa.issueLoopbackServer("peer0.cityfinance").serverSettings());
         for (String signer : List.of("package", "native")) {
-          JSONObject config = externalConfig(city, signer, port, dir);
+          JSONObject config = externalConfig(city, signer, port, tlsCa, dir);
           runExternal(config, prepare(city, WARMUP), dir);
           List<List<String>> measured = prepare(city, MEASURED);
           Recording recording = profiled() ? startRecording() : null;
@@ -219,9 +222,14 @@ class LedgerPathsBenchmark {
         blocksPer(before, peer.channel(CHANNEL).commitStatistics()));
   }
 
-  private static JSONObject externalConfig(MspIdentity city, String signer, int port, Path dir) {
+  private static JSONObject externalConfig(
+      MspIdentity city, String signer, int port, TlsAuthority tlsCa, Path dir) {
     return new JSONObject()
-        .put("peer", new JSONObject().put("url", "127.0.0.1:" + port))
+        .put(
+            "peer",
+            new JSONObject()
+                .put("url", "localhost:" + port)
+                .put("tlsCaCert", NodeGatewayClient.pem(tlsCa.certificate())))
         .put("identity", NodeGatewayClient.identity(city).put("signer", signer))
         .put("channel", CHANNEL)
         .put("chaincode", CHAINCODE)
@@ -258,7 +266,7 @@ class LedgerPathsBenchmark {
     return row(
         "external: Node.js fabric-gateway client ("
             + signer
-            + " signer), own process, TCP, "
+            + " signer), own process, TCP with TLS, "
             + EXTERNAL_IN_FLIGHT
             + " in flight",
         committed,

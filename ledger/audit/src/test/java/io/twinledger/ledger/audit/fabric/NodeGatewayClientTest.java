@@ -7,16 +7,21 @@ import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.CheckpointSigner;
+import io.twinledger.ledger.peer.TlsSettings;
 import io.twinledger.ledger.peer.fixture.ConsortiumPeerFixture;
+import io.twinledger.ledger.peer.fixture.TlsAuthority;
+import io.twinledger.ledger.peer.fixture.TlsIdentity;
 import io.twinledger.network.msp.CertificateAuthority;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.network.msp.NodeOu;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -40,12 +45,17 @@ class NodeGatewayClientTest {
   /** Fabric's gateway code for a proposal its endorser refuses before running it. */
   private static final int FAILED_PRECONDITION = io.grpc.Status.Code.FAILED_PRECONDITION.value();
 
+  private static final int UNAVAILABLE = io.grpc.Status.Code.UNAVAILABLE.value();
   private static final AtomicInteger LOGS = new AtomicInteger();
+  private static final TlsAuthority TLS_CA = TlsAuthority.create("CityFinanceMSP", "cityfinance");
+  private static final TlsAuthority CLIENT_TLS_CA =
+      TlsAuthority.create("CityFinanceMSP", "clients.cityfinance");
 
   @TempDir static Path data;
 
   private static ConsortiumPeerFixture fixture;
   private static int port;
+  private static int mutualPort;
   private static MspIdentity city;
 
   @BeforeAll
@@ -54,7 +64,12 @@ class NodeGatewayClientTest {
     fixture =
         ConsortiumPeerFixture.start(
             data, TwinLedgerChaincode.CONTRACTS, TwinLedgerChaincode.DATA_TYPES);
-    port = fixture.peer().serveTcp(0);
+    TlsSettings server = TLS_CA.issueLoopbackServer("peer0.cityfinance").serverSettings();
+    port = fixture.peer().serveTls(0, server);
+    mutualPort =
+        fixture
+            .peer()
+            .serveTls(0, server.requireClientCertificates(List.of(CLIENT_TLS_CA.certificate())));
     city = fixture.client();
   }
 
@@ -93,6 +108,98 @@ class NodeGatewayClientTest {
     JSONObject event = results.get(3).getJSONArray("events").getJSONObject(0);
     assertThat(event.getString("name")).isEqualTo(AuditAnchorContract.CHECKPOINT_RECORDED);
     assertThat(event.getLong("blockNumber")).isLessThanOrEqualTo(block);
+  }
+
+  @Test
+  void readsBlocksWholeAndFilteredAndResumesFromACheckpoint() {
+    // Two transactions, each waited for: at least two blocks, so that a resumed reader has one.
+    JSONObject submitted =
+        NodeGatewayClient.steps(
+                config(NodeGatewayClient.identity(city)),
+                submit("node-" + LOGS.incrementAndGet()),
+                submit("node-" + LOGS.incrementAndGet()))
+            .getLast();
+    long block = submitted.getLong("blockNumber");
+
+    List<JSONObject> results =
+        NodeGatewayClient.steps(
+            config(NodeGatewayClient.identity(city)),
+            step("blockEvents").put("startBlock", 0).put("count", block + 1),
+            step("blockEvents").put("startBlock", block).put("count", 1).put("filtered", true),
+            step("checkpointedBlockEvents").put("count", 1));
+
+    assertThat(results).allSatisfy(r -> assertThat(r.getBoolean("ok")).as(r.toString()).isTrue());
+    JSONArray blocks = results.get(0).getJSONArray("blocks");
+    assertThat(blocks.length()).isEqualTo(block + 1);
+    for (int n = 0; n <= block; n++) {
+      JSONObject read = blocks.getJSONObject(n);
+      Block stored = fixture.peer().channel(CHANNEL).block(n).orElseThrow();
+      assertThat(read.getLong("number")).isEqualTo(n);
+      assertThat(read.getString("dataHash"))
+          .isEqualTo(HexFormat.of().formatHex(stored.getHeader().getDataHash().toByteArray()));
+      assertThat(read.getString("previousHash"))
+          .isEqualTo(HexFormat.of().formatHex(stored.getHeader().getPreviousHash().toByteArray()));
+    }
+    JSONObject filtered = results.get(1).getJSONArray("blocks").getJSONObject(0);
+    assertThat(filtered.getString("channel")).isEqualTo(CHANNEL);
+    assertThat(filtered.getJSONArray("transactions").toList())
+        .anySatisfy(
+            tx ->
+                assertThat(tx.toString())
+                    .contains(submitted.getString("txId"))
+                    .contains("validationCode=" + TxValidationCode.VALID_VALUE));
+    JSONObject resumed = results.get(2);
+    assertThat(resumed.getJSONArray("first").toList()).containsExactly(0);
+    assertThat(resumed.getJSONArray("resumed").toList()).containsExactly(1);
+  }
+
+  @Test
+  void overMutualTlsAClientWithACertificateOfTheClientCaSubmitsAndReadsBlocks() {
+    TlsIdentity tls = CLIENT_TLS_CA.issueClient("client.cityfinance");
+    JSONObject mutual =
+        config(NodeGatewayClient.identity(city))
+            .put(
+                "peer",
+                peer(mutualPort)
+                    .put("clientCert", NodeGatewayClient.pem(tls.certificate()))
+                    .put("clientKey", NodeGatewayClient.pem(tls.privateKey())));
+
+    List<JSONObject> results =
+        NodeGatewayClient.steps(
+            mutual,
+            submit("node-" + LOGS.incrementAndGet()),
+            step("blockEvents").put("startBlock", 0).put("count", 1).put("filtered", true));
+
+    assertThat(results).allSatisfy(r -> assertThat(r.getBoolean("ok")).as(r.toString()).isTrue());
+    assertThat(results.getFirst().getBoolean("successful")).isTrue();
+  }
+
+  @Test
+  void overMutualTlsAClientWithoutACertificateIsRefused() {
+    JSONObject refused =
+        NodeGatewayClient.steps(
+                config(NodeGatewayClient.identity(city)).put("peer", peer(mutualPort)),
+                step("evaluate").put("fn", "org.hyperledger.fabric:GetMetadata"))
+            .getFirst();
+
+    assertThat(refused.getBoolean("ok")).isFalse();
+    assertThat(refused.getInt("code")).isEqualTo(UNAVAILABLE);
+  }
+
+  @Test
+  void aClientThatDoesNotTrustThePeersTlsCaCannotConnect() {
+    TlsAuthority other = TlsAuthority.create("CityFinanceMSP", "elsewhere");
+    JSONObject refused =
+        NodeGatewayClient.steps(
+                config(NodeGatewayClient.identity(city))
+                    .put(
+                        "peer",
+                        peer(port).put("tlsCaCert", NodeGatewayClient.pem(other.certificate()))),
+                step("evaluate").put("fn", "org.hyperledger.fabric:GetMetadata"))
+            .getFirst();
+
+    assertThat(refused.getBoolean("ok")).isFalse();
+    assertThat(refused.getInt("code")).isEqualTo(UNAVAILABLE);
   }
 
   /** The benchmark's client signs with Node's OpenSSL; the peer takes its signatures. */
@@ -202,9 +309,18 @@ class NodeGatewayClientTest {
         .put("args", new JSONArray(arguments));
   }
 
+  /**
+   * The TLS endpoint at {@code port}, trusting the peer's TLS CA, by the name in its certificate.
+   */
+  private static JSONObject peer(int port) {
+    return new JSONObject()
+        .put("url", "localhost:" + port)
+        .put("tlsCaCert", NodeGatewayClient.pem(TLS_CA.certificate()));
+  }
+
   private static JSONObject config(JSONObject identity) {
     return new JSONObject()
-        .put("peer", new JSONObject().put("url", "127.0.0.1:" + port))
+        .put("peer", peer(port))
         .put("identity", identity)
         .put("channel", CHANNEL)
         .put("chaincode", CHAINCODE);
