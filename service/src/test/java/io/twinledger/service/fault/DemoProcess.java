@@ -20,7 +20,7 @@ import java.util.List;
  * The service as a child JVM in demo mode, so that a fault test can kill it with SIGKILL ({@code
  * Process.destroyForcibly}) and start it again on the same database and data directory.
  */
-final class DemoProcess {
+public final class DemoProcess {
 
   private DemoProcess() {}
 
@@ -31,7 +31,7 @@ final class DemoProcess {
    *
    * @param options further {@code --property=value} arguments
    */
-  static Process start(Path dir, String db, int port, String... options) throws Exception {
+  public static Process start(Path dir, String db, int port, String... options) throws Exception {
     List<String> arguments =
         new ArrayList<>(
             List.of(
@@ -76,7 +76,7 @@ final class DemoProcess {
    * The command line of the demo in a child JVM on this test's class path, with {@code options};
    * the demo's bonds are off unless {@code options} turn them on.
    */
-  static List<String> command(String... options) {
+  public static List<String> command(String... options) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -99,7 +99,7 @@ final class DemoProcess {
   }
 
   /** A TCP port that was free a moment ago. */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
