@@ -217,7 +217,11 @@ public record GatewayPeer(
       }
       List<X509Certificate> certificates = certificates(cert, where + ".cert");
       Optional<PrivateKey> privateKey =
-          material(key, where + ".key", PemFiles::readPrivateKey, pem -> null);
+          material(
+              key,
+              where + ".key",
+              PemFiles::readPrivateKey,
+              pem -> PemFiles.parsePrivateKey(pem, Path.of(where + ".key.pem")));
       if (certificates.size() > 1) {
         problems.add(where + ".cert: holds " + certificates.size() + " certificates, not one");
       }
@@ -249,12 +253,7 @@ public record GatewayPeer(
         if (path.isPresent()) {
           return Optional.of(fromFile.apply(base.resolve(path.get())));
         }
-        T inline = fromPem.apply(pem.get());
-        if (inline == null) {
-          problems.add(where + ".pem: give the key as a path, not inline");
-          return Optional.empty();
-        }
-        return Optional.of(inline);
+        return Optional.of(fromPem.apply(pem.get()));
       } catch (InvalidMspDirectoryException e) {
         // One line per fault: "MISSING /abs/client.key: is missing".
         e.faults().forEach(fault -> problems.add(where + ": " + fault));

@@ -10,7 +10,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -121,10 +123,12 @@ public record FabricMsp(
     Optional<Path> keyFile = single(directory.resolve(KEYSTORE), "private key", faults);
     Optional<PrivateKey> key =
         keyFile.flatMap(file -> attempt(() -> PemFiles.readPrivateKey(file), faults));
-    List<X509Certificate> cas = certificates(directory.resolve(CACERTS), true, faults);
+    Map<X509Certificate, Path> origins = new HashMap<>();
+    List<X509Certificate> cas = certificates(directory.resolve(CACERTS), true, origins, faults);
     List<X509Certificate> intermediates =
-        certificates(directory.resolve(INTERMEDIATECERTS), false, faults);
-    List<X509Certificate> tlsCas = certificates(directory.resolve(TLSCACERTS), false, faults);
+        certificates(directory.resolve(INTERMEDIATECERTS), false, origins, faults);
+    List<X509Certificate> tlsCas =
+        certificates(directory.resolve(TLSCACERTS), false, new HashMap<>(), faults);
     Path configFile = directory.resolve(NodeOus.FILE);
     NodeOus nodeOus =
         Files.isRegularFile(configFile)
@@ -157,7 +161,7 @@ public record FabricMsp(
         }
       } else {
         for (X509Certificate ca : chain.get()) {
-          CertificateChecks.notValidAt(caFile(directory, ca), ca, now).ifPresent(faults::add);
+          CertificateChecks.notValidAt(origins.get(ca), ca, now).ifPresent(faults::add);
         }
         kind = nodeOu(directory, file, cert, chain.get(), nodeOus, faults);
       }
@@ -305,18 +309,6 @@ public record FabricMsp(
     return Optional.empty();
   }
 
-  /** The file a CA certificate of the chain was read from, for a fault's location. */
-  private static Path caFile(Path directory, X509Certificate ca) {
-    String name = certificateFileName(ca);
-    for (String folder : List.of(CACERTS, INTERMEDIATECERTS)) {
-      Path candidate = directory.resolve(folder).resolve(name);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    return directory.resolve(CACERTS);
-  }
-
   /** The one file in {@code folder}, or a fault for none or several. */
   private static Optional<Path> single(Path folder, String what, List<MspFault> faults) {
     List<Path> files = files(folder);
@@ -347,8 +339,9 @@ public record FabricMsp(
     return Optional.of(files.getFirst());
   }
 
+  /** The certificates of the files in {@code folder}, noting each one's file in {@code origins}. */
   private static List<X509Certificate> certificates(
-      Path folder, boolean required, List<MspFault> faults) {
+      Path folder, boolean required, Map<X509Certificate, Path> origins, List<MspFault> faults) {
     List<Path> files = files(folder);
     if (required && files.isEmpty()) {
       faults.add(
@@ -361,7 +354,11 @@ public record FabricMsp(
     }
     List<X509Certificate> certificates = new ArrayList<>();
     for (Path file : files) {
-      attempt(() -> PemFiles.readCertificates(file), faults).ifPresent(certificates::addAll);
+      for (X509Certificate certificate :
+          attempt(() -> PemFiles.readCertificates(file), faults).orElse(List.of())) {
+        certificates.add(certificate);
+        origins.putIfAbsent(certificate, file);
+      }
     }
     return certificates;
   }

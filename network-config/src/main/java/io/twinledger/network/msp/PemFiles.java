@@ -99,13 +99,6 @@ public final class PemFiles {
    */
   public static PrivateKey readPrivateKey(Path file) {
     List<Object> objects = readAll(file);
-    if (objects.size() > 1) {
-      throw corrupt(file, "holds more than one PEM object");
-    }
-    Object pem = objects.getFirst();
-    if (!(pem instanceof PrivateKeyInfo info)) {
-      throw corrupt(file, "holds a " + describe(pem) + ", not a PKCS#8 PRIVATE KEY");
-    }
     if (POSIX) {
       Set<PosixFilePermission> permissions;
       try {
@@ -114,7 +107,9 @@ public final class PemFiles {
         throw new InvalidMspDirectoryException(
             MspFileProblem.UNREADABLE, file, "permissions cannot be read", e);
       }
-      if (!OWNER_ONLY_FILE.containsAll(permissions)) {
+      if (objects.size() == 1
+          && objects.getFirst() instanceof PrivateKeyInfo
+          && !OWNER_ONLY_FILE.containsAll(permissions)) {
         throw new InvalidMspDirectoryException(
             MspFileProblem.KEY_NOT_PRIVATE,
             file,
@@ -122,6 +117,25 @@ public final class PemFiles {
                 + PosixFilePermissions.toString(permissions)
                 + "; a private key must be readable by its owner only (chmod 600)");
       }
+    }
+    return privateKey(file, objects);
+  }
+
+  /**
+   * The one unencrypted PKCS#8 private key in {@code pem}, text that came from {@code source}
+   * (where a document holds it inline).
+   */
+  public static PrivateKey parsePrivateKey(String pem, Path source) {
+    return privateKey(source, parseAll(new StringReader(pem), source));
+  }
+
+  private static PrivateKey privateKey(Path file, List<Object> objects) {
+    if (objects.size() > 1) {
+      throw corrupt(file, "holds more than one PEM object");
+    }
+    Object pem = objects.getFirst();
+    if (!(pem instanceof PrivateKeyInfo info)) {
+      throw corrupt(file, "holds a " + describe(pem) + ", not a PKCS#8 PRIVATE KEY");
     }
     try {
       return new JcaPEMKeyConverter().getPrivateKey(info);

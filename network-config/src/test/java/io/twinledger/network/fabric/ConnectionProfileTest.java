@@ -126,10 +126,21 @@ class ConnectionProfileTest {
   @Test
   void readsInlinePemYamlAndPlainGrpc() throws IOException {
     String pem = Files.readString(msps.tlsCaCertificateFile("CityFinanceMSP"));
+    Path userTls = msps.root().resolve(msps.layout("CityFinanceMSP").userTls("User1"));
     Path yaml = work.resolve("profile.yaml");
     Files.writeString(
         yaml,
         """
+        client:
+          organization: CityFinanceMSP
+          tlsCerts:
+            client:
+              cert:
+                pem: |
+        %s
+              key:
+                pem: |
+        %s
         organizations:
           CityFinanceMSP:
             mspid: CityFinanceMSP
@@ -143,8 +154,15 @@ class ConnectionProfileTest {
             grpcOptions:
               hostnameOverride: peer0.example
         """
-            .formatted(pem.indent(10).stripTrailing()));
+            .formatted(
+                Files.readString(userTls.resolve("client.crt")).indent(10).stripTrailing(),
+                Files.readString(userTls.resolve("client.key")).indent(10).stripTrailing(),
+                pem.indent(10).stripTrailing()));
     GatewayPeer read = GatewayPeer.read(yaml);
+    assertThat(read.clientTls().orElseThrow().certificate())
+        .isEqualTo(city.clientTls().certificate());
+    assertThat(read.clientTls().orElseThrow().privateKey().getEncoded())
+        .isEqualTo(city.clientTls().privateKey().getEncoded());
     assertThat(read.host()).isEqualTo("10.0.0.5");
     assertThat(read.authority()).isEqualTo("peer0.example");
     assertThat(read.tlsCaCertificates()).containsExactly(city.tlsCaCertificate());

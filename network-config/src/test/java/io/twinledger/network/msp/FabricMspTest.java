@@ -286,8 +286,12 @@ class FabricMspTest {
               assertThat(e.faults())
                   .extracting(MspFault::problem)
                   .containsOnly(MspFileProblem.NOT_VALID_NOW);
-              // The identity and its CA (same dates) both expired.
-              assertThat(e.faults()).hasSize(2);
+              // The identity and its CA (same dates) both expired, each named by its file.
+              assertThat(e.faults())
+                  .extracting(MspFault::file)
+                  .containsExactly(
+                      msp.resolve("signcerts/User1@" + DOMAIN + "-cert.pem"),
+                      msp.resolve("cacerts/ca." + DOMAIN + "-cert.pem"));
             })
         .hasMessageContaining(
             "CN=User1@org1.example.com,OU=client,O=Org1 expired at "
