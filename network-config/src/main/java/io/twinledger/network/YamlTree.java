@@ -23,23 +23,24 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Why not {@code YAMLMapper.readTree}: the offline verifier reads the consortium definition on
  * every run in a fresh JVM, and a databind mapper costs more start-up time than the whole document;
  * node classes alone are cheap. Duplicate keys are refused, as Jackson's strict duplicate detection
- * did.
+ * did. Every YAML or JSON file this module reads goes through here: the consortium, an MSP's {@code
+ * config.yaml}, connection profiles.
  */
-final class YamlTree {
+public final class YamlTree {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private YamlTree() {}
 
   /** A document that is not YAML, and where. */
-  static final class Unreadable extends Exception {
+  public static final class Unreadable extends Exception {
     Unreadable(String reason) {
       super(reason, null, false, false);
     }
   }
 
   /** The document's tree; {@link MissingNode} for an empty document. */
-  static JsonNode read(byte[] document) throws Unreadable {
+  public static JsonNode read(byte[] document) throws Unreadable {
     Object loaded;
     try {
       Load load = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build());

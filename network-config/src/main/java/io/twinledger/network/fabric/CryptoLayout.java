@@ -1,12 +1,14 @@
 package io.twinledger.network.fabric;
 
+import io.twinledger.network.msp.PeerOrgLayout;
 import io.twinledger.network.org.OrdererOrganisation;
 import io.twinledger.network.org.Organisation;
 
 /**
  * Where {@code cryptogen generate --config=crypto-config.yaml --output=crypto-config} puts the
  * network's crypto material, relative to {@code network-config/fabric/}. The other generated files
- * name these paths.
+ * name these paths; a peer organisation's are {@link PeerOrgLayout}'s, which the embedded MSPs
+ * share.
  */
 final class CryptoLayout {
 
@@ -23,31 +25,19 @@ final class CryptoLayout {
   }
 
   static String peerOrgMsp(Organisation org) {
-    return ROOT + "/peerOrganizations/" + org.domain() + "/msp";
+    return ROOT + "/" + PeerOrgLayout.of(org).msp();
   }
 
   static String peerNode(Organisation org) {
-    return ROOT + "/peerOrganizations/" + org.domain() + "/peers/" + org.peerHost();
+    return ROOT + "/" + PeerOrgLayout.of(org).peer();
   }
 
   static String tlsCaCertificate(Organisation org) {
-    return ROOT
-        + "/peerOrganizations/"
-        + org.domain()
-        + "/tlsca/tlsca."
-        + org.domain()
-        + "-cert.pem";
+    return ROOT + "/" + PeerOrgLayout.of(org).tlsCaCertificate();
   }
 
   /** The MSP directory of a cryptogen user: {@code Admin} or {@code User1}. */
   static String userMsp(Organisation org, String user) {
-    return ROOT
-        + "/peerOrganizations/"
-        + org.domain()
-        + "/users/"
-        + user
-        + "@"
-        + org.domain()
-        + "/msp";
+    return ROOT + "/" + PeerOrgLayout.of(org).userMsp(user);
   }
 }

@@ -10,13 +10,20 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -28,7 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * An organisation's certificate authority: a self-signed ECDSA P-256 certificate and its key, which
- * issues the organisation's identities in the style of Fabric's {@code cryptogen}.
+ * issues the organisation's identities (the signing CA) or its TLS certificates (the TLS CA) in the
+ * style of Fabric's {@code cryptogen}.
  *
  * <p>The CA certificate has critical basic constraints (CA) and key usage (certificate and CRL
  * signing, digital signature) and a subject key identifier; an issued certificate has critical
@@ -53,15 +61,31 @@ public record CertificateAuthority(
   }
 
   /**
-   * A new CA with subject {@code CN=ca.<domain>, O=<organisation>}, valid over the given interval.
+   * A new CA with subject {@code CN=ca.<domain>, O=<organisation>}, valid over the given interval:
+   * the root of the organisation's MSP (cryptogen's {@code ca/}).
    */
   public static CertificateAuthority create(
       String mspId, String organisation, String domain, Instant notBefore, Instant notAfter) {
+    return selfSigned(mspId, organisation, "ca." + domain, notBefore, notAfter);
+  }
+
+  /**
+   * A new TLS CA with subject {@code CN=tlsca.<domain>, O=<organisation>}, valid over the given
+   * interval. As with cryptogen's {@code tlsca/}, it is separate from the signing CA: it issues
+   * only TLS certificates, and TLS trust says nothing about MSP membership.
+   */
+  public static CertificateAuthority createTls(
+      String mspId, String organisation, String domain, Instant notBefore, Instant notAfter) {
+    return selfSigned(mspId, organisation, "tlsca." + domain, notBefore, notAfter);
+  }
+
+  private static CertificateAuthority selfSigned(
+      String mspId, String organisation, String commonName, Instant notBefore, Instant notAfter) {
     KeyPair keys = newKeyPair();
     X500Name subject =
         new X500NameBuilder(BCStyle.INSTANCE)
             .addRDN(BCStyle.O, organisation)
-            .addRDN(BCStyle.CN, "ca." + domain)
+            .addRDN(BCStyle.CN, commonName)
             .build();
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -78,7 +102,7 @@ public record CertificateAuthority(
                   extensions.createSubjectKeyIdentifier(keys.getPublic()));
       return new CertificateAuthority(mspId, sign(builder, keys.getPrivate()), keys.getPrivate());
     } catch (GeneralSecurityException | CertIOException e) {
-      throw new IllegalStateException("cannot create the CA of " + mspId, e);
+      throw new IllegalStateException("cannot create the CA " + commonName + " of " + mspId, e);
     }
   }
 
@@ -89,18 +113,99 @@ public record CertificateAuthority(
   public MspIdentity issue(String commonName, NodeOu nodeOu, Instant notBefore, Instant notAfter) {
     Objects.requireNonNull(commonName, "commonName");
     KeyPair keys = newKeyPair();
-    X500Name issuer = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-    X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
-    for (var organisation : issuer.getRDNs(BCStyle.O)) {
-      subject.addRDN(organisation.getFirst());
-    }
+    X500NameBuilder subject = organisationOf(certificate);
     subject.addRDN(BCStyle.OU, nodeOu.ou()).addRDN(BCStyle.CN, commonName);
+    X509Certificate issued =
+        issue(
+            commonName,
+            subject.build(),
+            keys,
+            notBefore,
+            notAfter,
+            new KeyUsage(KeyUsage.digitalSignature),
+            Optional.empty(),
+            Optional.empty());
+    return new MspIdentity(mspId, nodeOu, issued, keys.getPrivate());
+  }
+
+  /**
+   * A TLS server certificate for {@code host} from this (TLS) CA, as cryptogen issues a peer's
+   * {@code tls/server.crt}: subject {@code CN=<host>, O=<the CA's O>}; subject alternative names
+   * {@code host}, each of {@code dnsNames} and each of {@code ipAddresses} (textual IPv4 or IPv6);
+   * key usage digital signature and key encipherment; extended key usage server and client
+   * authentication (a peer is also a TLS client of other peers and orderers).
+   */
+  public TlsCredentials issueTlsServer(
+      String host,
+      List<String> dnsNames,
+      List<String> ipAddresses,
+      Instant notBefore,
+      Instant notAfter) {
+    Objects.requireNonNull(host, "host");
+    List<GeneralName> names = new ArrayList<>();
+    names.add(new GeneralName(GeneralName.dNSName, host));
+    dnsNames.forEach(name -> names.add(new GeneralName(GeneralName.dNSName, name)));
+    ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+    return issueTls(
+        host,
+        Optional.of(new GeneralNames(names.toArray(GeneralName[]::new))),
+        new ExtendedKeyUsage(
+            new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}),
+        notBefore,
+        notAfter);
+  }
+
+  /**
+   * A TLS client certificate from this (TLS) CA for mutual TLS, as cryptogen issues a user's {@code
+   * tls/client.crt}: subject {@code CN=<commonName>, O=<the CA's O>}, key usage digital signature
+   * and key encipherment, extended key usage client authentication only.
+   */
+  public TlsCredentials issueTlsClient(String commonName, Instant notBefore, Instant notAfter) {
+    Objects.requireNonNull(commonName, "commonName");
+    return issueTls(
+        commonName,
+        Optional.empty(),
+        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth),
+        notBefore,
+        notAfter);
+  }
+
+  private TlsCredentials issueTls(
+      String commonName,
+      Optional<GeneralNames> subjectAlternativeNames,
+      ExtendedKeyUsage purposes,
+      Instant notBefore,
+      Instant notAfter) {
+    KeyPair keys = newKeyPair();
+    X509Certificate issued =
+        issue(
+            commonName,
+            organisationOf(certificate).addRDN(BCStyle.CN, commonName).build(),
+            keys,
+            notBefore,
+            notAfter,
+            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment),
+            Optional.of(purposes),
+            subjectAlternativeNames);
+    return new TlsCredentials(issued, keys.getPrivate(), certificate);
+  }
+
+  private X509Certificate issue(
+      String commonName,
+      X500Name subject,
+      KeyPair keys,
+      Instant notBefore,
+      Instant notAfter,
+      KeyUsage keyUsage,
+      Optional<ExtendedKeyUsage> purposes,
+      Optional<GeneralNames> subjectAlternativeNames) {
+    X500Name issuer = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
-          builder(issuer, subject.build(), keys.getPublic(), notBefore, notAfter)
+          builder(issuer, subject, keys.getPublic(), notBefore, notAfter)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+              .addExtension(Extension.keyUsage, true, keyUsage)
               .addExtension(
                   Extension.authorityKeyIdentifier,
                   false,
@@ -109,10 +214,27 @@ public record CertificateAuthority(
                   Extension.subjectKeyIdentifier,
                   false,
                   extensions.createSubjectKeyIdentifier(keys.getPublic()));
-      return new MspIdentity(mspId, nodeOu, sign(builder, privateKey), keys.getPrivate());
+      if (purposes.isPresent()) {
+        builder.addExtension(Extension.extendedKeyUsage, false, purposes.get());
+      }
+      if (subjectAlternativeNames.isPresent()) {
+        builder.addExtension(
+            Extension.subjectAlternativeName, false, subjectAlternativeNames.get());
+      }
+      return sign(builder, privateKey);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new IllegalStateException("cannot issue " + commonName + " for " + mspId, e);
     }
+  }
+
+  /** A subject builder holding the organisation ({@code O}) of {@code ca}'s subject. */
+  private static X500NameBuilder organisationOf(X509Certificate ca) {
+    X500Name issuer = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded());
+    X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
+    for (var organisation : issuer.getRDNs(BCStyle.O)) {
+      subject.addRDN(organisation.getFirst());
+    }
+    return subject;
   }
 
   private static X509v3CertificateBuilder builder(

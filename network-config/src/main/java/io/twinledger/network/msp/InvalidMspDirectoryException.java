@@ -1,22 +1,30 @@
 package io.twinledger.network.msp;
 
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * An embedded MSP directory cannot be used: a file is missing, corrupt, insecure or does not chain
- * to its CA. TwinLedger does not regenerate identities over a damaged directory, because peers and
- * clients that trusted the old ones would silently stop verifying.
+ * An MSP directory cannot be used: a file is missing, corrupt, insecure, expired or does not chain
+ * to its CA. The message has one line per {@link MspFault}. TwinLedger does not regenerate
+ * identities over a damaged embedded directory, because peers and clients that trusted the old ones
+ * would silently stop verifying.
  */
 public final class InvalidMspDirectoryException extends IllegalStateException {
 
-  private final MspFileProblem problem;
-  private final Path file;
+  private final List<MspFault> faults;
+
+  /** Every fault found, at least one, in the order found. */
+  public InvalidMspDirectoryException(List<MspFault> faults) {
+    super(faults.stream().map(MspFault::toString).collect(Collectors.joining("\n")));
+    if (faults.isEmpty()) {
+      throw new IllegalArgumentException("an invalid MSP directory has at least one fault");
+    }
+    this.faults = List.copyOf(faults);
+  }
 
   public InvalidMspDirectoryException(MspFileProblem problem, Path file, String detail) {
-    super(problem + " " + file + ": " + detail);
-    this.problem = Objects.requireNonNull(problem, "problem");
-    this.file = Objects.requireNonNull(file, "file");
+    this(List.of(new MspFault(problem, file, detail)));
   }
 
   public InvalidMspDirectoryException(
@@ -25,13 +33,18 @@ public final class InvalidMspDirectoryException extends IllegalStateException {
     initCause(cause);
   }
 
-  /** What is wrong. */
-  public MspFileProblem problem() {
-    return problem;
+  /** Every fault, one line each; never empty. */
+  public List<MspFault> faults() {
+    return faults;
   }
 
-  /** The file it is wrong with. */
+  /** What is wrong (the first fault's problem). */
+  public MspFileProblem problem() {
+    return faults.getFirst().problem();
+  }
+
+  /** The file it is wrong with (the first fault's). */
   public Path file() {
-    return file;
+    return faults.getFirst().file();
   }
 }

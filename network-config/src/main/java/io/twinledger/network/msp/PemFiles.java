@@ -2,6 +2,7 @@ package io.twinledger.network.msp;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -15,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -29,9 +32,10 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  * Certificates and private keys as PEM files: certificates as {@code CERTIFICATE}, keys as
  * unencrypted PKCS#8 {@code PRIVATE KEY}, which Fabric and fabric-gateway's {@code Identities}
  * read. On POSIX file systems, key files and directories are created owner-only and key files must
- * stay so.
+ * stay so. Reading fails with an {@link InvalidMspDirectoryException} naming the file and one
+ * {@link MspFileProblem}.
  */
-final class PemFiles {
+public final class PemFiles {
 
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -65,24 +69,36 @@ final class PemFiles {
     write(file, new JcaPKCS8Generator(key, null), attributes);
   }
 
-  static X509Certificate readCertificate(Path file) {
-    Object pem = readSingle(file);
-    if (!(pem instanceof X509CertificateHolder holder)) {
-      throw corrupt(file, "holds a " + describe(pem) + ", not a CERTIFICATE");
+  /** The one certificate in {@code file}. */
+  public static X509Certificate readCertificate(Path file) {
+    List<Object> objects = readAll(file);
+    if (objects.size() > 1) {
+      throw corrupt(file, "holds more than one PEM object");
     }
-    try {
-      return new JcaX509CertificateConverter().getCertificate(holder);
-    } catch (CertificateException e) {
-      throw new InvalidMspDirectoryException(
-          MspFileProblem.CORRUPT, file, "is not a usable X.509 certificate", e);
-    }
+    return certificate(file, objects.getFirst());
   }
 
-  static PrivateKey readPrivateKey(Path file) {
-    Object pem = readSingle(file);
-    if (!(pem instanceof PrivateKeyInfo info)) {
-      throw corrupt(file, "holds a " + describe(pem) + ", not a PKCS#8 PRIVATE KEY");
-    }
+  /** The certificates in {@code file}, one or more (a bundle of CA certificates). */
+  public static List<X509Certificate> readCertificates(Path file) {
+    return readAll(file).stream().map(pem -> certificate(file, pem)).toList();
+  }
+
+  /**
+   * The certificates in {@code pem}, text that came from {@code source} (a file, or where a
+   * document holds it inline), one or more.
+   */
+  public static List<X509Certificate> parseCertificates(String pem, Path source) {
+    return parseAll(new StringReader(pem), source).stream()
+        .map(object -> certificate(source, object))
+        .toList();
+  }
+
+  /**
+   * The one unencrypted PKCS#8 private key in {@code file}; on POSIX file systems the file must be
+   * readable by its owner only.
+   */
+  public static PrivateKey readPrivateKey(Path file) {
+    List<Object> objects = readAll(file);
     if (POSIX) {
       Set<PosixFilePermission> permissions;
       try {
@@ -91,7 +107,9 @@ final class PemFiles {
         throw new InvalidMspDirectoryException(
             MspFileProblem.UNREADABLE, file, "permissions cannot be read", e);
       }
-      if (!OWNER_ONLY_FILE.containsAll(permissions)) {
+      if (objects.size() == 1
+          && objects.getFirst() instanceof PrivateKeyInfo
+          && !OWNER_ONLY_FILE.containsAll(permissions)) {
         throw new InvalidMspDirectoryException(
             MspFileProblem.KEY_NOT_PRIVATE,
             file,
@@ -99,6 +117,25 @@ final class PemFiles {
                 + PosixFilePermissions.toString(permissions)
                 + "; a private key must be readable by its owner only (chmod 600)");
       }
+    }
+    return privateKey(file, objects);
+  }
+
+  /**
+   * The one unencrypted PKCS#8 private key in {@code pem}, text that came from {@code source}
+   * (where a document holds it inline).
+   */
+  public static PrivateKey parsePrivateKey(String pem, Path source) {
+    return privateKey(source, parseAll(new StringReader(pem), source));
+  }
+
+  private static PrivateKey privateKey(Path file, List<Object> objects) {
+    if (objects.size() > 1) {
+      throw corrupt(file, "holds more than one PEM object");
+    }
+    Object pem = objects.getFirst();
+    if (!(pem instanceof PrivateKeyInfo info)) {
+      throw corrupt(file, "holds a " + describe(pem) + ", not a PKCS#8 PRIVATE KEY");
     }
     try {
       return new JcaPEMKeyConverter().getPrivateKey(info);
@@ -118,24 +155,41 @@ final class PemFiles {
     }
   }
 
-  private static Object readSingle(Path file) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-        PEMParser parser = new PEMParser(in)) {
-      Object first = parser.readObject();
-      if (first == null) {
+  private static X509Certificate certificate(Path file, Object pem) {
+    if (!(pem instanceof X509CertificateHolder holder)) {
+      throw corrupt(file, "holds a " + describe(pem) + ", not a CERTIFICATE");
+    }
+    try {
+      return new JcaX509CertificateConverter().getCertificate(holder);
+    } catch (CertificateException e) {
+      throw new InvalidMspDirectoryException(
+          MspFileProblem.CORRUPT, file, "is not a usable X.509 certificate", e);
+    }
+  }
+
+  /** The PEM objects in {@code file}, at least one. */
+  private static List<Object> readAll(Path file) {
+    try {
+      return parseAll(Files.newBufferedReader(file, StandardCharsets.US_ASCII), file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidMspDirectoryException(MspFileProblem.MISSING, file, "is missing", e);
+    } catch (IOException e) {
+      throw new InvalidMspDirectoryException(
+          MspFileProblem.UNREADABLE, file, "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The PEM objects {@code in} holds, at least one; closes it. */
+  private static List<Object> parseAll(Reader in, Path file) {
+    try (PEMParser parser = new PEMParser(in)) {
+      List<Object> objects = new ArrayList<>();
+      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+        objects.add(object);
+      }
+      if (objects.isEmpty()) {
         throw corrupt(file, "holds no PEM object");
       }
-      if (parser.readObject() != null) {
-        throw corrupt(file, "holds more than one PEM object");
-      }
-      return first;
-    } catch (NoSuchFileException e) {
-      throw new InvalidMspDirectoryException(
-          MspFileProblem.MISSING,
-          file,
-          "is missing; the MSP directory is incomplete (restore it, or remove the organisation's"
-              + " directory to issue new identities)",
-          e);
+      return objects;
     } catch (InvalidMspDirectoryException e) {
       throw e;
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {

@@ -56,6 +56,36 @@ class MspDirectoryTest {
     return target;
   }
 
+  /** The local MSP directory of {@code mspId}'s identity of kind {@code ou} under {@code root}. */
+  static Path mspOf(Path root, String mspId, NodeOu ou) {
+    PeerOrgLayout layout = created.layout(mspId);
+    return root.resolve(
+        switch (ou) {
+          case PEER -> layout.peerMsp();
+          case ADMIN -> layout.userMsp(PeerOrgLayout.ADMIN);
+          case CLIENT -> layout.userMsp(PeerOrgLayout.USER1);
+          case ORDERER -> throw new IllegalArgumentException("no orderer");
+        });
+  }
+
+  static Path signcert(Path msp) throws IOException {
+    try (Stream<Path> files = Files.list(msp.resolve("signcerts"))) {
+      List<Path> all = files.toList();
+      assertThat(all).hasSize(1);
+      return all.getFirst();
+    }
+  }
+
+  static Path key(Path msp) {
+    return msp.resolve("keystore/priv_sk");
+  }
+
+  /** Copies the contents of {@code from}'s signing certificate and key over {@code to}'s. */
+  private static void copyIdentity(Path from, Path to) throws IOException {
+    Files.copy(signcert(from), signcert(to), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(key(from), key(to), StandardCopyOption.REPLACE_EXISTING);
+  }
+
   @Test
   void createsOneMspPerOrganisationWithPeerAdminAndClient() {
     assertThat(created.organisations())
@@ -123,20 +153,34 @@ class MspDirectoryTest {
 
   @Test
   void writesKeysOwnerOnly() throws IOException {
-    Path org = created.directoryOf("BondTrusteeMSP");
-    for (String dir : List.of("ca", "peer", "admin", "client")) {
-      assertThat(
-              PosixFilePermissions.toString(
-                  Files.getPosixFilePermissions(org.resolve(dir).resolve("key.pem"))))
-          .isEqualTo("rw-------");
-      assertThat(Files.readString(org.resolve(dir).resolve("key.pem")))
-          .startsWith("-----BEGIN PRIVATE KEY-----");
-      assertThat(Files.readString(org.resolve(dir).resolve("cert.pem")))
-          .startsWith("-----BEGIN CERTIFICATE-----");
+    Path root = created.root();
+    PeerOrgLayout layout = created.layout("BondTrusteeMSP");
+    List<Path> keys = new java.util.ArrayList<>();
+    keys.add(root.resolve(layout.caKey()));
+    keys.add(root.resolve(layout.tlsCaKey()));
+    keys.add(root.resolve(layout.peerTls()).resolve("server.key"));
+    keys.add(root.resolve(layout.userTls("User1")).resolve("client.key"));
+    for (NodeOu ou : List.of(NodeOu.PEER, NodeOu.ADMIN, NodeOu.CLIENT)) {
+      Path msp = mspOf(root, "BondTrusteeMSP", ou);
+      keys.add(key(msp));
+      assertThat(Files.readString(signcert(msp))).startsWith("-----BEGIN CERTIFICATE-----");
     }
+    for (Path key : keys) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .as(key.toString())
+          .isEqualTo("rw-------");
+      assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+    Path org = created.directoryOf("BondTrusteeMSP");
+    assertThat(org).isEqualTo(root.resolve("peerOrganizations/bondtrustee.twinledger.example"));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(org)))
         .isEqualTo("rwx------");
-    try (Stream<Path> leftovers = Files.list(created.root())) {
+    try (Stream<Path> leftovers = Files.list(root.resolve("peerOrganizations"))) {
+      assertThat(leftovers.map(p -> p.getFileName().toString()))
+          .as("no staging directory is left behind")
+          .allMatch(name -> !name.startsWith("."));
+    }
+    try (Stream<Path> leftovers = Files.list(root)) {
       assertThat(leftovers.map(p -> p.getFileName().toString()))
           .as("no staging directory is left behind")
           .allMatch(name -> !name.startsWith("."));
@@ -165,7 +209,7 @@ class MspDirectoryTest {
   @Test
   void aMissingOrganisationIsCreatedBesideExistingOnes() throws IOException {
     Path root = copyOfPristine();
-    deleteTree(root.resolve("RoadAgencyMSP"));
+    deleteTree(root.resolve("peerOrganizations/roadagency.twinledger.example"));
     MspDirectory reopened = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
     assertThat(reopened.organisation("RoadAgencyMSP").orElseThrow().caCertificate())
         .isNotEqualTo(created.organisation("RoadAgencyMSP").orElseThrow().caCertificate());
@@ -176,7 +220,7 @@ class MspDirectoryTest {
   @Test
   void refusesACorruptCertificate() throws IOException {
     Path root = copyOfPristine();
-    Path file = root.resolve("CityFinanceMSP/peer/cert.pem");
+    Path file = signcert(mspOf(root, "CityFinanceMSP", NodeOu.PEER));
     String pem = Files.readString(file);
     Files.writeString(file, pem.substring(0, 40) + "!!!not base64!!!" + pem.substring(60));
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
@@ -192,8 +236,8 @@ class MspDirectoryTest {
   @Test
   void refusesAKeyFileHoldingACertificate() throws IOException {
     Path root = copyOfPristine();
-    Path key = root.resolve("CityFinanceMSP/client/key.pem");
-    Files.writeString(key, Files.readString(root.resolve("CityFinanceMSP/client/cert.pem")));
+    Path client = mspOf(root, "CityFinanceMSP", NodeOu.CLIENT);
+    Files.writeString(key(client), Files.readString(signcert(client)));
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -204,12 +248,23 @@ class MspDirectoryTest {
   @Test
   void refusesACertificateOfAnotherOrganisationsCa() throws IOException {
     Path root = copyOfPristine();
-    Path theirs = root.resolve("WaterUtilityMSP/peer");
-    Path ours = root.resolve("CityFinanceMSP/peer");
-    Files.copy(
-        theirs.resolve("cert.pem"), ours.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(
-        theirs.resolve("key.pem"), ours.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
+    copyIdentity(
+        mspOf(root, "WaterUtilityMSP", NodeOu.PEER), mspOf(root, "CityFinanceMSP", NodeOu.PEER));
+    assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
+        .isInstanceOfSatisfying(
+            InvalidMspDirectoryException.class,
+            e -> assertThat(e.problem()).isEqualTo(MspFileProblem.NOT_ISSUED_BY_CA))
+        .hasMessageContaining("was not issued by any certificate in cacerts/");
+
+    // The whole local MSP of the other organisation, its cacerts included, is still refused.
+    Path ours = mspOf(root, "CityFinanceMSP", NodeOu.PEER);
+    deleteTree(ours);
+    Path theirs = mspOf(root, "WaterUtilityMSP", NodeOu.PEER);
+    try (Stream<Path> paths = Files.walk(theirs)) {
+      for (Path path : paths.toList()) {
+        Files.copy(path, ours.resolve(theirs.relativize(path).toString()));
+      }
+    }
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -220,28 +275,25 @@ class MspDirectoryTest {
   @Test
   void refusesAKeyThatIsNotTheCertificates() throws IOException {
     Path root = copyOfPristine();
+    Path client = mspOf(root, "CityFinanceMSP", NodeOu.CLIENT);
     Files.copy(
-        root.resolve("CityFinanceMSP/admin/key.pem"),
-        root.resolve("CityFinanceMSP/client/key.pem"),
+        key(mspOf(root, "CityFinanceMSP", NodeOu.ADMIN)),
+        key(client),
         StandardCopyOption.REPLACE_EXISTING);
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
             e -> {
               assertThat(e.problem()).isEqualTo(MspFileProblem.KEY_MISMATCH);
-              assertThat(e.file()).isEqualTo(root.resolve("CityFinanceMSP/client/key.pem"));
+              assertThat(e.file()).isEqualTo(key(client));
             });
   }
 
   @Test
   void refusesACertificateInTheWrongRolesDirectory() throws IOException {
     Path root = copyOfPristine();
-    for (String file : List.of("cert.pem", "key.pem")) {
-      Files.copy(
-          root.resolve("CityFinanceMSP/admin").resolve(file),
-          root.resolve("CityFinanceMSP/peer").resolve(file),
-          StandardCopyOption.REPLACE_EXISTING);
-    }
+    copyIdentity(
+        mspOf(root, "CityFinanceMSP", NodeOu.ADMIN), mspOf(root, "CityFinanceMSP", NodeOu.PEER));
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -252,7 +304,7 @@ class MspDirectoryTest {
   @Test
   void refusesAKeyReadableByOthers() throws IOException {
     Path root = copyOfPristine();
-    Path key = root.resolve("EnergyCommunityMSP/peer/key.pem");
+    Path key = key(mspOf(root, "EnergyCommunityMSP", NodeOu.PEER));
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
@@ -264,7 +316,7 @@ class MspDirectoryTest {
   @Test
   void refusesAnIncompleteDirectoryRatherThanRegenerating() throws IOException {
     Path root = copyOfPristine();
-    Files.delete(root.resolve("BondTrusteeMSP/client/cert.pem"));
+    Files.delete(signcert(mspOf(root, "BondTrusteeMSP", NodeOu.CLIENT)));
     assertThatThrownBy(() -> MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -297,17 +349,25 @@ class MspDirectoryTest {
     assertThat(msps.verifier().verify("EnergyCommunityMSP", household.certificate()))
         .isInstanceOf(IdentityCheck.Trusted.class);
     assertThat(household.certificate()).isNotEqualTo(community.client().certificate());
-    Path directory = root.resolve("EnergyCommunityMSP/clients/household-07");
-    assertThat(
-            PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(directory.resolve("key.pem"))))
+    Path directory =
+        root.resolve(
+            "peerOrganizations/energycommunity.twinledger.example/users/"
+                + "household-07@energycommunity.twinledger.example");
+    Path msp = directory.resolve("msp");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key(msp))))
         .isEqualTo("rw-------");
+    assertThat(signcert(msp).getFileName().toString())
+        .isEqualTo("household-07@energycommunity.twinledger.example-cert.pem");
+    assertThat(FabricMsp.read(msp, "EnergyCommunityMSP", CLOCK).identity().certificate())
+        .isEqualTo(household.certificate());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
         .isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.getParent())))
-        .isEqualTo("rwx------");
-    try (Stream<Path> leftovers = Files.list(directory.getParent())) {
-      assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactly("household-07");
+    try (Stream<Path> users = Files.list(directory.getParent())) {
+      assertThat(users.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "Admin@energycommunity.twinledger.example",
+              "User1@energycommunity.twinledger.example",
+              "household-07@energycommunity.twinledger.example");
     }
 
     assertThat(msps.namedClient("EnergyCommunityMSP", "household-07").certificate())
@@ -342,19 +402,15 @@ class MspDirectoryTest {
     MspDirectory msps = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
     msps.namedClient("EnergyCommunityMSP", "household-01");
     msps.namedClient("EnergyCommunityMSP", "household-02");
-    Path clients = root.resolve("EnergyCommunityMSP/clients");
-    for (String file : List.of("cert.pem", "key.pem")) {
-      Files.copy(
-          clients.resolve("household-01").resolve(file),
-          clients.resolve("household-02").resolve(file),
-          StandardCopyOption.REPLACE_EXISTING);
-    }
+    Path second = namedMsp(root, "household-02");
+    copyIdentity(namedMsp(root, "household-01"), second);
+    Path secondCertificate = signcert(second);
     assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-02"))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
             e -> {
               assertThat(e.problem()).isEqualTo(MspFileProblem.WRONG_NAME);
-              assertThat(e.file()).isEqualTo(clients.resolve("household-02/cert.pem"));
+              assertThat(e.file()).isEqualTo(secondCertificate);
             })
         .hasMessageContaining("has common name household-01 where client household-02 belongs");
   }
@@ -364,25 +420,23 @@ class MspDirectoryTest {
     Path root = copyOfPristine();
     MspDirectory msps = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
     msps.namedClient("EnergyCommunityMSP", "household-03");
-    Path directory = root.resolve("EnergyCommunityMSP/clients/household-03");
-    Files.setPosixFilePermissions(
-        directory.resolve("key.pem"), PosixFilePermissions.fromString("rw-r--r--"));
+    Path msp = namedMsp(root, "household-03");
+    Path certificate = signcert(msp);
+    Files.setPosixFilePermissions(key(msp), PosixFilePermissions.fromString("rw-r--r--"));
     assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-03"))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
             e -> assertThat(e.problem()).isEqualTo(MspFileProblem.KEY_NOT_PRIVATE));
 
-    Files.delete(directory.resolve("key.pem"));
+    Files.delete(key(msp));
     assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-03"))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
             e -> assertThat(e.problem()).isEqualTo(MspFileProblem.MISSING));
 
-    Files.copy(
-        root.resolve("EnergyCommunityMSP/admin/cert.pem"),
-        directory.resolve("cert.pem"),
-        StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(root.resolve("EnergyCommunityMSP/admin/key.pem"), directory.resolve("key.pem"));
+    Path admin = mspOf(root, "EnergyCommunityMSP", NodeOu.ADMIN);
+    Files.copy(signcert(admin), certificate, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(key(admin), key(msp));
     assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-03"))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -394,10 +448,11 @@ class MspDirectoryTest {
     Path root = copyOfPristine();
     MspDirectory msps = MspDirectory.openOrCreate(root, CONSORTIUM, CLOCK);
     msps.namedClient("CityFinanceMSP", "household-04");
-    Path clients = root.resolve("EnergyCommunityMSP/clients");
-    Files.createDirectories(clients);
-    Path foreign = root.resolve("CityFinanceMSP/clients/household-04");
-    Files.move(foreign, clients.resolve("household-04"));
+    Files.move(
+        root.resolve(
+            "peerOrganizations/cityfinance.twinledger.example/users/"
+                + "household-04@cityfinance.twinledger.example"),
+        namedMsp(root, "household-04").getParent());
     assertThatThrownBy(() -> msps.namedClient("EnergyCommunityMSP", "household-04"))
         .isInstanceOfSatisfying(
             InvalidMspDirectoryException.class,
@@ -405,7 +460,12 @@ class MspDirectoryTest {
         .hasMessageContaining("does not chain to EnergyCommunityMSP's CA");
   }
 
-  private static void deleteTree(Path directory) throws IOException {
+  /** The local MSP of the energy community's named client {@code name}. */
+  private static Path namedMsp(Path root, String name) {
+    return root.resolve(created.layout("EnergyCommunityMSP").userMsp(name));
+  }
+
+  static void deleteTree(Path directory) throws IOException {
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
