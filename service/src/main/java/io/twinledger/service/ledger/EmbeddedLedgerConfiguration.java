@@ -4,13 +4,19 @@ import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.fabric.FabricCheckpointAnchor;
 import io.twinledger.ledger.peer.EmbeddedPeer;
+import io.twinledger.ledger.peer.TlsSettings;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
 import io.twinledger.network.Consortium;
+import io.twinledger.network.fabric.ConnectionProfile;
 import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
 import io.twinledger.network.msp.NodeOu;
+import io.twinledger.network.msp.OrgMsp;
 import io.twinledger.service.TwinLedgerProperties;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +42,9 @@ import org.springframework.context.annotation.Configuration;
     matchIfMissing = true)
 public class EmbeddedLedgerConfiguration {
 
+  /** The embedded peer's connection profile, under the MSP directory, once it serves TLS. */
+  public static final String CONNECTION_PROFILE = "connection-profile.json";
+
   private static final Logger log = LoggerFactory.getLogger(EmbeddedLedgerConfiguration.class);
 
   @Bean
@@ -49,14 +58,19 @@ public class EmbeddedLedgerConfiguration {
         service.dataDir().resolve("fabric").toAbsolutePath(), consortium);
   }
 
-  /** Started after the migrations, which create its tables; checks the stored chain on start. */
+  /**
+   * Started after the migrations, which create its tables; checks the stored chain on start. With
+   * {@code twinledger.ledger.peer-port} it also serves TLS there, as a Fabric peer of the
+   * organisation does, and writes the connection profile that reaches it.
+   */
   @Bean(destroyMethod = "close")
   @DependsOnDatabaseInitialization
   EmbeddedPeer embeddedPeer(
       Consortium consortium,
       MspDirectory msps,
       DataSource dataSource,
-      LedgerProperties properties) {
+      LedgerProperties properties,
+      TwinLedgerProperties service) {
     EmbeddedPeer peer =
         EmbeddedPeer.start(
             ConsortiumPeer.allChannels(
@@ -72,17 +86,62 @@ public class EmbeddedLedgerConfiguration {
                     properties.blockTimeout())));
     properties
         .peerPort()
-        .ifPresent(
-            port ->
-                log.info(
-                    "Embedded peer serves the Fabric Gateway on 127.0.0.1:{}",
-                    peer.serveTcp(port)));
+        .ifPresent(port -> serveTls(peer, port, consortium, msps, properties, service));
     for (String channel : peer.channels()) {
       log.info("Embedded peer of channel {} at height {}", channel, peer.channel(channel).height());
     }
     requireJoined(peer, "twinledger.ledger.channel", properties.channel());
     requireJoined(peer, "twinledger.ledger.energy-channel", properties.energyChannel());
     return peer;
+  }
+
+  /**
+   * Serves the gateway over TLS with the organisation's peer TLS certificate (and, for mutual TLS,
+   * clients' certificates from any consortium organisation's TLS CA), then writes {@value
+   * #CONNECTION_PROFILE} under the MSP directory for a {@code fabric}-mode instance or another
+   * client to reach it.
+   */
+  private static void serveTls(
+      EmbeddedPeer peer,
+      int port,
+      Consortium consortium,
+      MspDirectory msps,
+      LedgerProperties properties,
+      TwinLedgerProperties service) {
+    OrgMsp org =
+        msps.organisation(properties.mspId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "twinledger.ledger.msp-id "
+                            + properties.mspId()
+                            + " is not in the consortium"));
+    TlsSettings tls =
+        TlsSettings.server(
+            List.of(org.peerTls().certificate(), org.peerTls().caCertificate()),
+            org.peerTls().privateKey());
+    if (properties.peerMutualTls()) {
+      tls =
+          tls.requireClientCertificates(
+              msps.organisations().stream().map(OrgMsp::tlsCaCertificate).toList());
+    }
+    int bound;
+    try {
+      bound = peer.serveTls(port, tls);
+    } catch (UncheckedIOException e) {
+      peer.close();
+      throw new LedgerStartupException(
+          "twinledger.ledger.peer-port " + port + " cannot be served: " + e.getCause().getMessage(),
+          e);
+    }
+    Path profile = msps.root().resolve(CONNECTION_PROFILE);
+    ConnectionProfile.writeEmbedded(
+        profile, consortium, msps, properties.mspId(), bound, properties.peerMutualTls());
+    log.info(
+        "Embedded peer serves the Fabric Gateway over {}TLS on 127.0.0.1:{}; connection profile {}",
+        properties.peerMutualTls() ? "mutual " : "",
+        bound,
+        profile);
   }
 
   /** Stops the start when a configured channel is not one the peer serves, naming the setting. */

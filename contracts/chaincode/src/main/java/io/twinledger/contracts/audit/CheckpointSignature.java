@@ -1,7 +1,7 @@
 package io.twinledger.contracts.audit;
 
-import io.twinledger.contracts.chaincode.EcdsaVerification;
 import io.twinledger.contracts.merkle.Checkpoint;
+import io.twinledger.contracts.signature.EcdsaVerification;
 import java.security.PublicKey;
 import java.util.Base64;
 

@@ -1,9 +1,9 @@
 package io.twinledger.contracts.report;
 
 import io.twinledger.contracts.ContractDescription;
-import io.twinledger.contracts.chaincode.EcdsaVerification;
 import io.twinledger.contracts.merkle.ReportStatement;
 import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.contracts.signature.EcdsaVerification;
 import io.twinledger.contracts.token.ChainJson;
 import java.security.PublicKey;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.twinledger.contracts.chaincode;
+package io.twinledger.contracts.signature;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
