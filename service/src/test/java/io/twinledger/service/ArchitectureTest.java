@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
  * io.twinledger.finance}, twin-adapter {@code .twin}, contracts {@code .contracts}, network-config
  * {@code .network}, reporting {@code .reporting}, service {@code .service}. contracts has two
  * sub-modules: the Merkle library {@code .contracts.merkle} and the chaincode, everything else. The
- * ledger's three sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit}
- * (ledger/audit) and the books' {@code .ledger.asset}, {@code .ledger.period}, {@code
- * .ledger.correction}, {@code .ledger.model}, {@code .ledger.pnl}, {@code .ledger.report} and
- * {@code .ledger.store} (ledger/books).
+ * ledger's sub-modules own {@code .ledger.peer} (ledger/peer), {@code .ledger.audit}
+ * (ledger/audit), {@code .ledger.token} (ledger/tokens), {@code .ledger.gateway} (ledger/gateway)
+ * and the books' {@code .ledger.asset}, {@code .ledger.period}, {@code .ledger.correction}, {@code
+ * .ledger.model}, {@code .ledger.pnl}, {@code .ledger.report} and {@code .ledger.store}
+ * (ledger/books).
  */
 class ArchitectureTest {
 
@@ -37,6 +38,7 @@ class ArchitectureTest {
   private static final String PEER = "io.twinledger.ledger.peer..";
   private static final String AUDIT = "io.twinledger.ledger.audit..";
   private static final String TOKENS = "io.twinledger.ledger.token..";
+  private static final String GATEWAY = "io.twinledger.ledger.gateway..";
   private static final String[] BOOKS = {
     "io.twinledger.ledger.asset..",
     "io.twinledger.ledger.bond..",
@@ -106,13 +108,14 @@ class ArchitectureTest {
                 .filter(p -> p.startsWith("io.twinledger.ledger."))
                 .map(p -> p.split("\\.")[3])
                 .distinct())
-        .as("a new ledger package must be given to peer, audit, tokens or books above")
+        .as("a new ledger package must be given to peer, audit, tokens, gateway or books above")
         .allMatch(
             p ->
                 List.of(
                         "peer",
                         "audit",
                         "token",
+                        "gateway",
                         "asset",
                         "bond",
                         "period",
@@ -174,6 +177,8 @@ class ArchitectureTest {
         .definedBy(AUDIT)
         .layer("ledger-tokens")
         .definedBy(TOKENS)
+        .layer("ledger-gateway")
+        .definedBy(GATEWAY)
         .layer("ledger-books")
         .definedBy(BOOKS)
         .layer("reporting")
@@ -196,10 +201,13 @@ class ArchitectureTest {
         .mayNotAccessAnyLayer()
         .whereLayer("ledger-peer")
         .mayOnlyAccessLayers("network-config")
+        .whereLayer("ledger-gateway")
+        .mayNotAccessAnyLayer()
         .whereLayer("ledger-audit")
-        .mayOnlyAccessLayers("contracts-merkle")
+        .mayOnlyAccessLayers("contracts-merkle", "ledger-gateway")
         .whereLayer("ledger-tokens")
-        .mayOnlyAccessLayers("finance-models", "contracts-chaincode", "contracts-merkle")
+        .mayOnlyAccessLayers(
+            "finance-models", "contracts-chaincode", "contracts-merkle", "ledger-gateway")
         .whereLayer("ledger-books")
         .mayOnlyAccessLayers("finance-models")
         .whereLayer("reporting")

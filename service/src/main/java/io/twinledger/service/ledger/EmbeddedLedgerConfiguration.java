@@ -190,6 +190,7 @@ public class EmbeddedLedgerConfiguration {
 
   @Bean
   CheckpointAnchor checkpointAnchor(LedgerConnection connection) {
-    return new FabricCheckpointAnchor(connection.contract("AuditAnchorContract"));
+    return new FabricCheckpointAnchor(
+        connection.gateway(), connection.channelName(), connection.contract("AuditAnchorContract"));
   }
 }

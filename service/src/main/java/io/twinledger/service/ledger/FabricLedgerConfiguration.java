@@ -153,7 +153,8 @@ public class FabricLedgerConfiguration {
 
   @Bean
   CheckpointAnchor checkpointAnchor(LedgerConnection connection) {
-    return new FabricCheckpointAnchor(connection.contract(CHECKED_CONTRACT));
+    return new FabricCheckpointAnchor(
+        connection.gateway(), connection.channelName(), connection.contract(CHECKED_CONTRACT));
   }
 
   private static void close(LedgerConnection connection) {

@@ -10,7 +10,7 @@ import io.twinledger.contracts.energy.MeterReading;
 import io.twinledger.contracts.energy.OrderBatch;
 import io.twinledger.contracts.energy.SlotClearing;
 import io.twinledger.contracts.energy.SlotReadings;
-import io.twinledger.ledger.token.fabric.ChaincodeRefusal;
+import io.twinledger.ledger.gateway.ChaincodeRefusal;
 import io.twinledger.market.settlement.MeteredPosition;
 import io.twinledger.market.slot.SlotId;
 import io.twinledger.network.msp.MspIdentity;

@@ -4,7 +4,8 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 
 /**
  * Why {@link AuditAnchorContract} refused a call. The name travels as the payload of the
- * chaincode's error response (fabric-samples style), the message explains it in one line.
+ * chaincode's error response (fabric-samples style) and opens its message, which explains it in one
+ * line.
  */
 public enum AnchorError {
   /** An argument is missing, malformed or out of range. */
@@ -25,8 +26,12 @@ public enum AnchorError {
   /** No checkpoint matches the query. */
   CHECKPOINT_NOT_FOUND;
 
-  /** The exception the contract throws: {@code message} as the message, the name as payload. */
+  /**
+   * The exception the contract throws: {@code CODE: message} as the message, the name as payload,
+   * as the other contracts do, so that a gateway client reads the code from the peer's error
+   * detail.
+   */
   ChaincodeException refuse(String message) {
-    return new ChaincodeException(message, name());
+    return new ChaincodeException(name() + ": " + message, name());
   }
 }

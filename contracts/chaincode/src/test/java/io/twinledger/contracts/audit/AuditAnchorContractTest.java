@@ -251,15 +251,18 @@ class AuditAnchorContractTest {
   void queriesRefuseWhatIsNotThere() {
     Endorsement none = peer.endorse(OPERATOR, "LatestCheckpoint", "riverton-audit");
     assertThat(none.payload()).isEqualTo("CHECKPOINT_NOT_FOUND");
-    assertThat(none.message()).isEqualTo("log riverton-audit has no checkpoint");
+    assertThat(none.message())
+        .isEqualTo("CHECKPOINT_NOT_FOUND: log riverton-audit has no checkpoint");
     assertValid(record(OPERATOR, log.record(5, T0, "[]")));
     Endorsement notAtSize = peer.endorse(OPERATOR, "CheckpointAt", "riverton-audit", "6");
     assertThat(notAtSize.payload()).isEqualTo("CHECKPOINT_NOT_FOUND");
-    assertThat(notAtSize.message()).isEqualTo("log riverton-audit has no checkpoint at 6 leaves");
+    assertThat(notAtSize.message())
+        .isEqualTo("CHECKPOINT_NOT_FOUND: log riverton-audit has no checkpoint at 6 leaves");
 
     Endorsement backwards = peer.endorse(OPERATOR, "CheckpointHistory", "riverton-audit", "9", "8");
     assertThat(backwards.payload()).isEqualTo("INVALID_ARGUMENT");
-    assertThat(backwards.message()).isEqualTo("fromSize 9 is larger than toSize 8");
+    assertThat(backwards.message())
+        .isEqualTo("INVALID_ARGUMENT: fromSize 9 is larger than toSize 8");
     assertThat(peer.endorse(OPERATOR, "CheckpointAt", "LOG", "1").payload())
         .isEqualTo("INVALID_ARGUMENT");
   }

@@ -2,15 +2,13 @@ package io.twinledger.ledger.audit.report;
 
 import io.twinledger.contracts.merkle.ReportStatement;
 import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.ledger.gateway.ChaincodeRefusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -53,10 +51,6 @@ public final class FabricReportAttestations {
   public static final String READ = "ReportContract:ReadReport";
 
   private static final int ATTEMPTS = 3;
-
-  /** {@code chaincode response 500, DIGEST_MISMATCH: report …}, as an endorser's detail reads. */
-  private static final Pattern REFUSAL =
-      Pattern.compile("([A-Z][A-Z_]+[A-Z]): (.*)", Pattern.DOTALL);
 
   private final Contract contract;
 
@@ -176,9 +170,10 @@ public final class FabricReportAttestations {
 
   /** The chaincode's refusal in {@code e}, or an {@link IllegalStateException} with its details. */
   private static RuntimeException failure(String what, GatewayException e) {
-    return refusal(e)
-        .<RuntimeException>map(refusal -> refusal)
-        .orElseGet(() -> new IllegalStateException(what + " failed: " + describe(e), e));
+    return ChaincodeRefusal.in(e)
+        .<RuntimeException>map(refusal -> new ReportRefusal(refusal.code(), refusal.message()))
+        .orElseGet(
+            () -> new IllegalStateException(what + " failed: " + ChaincodeRefusal.describe(e), e));
   }
 
   /** The report the chaincode returned, JSON as {@code IssuedReport} serializes. */
@@ -218,34 +213,5 @@ public final class FabricReportAttestations {
 
   private static Optional<String> present(String text) {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
-  }
-
-  /**
-   * The chaincode's refusal in {@code e}'s details: the contract throws {@code
-   * ChaincodeException("CODE: message", "CODE")}, and the peer reports it as {@code chaincode
-   * response 500, CODE: message}. Empty for any other failure.
-   */
-  static Optional<ReportRefusal> refusal(GatewayException e) {
-    for (var detail : e.getDetails()) {
-      String text = detail.getMessage();
-      int response = text.indexOf("chaincode response");
-      int comma = text.indexOf(", ", response);
-      if (response >= 0 && comma > 0) {
-        Matcher refusal = REFUSAL.matcher(text.substring(comma + 2));
-        if (refusal.matches()) {
-          return Optional.of(new ReportRefusal(refusal.group(1), refusal.group(2)));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The gateway's message with the endorsing peers' details. */
-  private static String describe(GatewayException e) {
-    String details =
-        e.getDetails().stream()
-            .map(d -> d.getMspId() + ": " + d.getMessage())
-            .collect(Collectors.joining("; "));
-    return details.isEmpty() ? e.getMessage() : e.getMessage() + " (" + details + ")";
   }
 }

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.Sha256;
+import io.twinledger.ledger.audit.AnchorReceipt;
 import io.twinledger.ledger.audit.AuditLeaf;
 import io.twinledger.ledger.audit.AuditLog;
 import io.twinledger.ledger.audit.CheckpointBook;
@@ -97,7 +98,7 @@ class AnchoringTest {
             log,
             book,
             new CheckpointSigner(city.privateKey(), city.certificate()),
-            Optional.of(new FabricCheckpointAnchor(anchorContract)),
+            Optional.of(new FabricCheckpointAnchor(fixture.gateway(), CHANNEL, anchorContract)),
             new LogWatch(new IntegrityCheck(dataSource, log.logId()), Clock.systemUTC()),
             Clock.systemUTC());
 
@@ -131,7 +132,8 @@ class AnchoringTest {
     honest.append(batches(1, 9));
     rewritten.append(batches(100, 12));
     CheckpointSigner signer = new CheckpointSigner(city.privateKey(), city.certificate());
-    FabricCheckpointAnchor anchor = new FabricCheckpointAnchor(anchorContract);
+    FabricCheckpointAnchor anchor =
+        new FabricCheckpointAnchor(fixture.gateway(), CHANNEL, anchorContract);
     anchor.anchor(signer.sign(honest.checkpoint(Instant.now())), Optional.empty());
 
     SignedCheckpoint forged =
@@ -143,6 +145,59 @@ class AnchoringTest {
         .hasMessageContaining("not a consistent extension of log honest at 9 leaves");
   }
 
+  /**
+   * An anchoring whose answer was lost (here: the transaction submitted without waiting, as a
+   * killed service leaves it) is not recorded again: the next attempt takes the receipt of the
+   * recorded transaction from the ledger, and the chain holds the checkpoint once.
+   */
+  @Test
+  void aCheckpointRecordedByAnAttemptWhoseAnswerWasLostIsNotRecordedAgain() throws Exception {
+    AuditLog log = AuditLog.open(dataSource, "lost-answer");
+    log.append(batches(1, 6));
+    SignedCheckpoint signed =
+        new CheckpointSigner(city.privateKey(), city.certificate())
+            .sign(log.checkpoint(Instant.now()));
+    SubmittedTransaction lost =
+        anchorContract
+            .newProposal(FabricCheckpointAnchor.RECORD)
+            .addArguments(
+                FabricCheckpointAnchor.arguments(signed, Optional.empty()).toArray(String[]::new))
+            .build()
+            .endorse()
+            .submitAsync();
+    long committedIn = lost.getStatus().getBlockNumber();
+
+    AnchorReceipt receipt =
+        new FabricCheckpointAnchor(fixture.gateway(), CHANNEL, anchorContract)
+            .anchor(signed, Optional.empty());
+
+    assertThat(receipt).isEqualTo(new AnchorReceipt(lost.getTransactionId(), committedIn));
+    String history =
+        new String(
+            anchorContract.evaluateTransaction(
+                "AuditAnchorContract:CheckpointHistory", log.logId(), "0", "100"),
+            StandardCharsets.UTF_8);
+    assertThat(history.split("\"txId\"", -1)).as("recorded once").hasSize(2);
+  }
+
+  /** A different checkpoint at a size the ledger holds is no lost answer: it stays refused. */
+  @Test
+  void anotherCheckpointAtARecordedSizeIsStillRefused() {
+    AuditLog log = AuditLog.open(dataSource, "two-roots");
+    log.append(batches(1, 5));
+    CheckpointSigner signer = new CheckpointSigner(city.privateKey(), city.certificate());
+    FabricCheckpointAnchor anchor =
+        new FabricCheckpointAnchor(fixture.gateway(), CHANNEL, anchorContract);
+    anchor.anchor(signer.sign(log.checkpoint(Instant.now())), Optional.empty());
+
+    SignedCheckpoint other =
+        signer.sign(new Checkpoint(log.logId(), 5, log.root(5), Instant.now().plusSeconds(1)));
+
+    assertThatThrownBy(() -> anchor.anchor(other, Optional.empty()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is recorded on the ledger with another root or signature");
+  }
+
   @Test
   void aCheckpointSignedByAnotherKeyThanTheSubmittersIsRefused() {
     AuditLog log = AuditLog.open(dataSource, "other-signer");
@@ -152,7 +207,9 @@ class AnchoringTest {
             .sign(log.checkpoint(Instant.now()));
 
     assertThatThrownBy(
-            () -> new FabricCheckpointAnchor(anchorContract).anchor(signed, Optional.empty()))
+            () ->
+                new FabricCheckpointAnchor(fixture.gateway(), CHANNEL, anchorContract)
+                    .anchor(signed, Optional.empty()))
         .hasMessageContaining("the signature does not verify with the key of")
         .hasMessageContaining("O=City Finance Office");
   }

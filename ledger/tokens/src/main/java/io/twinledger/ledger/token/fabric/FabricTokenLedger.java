@@ -1,10 +1,11 @@
 package io.twinledger.ledger.token.fabric;
 
-import com.google.protobuf.ByteString;
 import io.twinledger.finance.money.Money;
 import io.twinledger.finance.payout.Holding;
 import io.twinledger.finance.payout.Payout;
 import io.twinledger.finance.payout.PayoutDigest;
+import io.twinledger.ledger.gateway.ChaincodeRefusal;
+import io.twinledger.ledger.gateway.CommitStatuses;
 import io.twinledger.ledger.token.PayoutOrder;
 import io.twinledger.ledger.token.PayoutReceipt;
 import io.twinledger.ledger.token.RecordSnapshot;
@@ -25,9 +26,6 @@ import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
-import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
-import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
-import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -278,23 +276,8 @@ public final class FabricTokenLedger implements TokenLedger {
     if (latest != null && latest.status().getTransactionId().equals(txId)) {
       return latest.status().getBlockNumber();
     }
-    SignedCommitStatusRequest request =
-        SignedCommitStatusRequest.newBuilder()
-            .setRequest(
-                CommitStatusRequest.newBuilder()
-                    .setChannelId(channel)
-                    .setTransactionId(txId)
-                    .setIdentity(
-                        SerializedIdentity.newBuilder()
-                            .setMspid(gateway.getIdentity().getMspId())
-                            .setIdBytes(ByteString.copyFrom(gateway.getIdentity().getCredentials()))
-                            .build()
-                            .toByteString())
-                    .build()
-                    .toByteString())
-            .build();
     try {
-      Status status = gateway.newCommit(request.toByteArray()).getStatus();
+      Status status = CommitStatuses.of(gateway, channel, txId);
       if (!status.isSuccessful()) {
         throw new IllegalStateException(
             "transaction " + txId + " is recorded as committed but is " + status.getCode());

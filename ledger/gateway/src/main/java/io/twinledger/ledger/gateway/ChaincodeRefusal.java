@@ -1,4 +1,4 @@
-package io.twinledger.ledger.token.fabric;
+package io.twinledger.ledger.gateway;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
