@@ -10,6 +10,7 @@ import io.twinledger.contracts.energy.MeterReading;
 import io.twinledger.contracts.energy.OrderBatch;
 import io.twinledger.contracts.energy.SlotClearing;
 import io.twinledger.contracts.energy.SlotReadings;
+import io.twinledger.ledger.audit.fabric.FabricCheckpointAnchor;
 import io.twinledger.ledger.token.fabric.ChaincodeRefusal;
 import io.twinledger.market.settlement.MeteredPosition;
 import io.twinledger.market.slot.SlotId;
@@ -30,9 +31,11 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -306,15 +309,16 @@ public final class EnergyMarketLedger {
       Map<String, byte[]> transientData,
       Class<T> type,
       String... args) {
-    try {
-      SubmittedTransaction submitted =
-          contract
-              .newProposal(CONTRACT + function)
-              .addArguments(args)
-              .putAllTransient(transientData)
-              .build()
-              .endorse()
-              .submitAsync();
+    Proposal proposal =
+        contract
+            .newProposal(CONTRACT + function)
+            .addArguments(args)
+            .putAllTransient(transientData)
+            .build();
+    // What is logged while the transaction is under way carries its id.
+    try (MDC.MDCCloseable tx =
+        MDC.putCloseable(FabricCheckpointAnchor.TX_ID, proposal.getTransactionId())) {
+      SubmittedTransaction submitted = proposal.endorse().submitAsync();
       Status status = submitted.getStatus();
       if (!status.isSuccessful()) {
         throw new IllegalStateException(

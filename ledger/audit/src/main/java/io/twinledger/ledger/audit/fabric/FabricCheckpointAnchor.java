@@ -14,9 +14,13 @@ import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Anchors checkpoints through the audit-anchor chaincode, with the Fabric Gateway client: the one
@@ -25,6 +29,11 @@ import org.hyperledger.fabric.client.SubmittedTransaction;
  * submitting certificate.
  */
 public final class FabricCheckpointAnchor implements CheckpointAnchor {
+
+  /** The logging context's key for the Fabric transaction id while one is submitted. */
+  public static final String TX_ID = "txId";
+
+  private static final Logger log = LoggerFactory.getLogger(FabricCheckpointAnchor.class);
 
   /** The transaction, as the contract API routes it. */
   public static final String RECORD = "AuditAnchorContract:RecordCheckpoint";
@@ -42,22 +51,22 @@ public final class FabricCheckpointAnchor implements CheckpointAnchor {
   public AnchorReceipt anchor(SignedCheckpoint signed, Optional<ConsistencyProof> sincePrevious) {
     Checkpoint checkpoint = signed.checkpoint();
     List<Sha256> proof = sincePrevious.map(ConsistencyProof::path).orElse(List.of());
-    try {
-      SubmittedTransaction submitted =
-          contract
-              .newProposal(RECORD)
-              .addArguments(
-                  checkpoint.logId(),
-                  Long.toString(checkpoint.treeSize()),
-                  checkpoint.root().hex(),
-                  checkpoint.timestamp().toString(),
-                  Base64.getEncoder().encodeToString(signed.signature()),
-                  proof.stream()
-                      .map(hash -> '"' + hash.hex() + '"')
-                      .collect(Collectors.joining(",", "[", "]")))
-              .build()
-              .endorse()
-              .submitAsync();
+    Proposal proposal =
+        contract
+            .newProposal(RECORD)
+            .addArguments(
+                checkpoint.logId(),
+                Long.toString(checkpoint.treeSize()),
+                checkpoint.root().hex(),
+                checkpoint.timestamp().toString(),
+                Base64.getEncoder().encodeToString(signed.signature()),
+                proof.stream()
+                    .map(hash -> '"' + hash.hex() + '"')
+                    .collect(Collectors.joining(",", "[", "]")))
+            .build();
+    // What is logged while the transaction is under way carries its id (MDC "txId").
+    try (MDC.MDCCloseable tx = MDC.putCloseable(TX_ID, proposal.getTransactionId())) {
+      SubmittedTransaction submitted = proposal.endorse().submitAsync();
       Status status = submitted.getStatus();
       if (!status.isSuccessful()) {
         throw new IllegalStateException(
@@ -68,8 +77,16 @@ public final class FabricCheckpointAnchor implements CheckpointAnchor {
                 + " was not committed: "
                 + status.getCode()
                 + " in block "
-                + status.getBlockNumber());
+                + status.getBlockNumber()
+                + " (transaction "
+                + status.getTransactionId()
+                + ")");
       }
+      log.debug(
+          "Checkpoint {}@{} anchored in block {}",
+          checkpoint.logId(),
+          checkpoint.treeSize(),
+          status.getBlockNumber());
       return new AnchorReceipt(status.getTransactionId(), status.getBlockNumber());
     } catch (EndorseException | SubmitException | CommitStatusException e) {
       throw new IllegalStateException(

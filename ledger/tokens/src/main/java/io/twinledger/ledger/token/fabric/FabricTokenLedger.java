@@ -22,6 +22,7 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
@@ -32,6 +33,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.json.JSONStringer;
+import org.slf4j.MDC;
 
 /**
  * The bond tokens on Fabric: {@code TokenContract} and {@code BondRegistryContract} of chaincode
@@ -315,9 +317,11 @@ public final class FabricTokenLedger implements TokenLedger {
 
   private Committed submit(String function, String... args) {
     for (int attempt = 1; ; attempt++) {
-      try {
-        SubmittedTransaction submitted =
-            contract.newProposal(function).addArguments(args).build().endorse().submitAsync();
+      Proposal proposal = contract.newProposal(function).addArguments(args).build();
+      // What is logged while the transaction is under way carries its id, under the key the
+      // audit anchor uses (FabricCheckpointAnchor.TX_ID).
+      try (MDC.MDCCloseable tx = MDC.putCloseable("txId", proposal.getTransactionId())) {
+        SubmittedTransaction submitted = proposal.endorse().submitAsync();
         Status status = submitted.getStatus();
         if (status.isSuccessful()) {
           return new Committed(status, submitted.getResult());
