@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -65,6 +67,38 @@ class ConsoleEncoderTest {
     assertThat(line(output, "Text outside a request"))
         .doesNotContain("[]")
         .contains("] io.twinledger.test");
+  }
+
+  /**
+   * Spring Boot's own set-up, in a JVM of its own: {@code --logging.structured.format.console=ecs}
+   * with the service's {@code logging.config} gives JSON lines; Boot passes the format to the file
+   * and the Spring environment to the encoder.
+   */
+  @Test
+  void springBootSwitchesTheServicesConsoleToJson() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                JsonLogsApp.class.getName(),
+                "--logging.config=classpath:logback-spring.xml",
+                "--logging.structured.format.console=ecs",
+                "--spring.main.banner-mode=off")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(out).isZero();
+    String line =
+        out.lines()
+            .filter(l -> l.contains("Logged through Spring Boot's set-up"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(out));
+    JsonNode json = JsonMapper.builder().build().readTree(line);
+    assertThat(json.at("/log/level").asString()).isEqualTo("INFO");
+    assertThat(json.get("requestId").asString()).isEqualTo("abc");
+    assertThat(json.get("txId").asString()).isEqualTo("4f2a");
   }
 
   private static String line(CapturedOutput output, String message) {
