@@ -11,6 +11,7 @@ import io.twinledger.contracts.energy.OrderBatch;
 import io.twinledger.contracts.energy.SlotClearing;
 import io.twinledger.contracts.energy.SlotReadings;
 import io.twinledger.ledger.gateway.ChaincodeRefusal;
+import io.twinledger.ledger.gateway.TransactionLogContext;
 import io.twinledger.market.settlement.MeteredPosition;
 import io.twinledger.market.slot.SlotId;
 import io.twinledger.network.msp.MspIdentity;
@@ -30,6 +31,7 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
@@ -306,15 +308,15 @@ public final class EnergyMarketLedger {
       Map<String, byte[]> transientData,
       Class<T> type,
       String... args) {
-    try {
-      SubmittedTransaction submitted =
-          contract
-              .newProposal(CONTRACT + function)
-              .addArguments(args)
-              .putAllTransient(transientData)
-              .build()
-              .endorse()
-              .submitAsync();
+    Proposal proposal =
+        contract
+            .newProposal(CONTRACT + function)
+            .addArguments(args)
+            .putAllTransient(transientData)
+            .build();
+    // What is logged while the transaction is under way carries its id.
+    try (var tx = TransactionLogContext.of(proposal.getTransactionId())) {
+      SubmittedTransaction submitted = proposal.endorse().submitAsync();
       Status status = submitted.getStatus();
       if (!status.isSuccessful()) {
         throw new IllegalStateException(

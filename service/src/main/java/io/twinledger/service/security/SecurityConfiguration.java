@@ -74,6 +74,10 @@ public class SecurityConfiguration {
   /** Failed logins, tagged {@code reason}: bad-credentials, invalid-token, locked-out. */
   public static final String AUTH_FAILURES = "twinledger.auth.failures";
 
+  /** The {@code reason}s of {@value #AUTH_FAILURES}, as {@link #failureReason} names them. */
+  public static final List<String> AUTH_FAILURE_REASONS =
+      List.of("bad-credentials", "invalid-token", "locked-out");
+
   /**
    * On every response. {@code img-src data:} is for the icons Swagger UI's stylesheet inlines; it
    * loads no inline script.
@@ -92,6 +96,8 @@ public class SecurityConfiguration {
       ObjectProvider<PasswordLogins> passwords,
       ObjectProvider<AccessTokens> tokens)
       throws Exception {
+    // At 0 from the start, so that a rate or an increase sees the first failures.
+    AUTH_FAILURE_REASONS.forEach(reason -> meters.counter(AUTH_FAILURES, "reason", reason));
     AuthenticationEntryPoint unauthenticated =
         (request, response, failure) -> {
           String reason = failureReason(failure);

@@ -78,6 +78,7 @@ public class KpiPeriodJob extends ScheduledJob {
   private final QualityDefaults quality;
   private final Optional<MappingConfig> mapping;
   private final LiveReadings live;
+  private final PeriodMetrics metrics;
   private final Clock clock;
 
   /** The run in progress; null between runs. */
@@ -110,7 +111,8 @@ public class KpiPeriodJob extends ScheduledJob {
       TwinProperties properties,
       QualityDefaults quality,
       Optional<MappingConfig> mapping,
-      LiveReadings live) {
+      LiveReadings live,
+      PeriodMetrics metrics) {
     this.book = book;
     this.correctionBook = correctionBook;
     this.corrections = corrections;
@@ -120,6 +122,7 @@ public class KpiPeriodJob extends ScheduledJob {
     this.properties = properties;
     this.quality = quality;
     this.live = live;
+    this.metrics = metrics;
     this.clock = Clock.systemUTC();
   }
 
@@ -350,6 +353,7 @@ public class KpiPeriodJob extends ScheduledJob {
             period.classification(),
             book.cause(asset.assetId(), readingKpis, due)));
     book.closed(asset.assetId(), kpi.kpiId(), due, clock.instant());
+    metrics.closed(due);
     live.periodClosed(asset.assetId());
     return true;
   }

@@ -3,6 +3,7 @@ package io.twinledger.service.twin;
 import io.twinledger.service.TwinLedgerProperties;
 import io.twinledger.service.twin.broker.LocalMqttBroker;
 import io.twinledger.twin.ingest.Ingestion;
+import io.twinledger.twin.ingest.IngestionListener;
 import io.twinledger.twin.ingest.QualityDefaults;
 import io.twinledger.twin.mapping.InvalidMappingException;
 import io.twinledger.twin.mapping.MappingConfig;
@@ -98,13 +99,15 @@ public class TwinConfiguration {
       TwinProperties properties,
       MappingConfig mapping,
       ReadingStore store,
-      QualityDefaults qualityDefaults) {
+      QualityDefaults qualityDefaults,
+      IngestionListener metrics) {
     return new Ingestion(
         mapping,
         store,
         new NotificationParser(properties.maxNotificationBytes(), properties.maxEntities()),
         qualityDefaults,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        metrics);
   }
 
   /** Subscribes to the broker at {@code twinledger.twin.mqtt.host}. */

@@ -36,6 +36,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,7 @@ public final class Ingestion {
   private final NotificationParser parser;
   private final QualityDefaults defaults;
   private final Clock clock;
+  private final IngestionListener listener;
   private final QualityAssessor assessor = new QualityAssessor();
 
   /** By identity: bindings are the mapping's own instances, and there are only a few of them. */
@@ -88,11 +91,23 @@ public final class Ingestion {
       NotificationParser parser,
       QualityDefaults defaults,
       Clock clock) {
+    this(mapping, store, parser, defaults, clock, IngestionListener.NONE);
+  }
+
+  /** With a listener told what each delivery stored and quarantined. */
+  public Ingestion(
+      MappingConfig mapping,
+      ReadingStore store,
+      NotificationParser parser,
+      QualityDefaults defaults,
+      Clock clock,
+      IngestionListener listener) {
     this.mapping = mapping;
     this.store = store;
     this.parser = parser;
     this.defaults = defaults;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** The bulk-file layout the mapping names, or the default one. */
@@ -113,7 +128,7 @@ public final class Ingestion {
     String raw = new String(body, StandardCharsets.UTF_8);
     switch (parser.parse(body, link)) {
       case RejectedNotification rejected -> {
-        delivery.quarantine(rejected.reason(), raw);
+        delivery.quarantine(QuarantineCause.UNREADABLE_NOTIFICATION, rejected.reason(), raw);
         delivery.refusal = Optional.of(rejected.reason());
       }
       case ParsedNotification parsed -> attributes(parsed, delivery);
@@ -139,10 +154,11 @@ public final class Ingestion {
       delivery
           .reading(target.get(), observed.observedAt(), observed.value(), observed.unitCode())
           .ifPresent(
-              reason ->
+              refused ->
                   delivery.quarantine(
-                      AttributeNote.of(entity, attribute, reason),
-                      reason,
+                      refused.cause(),
+                      AttributeNote.of(entity, attribute, refused.reason()),
+                      refused.reason(),
                       entity + " " + attribute + ": " + observed.value()));
     }
     for (SkippedAttribute skipped : parsed.skipped()) {
@@ -151,7 +167,8 @@ public final class Ingestion {
       if (mapping
           .resolve(skipped.entityId(), skipped.entityType(), skipped.attribute())
           .isPresent()) {
-        delivery.quarantine(note, describe(note), skipped.json());
+        delivery.quarantine(
+            QuarantineCause.UNREADABLE_ATTRIBUTE, note, describe(note), skipped.json());
       } else {
         delivery.ignore(unmapped(note));
       }
@@ -160,7 +177,8 @@ public final class Ingestion {
       AttributeNote note =
           new AttributeNote(rejection.entityId(), rejection.attribute(), rejection.reason());
       if (bound(rejection)) {
-        delivery.quarantine(note, describe(note), rejection.json());
+        delivery.quarantine(
+            QuarantineCause.UNREADABLE_ATTRIBUTE, note, describe(note), rejection.json());
       } else {
         delivery.ignore(unmapped(note));
       }
@@ -176,11 +194,13 @@ public final class Ingestion {
       Supplier<String> raw = () -> new String(message.payload(), StandardCharsets.UTF_8);
       Optional<TopicRoute> route = mapping.resolveTopic(message.topic());
       if (route.isEmpty()) {
-        delivery.quarantine("no mapping for topic " + message.topic(), raw.get());
+        delivery.quarantine(
+            QuarantineCause.UNMAPPED, "no mapping for topic " + message.topic(), raw.get());
         continue;
       }
       if (message.payload().length > MAX_MQTT_PAYLOAD_BYTES) {
         delivery.quarantine(
+            QuarantineCause.UNREADABLE_PAYLOAD,
             "payload on "
                 + message.topic()
                 + " has more than "
@@ -195,26 +215,35 @@ public final class Ingestion {
       try {
         payload = JSON.readTree(message.payload());
       } catch (JacksonException e) {
-        delivery.quarantine("payload on " + message.topic() + " is not JSON", raw.get());
+        delivery.quarantine(
+            QuarantineCause.UNREADABLE_PAYLOAD,
+            "payload on " + message.topic() + " is not JSON",
+            raw.get());
         continue;
       } catch (NumberFormatException e) {
         // Jackson lets this through for exponents beyond an int (1e99999999999).
         delivery.quarantine(
-            "payload on " + message.topic() + " has a number out of range", raw.get());
+            QuarantineCause.UNREADABLE_PAYLOAD,
+            "payload on " + message.topic() + " has a number out of range",
+            raw.get());
         continue;
       }
       Optional<Instant> observedAt =
           route.get().observedAt().find(payload).flatMap(Ingestion::instant);
       if (observedAt.isEmpty()) {
         delivery.quarantine(
-            "no ISO-8601 observation time at " + route.get().observedAt().expression(), raw.get());
+            QuarantineCause.UNREADABLE_PAYLOAD,
+            "no ISO-8601 observation time at " + route.get().observedAt().expression(),
+            raw.get());
         continue;
       }
       for (PayloadReading reading : route.get().readings()) {
         Optional<JsonNode> value = reading.value().find(payload).filter(JsonNode::isNumber);
         if (value.isEmpty()) {
           delivery.quarantine(
-              "no number at " + reading.value().expression() + " on " + message.topic(), raw.get());
+              QuarantineCause.UNREADABLE_PAYLOAD,
+              "no number at " + reading.value().expression() + " on " + message.topic(),
+              raw.get());
           continue;
         }
         BigDecimal number;
@@ -222,6 +251,7 @@ public final class Ingestion {
           number = DecimalText.check(value.get().decimalValue());
         } catch (NumberFormatException e) {
           delivery.quarantine(
+              QuarantineCause.UNREADABLE_PAYLOAD,
               "value at "
                   + reading.value().expression()
                   + " on "
@@ -235,7 +265,8 @@ public final class Ingestion {
             reading.unitCode().flatMap(path -> path.find(payload)).map(JsonNode::asString);
         delivery
             .reading(reading.target(), observedAt.get(), number, unit)
-            .ifPresent(reason -> delivery.quarantine(reason, raw.get()));
+            .ifPresent(
+                refused -> delivery.quarantine(refused.cause(), refused.reason(), raw.get()));
       }
     }
     return delivery.finish();
@@ -260,13 +291,17 @@ public final class Ingestion {
   private synchronized Delivery checkBulk(String source, BulkChunk chunk) {
     Delivery delivery = new Delivery(source, clock.instant());
     for (BulkRejection rejection : chunk.rejections()) {
-      delivery.quarantine("line " + rejection.line() + ": " + rejection.reason(), rejection.raw());
+      delivery.quarantine(
+          QuarantineCause.UNREADABLE_LINE,
+          "line " + rejection.line() + ": " + rejection.reason(),
+          rejection.raw());
     }
     for (BulkRow row : chunk.rows()) {
       Optional<ReadingTarget> target =
           mapping.resolveBulk(row.assetId(), row.attribute(), row.sensorId());
       if (target.isEmpty()) {
         delivery.quarantine(
+            QuarantineCause.UNMAPPED,
             "line " + row.line() + ": no mapping for " + row.assetId() + "/" + row.attribute(),
             row.raw());
         continue;
@@ -274,7 +309,9 @@ public final class Ingestion {
       delivery
           .reading(target.get(), row.observedAt(), row.value(), row.unitCode())
           .ifPresent(
-              reason -> delivery.quarantine("line " + row.line() + ": " + reason, row.raw()));
+              refused ->
+                  delivery.quarantine(
+                      refused.cause(), "line " + row.line() + ": " + refused.reason(), row.raw()));
     }
     return delivery;
   }
@@ -337,6 +374,9 @@ public final class Ingestion {
         defaults.earliestObservation());
   }
 
+  /** Why a reading was refused: the kind of problem and the reason stored with the payload. */
+  private record Refusal(QuarantineCause cause, String reason) {}
+
   /** A checked delivery, ready to store. */
   public static final class Prepared {
     private final Delivery delivery;
@@ -362,6 +402,7 @@ public final class Ingestion {
     private final Instant receivedAt;
     private final List<AssessedReading> accepted = new ArrayList<>();
     private final List<QuarantinedPayload> refused = new ArrayList<>();
+    private final Map<QuarantineCause, Integer> causes = new EnumMap<>(QuarantineCause.class);
     private final List<AttributeNote> ignoredAttributes = new ArrayList<>();
     private final List<AttributeNote> quarantinedAttributes = new ArrayList<>();
     private int unmapped;
@@ -377,18 +418,22 @@ public final class Ingestion {
      * Keeps the reading if it passes; otherwise returns why not, for the caller to quarantine it
      * with what it knows of where it came from.
      */
-    Optional<String> reading(
+    Optional<Refusal> reading(
         ReadingTarget target, Instant observedAt, BigDecimal value, Optional<String> unitCode) {
       KpiBinding binding = target.binding();
       Optional<String> code = unitCode.or(() -> binding.sourceUnit().map(Enum::name));
       if (code.isEmpty()) {
-        return Optional.of(target.sensorId() + ": no unitCode and no sourceUnit in the mapping");
+        return Optional.of(
+            new Refusal(
+                QuarantineCause.UNIT,
+                target.sensorId() + ": no unitCode and no sourceUnit in the mapping"));
       }
       NormalisedValue normalised;
       try {
         normalised = Quantity.of(value, code.get()).convertTo(binding.unit());
       } catch (QuantityException e) {
-        return Optional.of(target.sensorId() + ": " + e.reason());
+        return Optional.of(
+            new Refusal(QuarantineCause.UNIT, target.sensorId() + ": " + e.reason()));
       }
       Reading reading;
       try {
@@ -404,23 +449,27 @@ public final class Ingestion {
                 normalised.originalValue(),
                 normalised.originalUnit().name());
       } catch (IllegalArgumentException e) {
-        return Optional.of(e.getMessage());
+        return Optional.of(new Refusal(QuarantineCause.INVALID_READING, e.getMessage()));
       }
       Assessment assessment = assessor.assess(reading, policy(binding), receivedAt);
       if (!assessment.accepted()) {
-        return Optional.of(target.sensorId() + ": " + assessment.quarantineReason().orElseThrow());
+        return Optional.of(
+            new Refusal(
+                QuarantineCause.QUALITY,
+                target.sensorId() + ": " + assessment.quarantineReason().orElseThrow()));
       }
       accepted.add(new AssessedReading(reading, assessment.flags()));
       return Optional.empty();
     }
 
-    void quarantine(String reason, String raw) {
+    void quarantine(QuarantineCause cause, String reason, String raw) {
       refused.add(new QuarantinedPayload(source, receivedAt, reason, raw));
+      causes.merge(cause, 1, Integer::sum);
     }
 
     /** Quarantines an NGSI-LD attribute or entity and names it in the report. */
-    void quarantine(AttributeNote note, String reason, String raw) {
-      quarantine(reason, raw);
+    void quarantine(QuarantineCause cause, AttributeNote note, String reason, String raw) {
+      quarantine(cause, reason, raw);
       listed(quarantinedAttributes, note);
     }
 
@@ -444,6 +493,7 @@ public final class Ingestion {
     IngestReport finish(ReadingStore.Prepared readings) {
       store.quarantine(refused);
       StoredBatch stored = readings.store();
+      listener.delivered(source, stored.storedCount(), Collections.unmodifiableMap(causes));
       return new IngestReport(
           stored.storedCount(),
           stored.duplicates().size(),

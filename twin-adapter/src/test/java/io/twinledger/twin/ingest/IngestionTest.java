@@ -277,6 +277,52 @@ class IngestionTest {
             "dma-north-hill,system-input-volume,\"inlet\",2024-03-03T00:00:00Z,-5,MTQ");
   }
 
+  /**
+   * The listener hears each delivery once it is stored: readings stored (not duplicates) and the
+   * refusals by cause, the same counts the report gives.
+   */
+  @Test
+  void theListenerHearsStoredReadingsAndQuarantineByCause() throws Exception {
+    MappingConfig mapping;
+    try (InputStream in = getClass().getResourceAsStream("/mapping/riverton.yaml")) {
+      mapping = MappingConfig.load(in);
+    }
+    List<String> heard = new ArrayList<>();
+    Ingestion listened =
+        new Ingestion(
+            mapping,
+            new ReadingStore(db, (id, batch) -> {}),
+            new NotificationParser(1 << 20, 1_000),
+            QualityDefaults.standard(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            (source, stored, quarantined) -> heard.add(source + " " + stored + " " + quarantined));
+    List<MqttMessage> messages =
+        List.of(
+            message(
+                "riverton/stormwater/gi-rock-creek-a/gauge-1/rainfall",
+                "{\"time\": \"2024-04-20T08:55:00Z\", \"depth\": 0.40, \"unit\": \"MMT\"}"),
+            message("riverton/unknown/topic", "{}"),
+            message("riverton/stormwater/gi-rock-creek-a/gauge-1/rainfall", "{\"depth\": 1}"),
+            message(
+                "riverton/stormwater/gi-rock-creek-a/gauge-3/rainfall",
+                "{\"time\": \"2024-04-20T08:55:00Z\", \"depth\": -1, \"unit\": \"MMT\"}"),
+            message(
+                "riverton/stormwater/gi-rock-creek-a/gauge-3/rainfall",
+                "{\"time\": \"2024-04-20T08:55:00Z\", \"depth\": 1, \"unit\": \"XYZ\"}"),
+            message("riverton/stormwater/gi-rock-creek-a/gauge-3/rainfall", "not json"));
+
+    IngestReport first = listened.mqtt("mqtt:riverton", messages);
+    IngestReport again = listened.mqtt("mqtt:riverton", messages.subList(0, 1));
+
+    assertThat(first.stored()).isEqualTo(1);
+    assertThat(again.duplicates()).isEqualTo(1);
+    assertThat(heard)
+        .containsExactly(
+            "mqtt:riverton 1 {UNREADABLE_PAYLOAD=2, UNMAPPED=1, UNIT=1, QUALITY=1}",
+            "mqtt:riverton 0 {}");
+    assertThat(QuarantineCause.UNREADABLE_PAYLOAD.label()).isEqualTo("unreadable-payload");
+  }
+
   private static MqttMessage message(String topic, String payload) {
     return new MqttMessage(topic, payload.getBytes(StandardCharsets.UTF_8), NOW);
   }

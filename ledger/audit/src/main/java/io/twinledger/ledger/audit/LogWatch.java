@@ -23,6 +23,7 @@ public final class LogWatch {
   private final IntegrityCheck check;
   private final Clock clock;
   private Optional<Alarm> alarm = Optional.empty();
+  private Optional<Check> lastCheck = Optional.empty();
 
   public LogWatch(IntegrityCheck check, Clock clock) {
     this.check = check;
@@ -55,12 +56,22 @@ public final class LogWatch {
   public record Acknowledgement(String by, Instant at) {}
 
   /**
+   * The outcome of a check, whatever became of its alarm: an acknowledged alarm no longer calls for
+   * an operator, but the log may still not be intact.
+   *
+   * @param intact whether the check found no defect
+   * @param at when it ran
+   */
+  public record Check(boolean intact, Instant at) {}
+
+  /**
    * Checks the log; raises the alarm if it is not intact.
    *
    * @return whether a checkpoint may be signed now
    */
   public synchronized boolean mayCheckpoint() {
     IntegrityReport report = check.run();
+    lastCheck = Optional.of(new Check(report.intact(), clock.instant()));
     if (report.intact()) {
       return true;
     }
@@ -84,6 +95,11 @@ public final class LogWatch {
           first);
     }
     return false;
+  }
+
+  /** The latest check's outcome; empty before the first. */
+  public synchronized Optional<Check> lastCheck() {
+    return lastCheck;
   }
 
   /** The alarm, raised or acknowledged, if a check has raised one. */

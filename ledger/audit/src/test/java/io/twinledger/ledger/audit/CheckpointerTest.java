@@ -128,9 +128,11 @@ class CheckpointerTest {
             Optional.of(ledger),
             watch,
             Clock.systemUTC());
+    assertThat(watch.lastCheck()).as("before the first check").isEmpty();
     log.append(AuditDatabase.batches(1, 8));
     checkpointer.run();
     assertThat(watch.alarm()).isEmpty();
+    assertThat(watch.lastCheck().orElseThrow().intact()).isTrue();
 
     String flip =
         "UPDATE audit_node SET hash = set_byte(hash, 0, get_byte(hash, 0) # 128)"
@@ -149,9 +151,11 @@ class CheckpointerTest {
         .hasValueSatisfying(a -> assertThat(a.by()).isEqualTo("operator"));
     assertThat(checkpointer.take()).as("still not intact: still not signed").isEmpty();
     assertThat(watch.alarm().orElseThrow().open()).as("the same defect, acknowledged").isFalse();
+    assertThat(watch.lastCheck().orElseThrow().intact()).as("acknowledged is not intact").isFalse();
 
     AuditDatabase.execute(dataSource, flip);
     assertThat(checkpointer.run()).as("intact again").isPresent();
+    assertThat(watch.lastCheck().orElseThrow().intact()).isTrue();
     assertThat(book.latest().orElseThrow().checkpoint().treeSize()).isEqualTo(12);
     assertThat(ledger.anchored).hasSize(2);
   }

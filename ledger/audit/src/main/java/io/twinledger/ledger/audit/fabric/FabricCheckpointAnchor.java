@@ -8,6 +8,7 @@ import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.SignedCheckpoint;
 import io.twinledger.ledger.gateway.ChaincodeRefusal;
 import io.twinledger.ledger.gateway.CommitStatuses;
+import io.twinledger.ledger.gateway.TransactionLogContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
@@ -69,14 +71,13 @@ public final class FabricCheckpointAnchor implements CheckpointAnchor {
   @Override
   public AnchorReceipt anchor(SignedCheckpoint signed, Optional<ConsistencyProof> sincePrevious) {
     Checkpoint checkpoint = signed.checkpoint();
-    try {
-      SubmittedTransaction submitted =
-          contract
-              .newProposal(RECORD)
-              .addArguments(arguments(signed, sincePrevious).toArray(String[]::new))
-              .build()
-              .endorse()
-              .submitAsync();
+    Proposal proposal =
+        contract
+            .newProposal(RECORD)
+            .addArguments(arguments(signed, sincePrevious).toArray(String[]::new))
+            .build();
+    try (var tx = TransactionLogContext.of(proposal.getTransactionId())) {
+      SubmittedTransaction submitted = proposal.endorse().submitAsync();
       Status status = submitted.getStatus();
       if (!status.isSuccessful()) {
         throw new IllegalStateException(
@@ -87,8 +88,16 @@ public final class FabricCheckpointAnchor implements CheckpointAnchor {
                 + " was not committed: "
                 + status.getCode()
                 + " in block "
-                + status.getBlockNumber());
+                + status.getBlockNumber()
+                + " (transaction "
+                + status.getTransactionId()
+                + ")");
       }
+      log.debug(
+          "Checkpoint {}@{} anchored in block {}",
+          checkpoint.logId(),
+          checkpoint.treeSize(),
+          status.getBlockNumber());
       return new AnchorReceipt(status.getTransactionId(), status.getBlockNumber());
     } catch (EndorseException e) {
       if (ChaincodeRefusal.in(e).filter(r -> r.code().equals(EXISTS)).isPresent()) {

@@ -3,6 +3,7 @@ package io.twinledger.ledger.audit.report;
 import io.twinledger.contracts.merkle.ReportStatement;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.gateway.ChaincodeRefusal;
+import io.twinledger.ledger.gateway.TransactionLogContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
@@ -139,9 +141,10 @@ public final class FabricReportAttestations {
 
   private ReportRecord submit(String function, String... args) {
     for (int attempt = 1; ; attempt++) {
-      try {
-        SubmittedTransaction submitted =
-            contract.newProposal(function).addArguments(args).build().endorse().submitAsync();
+      Proposal proposal = contract.newProposal(function).addArguments(args).build();
+      // What is logged while the transaction is under way carries its id.
+      try (var tx = TransactionLogContext.of(proposal.getTransactionId())) {
+        SubmittedTransaction submitted = proposal.endorse().submitAsync();
         Status status = submitted.getStatus();
         if (status.isSuccessful()) {
           return record(submitted.getResult());

@@ -6,6 +6,7 @@ import io.twinledger.finance.payout.Payout;
 import io.twinledger.finance.payout.PayoutDigest;
 import io.twinledger.ledger.gateway.ChaincodeRefusal;
 import io.twinledger.ledger.gateway.CommitStatuses;
+import io.twinledger.ledger.gateway.TransactionLogContext;
 import io.twinledger.ledger.token.PayoutOrder;
 import io.twinledger.ledger.token.PayoutReceipt;
 import io.twinledger.ledger.token.RecordSnapshot;
@@ -23,6 +24,7 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
@@ -298,9 +300,9 @@ public final class FabricTokenLedger implements TokenLedger {
 
   private Committed submit(String function, String... args) {
     for (int attempt = 1; ; attempt++) {
-      try {
-        SubmittedTransaction submitted =
-            contract.newProposal(function).addArguments(args).build().endorse().submitAsync();
+      Proposal proposal = contract.newProposal(function).addArguments(args).build();
+      try (var tx = TransactionLogContext.of(proposal.getTransactionId())) {
+        SubmittedTransaction submitted = proposal.endorse().submitAsync();
         Status status = submitted.getStatus();
         if (status.isSuccessful()) {
           return new Committed(status, submitted.getResult());
