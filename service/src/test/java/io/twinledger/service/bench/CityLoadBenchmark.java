@@ -23,6 +23,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,6 +76,10 @@ class CityLoadBenchmark {
   static final int PROBE_EVERY_MS = 20;
   private static final int PUBLISHERS = 4;
   private static final String TOPIC = "riverton/stormwater/gi-rock-creek-a/city-g%05d/rainfall";
+  private static final String OPERATOR =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString("operator:operator".getBytes(StandardCharsets.UTF_8));
 
   private static final Duration WARMUP =
       Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 60));
@@ -107,11 +113,14 @@ class CityLoadBenchmark {
               "--twinledger.twin.mqtt.host=127.0.0.1",
               "--twinledger.twin.mqtt.port=" + broker.port(),
               "--twinledger.twin.mqtt.client-id=city-load",
+              // Last month's periods of the water district, fed in the warm-up, close within
+              // seconds: the close-to-P&L lag is measured on them under the load.
+              "--twinledger.twin.close-every=PT10S",
               // One city's sensors are one source each way: the default per-source delivery rate
               // is for many small brokers, not for the one context broker of this city.
               "--twinledger.twin.deliveries-per-second=1000");
       try {
-        report(run(db, port, broker.port(), service));
+        report(run(db, port, broker, service, postgres));
       } finally {
         service.destroy();
         if (!service.waitFor(60, TimeUnit.SECONDS)) {
@@ -121,7 +130,10 @@ class CityLoadBenchmark {
     }
   }
 
-  private String run(String db, int port, int brokerPort, Process service) throws Exception {
+  private String run(
+      String db, int port, OwnMosquitto broker, Process service, LocalPostgres postgres)
+      throws Exception {
+    int brokerPort = broker.port();
     Instant start = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
     Instant steadyFrom = start.plus(WARMUP);
     Instant burstFrom = steadyFrom.plus(STEADY);
@@ -135,6 +147,7 @@ class CityLoadBenchmark {
 
     Prober prober = new Prober(db);
     long dbBefore = databaseBytes(db);
+    Counts countsBefore = Counts.of(db);
     Thread probing = Thread.ofPlatform().name("prober").start(prober);
     Memory memory = new Memory(service.pid());
     Thread sampling = Thread.ofPlatform().daemon().name("rss").start(memory);
@@ -156,7 +169,22 @@ class CityLoadBenchmark {
         Thread.ofPlatform()
             .name("ngsi")
             .start(() -> ngsi.sendUntil(start, end, burstFrom, recoveryFrom));
-    mqtt.publishUntil(start, end, burstFrom, recoveryFrom);
+    Thread mqttThread =
+        Thread.ofPlatform()
+            .name("mqtt")
+            .start(() -> mqtt.publishUntil(start, end, burstFrom, recoveryFrom));
+    ngsi.lastMonthOfTheWaterDistrict();
+    until(steadyFrom);
+    Cpu cpuBefore = Cpu.of(service.pid(), postgres, broker.pid());
+    Thread cpuAtEnd =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  until(burstFrom);
+                  steadyCpu[0] = Cpu.of(service.pid(), postgres, broker.pid()).minus(cpuBefore);
+                });
+    mqttThread.join();
+    cpuAtEnd.join();
     ngsiThread.join();
     mqtt.awaitAcknowledged();
     long published = mqtt.acknowledged.get() + ngsi.stored.get();
@@ -171,6 +199,8 @@ class CityLoadBenchmark {
     memory.stop();
     sampling.join();
     long dbAfter = databaseBytes(db);
+    Counts counts = Counts.of(db).minus(countsBefore);
+    String pnlLag = scrapePnlLag(port);
     for (Mqtt5AsyncClient client : publishers) {
       client.disconnect().get(10, TimeUnit.SECONDS);
     }
@@ -223,7 +253,140 @@ class CityLoadBenchmark {
             bytesPerReading,
             bytesPerReading * readingsPerDay / (1L << 30),
             readingsPerDay));
+    double steadyReadings = (MQTT_SENSORS + NGSI_SENSORS) * STEADY.toSeconds() / 60.0;
+    Cpu cpu = steadyCpu[0];
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nCPU per 1,000 readings in the steady phase: service %.0f ms, PostgreSQL %.0f ms,"
+                + " Mosquitto %.0f ms (of the machine's 2,000 ms per second: %.0f %%, %.0f %%, %.0f"
+                + " %%).%nPer 1,000 stored readings: %.1f reading batches, %.1f audit leaves,"
+                + " %,.0f bytes of WAL.%n%s%n",
+            cpu.serviceMillis() * 1000 / steadyReadings,
+            cpu.postgresMillis() * 1000 / steadyReadings,
+            cpu.brokerMillis() * 1000 / steadyReadings,
+            cpu.serviceMillis() / (STEADY.toMillis() * 2.0) * 100,
+            cpu.postgresMillis() / (STEADY.toMillis() * 2.0) * 100,
+            cpu.brokerMillis() / (STEADY.toMillis() * 2.0) * 100,
+            counts.batches() * 1000.0 / Math.max(1, stored),
+            counts.leaves() * 1000.0 / Math.max(1, stored),
+            counts.walBytes() * 1000.0 / Math.max(1, stored),
+            pnlLag));
     return out.toString();
+  }
+
+  private final Cpu[] steadyCpu = {new Cpu(0, 0, 0)};
+
+  /** The P&L lag timer's count, mean and maximum, from the service's Prometheus scrape. */
+  private static String scrapePnlLag(int port) throws Exception {
+    HttpResponse<String> scrape =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header("Authorization", OPERATOR)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    double count = sample(scrape.body(), "twinledger_pnl_lag_seconds_count");
+    double sum = sample(scrape.body(), "twinledger_pnl_lag_seconds_sum");
+    double max = sample(scrape.body(), "twinledger_pnl_lag_seconds_max");
+    return String.format(
+        Locale.ROOT,
+        "Period close to P&L line (twinledger_pnl_lag_seconds, last month's periods closed during"
+            + " the load): %.0f closes, mean %.0f ms, max %.0f ms.",
+        count,
+        count == 0 ? 0 : sum / count * 1000,
+        max * 1000);
+  }
+
+  private static double sample(String scrape, String name) {
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  /** Rows and WAL written: reading batches, audit leaves, WAL position. */
+  private record Counts(long batches, long leaves, long walBytes) {
+    static Counts of(String db) throws Exception {
+      try (Connection c = DriverManager.getConnection(db);
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT (SELECT count(*) FROM reading_batch), (SELECT count(*) FROM audit_leaf),"
+                      + " pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+        rs.next();
+        return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+      }
+    }
+
+    Counts minus(Counts before) {
+      return new Counts(
+          batches - before.batches, leaves - before.leaves, walBytes - before.walBytes);
+    }
+  }
+
+  /**
+   * CPU time (ms) of the service, of PostgreSQL (the postmaster and its children) and of the
+   * broker, from {@code /proc}.
+   */
+  private record Cpu(double serviceMillis, double postgresMillis, double brokerMillis) {
+    private static final double TICK_MILLIS = 10;
+
+    static Cpu of(long service, LocalPostgres postgres, long broker) {
+      long postmaster = postmaster(postgres);
+      double pg = 0;
+      try (var processes = Files.list(Path.of("/proc"))) {
+        for (Path process :
+            processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+          String[] stat = stat(process);
+          if (stat.length > 3
+              && (Long.parseLong(process.getFileName().toString()) == postmaster
+                  || Long.parseLong(stat[1]) == postmaster)) {
+            pg += ticks(stat);
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      return new Cpu(
+          ticks(stat(Path.of("/proc/" + service))) * TICK_MILLIS,
+          pg * TICK_MILLIS,
+          ticks(stat(Path.of("/proc/" + broker))) * TICK_MILLIS);
+    }
+
+    Cpu minus(Cpu before) {
+      return new Cpu(
+          serviceMillis - before.serviceMillis,
+          postgresMillis - before.postgresMillis,
+          brokerMillis - before.brokerMillis);
+    }
+
+    /** The fields after the command: state, ppid, ..., utime (index 11), stime (12). */
+    private static String[] stat(Path process) {
+      try {
+        String line = Files.readString(process.resolve("stat"));
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
+      } catch (IOException e) {
+        return new String[0];
+      }
+    }
+
+    private static double ticks(String[] stat) {
+      return stat.length > 12 ? Long.parseLong(stat[11]) + Long.parseLong(stat[12]) : 0;
+    }
+
+    private static long postmaster(LocalPostgres postgres) {
+      try {
+        return Long.parseLong(
+            Files.readAllLines(postgres.superuserPasswordFile().resolveSibling("postmaster.pid"))
+                .getFirst()
+                .strip());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static String millis(long nanos) {
@@ -306,10 +469,6 @@ class CityLoadBenchmark {
   private static final class Ngsi {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI uri;
-    private final String authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString("operator:operator".getBytes(StandardCharsets.UTF_8));
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong notifications = new AtomicLong();
@@ -331,6 +490,36 @@ class CityLoadBenchmark {
         next += perNotification;
         at = at.plusMillis(NGSI_EVERY_MS);
       }
+    }
+
+    /**
+     * The water district's inlet for each day of last month, in one notification: its DAY and MONTH
+     * periods close at the next run of the period job, and the month's P&amp;L lines follow.
+     */
+    void lastMonthOfTheWaterDistrict() {
+      YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+      StringBuilder instances = new StringBuilder();
+      for (int day = 1; day <= last.lengthOfMonth(); day++) {
+        if (day > 1) {
+          instances.append(',');
+        }
+        instances
+            .append("{\"type\": \"Property\", \"value\": 1200, \"observedAt\": \"")
+            .append(last.atDay(day).atTime(12, 0).toInstant(ZoneOffset.UTC))
+            .append("\", \"datasetId\": \"urn:ngsi-ld:Dataset:inlet-")
+            .append(day)
+            .append("\"}");
+      }
+      post(
+          "{\"id\": \"urn:ngsi-ld:Notification:city-last-month\", \"type\": \"Notification\","
+              + " \"subscriptionId\": \"urn:ngsi-ld:Subscription:city\", \"notifiedAt\": \""
+              + Instant.now()
+              + "\", \"data\": [{\"id\":"
+              + " \"urn:ngsi-ld:WaterConsumptionObserved:riverton:north-hill-inlet\", \"type\":"
+              + " \"WaterConsumptionObserved\", \"waterConsumption\": ["
+              + instances
+              + "]}]}",
+          0);
     }
 
     private void send(long first, int count, Instant observed) {
@@ -365,23 +554,28 @@ class CityLoadBenchmark {
               + "\", \"data\": ["
               + data
               + "]}";
+      post(body, perSegment * SEGMENTS);
+    }
+
+    /** Posts a notification of {@code readings} load readings (counted when accepted). */
+    private void post(String body, int readings) {
       try {
         HttpResponse<String> reply =
             http.send(
                 HttpRequest.newBuilder(uri)
-                    .header("Authorization", authorization)
+                    .header("Authorization", OPERATOR)
                     .header("Content-Type", "application/json")
                     .header("NGSILD-Tenant", "city")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() == 200) {
-          stored.addAndGet(perSegment * SEGMENTS);
+          stored.addAndGet(readings);
         } else {
-          refused.addAndGet(perSegment * SEGMENTS);
+          refused.addAndGet(readings);
         }
       } catch (IOException e) {
-        refused.addAndGet(perSegment * SEGMENTS);
+        refused.addAndGet(readings);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
