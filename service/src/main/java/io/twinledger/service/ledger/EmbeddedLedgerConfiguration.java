@@ -6,6 +6,7 @@ import io.twinledger.ledger.audit.fabric.FabricCheckpointAnchor;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.store.PeerLock;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.msp.MspDirectory;
 import io.twinledger.network.msp.MspIdentity;
@@ -57,19 +58,29 @@ public class EmbeddedLedgerConfiguration {
       MspDirectory msps,
       DataSource dataSource,
       LedgerProperties properties) {
-    EmbeddedPeer peer =
-        EmbeddedPeer.start(
-            ConsortiumPeer.allChannels(
-                consortium,
-                msps,
-                properties.mspId(),
-                dataSource,
-                TwinLedgerChaincode.CONTRACTS,
-                TwinLedgerChaincode.DATA_TYPES,
-                new BatchLimits(
-                    BatchLimits.DEFAULT.maxTransactions(),
-                    BatchLimits.DEFAULT.preferredMaxBytes(),
-                    properties.blockTimeout())));
+    EmbeddedPeer peer;
+    try {
+      peer =
+          EmbeddedPeer.start(
+              ConsortiumPeer.allChannels(
+                  consortium,
+                  msps,
+                  properties.mspId(),
+                  dataSource,
+                  TwinLedgerChaincode.CONTRACTS,
+                  TwinLedgerChaincode.DATA_TYPES,
+                  new BatchLimits(
+                      BatchLimits.DEFAULT.maxTransactions(),
+                      BatchLimits.DEFAULT.preferredMaxBytes(),
+                      properties.blockTimeout())));
+    } catch (PeerLock.HeldElsewhere e) {
+      // The cause's own words name no setting; the start's one line must.
+      throw new IllegalStateException(
+          "Another service instance runs the embedded peer of channel "
+              + e.channel()
+              + " on this database, and only one may; start this one with"
+              + " twinledger.ledger.mode=none");
+    }
     properties
         .peerPort()
         .ifPresent(
