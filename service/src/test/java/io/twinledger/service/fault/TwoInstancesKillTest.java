@@ -113,7 +113,17 @@ class TwoInstancesKillTest {
                 .redirectErrorStream(true)
                 .redirectOutput(refusedLog.toFile())
                 .start());
-    Process second = start("second", db, ports[1], "--twinledger.ledger.mode=none");
+    // Checkpoints are signed with one key whichever instance takes them: the ledger client's,
+    // whose checkpoints alone the audit-anchor chaincode takes from the first instance.
+    Path[] signer = ledgerClient(dir.resolve("first/data/fabric"));
+    Process second =
+        start(
+            "second",
+            db,
+            ports[1],
+            "--twinledger.ledger.mode=none",
+            "--twinledger.audit.signer.key=" + signer[0],
+            "--twinledger.audit.signer.certificate=" + signer[1]);
     assertThat(refused.waitFor(2, TimeUnit.MINUTES)).as("the refused instance exits").isTrue();
     assertThat(refused.exitValue()).isEqualTo(1);
     assertThat(Files.readString(refusedLog))
@@ -123,11 +133,13 @@ class TwoInstancesKillTest {
                 + " twinledger.ledger.mode=none");
 
     long started = System.nanoTime();
-    Client client = new Client(ports);
-    assertThat(client.register(SHARED, 0)).isTrue();
-    Duration visible = client.visibleOnBothWithin(SHARED);
+    Client http = new Client(ports);
+    // Registered on the second instance, whose processors own no segment while the first runs:
+    // the first instance's processors learn of it from the database, not in process.
+    assertThat(http.register(SHARED, 1)).isTrue();
+    Duration visible = http.visibleOnBothWithin(SHARED);
 
-    Load load = new Load(client);
+    Load load = new Load(http);
     List<Thread> threads =
         List.of(
             Thread.ofPlatform().start(load::sendReadings),
@@ -198,6 +210,12 @@ class TwoInstancesKillTest {
                     + " HAVING count(*) > 1) twice"))
         .as("KPI period revisions recorded twice")
         .isZero();
+    assertThat(count(db, "SELECT count(DISTINCT signer_certificate) FROM audit_checkpoint"))
+        .as("checkpoint signers")
+        .isOne();
+    assertThat(count(db, "SELECT count(*) FROM audit_checkpoint WHERE anchor_tx_id IS NOT NULL"))
+        .as("checkpoints the first instance anchored before it was killed")
+        .isPositive();
     assertThat(Files.readString(log(second)))
         .as("the survivor's log")
         .doesNotContain("duplicate key")
@@ -484,6 +502,24 @@ class TwoInstancesKillTest {
   private Process track(Process process) {
     processes.add(process);
     return process;
+  }
+
+  /**
+   * The ledger client identity's key and certificate files in an instance's {@code fabric}
+   * directory: in the MSP layout of Fabric's tools, or else in the embedded one of before.
+   */
+  private static Path[] ledgerClient(Path fabric) throws IOException {
+    Path msp =
+        fabric.resolve(
+            "peerOrganizations/cityfinance.twinledger.example/users/"
+                + "User1@cityfinance.twinledger.example/msp");
+    if (Files.isDirectory(msp)) {
+      try (var certificates = Files.list(msp.resolve("signcerts"))) {
+        return new Path[] {msp.resolve("keystore/priv_sk"), certificates.findFirst().orElseThrow()};
+      }
+    }
+    Path client = fabric.resolve("CityFinanceMSP/client");
+    return new Path[] {client.resolve("key.pem"), client.resolve("cert.pem")};
   }
 
   /** The log of a process {@link #start} started. */
