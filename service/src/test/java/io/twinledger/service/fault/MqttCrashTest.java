@@ -10,11 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.twinledger.ledger.store.TestDatabases;
-import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,12 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -43,12 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * publisher is then stored exactly once, nothing committed before the kill is lost, and publishing
  * the whole stream again changes nothing.
  *
- * <p>The test runs its own Mosquitto with no queue or in-flight limits, so the broker keeps every
- * message for the service's persistent session while it is down; the shared broker's default limits
- * would drop messages and hide what the service does. Readings go to the Riverton mapping's
- * rain-gauge topics, each with its own observation time, so each is its own idempotency key. The
- * stream is smaller than the client's receive window ({@code MqttIngress.RECEIVE_MAXIMUM}): a
- * larger backlog never drains from Mosquitto 2.0.11, the version on Debian 12 and on CI.
+ * <p>The test runs its own Mosquitto ({@link PrivateMosquitto}), which keeps every message for the
+ * service's persistent session while it is down. Readings go to the Riverton mapping's rain-gauge
+ * topics, each with its own observation time, so each is its own idempotency key. The stream is
+ * smaller than the client's receive window ({@code MqttIngress.RECEIVE_MAXIMUM}): a larger backlog
+ * never drains from Mosquitto 2.0.11, the version on Debian 12 and on CI.
  */
 class MqttCrashTest {
 
@@ -91,10 +84,10 @@ class MqttCrashTest {
 
   @Test
   void aKilledSubscriberEndsWithEveryAcknowledgedReadingStoredExactlyOnce() throws Exception {
-    Path mosquitto = mosquitto().orElse(null);
+    Path mosquitto = PrivateMosquitto.executable().orElse(null);
     assumeTrue(mosquitto != null, "Mosquitto is not installed");
     int brokerPort = DemoProcess.freePort();
-    broker = startBroker(mosquitto, brokerPort);
+    broker = PrivateMosquitto.start(mosquitto, dir, brokerPort);
     String db = TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED);
     int port = DemoProcess.freePort();
     service = start(db, port, brokerPort);
@@ -263,42 +256,6 @@ class MqttCrashTest {
             markers -> markers == n);
   }
 
-  private Process startBroker(Path mosquitto, int port) throws Exception {
-    Path store = Files.createDirectories(dir.resolve("mosquitto"));
-    Path config = dir.resolve("mosquitto.conf");
-    // No queue or in-flight limits: with Mosquitto's defaults (1,000 queued, 20 in flight) the
-    // broker drops messages it has already acknowledged to the publisher.
-    Files.writeString(
-        config,
-        "listener "
-            + port
-            + " 127.0.0.1\n"
-            + "allow_anonymous true\n"
-            + "persistence true\n"
-            + "persistence_location "
-            + store
-            + "/\n"
-            + "max_queued_messages 0\n"
-            + "max_inflight_messages 0\n");
-    Process process =
-        new ProcessBuilder(mosquitto.toString(), "-c", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("mosquitto.log").toFile())
-            .start();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-              }
-            });
-    return process;
-  }
-
   private Process start(String db, int port, int brokerPort) throws Exception {
     return DemoProcess.start(
         dir,
@@ -340,14 +297,5 @@ class MqttCrashTest {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static Optional<Path> mosquitto() {
-    String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin";
-    return Stream.of(path.split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank())
-        .map(entry -> Path.of(entry, "mosquitto"))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 }

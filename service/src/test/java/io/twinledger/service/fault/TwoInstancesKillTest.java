@@ -3,6 +3,11 @@ package io.twinledger.service.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.twinledger.ledger.store.TestDatabases;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -26,8 +31,10 @@ import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +54,10 @@ import org.junit.jupiter.api.io.TempDir;
  * asset is stored exactly once, no update is lost, no scheduled job recorded a KPI period revision
  * twice, and the projections equal those a single instance rebuilds from the events.
  *
+ * <p>Where Mosquitto is installed, both instances also subscribe to a broker of the test's own,
+ * each with its client id, so that each receives every MQTT reading published meanwhile: every
+ * reading the broker acknowledged is stored once as well.
+ *
  * <p>A third instance asked to start in embedded mode beside the first refuses, in one line.
  */
 class TwoInstancesKillTest {
@@ -62,6 +73,7 @@ class TwoInstancesKillTest {
   private static final String ENTITY =
       "urn:ngsi-ld:WaterConsumptionObserved:riverton:north-hill-inlet";
   private static final String SHARED = "dma-multi-shared";
+  private static final String GAUGES = "riverton/stormwater/gi-rock-creek-a/multi-g";
 
   /** The projections a single instance rebuilds, with the processors that write them. */
   private static final Map<String, List<String>> PROJECTIONS =
@@ -86,6 +98,9 @@ class TwoInstancesKillTest {
   private final List<Process> processes = new CopyOnWriteArrayList<>();
   private final Map<Process, Path> homes = new ConcurrentHashMap<>();
 
+  /** The broker options every subscribing instance gets; empty without Mosquitto. */
+  private List<String> mqtt = List.of();
+
   @AfterEach
   void stop() throws InterruptedException {
     for (Process p : processes) {
@@ -98,7 +113,17 @@ class TwoInstancesKillTest {
     long t0 = System.nanoTime();
     String db = TestDatabases.freshDatabase(TestDatabases.Target.EMBEDDED);
     int[] ports = {DemoProcess.freePort(), DemoProcess.freePort()};
-    Process first = start("first", db, ports[0]);
+    Optional<Path> mosquitto = PrivateMosquitto.executable();
+    int brokerPort = DemoProcess.freePort();
+    if (mosquitto.isPresent()) {
+      track(
+          PrivateMosquitto.start(
+              mosquitto.get(), Files.createDirectories(dir.resolve("broker")), brokerPort));
+      mqtt =
+          List.of(
+              "--twinledger.twin.mqtt.host=127.0.0.1", "--twinledger.twin.mqtt.port=" + brokerPort);
+    }
+    Process first = start("first", db, ports[0], subscriber("first"));
 
     Path refusedLog = Files.createDirectories(dir.resolve("refused")).resolve("refused.log");
     Process refused =
@@ -121,9 +146,11 @@ class TwoInstancesKillTest {
             "second",
             db,
             ports[1],
-            "--twinledger.ledger.mode=none",
-            "--twinledger.audit.signer.key=" + signer[0],
-            "--twinledger.audit.signer.certificate=" + signer[1]);
+            concat(
+                subscriber("second"),
+                "--twinledger.ledger.mode=none",
+                "--twinledger.audit.signer.key=" + signer[0],
+                "--twinledger.audit.signer.certificate=" + signer[1]));
     assertThat(refused.waitFor(2, TimeUnit.MINUTES)).as("the refused instance exits").isTrue();
     assertThat(refused.exitValue()).isEqualTo(1);
     assertThat(Files.readString(refusedLog))
@@ -139,7 +166,18 @@ class TwoInstancesKillTest {
     assertThat(http.register(SHARED, 1)).isTrue();
     Duration visible = http.visibleOnBothWithin(SHARED);
 
-    Load load = new Load(http);
+    Optional<Mqtt5AsyncClient> publisher = Optional.empty();
+    if (mosquitto.isPresent()) {
+      Mqtt5AsyncClient client =
+          Mqtt5Client.builder()
+              .identifier("two-instances-publisher")
+              .serverHost("127.0.0.1")
+              .serverPort(brokerPort)
+              .buildAsync();
+      client.connect().get(10, TimeUnit.SECONDS);
+      publisher = Optional.of(client);
+    }
+    Load load = new Load(http, publisher);
     List<Thread> threads =
         List.of(
             Thread.ofPlatform().start(load::sendReadings),
@@ -174,6 +212,21 @@ class TwoInstancesKillTest {
                     + " (SELECT 1 FROM reading r WHERE r.batch_id = b.batch_id)"))
         .as("batches without a reading (a delivery to both instances stored twice)")
         .isZero();
+
+    if (publisher.isPresent()) {
+      BitSet published = load.publishedReadings();
+      assertThat(published.cardinality())
+          .as("MQTT readings the broker acknowledged")
+          .isEqualTo(READINGS);
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> storedGaugeReadings(db).cardinality() == READINGS);
+      assertThat(count(db, "SELECT count(*) FROM reading WHERE sensor_id LIKE '" + GAUGES + "%'"))
+          .as("MQTT readings, each received by both instances, one row each")
+          .isEqualTo(READINGS);
+      publisher.get().disconnect().get(10, TimeUnit.SECONDS);
+    }
 
     // Asset commands: each acknowledged registration once; every acknowledged update recorded.
     for (String asset : load.registered) {
@@ -260,20 +313,29 @@ class TwoInstancesKillTest {
   /** What the round-robin client sends, and what it was told. */
   private static final class Load {
     private final Client client;
+    private final Optional<Mqtt5AsyncClient> publisher;
     private final BitSet readings = new BitSet(READINGS);
+    private final BitSet published = new BitSet(READINGS);
+    private final List<CompletableFuture<?>> publishing = new CopyOnWriteArrayList<>();
     final Set<String> registered = ConcurrentHashMap.newKeySet();
     final Set<Integer> updatesAcknowledged = ConcurrentHashMap.newKeySet();
     final AtomicInteger updatesCutOff = new AtomicInteger();
     final AtomicInteger concurrentChanges = new AtomicInteger();
     final List<String> failures = new CopyOnWriteArrayList<>();
 
-    Load(Client client) {
+    Load(Client client, Optional<Mqtt5AsyncClient> publisher) {
       this.client = client;
+      this.publisher = publisher;
     }
 
+    /**
+     * Sends each NGSI-LD reading to one instance (every {@value TwoInstancesKillTest#BOTH_EVERY}th
+     * to both), and publishes an MQTT reading beside each, which both instances receive.
+     */
     void sendReadings() {
       for (int i = 0; i < READINGS; i++) {
         int index = i;
+        publisher.ifPresent(p -> publishing.add(publish(p, index)));
         String body = notification(i);
         Thread both =
             i % BOTH_EVERY == 0
@@ -294,6 +356,42 @@ class TwoInstancesKillTest {
             Thread.currentThread().interrupt();
           }
         }
+      }
+      CompletableFuture.allOf(publishing.toArray(CompletableFuture[]::new))
+          .orTimeout(60, TimeUnit.SECONDS)
+          .join();
+    }
+
+    /**
+     * Publishes gauge reading {@code i} at QoS 1. Only a plain success counts: "no matching
+     * subscribers", also a PUBACK, would mean the broker had dropped it.
+     */
+    private CompletableFuture<Mqtt5PublishResult> publish(Mqtt5AsyncClient client, int i) {
+      Instant at = FIRST_READING.plusSeconds(i);
+      String payload =
+          "{\"time\": \"" + at + "\", \"depth\": " + (i % 50) / 10.0 + ", \"unit\": \"MMT\"}";
+      return client
+          .publishWith()
+          .topic(GAUGES + (i % 5) + "/rainfall")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .payload(payload.getBytes(StandardCharsets.UTF_8))
+          .send()
+          .whenComplete(
+              (result, error) -> {
+                if (error == null
+                    && result.getError().isEmpty()
+                    && result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
+                    && qos1.getPubAck().getReasonCode() == Mqtt5PubAckReasonCode.SUCCESS) {
+                  synchronized (published) {
+                    published.set(i);
+                  }
+                }
+              });
+    }
+
+    BitSet publishedReadings() {
+      synchronized (published) {
+        return (BitSet) published.clone();
       }
     }
 
@@ -499,6 +597,20 @@ class TwoInstancesKillTest {
     return process;
   }
 
+  /** The MQTT options of instance {@code name}: its own client id; none without a broker. */
+  private String[] subscriber(String name) {
+    return mqtt.isEmpty()
+        ? new String[0]
+        : concat(
+            mqtt.toArray(String[]::new), "--twinledger.twin.mqtt.client-id=twinledger-" + name);
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
   private Process track(Process process) {
     processes.add(process);
     return process;
@@ -527,6 +639,24 @@ class TwoInstancesKillTest {
     try (var files = Files.list(homes.get(process))) {
       return files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
     }
+  }
+
+  /** The stored MQTT gauge readings' indexes. */
+  private static BitSet storedGaugeReadings(String db) throws Exception {
+    BitSet stored = new BitSet(READINGS);
+    try (Connection c = DriverManager.getConnection(db);
+        PreparedStatement s =
+            c.prepareStatement("SELECT observed_at FROM reading WHERE sensor_id LIKE ?")) {
+      s.setString(1, GAUGES + "%");
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          stored.set(
+              Math.toIntExact(
+                  Duration.between(FIRST_READING, rs.getTimestamp(1).toInstant()).toSeconds()));
+        }
+      }
+    }
+    return stored;
   }
 
   /** The stored readings' indexes. */
