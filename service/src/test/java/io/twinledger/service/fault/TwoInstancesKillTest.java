@@ -206,6 +206,9 @@ class TwoInstancesKillTest {
       assertThat(t.isAlive()).as("the client finished").isFalse();
     }
     assertThat(load.failures).as("requests refused for good").isEmpty();
+    assertThat(http.failedOver)
+        .as("requests the other instance took after the kill")
+        .doesNotHaveValue(0);
 
     // Readings: every acknowledged one stored once, nothing else stored, no empty batch.
     BitSet stored = storedReadings(db);
@@ -315,7 +318,7 @@ class TwoInstancesKillTest {
         (System.nanoTime() - caughtUp) / 1_000_000_000);
     System.out.printf(
         "Two instances: %d readings acknowledged (%d delivered to both), %d assets, %d of %d"
-            + " updates acknowledged, %d cut off; an asset registered on the instance without the"
+            + " updates acknowledged, %d cut off, %d attempts failed over; an asset registered on the instance without the"
             + " asset projection was in both instances' views after %d ms%n",
         acknowledged.cardinality(),
         READINGS / BOTH_EVERY,
@@ -323,6 +326,7 @@ class TwoInstancesKillTest {
         load.updatesAcknowledged.size(),
         2 * UPDATES_PER_CLIENT,
         load.updatesCutOff.get(),
+        http.failedOver.get(),
         visible.toMillis());
   }
 
@@ -528,6 +532,10 @@ class TwoInstancesKillTest {
     private final int[] ports;
     private final HttpClient http =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Attempts that got no answer from their instance and went to the other. */
+    final AtomicInteger failedOver = new AtomicInteger();
+
     private final String operator =
         "Basic "
             + Base64.getEncoder()
@@ -556,8 +564,10 @@ class TwoInstancesKillTest {
           }
         } catch (ConnectException refused) {
           // Never reached the instance: the other one takes it.
+          failedOver.incrementAndGet();
         } catch (IOException e) {
           // Cut off: the instance may have done it before it died; the other one takes it.
+          failedOver.incrementAndGet();
           cutOff++;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
