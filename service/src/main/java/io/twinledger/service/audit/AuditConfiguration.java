@@ -100,7 +100,7 @@ public class AuditConfiguration {
           "twinledger.audit.signer.key and twinledger.audit.signer.certificate go together");
     }
     if (signer.key().isPresent()) {
-      return OperatorKey.fromFiles(signer.key().get(), signer.certificate().get());
+      return OperatorKey.fromFiles(signer.keyFile().get(), signer.certificateFile().get());
     }
     MspIdentity identity = ledgerClientIdentity.getIfAvailable();
     if (identity != null) {

@@ -27,13 +27,26 @@ public record AuditProperties(
     @DefaultValue Signer signer) {
 
   /**
+   * Paths as text: Spring Boot's binder converts a text to a {@link Path} with a property editor,
+   * which an {@link Optional} does not reach, so {@code Optional<Path>} could not be set at all.
+   *
    * @param key a PKCS#8 PEM file of the ECDSA P-256 private key
    * @param certificate an X.509 PEM file of its certificate
    */
-  public record Signer(Optional<Path> key, Optional<Path> certificate) {
+  public record Signer(Optional<String> key, Optional<String> certificate) {
     public Signer {
       key = key == null ? Optional.empty() : key;
       certificate = certificate == null ? Optional.empty() : certificate;
+    }
+
+    /** The key file, when one is set. */
+    public Optional<Path> keyFile() {
+      return key.map(Path::of);
+    }
+
+    /** The certificate file, when one is set. */
+    public Optional<Path> certificateFile() {
+      return certificate.map(Path::of);
     }
   }
 }

@@ -1,6 +1,10 @@
 package io.twinledger.service.eventstore;
 
 import io.twinledger.ledger.store.AxonTables;
+import java.time.Duration;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -18,8 +22,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon's JDBC event store on PostgreSQL: TwinLedger's table names, Spring-managed transactions
- * shared with the projections, Jackson 3 with a type allow-list, and pooled streaming processors
- * that read it through {@link NotifyingEventSource}.
+ * shared with the projections, Jackson 3 with a type allow-list, pooled streaming processors that
+ * read it through {@link NotifyingEventSource}, and a command gateway that retries a command which
+ * lost a race for its aggregate to another instance ({@link ConflictRetry}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -76,6 +81,23 @@ public class EventStoreConfiguration {
       EventStore eventStore,
       @Value("${twinledger.event-store.notify-processors:true}") boolean notifyProcessors) {
     return new NotifyingEventSource(eventStore, notifyProcessors);
+  }
+
+  /**
+   * Axon's default gateway with {@link ConflictRetry}: up to 6 retries, 20 ms after the first
+   * conflict and twice as long after each further one (at most 1.26 s in all).
+   */
+  @Bean(destroyMethod = "close")
+  ConflictRetry conflictRetry() {
+    return new ConflictRetry(Duration.ofMillis(20), 6);
+  }
+
+  @Bean
+  CommandGateway commandGateway(CommandBus commandBus, ConflictRetry conflictRetry) {
+    return DefaultCommandGateway.builder()
+        .commandBus(commandBus)
+        .retryScheduler(conflictRetry)
+        .build();
   }
 
   @Bean

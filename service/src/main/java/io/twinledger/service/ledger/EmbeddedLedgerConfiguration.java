@@ -7,6 +7,7 @@ import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.TlsSettings;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.store.PeerLock;
 import io.twinledger.network.Consortium;
 import io.twinledger.network.fabric.ConnectionProfile;
 import io.twinledger.network.msp.MspDirectory;
@@ -71,19 +72,30 @@ public class EmbeddedLedgerConfiguration {
       DataSource dataSource,
       LedgerProperties properties,
       TwinLedgerProperties service) {
-    EmbeddedPeer peer =
-        EmbeddedPeer.start(
-            ConsortiumPeer.allChannels(
-                consortium,
-                msps,
-                properties.mspId(),
-                dataSource,
-                TwinLedgerChaincode.CONTRACTS,
-                TwinLedgerChaincode.DATA_TYPES,
-                new BatchLimits(
-                    BatchLimits.DEFAULT.maxTransactions(),
-                    BatchLimits.DEFAULT.preferredMaxBytes(),
-                    properties.blockTimeout())));
+    EmbeddedPeer peer;
+    try {
+      peer =
+          EmbeddedPeer.start(
+              ConsortiumPeer.allChannels(
+                  consortium,
+                  msps,
+                  properties.mspId(),
+                  dataSource,
+                  TwinLedgerChaincode.CONTRACTS,
+                  TwinLedgerChaincode.DATA_TYPES,
+                  new BatchLimits(
+                      BatchLimits.DEFAULT.maxTransactions(),
+                      BatchLimits.DEFAULT.preferredMaxBytes(),
+                      properties.blockTimeout())));
+    } catch (PeerLock.HeldElsewhere e) {
+      // The cause's own words name no setting; the start's one line must.
+      throw new LedgerStartupException(
+          "Another service instance runs the embedded peer of channel "
+              + e.channel()
+              + " on this database, and only one may; start this one with"
+              + " twinledger.ledger.mode=fabric (reaching that instance's peer-port) or none",
+          e);
+    }
     properties
         .peerPort()
         .ifPresent(port -> serveTls(peer, port, consortium, msps, properties, service));

@@ -1,11 +1,13 @@
 package io.twinledger.service.scheduling;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -19,6 +21,12 @@ import org.springframework.context.SmartLifecycle;
  * afterwards does nothing. Spring's scheduler only cancels the runs that have not started, so
  * without this a run that began before the signal went on against a command bus whose handlers were
  * gone, and logged an error on stop.
+ *
+ * <p>When several service instances share the PostgreSQL, a run also holds the job's lock in it
+ * ({@link JobLocks}): a job runs on one instance at a time, and a run that finds its lock taken
+ * (another instance is running the job) does nothing and returns what a stopping run returns. The
+ * lock is one per job class, so a job's methods exclude each other across instances as they do
+ * within one. A job built outside Spring (a unit test) runs without one.
  */
 public abstract class ScheduledJob implements SmartLifecycle {
 
@@ -30,6 +38,7 @@ public abstract class ScheduledJob implements SmartLifecycle {
   private final ReentrantLock running = new ReentrantLock();
   private final Duration stopWait;
   private volatile boolean stopping;
+  private Optional<JobLocks> locks = Optional.empty();
 
   protected ScheduledJob() {
     this(STOP_WAIT);
@@ -39,15 +48,36 @@ public abstract class ScheduledJob implements SmartLifecycle {
     this.stopWait = stopWait;
   }
 
+  /** Set by Spring: the locks that keep the job to one instance at a time. */
+  @Autowired
+  void lockAcrossInstances(JobLocks locks) {
+    this.locks = Optional.of(locks);
+  }
+
   /**
-   * Runs {@code work} unless the service is stopping; {@link #stop} waits until it returns.
+   * Runs {@code work} unless the service is stopping or another instance runs this job; {@link
+   * #stop} waits until it returns.
    *
-   * @param skipped what a run returns once the service is stopping
+   * @param skipped what a run returns once the service is stopping, or when it is skipped
    */
   protected final <T> T run(Supplier<T> work, T skipped) {
     running.lock();
     try {
-      return stopping ? skipped : work.get();
+      if (stopping) {
+        return skipped;
+      }
+      // A run inside a run of the same job already holds the lock.
+      if (locks.isEmpty() || running.getHoldCount() > 1) {
+        return work.get();
+      }
+      Optional<JobLocks.Held> held = locks.get().tryLock(getClass().getName());
+      if (held.isEmpty()) {
+        LOG.debug("{} runs on another instance; skipping this run", getClass().getSimpleName());
+        return skipped;
+      }
+      try (JobLocks.Held lock = held.get()) {
+        return work.get();
+      }
     } finally {
       running.unlock();
     }

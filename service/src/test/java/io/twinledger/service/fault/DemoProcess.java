@@ -29,17 +29,21 @@ public final class DemoProcess {
    * until its health is UP. The period-closing job is slowed to once an hour and the demo feed is
    * off, so that only what the test sends adds readings.
    *
-   * @param options further {@code --property=value} arguments
+   * @param options further {@code --property=value} arguments; one naming a property set here
+   *     replaces it (Spring would join the two values with a comma)
    */
   public static Process start(Path dir, String db, int port, String... options) throws Exception {
     List<String> arguments =
         new ArrayList<>(
             List.of(
-                "--server.port=" + port,
-                "--twinledger.db.url=" + db,
-                "--twinledger.data-dir=" + dir.resolve("data"),
-                "--twinledger.twin.close-every=PT1H",
-                "--twinledger.demo.feed.enabled=false"));
+                    "--server.port=" + port,
+                    "--twinledger.db.url=" + db,
+                    "--twinledger.data-dir=" + dir.resolve("data"),
+                    "--twinledger.twin.close-every=PT1H",
+                    "--twinledger.demo.feed.enabled=false")
+                .stream()
+                .filter(d -> Arrays.stream(options).noneMatch(o -> sameProperty(o, d)))
+                .toList());
     arguments.addAll(List.of(options));
     List<String> command = command(arguments.toArray(String[]::new));
     Process process =
@@ -96,6 +100,12 @@ public final class DemoProcess {
     }
     command.addAll(List.of(options));
     return command;
+  }
+
+  private static boolean sameProperty(String option, String other) {
+    return option
+        .substring(0, option.indexOf('=') + 1)
+        .equals(other.substring(0, other.indexOf('=') + 1));
   }
 
   /** A TCP port that was free a moment ago. */

@@ -38,12 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * publisher is then stored exactly once, nothing committed before the kill is lost, and publishing
  * the whole stream again changes nothing.
  *
- * <p>The test runs its own Mosquitto with no queue or in-flight limits, so the broker keeps every
- * message for the service's persistent session while it is down; the shared broker's default limits
- * would drop messages and hide what the service does. Readings go to the Riverton mapping's
- * rain-gauge topics, each with its own observation time, so each is its own idempotency key. The
- * stream is smaller than the client's receive window ({@code MqttIngress.RECEIVE_MAXIMUM}): a
- * larger backlog never drains from Mosquitto 2.0.11, the version on Debian 12 and on CI.
+ * <p>The test runs its own Mosquitto ({@link OwnMosquitto}), which keeps every message for the
+ * service's persistent session while it is down. Readings go to the Riverton mapping's rain-gauge
+ * topics, each with its own observation time, so each is its own idempotency key. The stream is
+ * smaller than the client's receive window ({@code MqttIngress.RECEIVE_MAXIMUM}): a larger backlog
+ * never drains from Mosquitto 2.0.11, the version on Debian 12 and on CI.
  */
 class MqttCrashTest {
 

@@ -61,17 +61,23 @@ public final class OwnMosquitto implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("mosquitto.log").toFile())
             .start();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-              }
-            });
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                try (Socket socket = new Socket()) {
+                  socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                  return true;
+                }
+              });
+    } catch (RuntimeException notUp) {
+      // The caller never gets the broker to stop: left running, it would outlive the build.
+      process.destroyForcibly();
+      throw notUp;
+    }
     return new OwnMosquitto(process, port);
   }
 

@@ -8,6 +8,7 @@ import io.twinledger.ledger.peer.block.BlockHashes;
 import io.twinledger.ledger.peer.fixture.PeerFixture;
 import io.twinledger.ledger.peer.store.ChainDefect;
 import io.twinledger.ledger.peer.store.LedgerIntegrityException;
+import io.twinledger.ledger.peer.store.PeerLock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +61,7 @@ class RestartAndTamperTest {
   @Test
   void aSecondPeerOfTheChannelOnTheSameDatabaseDoesNotStart() throws Exception {
     assertThatThrownBy(() -> EmbeddedPeer.start(fixture.settings()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(PeerLock.HeldElsewhere.class)
         .hasMessage(
             "Another embedded peer of channel infra-performance runs on this database; only one"
                 + " may");

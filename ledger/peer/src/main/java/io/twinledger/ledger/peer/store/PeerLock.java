@@ -19,6 +19,21 @@ public final class PeerLock implements AutoCloseable {
   private final Connection connection;
   private final long key;
 
+  /** Another session holds the lock: a peer of the channel already runs on the database. */
+  public static final class HeldElsewhere extends IllegalStateException {
+    private final String channel;
+
+    HeldElsewhere(String channel) {
+      super("Another embedded peer of channel " + channel + " runs on this database; only one may");
+      this.channel = channel;
+    }
+
+    /** The channel whose peer runs elsewhere. */
+    public String channel() {
+      return channel;
+    }
+  }
+
   private PeerLock(Connection connection, long key) {
     this.connection = connection;
     this.key = key;
@@ -27,7 +42,8 @@ public final class PeerLock implements AutoCloseable {
   /**
    * Takes the lock of {@code channel}.
    *
-   * @throws IllegalStateException if another session holds it, or the database cannot be reached
+   * @throws HeldElsewhere if another session holds it
+   * @throws IllegalStateException if the database cannot be reached
    */
   public static PeerLock acquire(DataSource dataSource, String channel) {
     long key = key(channel);
@@ -39,10 +55,7 @@ public final class PeerLock implements AutoCloseable {
           rs.next();
           if (!rs.getBoolean(1)) {
             connection.close();
-            throw new IllegalStateException(
-                "Another embedded peer of channel "
-                    + channel
-                    + " runs on this database; only one may");
+            throw new HeldElsewhere(channel);
           }
         }
       }
