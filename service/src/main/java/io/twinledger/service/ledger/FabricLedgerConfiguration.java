@@ -56,7 +56,7 @@ public class FabricLedgerConfiguration {
     Path profile =
         properties
             .fabric()
-            .connectionProfile()
+            .connectionProfilePath()
             .orElseThrow(
                 () ->
                     new LedgerStartupException(
@@ -86,7 +86,7 @@ public class FabricLedgerConfiguration {
     Path directory =
         properties
             .fabric()
-            .mspDirectory()
+            .mspDirectoryPath()
             .orElseThrow(
                 () ->
                     new LedgerStartupException(

@@ -56,13 +56,28 @@ public record LedgerProperties(
    * @param timeout how long a call to the peer may take before it counts as unanswered
    */
   public record Fabric(
-      Optional<Path> connectionProfile,
-      Optional<Path> mspDirectory,
+      Optional<String> connectionProfile,
+      Optional<String> mspDirectory,
       @DefaultValue("PT10S") Duration timeout) {
 
+    // Paths as text: Spring Boot binds no Optional<Path>.
     public Fabric {
-      connectionProfile = connectionProfile == null ? Optional.empty() : connectionProfile;
-      mspDirectory = mspDirectory == null ? Optional.empty() : mspDirectory;
+      connectionProfile =
+          connectionProfile == null
+              ? Optional.empty()
+              : connectionProfile.filter(t -> !t.isBlank());
+      mspDirectory =
+          mspDirectory == null ? Optional.empty() : mspDirectory.filter(t -> !t.isBlank());
+    }
+
+    /** The connection profile's path, if set. */
+    public Optional<Path> connectionProfilePath() {
+      return connectionProfile.map(Path::of);
+    }
+
+    /** The MSP directory's path, if set. */
+    public Optional<Path> mspDirectoryPath() {
+      return mspDirectory.map(Path::of);
     }
   }
 

@@ -165,8 +165,11 @@ class ReportConfiguration {
       ObjectProvider<MspDirectory> msps,
       ObjectProvider<MspIdentity> ledgerClientIdentity,
       ObjectProvider<LedgerProperties> ledgerProperties) {
+    // The auditor attests as itself: without the embedded mode's MSPs (fabric mode signs as one
+    // identity) reports are issued, signed and verified, but not recorded on the ledger.
     Optional<ReportLedger> ledger =
         Optional.ofNullable(connection.getIfAvailable())
+            .filter(own -> connections.getIfAvailable() != null && msps.getIfAvailable() != null)
             .map(
                 own ->
                     new ReportLedger(

@@ -300,7 +300,10 @@ class FabricModeStartupTest {
         Optional.empty(),
         false,
         Duration.ofMillis(200),
-        new LedgerProperties.Fabric(connectionProfile, mspDirectory, Duration.ofSeconds(10)));
+        new LedgerProperties.Fabric(
+            connectionProfile.map(Path::toString),
+            mspDirectory.map(Path::toString),
+            Duration.ofSeconds(10)));
   }
 
   private static Path profile(String name, int port, boolean mutualTls) {
