@@ -22,9 +22,9 @@ import org.hyperledger.fabric.client.GatewayException;
  * trusting the profile's TLS CAs, the peer's certificate checked against the profile's name for it,
  * and the client's TLS certificate when the peer asks for mutual TLS.
  *
- * <p>gRPC reconnects a channel whose peer went away by itself, with exponential backoff (1 s
- * doubling to 2 minutes, with jitter); calls made meanwhile fail as {@code UNAVAILABLE} and the
- * caller tries again later (checkpoints are offered again on the next run).
+ * <p>gRPC reconnects a channel whose peer went away by itself, with exponential backoff (from 1 s,
+ * 1.6 times longer each time up to 2 minutes, with jitter); calls made meanwhile fail as {@code
+ * UNAVAILABLE} and the caller tries again later (checkpoints are offered again on the next run).
  *
  * <p>{@link #refusal} turns what the first call to the peer ran into into the one line an operator
  * can act on: the peer cannot be reached, its certificate is not for the name or not from the TLS
