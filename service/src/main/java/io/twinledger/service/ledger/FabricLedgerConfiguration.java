@@ -151,6 +151,12 @@ public class FabricLedgerConfiguration {
     return connection;
   }
 
+  /** The channel's height from the peer's block events: there is no chain here to count. */
+  @Bean(destroyMethod = "close")
+  ChannelHeight channelHeight(LedgerConnection connection) {
+    return new ChannelHeight(connection.gateway().getNetwork(connection.channelName()));
+  }
+
   @Bean
   CheckpointAnchor checkpointAnchor(LedgerConnection connection) {
     return new FabricCheckpointAnchor(

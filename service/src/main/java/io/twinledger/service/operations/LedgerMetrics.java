@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.service.audit.LedgerStatus;
+import io.twinledger.service.ledger.ChannelHeight;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@value #HEIGHT} ({@code twinledger_ledger_height}), tagged {@code channel}: blocks on each
- *       channel of the embedded peer; absent on an instance without the embedded peer.
+ *       channel of the embedded peer; in fabric mode, on the service's channel as the gateway
+ *       peer's block events tell ({@link ChannelHeight}); absent without a ledger.
  *   <li>{@value #ANCHORING_LAG} ({@code twinledger_audit_anchoring_lag_seconds}): while leaves of
  *       the audit log wait for anchoring, how long ago the latest anchored checkpoint was taken; 0
  *       when none wait; NaN while nothing was ever anchored ({@link LedgerStatus}).
@@ -30,7 +32,10 @@ public class LedgerMetrics {
   public static final String UNANCHORED = "twinledger.audit.leaves.unanchored";
 
   public LedgerMetrics(
-      MeterRegistry registry, LedgerStatus status, ObjectProvider<EmbeddedPeer> peer) {
+      MeterRegistry registry,
+      LedgerStatus status,
+      ObjectProvider<EmbeddedPeer> peer,
+      ObjectProvider<ChannelHeight> network) {
     peer.ifAvailable(
         embedded -> {
           for (String channel : embedded.channels()) {
@@ -40,6 +45,12 @@ public class LedgerMetrics {
                 .register(registry);
           }
         });
+    network.ifAvailable(
+        followed ->
+            Gauge.builder(HEIGHT, followed, ChannelHeight::height)
+                .description("Blocks on the channel, as the gateway peer's block events tell")
+                .tag("channel", followed.channel())
+                .register(registry));
     Gauge.builder(
             ANCHORING_LAG,
             status,

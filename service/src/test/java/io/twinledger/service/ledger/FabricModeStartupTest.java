@@ -2,6 +2,7 @@ package io.twinledger.service.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
@@ -137,6 +138,41 @@ class FabricModeStartupTest {
   @Test
   void anchorsACheckpointOverMutualTls() throws Exception {
     assertAnchors(profile("mutual.json", mutualPort, true));
+  }
+
+  /** Fabric mode holds no chain: the ledger height gauge follows the peer's block events. */
+  @Test
+  void theChannelsHeightFollowsThePeersBlockEvents() throws Exception {
+    LedgerProperties properties =
+        properties(Optional.of(profile("height.json", port, false)), Optional.of(userMsp(msps)));
+    FabricLedgerConfiguration configuration = new FabricLedgerConfiguration();
+    MspIdentity identity = configuration.ledgerClientIdentity(properties);
+    try (LedgerConnection connection =
+            configuration.ledgerConnection(
+                configuration.gatewayPeer(properties), consortium, properties, identity);
+        ChannelHeight height = configuration.channelHeight(connection)) {
+      assertThat(height.channel()).isEqualTo(CHANNEL);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> height.height() == peer.channel(CHANNEL).height());
+
+      AnchorReceipt receipt =
+          configuration
+              .checkpointAnchor(connection)
+              .anchor(
+                  new CheckpointSigner(identity.privateKey(), identity.certificate())
+                      .sign(
+                          new Checkpoint(
+                              "fabric-mode-" + LOGS.incrementAndGet(),
+                              0,
+                              Sha256.digest(new byte[0]),
+                              Instant.now().truncatedTo(ChronoUnit.MILLIS))),
+                  Optional.empty());
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> height.height() >= receipt.blockNumber() + 1);
+    }
   }
 
   @Test
