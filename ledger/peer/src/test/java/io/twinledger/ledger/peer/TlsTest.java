@@ -69,9 +69,7 @@ class TlsTest {
             .peer()
             .serveTls(0, server.requireClientCertificates(List.of(org2Tls.certificate())));
     namedPort =
-        fixture
-            .peer()
-            .serveTls(0, org1Tls.issue(PEER_NAME, List.of(PEER_NAME), List.of()).serverSettings());
+        fixture.peer().serveTls(0, org1Tls.issue(PEER_NAME, List.of(), List.of()).serverSettings());
   }
 
   @AfterAll
