@@ -17,7 +17,6 @@ import io.twinledger.network.msp.OrgMsp;
 import io.twinledger.service.TwinLedgerProperties;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,10 +127,7 @@ public class EmbeddedLedgerConfiguration {
                         "twinledger.ledger.msp-id "
                             + properties.mspId()
                             + " is not in the consortium"));
-    TlsSettings tls =
-        TlsSettings.server(
-            List.of(org.peerTls().certificate(), org.peerTls().caCertificate()),
-            org.peerTls().privateKey());
+    TlsSettings tls = TlsSettings.server(org.peerTls());
     if (properties.peerMutualTls()) {
       tls =
           tls.requireClientCertificates(

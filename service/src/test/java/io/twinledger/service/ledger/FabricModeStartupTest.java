@@ -9,7 +9,6 @@ import io.twinledger.contracts.chaincode.TwinLedgerChaincode;
 import io.twinledger.contracts.merkle.Checkpoint;
 import io.twinledger.contracts.merkle.Sha256;
 import io.twinledger.ledger.audit.AnchorReceipt;
-import io.twinledger.ledger.audit.CheckpointAnchor;
 import io.twinledger.ledger.audit.CheckpointSigner;
 import io.twinledger.ledger.peer.ChannelSettings;
 import io.twinledger.ledger.peer.EmbeddedPeer;
@@ -83,7 +82,7 @@ class FabricModeStartupTest {
                 TwinLedgerChaincode.DATA_TYPES,
                 BatchLimits.DEFAULT));
     OrgMsp city = msps.organisation(CITY).orElseThrow();
-    TlsSettings tls = serverTls(city);
+    TlsSettings tls = TlsSettings.server(city.peerTls());
     port = peer.serveTls(0, tls);
     mutualPort =
         peer.serveTls(
@@ -156,18 +155,7 @@ class FabricModeStartupTest {
           .atMost(Duration.ofSeconds(30))
           .until(() -> height.height() == peer.channel(CHANNEL).height());
 
-      AnchorReceipt receipt =
-          configuration
-              .checkpointAnchor(connection)
-              .anchor(
-                  new CheckpointSigner(identity.privateKey(), identity.certificate())
-                      .sign(
-                          new Checkpoint(
-                              "fabric-mode-" + LOGS.incrementAndGet(),
-                              0,
-                              Sha256.digest(new byte[0]),
-                              Instant.now().truncatedTo(ChronoUnit.MILLIS))),
-                  Optional.empty());
+      AnchorReceipt receipt = anchorALogsFirstCheckpoint(configuration, connection, identity);
 
       await()
           .atMost(Duration.ofSeconds(30))
@@ -289,22 +277,27 @@ class FabricModeStartupTest {
     try (LedgerConnection connection =
         configuration.ledgerConnection(
             configuration.gatewayPeer(properties), consortium, properties, identity)) {
-      CheckpointAnchor anchor = configuration.checkpointAnchor(connection);
-      Checkpoint checkpoint =
-          new Checkpoint(
-              "fabric-mode-" + LOGS.incrementAndGet(),
-              0,
-              Sha256.digest(new byte[0]),
-              Instant.now().truncatedTo(ChronoUnit.MILLIS));
-
-      AnchorReceipt receipt =
-          anchor.anchor(
-              new CheckpointSigner(identity.privateKey(), identity.certificate()).sign(checkpoint),
-              Optional.empty());
+      AnchorReceipt receipt = anchorALogsFirstCheckpoint(configuration, connection, identity);
 
       assertThat(receipt.blockNumber()).isGreaterThanOrEqualTo(height);
       assertThat(peer.channel(CHANNEL).height()).isGreaterThan(receipt.blockNumber());
     }
+  }
+
+  /** Anchors the first checkpoint (the empty tree) of a new log, signed by {@code identity}. */
+  private static AnchorReceipt anchorALogsFirstCheckpoint(
+      FabricLedgerConfiguration configuration, LedgerConnection connection, MspIdentity identity) {
+    Checkpoint checkpoint =
+        new Checkpoint(
+            "fabric-mode-" + LOGS.incrementAndGet(),
+            0,
+            Sha256.digest(new byte[0]),
+            Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    return configuration
+        .checkpointAnchor(connection)
+        .anchor(
+            new CheckpointSigner(identity.privateKey(), identity.certificate()).sign(checkpoint),
+            Optional.empty());
   }
 
   /**
@@ -362,11 +355,5 @@ class FabricModeStartupTest {
         .resolve(directory.layout(CITY).userMsp(PeerOrgLayout.USER1))
         .toAbsolutePath()
         .normalize();
-  }
-
-  private static TlsSettings serverTls(OrgMsp org) {
-    return TlsSettings.server(
-        List.of(org.peerTls().certificate(), org.peerTls().caCertificate()),
-        org.peerTls().privateKey());
   }
 }

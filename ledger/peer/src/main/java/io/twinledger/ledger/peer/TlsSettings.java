@@ -1,5 +1,6 @@
 package io.twinledger.ledger.peer;
 
+import io.twinledger.network.msp.TlsCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,6 +56,14 @@ public record TlsSettings(
   /** Server-authenticated TLS with {@code certificateChain} (server certificate first) and key. */
   public static TlsSettings server(List<X509Certificate> certificateChain, PrivateKey privateKey) {
     return new TlsSettings(certificateChain, privateKey, List.of());
+  }
+
+  /**
+   * Server-authenticated TLS with a peer's TLS credentials as network-config issues them: the
+   * certificate, then its TLS CA's, as the chain.
+   */
+  public static TlsSettings server(TlsCredentials peerTls) {
+    return server(List.of(peerTls.certificate(), peerTls.caCertificate()), peerTls.privateKey());
   }
 
   /**

@@ -11,6 +11,7 @@ import io.twinledger.ledger.peer.EmbeddedPeer;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.commit.CommitStatistics;
 import io.twinledger.ledger.peer.consortium.ConsortiumPeer;
+import io.twinledger.ledger.peer.fixture.SubmitLoad;
 import io.twinledger.ledger.peer.fixture.TlsAuthority;
 import io.twinledger.ledger.peer.identity.EcdsaSignatures;
 import io.twinledger.ledger.store.LocalPostgres;
@@ -32,11 +33,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -45,7 +43,6 @@ import jdk.jfr.consumer.RecordingFile;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Tag;
@@ -123,7 +120,7 @@ class LedgerPathsBenchmark {
       } finally {
         grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
-      if (nodeInstalled()) {
+      if (NodeGatewayClient.installed()) {
         TlsAuthority tlsCa = TlsAuthority.create("CityFinanceMSP", "cityfinance");
         int port =
             peer.serveTls(0, tlsCa.issueLoopbackServer("peer0.cityfinance").serverSettings());
@@ -171,35 +168,12 @@ class LedgerPathsBenchmark {
 
   private static long[] runInProcess(Contract contract, List<List<String>> transactions)
       throws InterruptedException {
-    AtomicInteger next = new AtomicInteger();
-    LongAdder valid = new LongAdder();
-    LongAdder invalid = new LongAdder();
-    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int c = 0; c < IN_PROCESS_IN_FLIGHT; c++) {
-        clients.submit(
-            () -> {
-              for (int i = next.getAndIncrement();
-                  i < transactions.size();
-                  i = next.getAndIncrement()) {
-                Status status =
-                    contract
-                        .newProposal(FabricCheckpointAnchor.RECORD)
-                        .addArguments(transactions.get(i).toArray(String[]::new))
-                        .build()
-                        .endorse()
-                        .submitAsync()
-                        .getStatus();
-                (status.isSuccessful() ? valid : invalid).increment();
-              }
-              return null;
-            });
-      }
-      clients.shutdown();
-      if (!clients.awaitTermination(10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("Benchmark clients did not finish");
-      }
-    }
-    return new long[] {valid.sum(), invalid.sum()};
+    return SubmitLoad.run(
+        contract,
+        FabricCheckpointAnchor.RECORD,
+        i -> transactions.get(i).toArray(String[]::new),
+        transactions.size(),
+        IN_PROCESS_IN_FLIGHT);
   }
 
   private static String measureInProcess(
@@ -301,15 +275,6 @@ class LedgerPathsBenchmark {
   private static double blocksPer(CommitStatistics before, CommitStatistics after) {
     return (double) (after.transactions() - before.transactions())
         / Math.max(1, after.blocks() - before.blocks());
-  }
-
-  private static boolean nodeInstalled() {
-    try {
-      NodeGatewayClient.assumeInstalled();
-      return true;
-    } catch (org.opentest4j.TestAbortedException e) {
-      return false;
-    }
   }
 
   private static boolean profiled() {

@@ -36,9 +36,14 @@ final class NodeGatewayClient {
   /** Skips the calling test unless {@code node} runs and the package is installed. */
   static void assumeInstalled() {
     assumeTrue(
-        Files.isDirectory(HOME.resolve("node_modules/@hyperledger/fabric-gateway")),
-        "@hyperledger/fabric-gateway is not installed: npm ci in " + HOME);
-    assumeTrue(nodeRuns(), "node is not on the PATH");
+        installed(),
+        "node is not on the PATH, or @hyperledger/fabric-gateway not installed: npm ci in " + HOME);
+  }
+
+  /** Whether {@code node} runs and the package is installed. */
+  static boolean installed() {
+    return Files.isDirectory(HOME.resolve("node_modules/@hyperledger/fabric-gateway"))
+        && nodeRuns();
   }
 
   private static boolean nodeRuns() {

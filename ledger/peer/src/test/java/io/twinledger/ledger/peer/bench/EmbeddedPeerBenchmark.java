@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.twinledger.ledger.peer.commit.BatchLimits;
 import io.twinledger.ledger.peer.commit.CommitStatistics;
 import io.twinledger.ledger.peer.fixture.PeerFixture;
+import io.twinledger.ledger.peer.fixture.SubmitLoad;
 import io.twinledger.ledger.peer.fixture.TestIdentity;
 import io.twinledger.ledger.peer.fixture.TestOrganization;
 import io.twinledger.ledger.peer.identity.EcdsaSignatures;
@@ -19,14 +20,8 @@ import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import org.hyperledger.fabric.client.Contract;
-import org.hyperledger.fabric.client.Status;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -150,33 +145,7 @@ class EmbeddedPeerBenchmark {
   private static long[] run(
       Contract contract, String function, IntFunction<String[]> arguments, int count)
       throws InterruptedException {
-    AtomicInteger next = new AtomicInteger();
-    LongAdder valid = new LongAdder();
-    LongAdder invalid = new LongAdder();
-    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int c = 0; c < IN_FLIGHT; c++) {
-        clients.submit(
-            () -> {
-              for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                Status status =
-                    contract
-                        .newProposal(function)
-                        .addArguments(arguments.apply(i))
-                        .build()
-                        .endorse()
-                        .submitAsync()
-                        .getStatus();
-                (status.isSuccessful() ? valid : invalid).increment();
-              }
-              return null;
-            });
-      }
-      clients.shutdown();
-      if (!clients.awaitTermination(10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("Benchmark clients did not finish");
-      }
-    }
-    return new long[] {valid.sum(), invalid.sum()};
+    return SubmitLoad.run(contract, function, arguments, count, IN_FLIGHT);
   }
 
   private static String cryptoRow() {
